@@ -1,0 +1,37 @@
+import type { StatusEvent } from './events.ts';
+import { UPDATE_STATUS_LABELS } from './labels.ts';
+import { paths } from './urls.ts';
+
+/** Feeds carry the newest items only, so they stay small after years of history. */
+export const FEED_ITEM_LIMIT = 50;
+
+/** One update of one event, as a subscriber receives it. */
+export interface FeedItem {
+  /** "[Resolved] Login and posting failing" */
+  title: string;
+  /** Site-relative link to the update's anchor; stable and unique, so it is the guid too. */
+  path: string;
+  publishedAt: number;
+  /** The update's message as HTML. */
+  html: string;
+  slug: string;
+}
+
+/** Every published update of an event, as separate feed items. */
+export function eventToFeedItems(event: StatusEvent): FeedItem[] {
+  return event.updates.map((update) => ({
+    title: `[${UPDATE_STATUS_LABELS[update.status]}] ${event.title}`,
+    path: `${paths.incident(event.slug)}#${update.id}`,
+    publishedAt: update.at,
+    html: update.html,
+    slug: event.slug,
+  }));
+}
+
+/** The newest `limit` updates across the events, newest first. */
+export function feedItems(events: readonly StatusEvent[], limit: number = FEED_ITEM_LIMIT): FeedItem[] {
+  return events
+    .flatMap(eventToFeedItems)
+    .sort((a, b) => b.publishedAt - a.publishedAt || a.path.localeCompare(b.path))
+    .slice(0, limit);
+}

@@ -1,0 +1,16 @@
+import type { StatusEvent } from './events.ts';
+
+/** Events per history page: small enough to stay light after years of incidents. */
+export const HISTORY_PAGE_SIZE = 30;
+
+/** Events grouped by the UTC month they started in, keeping their order (newest first). */
+export function groupByMonth(events: readonly StatusEvent[]): Array<{ month: string; start: number; events: StatusEvent[] }> {
+  const groups: Array<{ month: string; start: number; events: StatusEvent[] }> = [];
+  for (const event of events) {
+    const month = new Date(event.startsAt).toISOString().slice(0, 7);
+    const last = groups.at(-1);
+    if (last?.month === month) last.events.push(event);
+    else groups.push({ month, start: Date.parse(`${month}-01T00:00:00Z`), events: [event] });
+  }
+  return groups;
+}

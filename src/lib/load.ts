@@ -1,0 +1,22 @@
+import { getCollection } from 'astro:content';
+import type { IncidentFile } from '../schemas/incident.ts';
+import { buildStatusModel, type StatusModel } from './model.ts';
+import { resolveNow } from './now.ts';
+import { readSiteConfig, siteDir } from './site-files.ts';
+import type { ValidIncidentFile } from './validate.ts';
+
+let model: Promise<StatusModel> | undefined;
+
+/** The one status model of this build, computed on first use and shared by every page. */
+export function getStatusModel(): Promise<StatusModel> {
+  model ??= (async () => {
+    const entries = await getCollection('incidents');
+    // The loader stored only files that passed validation, so the data is an IncidentFile.
+    const files = entries.map((entry): ValidIncidentFile => {
+      const data = entry.data as { file: string; frontmatter: IncidentFile };
+      return { slug: entry.id, file: data.file, data: data.frontmatter, body: entry.body ?? '' };
+    });
+    return buildStatusModel(readSiteConfig(siteDir()), files, resolveNow(process.env['STATUS_NOW']));
+  })();
+  return model;
+}

@@ -1,0 +1,105 @@
+import { listComponents, type Component, type SiteConfig } from '../schemas/site-config.ts';
+import type { ComponentStatus } from '../schemas/statuses.ts';
+import { eventAt, impactInterval, isActive, type IncidentEvent, type MaintenanceEvent, type StatusEvent } from './events.ts';
+import { deriveComponentStatuses, deriveOverallStatus, type OverallStatus } from './status.ts';
+import { DAY_MS, startOfUtcDay, uptimeByDay, uptimePercent, type DayRecord, type ImpactSpan } from './uptime.ts';
+import type { ValidIncidentFile } from './validate.ts';
+
+/** Days of history in the bars and the headline uptime. */
+export const HISTORY_DAYS = 90;
+/** Days listed under "Past incidents" on the home page. */
+export const PAST_DAYS = 15;
+
+export interface ComponentView extends Component {
+  group: string;
+  status: ComponentStatus;
+  /** The last 90 UTC days, oldest first. */
+  days: DayRecord[];
+  uptime30: number;
+  uptime90: number;
+  /** Every event that touched this component, newest first. */
+  events: StatusEvent[];
+}
+
+export interface StatusModel {
+  config: SiteConfig;
+  now: number;
+  overall: OverallStatus;
+  groups: Array<{ name: string; components: ComponentView[] }>;
+  components: ComponentView[];
+  activeIncidents: IncidentEvent[];
+  activeMaintenances: MaintenanceEvent[];
+  upcomingMaintenances: MaintenanceEvent[];
+  /** Every published event, newest first. */
+  events: StatusEvent[];
+  bySlug: Map<string, StatusEvent>;
+  /** The last 15 UTC days, newest first, with the events that started on each. */
+  pastDays: Array<{ start: number; events: StatusEvent[] }>;
+}
+
+const newestFirst = (a: StatusEvent, b: StatusEvent) => b.startsAt - a.startsAt || a.slug.localeCompare(b.slug);
+
+/**
+ * Everything the site shows, computed once per build from the validated
+ * files and `now`. Pages, feeds and the API only render this, so they cannot
+ * disagree; every index is built in one pass over the events.
+ */
+export function buildStatusModel(config: SiteConfig, files: readonly ValidIncidentFile[], now: number): StatusModel {
+  const events = files.flatMap((file) => eventAt(file, now) ?? []).sort(newestFirst);
+  const active = events.filter(isActive);
+  const activeIncidents = active.filter((event): event is IncidentEvent => event.kind === 'incident');
+  const activeMaintenances = active.filter((event): event is MaintenanceEvent => event.kind === 'maintenance');
+  const declared = listComponents(config);
+  const statuses = deriveComponentStatuses(declared.map((component) => component.id), active);
+
+  const spansByComponent = new Map<string, ImpactSpan[]>(declared.map((component) => [component.id, []]));
+  const eventsByComponent = new Map<string, StatusEvent[]>(declared.map((component) => [component.id, []]));
+  for (const event of events) {
+    const interval = impactInterval(event, now);
+    for (const affected of event.components) {
+      eventsByComponent.get(affected.id)?.push(event);
+      if (interval) spansByComponent.get(affected.id)?.push({ ...interval, status: affected.status, slug: event.slug });
+    }
+  }
+
+  const components = declared.map((component): ComponentView => {
+    const days = uptimeByDay(spansByComponent.get(component.id) ?? [], HISTORY_DAYS, now);
+    return {
+      ...component,
+      status: statuses.get(component.id) ?? 'operational',
+      days,
+      uptime30: uptimePercent(days.slice(-30)),
+      uptime90: uptimePercent(days),
+      events: eventsByComponent.get(component.id) ?? [],
+    };
+  });
+
+  const viewById = new Map(components.map((view) => [view.id, view]));
+  return {
+    config,
+    now,
+    overall: deriveOverallStatus(activeIncidents, activeMaintenances),
+    groups: config.groups.map((group) => ({ name: group.name, components: group.components.map((c) => viewById.get(c.id)!) })),
+    components,
+    activeIncidents,
+    activeMaintenances,
+    upcomingMaintenances: events
+      .filter((event): event is MaintenanceEvent => event.kind === 'maintenance' && event.phase === 'upcoming')
+      .sort((a, b) => a.windowStart - b.windowStart),
+    events,
+    bySlug: new Map(events.map((event) => [event.slug, event])),
+    pastDays: pastDays(events, now),
+  };
+}
+
+/** The last `PAST_DAYS` days, newest first; events are listed on the day they started. */
+function pastDays(events: readonly StatusEvent[], now: number): StatusModel['pastDays'] {
+  const today = startOfUtcDay(now);
+  const days = Array.from({ length: PAST_DAYS }, (_, i) => ({ start: today - i * DAY_MS, events: [] as StatusEvent[] }));
+  for (const event of events) {
+    if (event.kind === 'maintenance' && event.phase === 'upcoming') continue;
+    const index = (today - startOfUtcDay(event.startsAt)) / DAY_MS;
+    days[index]?.events.push(event);
+  }
+  return days;
+}

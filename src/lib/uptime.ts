@@ -1,0 +1,111 @@
+import type { ComponentStatus } from '../schemas/statuses.ts';
+import { worstStatus } from './status.ts';
+
+export const DAY_MS = 86_400_000;
+
+/** A stretch of time during which one event put a component in a status. */
+export interface ImpactSpan {
+  start: number;
+  end: number;
+  status: ComponentStatus;
+  slug: string;
+}
+
+/**
+ * How much of a minute of each status counts as downtime. A major outage is
+ * full downtime; a partial outage counts 30% (Statuspage's convention: part
+ * of the users or features are down); degraded performance and maintenance
+ * count as up.
+ */
+export const DOWNTIME_WEIGHT: Record<ComponentStatus, number> = {
+  operational: 0,
+  under_maintenance: 0,
+  degraded_performance: 0,
+  partial_outage: 0.3,
+  major_outage: 1,
+};
+
+/**
+ * Weighted downtime inside [from, to): overlapping spans are counted once,
+ * each moment at the weight of the worst status covering it.
+ */
+export function weightedDowntime(spans: readonly ImpactSpan[], from: number, to: number): number {
+  const cuts = new Set<number>([from, to]);
+  for (const span of spans) {
+    if (span.start > from && span.start < to) cuts.add(span.start);
+    if (span.end > from && span.end < to) cuts.add(span.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  let total = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    let weight = 0;
+    for (const span of spans) {
+      if (span.start <= start && span.end >= end) weight = Math.max(weight, DOWNTIME_WEIGHT[span.status]);
+    }
+    total += weight * (end - start);
+  }
+  return total;
+}
+
+/** One UTC day of one component's history. */
+export interface DayRecord {
+  /** `2022-12-28` */
+  day: string;
+  start: number;
+  /** Length counted: a whole day, or up to now for today. */
+  length: number;
+  /** Worst status seen that day. */
+  status: ComponentStatus;
+  /** Events that touched the component that day. */
+  slugs: string[];
+  downtime: number;
+}
+
+/** Midnight UTC of the day containing `millis`. */
+export const startOfUtcDay = (millis: number): number => Math.floor(millis / DAY_MS) * DAY_MS;
+
+/**
+ * The last `dayCount` UTC days up to `now`, oldest first, each with its worst
+ * status, its events and its weighted downtime. Spans are bucketed by day in
+ * one pass, so the cost follows the component's own events, not the history.
+ */
+export function uptimeByDay(spans: readonly ImpactSpan[], dayCount: number, now: number): DayRecord[] {
+  const today = startOfUtcDay(now);
+  const first = today - (dayCount - 1) * DAY_MS;
+  const buckets: ImpactSpan[][] = Array.from({ length: dayCount }, () => []);
+  for (const span of spans) {
+    const end = Math.min(span.end, now);
+    if (end < first || span.start > now) continue;
+    const from = Math.max(0, Math.floor((span.start - first) / DAY_MS));
+    const to = Math.min(dayCount - 1, Math.floor((Math.max(end - 1, span.start) - first) / DAY_MS));
+    for (let d = from; d <= to; d++) buckets[d]!.push(span);
+  }
+  return buckets.map((daySpans, d) => {
+    const start = first + d * DAY_MS;
+    const end = Math.min(start + DAY_MS, now);
+    return {
+      day: new Date(start).toISOString().slice(0, 10),
+      start,
+      length: end - start,
+      status: worstStatus(daySpans.map((span) => span.status)),
+      slugs: [...new Set(daySpans.map((span) => span.slug))],
+      downtime: weightedDowntime(daySpans, start, end),
+    };
+  });
+}
+
+/** Uptime over the given days, as a percentage: 100 × (1 − downtime / time). */
+export function uptimePercent(days: readonly DayRecord[]): number {
+  const length = days.reduce((sum, day) => sum + day.length, 0);
+  const downtime = days.reduce((sum, day) => sum + day.downtime, 0);
+  return length === 0 ? 100 : 100 * (1 - downtime / length);
+}
+
+/**
+ * Two decimals, rounded down so any downtime at all never shows as 100.00%.
+ */
+export function formatUptime(percent: number): string {
+  return `${(Math.floor(percent * 100 + 1e-9) / 100).toFixed(2)}%`;
+}

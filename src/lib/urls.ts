@@ -1,0 +1,22 @@
+/** Site-relative paths of every page, so links and feeds agree. */
+export const paths = {
+  home: () => '/',
+  incident: (slug: string) => `/incidents/${slug}/`,
+  component: (id: string) => `/components/${id}/`,
+  componentFeed: (id: string) => `/components/${id}/rss.xml`,
+  history: () => '/history/',
+  feed: () => '/rss.xml',
+};
+
+/** Prefix a site-relative path with the deployment's base path (e.g. `/status/`). */
+export function withBase(base: string, path: string): string {
+  return `${base.replace(/\/$/, '')}${path}`;
+}
+
+/** Absolute URL of a site-relative path, for feeds and other documents read off-site. */
+export function absoluteUrl(site: URL | string, base: string, path: string): string {
+  return new URL(withBase(base, path), site).href;
+}
+
+/** A link to a site-relative path in this build. */
+export const href = (path: string): string => withBase(import.meta.env.BASE_URL, path);

@@ -1,0 +1,125 @@
+import { basename } from 'node:path';
+import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { incidentFileSchema, type IncidentFile } from '../schemas/incident.ts';
+
+/** One thing wrong with one file, located for the person who must fix it. */
+export interface Problem {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** A file that passed every rule, ready to become part of the site. */
+export interface ValidIncidentFile {
+  slug: string;
+  file: string;
+  data: IncidentFile;
+  body: string;
+}
+
+export interface SourceFile {
+  /** Path shown in messages, relative to the site folder. */
+  path: string;
+  text: string;
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+/** `incidents/2022/2022-12-28-outage.md` → `2022-12-28-outage` */
+export function slugFromPath(path: string): string {
+  return basename(path).replace(/\.md$/, '');
+}
+
+/** `path:line: field: message`, the shape editors and CI annotate. */
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`;
+}
+
+/** Thrown by the build when any incident file is wrong; lists every problem. */
+export class IncidentValidationError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in incident files; nothing was published:\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+    );
+    this.name = 'IncidentValidationError';
+  }
+}
+
+/** The line of the YAML node at `path`, or of its nearest existing parent. */
+function lineOf(doc: Document, lines: LineCounter, path: PropertyKey[], offsetLines: number): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) {
+      // A map's key line reads better than its first child's line.
+      const keyNode = depth > 0 ? findKeyNode(doc, path.slice(0, depth)) : undefined;
+      const start = keyNode?.range?.[0] ?? node.range[0];
+      return lines.linePos(start).line + offsetLines;
+    }
+  }
+  return 1;
+}
+
+function findKeyNode(doc: Document, path: PropertyKey[]) {
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const key = path[path.length - 1];
+  const pair = parent.items.find((item) => isNode(item.key) && 'value' in item.key && item.key.value === key);
+  return pair && isNode(pair.key) ? pair.key : undefined;
+}
+
+/** Check one incident file against every single-file rule. */
+export function parseIncidentFile(source: SourceFile, componentIds: readonly string[]): { entry?: ValidIncidentFile; problems: Problem[] } {
+  const problem = (line: number, field: string, message: string): Problem => ({ file: source.path, line, field, message });
+  const slug = slugFromPath(source.path);
+  const problems: Problem[] = [];
+  if (!SLUG.test(slug)) {
+    problems.push(problem(1, 'file name', `"${slug}" must be lowercase letters, digits and hyphens, e.g. 2022-12-28-login-failing.md; it becomes the page URL`));
+  }
+  const match = FRONTMATTER.exec(source.text);
+  if (!match) {
+    return { problems: [...problems, problem(1, 'frontmatter', 'missing: start the file with a --- line, the YAML fields, and another --- line')] };
+  }
+  const lines = new LineCounter();
+  // The core schema keeps timestamps as text, so a missing zone can be seen.
+  const doc = parseDocument(match[1] ?? '', { lineCounter: lines, schema: 'core', prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      problems: [
+        ...problems,
+        ...doc.errors.map((error) => problem(lines.linePos(error.pos[0]).line + 1, 'frontmatter', `YAML syntax: ${error.message.split('\n')[0]}`)),
+      ],
+    };
+  }
+  const result = incidentFileSchema(componentIds).safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'frontmatter';
+      problems.push(problem(lineOf(doc, lines, issue.path, 1), field, issue.message));
+    }
+  }
+  if (problems.length > 0 || !result.success) return { problems };
+  return { entry: { slug, file: source.path, data: result.data, body: source.text.slice(match[0].length) }, problems };
+}
+
+/** Check every incident file, including rules that span files (unique slugs). */
+export function validateIncidentFiles(sources: SourceFile[], componentIds: readonly string[]): { entries: ValidIncidentFile[]; problems: Problem[] } {
+  const entries: ValidIncidentFile[] = [];
+  const problems: Problem[] = [];
+  const firstFileBySlug = new Map<string, string>();
+  for (const source of sources) {
+    const slug = slugFromPath(source.path);
+    const earlier = firstFileBySlug.get(slug);
+    if (earlier) {
+      problems.push({ file: source.path, line: 1, field: 'file name', message: `slug "${slug}" is already used by ${earlier}; rename one file, slugs are page URLs and must be unique` });
+      continue;
+    }
+    firstFileBySlug.set(slug, source.path);
+    const result = parseIncidentFile(source, componentIds);
+    problems.push(...result.problems);
+    if (result.entry) entries.push(result.entry);
+  }
+  return { entries, problems };
+}

@@ -1,0 +1,138 @@
+import { z } from 'astro/zod';
+import { describeUnknown } from '../lib/nearest.ts';
+import {
+  IMPACTS,
+  INCIDENT_COMPONENT_STATUSES,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+} from './statuses.ts';
+import { timestampSchema } from './timestamp.ts';
+
+/** A closed list of words, whose error names the nearest allowed word. */
+function oneOf<const T extends readonly [string, ...string[]]>(what: string, allowed: T) {
+  return z.enum(allowed, {
+    error: (issue) =>
+      issue.input === undefined ? `is required; allowed: ${allowed.join(', ')}` : describeUnknown(what, issue.input, allowed),
+  });
+}
+
+/** A component id that must be one of the ids declared in status.config.yaml. */
+function componentIdCheck(componentIds: readonly string[], ctx: z.RefinementCtx, id: string, path: PropertyKey[]) {
+  if (!componentIds.includes(id)) ctx.addIssue({ code: 'custom', path, message: describeUnknown('component', id, componentIds) });
+}
+
+const message = z
+  .string({ error: 'is required: what users should know, in a sentence or two (Markdown allowed)' })
+  .trim()
+  .min(1, 'must not be empty: say what users should know');
+
+function updateSchema<const T extends readonly [string, ...string[]]>(statuses: T) {
+  return z.strictObject({
+    /** When this update was posted, with a zone: 2022-12-28T12:25:00Z */
+    at: timestampSchema,
+    /** Where the work stands, e.g. investigating, identified, monitoring, resolved. */
+    status: oneOf('status', statuses),
+    /** What users should know now. Markdown allowed; raw HTML is shown as text. */
+    message,
+  });
+}
+
+const title = z
+  .string({ error: 'is required: a short headline users will recognise, e.g. "Login and posting failing"' })
+  .trim()
+  .min(1, 'must not be empty');
+
+type TimedUpdate = { at: string; status: string };
+
+/** Rules every timeline obeys, whatever its vocabulary. */
+function checkTimeline(updates: TimedUpdate[], closing: string, ctx: z.RefinementCtx, started?: string) {
+  updates.forEach((update, i) => {
+    const previous = updates[i - 1];
+    if (previous && update.at < previous.at) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updates', i, 'at'],
+        message: `${update.at} is earlier than the update before it (${previous.at}); list updates oldest first`,
+      });
+    }
+    if (update.status === closing && i < updates.length - 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updates', i, 'status'],
+        message: `"${closing}" may only be the last update; move it to the end or use another status`,
+      });
+    }
+  });
+  const first = updates[0];
+  if (started && first && started > first.at) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['started'],
+      message: `${started} is after the first update (${first.at}); impact must start before it is reported`,
+    });
+  }
+}
+
+const timeline = <T extends z.ZodType>(update: T) =>
+  z.array(update, { error: 'is required: a list of updates, oldest first' }).min(1, 'is empty: add at least one update (at, status, message)');
+
+/** Build the schema for incident files, knowing which component ids exist. */
+export function incidentFileSchema(componentIds: readonly string[]) {
+  const incident = z
+    .strictObject({
+      /** `incident` (the default) or `maintenance`. */
+      kind: z.literal('incident'),
+      /** Headline shown everywhere the incident is listed. */
+      title,
+      /** How bad it is for users overall: none, minor, major or critical. */
+      impact: oneOf('impact', IMPACTS),
+      /** Affected components and how: `web: major_outage`. */
+      components: z.record(z.string(), oneOf('component status', INCIDENT_COMPONENT_STATUSES), {
+        error: 'must map component ids to a status, e.g. "web: major_outage"',
+      }),
+      /** When impact began, if before the first update (with a zone). */
+      started: timestampSchema.optional(),
+      /** The timeline, oldest first; the incident is resolved when the last update is `resolved`. */
+      updates: timeline(updateSchema(INCIDENT_STATUSES)),
+    })
+    .superRefine((data, ctx) => {
+      for (const id of Object.keys(data.components)) componentIdCheck(componentIds, ctx, id, ['components', id]);
+      checkTimeline(data.updates, 'resolved', ctx, data.started);
+    });
+
+  const maintenance = z
+    .strictObject({
+      kind: z.literal('maintenance'),
+      title,
+      /** Components that will be under maintenance during the window. */
+      components: z.array(z.string(), { error: 'must be a list of component ids, e.g. [api, timelines]' }),
+      /** When the work is planned to start and end, each with a zone. */
+      window: z.strictObject({ start: timestampSchema, end: timestampSchema }, { error: 'is required: start and end times' }),
+      /** The timeline, oldest first; the maintenance is over when the last update is `completed`. */
+      updates: timeline(updateSchema(MAINTENANCE_STATUSES)),
+    })
+    .superRefine((data, ctx) => {
+      data.components.forEach((id, i) => componentIdCheck(componentIds, ctx, id, ['components', i]));
+      if (data.window.end <= data.window.start) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['window', 'end'],
+          message: `${data.window.end} is not after the start (${data.window.start}); a window must end after it starts`,
+        });
+      }
+      checkTimeline(data.updates, 'completed', ctx);
+    });
+
+  return z.preprocess(
+    (raw) => (raw && typeof raw === 'object' && !('kind' in raw) ? { ...raw, kind: 'incident' } : raw),
+    z.discriminatedUnion('kind', [incident, maintenance], {
+      error: (issue) => (issue.code === 'invalid_union' ? describeUnknown('kind', (issue.input as { kind?: unknown } | undefined)?.kind, ['incident', 'maintenance']) : undefined),
+    }),
+  );
+}
+
+export type IncidentFileSchema = ReturnType<typeof incidentFileSchema>;
+export type IncidentFileInput = z.input<IncidentFileSchema>;
+export type IncidentFile = z.output<IncidentFileSchema>;
+export type IncidentData = Extract<IncidentFile, { kind: 'incident' }>;
+export type MaintenanceData = Extract<IncidentFile, { kind: 'maintenance' }>;

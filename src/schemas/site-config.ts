@@ -1,0 +1,53 @@
+import { z } from 'astro/zod';
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** One part of the platform that users can tell is up or down. */
+export const componentSchema = z.strictObject({
+  /** Stable identifier used in incident files and URLs: lowercase letters, digits, hyphens. */
+  id: z.string().regex(ID, 'must be lowercase letters, digits and hyphens, e.g. "direct-messages"'),
+  /** Name shown to users, e.g. "Direct messages". */
+  name: z.string().min(1, 'must not be empty'),
+  /** One line telling users what this component covers. */
+  description: z.string().optional(),
+});
+
+/** A heading under which related components are listed, in display order. */
+export const componentGroupSchema = z.strictObject({
+  /** Heading shown to users, e.g. "Apps". */
+  name: z.string().min(1, 'must not be empty'),
+  /** The group's components, in the order they are shown. */
+  components: z.array(componentSchema).min(1, 'a group needs at least one component'),
+});
+
+/** `status.config.yaml`: the page's identity and the components it reports on. */
+export const siteConfigSchema = z
+  .strictObject({
+    /** The platform's name, e.g. "Chirp". */
+    name: z.string().min(1, 'must not be empty'),
+    /** Where this status page is published, e.g. https://status.chirp.example */
+    url: z.url({ error: 'must be an absolute URL such as https://status.example.com' }),
+    /** A sentence under the page title. */
+    description: z.string().optional(),
+    /** Component groups, in display order. */
+    groups: z.array(componentGroupSchema).min(1, 'declare at least one group of components'),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.groups.forEach((group, g) =>
+      group.components.forEach((component, c) => {
+        if (seen.has(component.id)) {
+          ctx.addIssue({ code: 'custom', path: ['groups', g, 'components', c, 'id'], message: `component id "${component.id}" is declared twice; ids must be unique` });
+        }
+        seen.add(component.id);
+      }),
+    );
+  });
+
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+export type Component = z.output<typeof componentSchema>;
+
+/** Every declared component with its group name, in display order. */
+export function listComponents(config: SiteConfig): Array<Component & { group: string }> {
+  return config.groups.flatMap((group) => group.components.map((component) => ({ ...component, group: group.name })));
+}
