@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { nearest } from './nearest.ts';
 import { incidentFileSchema, type IncidentFile } from '../schemas/incident.ts';
 
 /** One thing wrong with one file, located for the person who must fix it. */
@@ -23,6 +24,9 @@ export interface SourceFile {
   path: string;
   text: string;
 }
+
+// Every field name an incident file may use, to suggest one when a key is misspelt.
+const FIELD_NAMES = ['kind', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'start', 'end'];
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -96,8 +100,19 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
   const result = incidentFileSchema(componentIds).safeParse(doc.toJS());
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'frontmatter';
-      problems.push(problem(lineOf(doc, lines, issue.path, 1), field, issue.message));
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const path = [...issue.path, key];
+          const guess = nearest(key, FIELD_NAMES);
+          problems.push(problem(lineOf(doc, lines, path, 1), path.map(String).join('.'), `is not a field we know${guess ? `; did you mean "${guess}"?` : ''} Check its spelling.`));
+        }
+        continue;
+      }
+      // A bad record key (unknown component id) carries its message one level down.
+      const message = issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message;
+      const path = issue.path.length === 0 && issue.code === 'invalid_union' ? ['kind'] : issue.path;
+      const field = path.length > 0 ? path.map(String).join('.') : 'frontmatter';
+      problems.push(problem(lineOf(doc, lines, path, 1), field, message));
     }
   }
   if (problems.length > 0 || !result.success) return { problems };

@@ -17,8 +17,10 @@ function oneOf<const T extends readonly [string, ...string[]]>(what: string, all
 }
 
 /** A component id that must be one of the ids declared in status.config.yaml. */
-function componentIdCheck(componentIds: readonly string[], ctx: z.RefinementCtx, id: string, path: PropertyKey[]) {
-  if (!componentIds.includes(id)) ctx.addIssue({ code: 'custom', path, message: describeUnknown('component', id, componentIds) });
+function componentId(componentIds: readonly string[]) {
+  return z.string().superRefine((id, ctx) => {
+    if (!componentIds.includes(id)) ctx.addIssue({ code: 'custom', message: describeUnknown('component', id, componentIds) });
+  });
 }
 
 const message = z
@@ -44,37 +46,33 @@ const title = z
 
 type TimedUpdate = { at: string; status: string };
 
-/** Rules every timeline obeys, whatever its vocabulary. */
-function checkTimeline(updates: TimedUpdate[], closing: string, ctx: z.RefinementCtx, started?: string) {
+/** Rules every timeline obeys, whatever its vocabulary (paths are relative to the list). */
+function checkTimeline(updates: TimedUpdate[], closing: string, ctx: z.RefinementCtx) {
   updates.forEach((update, i) => {
     const previous = updates[i - 1];
     if (previous && update.at < previous.at) {
       ctx.addIssue({
         code: 'custom',
-        path: ['updates', i, 'at'],
+        path: [i, 'at'],
         message: `${update.at} is earlier than the update before it (${previous.at}); list updates oldest first`,
       });
     }
     if (update.status === closing && i < updates.length - 1) {
       ctx.addIssue({
         code: 'custom',
-        path: ['updates', i, 'status'],
+        path: [i, 'status'],
         message: `"${closing}" may only be the last update; move it to the end or use another status`,
       });
     }
   });
-  const first = updates[0];
-  if (started && first && started > first.at) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['started'],
-      message: `${started} is after the first update (${first.at}); impact must start before it is reported`,
-    });
-  }
 }
 
-const timeline = <T extends z.ZodType>(update: T) =>
-  z.array(update, { error: 'is required: a list of updates, oldest first' }).min(1, 'is empty: add at least one update (at, status, message)');
+function timeline<const T extends readonly [string, ...string[]]>(statuses: T, closing: T[number]) {
+  return z
+    .array(updateSchema(statuses), { error: 'is required: a list of updates, oldest first' })
+    .min(1, 'is empty: add at least one update (at, status, message)')
+    .superRefine((updates, ctx) => checkTimeline(updates, closing, ctx));
+}
 
 /** Build the schema for incident files, knowing which component ids exist. */
 export function incidentFileSchema(componentIds: readonly string[]) {
@@ -87,41 +85,45 @@ export function incidentFileSchema(componentIds: readonly string[]) {
       /** How bad it is for users overall: none, minor, major or critical. */
       impact: oneOf('impact', IMPACTS),
       /** Affected components and how: `web: major_outage`. */
-      components: z.record(z.string(), oneOf('component status', INCIDENT_COMPONENT_STATUSES), {
+      components: z.record(componentId(componentIds), oneOf('component status', INCIDENT_COMPONENT_STATUSES), {
         error: 'must map component ids to a status, e.g. "web: major_outage"',
       }),
       /** When impact began, if before the first update (with a zone). */
       started: timestampSchema.optional(),
       /** The timeline, oldest first; the incident is resolved when the last update is `resolved`. */
-      updates: timeline(updateSchema(INCIDENT_STATUSES)),
+      updates: timeline(INCIDENT_STATUSES, 'resolved'),
     })
     .superRefine((data, ctx) => {
-      for (const id of Object.keys(data.components)) componentIdCheck(componentIds, ctx, id, ['components', id]);
-      checkTimeline(data.updates, 'resolved', ctx, data.started);
-    });
-
-  const maintenance = z
-    .strictObject({
-      kind: z.literal('maintenance'),
-      title,
-      /** Components that will be under maintenance during the window. */
-      components: z.array(z.string(), { error: 'must be a list of component ids, e.g. [api, timelines]' }),
-      /** When the work is planned to start and end, each with a zone. */
-      window: z.strictObject({ start: timestampSchema, end: timestampSchema }, { error: 'is required: start and end times' }),
-      /** The timeline, oldest first; the maintenance is over when the last update is `completed`. */
-      updates: timeline(updateSchema(MAINTENANCE_STATUSES)),
-    })
-    .superRefine((data, ctx) => {
-      data.components.forEach((id, i) => componentIdCheck(componentIds, ctx, id, ['components', i]));
-      if (data.window.end <= data.window.start) {
+      const first = data.updates[0];
+      if (data.started && first && data.started > first.at) {
         ctx.addIssue({
           code: 'custom',
-          path: ['window', 'end'],
-          message: `${data.window.end} is not after the start (${data.window.start}); a window must end after it starts`,
+          path: ['started'],
+          message: `${data.started} is after the first update (${first.at}); impact must start before it is first reported`,
         });
       }
-      checkTimeline(data.updates, 'completed', ctx);
     });
+
+  const maintenance = z.strictObject({
+    kind: z.literal('maintenance'),
+    title,
+    /** Components that will be under maintenance during the window. */
+    components: z.array(componentId(componentIds), { error: 'must be a list of component ids, e.g. [api, timelines]' }),
+    /** When the work is planned to start and end, each with a zone. */
+    window: z
+      .strictObject({ start: timestampSchema, end: timestampSchema }, { error: 'is required: start and end times' })
+      .superRefine((window, ctx) => {
+        if (window.end <= window.start) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['end'],
+            message: `${window.end} is not after the start (${window.start}); a window must end after it starts`,
+          });
+        }
+      }),
+    /** The timeline, oldest first; the maintenance is over when the last update is `completed`. */
+    updates: timeline(MAINTENANCE_STATUSES, 'completed'),
+  });
 
   return z.preprocess(
     (raw) => (raw && typeof raw === 'object' && !('kind' in raw) ? { ...raw, kind: 'incident' } : raw),

@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { incident, maintenance } from '../../tests/helpers/incident-files.ts';
+import { eventAt, impactInterval, isActive } from './events.ts';
+
+const at = Date.parse;
+const outage = incident('outage', {
+  components: { web: 'major_outage' },
+  started: '2022-12-28T12:13:00Z',
+  updates: [
+    ['2022-12-28T12:31:00Z', 'investigating'],
+    ['2022-12-28T12:58:00Z', 'identified'],
+    ['2022-12-28T14:16:00Z', 'resolved'],
+  ],
+});
+const upgrade = maintenance('upgrade', {
+  components: ['dm'],
+  window: ['2022-12-30T02:00:00Z', '2022-12-30T04:00:00Z'],
+  updates: [
+    ['2022-12-23T10:00:00Z', 'scheduled'],
+    ['2022-12-30T02:00:00Z', 'in_progress'],
+    ['2022-12-30T03:50:00Z', 'completed'],
+  ],
+});
+
+describe('eventAt: the incident as readers saw it at a moment', () => {
+  test('before its first update it does not exist yet', () => {
+    expect(eventAt(outage, at('2022-12-28T12:20:00Z'))).toBeUndefined();
+  });
+
+  test('mid-outage it shows only the updates published so far, and is ongoing', () => {
+    const event = eventAt(outage, at('2022-12-28T13:30:00Z'));
+    expect(event?.updates.map((update) => update.status)).toEqual(['investigating', 'identified']);
+    expect(event).toMatchObject({ kind: 'incident', status: 'identified', resolvedAt: null, startsAt: at('2022-12-28T12:13:00Z') });
+    expect(isActive(event!)).toBe(true);
+  });
+
+  test('after the resolved update it is resolved at that update’s time', () => {
+    const event = eventAt(outage, at('2022-12-29T00:00:00Z'))!;
+    expect(event).toMatchObject({ status: 'resolved', resolvedAt: at('2022-12-28T14:16:00Z') });
+    expect(isActive(event)).toBe(false);
+    expect(impactInterval(event, at('2022-12-29T00:00:00Z'))).toEqual({ start: at('2022-12-28T12:13:00Z'), end: at('2022-12-28T14:16:00Z') });
+  });
+
+  test('without `started`, impact begins at the first update', () => {
+    const late = incident('late', { components: { web: 'partial_outage' }, updates: [['2022-12-28T12:31:00Z', 'investigating']] });
+    expect(eventAt(late, at('2022-12-28T13:00:00Z'))?.startsAt).toBe(at('2022-12-28T12:31:00Z'));
+  });
+
+  test('an ongoing incident’s impact runs until now', () => {
+    const event = eventAt(outage, at('2022-12-28T13:30:00Z'))!;
+    expect(impactInterval(event, at('2022-12-28T13:30:00Z'))?.end).toBe(at('2022-12-28T13:30:00Z'));
+  });
+
+  test('update ids are stable: counted from the first update', () => {
+    expect(eventAt(outage, at('2023-01-01T00:00:00Z'))?.updates.map((update) => update.id)).toEqual(['update-1', 'update-2', 'update-3']);
+  });
+});
+
+describe('maintenance phases', () => {
+  test.each([
+    { now: '2022-12-28T13:30:00Z', phase: 'upcoming', active: false },
+    { now: '2022-12-30T03:00:00Z', phase: 'active', active: true },
+    { now: '2022-12-30T03:55:00Z', phase: 'over', active: false },
+  ])('at $now it is $phase', ({ now, phase, active }) => {
+    const event = eventAt(upgrade, at(now))!;
+    expect(event).toMatchObject({ kind: 'maintenance', phase });
+    expect(isActive(event)).toBe(active);
+  });
+
+  test('an upcoming maintenance affects nothing yet', () => {
+    expect(impactInterval(eventAt(upgrade, at('2022-12-28T13:30:00Z'))!, at('2022-12-28T13:30:00Z'))).toBeUndefined();
+  });
+
+  test('a maintenance completed early ends at its completed update', () => {
+    const event = eventAt(upgrade, at('2022-12-31T00:00:00Z'))!;
+    expect(impactInterval(event, at('2022-12-31T00:00:00Z'))).toEqual({ start: at('2022-12-30T02:00:00Z'), end: at('2022-12-30T03:50:00Z') });
+  });
+});

@@ -1,0 +1,27 @@
+import { expect, test } from 'vitest';
+import { dayRuns } from './history-bar.ts';
+import { uptimeByDay, type ImpactSpan } from './uptime.ts';
+
+const span = (start: string, end: string, status: ImpactSpan['status'], slug: string): ImpactSpan => ({ start: Date.parse(start), end: Date.parse(end), status, slug });
+
+test('quiet days merge into one run; each day with an event keeps its own labelled run', () => {
+  const days = uptimeByDay([span('2022-12-05T10:00:00Z', '2022-12-05T11:00:00Z', 'major_outage', 'outage')], 10, Date.parse('2022-12-10T12:00:00Z'));
+  const runs = dayRuns(days, (slug) => (slug === 'outage' ? 'Login failing' : slug));
+  expect(runs.map(({ offset, length, status }) => [offset, length, status])).toEqual([
+    [0, 4, 'operational'],
+    [4, 1, 'major_outage'],
+    [5, 5, 'operational'],
+  ]);
+  expect(runs.map((run) => run.label)).toEqual([
+    '1 Dec 2022 to 4 Dec 2022: Operational. No incidents',
+    '5 Dec 2022: Major outage. Login failing',
+    '6 Dec 2022 to 10 Dec 2022: Operational. No incidents',
+  ]);
+});
+
+test('the runs cover every day exactly once', () => {
+  const days = uptimeByDay([span('2022-12-02T10:00:00Z', '2022-12-04T11:00:00Z', 'partial_outage', 'x')], 90, Date.parse('2022-12-10T12:00:00Z'));
+  const runs = dayRuns(days, String);
+  expect(runs.reduce((sum, run) => sum + run.length, 0)).toBe(90);
+  runs.forEach((run, i) => expect(run.offset).toBe(i === 0 ? 0 : runs[i - 1]!.offset + runs[i - 1]!.length));
+});

@@ -1,0 +1,201 @@
+import { describe, expect, test } from 'vitest';
+import { formatProblem, parseIncidentFile, validateIncidentFiles } from './validate.ts';
+
+const COMPONENTS = ['web', 'ios', 'android', 'login', 'posting'];
+
+const VALID_INCIDENT = `---
+title: Login failing
+impact: major
+components:
+  web: major_outage
+  login: partial_outage
+started: 2022-12-28T12:13:00Z
+updates:
+  - at: 2022-12-28T12:31:00Z
+    status: investigating
+    message: We are looking into it.
+  - at: 2022-12-28T14:16:00Z
+    status: resolved
+    message: Fixed.
+---
+Body text.
+`;
+
+const VALID_MAINTENANCE = `---
+kind: maintenance
+title: Database upgrade
+components: [posting]
+window:
+  start: 2022-12-30T02:00:00Z
+  end: 2022-12-30T04:00:00Z
+updates:
+  - at: 2022-12-23T10:00:00Z
+    status: scheduled
+    message: Planned.
+---
+`;
+
+const check = (text: string, path = 'incidents/2022/2022-12-28-login.md') => parseIncidentFile({ path, text }, COMPONENTS);
+const messages = (text: string) => check(text).problems.map(formatProblem);
+
+describe('valid files', () => {
+  test('an incident passes and keeps its slug, data and body', () => {
+    const { entry, problems } = check(VALID_INCIDENT);
+    expect(problems).toEqual([]);
+    expect(entry?.slug).toBe('2022-12-28-login');
+    expect(entry?.data.kind).toBe('incident');
+    expect(entry?.body.trim()).toBe('Body text.');
+  });
+
+  test('a maintenance passes', () => {
+    expect(check(VALID_MAINTENANCE).problems).toEqual([]);
+  });
+
+  test('timestamps with an offset are normalised to UTC', () => {
+    const { entry } = check(VALID_INCIDENT.replace('2022-12-28T12:31:00Z', '2022-12-28T07:31:00-05:00'));
+    expect(entry?.data.updates[0]?.at).toBe('2022-12-28T12:31:00.000Z');
+  });
+});
+
+// One row per rule: what is broken, and what the message must tell the reader.
+describe.each([
+  {
+    rule: 'unknown component id names the valid ids and the nearest',
+    text: VALID_INCIDENT.replace('  web: major_outage', '  webb: major_outage'),
+    expected: ['incidents/2022/2022-12-28-login.md:5: components.webb: unknown component "webb". Did you mean "web"? Allowed: web, ios, android, login, posting'],
+  },
+  {
+    rule: 'unknown component id in a maintenance list',
+    text: VALID_MAINTENANCE.replace('[posting]', '[postings]'),
+    expected: [':4: components.0: unknown component "postings". Did you mean "posting"? Allowed: web, ios, android, login, posting'],
+  },
+  {
+    rule: 'unknown impact suggests the nearest',
+    text: VALID_INCIDENT.replace('impact: major', 'impact: majr'),
+    expected: [':3: impact: unknown impact "majr". Did you mean "major"? Allowed: none, minor, major, critical'],
+  },
+  {
+    rule: 'unknown update status suggests the nearest',
+    text: VALID_INCIDENT.replace('status: investigating', 'status: investigatin'),
+    expected: [':10: updates.0.status: unknown status "investigatin". Did you mean "investigating"? Allowed: investigating, identified, monitoring, resolved'],
+  },
+  {
+    rule: 'unknown component status suggests the nearest',
+    text: VALID_INCIDENT.replace('web: major_outage', 'web: major'),
+    expected: [':5: components.web: unknown component status "major". Did you mean "major_outage"? Allowed: degraded_performance, partial_outage, major_outage'],
+  },
+  {
+    rule: 'a timestamp without a zone',
+    text: VALID_INCIDENT.replace('at: 2022-12-28T12:31:00Z', 'at: 2022-12-28T12:31:00'),
+    expected: [':9: updates.0.at: "2022-12-28T12:31:00" has no time zone; add "Z" for UTC or an offset such as -05:00'],
+  },
+  {
+    rule: 'an unparseable timestamp',
+    text: VALID_INCIDENT.replace('at: 2022-12-28T12:31:00Z', 'at: yesterday at noon'),
+    expected: [':9: updates.0.at: "yesterday at noon" has no time zone'],
+  },
+  {
+    rule: 'an impossible date',
+    text: VALID_INCIDENT.replace('at: 2022-12-28T12:31:00Z', 'at: 2022-13-45T12:31:00Z'),
+    expected: [':9: updates.0.at: "2022-13-45T12:31:00Z" is not a real date and time'],
+  },
+  {
+    rule: 'updates out of time order',
+    text: VALID_INCIDENT.replace('2022-12-28T14:16:00Z', '2022-12-28T12:00:00Z'),
+    expected: [':12: updates.1.at: 2022-12-28T12:00:00.000Z is earlier than the update before it (2022-12-28T12:31:00.000Z); list updates oldest first'],
+  },
+  {
+    rule: 'an update before started',
+    text: VALID_INCIDENT.replace('started: 2022-12-28T12:13:00Z', 'started: 2022-12-28T13:00:00Z'),
+    expected: [':7: started: 2022-12-28T13:00:00.000Z is after the first update (2022-12-28T12:31:00.000Z)'],
+  },
+  {
+    rule: 'resolved anywhere but last',
+    text: VALID_INCIDENT.replace('status: investigating', 'status: resolved'),
+    expected: [':10: updates.0.status: "resolved" may only be the last update'],
+  },
+  {
+    rule: 'completed anywhere but last in a maintenance',
+    text: VALID_MAINTENANCE.replace('status: scheduled\n    message: Planned.', 'status: completed\n    message: Done.\n  - at: 2022-12-30T05:00:00Z\n    status: verifying\n    message: Checking.'),
+    expected: [':10: updates.0.status: "completed" may only be the last update'],
+  },
+  {
+    rule: 'an empty timeline',
+    text: VALID_MAINTENANCE.replace(/updates:[\s\S]*?---/, 'updates: []\n---'),
+    expected: [':8: updates: is empty: add at least one update (at, status, message)'],
+  },
+  {
+    rule: 'a missing timeline',
+    text: VALID_MAINTENANCE.replace(/updates:[\s\S]*?---/, '---'),
+    expected: [':2: updates: is required: a list of updates, oldest first'],
+  },
+  {
+    rule: 'a maintenance window that ends before it starts',
+    text: VALID_MAINTENANCE.replace('end: 2022-12-30T04:00:00Z', 'end: 2022-12-30T01:00:00Z'),
+    expected: [':7: window.end: 2022-12-30T01:00:00.000Z is not after the start (2022-12-30T02:00:00.000Z); a window must end after it starts'],
+  },
+  {
+    rule: 'an unknown kind',
+    text: VALID_MAINTENANCE.replace('kind: maintenance', 'kind: maintenence'),
+    expected: [':2: kind: unknown kind "maintenence". Did you mean "maintenance"? Allowed: incident, maintenance'],
+  },
+  {
+    rule: 'an unknown field (a typo) is not silently ignored',
+    text: VALID_INCIDENT.replace('title: Login failing', 'titel: Login failing'),
+    expected: [':2: title: is required', ':2: titel: is not a field we know; did you mean "title"? Check its spelling.'],
+  },
+  {
+    rule: 'an empty message',
+    text: VALID_INCIDENT.replace('message: Fixed.', 'message: ""'),
+    expected: [':14: updates.1.message: must not be empty'],
+  },
+  {
+    rule: 'broken YAML',
+    text: VALID_INCIDENT.replace('impact: major', 'impact: [major'),
+    expected: ['frontmatter: YAML syntax'],
+  },
+  {
+    rule: 'no frontmatter at all',
+    text: 'Just text',
+    expected: [':1: frontmatter: missing: start the file with a --- line'],
+  },
+])('rule: $rule', ({ text, expected }) => {
+  test('fails with the file, line, field and a message saying what is allowed', () => {
+    const found = messages(text);
+    expect(found.length).toBeGreaterThan(0);
+    for (const part of expected) expect(found.join('\n')).toContain(part);
+    expect(check(text).entry).toBeUndefined();
+  });
+});
+
+describe('rules across files', () => {
+  test('two files with the same slug fail, naming both files', () => {
+    const { entries, problems } = validateIncidentFiles(
+      [
+        { path: 'incidents/2022/2022-12-28-login.md', text: VALID_INCIDENT },
+        { path: 'incidents/2023/2022-12-28-login.md', text: VALID_INCIDENT },
+      ],
+      COMPONENTS,
+    );
+    expect(entries).toHaveLength(1);
+    expect(problems.map(formatProblem)).toEqual([
+      'incidents/2023/2022-12-28-login.md:1: file name: slug "2022-12-28-login" is already used by incidents/2022/2022-12-28-login.md; rename one file, slugs are page URLs and must be unique',
+    ]);
+  });
+
+  test('a file name that cannot be a URL fails', () => {
+    const { problems } = check(VALID_INCIDENT, 'incidents/Login Failing.md');
+    expect(problems.map(formatProblem)[0]).toContain('incidents/Login Failing.md:1: file name: "Login Failing" must be lowercase letters, digits and hyphens');
+  });
+
+  test('every problem in every file is reported, not just the first', () => {
+    const { problems } = validateIncidentFiles(
+      [
+        { path: 'incidents/a.md', text: VALID_INCIDENT.replace('impact: major', 'impact: huge').replace('web: major_outage', 'webb: major_outage') },
+        { path: 'incidents/b.md', text: VALID_MAINTENANCE.replace('end: 2022-12-30T04:00:00Z', 'end: 2022-12-30T01:00:00Z') },
+      ],
+      COMPONENTS,
+    );
+    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(['incidents/a.md impact', 'incidents/a.md components.webb', 'incidents/b.md window.end']);
+  });
+});
