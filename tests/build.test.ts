@@ -1,0 +1,146 @@
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildSite, ROOT } from './helpers/build.ts';
+import { builtPages, componentRows, page, readBuilt, text } from './helpers/pages.ts';
+
+// Answers worked out by hand for tests/fixtures/basic (see each comment).
+describe('basic fixture, mid-outage (2022-12-28 13:00 UTC)', () => {
+  const build = 'basic-mid-outage';
+
+  test('the banner says critical outage and when the page was built', () => {
+    expect(text(page(build, '/').querySelector('#overall-status'))).toBe('✕ Critical outage');
+    expect(page(build, '/').querySelector('main time')?.getAttribute('datetime')).toBe('2022-12-28T13:00:00.000Z');
+  });
+
+  test('components show their status in words and 90-day uptime', () => {
+    // Window: 89 whole days + 13 h = 2149 h. Web: 1 h major → 99.953%; login: 1 h × 0.3 → 99.986%.
+    expect(componentRows(build)).toEqual({
+      Web: { status: '✕ Major outage', uptime: '99.95% uptime' },
+      'iOS app': { status: '✓ Operational', uptime: '100.00% uptime' },
+      Login: { status: '◆ Partial outage', uptime: '99.98% uptime' },
+      'Direct messages': { status: '✓ Operational', uptime: '100.00% uptime' },
+    });
+  });
+
+  test('the active incident shows its latest update, not one from the future', () => {
+    const card = page(build, '/').querySelector('#active')?.parentNode;
+    expect(text(card)).toContain('Login failing everywhere');
+    expect(text(card)).toContain('Investigating');
+    expect(text(card)).toContain('Login is failing.');
+    expect(readBuilt(build, 'incidents/outage/index.html')).not.toContain('rolling back');
+  });
+
+  test('upcoming maintenance is announced', () => {
+    expect(text(page(build, '/').querySelector('#upcoming')?.parentNode)).toContain('Messaging database upgrade');
+  });
+
+  test('the incident page says it is ongoing', () => {
+    expect(text(page(build, '/incidents/outage/').querySelector('.facts'))).toContain('Duration Ongoing');
+  });
+});
+
+describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
+  const build = 'basic-resolved';
+
+  test('all systems operational, with the downtime kept in uptime', () => {
+    expect(text(page(build, '/').querySelector('#overall-status'))).toBe('✓ All systems operational');
+    // Window: 89 whole days = 2136 h. Web: 2 h → 99.906%; login: 0.6 h → 99.971%.
+    expect(componentRows(build)).toEqual({
+      Web: { status: '✓ Operational', uptime: '99.90% uptime' },
+      'iOS app': { status: '✓ Operational', uptime: '100.00% uptime' },
+      Login: { status: '✓ Operational', uptime: '99.97% uptime' },
+      'Direct messages': { status: '✓ Operational', uptime: '100.00% uptime' },
+    });
+  });
+
+  test('the incident page has the whole timeline, newest first, in UTC', () => {
+    const incident = page(build, '/incidents/outage/');
+    const times = incident.querySelectorAll('.timeline time').map((time) => time.getAttribute('datetime'));
+    expect(times).toEqual(['2022-12-28T14:00:00.000Z', '2022-12-28T13:30:00.000Z', '2022-12-28T12:30:00.000Z']);
+    expect(text(incident.querySelector('.timeline li'))).toBe('Resolved · 28 Dec 2022, 14:00 UTC Login works again.');
+    expect(text(incident.querySelector('.facts'))).toContain('Duration Lasted 2 h');
+    expect(text(incident.querySelector('.facts'))).toContain('Web: ✕ Major outage');
+    expect(text(incident.querySelector('.body'))).toBe('A summary of the outage.');
+  });
+
+  test('the history bar labels the outage day with its date, status and incident', () => {
+    const labels = page(build, '/components/web/').querySelectorAll('svg.bar title').map(text);
+    expect(labels).toContain('28 Dec 2022: Major outage. Login failing everywhere');
+    // 30 days = 29 whole days (696 h): 2 h → 99.712%.
+    expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe('Uptime, last 30 days 99.71% Uptime, last 90 days 99.90%');
+  });
+
+  test('past incidents list each of the last 15 days, quiet ones saying so', () => {
+    const days = page(build, '/').querySelectorAll('#past ~ section');
+    expect(days).toHaveLength(15);
+    expect(text(days[0])).toBe('29 Dec 2022 No incidents reported.');
+    expect(text(days[1])).toContain('28 Dec 2022 Login failing everywhere');
+  });
+
+  test('history groups incidents by month, newest first', () => {
+    expect(page(build, '/history/').querySelectorAll('h2').map(text)).toEqual(['December 2022']);
+    expect(page(build, '/history/').querySelectorAll('.events a').map(text)).toEqual(['Login failing everywhere', 'iOS app slow']);
+  });
+});
+
+describe('basic fixture, during maintenance (2022-12-30 03:00 UTC)', () => {
+  const build = 'basic-maintenance';
+
+  test('the banner says maintenance and the component is under maintenance', () => {
+    expect(text(page(build, '/').querySelector('#overall-status'))).toBe('⚙ Maintenance in progress');
+    expect(componentRows(build)['Direct messages']).toEqual({ status: '⚙ Under maintenance', uptime: '100.00% uptime' });
+    expect(text(page(build, '/').querySelector('#active')?.parentNode)).toContain('In progress');
+  });
+});
+
+describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => {
+  const build = 'example-mid-outage';
+
+  test('shows the critical outage and its error message', () => {
+    const home = page(build, '/');
+    expect(text(home.querySelector('#overall-status'))).toBe('✕ Critical outage');
+    expect(text(home.querySelector('#active')?.parentNode)).toContain('Login and posting failing on web, iOS and Android');
+  });
+
+  test('the home page fits the first round trip: ≤ 14 KB gzipped, CSS inlined, no scripts', () => {
+    const html = readBuilt(build, 'index.html');
+    expect(gzipSync(html).length).toBeLessThanOrEqual(14 * 1024);
+    expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
+  });
+
+  test('no page carries client JavaScript', () => {
+    for (const path of builtPages(build)) {
+      expect(readBuilt(build, `${path.endsWith('/') ? `${path}index.html` : path}`), path).not.toMatch(/<script|_astro\/[^"]*\.js/);
+    }
+  });
+
+  test('every page links the RSS feed for autodiscovery', () => {
+    for (const path of builtPages(build)) {
+      const feed = page(build, path).querySelector('head link[rel="alternate"][type="application/rss+xml"]');
+      expect(feed?.getAttribute('href'), path).toBe('/rss.xml');
+    }
+  });
+
+  test('every time shown carries a UTC datetime', () => {
+    const times = page(build, '/incidents/2022-12-28-login-and-posting-failing/').querySelectorAll('time');
+    expect(times.length).toBeGreaterThan(3);
+    for (const time of times) {
+      expect(time.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(text(time)).toMatch(/UTC$|^\d{1,2} \w{3} \d{4}$/);
+    }
+  });
+
+  test('there is a 404 page', () => {
+    expect(text(page(build, '/404.html').querySelector('h1'))).toBe('Page not found');
+  });
+});
+
+describe('a malformed incident fails the build', () => {
+  test('with the file, the field, what was wrong and the valid ids, and publishes nothing', () => {
+    const { status, output } = buildSite({ name: 'invalid', siteDir: resolve(ROOT, 'tests/fixtures/invalid'), now: '2022-12-28T13:00:00Z' });
+    expect(status).not.toBe(0);
+    expect(output).toContain('incidents/typo.md:5: components.webb: unknown component "webb". Did you mean "web"? Allowed: web, ios, login, dm');
+    expect(builtPages('invalid')).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const TMP = resolve(ROOT, 'tests/.tmp');
+
+/** A site to build for the tests: a folder (config + incidents) at a fixed "now". */
+export interface BuildTarget {
+  name: string;
+  siteDir: string;
+  now: string;
+  base?: string;
+}
+
+export const outDir = (name: string) => resolve(TMP, name, 'dist');
+
+/** Run `astro build` in a child process, as `npm run build` would; returns its exit code and output. */
+export function buildSite(target: BuildTarget): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      STATUS_SITE_DIR: target.siteDir,
+      STATUS_NOW: target.now,
+      STATUS_OUT_DIR: outDir(target.name),
+      STATUS_CACHE_DIR: resolve(TMP, target.name, 'cache'),
+      ...(target.base ? { STATUS_BASE: target.base } : {}),
+    },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Every build the suites read, made once before they run. */
+export const TARGETS: BuildTarget[] = [
+  { name: 'example-mid-outage', siteDir: ROOT, now: '2022-12-28T13:30:00Z' },
+  { name: 'basic-mid-outage', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-28T13:00:00Z' },
+  { name: 'basic-resolved', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-29T00:00:00Z' },
+  { name: 'basic-maintenance', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-30T03:00:00Z' },
+];

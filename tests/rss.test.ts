@@ -1,0 +1,36 @@
+import { parseRssFeed } from 'feedsmith';
+import { describe, expect, test } from 'vitest';
+import { readBuilt } from './helpers/pages.ts';
+
+describe('RSS feeds parse with a real feed parser', () => {
+  test('the site feed has one item per published update, newest first, with absolute links', () => {
+    const feed = parseRssFeed(readBuilt('basic-resolved', 'rss.xml'));
+    // Published by 2022-12-29 00:00: 3 outage updates, 2 older, 1 maintenance (scheduled).
+    expect(feed.items?.map((item) => item.title)).toEqual([
+      '[Resolved] Login failing everywhere',
+      '[Identified] Login failing everywhere',
+      '[Investigating] Login failing everywhere',
+      '[Scheduled] Messaging database upgrade',
+      '[Resolved] iOS app slow',
+      '[Investigating] iOS app slow',
+    ]);
+    const first = feed.items?.[0];
+    expect(first?.link).toBe('https://status.fixture.example/incidents/outage/#update-3');
+    expect(first?.guid?.value).toBe(first?.link);
+    expect(first?.pubDate).toBe('Wed, 28 Dec 2022 14:00:00 GMT');
+    expect(new Set(feed.items?.map((item) => item.guid?.value)).size).toBe(6);
+    expect(feed.lastBuildDate).toBe('Thu, 29 Dec 2022 00:00:00 GMT');
+  });
+
+  test('a component feed carries only that component’s updates', () => {
+    const feed = parseRssFeed(readBuilt('basic-resolved', 'components/ios/rss.xml'));
+    expect(feed.title).toBe('Fixture status: iOS app');
+    expect(feed.items?.map((item) => item.title)).toEqual(['[Resolved] iOS app slow', '[Investigating] iOS app slow']);
+  });
+
+  test('mid-outage, the feed holds only what was published by then', () => {
+    const feed = parseRssFeed(readBuilt('basic-mid-outage', 'rss.xml'));
+    expect(feed.items?.[0]?.title).toBe('[Investigating] Login failing everywhere');
+    expect(feed.items).toHaveLength(4);
+  });
+});
