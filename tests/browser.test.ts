@@ -1,0 +1,80 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { outDir } from './helpers/build.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { serveStatic } from './helpers/static-server.ts';
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  site = await serveStatic(outDir('example-mid-outage'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: false, ...options });
+  const page = await context.newPage();
+  const response = await page.goto(`${site.url}${path}`);
+  return { page, response, close: () => context.close() };
+}
+
+const PAGES = ['/', '/incidents/2022-12-28-login-and-posting-failing/', '/incidents/2022-12-30-messaging-database-maintenance/', '/components/web/', '/history/', '/404.html'];
+
+describe('with JavaScript off', () => {
+  test('the home page shows the banner, the active incident and every component', async () => {
+    const { page, close } = await open('/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Critical outage');
+    await expect(page.getByRole('link', { name: 'Login and posting failing on web, iOS and Android' }).first().isVisible()).resolves.toBe(true);
+    const rows = await page.locator('li.row').allInnerTexts();
+    expect(rows).toHaveLength(9);
+    expect(rows[0]).toMatch(/^Web\n✕ Major outage/);
+    await close();
+  });
+});
+
+describe('accessibility: axe-core finds no violations', () => {
+  test.each(PAGES.flatMap((path) => [{ path, scheme: 'light' as const }, { path, scheme: 'dark' as const }]))('$path in $scheme mode', async ({ path, scheme }) => {
+    // axe runs as a script in the page, so this context allows scripts; the pages have none of their own.
+    const { page, close } = await open(path, { colorScheme: scheme, javaScriptEnabled: true });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.passes.length).toBeGreaterThan(10);
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    await close();
+  });
+});
+
+describe('on a phone', () => {
+  test.each(PAGES)('%s fits 360 px without sideways scrolling', async (path) => {
+    const { page, close } = await open(path, { viewport: { width: 360, height: 740 } });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await close();
+  });
+});
+
+describe('dark mode', () => {
+  test('follows prefers-color-scheme', async () => {
+    const colours = async (scheme: 'light' | 'dark') => {
+      const { page, close } = await open('/', { colorScheme: scheme });
+      const result = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+      await close();
+      return result;
+    };
+    expect(await colours('light')).toEqual(['rgb(255, 255, 255)', 'rgb(27, 31, 36)']);
+    expect(await colours('dark')).toEqual(['rgb(18, 20, 23)', 'rgb(233, 236, 239)']);
+  });
+});
+
+test('a missing page answers 404 with the not-found page', async () => {
+  const { page, response, close } = await open('/incidents/nope/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Page not found');
+  await close();
+});

@@ -1,2 +1,0 @@
-import { getViteConfig } from 'astro/config';
-export default getViteConfig({ test: { include: ['src/**/*.test.ts'] } });
