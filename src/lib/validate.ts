@@ -43,12 +43,15 @@ export function formatProblem(problem: Problem): string {
 
 /** Thrown by the build when any incident file is wrong; lists every problem. */
 export class IncidentValidationError extends Error {
-  constructor(readonly problems: Problem[]) {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
     super(
       `${problems.length} problem${problems.length === 1 ? '' : 's'} in incident files; nothing was published:\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
     );
     this.name = 'IncidentValidationError';
+    this.problems = problems;
   }
 }
 
