@@ -42,8 +42,10 @@ export interface MaintenanceEvent extends EventBase {
   status: MaintenanceStatus;
   windowStart: number;
   windowEnd: number;
-  /** Time of the `completed` update, or null. */
+  /** Time of the closing update (`completed` or `cancelled`), or null. */
   completedAt: number | null;
+  /** Called off with a `cancelled` update: calendars mark it CANCELLED. */
+  cancelled: boolean;
   phase: 'upcoming' | 'active' | 'over';
 }
 
@@ -80,7 +82,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
   }
   const windowStart = Date.parse(data.window.start);
   const windowEnd = Date.parse(data.window.end);
-  const completedAt = last.status === 'completed' ? last.at : null;
+  const completedAt = last.status === 'completed' || last.status === 'cancelled' ? last.at : null;
   return {
     ...base,
     kind: 'maintenance',
@@ -89,6 +91,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
     windowStart,
     windowEnd,
     completedAt,
+    cancelled: last.status === 'cancelled',
     phase: maintenancePhase(windowStart, completedAt ?? windowEnd, now),
     components: data.components.map((id) => ({ id, status: 'under_maintenance' as const })),
   };

@@ -12,6 +12,7 @@ export const UPDATE_STATUS_LABELS: Record<IncidentStatus | MaintenanceStatus, st
   in_progress: 'In progress',
   verifying: 'Verifying',
   completed: 'Completed',
+  cancelled: 'Cancelled',
 };
 
 export const IMPACT_LABELS: Record<Impact, string> = {
@@ -31,6 +32,7 @@ export function durationLabel(event: StatusEvent): string {
   if (event.kind === 'incident') {
     return event.resolvedAt === null ? 'Ongoing' : `Lasted ${formatDuration(event.resolvedAt - event.startsAt)}`;
   }
+  if (event.cancelled) return 'Cancelled';
   if (event.completedAt !== null) return `Lasted ${formatDuration(Math.max(0, event.completedAt - event.windowStart))}`;
   return `${event.phase === 'active' ? 'In progress' : 'Planned'}: ${formatDuration(event.windowEnd - event.windowStart)} window`;
 }

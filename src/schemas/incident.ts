@@ -47,7 +47,7 @@ const title = z
 type TimedUpdate = { at: string; status: string };
 
 /** Rules every timeline obeys, whatever its vocabulary (paths are relative to the list). */
-function checkTimeline(updates: TimedUpdate[], closing: string, ctx: z.RefinementCtx) {
+function checkTimeline(updates: TimedUpdate[], closing: readonly string[], ctx: z.RefinementCtx) {
   updates.forEach((update, i) => {
     const previous = updates[i - 1];
     if (previous && update.at < previous.at) {
@@ -57,17 +57,17 @@ function checkTimeline(updates: TimedUpdate[], closing: string, ctx: z.Refinemen
         message: `${update.at} is earlier than the update before it (${previous.at}); list updates oldest first`,
       });
     }
-    if (update.status === closing && i < updates.length - 1) {
+    if (closing.includes(update.status) && i < updates.length - 1) {
       ctx.addIssue({
         code: 'custom',
         path: [i, 'status'],
-        message: `"${closing}" may only be the last update; move it to the end or use another status`,
+        message: `"${update.status}" may only be the last update; move it to the end or use another status`,
       });
     }
   });
 }
 
-function timeline<const T extends readonly [string, ...string[]]>(statuses: T, closing: T[number]) {
+function timeline<const T extends readonly [string, ...string[]]>(statuses: T, closing: ReadonlyArray<T[number]>) {
   return z
     .array(updateSchema(statuses), { error: 'is required: a list of updates, oldest first' })
     .min(1, 'is empty: add at least one update (at, status, message)')
@@ -91,7 +91,7 @@ export function incidentFileSchema(componentIds: readonly string[]) {
       /** When impact began, if before the first update (with a zone). */
       started: timestampSchema.optional(),
       /** The timeline, oldest first; the incident is resolved when the last update is `resolved`. */
-      updates: timeline(INCIDENT_STATUSES, 'resolved'),
+      updates: timeline(INCIDENT_STATUSES, ['resolved']),
     })
     .superRefine((data, ctx) => {
       const first = data.updates[0];
@@ -121,8 +121,8 @@ export function incidentFileSchema(componentIds: readonly string[]) {
           });
         }
       }),
-    /** The timeline, oldest first; the maintenance is over when the last update is `completed`. */
-    updates: timeline(MAINTENANCE_STATUSES, 'completed'),
+    /** The timeline, oldest first; the maintenance is over when the last update is `completed` (or `cancelled`). */
+    updates: timeline(MAINTENANCE_STATUSES, ['completed', 'cancelled']),
   });
 
   return z.preprocess(

@@ -12,8 +12,8 @@ export type Impact = (typeof IMPACTS)[number];
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-/** Steps of a maintenance's timeline; `completed` closes it. */
-export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;
+/** Steps of a maintenance's timeline; `completed` or `cancelled` closes it. */
+export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled'] as const;
 export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
 
 /** What an incident does to a component it affects, from least to most severe. */

@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import { apiEndpointSchemas } from '../src/schemas/api.ts';
+import { TARGETS } from './helpers/build.ts';
+import { componentRows, page, readBuilt, text } from './helpers/pages.ts';
+
+const ENDPOINTS = Object.keys(apiEndpointSchemas) as Array<keyof typeof apiEndpointSchemas>;
+const json = (build: string, endpoint: string) => JSON.parse(readBuilt(build, `api/v2/${endpoint}`));
+
+describe.each(TARGETS.map((target) => target.name))('API of %s', (build) => {
+  test.each(ENDPOINTS)('%s matches its schema', (endpoint) => {
+    const result = apiEndpointSchemas[endpoint].safeParse(json(build, endpoint));
+    expect(result.error?.issues ?? []).toEqual([]);
+  });
+
+  // The test that proves a Statuspage client reads our summary as our home page shows it.
+  test('a Statuspage client reading summary.json sees what the home page shows', () => {
+    const summary = json(build, 'summary.json');
+    const home = page(build, '/');
+    const BANNERS: Record<string, string> = { none: 'All systems operational', minor: 'Minor outage', major: 'Major outage', critical: 'Critical outage', maintenance: 'Maintenance in progress' };
+    expect(text(home.querySelector('#overall-status'))).toContain(BANNERS[summary.status.indicator]);
+
+    const LABELS: Record<string, string> = { operational: 'Operational', under_maintenance: 'Under maintenance', degraded_performance: 'Degraded performance', partial_outage: 'Partial outage', major_outage: 'Major outage' };
+    const apiRows = Object.fromEntries(summary.components.filter((c: { group: boolean }) => !c.group).map((c: { name: string; status: string }) => [c.name, LABELS[c.status]]));
+    const htmlRows = Object.fromEntries(Object.entries(componentRows(build)).map(([name, row]) => [name, row.status.replace(/^\S+ /, '')]));
+    expect(apiRows).toEqual(htmlRows);
+
+    const activeOnPage = home.querySelectorAll('#active ~ article h3').map(text);
+    const activeInApi = [...summary.incidents, ...summary.scheduled_maintenances.filter((m: { status: string }) => m.status !== 'scheduled')].map((i: { name: string }) => i.name);
+    expect(activeInApi.sort()).toEqual(activeOnPage.sort());
+    const upcomingOnPage = home.querySelectorAll('#upcoming ~ article h3').map(text);
+    expect(summary.scheduled_maintenances.filter((m: { status: string }) => m.status === 'scheduled').map((m: { name: string }) => m.name)).toEqual(upcomingOnPage);
+  });
+
+  test('every incident has an absolute shortlink to its built page', () => {
+    for (const incident of json(build, 'incidents.json').incidents) {
+      const { pathname } = new URL(incident.shortlink);
+      expect(text(page(build, pathname).querySelector('h1'))).toBe(incident.name);
+    }
+  });
+});
+
+describe('API details on the basic fixture', () => {
+  test('mid-outage: the unresolved incident, its updates newest first, and the upcoming maintenance', () => {
+    const summary = json('basic-mid-outage', 'summary.json');
+    expect(summary.status).toEqual({ indicator: 'critical', description: 'Major System Outage' });
+    expect(summary.incidents).toHaveLength(1);
+    const [incident] = summary.incidents;
+    expect(incident).toMatchObject({
+      id: 'outage',
+      name: 'Login failing everywhere',
+      status: 'investigating',
+      impact: 'critical',
+      started_at: '2022-12-28T12:00:00.000Z',
+      created_at: '2022-12-28T12:30:00.000Z',
+      resolved_at: null,
+      monitoring_at: null,
+      shortlink: 'https://status.fixture.example/incidents/outage/',
+    });
+    expect(incident.incident_updates.map((u: { id: string }) => u.id)).toEqual(['outage-update-1']);
+    expect(incident.incident_updates[0].affected_components).toEqual([
+      { code: 'web', name: 'Web', old_status: 'operational', new_status: 'major_outage' },
+      { code: 'login', name: 'Login', old_status: 'operational', new_status: 'partial_outage' },
+    ]);
+    expect(summary.scheduled_maintenances.map((m: { id: string; status: string }) => [m.id, m.status])).toEqual([['upgrade', 'scheduled']]);
+  });
+
+  test('after resolution: nothing unresolved, the incident resolved with every update', () => {
+    expect(json('basic-resolved', 'incidents/unresolved.json').incidents).toEqual([]);
+    const outage = json('basic-resolved', 'incidents.json').incidents.find((i: { id: string }) => i.id === 'outage');
+    expect(outage.resolved_at).toBe('2022-12-28T14:00:00.000Z');
+    expect(outage.incident_updates.map((u: { status: string }) => u.status)).toEqual(['resolved', 'identified', 'investigating']);
+  });
+
+  test('during maintenance: active maintenance with its window, and the component under maintenance', () => {
+    const active = json('basic-maintenance', 'scheduled-maintenances/active.json').scheduled_maintenances;
+    expect(active.map((m: { id: string; status: string; scheduled_for: string; scheduled_until: string; impact: string }) => [m.id, m.status, m.scheduled_for, m.scheduled_until, m.impact])).toEqual([
+      ['upgrade', 'in_progress', '2022-12-30T02:00:00.000Z', '2022-12-30T04:00:00.000Z', 'maintenance'],
+    ]);
+    expect(json('basic-maintenance', 'scheduled-maintenances/upcoming.json').scheduled_maintenances).toEqual([]);
+    expect(json('basic-maintenance', 'status.json').status).toEqual({ indicator: 'maintenance', description: 'Service Under Maintenance' });
+    const dm = json('basic-maintenance', 'components.json').components.find((c: { id: string }) => c.id === 'dm');
+    expect(dm).toMatchObject({ status: 'under_maintenance', group_id: 'group-core-services', group: false });
+  });
+
+  test('ids are the same in every build', () => {
+    const ids = (build: string) => json(build, 'components.json').components.map((c: { id: string }) => c.id);
+    expect(ids('basic-mid-outage')).toEqual(ids('basic-resolved'));
+    expect(ids('basic-resolved')).toEqual(['group-apps', 'web', 'ios', 'group-core-services', 'login', 'dm']);
+  });
+});
