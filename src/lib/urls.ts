@@ -6,6 +6,12 @@ export const paths = {
   componentFeed: (id: string) => `/components/${id}/rss.xml`,
   history: () => '/history/',
   feed: () => '/rss.xml',
+  atom: () => '/history.atom',
+  calendar: () => '/maintenance.ics',
+  badge: () => '/badge.svg',
+  componentAtom: (id: string) => `/components/${id}/atom.xml`,
+  componentBadge: (id: string) => `/components/${id}/badge.svg`,
+  api: (endpoint: string) => `/api/v2/${endpoint}`,
 };
 
 /** Prefix a site-relative path with the deployment's base path (e.g. `/status/`). */

@@ -38,4 +38,5 @@ export const TARGETS: BuildTarget[] = [
   { name: 'basic-mid-outage', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-28T13:00:00Z' },
   { name: 'basic-resolved', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-29T00:00:00Z' },
   { name: 'basic-maintenance', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-30T03:00:00Z' },
+  { name: 'hostile', siteDir: resolve(ROOT, 'tests/fixtures/hostile'), now: '2023-01-01T00:00:00Z' },
 ];

@@ -1,0 +1,4 @@
+import { componentFeedRoute, componentPaths } from '../../../lib/feed-routes';
+
+export const getStaticPaths = componentPaths;
+export const GET = componentFeedRoute('atom');

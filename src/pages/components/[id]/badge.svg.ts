@@ -1,0 +1,14 @@
+import type { APIRoute } from 'astro';
+import { renderBadge } from '../../../lib/badge';
+import { componentPaths } from '../../../lib/feed-routes';
+import { getStatusModel } from '../../../lib/load';
+import { COMPONENT_STATUS_LABELS } from '../../../lib/status';
+
+export const getStaticPaths = componentPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const model = await getStatusModel();
+  const component = model.components.find((candidate) => candidate.id === params['id'])!;
+  const badge = renderBadge(component.name, COMPONENT_STATUS_LABELS[component.status].toLowerCase(), component.status);
+  return new Response(badge, { headers: { 'content-type': 'image/svg+xml' } });
+};

@@ -1,0 +1,3 @@
+import { siteFeedRoute } from '../lib/feed-routes';
+
+export const GET = siteFeedRoute('rss');
