@@ -133,6 +133,12 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
     }
   });
 
+  test('a postmortem with its own headings is not given a second "Summary" heading', () => {
+    const headings = page(build, '/incidents/2022-12-28-login-and-posting-failing/').querySelectorAll('h2').map(text);
+    expect(headings).toEqual(['Updates', 'Summary', 'What happened', 'What we are changing']);
+    expect(page('basic-resolved', '/incidents/outage/').querySelectorAll('h2').map(text)).toEqual(['Updates', 'Summary']);
+  });
+
   test('there is a 404 page', () => {
     expect(text(page(build, '/404.html').querySelector('h1'))).toBe('Page not found');
   });
