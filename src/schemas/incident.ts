@@ -46,8 +46,12 @@ const title = z
 
 type TimedUpdate = { at: string; status: string };
 
-/** Rules every timeline obeys, whatever its vocabulary (paths are relative to the list). */
-function checkTimeline(updates: TimedUpdate[], closing: string, ctx: z.RefinementCtx) {
+/**
+ * Rules every timeline obeys, whatever its vocabulary (paths are relative to
+ * the list). A reopenable timeline (incidents) may continue after its closing
+ * status, which reopens it, but two closing updates in a row are a mistake.
+ */
+function checkTimeline(updates: TimedUpdate[], closing: string, reopenable: boolean, ctx: z.RefinementCtx) {
   updates.forEach((update, i) => {
     const previous = updates[i - 1];
     if (previous && update.at < previous.at) {
@@ -57,7 +61,8 @@ function checkTimeline(updates: TimedUpdate[], closing: string, ctx: z.Refinemen
         message: `${update.at} is earlier than the update before it (${previous.at}); list updates oldest first`,
       });
     }
-    if (update.status === closing && i < updates.length - 1) {
+    const next = updates[i + 1];
+    if (update.status === closing && next && (!reopenable || next.status === closing)) {
       ctx.addIssue({
         code: 'custom',
         path: [i, 'status'],
@@ -67,11 +72,11 @@ function checkTimeline(updates: TimedUpdate[], closing: string, ctx: z.Refinemen
   });
 }
 
-function timeline<const T extends readonly [string, ...string[]]>(statuses: T, closing: T[number]) {
+function timeline<const T extends readonly [string, ...string[]]>(statuses: T, closing: T[number], reopenable: boolean) {
   return z
     .array(updateSchema(statuses), { error: 'is required: a list of updates, oldest first' })
     .min(1, 'is empty: add at least one update (at, status, message)')
-    .superRefine((updates, ctx) => checkTimeline(updates, closing, ctx));
+    .superRefine((updates, ctx) => checkTimeline(updates, closing, reopenable, ctx));
 }
 
 /** Build the schema for incident files, knowing which component ids exist. */
@@ -90,8 +95,8 @@ export function incidentFileSchema(componentIds: readonly string[]) {
       }),
       /** When impact began, if before the first update (with a zone). */
       started: timestampSchema.optional(),
-      /** The timeline, oldest first; the incident is resolved when the last update is `resolved`. */
-      updates: timeline(INCIDENT_STATUSES, 'resolved'),
+      /** The timeline, oldest first; the incident is resolved when the last update is `resolved` (a later update reopens it). */
+      updates: timeline(INCIDENT_STATUSES, 'resolved', true),
     })
     .superRefine((data, ctx) => {
       const first = data.updates[0];
@@ -122,7 +127,7 @@ export function incidentFileSchema(componentIds: readonly string[]) {
         }
       }),
     /** The timeline, oldest first; the maintenance is over when the last update is `completed`. */
-    updates: timeline(MAINTENANCE_STATUSES, 'completed'),
+    updates: timeline(MAINTENANCE_STATUSES, 'completed', false),
   });
 
   return z.preprocess(
