@@ -5,7 +5,6 @@
 import { siteDir } from '../src/lib/site-files.ts';
 import { resolveNow } from '../src/lib/now.ts';
 import { main } from '../src/cli/main.ts';
-import { clackPrompter } from '../src/cli/prompts.ts';
 
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 process.exitCode = await main(
@@ -16,7 +15,8 @@ process.exitCode = await main(
     now: resolveNow(process.env['STATUS_NOW']),
     env: process.env,
     out: (line) => console.log(line),
-    ...(interactive ? { prompt: clackPrompter } : {}),
+    // Loaded only for a person at a terminal: scripts and CI start faster without it.
+    ...(interactive ? { prompt: (await import('../src/cli/prompts.ts')).clackPrompter } : {}),
   },
   (line) => console.error(line),
 );

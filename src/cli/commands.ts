@@ -74,7 +74,7 @@ async function requiredTime(ctx: Context, flags: Flags, name: string, question: 
 /** Print the file (dry run) or write it atomically, then say where it is and where it will be published. */
 function publish(ctx: Context, site: Site, path: string, slug: string, text: string, flags: Flags, done: string): void {
   if (flags['dry-run']) {
-    ctx.out(`# dry run: would write ${path} (nothing written)`);
+    ctx.out(`# dry run, nothing written: ${path}, page ${pageUrl(site, slug, ctx.env)}`);
     ctx.out(text.replace(/\n$/, ''));
     return;
   }

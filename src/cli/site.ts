@@ -48,7 +48,7 @@ export function findSource(site: Site, slug: string, choices: readonly string[] 
 
 /** The public URL of an incident's page, honouring STATUS_SITE_URL and STATUS_BASE as the build does. */
 export function pageUrl(site: Site, slug: string, env: Record<string, string | undefined> = process.env): string {
-  return absoluteUrl(env['STATUS_SITE_URL'] ?? site.config.url, env['STATUS_BASE'] ?? '/', paths.incident(slug));
+  return absoluteUrl(env['STATUS_SITE_URL'] || site.config.url, env['STATUS_BASE'] || '/', paths.incident(slug));
 }
 
 /**

@@ -51,6 +51,12 @@ describe('valid files', () => {
     expect(check(VALID_MAINTENANCE).problems).toEqual([]);
   });
 
+  test('an incident reopened after resolved passes and is open again', () => {
+    const reopened = VALID_INCIDENT.replace('    message: Fixed.\n', '    message: Fixed.\n  - at: 2022-12-28T15:00:00Z\n    status: investigating\n    message: It is failing again.\n');
+    expect(messages(reopened)).toEqual([]);
+    expect(check(reopened).entry?.data.updates.map((update) => update.status)).toEqual(['investigating', 'resolved', 'investigating']);
+  });
+
   test('timestamps with an offset are normalised to UTC', () => {
     const { entry } = check(VALID_INCIDENT.replace('2022-12-28T12:31:00Z', '2022-12-28T07:31:00-05:00'));
     expect(entry?.data.updates[0]?.at).toBe('2022-12-28T12:31:00.000Z');
