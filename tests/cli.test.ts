@@ -20,7 +20,8 @@ function status(...args: string[]) {
   return statusWith({}, ...args);
 }
 function statusWith(env: Record<string, string>, ...args: string[]) {
-  const { STATUS_SITE_DIR: _dir, STATUS_SITE_URL: _url, STATUS_BASE: _base, ...inherited } = process.env;
+  // The site is the working directory, published at its configured URL unless `env` says otherwise.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['STATUS_SITE_DIR', 'STATUS_SITE_URL', 'STATUS_BASE'].includes(name)));
   const result = spawnSync(process.execPath, [resolve(ROOT, 'scripts/status.ts'), ...args], { cwd: site, encoding: 'utf8', env: { ...inherited, STATUS_NOW: NOW, ...env } });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
