@@ -35,6 +35,8 @@ export function buildSite(target: BuildTarget): { status: number | null; output:
 /** Every build the suites read, made once before they run. */
 export const TARGETS: BuildTarget[] = [
   { name: 'example-mid-outage', siteDir: ROOT, now: '2022-12-28T13:30:00Z' },
+  // As a GitHub Pages project site is served: under /status/.
+  { name: 'example-base', siteDir: ROOT, now: '2022-12-28T13:30:00Z', base: '/status/' },
   { name: 'basic-mid-outage', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-28T13:00:00Z' },
   { name: 'basic-resolved', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-29T00:00:00Z' },
   { name: 'basic-maintenance', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-30T03:00:00Z' },
