@@ -22,6 +22,17 @@ interface Command {
   run: (ctx: Context, flags: Flags, positional: string | undefined) => Promise<number | void> | number | void;
 }
 
+/** A command that adds one update of a fixed status, with a message users can read by default. */
+function fixedStatus(verb: string, summary: string, kind: 'incident' | 'maintenance', status: string, defaultMessage: string): Command {
+  return {
+    usage: `${verb} <slug> [--message M] [--at T] [--force]`,
+    summary,
+    positional: true,
+    options: { message: value(`what users should know (default: "${defaultMessage}")`), at: AT, force: FORCE, 'dry-run': DRY_RUN },
+    run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: [kind], verb, status, defaultMessage }),
+  };
+}
+
 /** Every command, its flags and their help; `--help` and `-h` work on each. */
 export const COMMANDS: Record<string, Command> = {
   new: {
@@ -54,13 +65,7 @@ export const COMMANDS: Record<string, Command> = {
     },
     run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: ['incident', 'maintenance'], verb: 'update' }),
   },
-  resolve: {
-    usage: 'resolve <slug> [--message M] [--at T] [--force]',
-    summary: 'add the resolved update to an incident',
-    positional: true,
-    options: { message: value('what users should know (default: "This incident has been resolved.")'), at: AT, force: FORCE, 'dry-run': DRY_RUN },
-    run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: ['incident'], verb: 'resolve', status: 'resolved', defaultMessage: 'This incident has been resolved.' }),
-  },
+  resolve: fixedStatus('resolve', 'add the resolved update to an incident', 'incident', 'resolved', 'This incident has been resolved.'),
   maintenance: {
     usage: 'maintenance --title T --component id [--component …] --start T --end T --message M [--at T] [--slug S]',
     summary: 'schedule a maintenance window',
@@ -76,20 +81,8 @@ export const COMMANDS: Record<string, Command> = {
     },
     run: newMaintenance,
   },
-  start: {
-    usage: 'start <slug> [--message M] [--at T] [--force]',
-    summary: 'mark a maintenance as in progress',
-    positional: true,
-    options: { message: value('default: "Maintenance is in progress."'), at: AT, force: FORCE, 'dry-run': DRY_RUN },
-    run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: ['maintenance'], verb: 'start', status: 'in_progress', defaultMessage: 'Maintenance is in progress.' }),
-  },
-  complete: {
-    usage: 'complete <slug> [--message M] [--at T] [--force]',
-    summary: 'mark a maintenance as completed',
-    positional: true,
-    options: { message: value('default: "Maintenance has been completed."'), at: AT, force: FORCE, 'dry-run': DRY_RUN },
-    run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: ['maintenance'], verb: 'complete', status: 'completed', defaultMessage: 'Maintenance has been completed.' }),
-  },
+  start: fixedStatus('start', 'mark a maintenance as in progress', 'maintenance', 'in_progress', 'Maintenance is in progress.'),
+  complete: fixedStatus('complete', 'mark a maintenance as completed', 'maintenance', 'completed', 'Maintenance has been completed.'),
   list: {
     usage: 'list',
     summary: 'open incidents and upcoming or active maintenance, with their slugs',
