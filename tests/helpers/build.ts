@@ -16,11 +16,13 @@ export const outDir = (name: string) => resolve(TMP, name, 'dist');
 
 /** Run `astro build` in a child process, as `npm run build` would; returns its exit code and output. */
 export function buildSite(target: BuildTarget): { status: number | null; output: string } {
+  // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores STATUS_BASE.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BASE_URL'));
   const result = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     cwd: ROOT,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...inherited,
       ASTRO_TELEMETRY_DISABLED: '1',
       STATUS_SITE_DIR: target.siteDir,
       STATUS_NOW: target.now,
