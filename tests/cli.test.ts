@@ -83,6 +83,7 @@ updates:
     { bad: { component: ['web'] }, error: 'error: --component web: say how it is affected, e.g. web=major_outage' },
     { bad: { status: 'resolvd' }, error: 'error: --status: unknown status "resolvd". Did you mean "resolved"?' },
     { bad: { at: '2022-12-31T10:00' }, error: 'error: --at: "2022-12-31T10:00" has no time zone; add "Z" for UTC' },
+    { bad: { title: '🔥🔥' }, error: 'error: the title "🔥🔥" has no letters or digits to name the page after; pass --slug' },
     { bad: { slug: 'Big Outage' }, error: 'error: --slug "Big Outage" must be lowercase letters, digits and hyphens' },
     { bad: { started: '2022-12-31T11:00:00Z' }, error: 'incidents/2022/2022-12-31-timelines-slow-to-load.md:7: started: 2022-12-31T11:00:00.000Z is after the first update' },
   ])('refuses $bad and writes nothing', ({ bad, error }) => {

@@ -118,6 +118,9 @@ function assertNewSlug(site: Site, slug: string, path: string): void {
 
 function slugFor(flags: Flags, title: string): string {
   const slug = str(flags, 'slug') ?? slugify(title);
+  if (slug === '' && str(flags, 'slug') === undefined) {
+    throw new CliError(`the title "${title}" has no letters or digits to name the page after; pass --slug, e.g. --slug search-down`);
+  }
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
     throw new CliError(`--slug "${slug}" must be lowercase letters, digits and hyphens, e.g. --slug login-failing; it becomes the page URL`);
   }
