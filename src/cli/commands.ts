@@ -1,5 +1,3 @@
-import { eventAt, isActive } from '../lib/events.ts';
-import { formatDateTimeUtc } from '../lib/format.ts';
 import { describeUnknown } from '../lib/nearest.ts';
 import { formatProblem, parseIncidentFile, slugFromPath, validateIncidentFiles, type ValidIncidentFile } from '../lib/validate.ts';
 import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from '../schemas/statuses.ts';
@@ -8,6 +6,10 @@ import { CliError } from './errors.ts';
 import { incidentFilePath, renderIncident, renderMaintenance, slugify } from './new-file.ts';
 import { assertValid, findSource, loadSite, pageUrl, validEntries, writeAtomic, type Site } from './site.ts';
 import { insertUpdate, isoSeconds, type NewUpdate } from './timeline.ts';
+
+// Dates in words (date-fns) and the event model (marked) load only for the
+// commands that print them: `check` runs on every push and should start fast.
+const formatDateTimeUtc = async (millis: number) => (await import('../lib/format.ts')).formatDateTimeUtc(millis);
 
 /** Asks for what the command line left out; only given when stdin is a terminal. */
 export interface Prompter {
@@ -218,7 +220,7 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
 
   const last = data.updates.at(-1)!;
   const closing = closingStatus(data.kind);
-  const lastTime = formatDateTimeUtc(Date.parse(last.at));
+  const lastTime = await formatDateTimeUtc(Date.parse(last.at));
   if (Date.parse(update.at) < Date.parse(last.at)) {
     if (!flags['force']) {
       throw new CliError(
@@ -239,19 +241,21 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
 }
 
 /** `status list`: what is open now, with the slugs the other commands take. */
-export function listOpen(ctx: Context): void {
+export async function listOpen(ctx: Context): Promise<void> {
+  const { eventAt, isActive } = await import('../lib/events.ts');
   const site = loadSite(ctx.dir);
   const events = validEntries(site).flatMap((entry) => eventAt(entry, ctx.now) ?? []);
   const incidents = events.filter((event) => event.kind === 'incident' && isActive(event));
   const maintenances = events.filter((event) => event.kind === 'maintenance' && event.phase !== 'over');
-  const line = (event: (typeof events)[number], extra: string) =>
-    `  ${event.slug}  ${event.status}${extra} since ${formatDateTimeUtc(event.updates.at(-1)!.at)}: ${event.title}`;
+  const line = async (event: (typeof events)[number]) => {
+    const extra = event.kind === 'incident' ? ` (${event.impact})` : '';
+    const window = event.kind === 'maintenance' ? ` (window ${await formatDateTimeUtc(event.windowStart)} to ${await formatDateTimeUtc(event.windowEnd)})` : '';
+    return `  ${event.slug}  ${event.status}${extra} since ${await formatDateTimeUtc(event.updates.at(-1)!.at)}: ${event.title}${window}`;
+  };
   ctx.out(incidents.length > 0 ? 'Open incidents:' : 'No open incidents.');
-  for (const event of incidents) ctx.out(line(event, event.kind === 'incident' ? ` (${event.impact})` : ''));
+  for (const event of incidents) ctx.out(await line(event));
   ctx.out(maintenances.length > 0 ? 'Maintenance, upcoming or in progress:' : 'No upcoming maintenance.');
-  for (const event of maintenances) {
-    ctx.out(event.kind === 'maintenance' ? `${line(event, '')} (window ${formatDateTimeUtc(event.windowStart)} to ${formatDateTimeUtc(event.windowEnd)})` : '');
-  }
+  for (const event of maintenances) ctx.out(await line(event));
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
