@@ -1,6 +1,7 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 
@@ -18,4 +19,6 @@ export default defineConfig({
   cacheDir: process.env.STATUS_CACHE_DIR ?? './node_modules/.astro',
   build: { inlineStylesheets: 'always', format: 'directory' },
   devToolbar: { enabled: false },
+  // sitemap-index.xml lists every page, under the base path, for crawlers.
+  integrations: [sitemap()],
 });

@@ -6,7 +6,7 @@ import { componentRows, page, readBuilt, text } from './helpers/pages.ts';
 const ENDPOINTS = Object.keys(apiEndpointSchemas) as Array<keyof typeof apiEndpointSchemas>;
 const json = (build: string, endpoint: string) => JSON.parse(readBuilt(build, `api/v2/${endpoint}`));
 
-describe.each(TARGETS.map((target) => target.name))('API of %s', (build) => {
+describe.each(TARGETS.map((target) => [target.name, target.base ?? '/'] as const))('API of %s', (build, base) => {
   test.each(ENDPOINTS)('%s matches its schema', (endpoint) => {
     const result = apiEndpointSchemas[endpoint].safeParse(json(build, endpoint));
     expect(result.error?.issues ?? []).toEqual([]);
@@ -34,7 +34,8 @@ describe.each(TARGETS.map((target) => target.name))('API of %s', (build) => {
   test('every incident has an absolute shortlink to its built page', () => {
     for (const incident of json(build, 'incidents.json').incidents) {
       const { pathname } = new URL(incident.shortlink);
-      expect(text(page(build, pathname).querySelector('h1'))).toBe(incident.name);
+      expect(pathname.startsWith(base)).toBe(true);
+      expect(text(page(build, pathname.slice(base.length - 1)).querySelector('h1'))).toBe(incident.name);
     }
   });
 });

@@ -72,6 +72,23 @@ describe('dark mode', () => {
   });
 });
 
+describe('Content-Security-Policy', () => {
+  test.each(PAGES)('%s renders with no violation reported', async (path) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) violations.push(message.text());
+    });
+    await page.goto(`${site.url}${path}`);
+    await page.waitForLoadState('load');
+    expect(violations).toEqual([]);
+    // The policy did not switch styling off: the page is laid out as designed.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await context.close();
+  });
+});
+
 test('a missing page answers 404 with the not-found page', async () => {
   const { page, response, close } = await open('/incidents/nope/');
   expect(response?.status()).toBe(404);

@@ -22,7 +22,8 @@ export function renderRssFeed({ title, description, site, base, events, now }: F
     title,
     description,
     site: absoluteUrl(site, base, '/'),
-    trailingSlash: false,
+    // The channel link is the home page, `/status/` under a base path: keep its slash.
+    trailingSlash: true,
     customData: `<language>en</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate>`,
     items: feedItems(events).map((item) => ({
       title: item.title,

@@ -51,6 +51,12 @@ describe('valid files', () => {
     expect(check(VALID_MAINTENANCE).problems).toEqual([]);
   });
 
+  test('an incident reopened after resolved passes and is open again', () => {
+    const reopened = VALID_INCIDENT.replace('    message: Fixed.\n', '    message: Fixed.\n  - at: 2022-12-28T15:00:00Z\n    status: investigating\n    reopened: true\n    message: It is failing again.\n');
+    expect(messages(reopened)).toEqual([]);
+    expect(check(reopened).entry?.data.updates.map((update) => update.status)).toEqual(['investigating', 'resolved', 'investigating']);
+  });
+
   test('timestamps with an offset are normalised to UTC', () => {
     const { entry } = check(VALID_INCIDENT.replace('2022-12-28T12:31:00Z', '2022-12-28T07:31:00-05:00'));
     expect(entry?.data.updates[0]?.at).toBe('2022-12-28T12:31:00.000Z');
@@ -113,6 +119,11 @@ describe.each([
     rule: 'resolved anywhere but last',
     text: VALID_INCIDENT.replace('status: investigating', 'status: resolved'),
     expected: [':10: updates.0.status: "resolved" may only be the last update'],
+  },
+  {
+    rule: 'an update after resolved that does not say it reopens the incident',
+    text: VALID_INCIDENT.replace('    message: Fixed.\n', '    message: Fixed.\n  - at: 2022-12-28T15:00:00Z\n    status: monitoring\n    message: Still watching.\n'),
+    expected: [':13: updates.1.status: "resolved" may only be the last update; move it to the end, use another status, or, if the incident came back, add "reopened: true" to the next update'],
   },
   {
     rule: 'completed anywhere but last in a maintenance',

@@ -44,9 +44,14 @@ const title = z
   .trim()
   .min(1, 'must not be empty');
 
-type TimedUpdate = { at: string; status: string };
+type TimedUpdate = { at: string; status: string; reopened?: boolean };
 
-/** Rules every timeline obeys, whatever its vocabulary (paths are relative to the list). */
+/**
+ * Rules every timeline obeys, whatever its vocabulary (paths are relative to
+ * the list). A closing status is last, except that an incident that came back
+ * goes on with an update marked `reopened: true`: a reopening is said, never
+ * guessed, so a stray `resolved` mid-timeline is still caught.
+ */
 function checkTimeline(updates: TimedUpdate[], closing: readonly string[], ctx: z.RefinementCtx) {
   updates.forEach((update, i) => {
     const previous = updates[i - 1];
@@ -57,19 +62,20 @@ function checkTimeline(updates: TimedUpdate[], closing: readonly string[], ctx: 
         message: `${update.at} is earlier than the update before it (${previous.at}); list updates oldest first`,
       });
     }
-    if (closing.includes(update.status) && i < updates.length - 1) {
+    const next = updates[i + 1];
+    if (closing.includes(update.status) && next && !(next.reopened && !closing.includes(next.status))) {
       ctx.addIssue({
         code: 'custom',
         path: [i, 'status'],
-        message: `"${update.status}" may only be the last update; move it to the end or use another status`,
+        message: `"${update.status}" may only be the last update; move it to the end, use another status, or, if the incident came back, add "reopened: true" to the next update`,
       });
     }
   });
 }
 
-function timeline<const T extends readonly [string, ...string[]]>(statuses: T, closing: ReadonlyArray<T[number]>) {
+function timeline<U extends z.ZodObject<{ at: typeof timestampSchema; status: z.ZodEnum<Record<string, string>> }>>(update: U, closing: readonly string[]) {
   return z
-    .array(updateSchema(statuses), { error: 'is required: a list of updates, oldest first' })
+    .array(update, { error: 'is required: a list of updates, oldest first' })
     .min(1, 'is empty: add at least one update (at, status, message)')
     .superRefine((updates, ctx) => checkTimeline(updates, closing, ctx));
 }
@@ -91,7 +97,13 @@ export function incidentFileSchema(componentIds: readonly string[]) {
       /** When impact began, if before the first update (with a zone). */
       started: timestampSchema.optional(),
       /** The timeline, oldest first; the incident is resolved when the last update is `resolved`. */
-      updates: timeline(INCIDENT_STATUSES, ['resolved']),
+      updates: timeline(
+        updateSchema(INCIDENT_STATUSES).extend({
+          /** `true` on the first update after `resolved`, when the incident came back. */
+          reopened: z.literal(true, { error: 'can only be true: set it on the update that reopens a resolved incident' }).optional(),
+        }),
+        ['resolved'],
+      ),
     })
     .superRefine((data, ctx) => {
       const first = data.updates[0];
@@ -122,7 +134,7 @@ export function incidentFileSchema(componentIds: readonly string[]) {
         }
       }),
     /** The timeline, oldest first; the maintenance is over when the last update is `completed` (or `cancelled`). */
-    updates: timeline(MAINTENANCE_STATUSES, ['completed', 'cancelled']),
+    updates: timeline(updateSchema(MAINTENANCE_STATUSES), ['completed', 'cancelled']),
   });
 
   return z.preprocess(

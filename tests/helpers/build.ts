@@ -16,11 +16,13 @@ export const outDir = (name: string) => resolve(TMP, name, 'dist');
 
 /** Run `astro build` in a child process, as `npm run build` would; returns its exit code and output. */
 export function buildSite(target: BuildTarget): { status: number | null; output: string } {
+  // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores STATUS_BASE.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BASE_URL'));
   const result = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     cwd: ROOT,
     encoding: 'utf8',
     env: {
-      ...process.env,
+      ...inherited,
       ASTRO_TELEMETRY_DISABLED: '1',
       STATUS_SITE_DIR: target.siteDir,
       STATUS_NOW: target.now,
@@ -35,6 +37,8 @@ export function buildSite(target: BuildTarget): { status: number | null; output:
 /** Every build the suites read, made once before they run. */
 export const TARGETS: BuildTarget[] = [
   { name: 'example-mid-outage', siteDir: ROOT, now: '2022-12-28T13:30:00Z' },
+  // As a GitHub Pages project site is served: under /status/.
+  { name: 'example-base', siteDir: ROOT, now: '2022-12-28T13:30:00Z', base: '/status/' },
   { name: 'basic-mid-outage', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-28T13:00:00Z' },
   { name: 'basic-resolved', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-29T00:00:00Z' },
   { name: 'basic-maintenance', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-30T03:00:00Z' },

@@ -12,10 +12,16 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serve a built site on 127.0.0.1 like a static host: `/x/` → `/x/index.html`, 404 → `/404.html`. */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serve a built site on 127.0.0.1 like a static host: `/x/` → `/x/index.html`,
+ * 404 → `/404.html`. With a `base` such as `/status/`, the site answers only
+ * under that prefix, as a GitHub Pages project site does.
+ */
+export async function serveStatic(root: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const requested = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const inside = requested.startsWith(base) || `${requested}/` === base;
+    const path = inside ? `/${requested.slice(base.length)}` : '/no-such-page-outside-the-base';
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const found = existsSync(file);

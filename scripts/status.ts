@@ -1,0 +1,22 @@
+/**
+ * `npm run status -- <command>`: the staff CLI for incident files. Runs with
+ * plain Node 24 (type stripping); the logic lives in src/cli/.
+ */
+import { siteDir } from '../src/lib/site-files.ts';
+import { resolveNow } from '../src/lib/now.ts';
+import { main } from '../src/cli/main.ts';
+
+const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+process.exitCode = await main(
+  process.argv.slice(2),
+  {
+    dir: siteDir(),
+    // STATUS_NOW fixes "now" as it does for the build (tests, replays).
+    now: resolveNow(process.env['STATUS_NOW']),
+    env: process.env,
+    out: (line) => console.log(line),
+    // Loaded only for a person at a terminal: scripts and CI start faster without it.
+    ...(interactive ? { prompt: (await import('../src/cli/prompts.ts')).clackPrompter } : {}),
+  },
+  (line) => console.error(line),
+);

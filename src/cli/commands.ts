@@ -1,0 +1,280 @@
+import { describeUnknown } from '../lib/nearest.ts';
+import { formatProblem, parseIncidentFile, slugFromPath, validateIncidentFiles, type ValidIncidentFile } from '../lib/validate.ts';
+import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from '../schemas/statuses.ts';
+import { timestampSchema } from '../schemas/timestamp.ts';
+import { CliError } from './errors.ts';
+import { incidentFilePath, renderIncident, renderMaintenance, slugify } from './new-file.ts';
+import { assertValid, findSource, loadSite, pageUrl, validEntries, writeAtomic, type Site } from './site.ts';
+import { insertUpdate, isoSeconds, type NewUpdate } from './timeline.ts';
+
+// Dates in words (date-fns) and the event model (marked) load only for the
+// commands that print them: `check` runs on every push and should start fast.
+const formatDateTimeUtc = async (millis: number) => (await import('../lib/format.ts')).formatDateTimeUtc(millis);
+
+/** Asks for what the command line left out; only given when stdin is a terminal. */
+export interface Prompter {
+  text(message: string, options?: { placeholder?: string; initial?: string }): Promise<string>;
+  select(message: string, choices: readonly string[], initial?: string): Promise<string>;
+  multiselect(message: string, choices: readonly string[]): Promise<string[]>;
+}
+
+/** Everything a command reads from the outside world, so tests can fix it. */
+export interface Context {
+  /** The site folder (status.config.yaml and incidents/). */
+  dir: string;
+  /** "Now" in epoch ms: the default time of a new update and the moment `list` describes. */
+  now: number;
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  prompt?: Prompter;
+}
+
+/** Parsed flags of one command (see args.ts for which each command takes). */
+export type Flags = Record<string, string | boolean | string[] | undefined>;
+
+const str = (flags: Flags, name: string): string | undefined => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+const list = (flags: Flags, name: string): string[] =>
+  ((flags[name] as string[] | undefined) ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+
+/** A flag's value, else the prompt's answer, else a refusal naming the flag and an example. */
+async function need(ctx: Context, flags: Flags, name: string, question: string, example: string): Promise<string> {
+  const given = str(flags, name)?.trim();
+  if (given) return given;
+  if (ctx.prompt) {
+    const answer = (await ctx.prompt.text(question, { placeholder: example })).trim();
+    if (answer) return answer;
+  }
+  throw new CliError(`missing --${name}: ${question.replace(/\?$/, '')}, e.g. --${name} ${JSON.stringify(example)}`);
+}
+
+/** A word from a closed list, from the flag or a menu; refuses a typo with the nearest word. */
+async function choose(ctx: Context, flags: Flags, name: string, what: string, allowed: readonly string[], fallback?: string): Promise<string> {
+  const given = str(flags, name)?.trim();
+  if (given !== undefined) {
+    if (!allowed.includes(given)) throw new CliError(`--${name}: ${describeUnknown(what, given, allowed)}`);
+    return given;
+  }
+  if (fallback !== undefined) return fallback;
+  if (ctx.prompt) return ctx.prompt.select(`${what[0]!.toUpperCase()}${what.slice(1)}?`, allowed);
+  throw new CliError(`missing --${name}; allowed: ${allowed.join(', ')}`);
+}
+
+/** A time flag in any zone, as UTC ISO without milliseconds; `fallback` when absent. */
+function time(flags: Flags, name: string, fallback?: number): string | undefined {
+  const given = str(flags, name);
+  if (given === undefined) return fallback === undefined ? undefined : isoSeconds(fallback);
+  const parsed = timestampSchema.safeParse(given);
+  if (!parsed.success) throw new CliError(`--${name}: ${parsed.error.issues[0]?.message ?? 'is not a time'}`);
+  return isoSeconds(Date.parse(parsed.data));
+}
+
+async function requiredTime(ctx: Context, flags: Flags, name: string, question: string): Promise<string> {
+  const value = await need(ctx, flags, name, question, '2022-12-30T02:00:00Z');
+  return time({ [name]: value }, name)!;
+}
+
+/** Print the file (dry run) or write it atomically, then say where it is and where it will be published. */
+function publish(ctx: Context, site: Site, path: string, slug: string, text: string, flags: Flags, done: string): void {
+  if (flags['dry-run']) {
+    ctx.out(`# dry run, nothing written: ${path}, page ${pageUrl(site, slug, ctx.env)}`);
+    ctx.out(text.replace(/\n$/, ''));
+    return;
+  }
+  writeAtomic(site.dir, path, text);
+  ctx.out(`${done}: ${path}`);
+  ctx.out(`Page: ${pageUrl(site, slug, ctx.env)}`);
+  ctx.out(`Publish: git add ${path} && git commit -m "Status: ${slug}" && git push`);
+}
+
+/** Every component id with its status from `--component id=status` flags (or prompts). */
+async function incidentComponents(ctx: Context, site: Site, flags: Flags): Promise<Array<[string, string]>> {
+  let pairs = list(flags, 'component').map((pair): [string, string | undefined] => {
+    const [id, status] = pair.split('=').map((part) => part.trim());
+    return [id ?? '', status || undefined];
+  });
+  if (pairs.length === 0 && ctx.prompt) {
+    pairs = (await ctx.prompt.multiselect('Affected components?', site.componentIds)).map((id) => [id, undefined]);
+  }
+  if (pairs.length === 0) throw new CliError(`missing --component: which components are affected and how, e.g. --component web=major_outage; components: ${site.componentIds.join(', ')}`);
+  const result: Array<[string, string]> = [];
+  for (const [id, status] of pairs) {
+    if (!site.componentIds.includes(id)) throw new CliError(`--component: ${describeUnknown('component', id, site.componentIds)}`);
+    if (status === undefined && ctx.prompt) {
+      result.push([id, await ctx.prompt.select(`Status of ${id}?`, INCIDENT_COMPONENT_STATUSES, 'major_outage')]);
+      continue;
+    }
+    if (status === undefined) throw new CliError(`--component ${id}: say how it is affected, e.g. ${id}=major_outage; allowed: ${INCIDENT_COMPONENT_STATUSES.join(', ')}`);
+    if (!(INCIDENT_COMPONENT_STATUSES as readonly string[]).includes(status)) {
+      throw new CliError(`--component ${id}=${status}: ${describeUnknown('component status', status, INCIDENT_COMPONENT_STATUSES)}`);
+    }
+    result.push([id, status]);
+  }
+  return result;
+}
+
+/** Refuse a slug another file already has; slugs are page URLs. */
+function assertNewSlug(site: Site, slug: string, path: string): void {
+  const taken = site.sources.find((source) => slugFromPath(source.path) === slug);
+  if (taken) throw new CliError(`${path}: the slug "${slug}" is already used by ${taken.path}; pass --slug to choose another`);
+}
+
+function slugFor(flags: Flags, title: string): string {
+  const slug = str(flags, 'slug') ?? slugify(title);
+  if (slug === '' && str(flags, 'slug') === undefined) {
+    throw new CliError(`the title "${title}" has no letters or digits to name the page after; pass --slug, e.g. --slug search-down`);
+  }
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
+    throw new CliError(`--slug "${slug}" must be lowercase letters, digits and hyphens, e.g. --slug login-failing; it becomes the page URL`);
+  }
+  return slug;
+}
+
+/** `status new`: write a new incident with its first update. */
+export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
+  const site = loadSite(ctx.dir);
+  const title = await need(ctx, flags, 'title', 'What are users seeing, in a short headline?', 'Login failing on iOS');
+  const impact = await choose(ctx, flags, 'impact', 'impact', IMPACTS);
+  const components = await incidentComponents(ctx, site, flags);
+  const status = await choose(ctx, flags, 'status', 'status', INCIDENT_STATUSES, 'investigating');
+  const message = await need(ctx, flags, 'message', 'What should users know now?', 'We are investigating reports of failed logins.');
+  const at = time(flags, 'at', ctx.now)!;
+  const started = time(flags, 'started');
+  const { slug, path } = incidentFilePath(started ?? at, slugFor(flags, title));
+  assertNewSlug(site, slug, path);
+  const text = renderIncident({ title, impact, components, ...(started ? { started } : {}), update: { at, status, message } });
+  assertValid(site, path, text);
+  publish(ctx, site, path, slug, text, flags, 'Created');
+}
+
+/** `status maintenance`: schedule a maintenance window. */
+export async function newMaintenance(ctx: Context, flags: Flags): Promise<void> {
+  const site = loadSite(ctx.dir);
+  const title = await need(ctx, flags, 'title', 'What work is planned, in a short headline?', 'Database upgrade for direct messages');
+  let components = list(flags, 'component');
+  if (components.length === 0 && ctx.prompt) components = await ctx.prompt.multiselect('Components under maintenance?', site.componentIds);
+  if (components.length === 0) throw new CliError(`missing --component: which components are under maintenance, e.g. --component api; components: ${site.componentIds.join(', ')}`);
+  for (const id of components) {
+    if (!site.componentIds.includes(id)) throw new CliError(`--component: ${describeUnknown('component', id, site.componentIds)}`);
+  }
+  const start = await requiredTime(ctx, flags, 'start', 'When does the window open (with a zone)?');
+  const end = await requiredTime(ctx, flags, 'end', 'When does it close (with a zone)?');
+  const message = await need(ctx, flags, 'message', 'What should users expect?', 'Messages may take a few minutes to arrive.');
+  const at = time(flags, 'at', ctx.now)!;
+  const { slug, path } = incidentFilePath(start, slugFor(flags, title));
+  assertNewSlug(site, slug, path);
+  const text = renderMaintenance({ title, components, window: { start, end }, update: { at, status: 'scheduled', message } });
+  assertValid(site, path, text);
+  publish(ctx, site, path, slug, text, flags, 'Scheduled');
+}
+
+type Kind = ValidIncidentFile['data']['kind'];
+
+/** The slug from the command line, or picked from the open events of that kind. */
+async function targetSlug(ctx: Context, site: Site, positional: string | undefined, kinds: readonly Kind[], verb: string): Promise<string> {
+  if (positional) return positional;
+  const open = validEntries(site).filter((entry) => kinds.includes(entry.data.kind) && !isClosed(entry));
+  if (ctx.prompt && open.length > 0) return ctx.prompt.select(`Which one to ${verb}?`, open.map((entry) => entry.slug));
+  throw new CliError(`missing the slug: which ${kinds.join(' or ')} to ${verb}? Open now: ${open.map((entry) => entry.slug).join(', ') || '(none)'}`);
+}
+
+const closingStatus = (kind: Kind) => (kind === 'incident' ? 'resolved' : 'completed');
+const isClosed = (entry: ValidIncidentFile) => entry.data.updates.at(-1)?.status === closingStatus(entry.data.kind);
+
+interface UpdateRequest {
+  /** Kinds of file this command may change. */
+  kinds: readonly Kind[];
+  verb: string;
+  /** Fixed status (resolve, start, complete) or undefined to take `--status`. */
+  status?: string;
+  defaultMessage?: string;
+}
+
+/**
+ * `update`, `resolve`, `start`, `complete`: add one update to an existing
+ * timeline, refusing anything that would surprise readers (an update older
+ * than the last, a change to a closed incident) unless asked explicitly.
+ */
+export async function addUpdate(ctx: Context, flags: Flags, positional: string | undefined, request: UpdateRequest): Promise<void> {
+  const site = loadSite(ctx.dir);
+  const source = findSource(
+    site,
+    await targetSlug(ctx, site, positional, request.kinds, request.verb),
+    validEntries(site)
+      .filter((entry) => request.kinds.includes(entry.data.kind))
+      .map((entry) => entry.slug),
+  );
+  const parsed = parseIncidentFile(source, site.componentIds);
+  if (!parsed.entry) {
+    throw new CliError(`${source.path} has problems; fix them first:\n${parsed.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+  }
+  const { data, slug } = parsed.entry;
+  if (!request.kinds.includes(data.kind)) {
+    const hint = data.kind === 'maintenance' ? 'use start, complete or update' : 'use update or resolve';
+    throw new CliError(`${slug} is ${data.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; ${request.verb} is not for it, ${hint}`);
+  }
+  const statuses = data.kind === 'incident' ? INCIDENT_STATUSES : MAINTENANCE_STATUSES;
+  const status = request.status ?? (await choose(ctx, flags, 'status', 'status', statuses));
+  if (!(statuses as readonly string[]).includes(status)) throw new CliError(`--status: ${describeUnknown('status', status, statuses)}`);
+  const message = str(flags, 'message')?.trim() || request.defaultMessage || (await need(ctx, flags, 'message', 'What should users know now?', 'A fix is being deployed.'));
+  const update: NewUpdate = { at: time(flags, 'at', ctx.now)!, status, message };
+
+  const last = data.updates.at(-1)!;
+  const closing = closingStatus(data.kind);
+  const lastTime = await formatDateTimeUtc(Date.parse(last.at));
+  if (Date.parse(update.at) < Date.parse(last.at)) {
+    if (!flags['force']) {
+      throw new CliError(
+        `${update.at} is earlier than the last update of ${slug} (${isoSeconds(Date.parse(last.at))}, ${last.status}); updates must be in time order. ` +
+          'Check --at (times are UTC unless you add an offset), or pass --force to insert it at its place in the timeline.',
+      );
+    }
+  } else if (last.status === closing) {
+    if (data.kind === 'maintenance') throw new CliError(`${slug} was completed at ${lastTime}; schedule new work with \`npm run status -- maintenance\``);
+    if (status === closing) throw new CliError(`${slug} is already resolved (${lastTime}); nothing to do`);
+    if (!flags['reopen']) throw new CliError(`${slug} was resolved at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``);
+    update.reopened = true;
+  }
+
+  const text = insertUpdate(source.text, update);
+  const entry = assertValid(site, source.path, text);
+  if (entry.data.updates.length !== data.updates.length + 1) throw new CliError(`internal error: the update did not land in ${source.path}; nothing was written`);
+  publish(ctx, site, source.path, slug, text, flags, `Added ${status} update to`);
+}
+
+/** `status list`: what is open now, with the slugs the other commands take. */
+export async function listOpen(ctx: Context): Promise<void> {
+  const { eventAt, isActive } = await import('../lib/events.ts');
+  const site = loadSite(ctx.dir);
+  const events = validEntries(site).flatMap((entry) => eventAt(entry, ctx.now) ?? []);
+  const incidents = events.filter((event) => event.kind === 'incident' && isActive(event));
+  const maintenances = events.filter((event) => event.kind === 'maintenance' && event.phase !== 'over');
+  const line = async (event: (typeof events)[number]) => {
+    const extra = event.kind === 'incident' ? ` (${event.impact})` : '';
+    const window = event.kind === 'maintenance' ? ` (window ${await formatDateTimeUtc(event.windowStart)} to ${await formatDateTimeUtc(event.windowEnd)})` : '';
+    return `  ${event.slug}  ${event.status}${extra} since ${await formatDateTimeUtc(event.updates.at(-1)!.at)}: ${event.title}${window}`;
+  };
+  ctx.out(incidents.length > 0 ? 'Open incidents:' : 'No open incidents.');
+  for (const event of incidents) ctx.out(await line(event));
+  ctx.out(maintenances.length > 0 ? 'Maintenance, upcoming or in progress:' : 'No upcoming maintenance.');
+  for (const event of maintenances) ctx.out(await line(event));
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * `status check`: every rule and message of the build, over every file.
+ * Returns the exit code: 1 with every problem listed, 0 with a summary.
+ */
+export function check(ctx: Context): number {
+  const site = loadSite(ctx.dir);
+  const { entries, problems } = validateIncidentFiles(site.sources, site.componentIds);
+  if (problems.length > 0) {
+    for (const problem of problems) ctx.out(formatProblem(problem));
+    const files = new Set(problems.map((problem) => problem.file)).size;
+    ctx.out(`${count(problems.length, 'problem')} in ${count(files, 'file')}; the build would publish nothing.`);
+    return 1;
+  }
+  const maintenances = entries.filter((entry) => entry.data.kind === 'maintenance').length;
+  ctx.out(`OK: ${count(entries.length - maintenances, 'incident')} and ${count(maintenances, 'maintenance')} in ${count(site.sources.length, 'file')}, checked against ${count(site.componentIds.length, 'component')}.`);
+  return 0;
+}

@@ -1,0 +1,158 @@
+import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
+import { addUpdate, check, listOpen, newIncident, newMaintenance, type Context, type Flags } from './commands.ts';
+import { CliError } from './errors.ts';
+import { describeUnknown } from '../lib/nearest.ts';
+import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from '../schemas/statuses.ts';
+
+type Option = ParseArgsOptionDescriptor & { help: string };
+
+const flag = (help: string): Option => ({ type: 'boolean', help });
+const value = (help: string, multiple = false): Option => ({ type: 'string', help, multiple });
+
+const AT = value('when this update is posted, ISO 8601 with a zone (default: now, UTC)');
+const MESSAGE = value('what users should know now (Markdown allowed)');
+const DRY_RUN = flag('print the file instead of writing it');
+const FORCE = flag('allow an update older than the last one (it is inserted in time order)');
+
+interface Command {
+  usage: string;
+  summary: string;
+  options: Record<string, Option>;
+  positional?: boolean;
+  run: (ctx: Context, flags: Flags, positional: string | undefined) => Promise<number | void> | number | void;
+}
+
+/** A command that adds one update of a fixed status, with a message users can read by default. */
+function fixedStatus(verb: string, summary: string, kind: 'incident' | 'maintenance', status: string, defaultMessage: string): Command {
+  return {
+    usage: `${verb} <slug> [--message M] [--at T] [--force]`,
+    summary,
+    positional: true,
+    options: { message: value(`what users should know (default: "${defaultMessage}")`), at: AT, force: FORCE, 'dry-run': DRY_RUN },
+    run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: [kind], verb, status, defaultMessage }),
+  };
+}
+
+/** Every command, its flags and their help; `--help` and `-h` work on each. */
+export const COMMANDS: Record<string, Command> = {
+  new: {
+    usage: 'new --title T --impact I --component id=status [--component …] --message M [--status S] [--at T] [--started T] [--slug S]',
+    summary: 'open an incident and write its first update',
+    options: {
+      title: value('headline users see, e.g. "Login failing on iOS"'),
+      impact: value(`how bad it is overall: ${IMPACTS.join(', ')}`),
+      component: value(`affected component and how, repeatable: id=${INCIDENT_COMPONENT_STATUSES.join('|')}`, true),
+      status: value(`first update's status (default investigating): ${INCIDENT_STATUSES.join(', ')}`),
+      message: MESSAGE,
+      at: AT,
+      started: value('when impact began, if before this first update (ISO 8601 with a zone)'),
+      slug: value('page name after the date (default: from the title)'),
+      'dry-run': DRY_RUN,
+    },
+    run: newIncident,
+  },
+  update: {
+    usage: 'update <slug> --status S --message M [--at T] [--force] [--reopen]',
+    summary: 'add an update to an incident (or a maintenance)',
+    positional: true,
+    options: {
+      status: value(`incident: ${INCIDENT_STATUSES.join(', ')}; maintenance: ${MAINTENANCE_STATUSES.join(', ')}`),
+      message: MESSAGE,
+      at: AT,
+      force: FORCE,
+      reopen: flag('allow an update to a resolved incident, reopening it'),
+      'dry-run': DRY_RUN,
+    },
+    run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: ['incident', 'maintenance'], verb: 'update' }),
+  },
+  resolve: fixedStatus('resolve', 'add the resolved update to an incident', 'incident', 'resolved', 'This incident has been resolved.'),
+  maintenance: {
+    usage: 'maintenance --title T --component id [--component …] --start T --end T --message M [--at T] [--slug S]',
+    summary: 'schedule a maintenance window',
+    options: {
+      title: value('headline users see, e.g. "Database upgrade for direct messages"'),
+      component: value('component under maintenance, repeatable (or comma-separated)', true),
+      start: value('when the window opens, ISO 8601 with a zone'),
+      end: value('when the window closes, ISO 8601 with a zone'),
+      message: value('what users should expect (Markdown allowed)'),
+      at: value('when this announcement is posted (default: now, UTC)'),
+      slug: value('page name after the date (default: from the title)'),
+      'dry-run': DRY_RUN,
+    },
+    run: newMaintenance,
+  },
+  start: fixedStatus('start', 'mark a maintenance as in progress', 'maintenance', 'in_progress', 'Maintenance is in progress.'),
+  complete: fixedStatus('complete', 'mark a maintenance as completed', 'maintenance', 'completed', 'Maintenance has been completed.'),
+  list: {
+    usage: 'list',
+    summary: 'open incidents and upcoming or active maintenance, with their slugs',
+    options: {},
+    run: listOpen,
+  },
+  check: {
+    usage: 'check',
+    summary: 'validate every incident file with the build’s rules; exit 1 listing every problem',
+    options: {},
+    run: check,
+  },
+};
+
+function overview(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return [
+    'Usage: npm run status -- <command> [flags]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Run `npm run status -- <command> --help` for its flags. Times are ISO 8601 with a zone, e.g. 2022-12-28T12:31:00Z.',
+    'Missing values are asked for when run in a terminal; otherwise pass them as flags.',
+  ].join('\n');
+}
+
+function help(name: string, command: Command): string {
+  const rows = Object.entries(command.options).map(([option, spec]) => [`--${option}${spec.type === 'string' ? ' <value>' : ''}`, spec.help] as const);
+  rows.push(['--help', 'show this help']);
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return [`Usage: npm run status -- ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Flags:', ...rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`)].join('\n');
+}
+
+/**
+ * Run one command line; returns the exit code. Refusals (CliError) are
+ * printed to `err` without a stack trace: they are messages for a person.
+ */
+export async function main(argv: string[], ctx: Context, err: (line: string) => void): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    ctx.out(overview());
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    err(`error: ${describeUnknown('command', name, Object.keys(COMMANDS))}`);
+    return 1;
+  }
+  try {
+    const options = Object.fromEntries(Object.entries(command.options).map(([option, spec]) => [option, { type: spec.type, multiple: spec.multiple ?? false }]));
+    const { values, positionals } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    if (values.help) {
+      ctx.out(help(name, command));
+      return 0;
+    }
+    if (positionals.length > (command.positional ? 1 : 0)) {
+      throw new CliError(`unexpected argument "${positionals.at(-1)}"; usage: npm run status -- ${command.usage}`);
+    }
+    return (await command.run(ctx, values, positionals[0])) ?? 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      err(`error: ${error.message}`);
+      return 1;
+    }
+    const code = (error as { code?: string }).code;
+    if (code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`error: ${(error as Error).message}\nRun \`npm run status -- ${name} --help\` for its flags.`);
+      return 1;
+    }
+    throw error;
+  }
+}

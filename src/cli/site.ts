@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { describeUnknown } from '../lib/nearest.ts';
+import { readIncidentSources, readSiteConfig } from '../lib/site-files.ts';
+import { absoluteUrl, paths } from '../lib/urls.ts';
+import { formatProblem, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../lib/validate.ts';
+import { listComponents, type SiteConfig } from '../schemas/site-config.ts';
+import { CliError } from './errors.ts';
+
+/** A status site on disk, read and validated exactly as the build reads it. */
+export interface Site {
+  dir: string;
+  config: SiteConfig;
+  componentIds: string[];
+  sources: SourceFile[];
+}
+
+/** Read `status.config.yaml` and every incident file under `dir`. */
+export function loadSite(dir: string): Site {
+  let config: SiteConfig;
+  try {
+    config = readSiteConfig(dir);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  return { dir, config, componentIds: listComponents(config).map((component) => component.id), sources: readIncidentSources(dir) };
+}
+
+/** Every file of the site that passes validation, by slug. */
+export function validEntries(site: Site): ValidIncidentFile[] {
+  return validateIncidentFiles(site.sources, site.componentIds).entries;
+}
+
+/**
+ * The file a slug names: its exact slug, or the slug without its date
+ * (`login-failing` for `2022-12-28-login-failing`) when only one file ends so.
+ * Refuses with the nearest slug and the list of choices otherwise.
+ */
+export function findSource(site: Site, slug: string, choices: readonly string[] = site.sources.map((source) => slugFromPath(source.path))): SourceFile {
+  const bySlug = (wanted: (candidate: string) => boolean) => site.sources.filter((source) => wanted(slugFromPath(source.path)));
+  const exact = bySlug((candidate) => candidate === slug);
+  const suffix = exact.length > 0 ? exact : bySlug((candidate) => candidate.endsWith(`-${slug}`));
+  if (suffix.length === 1) return suffix[0]!;
+  if (suffix.length > 1) throw new CliError(`"${slug}" matches ${suffix.map((source) => slugFromPath(source.path)).join(', ')}; give the full slug`);
+  throw new CliError(describeUnknown('slug', slug, choices.length > 0 ? choices : ['(none)']));
+}
+
+/** The public URL of an incident's page, honouring STATUS_SITE_URL and STATUS_BASE as the build does. */
+export function pageUrl(site: Site, slug: string, env: Record<string, string | undefined> = process.env): string {
+  return absoluteUrl(env['STATUS_SITE_URL'] || site.config.url, env['STATUS_BASE'] || '/', paths.incident(slug));
+}
+
+/**
+ * Validate `text` as the file at `path` together with every other file (so
+ * cross-file rules such as unique slugs hold), exactly as the build would.
+ * The CLI can therefore never write a file that the build refuses.
+ */
+export function assertValid(site: Site, path: string, text: string): ValidIncidentFile {
+  const sources = [...site.sources.filter((source) => source.path !== path), { path, text }];
+  const { entries, problems } = validateIncidentFiles(sources, site.componentIds);
+  const own = problems.filter((problem) => problem.file === path);
+  if (own.length > 0) {
+    throw new CliError(`refusing to write ${path}; the build would reject it:\n${own.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+  }
+  const entry = entries.find((candidate) => candidate.file === path);
+  if (!entry) throw new CliError(`refusing to write ${path}: it did not validate`);
+  return entry;
+}
+
+/**
+ * Write a file so that readers (git, a build, an editor) see the old text or
+ * the new, never half of it: write a temporary file beside it, then rename.
+ */
+export function writeAtomic(dir: string, path: string, text: string): void {
+  const target = join(dir, path);
+  mkdirSync(dirname(target), { recursive: true });
+  // Not `.md`, so a build running meanwhile never reads the temporary file.
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx' });
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

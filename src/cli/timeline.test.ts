@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { CliError } from './errors.ts';
+import { insertUpdate, isoSeconds } from './timeline.ts';
+
+const UPDATE = { at: '2022-12-28T14:00:00Z', status: 'resolved', message: 'Fixed.' };
+const ITEM = '  - at: 2022-12-28T14:00:00Z\n    status: resolved\n    message: Fixed.\n';
+
+const file = (updates: string, after = '') => `---\ntitle: T\nupdates:\n${updates}${after}---\nBody.\n`;
+const FIRST = '  - at: 2022-12-28T12:00:00Z\n    status: investigating\n    message: Looking.\n';
+
+describe('insertUpdate', () => {
+  test('appends after the last item and before keys and comments that follow the list', () => {
+    expect(insertUpdate(file(FIRST, '  # about the list\nimpact: major\n'), UPDATE)).toBe(file(FIRST + ITEM, '  # about the list\nimpact: major\n'));
+  });
+
+  test('follows the list’s own indentation', () => {
+    const flush = FIRST.replace(/^ {2}/gm, '');
+    expect(insertUpdate(file(flush), UPDATE)).toBe(file(flush + ITEM.replace(/^ {2}/gm, '')));
+  });
+
+  test('keeps Windows line endings', () => {
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    expect(insertUpdate(crlf(file(FIRST)), UPDATE)).toBe(crlf(file(FIRST + ITEM)));
+  });
+
+  test('an earlier update goes before the first later one', () => {
+    const early = { ...UPDATE, at: '2022-12-28T11:00:00Z', status: 'investigating' };
+    expect(insertUpdate(file(FIRST), early)).toBe(file(ITEM.replace('14:00', '11:00').replace('resolved', 'investigating') + FIRST));
+  });
+
+  test('a multi-line message is a literal block, a long one folded', () => {
+    expect(insertUpdate(file(FIRST), { ...UPDATE, message: 'Line one.\n\nLine two.' })).toContain('    message: |-\n      Line one.\n\n      Line two.\n---');
+    expect(insertUpdate(file(FIRST), { ...UPDATE, message: 'word '.repeat(20).trim() })).toContain('    message: >-\n      word word');
+  });
+
+  test('a one-line [..] list is re-printed with the new item', () => {
+    const text = '---\nupdates: [{at: 2022-12-28T12:00:00Z, status: investigating, message: Looking.}]\n---\n';
+    expect(insertUpdate(text, UPDATE)).toContain('status: resolved');
+  });
+
+  test('refuses a file without frontmatter or without updates, naming the fix', () => {
+    expect(() => insertUpdate('no frontmatter', UPDATE)).toThrow(CliError);
+    expect(() => insertUpdate('---\ntitle: T\n---\n', UPDATE)).toThrow('the file has no `updates` list to add to');
+  });
+});
+
+test('isoSeconds drops milliseconds, as a person writes a time', () => {
+  expect(isoSeconds(Date.parse('2022-12-28T12:31:07.999Z'))).toBe('2022-12-28T12:31:07Z');
+});

@@ -1,0 +1,317 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { ROOT } from './helpers/build.ts';
+
+// Each test runs the CLI as staff would, as a child process in a fresh copy of
+// the basic fixture, "now" fixed at 31 Dec 2022 10:00 UTC.
+const NOW = '2022-12-31T10:00:00Z';
+let site: string;
+
+beforeEach(() => {
+  site = mkdtempSync(join(tmpdir(), 'status-cli-'));
+  cpSync(resolve(ROOT, 'tests/fixtures/basic'), site, { recursive: true });
+});
+afterEach(() => rmSync(site, { recursive: true, force: true }));
+
+function status(...args: string[]) {
+  return statusWith({}, ...args);
+}
+function statusWith(env: Record<string, string>, ...args: string[]) {
+  // The site is the working directory, published at its configured URL unless `env` says otherwise.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['STATUS_SITE_DIR', 'STATUS_SITE_URL', 'STATUS_BASE'].includes(name)));
+  const result = spawnSync(process.execPath, [resolve(ROOT, 'scripts/status.ts'), ...args], { cwd: site, encoding: 'utf8', env: { ...inherited, STATUS_NOW: NOW, ...env } });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+const read = (path: string) => readFileSync(join(site, path), 'utf8');
+const write = (path: string, text: string) => writeFileSync(join(site, path), text);
+// Every entry under incidents/, hidden ones too (a left-over temporary file would show).
+const files = () => readdirSync(join(site, 'incidents'), { recursive: true, encoding: 'utf8' }).sort();
+
+type Flags = Record<string, string | string[]>;
+/** A command line from flags, each array value repeated as its flag. */
+const argv = (command: string, flags: Flags) => [command, ...Object.entries(flags).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).flatMap((item) => [`--${name}`, item]))];
+const INCIDENT: Flags = { title: 'Timelines slow to load', impact: 'minor', component: ['web=degraded_performance', 'ios=partial_outage'], message: 'Timelines load slowly.' };
+const NEW_INCIDENT = argv('new', INCIDENT);
+
+describe('new', () => {
+  test('writes the incident in the README format and prints its path and page URL', () => {
+    const { code, out } = status(...NEW_INCIDENT, '--started', '2022-12-31T04:40:00-05:00');
+    expect(code).toBe(0);
+    expect(out).toContain('Created: incidents/2022/2022-12-31-timelines-slow-to-load.md');
+    expect(out).toContain('Page: https://status.fixture.example/incidents/2022-12-31-timelines-slow-to-load/');
+    expect(read('incidents/2022/2022-12-31-timelines-slow-to-load.md')).toBe(`---
+title: Timelines slow to load
+impact: minor
+components:
+  web: degraded_performance
+  ios: partial_outage
+started: 2022-12-31T09:40:00Z
+updates:
+  - at: 2022-12-31T10:00:00Z
+    status: investigating
+    message: Timelines load slowly.
+---
+`);
+    expect(status('check').code).toBe(0);
+  });
+
+  test('the page URL follows STATUS_SITE_URL and STATUS_BASE, as the build does', () => {
+    const result = statusWith({ STATUS_SITE_URL: 'https://example.github.io', STATUS_BASE: '/status/' }, ...NEW_INCIDENT, '--dry-run');
+    expect(result.out).toContain('# dry run, nothing written: incidents/2022/2022-12-31-timelines-slow-to-load.md, page https://example.github.io/status/incidents/2022-12-31-timelines-slow-to-load/');
+    expect(result.out).toContain('message: Timelines load slowly.');
+    expect(files()).not.toContain('2022/2022-12-31-timelines-slow-to-load.md');
+  });
+
+  test('a long message becomes a folded block, and --status and --at are honoured', () => {
+    const long = 'Timelines are loading slowly for some people on the web and on iOS; we are looking into why.';
+    expect(status(...argv('new', { ...INCIDENT, message: long, status: 'identified', at: '2022-12-31T08:15:00Z', slug: 'slow' })).code).toBe(0);
+    expect(read('incidents/2022/2022-12-31-slow.md')).toContain(`  - at: 2022-12-31T08:15:00Z
+    status: identified
+    message: >-
+      Timelines are loading slowly for some people on the web and on iOS; we are
+      looking into why.
+`);
+  });
+
+  test.each([
+    { bad: { impact: 'majr' }, error: 'error: --impact: unknown impact "majr". Did you mean "major"? Allowed: none, minor, major, critical' },
+    { bad: { component: ['webb=major_outage'] }, error: 'error: --component: unknown component "webb". Did you mean "web"? Allowed: web, ios, login, dm' },
+    { bad: { component: ['web=major'] }, error: 'error: --component web=major: unknown component status "major". Did you mean "major_outage"? Allowed: degraded_performance, partial_outage, major_outage' },
+    { bad: { component: ['web'] }, error: 'error: --component web: say how it is affected, e.g. web=major_outage' },
+    { bad: { status: 'resolvd' }, error: 'error: --status: unknown status "resolvd". Did you mean "resolved"?' },
+    { bad: { at: '2022-12-31T10:00' }, error: 'error: --at: "2022-12-31T10:00" has no time zone; add "Z" for UTC' },
+    { bad: { title: '🔥🔥' }, error: 'error: the title "🔥🔥" has no letters or digits to name the page after; pass --slug' },
+    { bad: { slug: 'Big Outage' }, error: 'error: --slug "Big Outage" must be lowercase letters, digits and hyphens' },
+    { bad: { started: '2022-12-31T11:00:00Z' }, error: 'incidents/2022/2022-12-31-timelines-slow-to-load.md:7: started: 2022-12-31T11:00:00.000Z is after the first update' },
+  ])('refuses $bad and writes nothing', ({ bad, error }) => {
+    const before = files();
+    const { code, err } = status(...argv('new', { ...INCIDENT, ...bad }));
+    expect(code).toBe(1);
+    expect(err).toContain(error);
+    expect(files()).toEqual(before);
+  });
+
+  test('refuses a slug that is taken', () => {
+    expect(status(...NEW_INCIDENT).code).toBe(0);
+    const { code, err } = status(...NEW_INCIDENT);
+    expect(code).toBe(1);
+    expect(err).toContain('error: incidents/2022/2022-12-31-timelines-slow-to-load.md: the slug "2022-12-31-timelines-slow-to-load" is already used by incidents/2022/2022-12-31-timelines-slow-to-load.md; pass --slug to choose another');
+  });
+
+  test('without a terminal, a missing value is named with an example', () => {
+    const { code, err } = status('new', '--impact', 'minor');
+    expect(code).toBe(1);
+    expect(err).toContain('error: missing --title: What are users seeing, in a short headline, e.g. --title "Login failing on iOS"');
+  });
+});
+
+// A hand-written file with comments, a folded message and a body: everything
+// but the new update must survive byte for byte.
+const HAND_WRITTEN = `---
+# Written during the outage; keep this comment.
+title: Login failing everywhere
+impact: critical
+components: {web: major_outage,   login: partial_outage}   # odd spacing on purpose
+started: 2022-12-28T12:00:00Z
+updates:
+  - at: 2022-12-28T12:30:00Z   # first post
+    status: investigating
+    message: >-
+      Login is failing
+      for most people.
+  - at: 2022-12-28T13:30:00Z
+    status: identified
+    message: "A bad deploy; rolling back."
+---
+A summary of the outage.
+
+<!-- notes -->
+`;
+
+describe('update and resolve', () => {
+  beforeEach(() => write('incidents/outage.md', HAND_WRITTEN));
+
+  test('update appends one item and keeps every other byte', () => {
+    const { code, out } = status('update', 'outage', '--status', 'monitoring', '--message', 'Rolled back; watching.', '--at', '2022-12-28T13:45:00Z');
+    expect(code).toBe(0);
+    expect(out).toContain('Added monitoring update to: incidents/outage.md');
+    expect(out).toContain('Page: https://status.fixture.example/incidents/outage/');
+    const added = '  - at: 2022-12-28T13:45:00Z\n    status: monitoring\n    message: Rolled back; watching.\n';
+    expect(read('incidents/outage.md')).toBe(HAND_WRITTEN.replace('---\nA summary', `${added}---\nA summary`));
+  });
+
+  test('resolve appends the resolved update at now, with a default message', () => {
+    expect(status('resolve', 'outage').code).toBe(0);
+    expect(read('incidents/outage.md')).toBe(
+      HAND_WRITTEN.replace('---\nA summary', '  - at: 2022-12-31T10:00:00Z\n    status: resolved\n    message: This incident has been resolved.\n---\nA summary'),
+    );
+    const again = status('resolve', 'outage');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('error: outage is already resolved (31 Dec 2022, 10:00 UTC); nothing to do');
+  });
+
+  test('an update older than the last is refused, then inserted in time order with --force', () => {
+    const args = ['update', 'outage', '--status', 'investigating', '--message', 'Still looking.', '--at', '2022-12-28T13:00:00Z'];
+    const refused = status(...args);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('error: 2022-12-28T13:00:00Z is earlier than the last update of outage (2022-12-28T13:30:00Z, identified); updates must be in time order.');
+    expect(read('incidents/outage.md')).toBe(HAND_WRITTEN);
+    expect(status(...args, '--force').code).toBe(0);
+    expect(read('incidents/outage.md')).toBe(
+      HAND_WRITTEN.replace('  - at: 2022-12-28T13:30:00Z', '  - at: 2022-12-28T13:00:00Z\n    status: investigating\n    message: Still looking.\n  - at: 2022-12-28T13:30:00Z'),
+    );
+  });
+
+  test('a resolved incident is only updated with --reopen', () => {
+    expect(status('resolve', 'outage', '--at', '2022-12-28T14:00:00Z').code).toBe(0);
+    const args = ['update', 'outage', '--status', 'investigating', '--message', 'It is failing again.'];
+    const refused = status(...args);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('error: outage was resolved at 28 Dec 2022, 14:00 UTC; pass --reopen to reopen it');
+    expect(status(...args, '--reopen').code).toBe(0);
+    expect(read('incidents/outage.md')).toContain('    status: investigating\n    message: It is failing again.\n    reopened: true\n');
+    expect(status('list').out).toContain('outage  investigating (critical) since 31 Dec 2022, 10:00 UTC: Login failing everywhere');
+  });
+
+  test.each([
+    { args: ['update', 'outag', '--status', 'identified', '--message', 'x'], error: 'error: unknown slug "outag". Did you mean "outage"? Allowed: older, outage, upgrade' },
+    { args: ['update', 'outage', '--status', 'identifed', '--message', 'x'], error: 'error: --status: unknown status "identifed". Did you mean "identified"? Allowed: investigating, identified, monitoring, resolved' },
+    { args: ['update', 'outage', '--status', 'in_progress', '--message', 'x'], error: 'error: --status: unknown status "in_progress". Allowed: investigating, identified, monitoring, resolved' },
+    { args: ['update', 'outage', '--status', 'identified'], error: 'error: missing --message: What should users know now' },
+    { args: ['update', 'outage', '--message', 'x'], error: 'error: missing --status; allowed: investigating, identified, monitoring, resolved' },
+    { args: ['update', 'outage', '--status', 'identified', '--message', 'x', '--at', '2022-12-28 14:00'], error: 'error: --at: "2022-12-28 14:00" has no time zone' },
+    { args: ['resolve', 'upgrade'], error: 'error: upgrade is a maintenance; resolve is not for it, use start, complete or update' },
+    { args: ['resolve'], error: 'error: missing the slug: which incident to resolve? Open now: outage' },
+    { args: ['resolve', 'outage', '--bogus'], error: "error: Unknown option '--bogus'" },
+  ])('$args is refused and changes nothing', ({ args, error }) => {
+    const { code, err } = status(...args);
+    expect(code).toBe(1);
+    expect(err).toContain(error);
+    expect(read('incidents/outage.md')).toBe(HAND_WRITTEN);
+  });
+
+  test('a file that is already broken is not edited', () => {
+    write('incidents/outage.md', HAND_WRITTEN.replace('impact: critical', 'impact: catastrophic'));
+    const { code, err } = status('resolve', 'outage');
+    expect(code).toBe(1);
+    expect(err).toContain('incidents/outage.md has problems; fix them first:\n  incidents/outage.md:4: impact: unknown impact "catastrophic"');
+  });
+
+  test('--dry-run prints the new file and writes nothing', () => {
+    const { code, out } = status('resolve', 'outage', '--dry-run');
+    expect(code).toBe(0);
+    expect(out).toContain('status: resolved\n    message: This incident has been resolved.\n---\nA summary of the outage.');
+    expect(read('incidents/outage.md')).toBe(HAND_WRITTEN);
+  });
+});
+
+describe('maintenance, start, complete', () => {
+  test('schedules a window, starts and completes it, then refuses to restart it', () => {
+    const scheduled = status('maintenance', '--title', 'API upgrade', '--component', 'web,dm', '--start', '2023-01-02T02:00:00Z', '--end', '2023-01-02T03:00:00Z', '--message', 'Short pauses.');
+    expect(scheduled.code).toBe(0);
+    expect(scheduled.out).toContain('Scheduled: incidents/2023/2023-01-02-api-upgrade.md');
+    expect(read('incidents/2023/2023-01-02-api-upgrade.md')).toBe(`---
+kind: maintenance
+title: API upgrade
+components: [web, dm]
+window:
+  start: 2023-01-02T02:00:00Z
+  end: 2023-01-02T03:00:00Z
+updates:
+  - at: 2022-12-31T10:00:00Z
+    status: scheduled
+    message: Short pauses.
+---
+`);
+    expect(status('list').out).toContain('Maintenance, upcoming or in progress:\n  2023-01-02-api-upgrade  scheduled since 31 Dec 2022, 10:00 UTC: API upgrade (window 2 Jan 2023, 02:00 UTC to 2 Jan 2023, 03:00 UTC)');
+    expect(status('start', 'api-upgrade', '--at', '2023-01-02T02:01:00Z').code).toBe(0);
+    expect(status('complete', 'api-upgrade', '--at', '2023-01-02T02:40:00Z', '--message', 'Done early.').code).toBe(0);
+    expect(read('incidents/2023/2023-01-02-api-upgrade.md')).toMatch(
+      /status: scheduled\n {4}message: Short pauses\.\n {2}- at: 2023-01-02T02:01:00Z\n {4}status: in_progress\n {4}message: Maintenance is in progress\.\n {2}- at: 2023-01-02T02:40:00Z\n {4}status: completed\n {4}message: Done early\.\n---\n$/,
+    );
+    const again = status('start', 'api-upgrade', '--at', '2023-01-02T02:50:00Z');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('error: 2023-01-02-api-upgrade was completed at 2 Jan 2023, 02:40 UTC; schedule new work');
+  });
+
+  const MAINTENANCE: Flags = { title: 'API upgrade', component: 'dm', start: '2023-01-02T02:00:00Z', end: '2023-01-02T03:00:00Z', message: 'Short.' };
+
+  test.each([
+    { bad: { component: 'api' }, error: 'error: --component: unknown component "api". Allowed: web, ios, login, dm' },
+    { bad: { end: '2023-01-02T01:00:00Z' }, error: 'end: 2023-01-02T01:00:00.000Z is not after the start (2023-01-02T02:00:00.000Z); a window must end after it starts' },
+    { bad: { start: 'tomorrow' }, error: 'error: --start: "tomorrow" has no time zone' },
+  ])('refuses $bad', ({ bad, error }) => {
+    const { code, err } = status(...argv('maintenance', { ...MAINTENANCE, ...bad }));
+    expect(code).toBe(1);
+    expect(err).toContain(error);
+    expect(files()).not.toContain('2023');
+  });
+
+  test('start refuses an incident', () => {
+    const { code, err } = status('start', 'outage');
+    expect(code).toBe(1);
+    expect(err).toContain('error: outage is an incident; start is not for it, use update or resolve');
+  });
+});
+
+describe('list and check', () => {
+  test('list names what is open, by slug', () => {
+    expect(status('list').out).toBe('No open incidents.\nNo upcoming maintenance.\n');
+    expect(status(...NEW_INCIDENT).code).toBe(0);
+    expect(status('list').out).toContain('Open incidents:\n  2022-12-31-timelines-slow-to-load  investigating (minor) since 31 Dec 2022, 10:00 UTC: Timelines slow to load');
+  });
+
+  test('check passes a valid site with a summary', () => {
+    const { code, out } = status('check');
+    expect(code).toBe(0);
+    expect(out).toBe('OK: 2 incidents and 1 maintenance in 3 files, checked against 4 components.\n');
+  });
+
+  test('check lists every problem in every file, with the build’s messages, and exits 1', () => {
+    write('incidents/outage.md', read('incidents/outage.md').replace('web: major_outage', 'webb: major_outage').replace('impact: critical', 'impact: critcal'));
+    write('incidents/Bad Name.md', read('incidents/older.md').replace('2022-12-20T09:00:00Z', '2022-12-20T09:00:00'));
+    const { code, out } = status('check');
+    expect(code).toBe(1);
+    expect(out.split('\n')).toEqual([
+      'incidents/Bad Name.md:1: file name: "Bad Name" must be lowercase letters, digits and hyphens, e.g. 2022-12-28-login-failing.md; it becomes the page URL',
+      'incidents/Bad Name.md:10: updates.1.at: "2022-12-20T09:00:00" has no time zone; add "Z" for UTC or an offset such as -05:00, e.g. 2022-12-28T12:13:00Z',
+      'incidents/outage.md:3: impact: unknown impact "critcal". Did you mean "critical"? Allowed: none, minor, major, critical',
+      'incidents/outage.md:5: components.webb: unknown component "webb". Did you mean "web"? Allowed: web, ios, login, dm',
+      '4 problems in 2 files; the build would publish nothing.',
+      '',
+    ]);
+  });
+
+  test('check names a broken status.config.yaml', () => {
+    write('status.config.yaml', read('status.config.yaml').replace('url: https://status.fixture.example', 'url: status.fixture.example'));
+    const { code, err } = status('check');
+    expect(code).toBe(1);
+    expect(err).toContain('status.config.yaml is not valid:');
+    expect(err).toContain(':2: url: must be an absolute URL such as https://status.example.com');
+  });
+});
+
+describe('help and safety', () => {
+  test.each(['new', 'update', 'resolve', 'maintenance', 'start', 'complete', 'list', 'check'])('%s --help shows its usage', (command) => {
+    const { code, out } = status(command, '--help');
+    expect(code).toBe(0);
+    expect(out).toMatch(new RegExp(`^Usage: npm run status -- ${command}`));
+    expect(out).toContain('--help');
+  });
+
+  test('an unknown command names the nearest', () => {
+    const { code, err } = status('resolv', 'outage');
+    expect(code).toBe(1);
+    expect(err).toContain('error: unknown command "resolv". Did you mean "resolve"?');
+  });
+
+  test('writes leave no temporary files behind', () => {
+    expect(status(...NEW_INCIDENT).code).toBe(0);
+    expect(status('resolve', 'timelines-slow-to-load').code).toBe(0);
+    expect(files()).toEqual(['2022', '2022/2022-12-31-timelines-slow-to-load.md', 'older.md', 'outage.md', 'upgrade.md']);
+    expect(existsSync(join(site, 'incidents/2022/2022-12-31-timelines-slow-to-load.md'))).toBe(true);
+  });
+});
