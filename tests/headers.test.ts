@@ -43,7 +43,7 @@ describe('public/_headers', () => {
     const files = [...builtFiles(), '/', '/_astro/index.AbC123.css', '/api/v2/summary.json'];
     for (const file of files) {
       const values = rules.filter((rule) => rule.headers['cache-control'] && matches(rule.pattern, file)).map((rule) => rule.headers['cache-control']);
-      if (/\.(html|xml|json)$|\/$/.test(file)) expect(values, file).toEqual(['public, max-age=60']);
+      if (/\.(html|xml|json|atom|rss|ics)$|\/$|badge\.svg$/.test(file)) expect(values, file).toEqual(['public, max-age=60']);
       else if (file.startsWith('/_astro/')) expect(values, file).toEqual(['public, max-age=31536000, immutable']);
       else expect(values.length, file).toBeLessThanOrEqual(1);
     }
