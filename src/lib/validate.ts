@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { nearest } from './nearest.ts';
-import { incidentFileSchema, type IncidentFile } from '../schemas/incident.ts';
+import { incidentFileSchema, type IncidentFile, type IncidentFileSchema } from '../schemas/incident.ts';
 
 /** One thing wrong with one file, located for the person who must fix it. */
 export interface Problem {
@@ -77,6 +77,16 @@ function findKeyNode(doc: Document, path: PropertyKey[]) {
   return pair && isNode(pair.key) ? pair.key : undefined;
 }
 
+// Building the schema costs far more than parsing one file with it (zod
+// compiles each new schema on first use), so every file of a check shares one
+// schema per list of component ids.
+let cachedSchema: { key: string; schema: IncidentFileSchema } | undefined;
+function schemaFor(componentIds: readonly string[]): IncidentFileSchema {
+  const key = componentIds.join('\n');
+  if (cachedSchema?.key !== key) cachedSchema = { key, schema: incidentFileSchema(componentIds) };
+  return cachedSchema.schema;
+}
+
 /** Check one incident file against every single-file rule. */
 export function parseIncidentFile(source: SourceFile, componentIds: readonly string[]): { entry?: ValidIncidentFile; problems: Problem[] } {
   const problem = (line: number, field: string, message: string): Problem => ({ file: source.path, line, field, message });
@@ -100,7 +110,7 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
       ],
     };
   }
-  const result = incidentFileSchema(componentIds).safeParse(doc.toJS());
+  const result = schemaFor(componentIds).safeParse(doc.toJS());
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
