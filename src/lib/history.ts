@@ -3,6 +3,13 @@ import type { StatusEvent } from './events.ts';
 /** Events per history page: small enough to stay light after years of incidents. */
 export const HISTORY_PAGE_SIZE = 30;
 
+/**
+ * Events listed on a component's page, newest first. A busy component gathers
+ * thousands over the years; older ones are in the paginated history, so the
+ * page stays the same size.
+ */
+export const COMPONENT_PAGE_EVENTS = 50;
+
 /** Events grouped by the UTC month they started in, keeping their order (newest first). */
 export function groupByMonth(events: readonly StatusEvent[]): Array<{ month: string; start: number; events: StatusEvent[] }> {
   const groups: Array<{ month: string; start: number; events: StatusEvent[] }> = [];

@@ -27,6 +27,7 @@ export interface StatusModel {
   overall: OverallStatus;
   groups: Array<{ name: string; components: ComponentView[] }>;
   components: ComponentView[];
+  componentById: Map<string, ComponentView>;
   activeIncidents: IncidentEvent[];
   activeMaintenances: MaintenanceEvent[];
   upcomingMaintenances: MaintenanceEvent[];
@@ -81,6 +82,7 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
     overall: deriveOverallStatus(activeIncidents, activeMaintenances),
     groups: config.groups.map((group) => ({ name: group.name, components: group.components.map((c) => viewById.get(c.id)!) })),
     components,
+    componentById: viewById,
     activeIncidents,
     activeMaintenances,
     upcomingMaintenances: events

@@ -10,6 +10,8 @@ export interface BuildTarget {
   siteDir: string;
   now: string;
   base?: string;
+  /** Generate this many synthetic incidents into `siteDir` first (bench/generate.ts). */
+  synthetic?: number;
 }
 
 export const outDir = (name: string) => resolve(TMP, name, 'dist');
@@ -38,4 +40,6 @@ export const TARGETS: BuildTarget[] = [
   { name: 'basic-mid-outage', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-28T13:00:00Z' },
   { name: 'basic-resolved', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-29T00:00:00Z' },
   { name: 'basic-maintenance', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-30T03:00:00Z' },
+  { name: 'many-components', siteDir: resolve(ROOT, 'tests/fixtures/many-components'), now: '2024-03-15T12:00:00Z' },
+  { name: 'synthetic-300', siteDir: resolve(TMP, 'synthetic-300/site'), now: '2026-06-01T12:00:00Z', synthetic: 300 },
 ];
