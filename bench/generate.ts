@@ -70,7 +70,7 @@ const TITLES = [
   'Elevated error rates on {c}',
   '{c} slow to respond',
   'Intermittent failures in {c}',
-  '{c} degraded in Europe',
+  'Slow responses from {c}',
   'Delays affecting {c}',
   '{c} returning errors after a deploy',
   'Partial outage of {c}',

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatBytes, measureOutput, timedRun, type OutputFigures, type RunFigures } from './measure.ts';
@@ -73,6 +73,7 @@ for (const count of sizes) {
     // Same out and cache dirs: Astro's content layer only re-digests what changed.
     publishOne(siteDir);
     const again = build(siteDir, outDir, cacheDir);
+    if (!existsSync(join(outDir, 'incidents/2026-06-01-bench-publish/index.html'))) throw new Error('The published incident has no page');
     publish = { build: again, output: measureOutput(outDir) };
     console.error(`N=${count} + 1: rebuilt in ${again.seconds.toFixed(1)} s`);
   }
