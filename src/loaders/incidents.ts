@@ -25,7 +25,7 @@ export function incidentsLoader(): Loader {
       const digests = new Map(sources.map((source) => [source.path, digestOf(source)]));
       const unchanged = (source: SourceFile): ValidIncidentFile | undefined => {
         const stored = store.get(slugFromPath(source.path));
-        if (stored?.digest !== digests.get(source.path)) return undefined;
+        if (!stored || stored.digest !== digests.get(source.path)) return undefined;
         const data = stored.data as { file: string; frontmatter: IncidentFile };
         return { slug: stored.id, file: data.file, data: data.frontmatter, body: stored.body ?? '' };
       };
