@@ -100,7 +100,7 @@ Written by \`npm run bench${full ? ' -- --full' : ''}\` (bench/run.ts); compare 
 
 - Date: ${startedAt.toISOString()}
 - Machine: ${machine}
-- Load average when it started: ${loadBefore.map((load) => load.toFixed(2)).join(', ')}
+- Load average when it started: ${loadBefore.map((load) => load.toFixed(2)).join(', ')}${loadBefore[0]! > cpu.length / 2 ? ' (other work was running: the times are upper bounds)' : ''}
 - STATUS_NOW: ${NOW}; synthetic history from bench/generate.ts (seed 1)
 
 ${table}
