@@ -1,3 +1,5 @@
+import { globSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import type { IncidentFile } from '../schemas/incident.ts';
 import { listComponents } from '../schemas/site-config.ts';
@@ -14,6 +16,22 @@ import { IncidentValidationError, slugFromPath, validateIncidentFiles, type Sour
  * text and component ids are unchanged reuses its stored, already validated
  * entry: publishing one incident re-parses one file, not the whole history.
  */
+
+/**
+ * The validation rules' own source. Astro clears the store only when its
+ * config or version changes, so an entry checked by older rules must not be
+ * reused: the rules are part of every digest. Undefined (no reuse at all) if
+ * the source cannot be read.
+ */
+function rulesSource(): string | undefined {
+  try {
+    const src = fileURLToPath(new URL('../', import.meta.url));
+    const files = ['lib/validate.ts', 'lib/nearest.ts', ...globSync('schemas/*.ts', { cwd: src }).sort()];
+    return files.map((file) => readFileSync(`${src}${file}`, 'utf8')).join('\n');
+  } catch {
+    return undefined;
+  }
+}
 export function incidentsLoader(): Loader {
   return {
     name: 'status-incidents',
@@ -21,11 +39,12 @@ export function incidentsLoader(): Loader {
       const dir = siteDir();
       const componentIds = listComponents(readSiteConfig(dir)).map((component) => component.id);
       const sources = readIncidentSources(dir);
-      const digestOf = (source: SourceFile) => generateDigest(`${componentIds.join(',')}\n${source.path}\n${source.text}`);
-      const digests = new Map(sources.map((source) => [source.path, digestOf(source)]));
+      const rules = rulesSource();
+      const context = generateDigest(`${rules ?? ''}\n${componentIds.join(',')}`);
+      const digests = new Map(sources.map((source) => [source.path, generateDigest(`${context}\n${source.path}\n${source.text}`)]));
       const unchanged = (source: SourceFile): ValidIncidentFile | undefined => {
         const stored = store.get(slugFromPath(source.path));
-        if (!stored || stored.digest !== digests.get(source.path)) return undefined;
+        if (rules === undefined || !stored || stored.digest !== digests.get(source.path)) return undefined;
         const data = stored.data as { file: string; frontmatter: IncidentFile };
         return { slug: stored.id, file: data.file, data: data.frontmatter, body: stored.body ?? '' };
       };
