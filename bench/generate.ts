@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { listComponents, type Component } from '../src/schemas/site-config.ts';
 import { CONFIG_FILE, readSiteConfig } from '../src/lib/site-files.ts';
@@ -208,7 +209,7 @@ export function writeSyntheticSite(dir: string, configFrom: string, options: Gen
 
 // `node bench/generate.ts <count> <dir> [now]` writes a site to look at by hand.
 if (import.meta.main) {
-  const [count = '100', dir = 'bench/.tmp/site', now = '2026-06-01T12:00:00Z'] = process.argv.slice(2);
+  const [count = '100', dir = join(tmpdir(), 'status-synthetic-site'), now = '2026-06-01T12:00:00Z'] = process.argv.slice(2);
   const sources = writeSyntheticSite(resolve(dir), resolve(import.meta.dirname, '..'), { count: Number(count), now: Date.parse(now) });
   console.log(`Wrote ${sources.length} incident files to ${resolve(dir)}`);
 }
