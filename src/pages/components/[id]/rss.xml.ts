@@ -9,7 +9,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ params, site }) => {
   const model = await getStatusModel();
-  const component = model.componentById.get(params['id']!)!;
+  const component = model.components.find((candidate) => candidate.id === params['id'])!;
   return renderRssFeed({
     title: `${model.config.name} status: ${component.name}`,
     description: `Every incident and maintenance update affecting ${component.name}`,

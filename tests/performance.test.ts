@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { outDir } from './helpers/build.ts';
+import { outDir, TARGETS } from './helpers/build.ts';
 import { builtPages, page, readBuilt, text } from './helpers/pages.ts';
 import { COMPONENT_PAGE_EVENTS, HISTORY_PAGE_SIZE } from '../src/lib/history.ts';
 import { FEED_ITEM_LIMIT } from '../src/lib/feed.ts';
 
-// Sizes, not times: how fast the build is is printed by `npm run bench`, where
-// the machine's load can be seen; what a reader downloads is exact.
+// What keeps pages fast, checked by size and content rather than time: how fast
+// the build is, `npm run bench` prints, where the machine's load can be seen.
 const gzipped = (build: string, path: string) => gzipSync(readBuilt(build, path.endsWith('/') ? `${path}index.html` : path)).length;
 
 describe('fifty components (tests/fixtures/many-components)', () => {
@@ -53,5 +53,31 @@ describe('pages do not grow with history (300 synthetic incidents over three yea
     for (const feed of feeds) {
       expect(readFileSync(join(outDir(build), feed), 'utf8').match(/<item>/g)?.length, feed).toBe(FEED_ITEM_LIMIT);
     }
+  });
+});
+
+describe.each(TARGETS.map((target) => target.name))('zero client JavaScript: %s', (build) => {
+  test('no page carries a script or an _astro/*.js bundle, and no .js file is published', () => {
+    const pages = builtPages(build);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const path of pages) {
+      expect(readBuilt(build, path.endsWith('/') ? `${path}index.html` : path), path).not.toMatch(/<script|_astro\/[^"]*\.js/);
+    }
+    expect(readdirSync(outDir(build), { recursive: true, encoding: 'utf8' }).filter((file) => /\.m?js$/.test(file))).toEqual([]);
+  });
+});
+
+describe('what Lighthouse looks for besides speed (example site)', () => {
+  const build = 'example-mid-outage';
+
+  test('every page links the favicon and the web app manifest, which names the site; robots.txt allows crawling', () => {
+    for (const path of builtPages(build)) {
+      expect(page(build, path).querySelector('head link[rel="manifest"]')?.getAttribute('href'), path).toBe('/manifest.webmanifest');
+      expect(page(build, path).querySelector('head link[rel="icon"]')?.getAttribute('href'), path).toBe('/favicon.svg');
+    }
+    const manifest = JSON.parse(readBuilt(build, 'manifest.webmanifest')) as { name: string; icons: Array<{ src: string }> };
+    expect(manifest.name).toBe('Chirp status');
+    expect(readBuilt(build, manifest.icons[0]!.src)).toContain('<svg');
+    expect(readBuilt(build, 'robots.txt')).toMatch(/User-agent: \*\nAllow: \//);
   });
 });
