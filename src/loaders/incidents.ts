@@ -7,17 +7,6 @@ import { readIncidentSources, readSiteConfig, siteDir } from '../lib/site-files.
 import { IncidentValidationError, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../lib/validate.ts';
 
 /**
- * Loads `incidents/**\/*.md` with our own validator instead of the glob
- * loader: the glob loader's YAML parser turns `2022-12-28T12:13:00` into a UTC
- * date, hiding a missing zone, and it cannot check rules across files (unique
- * slugs) or report line numbers. The CLI's `check` runs the same function.
- *
- * Astro keeps the store between builds (in the cache folder), so a file whose
- * text and component ids are unchanged reuses its stored, already validated
- * entry: publishing one incident re-parses one file, not the whole history.
- */
-
-/**
  * The validation rules' own source. Astro clears the store only when its
  * config or version changes, so an entry checked by older rules must not be
  * reused: the rules are part of every digest. Undefined (no reuse at all) if
@@ -32,6 +21,17 @@ function rulesSource(): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Loads `incidents/**\/*.md` with our own validator instead of the glob
+ * loader: the glob loader's YAML parser turns `2022-12-28T12:13:00` into a UTC
+ * date, hiding a missing zone, and it cannot check rules across files (unique
+ * slugs) or report line numbers. The CLI's `check` runs the same function.
+ *
+ * Astro keeps the store between builds (in the cache folder), so a file whose
+ * text and component ids are unchanged reuses its stored, already validated
+ * entry: publishing one incident re-parses one file, not the whole history.
+ */
 export function incidentsLoader(): Loader {
   return {
     name: 'status-incidents',
