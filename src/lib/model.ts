@@ -10,7 +10,7 @@ export const HISTORY_DAYS = 90;
 /** Days listed under "Past incidents" on the home page. */
 export const PAST_DAYS = 15;
 /** Incidents named in a home-page bar's day label (the component page names them all). */
-export const HOME_BAR_TITLES = 2;
+export const HOME_BAR_TITLES = 1;
 /** Incidents listed per past day on the home page; a busier day links to the history. */
 export const PAST_DAY_EVENTS = 5;
 
