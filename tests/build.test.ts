@@ -109,14 +109,6 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
     expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
   });
 
-  test('no page carries client JavaScript', () => {
-    for (const path of builtPages(build)) {
-      const html = page(build, path);
-      expect(html.querySelectorAll('script'), path).toEqual([]);
-      expect(html.querySelectorAll('[src], [href]').map((element) => element.getAttribute('src') ?? element.getAttribute('href')), path).not.toContainEqual(expect.stringMatching(/\.m?js$/));
-    }
-  });
-
   test('every page links the RSS feed for autodiscovery', () => {
     for (const path of builtPages(build)) {
       const feed = page(build, path).querySelector('head link[rel="alternate"][type="application/rss+xml"]');

@@ -2,14 +2,12 @@ import { describeUnknown } from '../lib/nearest.ts';
 import { formatProblem, parseIncidentFile, slugFromPath, validateIncidentFiles, type ValidIncidentFile } from '../lib/validate.ts';
 import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from '../schemas/statuses.ts';
 import { timestampSchema } from '../schemas/timestamp.ts';
+import { formatDateTimeUtc } from '../lib/format.ts';
 import { CliError } from './errors.ts';
 import { incidentFilePath, renderIncident, renderMaintenance, slugify } from './new-file.ts';
 import { assertValid, findSource, loadSite, pageUrl, validEntries, writeAtomic, type Site } from './site.ts';
 import { insertUpdate, isoSeconds, type NewUpdate } from './timeline.ts';
 
-// Dates in words (date-fns) and the event model (marked) load only for the
-// commands that print them: `check` runs on every push and should start fast.
-const formatDateTimeUtc = async (millis: number) => (await import('../lib/format.ts')).formatDateTimeUtc(millis);
 
 /** Asks for what the command line left out; only given when stdin is a terminal. */
 export interface Prompter {
@@ -220,7 +218,7 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
 
   const last = data.updates.at(-1)!;
   const closing = closingStatus(data.kind);
-  const lastTime = await formatDateTimeUtc(Date.parse(last.at));
+  const lastTime = formatDateTimeUtc(Date.parse(last.at));
   if (Date.parse(update.at) < Date.parse(last.at)) {
     if (!flags['force']) {
       throw new CliError(
@@ -248,15 +246,15 @@ export async function listOpen(ctx: Context): Promise<void> {
   const events = validEntries(site).flatMap((entry) => eventAt(entry, ctx.now) ?? []);
   const incidents = events.filter((event) => event.kind === 'incident' && isActive(event));
   const maintenances = events.filter((event) => event.kind === 'maintenance' && event.phase !== 'over');
-  const line = async (event: (typeof events)[number]) => {
+  const line = (event: (typeof events)[number]) => {
     const extra = event.kind === 'incident' ? ` (${event.impact})` : '';
-    const window = event.kind === 'maintenance' ? ` (window ${await formatDateTimeUtc(event.windowStart)} to ${await formatDateTimeUtc(event.windowEnd)})` : '';
-    return `  ${event.slug}  ${event.status}${extra} since ${await formatDateTimeUtc(event.updates.at(-1)!.at)}: ${event.title}${window}`;
+    const window = event.kind === 'maintenance' ? ` (window ${formatDateTimeUtc(event.windowStart)} to ${formatDateTimeUtc(event.windowEnd)})` : '';
+    return `  ${event.slug}  ${event.status}${extra} since ${formatDateTimeUtc(event.updates.at(-1)!.at)}: ${event.title}${window}`;
   };
   ctx.out(incidents.length > 0 ? 'Open incidents:' : 'No open incidents.');
-  for (const event of incidents) ctx.out(await line(event));
+  for (const event of incidents) ctx.out(line(event));
   ctx.out(maintenances.length > 0 ? 'Maintenance, upcoming or in progress:' : 'No upcoming maintenance.');
-  for (const event of maintenances) ctx.out(await line(event));
+  for (const event of maintenances) ctx.out(line(event));
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

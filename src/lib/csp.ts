@@ -10,4 +10,4 @@
  * `public/_headers` sends the same policy plus `frame-ancestors 'none'`, which
  * browsers ignore in a `<meta>` (tests/headers.test.ts keeps the two equal).
  */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; manifest-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";

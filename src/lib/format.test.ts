@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDateTimeUtc, formatDuration, formatMonthUtc, isoUtc } from './format.ts';
+import { formatDateTimeUtc, formatDateUtc, formatDuration, formatMonthUtc, formatTimeUtc, isoUtc } from './format.ts';
 
 describe('times are shown in UTC whatever the machine’s zone', () => {
   test('a timestamp near midnight keeps its UTC date', () => {
@@ -7,6 +7,13 @@ describe('times are shown in UTC whatever the machine’s zone', () => {
     expect(formatDateTimeUtc(millis)).toBe('29 Dec 2022, 04:45 UTC');
     expect(isoUtc(millis)).toBe('2022-12-29T04:45:00.000Z');
     expect(formatMonthUtc(Date.parse('2022-12-01T00:30:00+01:00'))).toBe('November 2022');
+  });
+
+  test('days are not zero-padded, hours and minutes are', () => {
+    const millis = Date.parse('2023-01-05T07:03:00Z');
+    expect(formatDateUtc(millis)).toBe('5 Jan 2023');
+    expect(formatTimeUtc(millis)).toBe('07:03 UTC');
+    expect(formatDateTimeUtc(millis)).toBe('5 Jan 2023, 07:03 UTC');
   });
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { dayRuns } from './history-bar.ts';
+import { dayRuns, listTitles } from './history-bar.ts';
 import { uptimeByDay, type ImpactSpan } from './uptime.ts';
 
 const span = (start: string, end: string, status: ImpactSpan['status'], slug: string): ImpactSpan => ({ start: Date.parse(start), end: Date.parse(end), status, slug });
@@ -24,4 +24,12 @@ test('the runs cover every day exactly once', () => {
   const runs = dayRuns(days, String);
   expect(runs.reduce((sum, run) => sum + run.length, 0)).toBe(90);
   runs.forEach((run, i) => expect(run.offset).toBe(i === 0 ? 0 : runs[i - 1]!.offset + runs[i - 1]!.length));
+});
+
+test('a busy day names its first incidents and counts the rest', () => {
+  expect(listTitles(['A', 'B', 'C', 'D'], 2)).toBe('A; B and 2 more');
+  expect(listTitles(['A', 'B'], 2)).toBe('A; B');
+  expect(listTitles(['A', 'B', 'C'])).toBe('A; B; C');
+  const days = uptimeByDay(['a', 'b', 'c'].map((slug) => span('2022-12-05T10:00:00Z', '2022-12-05T11:00:00Z', 'partial_outage', slug)), 3, Date.parse('2022-12-06T12:00:00Z'));
+  expect(dayRuns(days, (slug) => slug.toUpperCase(), 2)[1]!.label).toBe('5 Dec 2022: Partial outage. A; B and 1 more');
 });

@@ -13,12 +13,19 @@ export interface DayRun {
   label: string;
 }
 
+/** "A; B and 3 more": at most `max` titles, so a busy day's label stays short. */
+export function listTitles(titles: readonly string[], max: number = Infinity): string {
+  if (titles.length <= max) return titles.join('; ');
+  return `${titles.slice(0, max).join('; ')} and ${titles.length - max} more`;
+}
+
 /**
  * Merge quiet days (same status, no events) into runs so a 90-day bar costs a
  * few shapes instead of 90; every day with an event keeps a run of its own
- * so its label can name the events.
+ * so its label can name the events (`maxTitles` of them: the home page
+ * carries a label per component per day, and must fit the first round trip).
  */
-export function dayRuns(days: readonly DayRecord[], titleOf: (slug: string) => string): DayRun[] {
+export function dayRuns(days: readonly DayRecord[], titleOf: (slug: string) => string, maxTitles: number = Infinity): DayRun[] {
   const runs: Array<DayRun & { quiet: boolean; first: DayRecord; last: DayRecord }> = [];
   days.forEach((day, offset) => {
     const quiet = day.slugs.length === 0;
@@ -32,7 +39,7 @@ export function dayRuns(days: readonly DayRecord[], titleOf: (slug: string) => s
   });
   return runs.map(({ offset, length, status, first, last }) => {
     const dates = length === 1 ? formatDateUtc(first.start) : `${formatDateUtc(first.start)} to ${formatDateUtc(last.start)}`;
-    const events = first.slugs.length > 0 ? first.slugs.map(titleOf).join('; ') : 'No incidents';
+    const events = first.slugs.length > 0 ? listTitles(first.slugs.map(titleOf), maxTitles) : 'No incidents';
     return { offset, length, status, label: `${dates}: ${COMPONENT_STATUS_LABELS[status]}. ${events}` };
   });
 }

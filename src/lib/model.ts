@@ -9,6 +9,10 @@ import type { ValidIncidentFile } from './validate.ts';
 export const HISTORY_DAYS = 90;
 /** Days listed under "Past incidents" on the home page. */
 export const PAST_DAYS = 15;
+/** Incidents named in a home-page bar's day label (the component page names them all). */
+export const HOME_BAR_TITLES = 1;
+/** Incidents listed per past day on the home page; a busier day links to the history. */
+export const PAST_DAY_EVENTS = 5;
 
 export interface ComponentView extends Component {
   group: string;
@@ -27,6 +31,7 @@ export interface StatusModel {
   overall: OverallStatus;
   groups: Array<{ name: string; components: ComponentView[] }>;
   components: ComponentView[];
+  componentById: Map<string, ComponentView>;
   activeIncidents: IncidentEvent[];
   activeMaintenances: MaintenanceEvent[];
   upcomingMaintenances: MaintenanceEvent[];
@@ -81,6 +86,7 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
     overall: deriveOverallStatus(activeIncidents, activeMaintenances),
     groups: config.groups.map((group) => ({ name: group.name, components: group.components.map((c) => viewById.get(c.id)!) })),
     components,
+    componentById: viewById,
     activeIncidents,
     activeMaintenances,
     upcomingMaintenances: events

@@ -210,3 +210,22 @@ describe('rules across files', () => {
     expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(['incidents/a.md impact', 'incidents/a.md components.webb', 'incidents/b.md window.end']);
   });
 });
+
+describe('re-checking after one file changed', () => {
+  test('unchanged files reuse their earlier entry; the rest are parsed; slugs stay unique across both', () => {
+    const first = validateIncidentFiles([{ path: 'incidents/a.md', text: VALID_INCIDENT }], COMPONENTS);
+    const reused = first.entries[0]!;
+    const { entries, problems } = validateIncidentFiles(
+      [
+        { path: 'incidents/a.md', text: VALID_INCIDENT },
+        { path: 'incidents/b.md', text: VALID_MAINTENANCE },
+        { path: 'incidents/2023/a.md', text: VALID_INCIDENT },
+      ],
+      COMPONENTS,
+      (source) => (source.path === 'incidents/a.md' ? reused : undefined),
+    );
+    expect(entries[0]).toBe(reused);
+    expect(entries.map((entry) => entry.slug)).toEqual(['a', 'b']);
+    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(['incidents/2023/a.md file name']);
+  });
+});

@@ -132,8 +132,16 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
   return { entry: { slug, file: source.path, data: result.data, body: source.text.slice(match[0].length) }, problems };
 }
 
-/** Check every incident file, including rules that span files (unique slugs). */
-export function validateIncidentFiles(sources: SourceFile[], componentIds: readonly string[]): { entries: ValidIncidentFile[]; problems: Problem[] } {
+/**
+ * Check every incident file, including rules that span files (unique slugs).
+ * `unchanged` may return a file's entry from an earlier check of the very same
+ * text and component ids; such files skip parsing, the costly part.
+ */
+export function validateIncidentFiles(
+  sources: SourceFile[],
+  componentIds: readonly string[],
+  unchanged?: (source: SourceFile) => ValidIncidentFile | undefined,
+): { entries: ValidIncidentFile[]; problems: Problem[] } {
   const entries: ValidIncidentFile[] = [];
   const problems: Problem[] = [];
   const firstFileBySlug = new Map<string, string>();
@@ -145,6 +153,11 @@ export function validateIncidentFiles(sources: SourceFile[], componentIds: reado
       continue;
     }
     firstFileBySlug.set(slug, source.path);
+    const known = unchanged?.(source);
+    if (known) {
+      entries.push(known);
+      continue;
+    }
     const result = parseIncidentFile(source, componentIds);
     problems.push(...result.problems);
     if (result.entry) entries.push(result.entry);

@@ -1,13 +1,36 @@
+import { globSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import type { IncidentFile } from '../schemas/incident.ts';
 import { listComponents } from '../schemas/site-config.ts';
 import { readIncidentSources, readSiteConfig, siteDir } from '../lib/site-files.ts';
-import { IncidentValidationError, validateIncidentFiles } from '../lib/validate.ts';
+import { IncidentValidationError, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../lib/validate.ts';
+
+/**
+ * The validation rules' own source. Astro clears the store only when its
+ * config or version changes, so an entry checked by older rules must not be
+ * reused: the rules are part of every digest. Undefined (no reuse at all) if
+ * the source cannot be read.
+ */
+function rulesSource(): string | undefined {
+  try {
+    const src = fileURLToPath(new URL('../', import.meta.url));
+    const files = ['lib/validate.ts', 'lib/nearest.ts', ...globSync('schemas/*.ts', { cwd: src }).sort()];
+    return files.map((file) => readFileSync(`${src}${file}`, 'utf8')).join('\n');
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Loads `incidents/**\/*.md` with our own validator instead of the glob
  * loader: the glob loader's YAML parser turns `2022-12-28T12:13:00` into a UTC
  * date, hiding a missing zone, and it cannot check rules across files (unique
  * slugs) or report line numbers. The CLI's `check` runs the same function.
+ *
+ * Astro keeps the store between builds (in the cache folder), so a file whose
+ * text and component ids are unchanged reuses its stored, already validated
+ * entry: publishing one incident re-parses one file, not the whole history.
  */
 export function incidentsLoader(): Loader {
   return {
@@ -15,12 +38,23 @@ export function incidentsLoader(): Loader {
     load: async ({ store, generateDigest }) => {
       const dir = siteDir();
       const componentIds = listComponents(readSiteConfig(dir)).map((component) => component.id);
-      const { entries, problems } = validateIncidentFiles(readIncidentSources(dir), componentIds);
+      const sources = readIncidentSources(dir);
+      const rules = rulesSource();
+      const context = generateDigest(`${rules ?? ''}\n${componentIds.join(',')}`);
+      const digests = new Map(sources.map((source) => [source.path, generateDigest(`${context}\n${source.path}\n${source.text}`)]));
+      const unchanged = (source: SourceFile): ValidIncidentFile | undefined => {
+        const stored = store.get(slugFromPath(source.path));
+        if (rules === undefined || !stored || stored.digest !== digests.get(source.path)) return undefined;
+        const data = stored.data as { file: string; frontmatter: IncidentFile };
+        return { slug: stored.id, file: data.file, data: data.frontmatter, body: stored.body ?? '' };
+      };
+      const { entries, problems } = validateIncidentFiles(sources, componentIds, unchanged);
       if (problems.length > 0) throw new IncidentValidationError(problems);
-      store.clear();
+      const slugs = new Set(entries.map((entry) => entry.slug));
+      for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
       for (const entry of entries) {
-        const data = { file: entry.file, frontmatter: entry.data };
-        store.set({ id: entry.slug, data, body: entry.body, filePath: entry.file, digest: generateDigest({ ...data, body: entry.body }) });
+        // An unchanged digest makes set() a no-op.
+        store.set({ id: entry.slug, data: { file: entry.file, frontmatter: entry.data }, body: entry.body, filePath: entry.file, digest: digests.get(entry.file)! });
       }
     },
   };

@@ -10,6 +10,8 @@ export interface BuildTarget {
   siteDir: string;
   now: string;
   base?: string;
+  /** Generate this many synthetic incidents into `siteDir` first (bench/generate.ts). */
+  synthetic?: number;
 }
 
 export const outDir = (name: string) => resolve(TMP, name, 'dist');
@@ -36,6 +38,9 @@ export function buildSite(target: BuildTarget): { status: number | null; output:
 
 /** Every build the suites read, made once before they run. */
 export const TARGETS: BuildTarget[] = [
+  // Page sizes at scale: fifty components, and a 300-incident synthetic history.
+  { name: 'many-components', siteDir: resolve(ROOT, 'tests/fixtures/many-components'), now: '2024-03-15T12:00:00Z' },
+  { name: 'synthetic-300', siteDir: resolve(TMP, 'synthetic-300/site'), now: '2026-06-01T12:00:00Z', synthetic: 300 },
   { name: 'example-mid-outage', siteDir: ROOT, now: '2022-12-28T13:30:00Z' },
   // As a GitHub Pages project site is served: under /status/.
   { name: 'example-base', siteDir: ROOT, now: '2022-12-28T13:30:00Z', base: '/status/' },

@@ -1,0 +1,36 @@
+/** What one benchmark row measured, in the units the targets use. */
+export interface Measured {
+  count: number;
+  seconds: number;
+  /** Bytes, or null when it could not be measured. */
+  peakRss: number | null;
+  homeGzip: number;
+  largestGzip: number;
+  checkSeconds: number;
+}
+
+const KB = 1024;
+
+/**
+ * Issue 5's targets, checked against a run: one line per target that applies
+ * to the sizes measured, starting ✓ or ✗. Printed rather than asserted in a
+ * test, since wall time depends on what else the machine is doing.
+ */
+export function checkTargets(rows: readonly Measured[]): string[] {
+  const lines: string[] = [];
+  const verdict = (ok: boolean, text: string) => lines.push(`${ok ? '✓' : '✗'} ${text}`);
+  for (const row of rows) {
+    const n = row.count.toLocaleString('en');
+    verdict(row.homeGzip <= 14 * KB, `N=${n}: home page ${row.homeGzip.toLocaleString('en')} B gzipped (≤ 14 KB)`);
+    verdict(row.largestGzip <= 50 * KB, `N=${n}: largest page ${row.largestGzip.toLocaleString('en')} B gzipped (≤ 50 KB)`);
+    if (row.count === 1000) {
+      verdict(row.seconds <= 10, `N=${n}: built in ${row.seconds.toFixed(1)} s (≤ 10 s)`);
+      verdict(row.checkSeconds < 2, `N=${n}: check in ${row.checkSeconds.toFixed(2)} s (< 2 s)`);
+    }
+    if (row.count === 10_000) {
+      verdict(row.seconds <= 30, `N=${n}: built in ${row.seconds.toFixed(1)} s (≤ 30 s)`);
+      if (row.peakRss !== null) verdict(row.peakRss < 1.5 * KB ** 3, `N=${n}: peak memory ${(row.peakRss / KB ** 3).toFixed(2)} GiB (< 1.5 GiB)`);
+    }
+  }
+  return lines;
+}
