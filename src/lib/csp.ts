@@ -1,8 +1,10 @@
 /**
  * The Content-Security-Policy of every page. Pages carry no script, so
  * `default-src 'none'` forbids all of it; images are our own (the favicon) or
- * inline SVG data. Styles are `<style>` elements that Astro inlines to keep
- * the home page to one round trip; their hashes differ per build and per page,
+ * inline SVG data; the manifest and same-origin fetches are our own (tools
+ * such as Lighthouse read robots.txt from the page's context). Styles are
+ * `<style>` elements that Astro inlines to keep the home page to one round
+ * trip; their hashes differ per build and per page,
  * which a static `_headers` file cannot follow, so inline styles are allowed
  * (`'unsafe-inline'`). Markdown never emits raw HTML (see markdown.ts), so no
  * reader-supplied `<style>` can reach a page.
@@ -10,4 +12,4 @@
  * `public/_headers` sends the same policy plus `frame-ancestors 'none'`, which
  * browsers ignore in a `<meta>` (tests/headers.test.ts keeps the two equal).
  */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; manifest-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; manifest-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";

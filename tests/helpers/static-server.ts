@@ -8,6 +8,7 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
   '.css': 'text/css',
   '.webmanifest': 'application/manifest+json',
 };
