@@ -4,7 +4,7 @@ import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_ST
 import { timestampSchema } from '../schemas/timestamp.ts';
 import { formatDateTimeUtc } from '../lib/format.ts';
 import { CliError } from './errors.ts';
-import { incidentFilePath, renderIncident, renderMaintenance, slugify } from './new-file.ts';
+import { incidentFilePath, incidentSlug, renderIncident, renderMaintenance } from './new-file.ts';
 import { assertValid, findSource, loadSite, pageUrl, validEntries, writeAtomic, type Site } from './site.ts';
 import { insertUpdate, isoSeconds, type NewUpdate } from './timeline.ts';
 
@@ -117,7 +117,7 @@ function assertNewSlug(site: Site, slug: string, path: string): void {
 }
 
 function slugFor(flags: Flags, title: string): string {
-  const slug = str(flags, 'slug') ?? slugify(title);
+  const slug = str(flags, 'slug') ?? incidentSlug(title);
   if (slug === '' && str(flags, 'slug') === undefined) {
     throw new CliError(`the title "${title}" has no letters or digits to name the page after; pass --slug, e.g. --slug search-down`);
   }

@@ -1,14 +1,14 @@
 import { expect, test } from 'vitest';
-import { incidentFilePath, slugify } from './new-file.ts';
+import { incidentFilePath, incidentSlug } from './new-file.ts';
 
-test('slugify keeps only what a file name and URL allow', () => {
-  expect(slugify('Login & posting: failing!')).toBe('login-posting-failing');
-  expect(slugify('Café API — délais')).toBe('cafe-api-delais');
-  expect(slugify('🔥')).toBe('');
+test('incidentSlug keeps only what a file name and URL allow', () => {
+  expect(incidentSlug('Login & posting: failing!')).toBe('login-posting-failing');
+  expect(incidentSlug('Café API — délais')).toBe('cafe-api-delais');
+  expect(incidentSlug('🔥')).toBe('');
 });
 
-test('slugify cuts a long title at a word, within 50 characters', () => {
-  const slug = slugify('Login, posting, timelines and notifications failing on web, iOS and Android');
+test('incidentSlug cuts a long title at a word, within 50 characters', () => {
+  const slug = incidentSlug('Login, posting, timelines and notifications failing on web, iOS and Android');
   expect(slug).toBe('login-posting-timelines-and-notifications-failing');
   expect(slug.length).toBeLessThanOrEqual(50);
 });

@@ -1,4 +1,5 @@
 import { Document } from 'yaml';
+import { slugify } from '../lib/slug.ts';
 import { styleMessage, type NewUpdate } from './timeline.ts';
 
 /** What `status new` asks for. */
@@ -19,22 +20,8 @@ export interface NewMaintenance {
   update: NewUpdate;
 }
 
-/**
- * `Login & posting: failing!` → `login-posting-failing`: lowercase ASCII
- * letters, digits and hyphens (the validator's file-name rule), at most 50
- * characters, cut at a word.
- */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length <= 50) return slug;
-  const cut = slug.slice(0, 51);
-  return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : 50).replace(/-+$/, '');
-}
+/** A slug for a new incident's file name and URL: at most 50 characters, cut at a word. */
+export const incidentSlug = (title: string): string => slugify(title, 50);
 
 /** `incidents/<yyyy>/<yyyy-mm-dd>-<slug>.md`, dated by the UTC day the event starts. */
 export function incidentFilePath(startsAt: string, slug: string): { slug: string; path: string } {

@@ -1,6 +1,7 @@
 import type { ComponentStatus, IncidentStatus, MaintenanceStatus } from '../schemas/statuses.ts';
 import type { IncidentEvent, MaintenanceEvent, StatusEvent, TimelineUpdate } from './events.ts';
 import type { ComponentView, StatusModel } from './model.ts';
+import { slugify } from './slug.ts';
 import { worstStatus, type OverallIndicator } from './status.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
@@ -78,7 +79,6 @@ export const STATUS_DESCRIPTIONS: Record<OverallIndicator, string> = {
 export const API_INCIDENT_LIMIT = 50;
 
 const iso = (millis: number) => new Date(millis).toISOString();
-const slugify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 export const groupId = (name: string) => `group-${slugify(name)}`;
 
 /** Everything the endpoints need, computed once. */

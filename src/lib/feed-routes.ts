@@ -28,7 +28,7 @@ export const siteFeedRoute = (format: Format) =>
 /** The updates that touched one component (`params.id`). */
 export const componentFeedRoute = (format: Format) =>
   feedRoute(format, (model, params) => {
-    const component = model.components.find((candidate) => candidate.id === params['id'])!;
+    const component = model.componentById.get(params['id']!)!;
     return {
       title: `${model.config.name} status: ${component.name}`,
       description: `Every incident and maintenance update affecting ${component.name}`,

@@ -8,7 +8,7 @@ export const getStaticPaths = componentPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const model = await getStatusModel();
-  const component = model.components.find((candidate) => candidate.id === params['id'])!;
+  const component = model.componentById.get(params['id']!)!;
   const badge = renderBadge(component.name, COMPONENT_STATUS_LABELS[component.status].toLowerCase(), component.status);
   return new Response(badge, { headers: { 'content-type': 'image/svg+xml' } });
 };
