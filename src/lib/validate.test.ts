@@ -156,6 +156,11 @@ describe.each([
     expected: [':2: title: is required', ':2: titel: is not a field we know; did you mean "title"? Check its spelling.'],
   },
   {
+    rule: 'a misspelt reopened marker',
+    text: VALID_INCIDENT.replace('    message: We are looking into it.\n', '    message: We are looking into it.\n    reopend: true\n'),
+    expected: [':12: updates.0.reopend: is not a field we know; did you mean "reopened"? Check its spelling.'],
+  },
+  {
     rule: 'an empty message',
     text: VALID_INCIDENT.replace('message: Fixed.', 'message: ""'),
     expected: [':14: updates.1.message: must not be empty'],
