@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { listComponents, type Component } from '../src/schemas/site-config.ts';
 import { CONFIG_FILE, readSiteConfig } from '../src/lib/site-files.ts';
 import type { SourceFile } from '../src/lib/validate.ts';
+import { impliedImpact } from '../src/lib/levels.ts';
 
 /**
  * Synthetic but realistic incident history for the benchmark: the example
@@ -163,7 +164,8 @@ function paragraphs({ random, pick, between, sample }: Dice): string {
 
 function incidentFile({ pick, between, sample }: Dice, draft: Draft, title: string, touched: readonly Component[], body: string, now: number): string {
   const statuses = ['degraded_performance', 'partial_outage', 'major_outage'] as const;
-  const affected = touched.map((component) => `  ${component.id}: ${pick(statuses)}`);
+  const chosen = touched.map((component) => [component.id, pick(statuses)] as const);
+  const affected = chosen.map(([id, status]) => `  ${id}: ${status}`);
   const count = between(1, 4);
   // Updates a few minutes to hours apart; an ongoing incident's all lie before now.
   const gap = draft.ongoing ? Math.max(60_000, Math.floor((now - draft.start) / (count + 1))) : between(5, 90) * 60_000;
@@ -172,7 +174,9 @@ function incidentFile({ pick, between, sample }: Dice, draft: Draft, title: stri
     const status = !draft.ongoing && i === count - 1 ? 'resolved' : steps[Math.min(i, steps.length - 1)]!;
     return update(draft.start + (i + 1) * gap, status, sample(SENTENCES, 2).join(' '));
   });
-  const impact = pick(['minor', 'major', 'major', 'critical', 'none']);
+  // Staff may declare more than the components imply, never "none" with a component down (the validator refuses it).
+  const declared = pick(['minor', 'major', 'major', 'critical', 'none']);
+  const impact = declared === 'none' ? impliedImpact(chosen.map(([, status]) => status)) : declared;
   return `---\ntitle: ${yamlString(title)}\nimpact: ${impact}\ncomponents:\n${affected.join('\n')}\nstarted: ${stamp(draft.start)}\nupdates:\n${updates.join('\n')}\n---\n${body}`;
 }
 

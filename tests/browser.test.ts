@@ -30,7 +30,7 @@ const PAGES = ['/', '/incidents/2022-12-28-login-and-posting-failing/', '/incide
 describe('with JavaScript off', () => {
   test('the home page shows the banner, the active incident and every component', async () => {
     const { page, close } = await open('/');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Critical outage');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Major system outage');
     await expect(page.getByRole('link', { name: 'Login and posting failing on web, iOS and Android' }).first().isVisible()).resolves.toBe(true);
     const rows = await page.locator('li.row').allInnerTexts();
     expect(rows).toHaveLength(9);

@@ -9,7 +9,7 @@ describe('basic fixture, mid-outage (2022-12-28 13:00 UTC)', () => {
   const build = 'basic-mid-outage';
 
   test('the banner says critical outage and when the page was built', () => {
-    expect(text(page(build, '/').querySelector('#overall-status'))).toBe('✕ Critical outage');
+    expect(text(page(build, '/').querySelector('#overall-status'))).toBe('✕ Major system outage');
     expect(page(build, '/').querySelector('main time')?.getAttribute('datetime')).toBe('2022-12-28T13:00:00.000Z');
   });
 
@@ -58,9 +58,9 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
     const incident = page(build, '/incidents/outage/');
     const times = incident.querySelectorAll('.timeline time').map((time) => time.getAttribute('datetime'));
     expect(times).toEqual(['2022-12-28T14:00:00.000Z', '2022-12-28T13:30:00.000Z', '2022-12-28T12:30:00.000Z']);
-    expect(text(incident.querySelector('.timeline li'))).toBe('Resolved · 28 Dec 2022, 14:00 UTC Login works again.');
+    expect(text(incident.querySelector('.timeline li'))).toBe('Resolved · 28 Dec 2022, 14:00 UTC Login works again. Web: operational · Login: operational');
     expect(text(incident.querySelector('.facts'))).toContain('Duration Lasted 2 h');
-    expect(text(incident.querySelector('.facts'))).toContain('Web: ✕ Major outage');
+    expect(text(incident.querySelector('.facts'))).toContain('Web: Major outage, for 2 h');
     expect(text(incident.querySelector('.body'))).toBe('A summary of the outage.');
   });
 
@@ -88,7 +88,7 @@ describe('basic fixture, during maintenance (2022-12-30 03:00 UTC)', () => {
   const build = 'basic-maintenance';
 
   test('the banner says maintenance and the component is under maintenance', () => {
-    expect(text(page(build, '/').querySelector('#overall-status'))).toBe('⚙ Maintenance in progress');
+    expect(text(page(build, '/').querySelector('#overall-status'))).toBe('⚙ Service under maintenance');
     expect(componentRows(build)['Direct messages']).toEqual({ status: '⚙ Under maintenance', uptime: '100.00% uptime' });
     expect(text(page(build, '/').querySelector('#active')?.parentNode)).toContain('In progress');
   });
@@ -99,7 +99,7 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
 
   test('shows the critical outage and its error message', () => {
     const home = page(build, '/');
-    expect(text(home.querySelector('#overall-status'))).toBe('✕ Critical outage');
+    expect(text(home.querySelector('#overall-status'))).toBe('✕ Major system outage');
     expect(text(home.querySelector('#active')?.parentNode)).toContain('Login and posting failing on web, iOS and Android');
   });
 
@@ -126,7 +126,7 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
   });
 
   test('a postmortem with its own headings is not given a second "Summary" heading', () => {
-    const headings = page(build, '/incidents/2022-12-28-login-and-posting-failing/').querySelectorAll('h2').map(text);
+    const headings = page('example-next-day', '/incidents/2022-12-28-login-and-posting-failing/').querySelectorAll('h2').map(text);
     expect(headings).toEqual(['Updates', 'Summary', 'What happened', 'What we are changing']);
     expect(page('basic-resolved', '/incidents/outage/').querySelectorAll('h2').map(text)).toEqual(['Updates', 'Summary']);
   });

@@ -33,7 +33,8 @@ const files = () => readdirSync(join(site, 'incidents'), { recursive: true, enco
 type Flags = Record<string, string | string[]>;
 /** A command line from flags, each array value repeated as its flag. */
 const argv = (command: string, flags: Flags) => [command, ...Object.entries(flags).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).flatMap((item) => [`--${name}`, item]))];
-const INCIDENT: Flags = { title: 'Timelines slow to load', impact: 'minor', component: ['web=degraded_performance', 'ios=partial_outage'], message: 'Timelines load slowly.' };
+const UNRATED: Flags = { title: 'Timelines slow to load', component: ['web=degraded_performance', 'ios=partial_outage'], message: 'Timelines load slowly.' };
+const INCIDENT: Flags = { ...UNRATED, impact: 'minor' };
 const NEW_INCIDENT = argv('new', INCIDENT);
 
 describe('new', () => {
@@ -81,6 +82,14 @@ updates:
     { bad: { component: ['webb=major_outage'] }, error: 'error: --component: unknown component "webb". Did you mean "web"? Allowed: web, ios, login, dm' },
     { bad: { component: ['web=major'] }, error: 'error: --component web=major: unknown component status "major". Did you mean "major_outage"? Allowed: degraded_performance, partial_outage, major_outage' },
     { bad: { component: ['web'] }, error: 'error: --component web: say how it is affected, e.g. web=major_outage' },
+    { bad: { component: ['web=operational'] }, error: 'error: --component web=operational: a new incident lists only the components it affects; leave out the operational ones' },
+    { bad: { component: ['web=major_outage', 'ios=partial_outage,web=degraded_performance'] }, error: 'error: --component web is given twice (web=major_outage, web=degraded_performance); give each component once' },
+    {
+      bad: { impact: 'none', component: ['web=major_outage'] },
+      error:
+        'error: refusing to write incidents/2022/2022-12-31-timelines-slow-to-load.md; the build would reject it:\n' +
+        '  incidents/2022/2022-12-31-timelines-slow-to-load.md:3: impact: the impact is "none" but web is major_outage; an incident that takes a component down has an impact. Write impact: critical',
+    },
     { bad: { status: 'resolvd' }, error: 'error: --status: unknown status "resolvd". Did you mean "resolved"?' },
     { bad: { at: '2022-12-31T10:00' }, error: 'error: --at: "2022-12-31T10:00" has no time zone; add "Z" for UTC' },
     { bad: { title: '🔥🔥' }, error: 'error: the title "🔥🔥" has no letters or digits to name the page after; pass --slug' },
@@ -99,6 +108,15 @@ updates:
     const { code, err } = status(...NEW_INCIDENT);
     expect(code).toBe(1);
     expect(err).toContain('error: incidents/2022/2022-12-31-timelines-slow-to-load.md: the slug "2022-12-31-timelines-slow-to-load" is already used by incidents/2022/2022-12-31-timelines-slow-to-load.md; pass --slug to choose another');
+  });
+
+  test('without --impact, takes the least impact the components imply and says so', () => {
+    const { code, out } = status(...argv('new', UNRATED));
+    expect(code).toBe(0);
+    expect(out).toContain('Impact: major (from ios=partial_outage); pass --impact to change it\nCreated: incidents/2022/2022-12-31-timelines-slow-to-load.md');
+    expect(read('incidents/2022/2022-12-31-timelines-slow-to-load.md')).toContain('title: Timelines slow to load\nimpact: major\ncomponents:\n');
+    expect(status(...argv('new', { ...UNRATED, component: 'web=major_outage,dm=major_outage', slug: 'down' })).out).toContain('Impact: critical (from web=major_outage, dm=major_outage)');
+    expect(status('check').code).toBe(0);
   });
 
   test('without a terminal, a missing value is named with an example', () => {
@@ -186,11 +204,75 @@ describe('update and resolve', () => {
     { args: ['resolve', 'upgrade'], error: 'error: upgrade is a maintenance; resolve is not for it, use start, complete or update' },
     { args: ['resolve'], error: 'error: missing the slug: which incident to resolve? Open now: outage' },
     { args: ['resolve', 'outage', '--bogus'], error: "error: Unknown option '--bogus'" },
+    { args: ['update', 'outage', '--status', 'monitoring', '--message', 'x', '--component', 'webb=operational'], error: 'error: --component: unknown component "webb". Did you mean "web"? Allowed: web, ios, login, dm' },
+    {
+      args: ['update', 'outage', '--status', 'monitoring', '--message', 'x', '--component', 'web=operatonal'],
+      error: 'error: --component web=operatonal: unknown component status "operatonal". Did you mean "operational"? Allowed: operational, degraded_performance, partial_outage, major_outage',
+    },
+    { args: ['update', 'outage', '--status', 'monitoring', '--message', 'x', '--component', 'login'], error: 'error: --component login: say how it is affected, e.g. login=degraded_performance' },
+    { args: ['update', 'outage', '--status', 'monitoring', '--message', 'x', '--impact', 'minr'], error: 'error: --impact: unknown impact "minr". Did you mean "minor"? Allowed: none, minor, major, critical' },
+    {
+      args: ['update', 'outage', '--status', 'monitoring', '--message', 'x', '--component', 'web=major_outage', '--component', 'web=operational'],
+      error: 'error: --component web is given twice (web=major_outage, web=operational); give each component once',
+    },
+    {
+      args: ['resolve', 'outage', '--component', 'login=operational,web=degraded_performance'],
+      error: 'error: --component web=degraded_performance: resolving returns every component to operational, so web cannot stay degraded_performance; leave --component out (or write web=operational), or, if web is still degraded_performance, post an update instead',
+    },
+    { args: ['update', 'outage', '--status', 'resolved', '--message', 'x', '--component', 'web=major_outage'], error: 'error: --component web=major_outage: resolving returns every component to operational' },
+    { args: ['resolve', 'outage', '--component', 'web=operatonal'], error: 'error: --component web=operatonal: unknown component status "operatonal". Did you mean "operational"? Allowed: operational' },
+    {
+      args: ['update', 'outage', '--status', 'monitoring', '--message', 'x', '--impact', 'none'],
+      error: 'error: refusing to write incidents/outage.md; the build would reject it:\n  incidents/outage.md:18: updates.2.impact: the impact is "none" but web is major_outage',
+    },
   ])('$args is refused and changes nothing', ({ args, error }) => {
     const { code, err } = status(...args);
     expect(code).toBe(1);
     expect(err).toContain(error);
     expect(read('incidents/outage.md')).toBe(HAND_WRITTEN);
+  });
+
+  test('update writes --impact and --component onto the new item, ids in the order given, and keeps every other byte', () => {
+    const args = ['update', 'outage', '--status', 'monitoring', '--message', 'Rolled back; watching.', '--at', '2022-12-28T13:45:00Z', '--impact', 'minor'];
+    const { code, out } = status(...args, '--component', 'web=operational', '--component', 'login=degraded_performance');
+    expect(code).toBe(0);
+    expect(out).toContain('Added monitoring update to: incidents/outage.md');
+    const added = '  - at: 2022-12-28T13:45:00Z\n    status: monitoring\n    impact: minor\n    components:\n      web: operational\n      login: degraded_performance\n    message: Rolled back; watching.\n';
+    expect(read('incidents/outage.md')).toBe(HAND_WRITTEN.replace('---\nA summary', `${added}---\nA summary`));
+    expect(status('check').code).toBe(0);
+    expect(status('list').out).toContain(
+      'Open incidents:\n  outage  monitoring (minor) since 28 Dec 2022, 13:45 UTC: Login failing everywhere\n    web: operational, login: degraded_performance\n',
+    );
+  });
+
+  test('an update inserted with --force carries its statuses to its place in the timeline', () => {
+    const { code } = status('update', 'outage', '--status', 'investigating', '--message', 'Web is back.', '--at', '2022-12-28T13:00:00Z', '--force', '--component', 'web=partial_outage,ios=degraded_performance');
+    expect(code).toBe(0);
+    expect(read('incidents/outage.md')).toBe(
+      HAND_WRITTEN.replace(
+        '  - at: 2022-12-28T13:30:00Z',
+        '  - at: 2022-12-28T13:00:00Z\n    status: investigating\n    components:\n      web: partial_outage\n      ios: degraded_performance\n    message: Web is back.\n  - at: 2022-12-28T13:30:00Z',
+      ),
+    );
+    expect(status('list').out).toContain('outage  identified (critical) since 28 Dec 2022, 13:30 UTC: Login failing everywhere\n    web: partial_outage, login: partial_outage, ios: degraded_performance\n');
+  });
+
+  test('resolve takes components back to operational and a final impact', () => {
+    expect(status('resolve', 'outage', '--component', 'web=operational', '--impact', 'major').code).toBe(0);
+    expect(read('incidents/outage.md')).toBe(
+      HAND_WRITTEN.replace(
+        '---\nA summary',
+        '  - at: 2022-12-31T10:00:00Z\n    status: resolved\n    impact: major\n    components:\n      web: operational\n    message: This incident has been resolved.\n---\nA summary',
+      ),
+    );
+    expect(status('check').code).toBe(0);
+    expect(status('list').out).toBe('No open incidents.\nNo upcoming maintenance.\n');
+  });
+
+  test('a maintenance takes no --component or --impact on update', () => {
+    const { code, err } = status('update', 'upgrade', '--status', 'verifying', '--message', 'Checking.', '--component', 'dm=operational');
+    expect(code).toBe(1);
+    expect(err).toContain('error: --component and --impact are for incidents; a maintenance puts its components under maintenance for its window');
   });
 
   test('a file that is already broken is not edited', () => {
@@ -261,7 +343,10 @@ describe('list and check', () => {
   test('list names what is open, by slug', () => {
     expect(status('list').out).toBe('No open incidents.\nNo upcoming maintenance.\n');
     expect(status(...NEW_INCIDENT).code).toBe(0);
-    expect(status('list').out).toContain('Open incidents:\n  2022-12-31-timelines-slow-to-load  investigating (minor) since 31 Dec 2022, 10:00 UTC: Timelines slow to load');
+    // The level shown is the declared impact raised to what the components imply (ios=partial_outage: major).
+    expect(status('list').out).toContain(
+      'Open incidents:\n  2022-12-31-timelines-slow-to-load  investigating (major) since 31 Dec 2022, 10:00 UTC: Timelines slow to load\n    web: degraded_performance, ios: partial_outage\n',
+    );
   });
 
   test('check passes a valid site with a summary', () => {
@@ -300,6 +385,13 @@ describe('help and safety', () => {
     expect(code).toBe(0);
     expect(out).toMatch(new RegExp(`^Usage: npm run status -- ${command}`));
     expect(out).toContain('--help');
+  });
+
+  test.each(['update', 'resolve'])('%s --help lists --component and --impact', (command) => {
+    const { out } = status(command, '--help');
+    expect(out).toMatch(/\[--component id=\w+ …\] \[--impact I\]/);
+    expect(out).toMatch(/--component <value> +\S/);
+    expect(out).toMatch(/--impact <value> +\S.*none, minor, major, critical/);
   });
 
   test('an unknown command names the nearest', () => {

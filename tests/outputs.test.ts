@@ -70,7 +70,7 @@ describe('maintenance calendar', () => {
 describe('badges', () => {
   test.each([
     ['basic-resolved', 'badge.svg', 'status: all systems operational'],
-    ['basic-mid-outage', 'badge.svg', 'status: critical outage'],
+    ['basic-mid-outage', 'badge.svg', 'status: major system outage'],
     ['basic-mid-outage', 'components/web/badge.svg', 'Web: major outage'],
     ['basic-maintenance', 'components/dm/badge.svg', 'Direct messages: under maintenance'],
     ['hostile', 'components/web/badge.svg', 'Web & "Apps" <beta>: major outage'],

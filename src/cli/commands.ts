@@ -1,8 +1,16 @@
 import { describeUnknown } from '../lib/nearest.ts';
 import { formatProblem, parseIncidentFile, slugFromPath, validateIncidentFiles, type ValidIncidentFile } from '../lib/validate.ts';
-import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from '../schemas/statuses.ts';
+import {
+  IMPACTS,
+  INCIDENT_COMPONENT_STATUSES,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+  UPDATE_COMPONENT_STATUSES,
+  type ComponentStatus,
+} from '../schemas/statuses.ts';
 import { timestampSchema } from '../schemas/timestamp.ts';
 import { formatDateTimeUtc } from '../lib/format.ts';
+import { IMPACT_OF_STATUS, impliedImpact } from '../lib/levels.ts';
 import { CliError } from './errors.ts';
 import { incidentFilePath, incidentSlug, renderIncident, renderMaintenance } from './new-file.ts';
 import { assertValid, findSource, loadSite, pageUrl, validEntries, writeAtomic, type Site } from './site.ts';
@@ -45,15 +53,20 @@ async function need(ctx: Context, flags: Flags, name: string, question: string, 
   throw new CliError(`missing --${name}: ${question.replace(/\?$/, '')}, e.g. --${name} ${JSON.stringify(example)}`);
 }
 
+/** The flag's word from a closed list, or undefined when absent; refuses a typo with the nearest word. */
+function given(flags: Flags, name: string, what: string, allowed: readonly string[]): string | undefined {
+  const value = str(flags, name)?.trim();
+  if (value !== undefined && !allowed.includes(value)) throw new CliError(`--${name}: ${describeUnknown(what, value, allowed)}`);
+  return value;
+}
+
+const question = (what: string) => `${what[0]!.toUpperCase()}${what.slice(1)}?`;
+
 /** A word from a closed list, from the flag or a menu; refuses a typo with the nearest word. */
 async function choose(ctx: Context, flags: Flags, name: string, what: string, allowed: readonly string[], fallback?: string): Promise<string> {
-  const given = str(flags, name)?.trim();
-  if (given !== undefined) {
-    if (!allowed.includes(given)) throw new CliError(`--${name}: ${describeUnknown(what, given, allowed)}`);
-    return given;
-  }
-  if (fallback !== undefined) return fallback;
-  if (ctx.prompt) return ctx.prompt.select(`${what[0]!.toUpperCase()}${what.slice(1)}?`, allowed);
+  const value = given(flags, name, what, allowed) ?? fallback;
+  if (value !== undefined) return value;
+  if (ctx.prompt) return ctx.prompt.select(question(what), allowed);
   throw new CliError(`missing --${name}; allowed: ${allowed.join(', ')}`);
 }
 
@@ -84,30 +97,91 @@ function publish(ctx: Context, site: Site, path: string, slug: string, text: str
   ctx.out(`Publish: git add ${path} && git commit -m "Status: ${slug}" && git push`);
 }
 
-/** Every component id with its status from `--component id=status` flags (or prompts). */
-async function incidentComponents(ctx: Context, site: Site, flags: Flags): Promise<Array<[string, string]>> {
-  let pairs = list(flags, 'component').map((pair): [string, string | undefined] => {
-    const [id, status] = pair.split('=').map((part) => part.trim());
-    return [id ?? '', status || undefined];
+type ComponentPair = [id: string, status: string];
+/** A `--component` flag as typed: the status is missing from `--component web`. */
+type TypedComponent = [id: string, status: string | undefined];
+
+/** The statuses `--component id=status` takes in one command, and why a known status outside them is refused. */
+interface ComponentVocabulary {
+  allowed: readonly string[];
+  /** Offered first at a prompt, and the example in a refusal. */
+  example: string;
+  refusal?: (id: string, status: string) => string;
+}
+
+/** `new`: the components an incident affects. */
+const AFFECTED: ComponentVocabulary = {
+  allowed: INCIDENT_COMPONENT_STATUSES,
+  example: 'major_outage',
+  refusal: () => 'a new incident lists only the components it affects; leave out the operational ones',
+};
+
+/** `update`: any status from this update on, `operational` once a component recovers. */
+const UPDATED: ComponentVocabulary = { allowed: UPDATE_COMPONENT_STATUSES, example: 'degraded_performance' };
+
+/** `resolve` (or `update --status resolved`): resolving returns every component to operational. */
+const RESOLVED: ComponentVocabulary = {
+  allowed: ['operational'],
+  example: 'operational',
+  refusal: (id, status) =>
+    `resolving returns every component to operational, so ${id} cannot stay ${status}; leave --component out (or write ${id}=operational), ` +
+    `or, if ${id} is still ${status}, post an update instead, e.g. --status monitoring --component ${id}=${status}`,
+};
+
+/** `--component id=status` flags as typed (repeatable or comma-separated), refusing an id given twice. */
+function componentFlags(flags: Flags): TypedComponent[] {
+  const typed = new Map<string, string>();
+  return list(flags, 'component').map((pair) => {
+    const [id = '', status] = pair.split('=').map((part) => part.trim());
+    const first = typed.get(id);
+    if (first !== undefined) throw new CliError(`--component ${id} is given twice (${first}, ${pair}); give each component once`);
+    typed.set(id, pair);
+    return [id, status || undefined] satisfies TypedComponent;
   });
-  if (pairs.length === 0 && ctx.prompt) {
-    pairs = (await ctx.prompt.multiselect('Affected components?', site.componentIds)).map((id) => [id, undefined]);
-  }
-  if (pairs.length === 0) throw new CliError(`missing --component: which components are affected and how, e.g. --component web=major_outage; components: ${site.componentIds.join(', ')}`);
-  const result: Array<[string, string]> = [];
+}
+
+/** A component's status from its flag, checked against the command's vocabulary; asked for at a terminal when left out. */
+async function componentStatus(ctx: Context, id: string, status: string | undefined, vocabulary: ComponentVocabulary): Promise<string> {
+  const { allowed, example, refusal } = vocabulary;
+  if (status === undefined && ctx.prompt) return ctx.prompt.select(`Status of ${id}?`, allowed, example);
+  if (status === undefined) throw new CliError(`--component ${id}: say how it is affected, e.g. ${id}=${example}; allowed: ${allowed.join(', ')}`);
+  if (allowed.includes(status)) return status;
+  const known = (UPDATE_COMPONENT_STATUSES as readonly string[]).includes(status);
+  throw new CliError(`--component ${id}=${status}: ${known && refusal ? refusal(id, status) : describeUnknown('component status', status, allowed)}`);
+}
+
+/** Declared component ids with their statuses, in the order given. */
+async function componentStatuses(ctx: Context, site: Site, pairs: readonly TypedComponent[], vocabulary: ComponentVocabulary): Promise<ComponentPair[]> {
+  const result: ComponentPair[] = [];
   for (const [id, status] of pairs) {
     if (!site.componentIds.includes(id)) throw new CliError(`--component: ${describeUnknown('component', id, site.componentIds)}`);
-    if (status === undefined && ctx.prompt) {
-      result.push([id, await ctx.prompt.select(`Status of ${id}?`, INCIDENT_COMPONENT_STATUSES, 'major_outage')]);
-      continue;
-    }
-    if (status === undefined) throw new CliError(`--component ${id}: say how it is affected, e.g. ${id}=major_outage; allowed: ${INCIDENT_COMPONENT_STATUSES.join(', ')}`);
-    if (!(INCIDENT_COMPONENT_STATUSES as readonly string[]).includes(status)) {
-      throw new CliError(`--component ${id}=${status}: ${describeUnknown('component status', status, INCIDENT_COMPONENT_STATUSES)}`);
-    }
-    result.push([id, status]);
+    result.push([id, await componentStatus(ctx, id, status, vocabulary)]);
   }
   return result;
+}
+
+/** Every component a new incident affects, with its status, from `--component id=status` flags (or prompts). */
+async function incidentComponents(ctx: Context, site: Site, flags: Flags): Promise<ComponentPair[]> {
+  let pairs = componentFlags(flags);
+  if (pairs.length === 0 && ctx.prompt) {
+    pairs = (await ctx.prompt.multiselect('Affected components?', site.componentIds)).map((id): TypedComponent => [id, undefined]);
+  }
+  if (pairs.length === 0) throw new CliError(`missing --component: which components are affected and how, e.g. --component web=major_outage; components: ${site.componentIds.join(', ')}`);
+  return componentStatuses(ctx, site, pairs, AFFECTED);
+}
+
+/**
+ * A new incident's impact: `--impact`, else the least its components imply,
+ * offered first at a terminal, or taken and said so in a script.
+ */
+async function incidentImpact(ctx: Context, flags: Flags, components: readonly ComponentPair[]): Promise<string> {
+  const chosen = given(flags, 'impact', 'impact', IMPACTS);
+  if (chosen !== undefined) return chosen;
+  const implied = impliedImpact(components.map(([, status]) => status as ComponentStatus));
+  if (ctx.prompt) return ctx.prompt.select(question('impact'), IMPACTS, implied);
+  const reasons = components.filter(([, status]) => IMPACT_OF_STATUS[status as ComponentStatus] === implied);
+  ctx.out(`Impact: ${implied} (from ${reasons.map(([id, status]) => `${id}=${status}`).join(', ')}); pass --impact to change it`);
+  return implied;
 }
 
 /** Refuse a slug another file already has; slugs are page URLs. */
@@ -131,8 +205,8 @@ function slugFor(flags: Flags, title: string): string {
 export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
   const site = loadSite(ctx.dir);
   const title = await need(ctx, flags, 'title', 'What are users seeing, in a short headline?', 'Login failing on iOS');
-  const impact = await choose(ctx, flags, 'impact', 'impact', IMPACTS);
   const components = await incidentComponents(ctx, site, flags);
+  const impact = await incidentImpact(ctx, flags, components);
   const status = await choose(ctx, flags, 'status', 'status', INCIDENT_STATUSES, 'investigating');
   const message = await need(ctx, flags, 'message', 'What should users know now?', 'We are investigating reports of failed logins.');
   const at = time(flags, 'at', ctx.now)!;
@@ -187,6 +261,19 @@ interface UpdateRequest {
   defaultMessage?: string;
 }
 
+/** What an incident update changes from it on: `--impact` and `--component id=status`. */
+async function updateLevels(ctx: Context, site: Site, flags: Flags, kind: Kind, status: string): Promise<Pick<NewUpdate, 'impact' | 'components'>> {
+  if (kind === 'maintenance') {
+    if (flags['component'] !== undefined || flags['impact'] !== undefined) {
+      throw new CliError('--component and --impact are for incidents; a maintenance puts its components under maintenance for its window');
+    }
+    return {};
+  }
+  const impact = given(flags, 'impact', 'impact', IMPACTS);
+  const components = await componentStatuses(ctx, site, componentFlags(flags), status === 'resolved' ? RESOLVED : UPDATED);
+  return { ...(impact === undefined ? {} : { impact }), ...(components.length > 0 ? { components } : {}) };
+}
+
 /**
  * `update`, `resolve`, `start`, `complete`: add one update to an existing
  * timeline, refusing anything that would surprise readers (an update older
@@ -213,8 +300,9 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
   const statuses = data.kind === 'incident' ? INCIDENT_STATUSES : MAINTENANCE_STATUSES;
   const status = request.status ?? (await choose(ctx, flags, 'status', 'status', statuses));
   if (!(statuses as readonly string[]).includes(status)) throw new CliError(`--status: ${describeUnknown('status', status, statuses)}`);
+  const levels = await updateLevels(ctx, site, flags, data.kind, status);
   const message = str(flags, 'message')?.trim() || request.defaultMessage || (await need(ctx, flags, 'message', 'What should users know now?', 'A fix is being deployed.'));
-  const update: NewUpdate = { at: time(flags, 'at', ctx.now)!, status, message };
+  const update: NewUpdate = { at: time(flags, 'at', ctx.now)!, status, message, ...levels };
 
   const last = data.updates.at(-1)!;
   const closing = closingStatus(data.kind);
@@ -252,7 +340,11 @@ export async function listOpen(ctx: Context): Promise<void> {
     return `  ${event.slug}  ${event.status}${extra} since ${formatDateTimeUtc(event.updates.at(-1)!.at)}: ${event.title}${window}`;
   };
   ctx.out(incidents.length > 0 ? 'Open incidents:' : 'No open incidents.');
-  for (const event of incidents) ctx.out(line(event));
+  for (const event of incidents) {
+    ctx.out(line(event));
+    // Every component the incident took away from operational, with its status now.
+    if (event.components.length > 0) ctx.out(`    ${event.components.map((component) => `${component.id}: ${component.status}`).join(', ')}`);
+  }
   ctx.out(maintenances.length > 0 ? 'Maintenance, upcoming or in progress:' : 'No upcoming maintenance.');
   for (const event of maintenances) ctx.out(line(event));
 }

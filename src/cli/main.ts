@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import { addUpdate, check, listOpen, newIncident, newMaintenance, type Context, type Flags } from './commands.ts';
 import { CliError } from './errors.ts';
 import { describeUnknown } from '../lib/nearest.ts';
-import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES } from '../schemas/statuses.ts';
+import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES } from '../schemas/statuses.ts';
 
 type Option = ParseArgsOptionDescriptor & { help: string };
 
@@ -22,13 +22,44 @@ interface Command {
   run: (ctx: Context, flags: Flags, positional: string | undefined) => Promise<number | void> | number | void;
 }
 
+/** Flags some commands add to their usage line and help. */
+interface ExtraFlags {
+  usage: string;
+  options: Record<string, Option>;
+}
+
+/** `--component` and `--impact` of an incident update: what holds from it on. */
+const UPDATE_LEVELS: ExtraFlags = {
+  usage: '[--component id=status …] [--impact I]',
+  options: {
+    component: value(`component status from this update on, repeatable: id=${UPDATE_COMPONENT_STATUSES.join('|')}`, true),
+    impact: value(`the incident's impact from this update on: ${IMPACTS.join(', ')}`),
+  },
+};
+
+/** Resolving returns every component to operational: `--component` may only say so. */
+const RESOLVE_LEVELS: ExtraFlags = {
+  usage: '[--component id=operational …] [--impact I]',
+  options: {
+    component: value('a component back to operational, repeatable: id=operational (resolving returns every component to operational anyway)', true),
+    impact: value(`the incident's impact, if it turned out otherwise: ${IMPACTS.join(', ')}`),
+  },
+};
+
 /** A command that adds one update of a fixed status, with a message users can read by default. */
-function fixedStatus(verb: string, summary: string, kind: 'incident' | 'maintenance', status: string, defaultMessage: string): Command {
+function fixedStatus(
+  verb: string,
+  summary: string,
+  kind: 'incident' | 'maintenance',
+  status: string,
+  defaultMessage: string,
+  extra: ExtraFlags = { usage: '', options: {} },
+): Command {
   return {
-    usage: `${verb} <slug> [--message M] [--at T] [--force]`,
+    usage: [verb, '<slug>', '[--message M]', extra.usage, '[--at T]', '[--force]'].filter(Boolean).join(' '),
     summary,
     positional: true,
-    options: { message: value(`what users should know (default: "${defaultMessage}")`), at: AT, force: FORCE, 'dry-run': DRY_RUN },
+    options: { message: value(`what users should know (default: "${defaultMessage}")`), ...extra.options, at: AT, force: FORCE, 'dry-run': DRY_RUN },
     run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: [kind], verb, status, defaultMessage }),
   };
 }
@@ -36,12 +67,12 @@ function fixedStatus(verb: string, summary: string, kind: 'incident' | 'maintena
 /** Every command, its flags and their help; `--help` and `-h` work on each. */
 export const COMMANDS: Record<string, Command> = {
   new: {
-    usage: 'new --title T --impact I --component id=status [--component …] --message M [--status S] [--at T] [--started T] [--slug S]',
+    usage: 'new --title T --component id=status [--component …] [--impact I] --message M [--status S] [--at T] [--started T] [--slug S]',
     summary: 'open an incident and write its first update',
     options: {
       title: value('headline users see, e.g. "Login failing on iOS"'),
-      impact: value(`how bad it is overall: ${IMPACTS.join(', ')}`),
       component: value(`affected component and how, repeatable: id=${INCIDENT_COMPONENT_STATUSES.join('|')}`, true),
+      impact: value(`how bad it is overall (default: what the components imply): ${IMPACTS.join(', ')}`),
       status: value(`first update's status (default investigating): ${INCIDENT_STATUSES.join(', ')}`),
       message: MESSAGE,
       at: AT,
@@ -52,12 +83,13 @@ export const COMMANDS: Record<string, Command> = {
     run: newIncident,
   },
   update: {
-    usage: 'update <slug> --status S --message M [--at T] [--force] [--reopen]',
+    usage: `update <slug> --status S --message M ${UPDATE_LEVELS.usage} [--at T] [--force] [--reopen]`,
     summary: 'add an update to an incident (or a maintenance)',
     positional: true,
     options: {
       status: value(`incident: ${INCIDENT_STATUSES.join(', ')}; maintenance: ${MAINTENANCE_STATUSES.join(', ')}`),
       message: MESSAGE,
+      ...UPDATE_LEVELS.options,
       at: AT,
       force: FORCE,
       reopen: flag('allow an update to a resolved incident, reopening it'),
@@ -65,7 +97,7 @@ export const COMMANDS: Record<string, Command> = {
     },
     run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: ['incident', 'maintenance'], verb: 'update' }),
   },
-  resolve: fixedStatus('resolve', 'add the resolved update to an incident', 'incident', 'resolved', 'This incident has been resolved.'),
+  resolve: fixedStatus('resolve', 'add the resolved update to an incident', 'incident', 'resolved', 'This incident has been resolved.', RESOLVE_LEVELS),
   maintenance: {
     usage: 'maintenance --title T --component id [--component …] --start T --end T --message M [--at T] [--slug S]',
     summary: 'schedule a maintenance window',

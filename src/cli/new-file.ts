@@ -44,7 +44,8 @@ export function renderIncident(incident: NewIncident): string {
     {
       title: incident.title,
       impact: incident.impact,
-      components: Object.fromEntries(incident.components),
+      // A Map keeps the order given, even for ids that look like numbers.
+      components: new Map(incident.components),
       ...(incident.started ? { started: incident.started } : {}),
       updates: [incident.update],
     },

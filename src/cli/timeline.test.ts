@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { CliError } from './errors.ts';
 import { insertUpdate, isoSeconds } from './timeline.ts';
 
@@ -31,6 +32,32 @@ describe('insertUpdate', () => {
   test('a multi-line message is a literal block, a long one folded', () => {
     expect(insertUpdate(file(FIRST), { ...UPDATE, message: 'Line one.\n\nLine two.' })).toContain('    message: |-\n      Line one.\n\n      Line two.\n---');
     expect(insertUpdate(file(FIRST), { ...UPDATE, message: 'word '.repeat(20).trim() })).toContain('    message: >-\n      word word');
+  });
+
+  describe('with impact and component statuses', () => {
+    const LEVELS = { ...UPDATE, status: 'monitoring', impact: 'minor', components: [['web', 'operational'], ['2fa', 'degraded_performance'], ['10', 'partial_outage']] as Array<[string, string]> };
+    const LEVELS_ITEM = '  - at: 2022-12-28T14:00:00Z\n    status: monitoring\n    impact: minor\n    components:\n      web: operational\n      2fa: degraded_performance\n      "10": partial_outage\n    message: Fixed.\n';
+
+    test('writes them between status and message, ids in the order given, touching no other byte', () => {
+      const after = '  # about the list\nimpact: major\n';
+      expect(insertUpdate(file(FIRST, after), LEVELS)).toBe(file(FIRST + LEVELS_ITEM, after));
+    });
+
+    test('keeps Windows line endings inside the components map', () => {
+      const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+      expect(insertUpdate(crlf(file(FIRST)), LEVELS)).toBe(crlf(file(FIRST + LEVELS_ITEM)));
+    });
+
+    test('an empty components list and no impact write nothing extra', () => {
+      expect(insertUpdate(file(FIRST), { ...UPDATE, components: [] })).toBe(file(FIRST + ITEM));
+    });
+
+    test('a one-line [..] list gets them too', () => {
+      const text = '---\nupdates: [{at: 2022-12-28T12:00:00Z, status: investigating, message: Looking.}]\n---\n';
+      const { updates } = parse(insertUpdate(text, LEVELS).split('---\n')[1]!) as { updates: Array<Record<string, unknown>> };
+      expect(updates[1]).toEqual({ at: '2022-12-28T14:00:00Z', status: 'monitoring', impact: 'minor', components: { web: 'operational', '2fa': 'degraded_performance', '10': 'partial_outage' }, message: 'Fixed.' });
+      expect(Object.keys(updates[1]!)).toEqual(['at', 'status', 'impact', 'components', 'message']);
+    });
   });
 
   test('a one-line [..] list is re-printed with the new item', () => {

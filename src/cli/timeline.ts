@@ -8,6 +8,10 @@ export interface NewUpdate {
   message: string;
   /** Set on the update that reopens a resolved incident. */
   reopened?: true;
+  /** The incident's impact from this update on, when it changes. */
+  impact?: string;
+  /** Component id → its status from this update on, in the order given. */
+  components?: Array<[id: string, status: string]>;
 }
 
 const FRONTMATTER_OPEN = /^---\r?\n/;
@@ -29,9 +33,25 @@ export function styleMessage(node: unknown): void {
   else if (node.value.length > 60) node.type = Scalar.BLOCK_FOLDED;
 }
 
+/**
+ * One update as YAML will write it, keys in the README's order (at, status,
+ * impact, components, message, reopened); a Map keeps the components in the
+ * order given, whatever their ids look like.
+ */
+function itemValue(update: NewUpdate): Record<string, unknown> {
+  return {
+    at: update.at,
+    status: update.status,
+    ...(update.impact ? { impact: update.impact } : {}),
+    ...(update.components?.length ? { components: new Map(update.components) } : {}),
+    message: update.message,
+    ...(update.reopened ? { reopened: true } : {}),
+  };
+}
+
 /** YAML text of one `- at/status/message` item, indented to sit in the file's list. */
 function renderItem(update: NewUpdate, indent: string, eol: string): string {
-  const doc = new Document([{ at: update.at, status: update.status, message: update.message, ...(update.reopened ? { reopened: true } : {}) }], { schema: 'core' });
+  const doc = new Document([itemValue(update)], { schema: 'core' });
   styleMessage(doc.getIn([0, 'message'], true));
   const text = doc.toString({ lineWidth: 80 - indent.length }).replace(/\n$/, '');
   return text
@@ -68,7 +88,7 @@ export function insertUpdate(text: string, update: NewUpdate): string {
   const later = items[laterIndex];
   if (updates.flow) {
     // A one-line `[...]` list has no line to splice into: re-print the document.
-    updates.items.splice(later ? laterIndex : items.length, 0, doc.createNode(update));
+    updates.items.splice(later ? laterIndex : items.length, 0, doc.createNode(itemValue(update)));
     return text.slice(0, start) + doc.toString().replace(/\n$/, '') + text.slice(start + close.index);
   }
   const firstStart = items[0]!.range![0];

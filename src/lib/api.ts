@@ -2,7 +2,7 @@ import type { ComponentStatus, IncidentStatus, MaintenanceStatus } from '../sche
 import type { IncidentEvent, MaintenanceEvent, StatusEvent, TimelineUpdate } from './events.ts';
 import type { ComponentView, StatusModel } from './model.ts';
 import { slugify } from './slug.ts';
-import { worstStatus, type OverallIndicator } from './status.ts';
+import { LEVELS, worstStatus, type Level } from './levels.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 /*
@@ -13,7 +13,7 @@ import { absoluteUrl, paths } from './urls.ts';
  */
 
 export interface ApiPage { id: string; name: string; url: string; time_zone: string; updated_at: string }
-export interface ApiStatus { indicator: OverallIndicator; description: string }
+export interface ApiStatus { indicator: Level; description: string }
 export interface ApiComponent {
   id: string;
   name: string;
@@ -65,15 +65,6 @@ export interface ApiScheduledMaintenance extends ApiIncident {
   scheduled_remind_prior: boolean;
   scheduled_reminded_at: string | null;
 }
-
-/** Statuspage's own sentences for each indicator. */
-export const STATUS_DESCRIPTIONS: Record<OverallIndicator, string> = {
-  none: 'All Systems Operational',
-  minor: 'Minor Service Outage',
-  major: 'Partial System Outage',
-  critical: 'Major System Outage',
-  maintenance: 'Service Under Maintenance',
-};
 
 /** How many incidents `incidents.json` lists, like Statuspage. */
 export const API_INCIDENT_LIMIT = 50;
@@ -130,7 +121,7 @@ class ApiBuilder {
 
   status(): ApiStatus {
     const { indicator } = this.context.model.overall;
-    return { indicator, description: STATUS_DESCRIPTIONS[indicator] };
+    return { indicator, description: LEVELS[indicator].api };
   }
 
   allComponents(): ApiComponent[] {
@@ -175,12 +166,12 @@ class ApiBuilder {
       shortlink: absoluteUrl(this.context.site, this.context.base, paths.incident(event.slug)),
       page_id: this.page.id,
       // Newest first, as Statuspage lists them.
-      incident_updates: event.updates.map((update, i) => this.update(event, update, i)).reverse(),
+      incident_updates: event.updates.map((update) => this.update(event, update)).reverse(),
       components: event.components.flatMap((affected) => this.components.get(affected.id) ?? []),
     };
   }
 
-  private update(event: StatusEvent, update: TimelineUpdate, index: number): ApiIncidentUpdate {
+  private update(event: StatusEvent, update: TimelineUpdate): ApiIncidentUpdate {
     const at = iso(update.at);
     return {
       id: `${event.slug}-${update.id}`,
@@ -190,23 +181,22 @@ class ApiBuilder {
       created_at: at,
       updated_at: at,
       display_at: at,
-      affected_components: this.affected(event, update, index),
+      affected_components: this.affected(update),
       deliver_notifications: true,
       custom_tweet: null,
       tweet_id: null,
     };
   }
 
-  /** The first update takes components down; the closing one brings them back. */
-  private affected(event: StatusEvent, update: TimelineUpdate, index: number): ApiAffectedComponent[] | null {
-    const closing = update.status === 'resolved' || update.status === 'completed' || update.status === 'cancelled';
-    if (index !== 0 && !closing) return null;
-    return event.components.map((affected) => {
-      const name = this.components.get(affected.id)?.name ?? affected.id;
-      return index === 0 && !closing
-        ? { code: affected.id, name, old_status: 'operational', new_status: affected.status }
-        : { code: affected.id, name, old_status: affected.status, new_status: 'operational' };
-    });
+  /** The component statuses this update changed, as Statuspage reports them; null when it changed none. */
+  private affected(update: TimelineUpdate): ApiAffectedComponent[] | null {
+    if (update.changes.length === 0) return null;
+    return update.changes.map((change) => ({
+      code: change.id,
+      name: this.components.get(change.id)?.name ?? change.id,
+      old_status: change.from,
+      new_status: change.to,
+    }));
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { incident, maintenance } from '../../tests/helpers/incident-files.ts';
-import { eventAt, impactInterval, isActive } from './events.ts';
+import { eventAt, isActive } from './events.ts';
 
 const at = Date.parse;
 const outage = incident('outage', {
@@ -38,7 +38,7 @@ describe('eventAt: the incident as readers saw it at a moment', () => {
     const event = eventAt(outage, at('2022-12-29T00:00:00Z'))!;
     expect(event).toMatchObject({ status: 'resolved', resolvedAt: at('2022-12-28T14:16:00Z') });
     expect(isActive(event)).toBe(false);
-    expect(impactInterval(event, at('2022-12-29T00:00:00Z'))).toEqual({ start: at('2022-12-28T12:13:00Z'), end: at('2022-12-28T14:16:00Z') });
+    expect(event.segments).toEqual([{ id: 'web', status: 'major_outage', start: at('2022-12-28T12:13:00Z'), end: at('2022-12-28T14:16:00Z') }]);
   });
 
   test('without `started`, impact begins at the first update', () => {
@@ -46,9 +46,10 @@ describe('eventAt: the incident as readers saw it at a moment', () => {
     expect(eventAt(late, at('2022-12-28T13:00:00Z'))?.startsAt).toBe(at('2022-12-28T12:31:00Z'));
   });
 
-  test('an ongoing incident’s impact runs until now', () => {
+  test('an ongoing incident’s impact is still open', () => {
     const event = eventAt(outage, at('2022-12-28T13:30:00Z'))!;
-    expect(impactInterval(event, at('2022-12-28T13:30:00Z'))?.end).toBe(at('2022-12-28T13:30:00Z'));
+    expect(event.segments).toEqual([{ id: 'web', status: 'major_outage', start: at('2022-12-28T12:13:00Z'), end: null }]);
+    expect(event.components).toEqual([{ id: 'web', status: 'major_outage', path: ['major_outage'], duration: 77 * 60_000 }]);
   });
 
   test('update ids are stable: counted from the first update', () => {
@@ -67,12 +68,13 @@ describe('maintenance phases', () => {
     expect(isActive(event)).toBe(active);
   });
 
-  test('an upcoming maintenance affects nothing yet', () => {
-    expect(impactInterval(eventAt(upgrade, at('2022-12-28T13:30:00Z'))!, at('2022-12-28T13:30:00Z'))).toBeUndefined();
+  test('an upcoming maintenance names its components but has not affected them yet', () => {
+    expect(eventAt(upgrade, at('2022-12-28T13:30:00Z'))!.components).toEqual([{ id: 'dm', status: 'operational', path: ['under_maintenance'], duration: 0 }]);
   });
 
-  test('a maintenance completed early ends at its completed update', () => {
+  test('a maintenance completed early ends at its completed update, its components back to operational', () => {
     const event = eventAt(upgrade, at('2022-12-31T00:00:00Z'))!;
-    expect(impactInterval(event, at('2022-12-31T00:00:00Z'))).toEqual({ start: at('2022-12-30T02:00:00Z'), end: at('2022-12-30T03:50:00Z') });
+    expect(event.segments).toEqual([{ id: 'dm', status: 'under_maintenance', start: at('2022-12-30T02:00:00Z'), end: at('2022-12-30T03:50:00Z') }]);
+    expect(event.components).toEqual([{ id: 'dm', status: 'operational', path: ['under_maintenance'], duration: 110 * 60_000 }]);
   });
 });

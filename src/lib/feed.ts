@@ -17,15 +17,23 @@ export interface FeedItem {
   slug: string;
 }
 
-/** Every published update of an event, as separate feed items. */
+/**
+ * Every published update of an event, as separate feed items, and its
+ * postmortem when it was published after the resolution (one published with
+ * the resolution is read on the page the resolved item links to).
+ */
 export function eventToFeedItems(event: StatusEvent): FeedItem[] {
-  return event.updates.map((update) => ({
+  const items = event.updates.map((update) => ({
     title: `[${UPDATE_STATUS_LABELS[update.status]}] ${event.title}`,
     path: `${paths.incident(event.slug)}#${update.id}`,
     publishedAt: update.at,
     html: update.html,
     slug: event.slug,
   }));
+  if (event.kind === 'incident' && event.postmortemAt !== null && event.postmortemAt > (event.resolvedAt ?? Infinity)) {
+    items.push({ title: `[Postmortem] ${event.title}`, path: `${paths.incident(event.slug)}#postmortem`, publishedAt: event.postmortemAt, html: event.bodyHtml, slug: event.slug });
+  }
+  return items;
 }
 
 /** The newest `limit` updates across the events, newest first. */

@@ -1,4 +1,4 @@
-import { COMPONENT_STATUS_LABELS } from './status.ts';
+import { COMPONENT_STATUS_WORDS } from './levels.ts';
 import { formatDateUtc } from './format.ts';
 import type { DayRecord } from './uptime.ts';
 import type { ComponentStatus } from '../schemas/statuses.ts';
@@ -40,6 +40,6 @@ export function dayRuns(days: readonly DayRecord[], titleOf: (slug: string) => s
   return runs.map(({ offset, length, status, first, last }) => {
     const dates = length === 1 ? formatDateUtc(first.start) : `${formatDateUtc(first.start)} to ${formatDateUtc(last.start)}`;
     const events = first.slugs.length > 0 ? listTitles(first.slugs.map(titleOf), maxTitles) : 'No incidents';
-    return { offset, length, status, label: `${dates}: ${COMPONENT_STATUS_LABELS[status]}. ${events}` };
+    return { offset, length, status, label: `${dates}: ${COMPONENT_STATUS_WORDS[status].label}. ${events}` };
   });
 }

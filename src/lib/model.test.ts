@@ -27,7 +27,7 @@ const statusOf = (model: ReturnType<typeof modelAt>) => Object.fromEntries(model
 describe('buildStatusModel at three moments', () => {
   test('mid-outage: critical banner, affected components down, maintenance upcoming', () => {
     const model = modelAt('2022-12-28T13:00:00Z');
-    expect(model.overall.label).toBe('Critical outage');
+    expect(model.overall.label).toBe('Major system outage');
     expect(statusOf(model)).toEqual({ web: 'major_outage', ios: 'operational', login: 'partial_outage', dm: 'operational' });
     expect(model.activeIncidents.map((event) => event.slug)).toEqual(['big-outage']);
     expect(model.upcomingMaintenances.map((event) => event.slug)).toEqual(['upgrade']);
@@ -48,7 +48,7 @@ describe('buildStatusModel at three moments', () => {
 
   test('during maintenance: maintenance banner, component under maintenance, uptime untouched', () => {
     const model = modelAt('2022-12-30T03:00:00Z');
-    expect(model.overall.label).toBe('Maintenance in progress');
+    expect(model.overall.label).toBe('Service under maintenance');
     expect(statusOf(model)['dm']).toBe('under_maintenance');
     expect(model.activeMaintenances.map((event) => event.slug)).toEqual(['upgrade']);
     expect(model.components.find((c) => c.id === 'dm')!.uptime90).toBe(100);

@@ -1,6 +1,6 @@
 import { listComponents, type Component, type SiteConfig } from '../schemas/site-config.ts';
-import type { ComponentStatus } from '../schemas/statuses.ts';
-import { eventAt, impactInterval, isActive, type IncidentEvent, type MaintenanceEvent, type StatusEvent } from './events.ts';
+import { IMPACTS, type ComponentStatus } from '../schemas/statuses.ts';
+import { eventAt, isActive, type IncidentEvent, type MaintenanceEvent, type StatusEvent } from './events.ts';
 import { deriveComponentStatuses, deriveOverallStatus, type OverallStatus } from './status.ts';
 import { DAY_MS, startOfUtcDay, uptimeByDay, uptimePercent, type DayRecord, type ImpactSpan } from './uptime.ts';
 import type { ValidIncidentFile } from './validate.ts';
@@ -32,6 +32,7 @@ export interface StatusModel {
   groups: Array<{ name: string; components: ComponentView[] }>;
   components: ComponentView[];
   componentById: Map<string, ComponentView>;
+  /** Open incidents, the most severe first, then by start. */
   activeIncidents: IncidentEvent[];
   activeMaintenances: MaintenanceEvent[];
   upcomingMaintenances: MaintenanceEvent[];
@@ -43,6 +44,8 @@ export interface StatusModel {
 }
 
 const newestFirst = (a: StatusEvent, b: StatusEvent) => b.startsAt - a.startsAt || a.slug.localeCompare(b.slug);
+/** Open incidents, the most severe first, then the longest-running. */
+const bySeverity = (a: IncidentEvent, b: IncidentEvent) => IMPACTS.indexOf(b.impact) - IMPACTS.indexOf(a.impact) || a.startsAt - b.startsAt || a.slug.localeCompare(b.slug);
 
 /**
  * Everything the site shows, computed once per build from the validated
@@ -52,7 +55,7 @@ const newestFirst = (a: StatusEvent, b: StatusEvent) => b.startsAt - a.startsAt 
 export function buildStatusModel(config: SiteConfig, files: readonly ValidIncidentFile[], now: number): StatusModel {
   const events = files.flatMap((file) => eventAt(file, now) ?? []).sort(newestFirst);
   const active = events.filter(isActive);
-  const activeIncidents = active.filter((event): event is IncidentEvent => event.kind === 'incident');
+  const activeIncidents = active.filter((event): event is IncidentEvent => event.kind === 'incident').sort(bySeverity);
   const activeMaintenances = active.filter((event): event is MaintenanceEvent => event.kind === 'maintenance');
   const declared = listComponents(config);
   const statuses = deriveComponentStatuses(declared.map((component) => component.id), active);
@@ -60,10 +63,10 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
   const spansByComponent = new Map<string, ImpactSpan[]>(declared.map((component) => [component.id, []]));
   const eventsByComponent = new Map<string, StatusEvent[]>(declared.map((component) => [component.id, []]));
   for (const event of events) {
-    const interval = impactInterval(event, now);
-    for (const affected of event.components) {
-      eventsByComponent.get(affected.id)?.push(event);
-      if (interval) spansByComponent.get(affected.id)?.push({ ...interval, status: affected.status, slug: event.slug });
+    for (const affected of event.components) eventsByComponent.get(affected.id)?.push(event);
+    for (const segment of event.segments) {
+      const end = Math.min(segment.end ?? now, now);
+      if (end >= segment.start) spansByComponent.get(segment.id)?.push({ start: segment.start, end, status: segment.status, slug: event.slug });
     }
   }
 
@@ -83,7 +86,7 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
   return {
     config,
     now,
-    overall: deriveOverallStatus(activeIncidents, activeMaintenances),
+    overall: deriveOverallStatus(activeIncidents, activeMaintenances, statuses.values()),
     groups: config.groups.map((group) => ({ name: group.name, components: group.components.map((c) => viewById.get(c.id)!) })),
     components,
     componentById: viewById,

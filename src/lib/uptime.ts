@@ -1,5 +1,5 @@
 import type { ComponentStatus } from '../schemas/statuses.ts';
-import { worstStatus } from './status.ts';
+import { worstStatus } from './levels.ts';
 
 export const DAY_MS = 86_400_000;
 

@@ -5,7 +5,9 @@ import {
   INCIDENT_COMPONENT_STATUSES,
   INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
+  UPDATE_COMPONENT_STATUSES,
 } from './statuses.ts';
+import { checkIncidentStatuses } from './incident-statuses.ts';
 import { timestampSchema } from './timestamp.ts';
 
 /** A closed list of words, whose error names the nearest allowed word. */
@@ -13,6 +15,13 @@ function oneOf<const T extends readonly [string, ...string[]]>(what: string, all
   return z.enum(allowed, {
     error: (issue) =>
       issue.input === undefined ? `is required; allowed: ${allowed.join(', ')}` : describeUnknown(what, issue.input, allowed),
+  });
+}
+
+/** A map of declared component ids to statuses from `allowed`. */
+function componentStatuses<const T extends readonly [string, ...string[]]>(componentIds: readonly string[], allowed: T, example: T[number]) {
+  return z.record(componentId(componentIds), oneOf('component status', allowed), {
+    error: `must map component ids to a status, e.g. "web: ${example}"`,
   });
 }
 
@@ -90,17 +99,21 @@ export function incidentFileSchema(componentIds: readonly string[]) {
       title,
       /** How bad it is for users overall: none, minor, major or critical. */
       impact: oneOf('impact', IMPACTS),
-      /** Affected components and how: `web: major_outage`. */
-      components: z.record(componentId(componentIds), oneOf('component status', INCIDENT_COMPONENT_STATUSES), {
-        error: 'must map component ids to a status, e.g. "web: major_outage"',
-      }),
+      /** Affected components and how, from `started` (or the first update): `web: major_outage`. */
+      components: componentStatuses(componentIds, INCIDENT_COMPONENT_STATUSES, 'major_outage'),
       /** When impact began, if before the first update (with a zone). */
       started: timestampSchema.optional(),
+      /** When the body (the postmortem) is published; by default with the resolving update. */
+      postmortem_at: timestampSchema.optional(),
       /** The timeline, oldest first; the incident is resolved when the last update is `resolved`. */
       updates: timeline(
         updateSchema(INCIDENT_STATUSES).extend({
           /** `true` on the first update after `resolved`, when the incident came back. */
           reopened: z.literal(true, { error: 'can only be true: set it on the update that reopens a resolved incident' }).optional(),
+          /** The impact from this update on, when it changes. */
+          impact: oneOf('impact', IMPACTS).optional(),
+          /** Components whose status changes with this update (`operational` when one recovers). */
+          components: componentStatuses(componentIds, UPDATE_COMPONENT_STATUSES, 'degraded_performance').optional(),
         }),
         ['resolved'],
       ),
@@ -114,6 +127,15 @@ export function incidentFileSchema(componentIds: readonly string[]) {
           message: `${data.started} is after the first update (${first.at}); impact must start before it is first reported`,
         });
       }
+      const start = data.started ?? first?.at;
+      if (data.postmortem_at && start && data.postmortem_at < start) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['postmortem_at'],
+          message: `${data.postmortem_at} is before the incident began (${start}); a postmortem is published after the fact`,
+        });
+      }
+      checkIncidentStatuses(data, ctx);
     });
 
   const maintenance = z.strictObject({

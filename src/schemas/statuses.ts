@@ -20,6 +20,10 @@ export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
 export const INCIDENT_COMPONENT_STATUSES = ['degraded_performance', 'partial_outage', 'major_outage'] as const;
 export type IncidentComponentStatus = (typeof INCIDENT_COMPONENT_STATUSES)[number];
 
+/** What an update may set a component to: `operational` says it has recovered. */
+export const UPDATE_COMPONENT_STATUSES = ['operational', ...INCIDENT_COMPONENT_STATUSES] as const;
+export type UpdateComponentStatus = (typeof UPDATE_COMPONENT_STATUSES)[number];
+
 /**
  * Every status a component can show, ordered by how much it should draw the
  * eye: maintenance is planned and counts as up, so any incident outranks it.

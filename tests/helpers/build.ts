@@ -42,6 +42,9 @@ export const TARGETS: BuildTarget[] = [
   { name: 'many-components', siteDir: resolve(ROOT, 'tests/fixtures/many-components'), now: '2024-03-15T12:00:00Z' },
   { name: 'synthetic-300', siteDir: resolve(TMP, 'synthetic-300/site'), now: '2026-06-01T12:00:00Z', synthetic: 300 },
   { name: 'example-mid-outage', siteDir: ROOT, now: '2022-12-28T13:30:00Z' },
+  // The example recovering (monitoring: login and posting degraded) and the day after, once the postmortem is out.
+  { name: 'example-monitoring', siteDir: ROOT, now: '2022-12-28T14:00:00Z' },
+  { name: 'example-next-day', siteDir: ROOT, now: '2022-12-29T18:00:00Z' },
   // As a GitHub Pages project site is served: under /status/.
   { name: 'example-base', siteDir: ROOT, now: '2022-12-28T13:30:00Z', base: '/status/' },
   { name: 'basic-mid-outage', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-28T13:00:00Z' },

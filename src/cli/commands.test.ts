@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { newIncident, type Context, type Prompter } from './commands.ts';
+
+// The basic fixture, read only: every command here is a dry run.
+const SITE = resolve(import.meta.dirname, '../../tests/fixtures/basic');
+
+/** A terminal that answers every menu with the choice it starts on, recording each question. */
+function terminal() {
+  const asked: Array<{ message: string; initial: string | undefined }> = [];
+  const prompt: Prompter = {
+    text: async () => 'typed',
+    select: async (message, choices, initial) => {
+      asked.push({ message, initial });
+      return initial ?? choices[0]!;
+    },
+    multiselect: async () => [],
+  };
+  const out: string[] = [];
+  const ctx: Context = { dir: SITE, now: Date.parse('2022-12-31T10:00:00Z'), env: {}, out: (line) => out.push(line), prompt };
+  return { ctx, asked, out };
+}
+
+describe('new at a terminal', () => {
+  test('the impact menu starts on what the components imply', async () => {
+    const { ctx, asked, out } = terminal();
+    await newIncident(ctx, { title: 'Down', component: ['web=degraded_performance', 'login=major_outage'], message: 'x', 'dry-run': true });
+    expect(asked).toEqual([{ message: 'Impact?', initial: 'critical' }]);
+    expect(out.join('\n')).toContain('\nimpact: critical\n');
+    expect(out.join('\n')).not.toContain('pass --impact');
+  });
+
+  test('a component without a status is asked for, starting on major_outage, before the impact', async () => {
+    const { ctx, asked } = terminal();
+    await newIncident(ctx, { title: 'Down', component: ['web'], message: 'x', 'dry-run': true });
+    expect(asked).toEqual([
+      { message: 'Status of web?', initial: 'major_outage' },
+      { message: 'Impact?', initial: 'critical' },
+    ]);
+  });
+
+  test('--impact is not asked for', async () => {
+    const { ctx, asked } = terminal();
+    await newIncident(ctx, { title: 'Down', component: ['web=major_outage'], impact: 'major', message: 'x', 'dry-run': true });
+    expect(asked).toEqual([]);
+  });
+});
