@@ -78,3 +78,42 @@ describe('maintenance phases', () => {
     expect(event.components).toEqual([{ id: 'dm', status: 'operational', path: ['under_maintenance'], duration: 110 * 60_000 }]);
   });
 });
+
+describe('the postmortem (the body) is published at a time', () => {
+  const withBody = (postmortemAt?: string) => {
+    const file = incident('pm', { components: { web: 'major_outage' }, updates: [['2022-12-28T12:00:00Z', 'investigating'], ['2022-12-28T14:00:00Z', 'resolved']] });
+    file.body = 'What happened.';
+    if (postmortemAt && file.data.kind === 'incident') file.data.postmortem_at = new Date(postmortemAt).toISOString();
+    return file;
+  };
+
+  test.each([
+    { when: 'before the resolution, by default', postmortemAt: undefined, now: '2022-12-28T13:00:00Z', shown: false },
+    { when: 'with the resolving update, by default', postmortemAt: undefined, now: '2022-12-28T14:00:00Z', shown: true },
+    { when: 'after the resolution but before postmortem_at', postmortemAt: '2022-12-29T10:00:00Z', now: '2022-12-28T20:00:00Z', shown: false },
+    { when: 'from postmortem_at on', postmortemAt: '2022-12-29T10:00:00Z', now: '2022-12-29T10:00:00Z', shown: true },
+    { when: 'while still open, when postmortem_at says so', postmortemAt: '2022-12-28T12:30:00Z', now: '2022-12-28T13:00:00Z', shown: true },
+  ])('$when: shown $shown', ({ postmortemAt, now, shown }) => {
+    const event = eventAt(withBody(postmortemAt), at(now))!;
+    expect(event.bodyHtml.includes('What happened.')).toBe(shown);
+    expect(event.kind === 'incident' && event.postmortemAt !== null).toBe(shown);
+  });
+
+  test('an incident that is reopened later keeps it hidden while open, as the file’s last update decides the default', () => {
+    const file = withBody();
+    if (file.data.kind === 'incident') file.data.updates.push({ at: '2022-12-28T15:00:00.000Z', status: 'investigating', reopened: true, message: 'Again.' });
+    expect(eventAt(file, at('2022-12-28T14:30:00Z'))!.bodyHtml).toBe('');
+  });
+});
+
+describe('resolution returns every component to operational, and the event shows its worst level', () => {
+  test('a resolved incident that recovered step by step is shown at its peak impact, components operational', () => {
+    const file = incident('steps', { impact: 'critical', components: { web: 'major_outage' }, updates: [['2022-12-28T12:00:00Z', 'investigating'], ['2022-12-28T13:00:00Z', 'monitoring'], ['2022-12-28T14:00:00Z', 'resolved']] });
+    if (file.data.kind === 'incident') Object.assign(file.data.updates[1]!, { impact: 'minor', components: { web: 'degraded_performance' } });
+    expect(eventAt(file, at('2022-12-28T13:30:00Z'))).toMatchObject({ impact: 'minor', components: [{ id: 'web', status: 'degraded_performance' }] });
+    expect(eventAt(file, at('2022-12-29T00:00:00Z'))).toMatchObject({
+      impact: 'critical',
+      components: [{ id: 'web', status: 'operational', path: ['major_outage', 'degraded_performance'], duration: 2 * 3_600_000 }],
+    });
+  });
+});

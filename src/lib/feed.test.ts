@@ -28,3 +28,22 @@ describe('feed items', () => {
     expect(feedItems(events, 2)).toHaveLength(2);
   });
 });
+
+describe('postmortems', () => {
+  const withPostmortem = (postmortemAt: string | undefined) => {
+    const file = incident('pm', { components: { web: 'major_outage' }, updates: [['2022-12-28T12:00:00Z', 'investigating'], ['2022-12-28T14:00:00Z', 'resolved']] });
+    file.body = '## What happened\n\nA bad deploy.';
+    if (postmortemAt && file.data.kind === 'incident') file.data.postmortem_at = postmortemAt;
+    return eventAt(file, NOW) as StatusEvent;
+  };
+
+  test('one published after the resolution is its own item, linking to the postmortem', () => {
+    const [newest] = feedItems([withPostmortem('2022-12-29T10:00:00.000Z')]);
+    expect(newest).toMatchObject({ title: '[Postmortem] Incident pm', path: '/incidents/pm/#postmortem', publishedAt: Date.parse('2022-12-29T10:00:00Z') });
+    expect(newest?.html).toContain('A bad deploy.');
+  });
+
+  test('one published with the resolution is read through the resolved item', () => {
+    expect(feedItems([withPostmortem(undefined)]).map((item) => item.title)).toEqual(['[Resolved] Incident pm', '[Investigating] Incident pm']);
+  });
+});

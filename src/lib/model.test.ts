@@ -89,3 +89,30 @@ describe('indexes', () => {
     expect(model.components.every((c) => c.days.length === HISTORY_DAYS)).toBe(true);
   });
 });
+
+describe('overlapping incidents whose statuses move', () => {
+  test('each moment counts once, at the worst status any incident gives it then', () => {
+    // a: web major 10:00–11:00, then degraded until 12:00. b: web partial 10:30–13:00.
+    // Worst per moment: major 10:00–11:00 (60 min × 1), partial 11:00–13:00 (120 min × 0.3) = 96 min.
+    const a = incident('a', { impact: 'critical', components: { web: 'major_outage' }, updates: [['2022-12-28T10:00:00Z', 'investigating'], ['2022-12-28T11:00:00Z', 'monitoring'], ['2022-12-28T12:00:00Z', 'resolved']] });
+    if (a.data.kind === 'incident') a.data.updates[1]!.components = { web: 'degraded_performance' };
+    const b = incident('b', { impact: 'major', components: { web: 'partial_outage' }, updates: [['2022-12-28T10:30:00Z', 'investigating'], ['2022-12-28T13:00:00Z', 'resolved']] });
+    const model = buildStatusModel(CONFIG, [a, b], Date.parse('2022-12-29T00:00:00Z'));
+    const web = model.componentById.get('web')!;
+    const day = web.days.find((record) => record.day === '2022-12-28')!;
+    expect(day.downtime).toBe(96 * 60_000);
+    expect(day.status).toBe('major_outage');
+    expect(day.slugs.sort()).toEqual(['a', 'b']);
+  });
+
+  test('mid-way, the row shows the worst current status and the banner follows it', () => {
+    const a = incident('a', { impact: 'minor', components: { web: 'degraded_performance' }, updates: [['2022-12-28T10:00:00Z', 'investigating']] });
+    const b = incident('b', { impact: 'critical', components: { web: 'major_outage' }, updates: [['2022-12-28T10:30:00Z', 'investigating'], ['2022-12-28T11:00:00Z', 'monitoring']] });
+    if (b.data.kind === 'incident') Object.assign(b.data.updates[1]!, { impact: 'major', components: { web: 'partial_outage' } });
+    const model = buildStatusModel(CONFIG, [a, b], Date.parse('2022-12-28T11:30:00Z'));
+    expect(model.componentById.get('web')!.status).toBe('partial_outage');
+    expect(model.overall).toEqual({ indicator: 'major', label: 'Partial system outage' });
+    // The most severe open incident first.
+    expect(model.activeIncidents.map((event) => event.slug)).toEqual(['b', 'a']);
+  });
+});

@@ -57,6 +57,15 @@ describe('valid files', () => {
     expect(check(reopened).entry?.data.updates.map((update) => update.status)).toEqual(['investigating', 'resolved', 'investigating']);
   });
 
+  test('updates may move component statuses and the impact, and name new components', () => {
+    const moving = VALID_INCIDENT.replace(
+      '    status: resolved\n',
+      '    status: resolved\n    components: { web: operational }\n',
+    ).replace('    message: We are looking into it.\n', '    message: We are looking into it.\n  - at: 2022-12-28T13:00:00Z\n    status: monitoring\n    impact: minor\n    components:\n      web: degraded_performance\n      login: operational\n      ios: degraded_performance\n    message: Recovering.\n');
+    expect(messages(moving)).toEqual([]);
+    expect(check(moving).entry?.data.updates[1]).toMatchObject({ impact: 'minor', components: { web: 'degraded_performance', login: 'operational', ios: 'degraded_performance' } });
+  });
+
   test('timestamps with an offset are normalised to UTC', () => {
     const { entry } = check(VALID_INCIDENT.replace('2022-12-28T12:31:00Z', '2022-12-28T07:31:00-05:00'));
     expect(entry?.data.updates[0]?.at).toBe('2022-12-28T12:31:00.000Z');
@@ -174,6 +183,62 @@ describe.each([
     rule: 'no frontmatter at all',
     text: 'Just text',
     expected: [':1: frontmatter: missing: start the file with a --- line'],
+  },
+  // Statuses that move with the updates (issue 8).
+  {
+    rule: 'an unknown component id on an update names the valid ids and the nearest',
+    text: VALID_INCIDENT.replace('    status: resolved\n', '    status: monitoring\n    components: { logn: degraded_performance }\n'),
+    expected: [':14: updates.1.components.logn: unknown component "logn". Did you mean "login"? Allowed: web, ios, android, login, posting'],
+  },
+  {
+    rule: 'an unknown component status on an update suggests the nearest, operational included',
+    text: VALID_INCIDENT.replace('    status: resolved\n', '    status: monitoring\n    components: { web: operationl }\n'),
+    expected: ['updates.1.components.web: unknown component status "operationl". Did you mean "operational"? Allowed: operational, degraded_performance, partial_outage, major_outage'],
+  },
+  {
+    rule: 'an unknown impact on an update suggests the nearest',
+    text: VALID_INCIDENT.replace('    status: resolved\n', '    status: monitoring\n    impact: minr\n'),
+    expected: [':14: updates.1.impact: unknown impact "minr". Did you mean "minor"? Allowed: none, minor, major, critical'],
+  },
+  {
+    rule: 'impact none with a component down says which impact to write',
+    text: VALID_INCIDENT.replace('impact: major', 'impact: none'),
+    expected: [':3: impact: the impact is "none" but web is major_outage; an incident that takes a component down has an impact. Write impact: critical (what major_outage means), or set web to operational'],
+  },
+  {
+    rule: 'an update lowering the impact to none while a component is still down',
+    text: VALID_INCIDENT.replace('    status: resolved\n', '    status: monitoring\n    impact: none\n    components: { web: operational }\n'),
+    expected: ['updates.1.impact: the impact is "none" but login is partial_outage', 'Write impact: major (what partial_outage means), or set login to operational'],
+  },
+  {
+    rule: 'an update taking a component down under an impact of none',
+    text: VALID_INCIDENT.replace('impact: major\ncomponents:\n  web: major_outage\n  login: partial_outage', 'impact: none\ncomponents: {}').replace('    status: resolved\n', '    status: identified\n    components: { ios: degraded_performance }\n'),
+    expected: ['updates.1.components.ios: the impact is "none" but ios is degraded_performance', 'Write impact: minor'],
+  },
+  {
+    rule: 'a resolving update that leaves a component down',
+    text: VALID_INCIDENT.replace('    status: resolved\n', '    status: resolved\n    components: { web: degraded_performance }\n'),
+    expected: [':14: updates.1.components.web: is "degraded_performance" on a resolved update, but resolving returns every component to operational'],
+  },
+  {
+    rule: 'a postmortem published before the incident began',
+    text: VALID_INCIDENT.replace('started: 2022-12-28T12:13:00Z', 'started: 2022-12-28T12:13:00Z\npostmortem_at: 2022-12-27T09:00:00Z'),
+    expected: [':8: postmortem_at: 2022-12-27T09:00:00.000Z is before the incident began (2022-12-28T12:13:00.000Z); a postmortem is published after the fact'],
+  },
+  {
+    rule: 'a postmortem time without a zone',
+    text: VALID_INCIDENT.replace('started: 2022-12-28T12:13:00Z', 'started: 2022-12-28T12:13:00Z\npostmortem_at: 2022-12-29T09:00:00'),
+    expected: [':8: postmortem_at: "2022-12-29T09:00:00" has no time zone'],
+  },
+  {
+    rule: 'a misspelt postmortem field',
+    text: VALID_INCIDENT.replace('started: 2022-12-28T12:13:00Z', 'started: 2022-12-28T12:13:00Z\npostmortem: 2022-12-29T09:00:00Z'),
+    expected: [':8: postmortem: is not a field we know; did you mean "postmortem_at"?'],
+  },
+  {
+    rule: 'components and impact on a maintenance update are refused',
+    text: VALID_MAINTENANCE.replace('    status: scheduled\n', '    status: scheduled\n    impact: minor\n'),
+    expected: [':11: updates.0.impact: is not a field we know'],
   },
 ])('rule: $rule', ({ text, expected }) => {
   test('fails with the file, line, field and a message saying what is allowed', () => {
