@@ -7,7 +7,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }
 
-const SAFE_URL = /^(https?:|mailto:|\/|#|\.)/i;
+// Links may leave the site only by an explicit scheme; `//host` and `/\host`
+// look like paths but browsers read them as other hosts.
+const SAFE_URL = /^(https?:\/\/|mailto:|\/(?![\/\\])|#|\.\.?\/)/i;
+
+/** Whether a link target may be published. */
+export const isSafeUrl = (href: string): boolean => SAFE_URL.test(href.trim());
 
 // Incident text is written in a hurry and published everywhere (HTML, feeds,
 // API): raw HTML is shown as text and only ordinary links survive, so a pasted
@@ -18,7 +23,7 @@ const marked = new Marked({
     html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text),
     link(token: Tokens.Link) {
       const text = this.parser.parseInline(token.tokens);
-      if (!SAFE_URL.test(token.href)) return text;
+      if (!isSafeUrl(token.href)) return text;
       const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
       return `<a href="${escapeHtml(token.href)}"${title}>${text}</a>`;
     },
@@ -29,4 +34,13 @@ const marked = new Marked({
 /** Markdown (block level) to safe HTML. */
 export function renderMarkdown(markdown: string): string {
   return marked.parse(markdown, { async: false });
+}
+
+/** Link targets in the Markdown that the renderer would drop (e.g. `javascript:`, `//host`), in order. */
+export function unsafeLinks(markdown: string): string[] {
+  const found: string[] = [];
+  marked.walkTokens(marked.lexer(markdown), (token) => {
+    if (token.type === 'link' && !isSafeUrl(token.href)) found.push(token.href);
+  });
+  return found;
 }

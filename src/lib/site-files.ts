@@ -1,5 +1,6 @@
-import { globSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { decodeSource } from './text.ts';
 import { LineCounter, parseDocument } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
 import { formatProblem, type Problem, type SourceFile } from './validate.ts';
@@ -36,10 +37,58 @@ export function readSiteConfig(dir: string): SiteConfig {
 
 /** Every `incidents/**\/*.md` file, in a stable order, with paths relative to the site folder. */
 export function readIncidentSources(dir: string): SourceFile[] {
-  return globSync('**/*.md', { cwd: join(dir, INCIDENTS_DIR) })
-    .sort()
-    .map((file) => {
-      const path = join(INCIDENTS_DIR, file);
-      return { path, text: readFileSync(join(dir, path), 'utf8') };
-    });
+  const root = join(dir, INCIDENTS_DIR);
+  if (!existsSync(root)) return [];
+  const sources: SourceFile[] = [];
+  const siteRoot = realpathSync(dir);
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(join(dir, folder), { withFileTypes: true })) {
+      // Hidden files are editors' and the CLI's own temporary files.
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && !entry.name.endsWith('.md')) {
+        visit(path);
+        continue;
+      }
+      const source = readSource(dir, siteRoot, path, entry);
+      if (source) sources.push(source);
+    }
+  };
+  visit(INCIDENTS_DIR);
+  return sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+// Names that were surely meant as incident files: report them rather than skip them.
+const NEAR_MISS = /\.(md|markdown|mdown|mkd)$|\.md[.~]/i;
+
+/** One directory entry as a source, an unreadable source saying why, or undefined if it is not an incident file at all. */
+function readSource(dir: string, siteRoot: string, path: string, entry: Dirent): SourceFile | undefined {
+  const unreadable = (why: string): SourceFile => ({ path, text: '', unreadable: why });
+  const full = join(dir, path);
+  if (entry.isSymbolicLink() && resolveLink(full) !== undefined && statSync(full).isDirectory()) {
+    return unreadable('is a link to a folder; folders under incidents/ must be real folders, not links');
+  }
+  if (!entry.name.endsWith('.md')) {
+    return NEAR_MISS.test(entry.name) ? unreadable(`is not read: incident files end in ".md" (lowercase). Did you mean ${entry.name.replace(/\.(md|markdown|mdown|mkd)\b.*$/i, '.md')}? Rename it, or move it out of incidents/`) : undefined;
+  }
+  if (entry.isSymbolicLink()) {
+    const target = resolveLink(full);
+    if (target === undefined) return unreadable('is a link to a file that does not exist; replace it with the file itself');
+    if (!target.startsWith(siteRoot + sep)) return unreadable(`is a link to ${target}, outside the site folder; copy the file here instead of linking to it`);
+    if (!statSync(full).isFile()) return unreadable('is a link to something that is not a file; incident files must be plain files');
+  } else if (entry.isDirectory()) {
+    return unreadable('is a folder, not a file; a folder under incidents/ must not end in .md');
+  } else if (!entry.isFile()) {
+    return unreadable('is not a plain file (a pipe, socket or device); incident files must be plain text files');
+  }
+  const decoded = decodeSource(readFileSync(full));
+  return decoded.ok ? { path, text: decoded.text } : unreadable(decoded.message);
+}
+
+function resolveLink(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -2,6 +2,9 @@ import { basename } from 'node:path';
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { nearest } from './nearest.ts';
 import { incidentFileSchema, type IncidentFile } from '../schemas/incident.ts';
+import { textProblem } from '../schemas/text.ts';
+import { LIMITS } from './limits.ts';
+import { describeForbidden, findForbiddenCharacter, lineAt } from './text.ts';
 
 /** One thing wrong with one file, located for the person who must fix it. */
 export interface Problem {
@@ -23,10 +26,12 @@ export interface SourceFile {
   /** Path shown in messages, relative to the site folder. */
   path: string;
   text: string;
+  /** Why the file cannot be read as an incident (a link out of the site, a folder, not UTF-8…); reported, never published. */
+  unreadable?: string;
 }
 
 // Every field name an incident file may use, to suggest one when a key is misspelt.
-const FIELD_NAMES = ['kind', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'reopened', 'start', 'end', 'postmortem_at'];
+const FIELD_NAMES = ['kind', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'reopened', 'start', 'end', 'postmortem_at', 'scheduled'];
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -36,9 +41,10 @@ export function slugFromPath(path: string): string {
   return basename(path).replace(/\.md$/, '');
 }
 
-/** `path:line: field: message`, the shape editors and CI annotate. */
+/** `path:line: field: message`, the shape editors and CI annotate; a runaway field name is cut short. */
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`;
+  const field = problem.field.length > 80 ? `${problem.field.slice(0, 80)}…` : problem.field;
+  return `${problem.file}:${problem.line}: ${field}: ${problem.message}`;
 }
 
 /** Thrown by the build when any incident file is wrong; lists every problem. */
@@ -88,12 +94,17 @@ function schemaFor(componentIds: readonly string[]) {
 }
 
 /** Check one incident file against every single-file rule. */
-export function parseIncidentFile(source: SourceFile, componentIds: readonly string[]): { entry?: ValidIncidentFile; problems: Problem[] } {
+export function parseIncidentFile(source: SourceFile, componentIds: readonly string[], clock: number = Date.now()): { entry?: ValidIncidentFile; problems: Problem[] } {
   const problem = (line: number, field: string, message: string): Problem => ({ file: source.path, line, field, message });
   const slug = slugFromPath(source.path);
   const problems: Problem[] = [];
   if (!SLUG.test(slug)) {
     problems.push(problem(1, 'file name', `"${slug}" must be lowercase letters, digits and hyphens, e.g. 2022-12-28-login-failing.md; it becomes the page URL`));
+  }
+  if (source.unreadable) return { problems: [...problems, problem(1, 'file', source.unreadable)] };
+  const forbidden = findForbiddenCharacter(source.text);
+  if (forbidden) {
+    return { problems: [...problems, problem(lineAt(source.text, forbidden.index), 'text', `contains ${describeForbidden(forbidden.codePoint)}`)] };
   }
   const match = FRONTMATTER.exec(source.text);
   if (!match) {
@@ -102,15 +113,16 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
   const lines = new LineCounter();
   // The core schema keeps timestamps as text, so a missing zone can be seen.
   const doc = parseDocument(match[1] ?? '', { lineCounter: lines, schema: 'core', prettyErrors: false });
-  if (doc.errors.length > 0) {
+  // Warnings too: an unknown tag such as !!binary would otherwise turn a value into something else.
+  const yamlProblems = [...doc.errors.map((error) => ({ error, kind: 'YAML syntax' })), ...doc.warnings.map((error) => ({ error, kind: 'YAML' }))];
+  if (yamlProblems.length > 0) {
     return {
-      problems: [
-        ...problems,
-        ...doc.errors.map((error) => problem(lines.linePos(error.pos[0]).line + 1, 'frontmatter', `YAML syntax: ${error.message.split('\n')[0]}`)),
-      ],
+      problems: [...problems, ...yamlProblems.map(({ error, kind }) => problem(lines.linePos(error.pos[0]).line + 1, 'frontmatter', `${kind}: ${error.message.split('\n')[0]}`))],
     };
   }
-  const result = schemaFor(componentIds).safeParse(doc.toJS());
+  const data = toPlainData(doc);
+  if (!data.ok) return { problems: [...problems, problem(1, 'frontmatter', data.message)] };
+  const result = schemaFor(componentIds).safeParse(data.value);
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
@@ -128,8 +140,54 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
       problems.push(problem(lineOf(doc, lines, path, 1), field, message));
     }
   }
+  if (result.success) {
+    for (const { path, message } of futureProblems(result.data, clock)) problems.push(problem(lineOf(doc, lines, path, 1), path.join('.'), message));
+  }
+  const body = source.text.slice(match[0].length);
+  const bodyProblem = textProblem(body, { maxBytes: LIMITS.bodyBytes, markdown: true });
+  if (bodyProblem) problems.push(problem(lineAt(source.text, match[0].length), 'body', bodyProblem));
   if (problems.length > 0 || !result.success) return { problems };
-  return { entry: { slug, file: source.path, data: result.data, body: source.text.slice(match[0].length) }, problems };
+  return { entry: { slug, file: source.path, data: result.data, body }, problems };
+}
+
+const DAY = 86_400_000;
+const daysAhead = (iso: string, clock: number) => (Date.parse(iso) - clock) / DAY;
+
+/**
+ * Times too far ahead of the clock (the real one, not STATUS_NOW, which
+ * replays the past): an ordinary update is published when it is written, so
+ * one stamped in the future is a typo (2032 for 2023) unless marked
+ * `scheduled: true`; nothing may be planned more than a year ahead.
+ */
+function futureProblems(data: IncidentFile, clock: number): Array<{ path: PropertyKey[]; message: string }> {
+  const found: Array<{ path: PropertyKey[]; message: string }> = [];
+  const skew = LIMITS.clockSkewMinutes / 1440;
+  const ahead = (iso: string, path: PropertyKey[], allowed: number, advice: string) => {
+    const days = daysAhead(iso, clock);
+    if (days > allowed) found.push({ path, message: `${iso} is ${days < 2 ? `${Math.round(days * 1440)} minutes` : `${Math.round(days)} days`} in the future; ${advice}` });
+  };
+  const planned = `at most ${LIMITS.futureDays} days ahead are allowed`;
+  data.updates.forEach((update, i) => {
+    const scheduled = 'scheduled' in update && update.scheduled;
+    if (scheduled) ahead(update.at, ['updates', i, 'at'], LIMITS.futureDays, planned);
+    else ahead(update.at, ['updates', i, 'at'], skew, 'check the date, or add "scheduled: true" to publish this update at that time');
+  });
+  if (data.kind === 'incident') {
+    if (data.started) ahead(data.started, ['started'], skew, 'an incident cannot start in the future; check the date');
+    if (data.postmortem_at) ahead(data.postmortem_at, ['postmortem_at'], LIMITS.futureDays, planned);
+  } else {
+    ahead(data.window.start, ['window', 'start'], LIMITS.futureDays, planned);
+  }
+  return found;
+}
+
+/** The frontmatter as plain data; YAML aliases that expand without end (an "alias bomb") are refused. */
+function toPlainData(doc: Document): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 50 }) };
+  } catch {
+    return { ok: false, message: 'YAML aliases (*name) expand too much; write the values out instead of referring to them' };
+  }
 }
 
 /**
@@ -141,6 +199,7 @@ export function validateIncidentFiles(
   sources: SourceFile[],
   componentIds: readonly string[],
   unchanged?: (source: SourceFile) => ValidIncidentFile | undefined,
+  clock: number = Date.now(),
 ): { entries: ValidIncidentFile[]; problems: Problem[] } {
   const entries: ValidIncidentFile[] = [];
   const problems: Problem[] = [];
@@ -158,7 +217,7 @@ export function validateIncidentFiles(
       entries.push(known);
       continue;
     }
-    const result = parseIncidentFile(source, componentIds);
+    const result = parseIncidentFile(source, componentIds, clock);
     problems.push(...result.problems);
     if (result.entry) entries.push(result.entry);
   }

@@ -9,6 +9,8 @@ import {
 } from './statuses.ts';
 import { checkIncidentStatuses } from './incident-statuses.ts';
 import { timestampSchema } from './timestamp.ts';
+import { publishedText } from './text.ts';
+import { LIMITS } from '../lib/limits.ts';
 
 /** A closed list of words, whose error names the nearest allowed word. */
 function oneOf<const T extends readonly [string, ...string[]]>(what: string, allowed: T) {
@@ -32,10 +34,7 @@ function componentId(componentIds: readonly string[]) {
   });
 }
 
-const message = z
-  .string({ error: 'is required: what users should know, in a sentence or two (Markdown allowed)' })
-  .trim()
-  .min(1, 'must not be empty: say what users should know');
+const message = publishedText({ maxBytes: LIMITS.messageBytes, markdown: true, required: 'what users should know, in a sentence or two (Markdown allowed)' });
 
 function updateSchema<const T extends readonly [string, ...string[]]>(statuses: T) {
   return z.strictObject({
@@ -45,13 +44,12 @@ function updateSchema<const T extends readonly [string, ...string[]]>(statuses: 
     status: oneOf('status', statuses),
     /** What users should know now. Markdown allowed; raw HTML is shown as text. */
     message,
+    /** `true` on an update written ahead, to be published at its `at` by a later build. */
+    scheduled: z.literal(true, { error: 'can only be true: set it on an update written ahead of its time' }).optional(),
   });
 }
 
-const title = z
-  .string({ error: 'is required: a short headline users will recognise, e.g. "Login and posting failing"' })
-  .trim()
-  .min(1, 'must not be empty');
+const title = publishedText({ maxBytes: LIMITS.titleBytes, markdown: false, oneLine: true, required: 'a short headline users will recognise, e.g. "Login and posting failing"' });
 
 type TimedUpdate = { at: string; status: string; reopened?: boolean };
 
@@ -86,6 +84,7 @@ function timeline<U extends z.ZodObject<{ at: typeof timestampSchema; status: z.
   return z
     .array(update, { error: 'is required: a list of updates, oldest first' })
     .min(1, 'is empty: add at least one update (at, status, message)')
+    .max(LIMITS.updates, `has more than ${LIMITS.updates} updates; close this incident and open a follow-up that links to it`)
     .superRefine((updates, ctx) => checkTimeline(updates, closing, ctx));
 }
 
@@ -152,6 +151,14 @@ export function incidentFileSchema(componentIds: readonly string[]) {
             code: 'custom',
             path: ['end'],
             message: `${window.end} is not after the start (${window.start}); a window must end after it starts`,
+          });
+        }
+        const days = (Date.parse(window.end) - Date.parse(window.start)) / 86_400_000;
+        if (days > LIMITS.windowDays) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['end'],
+            message: `makes a window of ${Math.round(days)} days; at most ${LIMITS.windowDays} are allowed. Schedule longer work as several windows`,
           });
         }
       }),

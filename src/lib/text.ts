@@ -1,0 +1,82 @@
+/*
+ * Text that every output can carry. Incident files are published as HTML,
+ * RSS, Atom, JSON and iCalendar; XML 1.0 cannot hold most control characters
+ * at all, and a pasted terminal colour code or a stray non-character breaks a
+ * feed for every subscriber. So a file must be UTF-8 text without them, and
+ * every XML writer strips them again in case anything slips through.
+ */
+
+export type DecodedSource = { ok: true; text: string } | { ok: false; message: string };
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const SAVE_AS_UTF8 = 'save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8)';
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Bytes of a file to its text: UTF-8 only (a BOM is dropped), line endings as `\n`. */
+export function decodeSource(bytes: Uint8Array): DecodedSource {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, message: `is UTF-16 text; ${SAVE_AS_UTF8}` };
+  }
+  const start = UTF8_BOM.every((byte, i) => bytes[i] === byte) ? 3 : 0;
+  let text: string;
+  try {
+    text = decoder.decode(bytes.subarray(start));
+  } catch {
+    return { ok: false, message: `is not valid UTF-8 (byte ${firstInvalidUtf8Byte(bytes, start)} cannot be read); ${SAVE_AS_UTF8}` };
+  }
+  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+}
+
+/** Offset of the first byte that does not start or continue a UTF-8 sequence, for the message. */
+function firstInvalidUtf8Byte(bytes: Uint8Array, start: number): number {
+  for (let end = start + 1; end <= bytes.length; end++) {
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      // An incomplete sequence at the very end only fails once more bytes cannot complete it.
+      if (end === bytes.length || (bytes[end - 1]! & 0xc0) !== 0x80 || end - start > 4) return end - 1;
+    }
+  }
+  return bytes.length - 1;
+}
+
+/**
+ * C0 and C1 controls other than tab and newline, Unicode non-characters
+ * (U+FDD0–U+FDEF and the last two code points of every plane), and lone
+ * surrogates: none of them belongs in published text.
+ */
+const FORBIDDEN = /(?![\t\n])\p{Cc}|\p{Noncharacter_Code_Point}|\p{Cs}/u;
+const FORBIDDEN_ALL = /(?![\t\n])\p{Cc}|\p{Noncharacter_Code_Point}|\p{Cs}/gu;
+
+/** The first character no output can carry, with its index, or undefined. */
+export function findForbiddenCharacter(text: string): { index: number; codePoint: string } | undefined {
+  const match = FORBIDDEN.exec(text);
+  if (!match) return undefined;
+  return { index: match.index, codePoint: `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` };
+}
+
+/** A readable description of why the character is refused. */
+export function describeForbidden(codePoint: string): string {
+  const value = Number.parseInt(codePoint.slice(2), 16);
+  if (value < 0x20 || (value >= 0x7f && value <= 0x9f)) return `a control character (${codePoint}), e.g. a pasted terminal colour code; delete it`;
+  if (value >= 0xd800 && value <= 0xdfff) return `half of a broken character (${codePoint}, a lone surrogate); retype the character around it`;
+  return `a Unicode non-character (${codePoint}); delete it`;
+}
+
+/** Remove every character XML 1.0 cannot carry: the last line of defence of each XML writer. */
+export function xmlSafe(text: string): string {
+  return text.replace(FORBIDDEN_ALL, '');
+}
+
+/** 1-based line of an index in a text. */
+export function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** At most `max` characters of a value, for messages: a bad 200 KB value is not echoed whole. */
+export function quote(value: string, max = 80): string {
+  const chars = [...value];
+  return JSON.stringify(chars.length <= max ? value : `${chars.slice(0, max).join('')}…`);
+}
