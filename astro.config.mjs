@@ -1,19 +1,19 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { parse } from 'yaml';
+import { readSiteConfig, siteDir } from './src/lib/site-files.ts';
+import { deployment } from './src/lib/urls.ts';
 
 // The site's public URL lives in status.config.yaml with the rest of its
-// identity; STATUS_SITE_URL and STATUS_BASE override it for previews and
+// identity, read by the same reader as `status check` (a bad config fails
+// there first, with its line and field); its path is the base of every link.
+// STATUS_SITE_URL and STATUS_BASE override them for previews and
 // project-style hosting (e.g. GitHub Pages under /status/).
-const siteDir = resolve(process.env.STATUS_SITE_DIR ?? '.');
-const config = parse(readFileSync(join(siteDir, 'status.config.yaml'), 'utf8'));
+const { site, base } = deployment(readSiteConfig(siteDir()).url);
 
 export default defineConfig({
-  site: process.env.STATUS_SITE_URL ?? config.url,
-  base: process.env.STATUS_BASE ?? '/',
+  site,
+  base,
   trailingSlash: 'ignore',
   outDir: process.env.STATUS_OUT_DIR ?? './dist',
   cacheDir: process.env.STATUS_CACHE_DIR ?? './node_modules/.astro',

@@ -372,10 +372,10 @@ describe('list and check', () => {
 
   test('check names a broken status.config.yaml', () => {
     write('status.config.yaml', read('status.config.yaml').replace('url: https://status.fixture.example', 'url: status.fixture.example'));
-    const { code, err } = status('check');
+    const { code, out } = status('check');
     expect(code).toBe(1);
-    expect(err).toContain('status.config.yaml is not valid:');
-    expect(err).toContain(':2: url: must be an absolute URL such as https://status.example.com');
+    expect(out).toContain("status.config.yaml:2: url: is not an absolute URL; write the page's public address, such as https://status.example.com");
+    expect(out).toContain('the build would publish nothing');
   });
 });
 

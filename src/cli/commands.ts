@@ -1,5 +1,7 @@
+import { checkSite } from '../lib/check-site.ts';
 import { describeUnknown } from '../lib/nearest.ts';
-import { formatProblem, parseIncidentFile, slugFromPath, validateIncidentFiles, type ValidIncidentFile } from '../lib/validate.ts';
+import { listComponents } from '../schemas/site-config.ts';
+import { formatProblem, parseIncidentFile, slugFromPath, type ValidIncidentFile } from '../lib/validate.ts';
 import {
   IMPACTS,
   INCIDENT_COMPONENT_STATUSES,
@@ -356,15 +358,15 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
  * Returns the exit code: 1 with every problem listed, 0 with a summary.
  */
 export function check(ctx: Context): number {
-  const site = loadSite(ctx.dir);
-  const { entries, problems } = validateIncidentFiles(site.sources, site.componentIds);
+  const { entries, files, problems, config } = checkSite(ctx.dir, { now: ctx.now });
   if (problems.length > 0) {
     for (const problem of problems) ctx.out(formatProblem(problem));
-    const files = new Set(problems.map((problem) => problem.file)).size;
-    ctx.out(`${count(problems.length, 'problem')} in ${count(files, 'file')}; the build would publish nothing.`);
+    const inFiles = new Set(problems.map((problem) => problem.file)).size;
+    ctx.out(`${count(problems.length, 'problem')} in ${count(inFiles, 'file')}; the build would publish nothing.`);
     return 1;
   }
   const maintenances = entries.filter((entry) => entry.data.kind === 'maintenance').length;
-  ctx.out(`OK: ${count(entries.length - maintenances, 'incident')} and ${count(maintenances, 'maintenance')} in ${count(site.sources.length, 'file')}, checked against ${count(site.componentIds.length, 'component')}.`);
+  const components = config ? listComponents(config).length : 0;
+  ctx.out(`OK: ${count(entries.length - maintenances, 'incident')} and ${count(maintenances, 'maintenance')} in ${count(files, 'file')}, checked against ${count(components, 'component')}.`);
   return 0;
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { renderProblems } from '../lib/check-site.ts';
 import { describeUnknown } from '../lib/nearest.ts';
 import { readIncidentSources, readSiteConfig } from '../lib/site-files.ts';
-import { absoluteUrl, paths } from '../lib/urls.ts';
+import { absoluteUrl, deployment, paths } from '../lib/urls.ts';
 import { formatProblem, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../lib/validate.ts';
 import { listComponents, type SiteConfig } from '../schemas/site-config.ts';
 import { CliError } from './errors.ts';
@@ -48,7 +49,8 @@ export function findSource(site: Site, slug: string, choices: readonly string[] 
 
 /** The public URL of an incident's page, honouring STATUS_SITE_URL and STATUS_BASE as the build does. */
 export function pageUrl(site: Site, slug: string, env: Record<string, string | undefined> = process.env): string {
-  return absoluteUrl(env['STATUS_SITE_URL'] || site.config.url, env['STATUS_BASE'] || '/', paths.incident(slug));
+  const { site: origin, base } = deployment(site.config.url, env);
+  return absoluteUrl(origin, base, paths.incident(slug));
 }
 
 /**
@@ -65,6 +67,8 @@ export function assertValid(site: Site, path: string, text: string): ValidIncide
   }
   const entry = entries.find((candidate) => candidate.file === path);
   if (!entry) throw new CliError(`refusing to write ${path}: it did not validate`);
+  const rendering = renderProblems([entry]);
+  if (rendering.length > 0) throw new CliError(`refusing to write ${path}; the build would reject it:\n${rendering.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
   return entry;
 }
 

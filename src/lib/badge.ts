@@ -1,4 +1,5 @@
 import { escapeHtml } from './markdown.ts';
+import { xmlSafe } from './text.ts';
 
 /** The badge colours: dark enough for white text (4.5:1) whatever the page behind it. */
 const COLOURS = {
@@ -34,7 +35,7 @@ export function renderBadge(label: string, message: string, tone: BadgeTone): st
   const width = left + right;
   const name = escapeHtml(`${label}: ${message}`);
   const text = (x: number, value: string) => `<text x="${x}" y="14">${escapeHtml(value)}</text>`;
-  return [
+  return xmlSafe([
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${name}">`,
     `<title>${name}</title>`,
     `<rect width="${left}" height="20" fill="#555"/><rect x="${left}" width="${right}" height="20" fill="${COLOURS[tone]}"/>`,
@@ -42,5 +43,5 @@ export function renderBadge(label: string, message: string, tone: BadgeTone): st
     text(left / 2, label),
     text(left + right / 2, message),
     '</g></svg>',
-  ].join('');
+  ].join(''));
 }

@@ -1,3 +1,4 @@
+import { xmlSafe } from './text.ts';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { MaintenanceEvent } from './events.ts';
 import type { StatusModel } from './model.ts';
@@ -38,5 +39,6 @@ export function maintenanceCalendar({ model, site, base }: CalendarOptions): str
       status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  return calendar.toString();
+  // RFC 5545 text excludes control characters, as XML does.
+  return xmlSafe(calendar.toString());
 }

@@ -9,7 +9,7 @@ export function escapeHtml(text: string): string {
 
 // Links may leave the site only by an explicit scheme; `//host` and `/\host`
 // look like paths but browsers read them as other hosts.
-const SAFE_URL = /^(https?:\/\/|mailto:|\/(?![\/\\])|#|\.\.?\/)/i;
+const SAFE_URL = /^(https?:\/\/|mailto:|\/(?![/\\])|#|\.\.?\/)/i;
 
 /** Whether a link target may be published. */
 export const isSafeUrl = (href: string): boolean => SAFE_URL.test(href.trim());

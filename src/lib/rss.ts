@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import { generateAtomFeed } from 'feedsmith';
 import type { StatusEvent } from './events.ts';
 import { feedItems } from './feed.ts';
+import { xmlSafe } from './text.ts';
 import { absoluteUrl } from './urls.ts';
 
 /** What every feed of the site needs: the same items, in RSS or Atom. */
@@ -17,8 +18,8 @@ export interface FeedOptions {
 }
 
 /** An RSS 2.0 response with one item per incident update, newest first. */
-export function renderRssFeed({ title, description, site, base, events, now }: FeedOptions): Promise<Response> {
-  return rss({
+export async function renderRssFeed({ title, description, site, base, events, now }: FeedOptions): Promise<Response> {
+  const response = await rss({
     title,
     description,
     site: absoluteUrl(site, base, '/'),
@@ -32,6 +33,17 @@ export function renderRssFeed({ title, description, site, base, events, now }: F
       description: item.html,
     })),
   });
+  return new Response(xmlSafe(await response.text()), { headers: response.headers });
+}
+
+/**
+ * Every XML document we write passes through here: no character XML 1.0
+ * cannot carry survives, whatever the libraries let through, and the
+ * whitespace feedsmith's pretty-printer puts around a CDATA section (which
+ * would become part of the title) is removed.
+ */
+export function finishXml(xml: string): string {
+  return xmlSafe(xml).replace(/>\s+<!\[CDATA\[/g, '><![CDATA[').replace(/\]\]>\s+</g, ']]><');
 }
 
 /** The same items as an Atom 1.0 response. */
@@ -60,5 +72,5 @@ export function renderAtomFeed({ title, description, site, base, path, events, n
       };
     }),
   });
-  return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
+  return new Response(finishXml(xml), { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 }

@@ -26,7 +26,7 @@ test('a valid config lists its groups and components', () => {
 
 test('a duplicate component id, a bad id and a missing URL are each reported with their line', () => {
   const run = () => readSiteConfig(configDir(`name: Chirp\n${GROUPS.replace('id: web\n        name: Web again', 'id: Web Again\n        name: x')}`));
-  expect(run).toThrow(/status\.config\.yaml:\d+: url: must be an absolute URL/);
+  expect(run).toThrow(/status\.config\.yaml:\d+: url: is required: the address this page is published at/);
   expect(run).toThrow(/status\.config\.yaml:7: groups\.0\.components\.1\.id: must be lowercase letters, digits and hyphens/);
   const duplicate = () => readSiteConfig(configDir(`name: Chirp\nurl: https://x.example\n${GROUPS}`));
   expect(duplicate).toThrow(/status\.config\.yaml:8: groups\.0\.components\.1\.id: component id "web" is declared twice/);

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { decodeSource } from './text.ts';
+import { join, resolve, sep } from 'node:path';
+import { decodeSource, describeForbidden, findForbiddenCharacter, lineAt } from './text.ts';
 import { LineCounter, parseDocument } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
 import { formatProblem, type Problem, type SourceFile } from './validate.ts';
@@ -16,23 +16,52 @@ export function siteDir(env: Record<string, string | undefined> = process.env): 
   return resolve(env['STATUS_SITE_DIR'] ?? '.');
 }
 
-/** Read and validate `status.config.yaml`; throws with every problem located. */
+/** Thrown when `status.config.yaml` is wrong; lists every problem located. */
+export class SiteConfigError extends Error {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
+    super(`${CONFIG_FILE} is not valid; nothing was published:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    this.name = 'SiteConfigError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Read and validate `status.config.yaml`: the one reader of the config, used
+ * by the build (astro.config.mjs and the model), `check` and the CLI, so they
+ * can never read it differently. Throws a SiteConfigError with every problem.
+ */
 export function readSiteConfig(dir: string): SiteConfig {
   const path = join(dir, CONFIG_FILE);
+  const problem = (line: number, field: string, message: string): Problem => ({ file: CONFIG_FILE, line, field, message });
+  const fail = (...problems: Problem[]): never => {
+    throw new SiteConfigError(problems);
+  };
+  if (!existsSync(path)) fail(problem(1, 'file', `is missing from ${dir}; it names the page and its components (see README, "Components")`));
+  const decoded = decodeSource(readFileSync(path));
+  if (!decoded.ok) return fail(problem(1, 'file', decoded.message));
+  const forbidden = findForbiddenCharacter(decoded.text);
+  if (forbidden) fail(problem(lineAt(decoded.text, forbidden.index), 'text', `contains ${describeForbidden(forbidden.codePoint)}`));
+  if (decoded.text.trim() === '') fail(problem(1, 'config', 'is empty; it needs at least name, url and groups of components (see README, "Components")'));
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, schema: 'core' });
-  const result = siteConfigSchema.safeParse(doc.toJS());
+  const doc = parseDocument(decoded.text, { lineCounter: lines, schema: 'core', prettyErrors: false });
+  const yaml = [...doc.errors, ...doc.warnings];
+  if (yaml.length > 0) fail(...yaml.map((error) => problem(lines.linePos(error.pos[0]).line, 'config', `YAML: ${error.message.split('\n')[0]}`)));
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch {
+    fail(problem(1, 'config', 'YAML aliases (*name) expand too much; write the values out instead of referring to them'));
+  }
+  const result = siteConfigSchema.safeParse(data);
   if (result.success) return result.data;
-  const problems: Problem[] = result.error.issues.map((issue) => {
-    const node = doc.getIn(issue.path, true) as { range?: [number] } | undefined;
-    return {
-      file: relative(process.cwd(), path),
-      line: node?.range ? lines.linePos(node.range[0]).line : 1,
-      field: issue.path.join('.') || 'config',
-      message: issue.message,
-    };
-  });
-  throw new Error(`${CONFIG_FILE} is not valid:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  return fail(
+    ...result.error.issues.map((issue) => {
+      const node = doc.getIn(issue.path, true) as { range?: [number] } | undefined;
+      return problem(node?.range ? lines.linePos(node.range[0]).line : 1, issue.path.join('.') || 'config', issue.message);
+    }),
+  );
 }
 
 /** Every `incidents/**\/*.md` file, in a stable order, with paths relative to the site folder. */

@@ -46,7 +46,8 @@ function firstInvalidUtf8Byte(bytes: Uint8Array, start: number): number {
  * surrogates: none of them belongs in published text.
  */
 const FORBIDDEN = /(?![\t\n])\p{Cc}|\p{Noncharacter_Code_Point}|\p{Cs}/u;
-const FORBIDDEN_ALL = /(?![\t\n])\p{Cc}|\p{Noncharacter_Code_Point}|\p{Cs}/gu;
+// XML and iCalendar line breaks may be CRLF, so the output filter keeps CR.
+const FORBIDDEN_IN_OUTPUT = /(?![\t\n\r])\p{Cc}|\p{Noncharacter_Code_Point}|\p{Cs}/gu;
 
 /** The first character no output can carry, with its index, or undefined. */
 export function findForbiddenCharacter(text: string): { index: number; codePoint: string } | undefined {
@@ -65,7 +66,7 @@ export function describeForbidden(codePoint: string): string {
 
 /** Remove every character XML 1.0 cannot carry: the last line of defence of each XML writer. */
 export function xmlSafe(text: string): string {
-  return text.replace(FORBIDDEN_ALL, '');
+  return text.replace(FORBIDDEN_IN_OUTPUT, '');
 }
 
 /** 1-based line of an index in a text. */

@@ -26,3 +26,14 @@ export function absoluteUrl(site: URL | string, base: string, path: string): str
 
 /** A link to a site-relative path in this build. */
 export const href = (path: string): string => withBase(import.meta.env.BASE_URL, path);
+
+/**
+ * Where the site is served: the config's `url`, whose path (e.g. `/status/`)
+ * is the base of every link, unless STATUS_SITE_URL or STATUS_BASE override
+ * them (previews, GitHub Pages project sites).
+ */
+export function deployment(configUrl: string, env: Record<string, string | undefined> = process.env): { site: string; base: string } {
+  const url = new URL(env['STATUS_SITE_URL'] || configUrl);
+  const base = env['STATUS_BASE'] || url.pathname;
+  return { site: `${url.origin}/`, base: base.endsWith('/') ? base : `${base}/` };
+}

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { publishedText } from './text.ts';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -7,28 +8,48 @@ export const componentSchema = z.strictObject({
   /** Stable identifier used in incident files and URLs: lowercase letters, digits, hyphens. */
   id: z.string().regex(ID, 'must be lowercase letters, digits and hyphens, e.g. "direct-messages"'),
   /** Name shown to users, e.g. "Direct messages". */
-  name: z.string().min(1, 'must not be empty'),
+  name: publishedText({ maxBytes: 80, markdown: false, oneLine: true, required: 'the name users see, e.g. "Direct messages"' }),
   /** One line telling users what this component covers. */
-  description: z.string().optional(),
+  description: publishedText({ maxBytes: 300, markdown: false, required: 'one line on what it covers' }).optional(),
 });
 
 /** A heading under which related components are listed, in display order. */
 export const componentGroupSchema = z.strictObject({
   /** Heading shown to users, e.g. "Apps". */
-  name: z.string().min(1, 'must not be empty'),
+  name: publishedText({ maxBytes: 80, markdown: false, oneLine: true, required: 'a heading, e.g. "Apps"' }),
   /** The group's components, in the order they are shown. */
   components: z.array(componentSchema).min(1, 'a group needs at least one component'),
 });
+
+const URL_EXAMPLE = 'such as https://status.example.com or https://example.com/status/';
+
+/** The public address: http(s), no credentials, query or fragment (every absolute link is built from it). */
+const siteUrl = z
+  .string({ error: `is required: the address this page is published at, ${URL_EXAMPLE}` })
+  .trim()
+  .superRefine((value, ctx) => {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    const why = !url
+      ? 'is not an absolute URL'
+      : !/^https?:$/.test(url.protocol)
+        ? `uses ${url.protocol.replace(/:$/, '')}:, but a status page is served over https: (or http:)`
+        : url.username || url.password
+          ? 'must not carry a user name or password'
+          : url.search || url.hash
+            ? 'must not have a query (?…) or fragment (#…)'
+            : undefined;
+    if (why) ctx.addIssue({ code: 'custom', message: `${why}; write the page's public address, ${URL_EXAMPLE}` });
+  });
 
 /** `status.config.yaml`: the page's identity and the components it reports on. */
 export const siteConfigSchema = z
   .strictObject({
     /** The platform's name, e.g. "Chirp". */
-    name: z.string().min(1, 'must not be empty'),
-    /** Where this status page is published, e.g. https://status.chirp.example */
-    url: z.url({ error: 'must be an absolute URL such as https://status.example.com' }),
+    name: publishedText({ maxBytes: 80, markdown: false, oneLine: true, required: 'the platform name, e.g. "Chirp"' }),
+    /** Where this status page is published, e.g. https://status.chirp.example (a path, e.g. /status/, is the base of every link). */
+    url: siteUrl,
     /** A sentence under the page title. */
-    description: z.string().optional(),
+    description: publishedText({ maxBytes: 300, markdown: false, required: 'a sentence on what this page reports' }).optional(),
     /** Component groups, in display order. */
     groups: z.array(componentGroupSchema).min(1, 'declare at least one group of components'),
   })
