@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { decodeSource, findForbiddenCharacter, lineAt, quote, xmlSafe } from './text.ts';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+describe('decodeSource: UTF-8 text only', () => {
+  test('a UTF-8 BOM is dropped and CRLF or CR line ends become LF', () => {
+    expect(decodeSource(bytes(0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x0a, 0x62, 0x0d, 0x63))).toEqual({ ok: true, text: 'a\nb\nc' });
+  });
+
+  test.each([
+    ['UTF-16 little-endian', bytes(0xff, 0xfe, 0x61, 0x00), /is UTF-16 text; save the file as UTF-8/],
+    ['UTF-16 big-endian', bytes(0xfe, 0xff, 0x00, 0x61), /is UTF-16 text/],
+    ['invalid UTF-8 (a Latin-1 é)', bytes(0x63, 0x61, 0x66, 0xe9, 0x0a), /is not valid UTF-8 \(byte 3 cannot be read\); save the file as UTF-8/],
+  ])('%s is refused with the fix', (_, input, message) => {
+    const decoded = decodeSource(input);
+    expect(decoded.ok).toBe(false);
+    expect(decoded.ok ? '' : decoded.message).toMatch(message);
+  });
+});
+
+describe('findForbiddenCharacter', () => {
+  test.each([
+    ['\u0001', 'U+0001'],
+    ['\u001b[31mred', 'U+001B'],
+    ['\u007f', 'U+007F'],
+    ['\u0085', 'U+0085'],
+    ['\ufffe', 'U+FFFE'],
+    ['\ufdd0', 'U+FDD0'],
+    ['\u{10ffff}', 'U+10FFFF'],
+    ['\ud800', 'U+D800'],
+    ['\udc00x', 'U+DC00'],
+  ])('%j is refused as %s', (text, codePoint) => {
+    expect(findForbiddenCharacter(`ok ${text}`)).toEqual({ index: 3, codePoint });
+  });
+
+  test.each(['tab\tand\nnewline', 'emoji 🔥 and مرحبا', 'זה בסדר', '\u2028 line separator', '…'])('%j is allowed', (text) => {
+    expect(findForbiddenCharacter(text)).toBeUndefined();
+  });
+});
+
+test('xmlSafe removes what XML 1.0 cannot carry and keeps the rest, CRLF included', () => {
+  expect(xmlSafe('a\u0001b\u001bc\ufffed\ud800e\r\n🔥')).toBe('abcde\r\n🔥');
+});
+
+test('lineAt counts lines from 1', () => {
+  expect([0, 2, 3, 7].map((index) => lineAt('ab\ncd\n\nx', index))).toEqual([1, 1, 2, 4]);
+});
+
+test('quote shows at most 80 characters of a value', () => {
+  expect(quote('x'.repeat(200_000))).toBe(`"${'x'.repeat(80)}…"`);
+  expect(quote('short')).toBe('"short"');
+});
