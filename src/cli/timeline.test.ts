@@ -60,9 +60,13 @@ describe('insertUpdate', () => {
     });
   });
 
-  test('a one-line [..] list is re-printed with the new item', () => {
-    const text = '---\nupdates: [{at: 2022-12-28T12:00:00Z, status: investigating, message: Looking.}]\n---\n';
-    expect(insertUpdate(text, UPDATE)).toContain('status: resolved');
+  test('a one-line [..] list is re-printed with the new item, and nothing else of the file changes', () => {
+    const head = '---\n# Keep this comment.\ntitle:   "Spaced  oddly"\nmessage: >-\n  a folded\n  text\n';
+    const text = `${head}updates: [{at: 2022-12-28T12:00:00Z, status: investigating, message: Looking.}]\n---\nBody.\n`;
+    const written = insertUpdate(text, UPDATE);
+    expect(written.startsWith(head)).toBe(true);
+    expect(written.endsWith('\n---\nBody.\n')).toBe(true);
+    expect(written).toContain('status: resolved');
   });
 
   test('refuses a file without frontmatter or without updates, naming the fix', () => {

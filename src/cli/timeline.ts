@@ -87,9 +87,10 @@ export function insertUpdate(text: string, update: NewUpdate): string {
   const laterIndex = items.findIndex((item) => Date.parse(String((item.toJSON() as { at?: unknown }).at)) > Date.parse(update.at));
   const later = items[laterIndex];
   if (updates.flow) {
-    // A one-line `[...]` list has no line to splice into: re-print the document.
+    // A one-line `[...]` list has no line to splice into: re-print that list, and only it.
     updates.items.splice(later ? laterIndex : items.length, 0, doc.createNode(itemValue(update)));
-    return text.slice(0, start) + doc.toString().replace(/\n$/, '') + text.slice(start + close.index);
+    const list = new Document(updates, { schema: 'core' }).toString({ lineWidth: 0 }).replace(/\n$/, '');
+    return text.slice(0, start) + frontmatter.slice(0, updates.range[0]) + list + frontmatter.slice(updates.range[1]) + text.slice(start + close.index);
   }
   const firstStart = items[0]!.range![0];
   const lineStart = (offset: number) => frontmatter.lastIndexOf('\n', offset - 1) + 1;
