@@ -11,6 +11,8 @@ export const HISTORY_DAYS = 90;
 export const PAST_DAYS = 15;
 /** Incidents named in a home-page bar's day label (the component page names them all). */
 export const HOME_BAR_TITLES = 1;
+/** Open incidents and maintenance shown as cards on the home page; more are counted and linked, so the page keeps its size. */
+export const HOME_ACTIVE_CARDS = 5;
 /** Incidents listed per past day on the home page; a busier day links to the history. */
 export const PAST_DAY_EVENTS = 5;
 

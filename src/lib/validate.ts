@@ -144,7 +144,7 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
     for (const { path, message } of futureProblems(result.data, clock)) problems.push(problem(lineOf(doc, lines, path, 1), path.join('.'), message));
   }
   const body = source.text.slice(match[0].length);
-  const bodyProblem = textProblem(body, { maxBytes: LIMITS.bodyBytes, markdown: true });
+  const bodyProblem = textProblem(body.trim(), { maxBytes: LIMITS.bodyBytes, markdown: true });
   if (bodyProblem) problems.push(problem(lineAt(source.text, match[0].length), 'body', bodyProblem));
   if (problems.length > 0 || !result.success) return { problems };
   return { entry: { slug, file: source.path, data: result.data, body }, problems };
