@@ -19,3 +19,8 @@ test('levenshtein counts edits', () => {
 test('describeUnknown lists what is allowed even without a suggestion', () => {
   expect(describeUnknown('component', 'zzzz', ['web', 'ios'])).toBe('unknown component "zzzz". Allowed: web, ios');
 });
+
+test('describeUnknown quotes at most 80 characters of a pasted value', () => {
+  const message = describeUnknown('status', 'x'.repeat(200_000), ['investigating', 'resolved']);
+  expect(message).toBe(`unknown status "${'x'.repeat(80)}…". Allowed: investigating, resolved`);
+});

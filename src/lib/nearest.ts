@@ -1,3 +1,5 @@
+import { quote } from './text.ts';
+
 /** Edit distance between two strings (insertions, deletions, substitutions). */
 export function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -30,7 +32,8 @@ export function nearest(value: string, allowed: readonly string[]): string | und
 /** "unknown X "foo". Did you mean "bar"? Allowed: a, b, c" */
 export function describeUnknown(what: string, value: unknown, allowed: readonly string[]): string {
   const typed = String(value);
-  const guess = nearest(typed, allowed);
+  // A pasted 200 KB value is quoted in part, and is no typo of a short word.
+  const guess = typed.length <= 100 ? nearest(typed, allowed) : undefined;
   const hint = guess ? ` Did you mean "${guess}"?` : '';
-  return `unknown ${what} "${typed}".${hint} Allowed: ${allowed.join(', ')}`;
+  return `unknown ${what} ${quote(typed)}.${hint} Allowed: ${allowed.join(', ')}`;
 }
