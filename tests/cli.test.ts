@@ -195,7 +195,7 @@ describe('update and resolve', () => {
   });
 
   test.each([
-    { args: ['update', 'outag', '--status', 'identified', '--message', 'x'], error: 'error: unknown slug "outag". Did you mean "outage"? Allowed: older, outage, upgrade' },
+    { args: ['update', 'outag', '--status', 'identified', '--message', 'x'], error: 'error: unknown slug "outag". Did you mean:\n  outage\nEvery slug: npm run status -- list --all' },
     { args: ['update', 'outage', '--status', 'identifed', '--message', 'x'], error: 'error: --status: unknown status "identifed". Did you mean "identified"? Allowed: investigating, identified, monitoring, resolved' },
     { args: ['update', 'outage', '--status', 'in_progress', '--message', 'x'], error: 'error: --status: unknown status "in_progress". Allowed: investigating, identified, monitoring, resolved' },
     { args: ['update', 'outage', '--status', 'identified'], error: 'error: missing --message: What should users know now' },
@@ -287,6 +287,41 @@ describe('update and resolve', () => {
     expect(code).toBe(0);
     expect(out).toContain('status: resolved\n    message: This incident has been resolved.\n---\nA summary of the outage.');
     expect(read('incidents/outage.md')).toBe(HAND_WRITTEN);
+  });
+});
+
+describe('slugs in a long history', () => {
+  /** Two hundred resolved incidents about login, one open one, and the open one misspelt. */
+  beforeEach(() => {
+    const incident = (title: string, at: string, resolved: boolean) =>
+      `---\ntitle: ${title}\nimpact: major\ncomponents:\n  login: partial_outage\nupdates:\n  - at: ${at}\n    status: investigating\n    message: Looking.\n` +
+      (resolved ? `  - at: ${at.replace('T09', 'T10')}\n    status: resolved\n    message: Fixed.\n` : '') +
+      '---\n';
+    for (let day = 0; day < 200; day++) {
+      const date = new Date(Date.UTC(2022, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      write(`incidents/${date}-login-failing-on-ios.md`, incident('Login failing on iOS', `${date}T09:00:00Z`, true));
+    }
+    write('incidents/2022-12-30-login-failing-on-ios.md', incident('Login failing on iOS', '2022-12-30T09:00:00Z', false));
+  });
+
+  test('a misspelt slug gets at most five near matches, the open one first, and where the full list is', () => {
+    const { code, err } = status('update', 'login-failng-on-ios', '--status', 'identified', '--message', 'x');
+    expect(code).toBe(1);
+    expect(err.trim().split('\n')).toEqual([
+      'error: unknown slug "login-failng-on-ios". Did you mean:',
+      '  2022-12-30-login-failing-on-ios  (open)',
+      '  2022-07-19-login-failing-on-ios',
+      '  2022-07-18-login-failing-on-ios',
+      '  2022-07-17-login-failing-on-ios',
+      '  2022-07-16-login-failing-on-ios',
+      'Every slug: npm run status -- list --all',
+    ]);
+  });
+
+  test('list --all lists every slug, newest first', () => {
+    const lines = status('list', '--all').out.trim().split('\n');
+    expect(lines).toHaveLength(1 + 204);
+    expect(lines.slice(0, 3)).toEqual(['204 files, newest first:', '  2022-12-30-login-failing-on-ios  investigating: Login failing on iOS', '  outage  resolved: Login failing everywhere']);
   });
 });
 

@@ -286,7 +286,7 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
     await targetSlug(ctx, site, positional, request.kinds, request.verb),
     validEntries(site)
       .filter((entry) => request.kinds.includes(entry.data.kind))
-      .map((entry) => entry.slug),
+      .map((entry) => ({ slug: entry.slug, open: !isClosed(entry) })),
   );
   const parsed = parseIncidentFile(source, site.componentIds);
   if (!parsed.entry) {
@@ -327,10 +327,18 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
   publish(ctx, site, source.path, slug, text, flags, `Added ${status} update to`);
 }
 
-/** `status list`: what is open now, with the slugs the other commands take. */
-export async function listOpen(ctx: Context): Promise<void> {
+/** `status list --all`: every incident and maintenance, newest first, with its slug and last status. */
+function listAll(ctx: Context, site: Site): void {
+  const entries = validEntries(site).sort((a, b) => Date.parse(b.data.updates[0]!.at) - Date.parse(a.data.updates[0]!.at));
+  ctx.out(`${count(entries.length, 'file')}, newest first:`);
+  for (const { slug, data } of entries) ctx.out(`  ${slug}  ${data.kind === 'maintenance' ? 'maintenance ' : ''}${data.updates.at(-1)!.status}: ${data.title}`);
+}
+
+/** `status list`: what is open now, with the slugs the other commands take; `--all`: every slug. */
+export async function listOpen(ctx: Context, flags: Flags): Promise<void> {
   const { eventAt, isActive } = await import('../lib/events.ts');
   const site = loadSite(ctx.dir);
+  if (flags['all']) return listAll(ctx, site);
   const events = validEntries(site).flatMap((entry) => eventAt(entry, ctx.now) ?? []);
   const incidents = events.filter((event) => event.kind === 'incident' && isActive(event));
   const maintenances = events.filter((event) => event.kind === 'maintenance' && event.phase !== 'over');

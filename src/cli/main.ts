@@ -116,9 +116,9 @@ export const COMMANDS: Record<string, Command> = {
   start: fixedStatus('start', 'mark a maintenance as in progress', 'maintenance', 'in_progress', 'Maintenance is in progress.'),
   complete: fixedStatus('complete', 'mark a maintenance as completed', 'maintenance', 'completed', 'Maintenance has been completed.'),
   list: {
-    usage: 'list',
+    usage: 'list [--all]',
     summary: 'open incidents and upcoming or active maintenance, with their slugs',
-    options: {},
+    options: { all: flag('every incident and maintenance, newest first, open or not') },
     run: listOpen,
   },
   check: {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { describeUnknown } from '../lib/nearest.ts';
+import { nearestMatches } from '../lib/nearest.ts';
 import { readIncidentSources, readSiteConfig } from '../lib/site-files.ts';
 import { absoluteUrl, paths } from '../lib/urls.ts';
 import { formatProblem, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../lib/validate.ts';
@@ -32,18 +32,40 @@ export function validEntries(site: Site): ValidIncidentFile[] {
   return validateIncidentFiles(site.sources, site.componentIds).entries;
 }
 
+/** A slug `update` and friends may take, and whether its event is still open (open ones are suggested first). */
+export interface SlugChoice {
+  slug: string;
+  open: boolean;
+}
+
+/** How many slugs a refusal suggests: a misspelling needs the nearest few, never the whole history. */
+const SUGGESTED_SLUGS = 5;
+
+/** A slug as typed: in full, or without its date. */
+const slugForms = (slug: string) => [slug, slug.replace(/^\d{4}-\d{2}-\d{2}-/, '')];
+
+/** "unknown slug" with at most five near matches, open ones first, and where the full list is. */
+export function describeUnknownSlug(slug: string, choices: readonly SlugChoice[]): string {
+  const open = new Set(choices.filter((choice) => choice.open).map((choice) => choice.slug));
+  const matches = nearestMatches(slug, [...new Set(choices.map((choice) => choice.slug))], { limit: SUGGESTED_SLUGS, forms: slugForms, first: (candidate) => open.has(candidate) });
+  const everything = 'Every slug: npm run status -- list --all';
+  if (matches.length === 0) return `unknown slug "${slug}"; none is close. Open now: ${[...open].join(', ') || '(none)'}. ${everything}`;
+  const lines = matches.map((match) => `  ${match}${open.has(match) ? '  (open)' : ''}`);
+  return [`unknown slug "${slug}". Did you mean:`, ...lines, everything].join('\n');
+}
+
 /**
  * The file a slug names: its exact slug, or the slug without its date
  * (`login-failing` for `2022-12-28-login-failing`) when only one file ends so.
- * Refuses with the nearest slug and the list of choices otherwise.
+ * Refuses with the nearest slugs among `choices` otherwise.
  */
-export function findSource(site: Site, slug: string, choices: readonly string[] = site.sources.map((source) => slugFromPath(source.path))): SourceFile {
+export function findSource(site: Site, slug: string, choices: readonly SlugChoice[]): SourceFile {
   const bySlug = (wanted: (candidate: string) => boolean) => site.sources.filter((source) => wanted(slugFromPath(source.path)));
   const exact = bySlug((candidate) => candidate === slug);
   const suffix = exact.length > 0 ? exact : bySlug((candidate) => candidate.endsWith(`-${slug}`));
   if (suffix.length === 1) return suffix[0]!;
   if (suffix.length > 1) throw new CliError(`"${slug}" matches ${suffix.map((source) => slugFromPath(source.path)).join(', ')}; give the full slug`);
-  throw new CliError(describeUnknown('slug', slug, choices.length > 0 ? choices : ['(none)']));
+  throw new CliError(describeUnknownSlug(slug, choices));
 }
 
 /** The public URL of an incident's page, honouring STATUS_SITE_URL and STATUS_BASE as the build does. */
