@@ -195,7 +195,7 @@ describe('update and resolve', () => {
   });
 
   test.each([
-    { args: ['update', 'outag', '--status', 'identified', '--message', 'x'], error: 'error: unknown slug "outag". Did you mean:\n  outage\nEvery slug: npm run status -- list --all' },
+    { args: ['update', 'outag', '--status', 'identified', '--message', 'x'], error: 'error: unknown slug "outag". Did you mean:\n  outage  (open)\nEvery slug: npm run status -- list --all' },
     { args: ['update', 'outage', '--status', 'identifed', '--message', 'x'], error: 'error: --status: unknown status "identifed". Did you mean "identified"? Allowed: investigating, identified, monitoring, resolved' },
     { args: ['update', 'outage', '--status', 'in_progress', '--message', 'x'], error: 'error: --status: unknown status "in_progress". Allowed: investigating, identified, monitoring, resolved' },
     { args: ['update', 'outage', '--status', 'identified'], error: 'error: missing --message: What should users know now' },
