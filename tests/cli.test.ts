@@ -94,7 +94,8 @@ updates:
     { bad: { at: '2022-12-31T10:00' }, error: 'error: --at: "2022-12-31T10:00" has no time zone; add "Z" for UTC' },
     { bad: { title: '🔥🔥' }, error: 'error: the title "🔥🔥" has no letters or digits to name the page after; pass --slug' },
     { bad: { slug: 'Big Outage' }, error: 'error: --slug "Big Outage" must be lowercase letters, digits and hyphens' },
-    { bad: { started: '2022-12-31T11:00:00Z' }, error: 'incidents/2022/2022-12-31-timelines-slow-to-load.md:7: started: 2022-12-31T11:00:00.000Z is after the first update' },
+    { bad: { started: '2022-12-31T11:00:00Z' }, error: 'error: --started: 2022-12-31T11:00:00.000Z is after 2022-12-31T10:00:00.000Z, the first update; impact starts at or before it' },
+    { bad: { started: 'an hour ago' }, error: 'error: --started: "an hour ago" is not a time; write now, 15 min ago, 07:13 or 2022-12-28T07:13:00Z' },
   ])('refuses $bad and writes nothing', ({ bad, error }) => {
     const before = files();
     const { code, err } = status(...argv('new', { ...INCIDENT, ...bad }));

@@ -54,7 +54,7 @@ function latestClockTime(hours: number, minutes: number, now: number, timeZone: 
   throw new Error('unreachable: a clock time two days back is always in the past');
 }
 
-/** Parse a start time typed by a person, relative to `now`; never in the future. */
+/** Parse a start time typed by a person, relative to `now` (the first update's time); never after it. */
 export function parseStartTime(input: string, now: number, timeZone: string): ParsedTime {
   const text = input.trim().toLowerCase();
   if (text === '' || text === 'now') return { at: now };
@@ -66,5 +66,6 @@ export function parseStartTime(input: string, now: number, timeZone: string): Pa
   const parsed = timestampSchema.safeParse(input);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? `"${input.trim()}" is not a time` };
   const at = Date.parse(parsed.data);
-  return at > now ? { error: `${parsed.data} is in the future; an incident starts at or before now` } : { at };
+  if (at <= now) return { at };
+  return { error: `${parsed.data} is after ${new Date(now).toISOString()}, the first update; impact starts at or before it` };
 }

@@ -6,6 +6,7 @@ import { readIncidentSources, readSiteConfig } from '../lib/site-files.ts';
 import { absoluteUrl, paths } from '../lib/urls.ts';
 import { formatProblem, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../lib/validate.ts';
 import { listComponents, type SiteConfig } from '../schemas/site-config.ts';
+import type { ComponentStatus, Impact } from '../schemas/statuses.ts';
 import { CliError } from './errors.ts';
 
 /** A status site on disk, read and validated exactly as the build reads it. */
@@ -25,6 +26,35 @@ export function loadSite(dir: string): Site {
     throw new CliError((error as Error).message);
   }
   return { dir, config, componentIds: listComponents(config).map((component) => component.id), sources: readIncidentSources(dir) };
+}
+
+/** A component's name as the page shows it ("iOS app" for `ios`). */
+export function componentName(site: Site, id: string): string {
+  return listComponents(site.config).find((component) => component.id === id)?.name ?? id;
+}
+
+/**
+ * The zone clock times like "07:13" are read in: the site's `timezone` when
+ * status.config.yaml declares one, else UTC.
+ */
+export function siteTimeZone(config: SiteConfig): string {
+  return (config as SiteConfig & { timezone?: string }).timezone ?? 'UTC';
+}
+
+/** Every component's status at `now`, as the page shows it. */
+export async function currentStatuses(site: Site, now: number): Promise<Map<string, ComponentStatus>> {
+  // Loaded only when asked: scripts that never prompt start faster without the model.
+  const [{ eventAt, isActive }, { deriveComponentStatuses }] = await Promise.all([import('../lib/events.ts'), import('../lib/status.ts')]);
+  const active = validEntries(site).flatMap((entry) => eventAt(entry, now) ?? []).filter(isActive);
+  return deriveComponentStatuses(site.componentIds, active);
+}
+
+/** The statuses of the components an incident affects at `now`, and the impact it is shown at. */
+export async function incidentStatusesNow(entry: ValidIncidentFile, now: number): Promise<{ statuses: Map<string, ComponentStatus>; impact: Impact }> {
+  const { eventAt } = await import('../lib/events.ts');
+  const event = eventAt(entry, now);
+  if (event?.kind !== 'incident') return { statuses: new Map(), impact: 'none' };
+  return { statuses: new Map(event.components.map((component) => [component.id, component.status])), impact: event.impact };
 }
 
 /** Every file of the site that passes validation, by slug. */
