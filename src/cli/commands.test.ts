@@ -9,7 +9,7 @@ const SITE = resolve(import.meta.dirname, '../../tests/fixtures/basic');
 function terminal() {
   const asked: Array<{ message: string; initial: string | undefined }> = [];
   const prompt: Prompter = {
-    text: async (message, options) => options?.fallback ?? 'typed',
+    text: async (_question, options) => options?.fallback ?? 'typed',
     select: async (message, choices, initial) => {
       asked.push({ message, initial });
       return initial ?? choices[0]!.value;

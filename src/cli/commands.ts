@@ -27,8 +27,8 @@ export interface Prompter {
   select(message: string, choices: readonly Choice[], initial?: string): Promise<string>;
   /** Choose among entries shown under headings; `required: false` allows choosing none. */
   groupMultiselect(message: string, groups: ReadonlyMap<string, Choice[]>, required: boolean): Promise<string[]>;
-  /** Show a block of text (the file about to be written) under a title. */
-  show(title: string, body: string): void;
+  /** Show a block of text (the file about to be written) under a title, then a line below it. */
+  show(title: string, body: string, after: string): void;
   confirm(message: string): Promise<boolean>;
 }
 
@@ -104,7 +104,7 @@ async function publish(ctx: Context, site: Site, path: string, slug: string, tex
     return;
   }
   if (ctx.prompt && !flags['yes']) {
-    ctx.prompt.show(`${path}, to be published at ${pageUrl(site, slug, ctx.env)}`, text.replace(/\n$/, ''));
+    ctx.prompt.show(path, text.replace(/\n$/, ''), `Page: ${pageUrl(site, slug, ctx.env)}`);
     if (!(await ctx.prompt.confirm(`Write ${path}?`))) throw new CliError(`not confirmed; nothing was written`);
   }
   writeAtomic(site.dir, path, text);
@@ -233,7 +233,10 @@ async function startTime(ctx: Context, site: Site, flags: Flags, at: string): Pr
  */
 async function chooseTemplate(ctx: Context, site: Site, flags: Flags, statuses: readonly string[]): Promise<Template | undefined> {
   const { templates, problems } = readTemplates(site.dir);
-  const usable = templates.filter((template) => statuses.includes(template.status));
+  // In timeline order, so the first offered for a new incident is an investigating one.
+  const usable = templates
+    .filter((template) => statuses.includes(template.status))
+    .sort((a, b) => INCIDENT_STATUSES.indexOf(a.status) - INCIDENT_STATUSES.indexOf(b.status));
   const name = str(flags, 'template');
   if (name !== undefined) {
     const found = usable.find((template) => template.name === name);

@@ -1,4 +1,4 @@
-import { cancel, confirm, groupMultiselect, isCancel, note, select, text } from '@clack/prompts';
+import { cancel, confirm, groupMultiselect, isCancel, log, note, select, text } from '@clack/prompts';
 import type { Choice } from './choices.ts';
 import type { Prompter } from './commands.ts';
 import { CliError } from './errors.ts';
@@ -33,6 +33,9 @@ export const clackPrompter: Prompter = {
     answered<string[]>(
       await groupMultiselect({ message, options: Object.fromEntries([...groups].map(([group, choices]) => [group, options(choices)])), required, selectableGroups: false }),
     ),
-  show: (title, body) => note(body, title),
+  show: (title, body, after) => {
+    note(body, title);
+    log.message(after);
+  },
   confirm: async (message) => answered<boolean>(await confirm({ message })),
 };
