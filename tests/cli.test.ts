@@ -375,6 +375,57 @@ updates:
   });
 });
 
+describe('templates', () => {
+  beforeEach(() => cpSync(resolve(ROOT, 'templates'), join(site, 'templates'), { recursive: true }));
+
+  test('--template fills in the message with the component names, and its status', () => {
+    const { code } = status('new', '--title', 'Login failing', '--component', 'login=major_outage,dm=partial_outage', '--template', 'identified-rolling-back');
+    expect(code).toBe(0);
+    expect(read('incidents/2022/2022-12-31-login-failing.md')).toContain(
+      '    status: identified\n    message: >-\n      We found the cause of the problems with Login and Direct messages: a\n      recent change. We are rolling it back now.\n',
+    );
+    expect(status('update', 'login-failing', '--template', 'resolved').code).toBe(0);
+    expect(read('incidents/2022/2022-12-31-login-failing.md')).toContain('    status: resolved\n    message: >-\n      Everything is working normally again for Login and Direct messages.');
+  });
+
+  test('--message and --status win over the template', () => {
+    expect(status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'monitoring', '--status', 'identified', '--dry-run').out).toContain(
+      '    status: identified\n    message: >-\n      A fix is in place and Login should be working again.',
+    );
+    expect(status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'investigating-cause-unknown', '--message', 'Own words.', '--dry-run').out).toContain(
+      '    status: investigating\n    message: Own words.\n',
+    );
+  });
+
+  test('an unknown template is refused with the nearest name', () => {
+    const { code, err } = status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'monitorng');
+    expect(code).toBe(1);
+    expect(err).toContain('error: --template: unknown template "monitorng". Did you mean "monitoring"? Allowed: identified-rolling-back, investigating-cause-unknown, monitoring, resolved');
+  });
+
+  test("check renders every template with sample components and validates it with the build's rules", () => {
+    expect(status('check').out).toBe('OK: 2 incidents and 1 maintenance in 3 files, checked against 4 components; 4 templates render and pass.\n');
+    write('templates/typo.md', '---\nlabel: Typo\nstatus: resolvd\ncolour: red\n---\nProblems with {component}.\n');
+    write('templates/empty.md', '---\nlabel: Empty\nstatus: monitoring\n---\n\n');
+    const { code, out } = status('check');
+    expect(code).toBe(1);
+    expect(out.split('\n')).toEqual([
+      'templates/empty.md:5: message: is empty: write the message users read below the frontmatter',
+      'templates/typo.md:4: colour: is not a template field; allowed: label, status',
+      'templates/typo.md:3: status: unknown status "resolvd". Did you mean "resolved"? Allowed: investigating, identified, monitoring, resolved',
+      'templates/typo.md:6: message: unknown placeholder {component}; templates may use {components}',
+      '4 problems in 2 files; the build would publish nothing.',
+      '',
+    ]);
+  });
+
+  test("the repository's own templates pass check", () => {
+    const result = spawnSync(process.execPath, [resolve(ROOT, 'scripts/status.ts'), 'check'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, STATUS_SITE_DIR: ROOT } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/; 4 templates render and pass\.\n$/);
+  });
+});
+
 describe('list and check', () => {
   test('list names what is open, by slug', () => {
     expect(status('list').out).toBe('No open incidents.\nNo upcoming maintenance.\n');

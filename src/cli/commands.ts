@@ -229,22 +229,22 @@ async function startTime(ctx: Context, site: Site, flags: Flags, at: string): Pr
 
 /**
  * The message template: `--template`, else picked from a menu at a terminal
- * when no `--message` is given. Only templates whose status `statuses` allows.
+ * when no `--message` is given (only templates of `--status`, when given).
  */
-async function chooseTemplate(ctx: Context, site: Site, flags: Flags, statuses: readonly string[]): Promise<Template | undefined> {
+async function chooseTemplate(ctx: Context, site: Site, flags: Flags, status: string | undefined): Promise<Template | undefined> {
   const { templates, problems } = readTemplates(site.dir);
-  // In timeline order, so the first offered for a new incident is an investigating one.
-  const usable = templates
-    .filter((template) => statuses.includes(template.status))
-    .sort((a, b) => INCIDENT_STATUSES.indexOf(a.status) - INCIDENT_STATUSES.indexOf(b.status));
   const name = str(flags, 'template');
   if (name !== undefined) {
-    const found = usable.find((template) => template.name === name);
+    const found = templates.find((template) => template.name === name);
     if (found) return found;
     const broken = problems.filter((problem) => problem.file.endsWith(`/${name}.md`));
     if (broken.length > 0) throw new CliError(`--template ${name} has problems; fix them first:\n${broken.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
-    throw new CliError(`--template: ${describeUnknown('template', name, usable.length > 0 ? usable.map((template) => template.name) : ['(none in templates/)'])}`);
+    throw new CliError(`--template: ${describeUnknown('template', name, templates.length > 0 ? templates.map((template) => template.name) : ['(none in templates/)'])}`);
   }
+  // In timeline order, so the first offered for a new incident is an investigating one.
+  const usable = templates
+    .filter((template) => status === undefined || template.status === status)
+    .sort((a, b) => INCIDENT_STATUSES.indexOf(a.status) - INCIDENT_STATUSES.indexOf(b.status));
   if (!ctx.prompt || str(flags, 'message') !== undefined || usable.length === 0) return undefined;
   const choices = [...usable.map((template) => ({ value: template.name, label: `${template.label} (${template.status})` })), { value: '', label: 'No template: write my own' }];
   const chosen = await ctx.prompt.select('Start the message from a template?', choices, usable[0]!.name);
@@ -283,7 +283,7 @@ export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
   const impact = await incidentImpact(ctx, site, flags, components);
   const at = time(flags, 'at', ctx.now)!;
   const started = await startTime(ctx, site, flags, at);
-  const template = await chooseTemplate(ctx, site, flags, given(flags, 'status', 'status', INCIDENT_STATUSES) === undefined ? INCIDENT_STATUSES : [str(flags, 'status')!]);
+  const template = await chooseTemplate(ctx, site, flags, given(flags, 'status', 'status', INCIDENT_STATUSES));
   const status = await choose(ctx, flags, 'status', 'status', INCIDENT_STATUSES, template?.status ?? 'investigating');
   const ids = components.map(([id]) => id);
   const message = await messageFor(ctx, site, flags, template, ids, 'We are investigating reports of failed logins.');
@@ -392,7 +392,7 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
   }
   const statuses = data.kind === 'incident' ? INCIDENT_STATUSES : MAINTENANCE_STATUSES;
   const statusFlag = given(flags, 'status', 'status', statuses);
-  const template = data.kind === 'incident' && !request.status ? await chooseTemplate(ctx, site, flags, statusFlag ? [statusFlag] : statuses) : undefined;
+  const template = data.kind === 'incident' && !request.status ? await chooseTemplate(ctx, site, flags, statusFlag) : undefined;
   const status = request.status ?? (await choose(ctx, flags, 'status', 'status', statuses, template?.status));
   const levels = await updateLevels(ctx, site, flags, parsed.entry, status);
   const named = levels.components?.map(([id]) => id) ?? Object.keys(data.components);
