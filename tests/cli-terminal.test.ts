@@ -37,7 +37,7 @@ test('new through the prompts: components by name, the proposed impact, a relati
   session.type(`${KEYS.down}${KEYS.space}${KEYS.down}${KEYS.space}${KEYS.enter}`);
   await answer(session, 'Status of iOS app?', KEYS.enter);
   await answer(session, 'Status of Login?', `${KEYS.up}${KEYS.enter}`);
-  await session.waitFor('○ none: ✓ No impact');
+  await session.waitFor('○ minor: ▲ Minor service outage');
   expect(session.screen()).toContain('Impact? Proposed: critical, from the worst status chosen (iOS app ✕ Major outage)\n│  ● critical: ✕ Major system outage (proposed)\n│  ○ major');
   session.type(KEYS.enter);
   await answer(session, 'When did it start?', `15 min ago${KEYS.enter}`);
@@ -103,7 +103,7 @@ test('update through the prompts: a template, the components that change by name
   update.type(`${KEYS.down}${KEYS.space}${KEYS.enter}`);
   // iOS app recovers: operational is offered first.
   await answer(update, 'Status of iOS app?', `${KEYS.up}${KEYS.enter}`);
-  await update.waitFor('○ none: ✓ No impact');
+  await update.waitFor('○ minor: ▲ Minor service outage');
   expect(update.screen()).toContain('Impact from this update on? Proposed: major, from the worst status after it (now critical)');
   update.type(KEYS.enter);
   await answer(update, 'What should users know now?', KEYS.enter);

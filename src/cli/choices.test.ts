@@ -25,13 +25,13 @@ test('components are offered by name, grouped as on the page, with their status 
   ]);
 });
 
-test('impacts are offered worst first, the proposed one marked', () => {
+test('impacts are offered worst first, the proposed one marked, the lower ones saying the page raises them, none only when nothing is down', () => {
   expect(impactChoices('major').map((choice) => choice.label)).toEqual([
     'critical: ✕ Major system outage',
     'major: ◆ Partial system outage (proposed)',
-    'minor: ▲ Minor service outage',
-    'none: ✓ No impact',
+    'minor: ▲ Minor service outage (the page shows major anyway)',
   ]);
+  expect(impactChoices('none').map((choice) => choice.label)).toEqual(['critical: ✕ Major system outage', 'major: ◆ Partial system outage', 'minor: ▲ Minor service outage', 'none: ✓ No impact (proposed)']);
 });
 
 test('statuses read as on the page', () => {

@@ -27,12 +27,19 @@ export function componentGroups(config: SiteConfig, statuses: ReadonlyMap<string
 /** Component statuses as menu entries, in the page's words. */
 export const statusChoices = (statuses: readonly ComponentStatus[]): Choice[] => statuses.map((status) => ({ value: status, label: statusWords(status) }));
 
-/** Impacts from the worst down (a person in an outage looks for the bad ones first), the proposed one marked. */
+/**
+ * Impacts from the worst down (a person in an outage looks for the bad ones
+ * first), the proposed one marked. One below it is allowed, but the page
+ * raises it to what the statuses imply, and says so; `none` is left out
+ * while a component is down, as the build refuses it then.
+ */
 export function impactChoices(proposed: Impact): Choice[] {
-  return [...IMPACTS].reverse().map((impact) => ({
-    value: impact,
-    label: `${impact}: ${LEVELS[impact].symbol} ${impact === 'none' ? NO_IMPACT_LABEL : LEVELS[impact].label}${impact === proposed ? ' (proposed)' : ''}`,
-  }));
+  const note = (impact: Impact) => {
+    if (impact === proposed) return ' (proposed)';
+    return IMPACTS.indexOf(impact) < IMPACTS.indexOf(proposed) ? ` (the page shows ${proposed} anyway)` : '';
+  };
+  const allowed = IMPACTS.filter((impact) => impact !== 'none' || proposed === 'none');
+  return [...allowed].reverse().map((impact) => ({ value: impact, label: `${impact}: ${LEVELS[impact].symbol} ${impact === 'none' ? NO_IMPACT_LABEL : LEVELS[impact].label}${note(impact)}` }));
 }
 
 /** "Web, iOS app and Login": names in a sentence. */
