@@ -404,17 +404,18 @@ describe('templates', () => {
   });
 
   test("check renders every template with sample components and validates it with the build's rules", () => {
-    expect(status('check').out).toBe('OK: 2 incidents and 1 maintenance in 3 files, checked against 4 components; 4 templates render and pass.\n');
+    expect(status('check').out).toBe('OK: 2 incidents and 1 maintenance in 3 files, checked against 4 components.\nOK: 4 templates render with sample components and pass.\n');
     write('templates/typo.md', '---\nlabel: Typo\nstatus: resolvd\ncolour: red\n---\nProblems with {component}.\n');
     write('templates/empty.md', '---\nlabel: Empty\nstatus: monitoring\n---\n\n');
     const { code, out } = status('check');
     expect(code).toBe(1);
     expect(out.split('\n')).toEqual([
+      'OK: 2 incidents and 1 maintenance in 3 files, checked against 4 components.',
       'templates/empty.md:5: message: is empty: write the message users read below the frontmatter',
       'templates/typo.md:4: colour: is not a template field; allowed: label, status',
       'templates/typo.md:3: status: unknown status "resolvd". Did you mean "resolved"? Allowed: investigating, identified, monitoring, resolved',
       'templates/typo.md:6: message: unknown placeholder {component}; templates may use {components}',
-      '4 problems in 2 files; the build would publish nothing.',
+      '4 problems in 2 templates; `new` and `update` cannot use them.',
       '',
     ]);
   });
@@ -422,7 +423,7 @@ describe('templates', () => {
   test("the repository's own templates pass check", () => {
     const result = spawnSync(process.execPath, [resolve(ROOT, 'scripts/status.ts'), 'check'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, STATUS_SITE_DIR: ROOT } });
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/; 4 templates render and pass\.\n$/);
+    expect(result.stdout).toMatch(/\nOK: 4 templates render with sample components and pass\.\n$/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
-import { addUpdate, check, listOpen, newIncident, newMaintenance, type Context, type Flags } from './commands.ts';
+import { addUpdate, check, checkTemplates, listOpen, newIncident, newMaintenance, type Context, type Flags } from './commands.ts';
 import { CliError } from './errors.ts';
 import { describeUnknown } from '../lib/nearest.ts';
 import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES } from '../schemas/statuses.ts';
@@ -130,9 +130,9 @@ export const COMMANDS: Record<string, Command> = {
   },
   check: {
     usage: 'check',
-    summary: 'validate every incident file with the build’s rules; exit 1 listing every problem',
+    summary: 'validate every incident file and template with the build’s rules; exit 1 listing every problem',
     options: {},
-    run: check,
+    run: (ctx) => Math.max(check(ctx), checkTemplates(ctx)),
   },
 };
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describeUnknown } from '../lib/nearest.ts';
 import { validateIncidentFiles, type Problem } from '../lib/validate.ts';
+import { listComponents, type SiteConfig } from '../schemas/site-config.ts';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../schemas/statuses.ts';
 import { joinNames } from './choices.ts';
 import { renderIncident } from './new-file.ts';
@@ -81,7 +82,7 @@ export const renderTemplate = (template: Template, componentNames: readonly stri
  * components into an incident whose update has the template's status, and
  * validate that file. Problems point at the template's message.
  */
-export function templateProblems(template: Template, components: ReadonlyArray<{ id: string; name: string }>): Problem[] {
+function templateProblems(template: Template, components: ReadonlyArray<{ id: string; name: string }>): Problem[] {
   const sample = components.slice(0, 2);
   const message = renderTemplate(template, sample.map((component) => component.name));
   const first = { at: '2000-01-01T00:00:00Z', status: 'investigating', message: template.status === 'investigating' ? message : 'Investigating.' };
@@ -89,4 +90,11 @@ export function templateProblems(template: Template, components: ReadonlyArray<{
   if (template.status !== 'investigating') text = insertUpdate(text, { at: '2000-01-01T00:10:00Z', status: template.status, message });
   const { problems } = validateIncidentFiles([{ path: 'incidents/template-check.md', text }], components.map(({ id }) => id));
   return problems.map((problem) => ({ file: template.path, line: template.messageLine, field: 'message', message: `rendered with ${joinNames(sample.map(({ name }) => name))}: ${problem.field}: ${problem.message}` }));
+}
+
+/** Every template of the site checked: how many are usable, and every problem found. */
+export function checkTemplateFiles(dir: string, config: SiteConfig): { templates: number; problems: Problem[] } {
+  const { templates, problems } = readTemplates(dir);
+  const components = listComponents(config);
+  return { templates: templates.length, problems: [...problems, ...templates.flatMap((template) => templateProblems(template, components))] };
 }
