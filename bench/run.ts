@@ -7,10 +7,11 @@ import { checkTargets } from './targets.ts';
 
 /**
  * `npm run bench`: generate synthetic histories, build each, time the
- * validator and a one-incident publish, print a table and write
- * bench/results.md. `--full` (or BENCH_FULL=1) adds 10,000 incidents;
- * `--sizes=100,500` picks other sizes. Run it on an idle machine: the figures
- * are wall-clock.
+ * validator and a one-incident publish, print a table and write the results
+ * to a temporary folder. `--record` also writes the tracked bench/results.md,
+ * so a plain run never leaves the working tree modified. `--full` (or
+ * BENCH_FULL=1) adds 10,000 incidents; `--sizes=100,500` picks other sizes.
+ * Run it on an idle machine: the figures are wall-clock.
  */
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -22,6 +23,7 @@ const PUBLISH_AT = 1000;
 
 const args = process.argv.slice(2);
 const full = args.includes('--full') || process.env['BENCH_FULL'] === '1';
+const record = args.includes('--record');
 const sizesArg = args.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length);
 const sizes = sizesArg ? sizesArg.split(',').map(Number) : full ? [100, 1000, 10_000] : [100, 1000];
 const work = resolve(process.env['BENCH_DIR'] ?? join(tmpdir(), 'status-bench'));
@@ -100,7 +102,7 @@ const cpu = cpus();
 const machine = `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${formatBytes(totalmem())} RAM, ${platform()} ${release()}, Node ${process.versions.node}`;
 const results = `# Benchmark results
 
-Written by \`npm run bench${full ? ' -- --full' : ''}\` (bench/run.ts); compare runs on the same machine only.
+Written by \`npm run bench -- --record${full ? ' --full' : ''}\` (bench/run.ts); compare runs on the same machine only.
 
 - Date: ${startedAt.toISOString()}
 - Machine: ${machine}
@@ -118,5 +120,10 @@ ${targets.split('\n').map((target) => `- ${target}`).join('\n')}
 - publish: one incident added to the ${PUBLISH_AT.toLocaleString('en')}-incident site and rebuilt with the same cache and output folders.
 - Sizes are gzipped HTML with its inlined CSS: what a reader downloads for the page.
 `;
-writeFileSync(resolve(ROOT, 'bench/results.md'), results);
-console.error(`Wrote bench/results.md (work files in ${work})`);
+const scratch = join(work, 'results.md');
+writeFileSync(scratch, results);
+console.error(`Wrote ${scratch}${record ? '' : '; pass --record to update bench/results.md'}`);
+if (record) {
+  writeFileSync(resolve(ROOT, 'bench/results.md'), results);
+  console.error('Recorded bench/results.md');
+}

@@ -94,7 +94,8 @@ updates:
     { bad: { at: '2022-12-31T10:00' }, error: 'error: --at: "2022-12-31T10:00" has no time zone; add "Z" for UTC' },
     { bad: { title: '🔥🔥' }, error: 'error: the title "🔥🔥" has no letters or digits to name the page after; pass --slug' },
     { bad: { slug: 'Big Outage' }, error: 'error: --slug "Big Outage" must be lowercase letters, digits and hyphens' },
-    { bad: { started: '2022-12-31T11:00:00Z' }, error: 'incidents/2022/2022-12-31-timelines-slow-to-load.md:7: started: 2022-12-31T11:00:00.000Z is after the first update' },
+    { bad: { started: '2022-12-31T11:00:00Z' }, error: 'error: --started: 2022-12-31T11:00:00.000Z is after 2022-12-31T10:00:00.000Z, the first update; impact starts at or before it' },
+    { bad: { started: 'an hour ago' }, error: 'error: --started: "an hour ago" is not a time; write now, 15 min ago, 07:13 or 2022-12-28T07:13:00Z' },
   ])('refuses $bad and writes nothing', ({ bad, error }) => {
     const before = files();
     const { code, err } = status(...argv('new', { ...INCIDENT, ...bad }));
@@ -195,7 +196,7 @@ describe('update and resolve', () => {
   });
 
   test.each([
-    { args: ['update', 'outag', '--status', 'identified', '--message', 'x'], error: 'error: unknown slug "outag". Did you mean "outage"? Allowed: older, outage, upgrade' },
+    { args: ['update', 'outag', '--status', 'identified', '--message', 'x'], error: 'error: unknown slug "outag". Did you mean:\n  outage  (open)\nEvery slug: npm run status -- list --all' },
     { args: ['update', 'outage', '--status', 'identifed', '--message', 'x'], error: 'error: --status: unknown status "identifed". Did you mean "identified"? Allowed: investigating, identified, monitoring, resolved' },
     { args: ['update', 'outage', '--status', 'in_progress', '--message', 'x'], error: 'error: --status: unknown status "in_progress". Allowed: investigating, identified, monitoring, resolved' },
     { args: ['update', 'outage', '--status', 'identified'], error: 'error: missing --message: What should users know now' },
@@ -293,6 +294,41 @@ describe('update and resolve', () => {
   });
 });
 
+describe('slugs in a long history', () => {
+  /** Two hundred resolved incidents about login, one open one, and the open one misspelt. */
+  beforeEach(() => {
+    const incident = (title: string, at: string, resolved: boolean) =>
+      `---\ntitle: ${title}\nimpact: major\ncomponents:\n  login: partial_outage\nupdates:\n  - at: ${at}\n    status: investigating\n    message: Looking.\n` +
+      (resolved ? `  - at: ${at.replace('T09', 'T10')}\n    status: resolved\n    message: Fixed.\n` : '') +
+      '---\n';
+    for (let day = 0; day < 200; day++) {
+      const date = new Date(Date.UTC(2022, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      write(`incidents/${date}-login-failing-on-ios.md`, incident('Login failing on iOS', `${date}T09:00:00Z`, true));
+    }
+    write('incidents/2022-12-30-login-failing-on-ios.md', incident('Login failing on iOS', '2022-12-30T09:00:00Z', false));
+  });
+
+  test('a misspelt slug gets at most five near matches, the open one first, and where the full list is', () => {
+    const { code, err } = status('update', 'login-failng-on-ios', '--status', 'identified', '--message', 'x');
+    expect(code).toBe(1);
+    expect(err.trim().split('\n')).toEqual([
+      'error: unknown slug "login-failng-on-ios". Did you mean:',
+      '  2022-12-30-login-failing-on-ios  (open)',
+      '  2022-07-19-login-failing-on-ios',
+      '  2022-07-18-login-failing-on-ios',
+      '  2022-07-17-login-failing-on-ios',
+      '  2022-07-16-login-failing-on-ios',
+      'Every slug: npm run status -- list --all',
+    ]);
+  });
+
+  test('list --all lists every slug, newest first', () => {
+    const lines = status('list', '--all').out.trim().split('\n');
+    expect(lines).toHaveLength(1 + 204);
+    expect(lines.slice(0, 3)).toEqual(['204 files, newest first:', '  2022-12-30-login-failing-on-ios  investigating: Login failing on iOS', '  outage  resolved: Login failing everywhere']);
+  });
+});
+
 describe('maintenance, start, complete', () => {
   test('schedules a window, starts and completes it, then refuses to restart it', () => {
     const scheduled = status('maintenance', '--title', 'API upgrade', '--component', 'web,dm', '--start', '2023-01-02T02:00:00Z', '--end', '2023-01-02T03:00:00Z', '--message', 'Short pauses.');
@@ -339,6 +375,58 @@ updates:
     const { code, err } = status('start', 'outage');
     expect(code).toBe(1);
     expect(err).toContain('error: outage is an incident; start is not for it, use update or resolve');
+  });
+});
+
+describe('templates', () => {
+  beforeEach(() => cpSync(resolve(ROOT, 'templates'), join(site, 'templates'), { recursive: true }));
+
+  test('--template fills in the message with the component names, and its status', () => {
+    const { code } = status('new', '--title', 'Login failing', '--component', 'login=major_outage,dm=partial_outage', '--template', 'identified-rolling-back');
+    expect(code).toBe(0);
+    expect(read('incidents/2022/2022-12-31-login-failing.md')).toContain(
+      '    status: identified\n    message: >-\n      We found the cause of the problems with Login and Direct messages: a\n      recent change. We are rolling it back now.\n',
+    );
+    expect(status('update', 'login-failing', '--template', 'resolved').code).toBe(0);
+    expect(read('incidents/2022/2022-12-31-login-failing.md')).toContain('    status: resolved\n    message: >-\n      Everything is working normally again for Login and Direct messages.');
+  });
+
+  test('--message and --status win over the template', () => {
+    expect(status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'monitoring', '--status', 'identified', '--dry-run').out).toContain(
+      '    status: identified\n    message: >-\n      A fix is in place and Login should be working again.',
+    );
+    expect(status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'investigating-cause-unknown', '--message', 'Own words.', '--dry-run').out).toContain(
+      '    status: investigating\n    message: Own words.\n',
+    );
+  });
+
+  test('an unknown template is refused with the nearest name', () => {
+    const { code, err } = status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'monitorng');
+    expect(code).toBe(1);
+    expect(err).toContain('error: --template: unknown template "monitorng". Did you mean "monitoring"? Allowed: identified-rolling-back, investigating-cause-unknown, monitoring, resolved');
+  });
+
+  test("check renders every template with sample components and validates it with the build's rules", () => {
+    expect(status('check').out).toBe('OK: 2 incidents and 1 maintenance in 3 files, checked against 4 components.\nOK: 4 templates render with sample components and pass.\n');
+    write('templates/typo.md', '---\nlabel: Typo\nstatus: resolvd\ncolour: red\n---\nProblems with {component}.\n');
+    write('templates/empty.md', '---\nlabel: Empty\nstatus: monitoring\n---\n\n');
+    const { code, out } = status('check');
+    expect(code).toBe(1);
+    expect(out.split('\n')).toEqual([
+      'OK: 2 incidents and 1 maintenance in 3 files, checked against 4 components.',
+      'templates/empty.md:5: message: is empty: write the message users read below the frontmatter',
+      'templates/typo.md:4: colour: is not a template field; allowed: label, status',
+      'templates/typo.md:3: status: unknown status "resolvd". Did you mean "resolved"? Allowed: investigating, identified, monitoring, resolved',
+      'templates/typo.md:6: message: unknown placeholder {component}; templates may use {components}',
+      '4 problems in 2 templates; `new` and `update` cannot use them.',
+      '',
+    ]);
+  });
+
+  test("the repository's own templates pass check", () => {
+    const result = spawnSync(process.execPath, [resolve(ROOT, 'scripts/status.ts'), 'check'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, STATUS_SITE_DIR: ROOT } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/\nOK: 4 templates render with sample components and pass\.\n$/);
   });
 });
 

@@ -9,12 +9,14 @@ const SITE = resolve(import.meta.dirname, '../../tests/fixtures/basic');
 function terminal() {
   const asked: Array<{ message: string; initial: string | undefined }> = [];
   const prompt: Prompter = {
-    text: async () => 'typed',
+    text: async (_question, options) => options?.fallback ?? 'typed',
     select: async (message, choices, initial) => {
       asked.push({ message, initial });
-      return initial ?? choices[0]!;
+      return initial ?? choices[0]!.value;
     },
-    multiselect: async () => [],
+    groupMultiselect: async () => [],
+    show: () => undefined,
+    confirm: async () => true,
   };
   const out: string[] = [];
   const ctx: Context = { dir: SITE, now: Date.parse('2022-12-31T10:00:00Z'), env: {}, out: (line) => out.push(line), prompt };
@@ -25,7 +27,7 @@ describe('new at a terminal', () => {
   test('the impact menu starts on what the components imply', async () => {
     const { ctx, asked, out } = terminal();
     await newIncident(ctx, { title: 'Down', component: ['web=degraded_performance', 'login=major_outage'], message: 'x', 'dry-run': true });
-    expect(asked).toEqual([{ message: 'Impact?', initial: 'critical' }]);
+    expect(asked).toEqual([{ message: 'Impact? Proposed: critical, from the worst status chosen (Login ✕ Major outage)', initial: 'critical' }]);
     expect(out.join('\n')).toContain('\nimpact: critical\n');
     expect(out.join('\n')).not.toContain('pass --impact');
   });
@@ -34,8 +36,8 @@ describe('new at a terminal', () => {
     const { ctx, asked } = terminal();
     await newIncident(ctx, { title: 'Down', component: ['web'], message: 'x', 'dry-run': true });
     expect(asked).toEqual([
-      { message: 'Status of web?', initial: 'major_outage' },
-      { message: 'Impact?', initial: 'critical' },
+      { message: 'Status of Web?', initial: 'major_outage' },
+      { message: 'Impact? Proposed: critical, from the worst status chosen (Web ✕ Major outage)', initial: 'critical' },
     ]);
   });
 

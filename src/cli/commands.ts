@@ -13,17 +13,24 @@ import {
 import { timestampSchema } from '../schemas/timestamp.ts';
 import { formatDateTimeUtc } from '../lib/format.ts';
 import { IMPACT_OF_STATUS, impliedImpact } from '../lib/levels.ts';
+import { componentGroups, impactChoices, plainChoices, statusChoices, statusWords, type Choice } from './choices.ts';
 import { CliError } from './errors.ts';
 import { incidentFilePath, incidentSlug, renderIncident, renderMaintenance } from './new-file.ts';
-import { assertValid, findSource, loadSite, pageUrl, validEntries, writeAtomic, type Site } from './site.ts';
+import { parseStartTime, TIME_FORMS } from './relative-time.ts';
+import { assertValid, componentName, currentStatuses, findSource, incidentStatusesNow, loadSite, pageUrl, siteTimeZone, validEntries, writeAtomic, type Site } from './site.ts';
+import { checkTemplateFiles, readTemplates, renderTemplate, type Template } from './templates.ts';
 import { insertUpdate, isoSeconds, type NewUpdate } from './timeline.ts';
-
 
 /** Asks for what the command line left out; only given when stdin is a terminal. */
 export interface Prompter {
-  text(message: string, options?: { placeholder?: string; initial?: string }): Promise<string>;
-  select(message: string, choices: readonly string[], initial?: string): Promise<string>;
-  multiselect(message: string, choices: readonly string[]): Promise<string[]>;
+  /** `fallback` is taken when the answer is left empty; `validate` returns why an answer is refused. */
+  text(message: string, options?: { placeholder?: string; initial?: string; fallback?: string; validate?: (value: string) => string | undefined }): Promise<string>;
+  select(message: string, choices: readonly Choice[], initial?: string): Promise<string>;
+  /** Choose among entries shown under headings; `required: false` allows choosing none. */
+  groupMultiselect(message: string, groups: ReadonlyMap<string, Choice[]>, required: boolean): Promise<string[]>;
+  /** Show a block of text (the file about to be written) under a title, then a line below it. */
+  show(title: string, body: string, after: string): void;
+  confirm(message: string): Promise<boolean>;
 }
 
 /** Everything a command reads from the outside world, so tests can fix it. */
@@ -45,11 +52,11 @@ const list = (flags: Flags, name: string): string[] =>
   ((flags[name] as string[] | undefined) ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
 
 /** A flag's value, else the prompt's answer, else a refusal naming the flag and an example. */
-async function need(ctx: Context, flags: Flags, name: string, question: string, example: string): Promise<string> {
+async function need(ctx: Context, flags: Flags, name: string, question: string, example: string, initial?: string): Promise<string> {
   const given = str(flags, name)?.trim();
   if (given) return given;
   if (ctx.prompt) {
-    const answer = (await ctx.prompt.text(question, { placeholder: example })).trim();
+    const answer = (await ctx.prompt.text(question, { placeholder: example, ...(initial ? { initial } : {}) })).trim();
     if (answer) return answer;
   }
   throw new CliError(`missing --${name}: ${question.replace(/\?$/, '')}, e.g. --${name} ${JSON.stringify(example)}`);
@@ -68,7 +75,7 @@ const question = (what: string) => `${what[0]!.toUpperCase()}${what.slice(1)}?`;
 async function choose(ctx: Context, flags: Flags, name: string, what: string, allowed: readonly string[], fallback?: string): Promise<string> {
   const value = given(flags, name, what, allowed) ?? fallback;
   if (value !== undefined) return value;
-  if (ctx.prompt) return ctx.prompt.select(question(what), allowed);
+  if (ctx.prompt) return ctx.prompt.select(question(what), plainChoices(allowed));
   throw new CliError(`missing --${name}; allowed: ${allowed.join(', ')}`);
 }
 
@@ -86,12 +93,20 @@ async function requiredTime(ctx: Context, flags: Flags, name: string, question: 
   return time({ [name]: value }, name)!;
 }
 
-/** Print the file (dry run) or write it atomically, then say where it is and where it will be published. */
-function publish(ctx: Context, site: Site, path: string, slug: string, text: string, flags: Flags, done: string): void {
+/**
+ * Print the file (dry run) or write it atomically, then say where it is and
+ * where it will be published. At a terminal the file and its page are shown
+ * first and written only once confirmed (`--yes` skips the question).
+ */
+async function publish(ctx: Context, site: Site, path: string, slug: string, text: string, flags: Flags, done: string): Promise<void> {
   if (flags['dry-run']) {
     ctx.out(`# dry run, nothing written: ${path}, page ${pageUrl(site, slug, ctx.env)}`);
     ctx.out(text.replace(/\n$/, ''));
     return;
+  }
+  if (ctx.prompt && !flags['yes']) {
+    ctx.prompt.show(path, text.replace(/\n$/, ''), `Page: ${pageUrl(site, slug, ctx.env)}`);
+    if (!(await ctx.prompt.confirm(`Write ${path}?`))) throw new CliError(`not confirmed; nothing was written`);
   }
   writeAtomic(site.dir, path, text);
   ctx.out(`${done}: ${path}`);
@@ -143,9 +158,9 @@ function componentFlags(flags: Flags): TypedComponent[] {
 }
 
 /** A component's status from its flag, checked against the command's vocabulary; asked for at a terminal when left out. */
-async function componentStatus(ctx: Context, id: string, status: string | undefined, vocabulary: ComponentVocabulary): Promise<string> {
+async function componentStatus(ctx: Context, site: Site, id: string, status: string | undefined, vocabulary: ComponentVocabulary): Promise<string> {
   const { allowed, example, refusal } = vocabulary;
-  if (status === undefined && ctx.prompt) return ctx.prompt.select(`Status of ${id}?`, allowed, example);
+  if (status === undefined && ctx.prompt) return ctx.prompt.select(`Status of ${componentName(site, id)}?`, statusChoices(allowed as readonly ComponentStatus[]), example);
   if (status === undefined) throw new CliError(`--component ${id}: say how it is affected, e.g. ${id}=${example}; allowed: ${allowed.join(', ')}`);
   if (allowed.includes(status)) return status;
   const known = (UPDATE_COMPONENT_STATUSES as readonly string[]).includes(status);
@@ -157,7 +172,7 @@ async function componentStatuses(ctx: Context, site: Site, pairs: readonly Typed
   const result: ComponentPair[] = [];
   for (const [id, status] of pairs) {
     if (!site.componentIds.includes(id)) throw new CliError(`--component: ${describeUnknown('component', id, site.componentIds)}`);
-    result.push([id, await componentStatus(ctx, id, status, vocabulary)]);
+    result.push([id, await componentStatus(ctx, site, id, status, vocabulary)]);
   }
   return result;
 }
@@ -166,7 +181,8 @@ async function componentStatuses(ctx: Context, site: Site, pairs: readonly Typed
 async function incidentComponents(ctx: Context, site: Site, flags: Flags): Promise<ComponentPair[]> {
   let pairs = componentFlags(flags);
   if (pairs.length === 0 && ctx.prompt) {
-    pairs = (await ctx.prompt.multiselect('Affected components?', site.componentIds)).map((id): TypedComponent => [id, undefined]);
+    const groups = componentGroups(site.config, await currentStatuses(site, ctx.now));
+    pairs = (await ctx.prompt.groupMultiselect('Affected components?', groups, true)).map((id): TypedComponent => [id, undefined]);
   }
   if (pairs.length === 0) throw new CliError(`missing --component: which components are affected and how, e.g. --component web=major_outage; components: ${site.componentIds.join(', ')}`);
   return componentStatuses(ctx, site, pairs, AFFECTED);
@@ -176,14 +192,71 @@ async function incidentComponents(ctx: Context, site: Site, flags: Flags): Promi
  * A new incident's impact: `--impact`, else the least its components imply,
  * offered first at a terminal, or taken and said so in a script.
  */
-async function incidentImpact(ctx: Context, flags: Flags, components: readonly ComponentPair[]): Promise<string> {
+async function incidentImpact(ctx: Context, site: Site, flags: Flags, components: readonly ComponentPair[]): Promise<string> {
   const chosen = given(flags, 'impact', 'impact', IMPACTS);
   if (chosen !== undefined) return chosen;
   const implied = impliedImpact(components.map(([, status]) => status as ComponentStatus));
-  if (ctx.prompt) return ctx.prompt.select(question('impact'), IMPACTS, implied);
   const reasons = components.filter(([, status]) => IMPACT_OF_STATUS[status as ComponentStatus] === implied);
+  if (ctx.prompt) {
+    const why = reasons.map(([id, status]) => `${componentName(site, id)} ${statusWords(status as ComponentStatus)}`).join(', ');
+    return ctx.prompt.select(`Impact? Proposed: ${implied}, from the worst status chosen (${why})`, impactChoices(implied), implied);
+  }
   ctx.out(`Impact: ${implied} (from ${reasons.map(([id, status]) => `${id}=${status}`).join(', ')}); pass --impact to change it`);
   return implied;
+}
+
+/**
+ * When impact began, if before the first update at `at`: `--started` or the
+ * answer to "When did it start?" (now, 15 min ago, 07:13 in the site's time
+ * zone, or ISO). Undefined when it began with the first update.
+ */
+async function startTime(ctx: Context, site: Site, flags: Flags, at: string): Promise<string | undefined> {
+  const zone = siteTimeZone(site.config);
+  const reference = Date.parse(at);
+  const parse = (typed: string) => parseStartTime(typed, reference, zone);
+  let typed = str(flags, 'started');
+  if (typed === undefined && ctx.prompt) {
+    const validate = (value: string) => {
+      const parsed = parse(value);
+      return 'error' in parsed ? parsed.error : undefined;
+    };
+    typed = await ctx.prompt.text(`When did it start? (${TIME_FORMS}; clock times in ${zone})`, { placeholder: 'now', fallback: 'now', validate });
+  }
+  if (typed === undefined) return undefined;
+  const parsed = parse(typed);
+  if ('error' in parsed) throw new CliError(`--started: ${parsed.error}`);
+  return parsed.at < reference ? isoSeconds(parsed.at) : undefined;
+}
+
+/**
+ * The message template: `--template`, else picked from a menu at a terminal
+ * when no `--message` is given (only templates of `--status`, when given).
+ */
+async function chooseTemplate(ctx: Context, site: Site, flags: Flags, status: string | undefined): Promise<Template | undefined> {
+  const { templates, problems } = readTemplates(site.dir);
+  const name = str(flags, 'template');
+  if (name !== undefined) {
+    const found = templates.find((template) => template.name === name);
+    if (found) return found;
+    const broken = problems.filter((problem) => problem.file.endsWith(`/${name}.md`));
+    if (broken.length > 0) throw new CliError(`--template ${name} has problems; fix them first:\n${broken.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+    throw new CliError(`--template: ${describeUnknown('template', name, templates.length > 0 ? templates.map((template) => template.name) : ['(none in templates/)'])}`);
+  }
+  // In timeline order, so the first offered for a new incident is an investigating one.
+  const usable = templates
+    .filter((template) => status === undefined || template.status === status)
+    .sort((a, b) => INCIDENT_STATUSES.indexOf(a.status) - INCIDENT_STATUSES.indexOf(b.status));
+  if (!ctx.prompt || str(flags, 'message') !== undefined || usable.length === 0) return undefined;
+  const choices = [...usable.map((template) => ({ value: template.name, label: `${template.label} (${template.status})` })), { value: '', label: 'No template: write my own' }];
+  const chosen = await ctx.prompt.select('Start the message from a template?', choices, usable[0]!.name);
+  return usable.find((template) => template.name === chosen);
+}
+
+/** The message: `--message`, else asked for (starting from the template), else the template's text in a script. */
+async function messageFor(ctx: Context, site: Site, flags: Flags, template: Template | undefined, componentIds: readonly string[], example: string): Promise<string> {
+  const filled = template && renderTemplate(template, componentIds.map((id) => componentName(site, id)));
+  if (filled && !ctx.prompt && str(flags, 'message') === undefined) return filled;
+  return need(ctx, flags, 'message', 'What should users know now?', example, filled);
 }
 
 /** Refuse a slug another file already has; slugs are page URLs. */
@@ -208,16 +281,18 @@ export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
   const site = loadSite(ctx.dir);
   const title = await need(ctx, flags, 'title', 'What are users seeing, in a short headline?', 'Login failing on iOS');
   const components = await incidentComponents(ctx, site, flags);
-  const impact = await incidentImpact(ctx, flags, components);
-  const status = await choose(ctx, flags, 'status', 'status', INCIDENT_STATUSES, 'investigating');
-  const message = await need(ctx, flags, 'message', 'What should users know now?', 'We are investigating reports of failed logins.');
+  const impact = await incidentImpact(ctx, site, flags, components);
   const at = time(flags, 'at', ctx.now)!;
-  const started = time(flags, 'started');
+  const started = await startTime(ctx, site, flags, at);
+  const template = await chooseTemplate(ctx, site, flags, given(flags, 'status', 'status', INCIDENT_STATUSES));
+  const status = await choose(ctx, flags, 'status', 'status', INCIDENT_STATUSES, template?.status ?? 'investigating');
+  const ids = components.map(([id]) => id);
+  const message = await messageFor(ctx, site, flags, template, ids, 'We are investigating reports of failed logins.');
   const { slug, path } = incidentFilePath(started ?? at, slugFor(flags, title));
   assertNewSlug(site, slug, path);
   const text = renderIncident({ title, impact, components, ...(started ? { started } : {}), update: { at, status, message } });
   assertValid(site, path, text);
-  publish(ctx, site, path, slug, text, flags, 'Created');
+  await publish(ctx, site, path, slug, text, flags, 'Created');
 }
 
 /** `status maintenance`: schedule a maintenance window. */
@@ -225,7 +300,7 @@ export async function newMaintenance(ctx: Context, flags: Flags): Promise<void> 
   const site = loadSite(ctx.dir);
   const title = await need(ctx, flags, 'title', 'What work is planned, in a short headline?', 'Database upgrade for direct messages');
   let components = list(flags, 'component');
-  if (components.length === 0 && ctx.prompt) components = await ctx.prompt.multiselect('Components under maintenance?', site.componentIds);
+  if (components.length === 0 && ctx.prompt) components = await ctx.prompt.groupMultiselect('Components under maintenance?', componentGroups(site.config, await currentStatuses(site, ctx.now)), true);
   if (components.length === 0) throw new CliError(`missing --component: which components are under maintenance, e.g. --component api; components: ${site.componentIds.join(', ')}`);
   for (const id of components) {
     if (!site.componentIds.includes(id)) throw new CliError(`--component: ${describeUnknown('component', id, site.componentIds)}`);
@@ -238,7 +313,7 @@ export async function newMaintenance(ctx: Context, flags: Flags): Promise<void> 
   assertNewSlug(site, slug, path);
   const text = renderMaintenance({ title, components, window: { start, end }, update: { at, status: 'scheduled', message } });
   assertValid(site, path, text);
-  publish(ctx, site, path, slug, text, flags, 'Scheduled');
+  await publish(ctx, site, path, slug, text, flags, 'Scheduled');
 }
 
 type Kind = ValidIncidentFile['data']['kind'];
@@ -247,7 +322,7 @@ type Kind = ValidIncidentFile['data']['kind'];
 async function targetSlug(ctx: Context, site: Site, positional: string | undefined, kinds: readonly Kind[], verb: string): Promise<string> {
   if (positional) return positional;
   const open = validEntries(site).filter((entry) => kinds.includes(entry.data.kind) && !isClosed(entry));
-  if (ctx.prompt && open.length > 0) return ctx.prompt.select(`Which one to ${verb}?`, open.map((entry) => entry.slug));
+  if (ctx.prompt && open.length > 0) return ctx.prompt.select(`Which one to ${verb}?`, open.map((entry) => ({ value: entry.slug, label: `${entry.slug}: ${entry.data.title}` })));
   throw new CliError(`missing the slug: which ${kinds.join(' or ')} to ${verb}? Open now: ${open.map((entry) => entry.slug).join(', ') || '(none)'}`);
 }
 
@@ -263,17 +338,34 @@ interface UpdateRequest {
   defaultMessage?: string;
 }
 
-/** What an incident update changes from it on: `--impact` and `--component id=status`. */
-async function updateLevels(ctx: Context, site: Site, flags: Flags, kind: Kind, status: string): Promise<Pick<NewUpdate, 'impact' | 'components'>> {
-  if (kind === 'maintenance') {
+/**
+ * What an incident update changes from it on: `--impact` and `--component
+ * id=status`. At a terminal with neither flag, asks which components change
+ * (shown with their statuses under this incident), then proposes the impact
+ * the statuses after the update imply; it is written only if it changes.
+ */
+async function updateLevels(ctx: Context, site: Site, flags: Flags, entry: ValidIncidentFile, status: string): Promise<Pick<NewUpdate, 'impact' | 'components'>> {
+  if (entry.data.kind === 'maintenance') {
     if (flags['component'] !== undefined || flags['impact'] !== undefined) {
       throw new CliError('--component and --impact are for incidents; a maintenance puts its components under maintenance for its window');
     }
     return {};
   }
   const impact = given(flags, 'impact', 'impact', IMPACTS);
-  const components = await componentStatuses(ctx, site, componentFlags(flags), status === 'resolved' ? RESOLVED : UPDATED);
-  return { ...(impact === undefined ? {} : { impact }), ...(components.length > 0 ? { components } : {}) };
+  const vocabulary = status === 'resolved' ? RESOLVED : UPDATED;
+  if (!ctx.prompt || status === 'resolved' || flags['component'] !== undefined || impact !== undefined) {
+    const components = await componentStatuses(ctx, site, componentFlags(flags), vocabulary);
+    return { ...(impact === undefined ? {} : { impact }), ...(components.length > 0 ? { components } : {}) };
+  }
+  const now = await incidentStatusesNow(entry, ctx.now);
+  const ids = await ctx.prompt.groupMultiselect('Which components change with this update? (none: just press Enter)', componentGroups(site.config, now.statuses), false);
+  const components = await componentStatuses(ctx, site, ids.map((id): TypedComponent => [id, undefined]), vocabulary);
+  if (components.length === 0) return {};
+  const after = new Map(now.statuses);
+  for (const [id, changed] of components) after.set(id, changed as ComponentStatus);
+  const proposed = impliedImpact(after.values());
+  const chosen = await ctx.prompt.select(`Impact from this update on? Proposed: ${proposed}, from the worst status after it (now ${now.impact})`, impactChoices(proposed), proposed);
+  return { components, ...(chosen === now.impact ? {} : { impact: chosen }) };
 }
 
 /**
@@ -288,7 +380,7 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
     await targetSlug(ctx, site, positional, request.kinds, request.verb),
     validEntries(site)
       .filter((entry) => request.kinds.includes(entry.data.kind))
-      .map((entry) => entry.slug),
+      .map((entry) => ({ slug: entry.slug, open: !isClosed(entry) })),
   );
   const parsed = parseIncidentFile(source, site.componentIds);
   if (!parsed.entry) {
@@ -300,10 +392,12 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
     throw new CliError(`${slug} is ${data.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; ${request.verb} is not for it, ${hint}`);
   }
   const statuses = data.kind === 'incident' ? INCIDENT_STATUSES : MAINTENANCE_STATUSES;
-  const status = request.status ?? (await choose(ctx, flags, 'status', 'status', statuses));
-  if (!(statuses as readonly string[]).includes(status)) throw new CliError(`--status: ${describeUnknown('status', status, statuses)}`);
-  const levels = await updateLevels(ctx, site, flags, data.kind, status);
-  const message = str(flags, 'message')?.trim() || request.defaultMessage || (await need(ctx, flags, 'message', 'What should users know now?', 'A fix is being deployed.'));
+  const statusFlag = given(flags, 'status', 'status', statuses);
+  const template = data.kind === 'incident' && !request.status ? await chooseTemplate(ctx, site, flags, statusFlag) : undefined;
+  const status = request.status ?? (await choose(ctx, flags, 'status', 'status', statuses, template?.status));
+  const levels = await updateLevels(ctx, site, flags, parsed.entry, status);
+  const named = levels.components?.map(([id]) => id) ?? Object.keys(data.components);
+  const message = str(flags, 'message')?.trim() || request.defaultMessage || (await messageFor(ctx, site, flags, template, named, 'A fix is being deployed.'));
   const update: NewUpdate = { at: time(flags, 'at', ctx.now)!, status, message, ...levels };
 
   const last = data.updates.at(-1)!;
@@ -326,13 +420,21 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
   const text = insertUpdate(source.text, update);
   const entry = assertValid(site, source.path, text);
   if (entry.data.updates.length !== data.updates.length + 1) throw new CliError(`internal error: the update did not land in ${source.path}; nothing was written`);
-  publish(ctx, site, source.path, slug, text, flags, `Added ${status} update to`);
+  await publish(ctx, site, source.path, slug, text, flags, `Added ${status} update to`);
 }
 
-/** `status list`: what is open now, with the slugs the other commands take. */
-export async function listOpen(ctx: Context): Promise<void> {
+/** `status list --all`: every incident and maintenance, newest first, with its slug and last status. */
+function listAll(ctx: Context, site: Site): void {
+  const entries = validEntries(site).sort((a, b) => Date.parse(b.data.updates[0]!.at) - Date.parse(a.data.updates[0]!.at));
+  ctx.out(`${count(entries.length, 'file')}, newest first:`);
+  for (const { slug, data } of entries) ctx.out(`  ${slug}  ${data.kind === 'maintenance' ? 'maintenance ' : ''}${data.updates.at(-1)!.status}: ${data.title}`);
+}
+
+/** `status list`: what is open now, with the slugs the other commands take; `--all`: every slug. */
+export async function listOpen(ctx: Context, flags: Flags): Promise<void> {
   const { eventAt, isActive } = await import('../lib/events.ts');
   const site = loadSite(ctx.dir);
+  if (flags['all']) return listAll(ctx, site);
   const events = validEntries(site).flatMap((entry) => eventAt(entry, ctx.now) ?? []);
   const incidents = events.filter((event) => event.kind === 'incident' && isActive(event));
   const maintenances = events.filter((event) => event.kind === 'maintenance' && event.phase !== 'over');
@@ -368,5 +470,29 @@ export function check(ctx: Context): number {
   const maintenances = entries.filter((entry) => entry.data.kind === 'maintenance').length;
   const components = config ? listComponents(config).length : 0;
   ctx.out(`OK: ${count(entries.length - maintenances, 'incident')} and ${count(maintenances, 'maintenance')} in ${count(files, 'file')}, checked against ${count(components, 'component')}.`);
+  return 0;
+}
+
+/**
+ * `status check`, second part: every template in templates/, rendered with
+ * sample components and validated with the build's rules. Returns the exit
+ * code; a site whose configuration cannot be read was reported by `check`.
+ */
+export function checkTemplates(ctx: Context): number {
+  let site: Site;
+  try {
+    site = loadSite(ctx.dir);
+  } catch {
+    return 1;
+  }
+  const { templates, problems } = checkTemplateFiles(site.dir, site.config);
+  if (templates === 0 && problems.length === 0) return 0;
+  for (const problem of problems) ctx.out(formatProblem(problem));
+  if (problems.length > 0) {
+    const files = new Set(problems.map((problem) => problem.file)).size;
+    ctx.out(`${count(problems.length, 'problem')} in ${count(files, 'template')}; \`new\` and \`update\` cannot use them.`);
+    return 1;
+  }
+  ctx.out(`OK: ${count(templates, 'template')} render with sample components and pass.`);
   return 0;
 }

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
-import { addUpdate, check, listOpen, newIncident, newMaintenance, type Context, type Flags } from './commands.ts';
+import { addUpdate, check, checkTemplates, listOpen, newIncident, newMaintenance, type Context, type Flags } from './commands.ts';
 import { CliError } from './errors.ts';
 import { describeUnknown } from '../lib/nearest.ts';
 import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES } from '../schemas/statuses.ts';
@@ -13,6 +13,8 @@ const AT = value('when this update is posted, ISO 8601 with a zone (default: now
 const MESSAGE = value('what users should know now (Markdown allowed)');
 const DRY_RUN = flag('print the file instead of writing it');
 const FORCE = flag('allow an update older than the last one (it is inserted in time order)');
+const YES = flag('at a terminal, write without showing the file and asking first');
+const TEMPLATE = value('start the message from templates/<name>.md (its status too, unless --status); the component names are filled in');
 
 interface Command {
   usage: string;
@@ -59,7 +61,7 @@ function fixedStatus(
     usage: [verb, '<slug>', '[--message M]', extra.usage, '[--at T]', '[--force]'].filter(Boolean).join(' '),
     summary,
     positional: true,
-    options: { message: value(`what users should know (default: "${defaultMessage}")`), ...extra.options, at: AT, force: FORCE, 'dry-run': DRY_RUN },
+    options: { message: value(`what users should know (default: "${defaultMessage}")`), ...extra.options, at: AT, force: FORCE, 'dry-run': DRY_RUN, yes: YES },
     run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: [kind], verb, status, defaultMessage }),
   };
 }
@@ -67,7 +69,7 @@ function fixedStatus(
 /** Every command, its flags and their help; `--help` and `-h` work on each. */
 export const COMMANDS: Record<string, Command> = {
   new: {
-    usage: 'new --title T --component id=status [--component …] [--impact I] --message M [--status S] [--at T] [--started T] [--slug S]',
+    usage: 'new --title T --component id=status [--component …] [--impact I] --message M|--template NAME [--status S] [--at T] [--started T] [--slug S] [--yes]',
     summary: 'open an incident and write its first update',
     options: {
       title: value('headline users see, e.g. "Login failing on iOS"'),
@@ -75,25 +77,29 @@ export const COMMANDS: Record<string, Command> = {
       impact: value(`how bad it is overall (default: what the components imply): ${IMPACTS.join(', ')}`),
       status: value(`first update's status (default investigating): ${INCIDENT_STATUSES.join(', ')}`),
       message: MESSAGE,
+      template: TEMPLATE,
       at: AT,
-      started: value('when impact began, if before this first update (ISO 8601 with a zone)'),
+      started: value('when impact began, if before this first update: now, "15 min ago", 07:13 (site time zone) or ISO 8601 with a zone'),
       slug: value('page name after the date (default: from the title)'),
       'dry-run': DRY_RUN,
+      yes: YES,
     },
     run: newIncident,
   },
   update: {
-    usage: `update <slug> --status S --message M ${UPDATE_LEVELS.usage} [--at T] [--force] [--reopen]`,
+    usage: `update <slug> --status S --message M|--template NAME ${UPDATE_LEVELS.usage} [--at T] [--force] [--reopen] [--yes]`,
     summary: 'add an update to an incident (or a maintenance)',
     positional: true,
     options: {
       status: value(`incident: ${INCIDENT_STATUSES.join(', ')}; maintenance: ${MAINTENANCE_STATUSES.join(', ')}`),
       message: MESSAGE,
+      template: TEMPLATE,
       ...UPDATE_LEVELS.options,
       at: AT,
       force: FORCE,
       reopen: flag('allow an update to a resolved incident, reopening it'),
       'dry-run': DRY_RUN,
+      yes: YES,
     },
     run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: ['incident', 'maintenance'], verb: 'update' }),
   },
@@ -110,22 +116,23 @@ export const COMMANDS: Record<string, Command> = {
       at: value('when this announcement is posted (default: now, UTC)'),
       slug: value('page name after the date (default: from the title)'),
       'dry-run': DRY_RUN,
+      yes: YES,
     },
     run: newMaintenance,
   },
   start: fixedStatus('start', 'mark a maintenance as in progress', 'maintenance', 'in_progress', 'Maintenance is in progress.'),
   complete: fixedStatus('complete', 'mark a maintenance as completed', 'maintenance', 'completed', 'Maintenance has been completed.'),
   list: {
-    usage: 'list',
+    usage: 'list [--all]',
     summary: 'open incidents and upcoming or active maintenance, with their slugs',
-    options: {},
+    options: { all: flag('every incident and maintenance, newest first, open or not') },
     run: listOpen,
   },
   check: {
     usage: 'check',
-    summary: 'validate every incident file with the build’s rules; exit 1 listing every problem',
+    summary: 'validate every incident file and template with the build’s rules; exit 1 listing every problem',
     options: {},
-    run: check,
+    run: (ctx) => Math.max(check(ctx), checkTemplates(ctx)),
   },
 };
 

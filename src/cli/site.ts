@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { renderProblems } from '../lib/check-site.ts';
-import { describeUnknown } from '../lib/nearest.ts';
+import { nearestMatches } from '../lib/nearest.ts';
 import { readIncidentSources, readSiteConfig } from '../lib/site-files.ts';
 import { absoluteUrl, deployment, paths } from '../lib/urls.ts';
 import { formatProblem, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../lib/validate.ts';
 import { listComponents, type SiteConfig } from '../schemas/site-config.ts';
+import type { ComponentStatus, Impact } from '../schemas/statuses.ts';
 import { CliError } from './errors.ts';
 
 /** A status site on disk, read and validated exactly as the build reads it. */
@@ -28,23 +29,74 @@ export function loadSite(dir: string): Site {
   return { dir, config, componentIds: listComponents(config).map((component) => component.id), sources: readIncidentSources(dir) };
 }
 
+/** A component's name as the page shows it ("iOS app" for `ios`). */
+export function componentName(site: Site, id: string): string {
+  return listComponents(site.config).find((component) => component.id === id)?.name ?? id;
+}
+
+/**
+ * The zone clock times like "07:13" are read in: the site's `timezone` when
+ * status.config.yaml declares one, else UTC.
+ */
+export function siteTimeZone(config: SiteConfig): string {
+  return (config as SiteConfig & { timezone?: string }).timezone ?? 'UTC';
+}
+
+/** Every component's status at `now`, as the page shows it. */
+export async function currentStatuses(site: Site, now: number): Promise<Map<string, ComponentStatus>> {
+  // Loaded only when asked: scripts that never prompt start faster without the model.
+  const [{ eventAt, isActive }, { deriveComponentStatuses }] = await Promise.all([import('../lib/events.ts'), import('../lib/status.ts')]);
+  const active = validEntries(site).flatMap((entry) => eventAt(entry, now) ?? []).filter(isActive);
+  return deriveComponentStatuses(site.componentIds, active);
+}
+
+/** The statuses of the components an incident affects at `now`, and the impact it is shown at. */
+export async function incidentStatusesNow(entry: ValidIncidentFile, now: number): Promise<{ statuses: Map<string, ComponentStatus>; impact: Impact }> {
+  const { eventAt } = await import('../lib/events.ts');
+  const event = eventAt(entry, now);
+  if (event?.kind !== 'incident') return { statuses: new Map(), impact: 'none' };
+  return { statuses: new Map(event.components.map((component) => [component.id, component.status])), impact: event.impact };
+}
+
 /** Every file of the site that passes validation, by slug. */
 export function validEntries(site: Site): ValidIncidentFile[] {
   return validateIncidentFiles(site.sources, site.componentIds).entries;
 }
 
+/** A slug `update` and friends may take, and whether its event is still open (open ones are suggested first). */
+export interface SlugChoice {
+  slug: string;
+  open: boolean;
+}
+
+/** How many slugs a refusal suggests: a misspelling needs the nearest few, never the whole history. */
+const SUGGESTED_SLUGS = 5;
+
+/** A slug as typed: in full, or without its date. */
+const slugForms = (slug: string) => [slug, slug.replace(/^\d{4}-\d{2}-\d{2}-/, '')];
+
+/** "unknown slug" with at most five near matches, open ones first, and where the full list is. */
+export function describeUnknownSlug(slug: string, choices: readonly SlugChoice[]): string {
+  const open = new Set(choices.filter((choice) => choice.open).map((choice) => choice.slug));
+  const matches = nearestMatches(slug, [...new Set(choices.map((choice) => choice.slug))], { limit: SUGGESTED_SLUGS, forms: slugForms, first: (candidate) => open.has(candidate) });
+  const everything = 'Every slug: npm run status -- list --all';
+  if (matches.length === 0) return `unknown slug "${slug}"; none is close. Open now: ${[...open].join(', ') || '(none)'}. ${everything}`;
+  const lines = matches.map((match) => `  ${match}${open.has(match) ? '  (open)' : ''}`);
+  return [`unknown slug "${slug}". Did you mean:`, ...lines, everything].join('\n');
+}
+
 /**
  * The file a slug names: its exact slug, or the slug without its date
  * (`login-failing` for `2022-12-28-login-failing`) when only one file ends so.
- * Refuses with the nearest slug and the list of choices otherwise.
+ * Refuses with the nearest slugs among `choices` otherwise.
  */
-export function findSource(site: Site, slug: string, choices: readonly string[] = site.sources.map((source) => slugFromPath(source.path))): SourceFile {
+export function findSource(site: Site, slug: string, choices: readonly SlugChoice[]): SourceFile {
   const bySlug = (wanted: (candidate: string) => boolean) => site.sources.filter((source) => wanted(slugFromPath(source.path)));
   const exact = bySlug((candidate) => candidate === slug);
   const suffix = exact.length > 0 ? exact : bySlug((candidate) => candidate.endsWith(`-${slug}`));
   if (suffix.length === 1) return suffix[0]!;
   if (suffix.length > 1) throw new CliError(`"${slug}" matches ${suffix.map((source) => slugFromPath(source.path)).join(', ')}; give the full slug`);
-  throw new CliError(describeUnknown('slug', slug, choices.length > 0 ? choices : ['(none)']));
+  throw new CliError(describeUnknownSlug(slug, choices));
 }
 
 /** The public URL of an incident's page, honouring STATUS_SITE_URL and STATUS_BASE as the build does. */

@@ -37,3 +37,36 @@ export function describeUnknown(what: string, value: unknown, allowed: readonly 
   const hint = guess ? ` Did you mean "${guess}"?` : '';
   return `unknown ${what} ${quote(typed)}.${hint} Allowed: ${allowed.join(', ')}`;
 }
+
+/** How `nearestMatches` ranks and compares candidates. */
+export interface MatchOptions {
+  /** At most this many matches. */
+  limit: number;
+  /** Candidates listed before the others whatever their distance (e.g. open incidents). */
+  first?: (candidate: string) => boolean;
+  /** The forms of a candidate a person may have typed (e.g. a slug with and without its date). */
+  forms?: (candidate: string) => readonly string[];
+}
+
+/** 0 when `typed` is part of `form`, else the edit distance if it is a plausible typo of it. */
+function closeness(typed: string, form: string): number | undefined {
+  if (typed.length >= 3 && form.includes(typed)) return 0;
+  const distance = levenshtein(typed, form);
+  return distance <= Math.max(2, Math.ceil(form.length / 3)) ? distance : undefined;
+}
+
+/**
+ * The candidates close to what was typed (containing it, or within a
+ * plausible typo of one of their forms): `first` ones first, then the
+ * closest, then the latest in reverse sort order (for dated slugs, newest).
+ */
+export function nearestMatches(value: string, candidates: readonly string[], options: MatchOptions): string[] {
+  const typed = value.toLowerCase();
+  const forms = options.forms ?? ((candidate: string) => [candidate]);
+  const scored = candidates.flatMap((candidate) => {
+    const distances = forms(candidate).flatMap((form) => closeness(typed, form) ?? []);
+    return distances.length > 0 ? [{ candidate, distance: Math.min(...distances), first: options.first?.(candidate) ?? false }] : [];
+  });
+  scored.sort((a, b) => Number(b.first) - Number(a.first) || a.distance - b.distance || b.candidate.localeCompare(a.candidate));
+  return scored.slice(0, options.limit).map(({ candidate }) => candidate);
+}
