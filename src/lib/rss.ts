@@ -14,17 +14,24 @@ export interface FeedOptions {
   path: string;
   events: readonly StatusEvent[];
   now: number;
+  /** A WebSub hub: the feed declares it (with its own URL as `self`), and `notify` pings it. */
+  hub?: string | undefined;
 }
 
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
 /** An RSS 2.0 response with one item per incident update, newest first. */
-export function renderRssFeed({ title, description, site, base, events, now }: FeedOptions): Promise<Response> {
+export function renderRssFeed({ title, description, site, base, path, events, now, hub }: FeedOptions): Promise<Response> {
+  // WebSub discovery in RSS is Atom's <link> element: the hub, and the topic URL it publishes.
+  const websub = hub ? `<atom:link href="${escapeXml(hub)}" rel="hub"/><atom:link href="${escapeXml(absoluteUrl(site, base, path))}" rel="self" type="application/rss+xml"/>` : '';
   return rss({
     title,
     description,
     site: absoluteUrl(site, base, '/'),
     // The channel link is the home page, `/status/` under a base path: keep its slash.
     trailingSlash: true,
-    customData: `<language>en</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate>`,
+    ...(hub ? { xmlns: { atom: 'http://www.w3.org/2005/Atom' } } : {}),
+    customData: `<language>en</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate>${websub}`,
     items: feedItems(events).map((item) => ({
       title: item.title,
       link: absoluteUrl(site, base, item.path),
@@ -35,7 +42,7 @@ export function renderRssFeed({ title, description, site, base, events, now }: F
 }
 
 /** The same items as an Atom 1.0 response. */
-export function renderAtomFeed({ title, description, site, base, path, events, now }: FeedOptions): Response {
+export function renderAtomFeed({ title, description, site, base, path, events, now, hub }: FeedOptions): Response {
   const home = absoluteUrl(site, base, '/');
   const self = absoluteUrl(site, base, path);
   const xml = generateAtomFeed({
@@ -47,6 +54,7 @@ export function renderAtomFeed({ title, description, site, base, path, events, n
     links: [
       { href: self, rel: 'self', type: 'application/atom+xml' },
       { href: home, rel: 'alternate', type: 'text/html' },
+      ...(hub ? [{ href: hub, rel: 'hub' }] : []),
     ],
     entries: feedItems(events).map((item) => {
       const link = absoluteUrl(site, base, item.path);

@@ -41,7 +41,7 @@ export function toMessage(notification: Notification): Message {
     html: renderMarkdown(markdown),
     url,
     severity: notification.maintenance ? 'Maintenance' : (LEVELS[event.impact as keyof typeof LEVELS]?.label ?? event.impact),
-    components: componentLines(notification, update?.affected_components ?? null),
+    components: componentLines(notification),
     when: formatDateTimeUtc(Date.parse(notification.at)),
     at: notification.at,
   };
@@ -65,8 +65,18 @@ function wording(notification: Notification): { headline: string; markdown: stri
   }
 }
 
-/** The statuses this update set, or the event's components with their current status. */
-function componentLines(notification: Notification, changed: Array<{ name: string; new_status: ComponentStatus }> | null) {
-  const lines = changed ?? notification.event.components.map((component) => ({ name: component.name, new_status: component.status }));
-  return lines.map((line) => ({ name: line.name, status: COMPONENT_STATUS_WORDS[line.new_status].label }));
+/**
+ * Each component's status as of the notification: for an update, the
+ * statuses the updates up to it set (a later build knows more than the
+ * update did); otherwise the event's components as they are now.
+ */
+function componentLines(notification: Notification): Array<{ name: string; status: string }> {
+  const { event, update } = notification;
+  const line = (name: string, status: ComponentStatus) => ({ name, status: COMPONENT_STATUS_WORDS[status].label });
+  if (update === null) return event.components.map((component) => line(component.name, component.status));
+  const statuses = new Map<string, { name: string; status: ComponentStatus }>();
+  // Updates are listed newest first: replay them oldest first, up to this one.
+  const upTo = event.incident_updates.slice(event.incident_updates.findIndex((candidate) => candidate.id === update.id)).reverse();
+  for (const change of upTo.flatMap((candidate) => candidate.affected_components ?? [])) statuses.set(change.code, { name: change.name, status: change.new_status });
+  return [...statuses.values()].map(({ name, status }) => line(name, status));
 }
