@@ -83,7 +83,9 @@ async function runChannel(run: NotifyRun, channel: LiveChannel, notifications: N
   const outcome: NotifyOutcome = { delivered: 0, failed: [] };
   for (const message of outgoing) {
     const result = await channel.send(message, run.policy, retrying(say, `${label}: ${message.deliveryId}`));
-    report(say, `${label}: ${message.deliveryId}`, result, `--resend ${message.notificationId} --channel ${channel.config.name}`);
+    // The real URL goes through `say`, which prints the variable's name instead.
+    const where = message.kind === 'http' ? message.request.url : channel.secrets[0]!.value;
+    report(say, `${label}: ${message.deliveryId}`, where, result, `--resend ${message.notificationId} --channel ${channel.config.name}`);
     if (result.ok) outcome.delivered++;
     else outcome.failed.push(message.deliveryId);
   }
@@ -92,10 +94,10 @@ async function runChannel(run: NotifyRun, channel: LiveChannel, notifications: N
 
 const retrying = (say: (line: string) => void, what: string) => (result: Attempt, waitMs: number) => say(`${what}: ${result.detail}, retrying in ${waitMs / 1000} s`);
 
-function report(say: (line: string) => void, what: string, result: DeliveryResult, resend: string) {
+function report(say: (line: string) => void, what: string, where: string, result: DeliveryResult, resend: string) {
   const attempts = `${result.attempts} attempt${result.attempts === 1 ? '' : 's'}`;
-  if (result.ok) say(`${what}: delivered (${result.detail}, ${attempts})`);
-  else say(`${what}: FAILED after ${attempts}: ${result.detail}. Once fixed: npm run status -- notify ${resend}`);
+  if (result.ok) say(`${what}: delivered to ${where} (${result.detail}, ${attempts})`);
+  else say(`${what}: FAILED after ${attempts} to ${where}: ${result.detail}. Once fixed: npm run status -- notify ${resend}`);
 }
 
 /** A message as it would be sent, secrets replaced by the names of their variables. */
@@ -124,7 +126,7 @@ async function pingHub(run: NotifyRun, notifications: Notification[], say: (line
   // Sequential: a hub is one server, and a handful of pings is quick.
   for (const feed of feeds) {
     const result = await post(hubPing(hub, feed), run.policy, retrying(say, `websub: ${feed}`));
-    report(say, `websub: ${feed}`, result, '--resend <update-id> --channel websub');
+    report(say, `websub: ${feed}`, hub, result, '--resend <update-id> --channel websub');
     if (result.ok) outcome.delivered++;
     else outcome.failed.push(`websub ${feed}`);
   }
