@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type { NotifyChannel } from '../schemas/notify-config.ts';
 import { post, withRetries, type Attempt, type DeliveryResult, type HttpRequest, type RetryPolicy } from './delivery.ts';
 import type { Notification } from './diff.ts';
@@ -85,7 +85,7 @@ function email(channel: Extract<NotifyChannel, { type: 'email' }>, notification:
 }
 
 /** An SMTP send, classified: 4xx replies and refused connections are worth retrying, 5xx replies are not. */
-async function sendMailOnce(transport: nodemailer.Transporter, message: Email): Promise<Attempt> {
+async function sendMailOnce(transport: Transporter, message: Email): Promise<Attempt> {
   try {
     const info = await transport.sendMail({ ...message });
     return { ok: true, detail: info.response ?? 'sent' };
@@ -101,7 +101,7 @@ export function liveChannel(channel: NotifyChannel, env: Record<string, string |
   const names = [channel.url_env, ...(channel.type === 'webhook' ? [channel.secret_env] : [])];
   const secrets = names.map((name) => ({ name, value: env[name] ?? '' }));
   const [url, secret = ''] = secrets.map((s) => s.value);
-  let transport: nodemailer.Transporter | undefined;
+  let transport: Transporter | undefined;
   return {
     config: channel,
     secrets,
@@ -114,7 +114,7 @@ export function liveChannel(channel: NotifyChannel, env: Record<string, string |
     },
     send: (outgoing, policy, onRetry) => {
       if (outgoing.kind === 'http') return post(outgoing.request, policy, onRetry);
-      transport ??= nodemailer.createTransport(url!, { connectionTimeout: policy.timeoutMs, greetingTimeout: policy.timeoutMs, socketTimeout: policy.timeoutMs });
+      transport ??= nodemailer.createTransport({ url: url!, connectionTimeout: policy.timeoutMs, greetingTimeout: policy.timeoutMs, socketTimeout: policy.timeoutMs });
       return withRetries(policy, () => sendMailOnce(transport!, outgoing.email), onRetry);
     },
   };

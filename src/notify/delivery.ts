@@ -21,7 +21,7 @@ export interface RetryPolicy {
 export const DEFAULT_POLICY: RetryPolicy = { attempts: 4, timeoutMs: 10_000, backoffMs: 1_000, maxWaitMs: 60_000 };
 
 /** One attempt's result: delivered, worth retrying (after at least `waitMs`), or failed for good. */
-export type Attempt = { ok: true; detail: string } | { ok: false; retry: boolean; waitMs?: number; detail: string };
+export type Attempt = { ok: true; detail: string } | { ok: false; retry: boolean; waitMs?: number | undefined; detail: string };
 
 export interface DeliveryResult {
   ok: boolean;

@@ -30,7 +30,7 @@ export interface Message {
 
 /** Build the channel-neutral message of a notification. */
 export function toMessage(notification: Notification): Message {
-  const { event, update } = notification;
+  const { event } = notification;
   const { headline, markdown, anchor } = wording(notification);
   const url = `${event.shortlink}${anchor ? `#${anchor}` : ''}`;
   return {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { z } from 'astro/zod';
 import { join } from 'node:path';
 import { apiEndpointSchemas } from '../schemas/api.ts';
 import type { ApiIncident, ApiScheduledMaintenance } from '../lib/api.ts';
@@ -38,8 +39,8 @@ async function readSource(source: string, timeoutMs: number): Promise<Loaded> {
 }
 
 /** Parse one file with its endpoint's schema; the error names the file and the first bad field. */
-function parse<F extends keyof typeof apiEndpointSchemas>(source: string, file: F, value: unknown) {
-  const result = apiEndpointSchemas[file].safeParse(value);
+function parse<T>(source: string, file: string, schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new Error(`${source} ${file}: ${issue.path.join('.') || 'body'}: ${issue.message}; is this a status page's API v2?`);
@@ -60,8 +61,8 @@ export interface LoadedBuild {
 /** Read a build's API from a folder or URL. */
 export async function loadBuild(source: string, timeoutMs: number): Promise<LoadedBuild> {
   const raw = await readSource(source, timeoutMs);
-  const status = parse(source, 'status.json', raw['status.json']);
-  const incidents = parse(source, 'incidents.json', withPostmortemField(raw['incidents.json'])).incidents as ApiIncident[];
-  const maintenances = parse(source, 'scheduled-maintenances.json', raw['scheduled-maintenances.json']).scheduled_maintenances as ApiScheduledMaintenance[];
+  const status = parse(source, 'status.json', apiEndpointSchemas['status.json'], raw['status.json']);
+  const incidents = parse(source, 'incidents.json', apiEndpointSchemas['incidents.json'], withPostmortemField(raw['incidents.json'])).incidents as ApiIncident[];
+  const maintenances = parse(source, 'scheduled-maintenances.json', apiEndpointSchemas['scheduled-maintenances.json'], raw['scheduled-maintenances.json']).scheduled_maintenances as ApiScheduledMaintenance[];
   return { snapshot: { at: Date.parse(status.page.updated_at), incidents, maintenances }, context: { page: status.page, status: status.status } };
 }
