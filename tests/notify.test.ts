@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeApiAt } from './helpers/api-at.ts';
 import { ROOT } from './helpers/build.ts';
 import { startReceiver, type Receiver } from './helpers/receiver.ts';
+import { serveStatic } from './helpers/static-server.ts';
 
 /*
  * `npm run status -- notify` end to end: the CLI as a child process, the
@@ -222,6 +223,17 @@ describe('runs that send nothing', () => {
     expect(run.out).toContain(': 0 new.');
     expect(run.code).toBe(0);
     expect(Object.values(receivers).map((r) => r.received.length)).toEqual(counts);
+  });
+
+  test('the previous build read from the live site by URL: the same content, nothing new', async () => {
+    const live = await serveStatic(join(dir, 'current'));
+    try {
+      const run = await notify(env, '--previous', `${live.url}/`, '--dry-run');
+      expect(run.out).toContain('with the previous build of 2022-12-28T13:30:00.000Z: 0 new.');
+      expect(run.code).toBe(0);
+    } finally {
+      await live.close();
+    }
   });
 
   test('--dry-run prints every message per channel, sends nothing, and shows no secret', async () => {
