@@ -34,6 +34,12 @@ describe('what is new between two builds', () => {
     expect(ids('2022-12-29T17:07:00Z', '2022-12-29T18:07:00Z')).toEqual([]);
   });
 
+  test('a previous build from before postmortems were in the API does not bring old postmortems back', () => {
+    const previous = at('2022-12-30T00:07:00Z');
+    const withoutField = { ...previous, incidents: previous.incidents.map((incident) => ({ ...incident, postmortem_published_at: null })) };
+    expect(newNotifications(withoutField, at('2022-12-30T01:07:00Z')).map((n) => n.kind)).toEqual(['reminder']);
+  });
+
   test('maintenance: the reminder goes out once across the scheduled builds, then the start, verifying and completion', () => {
     // Hourly builds at :07; the window opens at 02:00.
     expect(ids('2022-12-29T23:07:00Z', '2022-12-30T00:07:00Z')).toEqual([]);

@@ -96,7 +96,10 @@ function eventNotifications(event: StatusEventJson, old: StatusEventJson | undef
   if (!isMaintenance(event)) {
     const published = event.postmortem_published_at;
     const wasPublished = old !== undefined && !isMaintenance(old) && old.postmortem_published_at !== null;
-    if (published !== null && !wasPublished && event.resolved_at !== null && published > event.resolved_at) result.push(notify('postmortem', `${event.id}-postmortem`, published));
+    // Published after the previous build's now, too: a build from before the API carried
+    // `postmortem_published_at` reads as "none", and must not bring back old postmortems.
+    const isNew = published !== null && !wasPublished && millis(published) > then;
+    if (isNew && event.resolved_at !== null && published > event.resolved_at) result.push(notify('postmortem', `${event.id}-postmortem`, published));
     return result;
   }
   // Window changes only matter for a maintenance subscribers already knew of.
