@@ -35,11 +35,14 @@ describe('delivery over HTTP, against real receivers', () => {
 
   test('a hanging receiver times out once, is not retried, and does not hold up another delivery', async () => {
     const [hanging, healthy] = [await receiver(['hang']), await receiver()];
-    const started = Date.now();
-    const [stuck, fine] = await Promise.all([post(request(hanging.url), POLICY), post(request(healthy.url), POLICY).then((r) => ({ ...r, after: Date.now() - started }))]);
+    const finished: string[] = [];
+    const [stuck, fine] = await Promise.all([
+      post(request(hanging.url), POLICY).finally(() => finished.push('hanging')),
+      post(request(healthy.url), POLICY).finally(() => finished.push('healthy')),
+    ]);
     expect(stuck).toEqual({ ok: false, attempts: 1, detail: 'timed out after 0.5 s (it may have arrived; not retried)' });
     expect(fine.ok).toBe(true);
-    expect(fine.after).toBeLessThan(400);
+    expect(finished).toEqual(['healthy', 'hanging']);
     expect(hanging.received).toHaveLength(1);
   });
 
