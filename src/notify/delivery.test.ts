@@ -3,7 +3,8 @@ import { startReceiver, type Receiver } from '../../tests/helpers/receiver.ts';
 import { post, retryAfterMs, type RetryPolicy } from './delivery.ts';
 
 // Short waits so the suite stays fast; the logic is the production one.
-const POLICY: RetryPolicy = { attempts: 4, timeoutMs: 500, backoffMs: 20, maxWaitMs: 5_000 };
+// Generous timeouts: a loaded CI machine must not turn a slow answer into a timeout.
+const POLICY: RetryPolicy = { attempts: 4, timeoutMs: 5_000, backoffMs: 20, maxWaitMs: 5_000 };
 const receivers: Receiver[] = [];
 const receiver = async (...args: Parameters<typeof startReceiver>) => {
   const started = await startReceiver(...args);
@@ -37,10 +38,10 @@ describe('delivery over HTTP, against real receivers', () => {
     const [hanging, healthy] = [await receiver(['hang']), await receiver()];
     const finished: string[] = [];
     const [stuck, fine] = await Promise.all([
-      post(request(hanging.url), POLICY).finally(() => finished.push('hanging')),
+      post(request(hanging.url), { ...POLICY, timeoutMs: 1_500 }).finally(() => finished.push('hanging')),
       post(request(healthy.url), POLICY).finally(() => finished.push('healthy')),
     ]);
-    expect(stuck).toEqual({ ok: false, attempts: 1, detail: 'timed out after 0.5 s (it may have arrived; not retried)' });
+    expect(stuck).toEqual({ ok: false, attempts: 1, detail: 'timed out after 1.5 s (it may have arrived; not retried)' });
     expect(fine.ok).toBe(true);
     expect(finished).toEqual(['healthy', 'hanging']);
     expect(hanging.received).toHaveLength(1);
