@@ -1,4 +1,4 @@
-import { parseRssFeed } from 'feedsmith';
+import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, test } from 'vitest';
 import { readBuilt } from './helpers/pages.ts';
 
@@ -32,5 +32,43 @@ describe('RSS feeds parse with a real feed parser', () => {
     const feed = parseRssFeed(readBuilt('basic-mid-outage', 'rss.xml'));
     expect(feed.items?.[0]?.title).toBe('[Investigating] Login failing everywhere');
     expect(feed.items).toHaveLength(4);
+  });
+});
+
+describe('WebSub discovery', () => {
+  // The example site configures a hub (status.config.yaml, notify.websub_hub); the basic fixture does not.
+  const HUB = 'https://pubsubhubbub.appspot.com/';
+
+  test('with a hub, every RSS feed names the hub and itself as the topic', () => {
+    for (const [path, self] of [
+      ['rss.xml', 'https://status.chirp.example/rss.xml'],
+      ['history.rss', 'https://status.chirp.example/history.rss'],
+      ['components/api/rss.xml', 'https://status.chirp.example/components/api/rss.xml'],
+    ]) {
+      const feed = parseRssFeed(readBuilt('example-mid-outage', path!));
+      expect(feed.atom?.links).toEqual([
+        { href: HUB, rel: 'hub' },
+        { href: self, rel: 'self', type: 'application/rss+xml' },
+      ]);
+    }
+  });
+
+  test('with a hub, every Atom feed has a rel="hub" link beside its self link', () => {
+    for (const path of ['history.atom', 'components/api/atom.xml']) {
+      const feed = parseAtomFeed(readBuilt('example-mid-outage', path));
+      expect(feed.links?.filter((link) => link.rel === 'hub' || link.rel === 'self').map((link) => [link.rel, link.href])).toEqual([
+        ['self', `https://status.chirp.example/${path}`],
+        ['hub', HUB],
+      ]);
+    }
+  });
+
+  test('without a hub, no feed declares one', () => {
+    expect(readBuilt('basic-resolved', 'rss.xml')).not.toContain('rel="hub"');
+    expect(readBuilt('basic-resolved', 'history.atom')).not.toContain('rel="hub"');
+  });
+
+  test('under a base path the topic URL keeps it', () => {
+    expect(parseRssFeed(readBuilt('example-base', 'rss.xml')).atom?.links?.[1]?.href).toBe('https://status.chirp.example/status/rss.xml');
   });
 });

@@ -134,6 +134,21 @@ export const COMMANDS: Record<string, Command> = {
     options: {},
     run: (ctx) => Math.max(check(ctx), checkTemplates(ctx)),
   },
+  notify: {
+    usage: 'notify [--previous DIR|URL] [--current DIR] [--dry-run] [--resend ID …] [--channel NAME …]',
+    summary: 'announce what this build added (new updates, postmortems, maintenance) on every configured channel',
+    options: {
+      previous: value('the build this one replaced: its output folder, a saved api/v2 folder, or the live site URL (none: first run, nothing older than an hour)'),
+      current: value('the build just deployed: its output folder (default: dist)'),
+      resend: value('send this notification again (an update id from the API, or <slug>-postmortem), repeatable', true),
+      channel: value('only this channel (its name in status.config.yaml, or websub), repeatable', true),
+      timeout: value('seconds each request may take (default 10)'),
+      backoff: value('seconds before the first retry, doubled for each next one (default 1)'),
+      'dry-run': flag('print each message as it would be sent, per channel, and send nothing'),
+    },
+    // Loaded on use: nodemailer and the channels are not needed by the other commands.
+    run: async (ctx, flags) => (await import('./notify.ts')).notify(ctx, flags),
+  },
 };
 
 function overview(): string {

@@ -58,8 +58,10 @@ export interface ApiIncident {
   page_id: string;
   incident_updates: ApiIncidentUpdate[];
   components: ApiComponent[];
+  /** When the postmortem was published (Statuspage's incident field), or null. */
+  postmortem_published_at: string | null;
 }
-export interface ApiScheduledMaintenance extends ApiIncident {
+export interface ApiScheduledMaintenance extends Omit<ApiIncident, 'postmortem_published_at'> {
   scheduled_for: string;
   scheduled_until: string;
   scheduled_remind_prior: boolean;
@@ -135,6 +137,7 @@ class ApiBuilder {
       impact: event.impact,
       monitoring_at: monitoring ? iso(monitoring.at) : null,
       resolved_at: event.resolvedAt === null ? null : iso(event.resolvedAt),
+      postmortem_published_at: event.postmortemAt === null ? null : iso(event.postmortemAt),
     };
   }
 
@@ -153,7 +156,7 @@ class ApiBuilder {
     };
   }
 
-  private eventFields(event: StatusEvent): Omit<ApiIncident, 'impact' | 'monitoring_at' | 'resolved_at'> {
+  private eventFields(event: StatusEvent): Omit<ApiIncident, 'impact' | 'monitoring_at' | 'resolved_at' | 'postmortem_published_at'> {
     const first = event.updates[0]!;
     const last = event.updates.at(-1)!;
     return {

@@ -12,7 +12,7 @@ function feedRoute(format: Format, pick: (model: StatusModel, params: Record<str
   return async ({ params, site, url }) => {
     const model = await getStatusModel();
     const base = import.meta.env.BASE_URL;
-    const options = { ...pick(model, params), site: site!, base, path: url.pathname.slice(base.replace(/\/$/, '').length), now: model.now };
+    const options = { ...pick(model, params), site: site!, base, path: url.pathname.slice(base.replace(/\/$/, '').length), now: model.now, hub: model.config.notify?.websub_hub };
     return format === 'rss' ? renderRssFeed(options) : renderAtomFeed(options);
   };
 }

@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import { generateAtomFeed } from 'feedsmith';
 import type { StatusEvent } from './events.ts';
 import { feedItems } from './feed.ts';
+import { escapeHtml } from './markdown.ts';
 import { xmlSafe } from './text.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -15,17 +16,22 @@ export interface FeedOptions {
   path: string;
   events: readonly StatusEvent[];
   now: number;
+  /** A WebSub hub: the feed declares it (with its own URL as `self`), and `notify` pings it. */
+  hub?: string | undefined;
 }
 
 /** An RSS 2.0 response with one item per incident update, newest first. */
-export async function renderRssFeed({ title, description, site, base, events, now }: FeedOptions): Promise<Response> {
+export async function renderRssFeed({ title, description, site, base, path, events, now, hub }: FeedOptions): Promise<Response> {
+  // WebSub discovery in RSS is Atom's <link> element: the hub, and the topic URL it publishes.
+  const websub = hub ? `<atom:link href="${escapeHtml(hub)}" rel="hub"/><atom:link href="${escapeHtml(absoluteUrl(site, base, path))}" rel="self" type="application/rss+xml"/>` : '';
   const response = await rss({
     title,
     description,
     site: absoluteUrl(site, base, '/'),
     // The channel link is the home page, `/status/` under a base path: keep its slash.
     trailingSlash: true,
-    customData: `<language>en</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate>`,
+    ...(hub ? { xmlns: { atom: 'http://www.w3.org/2005/Atom' } } : {}),
+    customData: `<language>en</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate>${websub}`,
     items: feedItems(events).map((item) => ({
       title: item.title,
       link: absoluteUrl(site, base, item.path),
@@ -47,7 +53,7 @@ export function finishXml(xml: string): string {
 }
 
 /** The same items as an Atom 1.0 response. */
-export function renderAtomFeed({ title, description, site, base, path, events, now }: FeedOptions): Response {
+export function renderAtomFeed({ title, description, site, base, path, events, now, hub }: FeedOptions): Response {
   const home = absoluteUrl(site, base, '/');
   const self = absoluteUrl(site, base, path);
   const xml = generateAtomFeed({
@@ -59,6 +65,7 @@ export function renderAtomFeed({ title, description, site, base, path, events, n
     links: [
       { href: self, rel: 'self', type: 'application/atom+xml' },
       { href: home, rel: 'alternate', type: 'text/html' },
+      ...(hub ? [{ href: hub, rel: 'hub' }] : []),
     ],
     entries: feedItems(events).map((item) => {
       const link = absoluteUrl(site, base, item.path);

@@ -31,3 +31,65 @@ test('a duplicate component id, a bad id and a missing URL are each reported wit
   const duplicate = () => readSiteConfig(configDir(`name: Chirp\nurl: https://x.example\n${GROUPS}`));
   expect(duplicate).toThrow(/status\.config\.yaml:8: groups\.0\.components\.1\.id: component id "web" is declared twice/);
 });
+
+const NOTIFY_SITE = `name: Chirp
+url: https://status.chirp.example
+groups:
+  - name: Apps
+    components:
+      - id: web
+        name: Web
+      - id: api
+        name: API
+`;
+
+test('notify channels: a valid list, and each mistake reported with its line, field and what is allowed', () => {
+  const valid = readSiteConfig(
+    configDir(`${NOTIFY_SITE}notify:
+  websub_hub: https://hub.example/
+  channels:
+    - { name: api-slack, type: slack, url_env: API_SLACK_URL, components: [api] }
+    - { name: mail, type: email, url_env: SMTP_URL, from: s@chirp.example, to: [l@chirp.example], list_unsubscribe: "mailto:u@chirp.example" }
+`),
+  );
+  expect(valid.notify?.channels.map((channel) => [channel.name, channel.type, channel.components])).toEqual([
+    ['api-slack', 'slack', ['api']],
+    ['mail', 'email', undefined],
+  ]);
+  const run = () =>
+    readSiteConfig(
+      configDir(`${NOTIFY_SITE}notify:
+  channels:
+    - name: api-slack
+      type: slack
+      url_env: https://hooks.slack.com/services/oops
+      components: [api]
+    - name: pager
+      type: pager
+      url_env: PAGER_URL
+    - name: mail
+      type: email
+      url_env: SMTP_URL
+      from: s@chirp.example
+      to: [not-an-address]
+      list_unsubscribe: unsubscribe please
+`),
+    );
+  expect(run).toThrow(/status\.config\.yaml:14: notify\.channels\.0\.url_env: must name an environment variable/);
+  expect(run).toThrow(/status\.config\.yaml:17: notify\.channels\.1\.type: type must be one of: slack, discord, teams, webhook, email/);
+  expect(run).toThrow(/status\.config\.yaml:23: notify\.channels\.2\.to\.0: must be an email address/);
+  expect(run).toThrow(/status\.config\.yaml:24: notify\.channels\.2\.list_unsubscribe: must be a mailto: or https:\/\/ URL/);
+});
+
+test('notify channels: an unknown component and a repeated channel name, once the rest is valid', () => {
+  const run = () =>
+    readSiteConfig(
+      configDir(`${NOTIFY_SITE}notify:
+  channels:
+    - { name: api-slack, type: slack, url_env: A_URL, components: [web, apii] }
+    - { name: api-slack, type: discord, url_env: B_URL }
+`),
+    );
+  expect(run).toThrow(/status\.config\.yaml:12: notify\.channels\.0\.components\.1: unknown component "apii"\. Did you mean "api"\? Allowed: web, api/);
+  expect(run).toThrow(/status\.config\.yaml:13: notify\.channels\.1\.name: channel name "api-slack" is used twice/);
+});

@@ -73,6 +73,7 @@ export const apiIncidentSchema = z.strictObject({
   status: z.enum(INCIDENT_STATUSES),
   impact: z.enum(IMPACTS),
   incident_updates: z.array(incidentUpdate(z.enum(INCIDENT_STATUSES))),
+  postmortem_published_at: nullableTimestamp,
 });
 
 export const apiScheduledMaintenanceSchema = z.strictObject({

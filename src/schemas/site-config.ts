@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { describeUnknown } from '../lib/nearest.ts';
+import { notifyConfigSchema } from './notify-config.ts';
 import { publishedText } from './text.ts';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -52,6 +54,8 @@ export const siteConfigSchema = z
     description: publishedText({ maxBytes: 300, markdown: false, required: 'a sentence on what this page reports' }).optional(),
     /** Component groups, in display order. */
     groups: z.array(componentGroupSchema).min(1, 'declare at least one group of components'),
+    /** Where `npm run status -- notify` announces updates (see README, Notifications). */
+    notify: notifyConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -63,6 +67,14 @@ export const siteConfigSchema = z
         seen.add(component.id);
       }),
     );
+    const names = new Set<string>();
+    config.notify?.channels.forEach((channel, c) => {
+      if (names.has(channel.name)) ctx.addIssue({ code: 'custom', path: ['notify', 'channels', c, 'name'], message: `channel name "${channel.name}" is used twice; names must be unique` });
+      names.add(channel.name);
+      channel.components?.forEach((id, i) => {
+        if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['notify', 'channels', c, 'components', i], message: describeUnknown('component', id, [...seen]) });
+      });
+    });
   });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;

@@ -1,0 +1,30 @@
+import { createHmac } from 'node:crypto';
+import { expect, test } from 'vitest';
+import { buildAt } from '../../tests/helpers/api-at.ts';
+import { ROOT } from '../../tests/helpers/build.ts';
+import { liveChannel, signature } from './channels.ts';
+import { newNotifications } from './diff.ts';
+
+const current = buildAt(ROOT, '2022-12-30T02:07:00Z');
+const previous = buildAt(ROOT, '2022-12-26T00:00:00Z');
+const notifications = newNotifications(previous.snapshot, current.snapshot);
+const slack = (components?: string[]) => liveChannel({ name: 'api-slack', type: 'slack', url_env: 'API_SLACK', ...(components ? { components } : {}) }, { API_SLACK: 'https://hooks.example/T/B/x' }, current.context);
+
+test('a component filter routes: the API team hears of the outage that hit the API, not of the messaging maintenance', () => {
+  const all = notifications.map((n) => n.event.id);
+  expect(new Set(all)).toEqual(new Set(['2022-12-26-api-errors', '2022-12-28-login-and-posting-failing', '2022-12-30-messaging-database-maintenance']));
+  const forApi = notifications.filter(slack(['api']).wants).map((n) => n.event.id);
+  expect(new Set(forApi)).toEqual(new Set(['2022-12-26-api-errors', '2022-12-28-login-and-posting-failing']));
+  expect(notifications.filter(slack().wants)).toHaveLength(notifications.length);
+});
+
+test('a channel is off while its variable is unset, and names it', () => {
+  const webhook = liveChannel({ name: 'hook', type: 'webhook', url_env: 'HOOK_URL', secret_env: 'HOOK_SECRET' }, { HOOK_URL: 'https://x.example/h' }, current.context);
+  expect(webhook.missing).toEqual(['HOOK_SECRET']);
+  expect(slack().missing).toEqual([]);
+});
+
+test('the signature is HMAC-SHA256 over "<t>.<body>", as a receiver recomputes it', () => {
+  const expected = createHmac('sha256', 'shh').update('1700000000.{"a":1}').digest('hex');
+  expect(signature('shh', '{"a":1}', 1_700_000_000)).toBe(`t=1700000000,v1=${expected}`);
+});

@@ -1,0 +1,135 @@
+import type { ApiIncident, ApiIncidentUpdate, ApiScheduledMaintenance } from '../lib/api.ts';
+
+/*
+ * What is new between two builds, from their published API alone: the build
+ * just deployed and the one it replaced. Every notification has a stable id,
+ * so the same pair of builds always yields the same notifications, and a
+ * rebuild with nothing new yields none. Pure: no I/O, no clock.
+ */
+
+/** One build's published state: `/api/v2/incidents.json` and `/api/v2/scheduled-maintenances.json`. */
+export interface Snapshot {
+  /** The build's "now" (`page.updated_at`), epoch milliseconds. */
+  at: number;
+  incidents: ApiIncident[];
+  maintenances: ApiScheduledMaintenance[];
+}
+
+export type StatusEventJson = ApiIncident | ApiScheduledMaintenance;
+
+export type NotificationKind =
+  /** A new update of an incident or maintenance (the first one opens it). */
+  | 'update'
+  /** An incident's postmortem, published after its resolution. */
+  | 'postmortem'
+  /** A maintenance window opens within the hour. */
+  | 'reminder'
+  /** A maintenance window opened, or closed, with no update saying so. */
+  | 'window-opened'
+  | 'window-closed';
+
+export interface Notification {
+  /** Stable across runs: the update's API id, or `<slug>-postmortem`, `<slug>-reminder`… */
+  id: string;
+  kind: NotificationKind;
+  event: StatusEventJson;
+  maintenance: boolean;
+  /** The update announced (kind `update`), else null. */
+  update: ApiIncidentUpdate | null;
+  /** True when this update opens the incident or maintenance. */
+  first: boolean;
+  /** When it happened, ISO 8601 UTC. */
+  at: string;
+  /** Component ids the event touches: channels filter on these. */
+  components: string[];
+}
+
+/** A reminder goes out when a window opens within this long: an hourly build sends it once. */
+export const REMINDER_LEAD_MS = 75 * 60_000;
+/** Without a previous build, the baseline is the build before this one, this long ago (the hourly schedule). */
+export const FIRST_RUN_LOOKBACK_MS = 60 * 60_000;
+
+const millis = (iso: string) => Date.parse(iso);
+const isMaintenance = (event: StatusEventJson): event is ApiScheduledMaintenance => 'scheduled_for' in event;
+
+/**
+ * What the build `lookbackMs` before `current` published: the same events with
+ * only the updates (and postmortems) that existed then. The first run on a
+ * new site diffs against it, so it never announces older history.
+ */
+export function baselineBefore(current: Snapshot, lookbackMs: number = FIRST_RUN_LOOKBACK_MS): Snapshot {
+  const at = current.at - lookbackMs;
+  const before = <E extends StatusEventJson>(event: E): E[] => {
+    const updates = event.incident_updates.filter((update) => millis(update.display_at) <= at);
+    if (updates.length === 0) return [];
+    const closed = event.resolved_at !== null && millis(event.resolved_at) <= at ? event.resolved_at : null;
+    const trimmed = { ...event, incident_updates: updates, resolved_at: closed };
+    if ('postmortem_published_at' in trimmed && trimmed.postmortem_published_at !== null && millis(trimmed.postmortem_published_at) > at) trimmed.postmortem_published_at = null;
+    return [trimmed];
+  };
+  return { at, incidents: current.incidents.flatMap(before), maintenances: current.maintenances.flatMap(before) };
+}
+
+/** Every notification `current` owes subscribers that `previous` did not, oldest first. */
+export function newNotifications(previous: Snapshot | null, current: Snapshot): Notification[] {
+  const before = previous ?? baselineBefore(current);
+  const seen = new Map<string, StatusEventJson>([...before.incidents, ...before.maintenances].map((event) => [event.id, event]));
+  const notifications = [...current.incidents, ...current.maintenances].flatMap((event) => eventNotifications(event, seen.get(event.id), before.at, current.at));
+  return notifications.sort((a, b) => millis(a.at) - millis(b.at) || a.id.localeCompare(b.id));
+}
+
+function eventNotifications(event: StatusEventJson, old: StatusEventJson | undefined, then: number, now: number): Notification[] {
+  const known = new Set(old?.incident_updates.map((update) => update.id));
+  const oldest = event.incident_updates.at(-1);
+  const fresh = event.incident_updates.filter((update) => !known.has(update.id)).reverse();
+  const notify = (kind: NotificationKind, id: string, at: string, update: ApiIncidentUpdate | null = null): Notification => ({
+    id,
+    kind,
+    event,
+    maintenance: isMaintenance(event),
+    update,
+    first: update !== null && update.id === oldest?.id,
+    at,
+    components: componentsOf(event, update),
+  });
+  const result = fresh.map((update) => notify('update', update.id, update.display_at, update));
+  if (!isMaintenance(event)) {
+    const published = event.postmortem_published_at;
+    const wasPublished = old !== undefined && !isMaintenance(old) && old.postmortem_published_at !== null;
+    // Published after the previous build's now, too: a build from before the API carried
+    // `postmortem_published_at` reads as "none", and must not bring back old postmortems.
+    const isNew = published !== null && !wasPublished && millis(published) > then;
+    if (isNew && event.resolved_at !== null && published > event.resolved_at) result.push(notify('postmortem', `${event.id}-postmortem`, published));
+    return result;
+  }
+  // Window changes only matter for a maintenance subscribers already knew of.
+  if (old === undefined || !isMaintenance(old)) return result;
+  const freshStatuses = new Set(fresh.map((update) => update.status));
+  const [was, is] = [windowPhase(old, then), windowPhase(event, now)];
+  const iso = new Date(now).toISOString();
+  if (is === 'upcoming' && was === 'upcoming' && remindsAt(event, now) && !remindsAt(old, then)) result.push(notify('reminder', `${event.id}-reminder`, iso));
+  if (is === 'active' && was === 'upcoming' && !freshStatuses.has('in_progress')) result.push(notify('window-opened', `${event.id}-window-opened`, event.scheduled_for));
+  if (is === 'over' && was !== 'over' && event.resolved_at === null) result.push(notify('window-closed', `${event.id}-window-closed`, event.scheduled_until));
+  return result;
+}
+
+/** Where a maintenance stands at `at`: its window and closing update decide. */
+export function windowPhase(event: ApiScheduledMaintenance, at: number): 'upcoming' | 'active' | 'over' {
+  if (event.resolved_at !== null && millis(event.resolved_at) <= at) return 'over';
+  if (at >= millis(event.scheduled_until)) return 'over';
+  return at >= millis(event.scheduled_for) ? 'active' : 'upcoming';
+}
+
+const remindsAt = (event: ApiScheduledMaintenance, at: number) => millis(event.scheduled_for) - at <= REMINDER_LEAD_MS;
+
+function componentsOf(event: StatusEventJson, update: ApiIncidentUpdate | null): string[] {
+  const ids = new Set(event.components.map((component) => component.id));
+  for (const change of update?.affected_components ?? []) ids.add(change.code);
+  return [...ids];
+}
+
+/** The notification with this id in `current`, whatever the previous build held (`notify --resend`). */
+export function findNotification(current: Snapshot, id: string): Notification | undefined {
+  const everything = newNotifications({ at: -Infinity, incidents: [], maintenances: [] }, current);
+  return everything.find((notification) => notification.id === id);
+}

@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import { buildAt } from '../../tests/helpers/api-at.ts';
+import { ROOT } from '../../tests/helpers/build.ts';
+import { newNotifications } from './diff.ts';
+import { toMessage } from './message.ts';
+import { discordPayload, emailContent, slackPayload, teamsPayload, webhookPayloads } from './renderers.ts';
+
+// The 2022-12-28 outage: the "identified" update of 12:58, and the partial recovery of 13:24.
+const current = buildAt(ROOT, '2022-12-28T13:30:00Z');
+const [identified, rollback] = newNotifications(buildAt(ROOT, '2022-12-28T12:45:00Z').snapshot, current.snapshot);
+const context = current.context;
+const URL = 'https://status.chirp.example/incidents/2022-12-28-login-and-posting-failing/#update-2';
+const BODY =
+  'We have traced the errors to significant backend server architecture changes rolled out this morning. Login and posting requests are failing on every platform; timelines load slowly or not at all.';
+const TITLE = 'Login and posting failing on web, iOS and Android';
+const COMPONENTS = ['Web: Major outage', 'iOS app: Major outage', 'Android app: Major outage', 'Login: Major outage', 'Posting: Major outage', 'Timelines: Partial outage', 'Public API: Partial outage'];
+
+describe('each channel’s message for the identified update', () => {
+  test('Slack: Block Kit with a header, the message, the components, when, and a link', () => {
+    expect(slackPayload(toMessage(identified!), context)).toEqual({
+      text: `[Chirp status] Identified: ${TITLE}`,
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: `Identified: ${TITLE}` } },
+        { type: 'section', text: { type: 'plain_text', text: BODY } },
+        { type: 'section', fields: COMPONENTS.map((text) => ({ type: 'plain_text', text })) },
+        { type: 'context', elements: [{ type: 'plain_text', text: 'Major system outage · 28 Dec 2022, 12:58 UTC' }] },
+        { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'View on the status page' }, url: URL }] },
+      ],
+    });
+  });
+
+  test('Discord: one embed, red for a major system outage, mentions disabled', () => {
+    expect(discordPayload(toMessage(identified!), context)).toEqual({
+      username: 'Chirp status',
+      allowed_mentions: { parse: [] },
+      embeds: [{ title: `Identified: ${TITLE}`, url: URL, description: BODY, color: 0xcf222e, timestamp: '2022-12-28T12:58:00.000Z', fields: [{ name: 'Components', value: COMPONENTS.join('\n') }], footer: { text: 'Major system outage' } }],
+    });
+  });
+
+  test('Teams: an Adaptive Card with the components as facts and a button to the page', () => {
+    const card = teamsPayload(toMessage(identified!)).attachments[0]!.content;
+    expect(card.body).toEqual([
+      { type: 'TextBlock', text: `Identified: ${TITLE}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: BODY, wrap: true },
+      { type: 'FactSet', facts: COMPONENTS.map((line) => ({ title: line.split(': ')[0], value: line.split(': ')[1] })) },
+      { type: 'TextBlock', text: 'Major system outage · 28 Dec 2022, 12:58 UTC', isSubtle: true, size: 'Small', wrap: true },
+    ]);
+    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'View on the status page', url: URL }]);
+  });
+
+  test('webhook: the Statuspage incident payload, plus a component_update for each status the update changed', () => {
+    const [incident] = webhookPayloads(identified!, context);
+    expect(incident!.body).toMatchObject({ page: { id: 'chirp', status_indicator: 'critical', status_description: 'Major System Outage' }, incident: { id: '2022-12-28-login-and-posting-failing', status: 'identified' } });
+    const bodies = webhookPayloads(rollback!, context);
+    expect(bodies.map((body) => body.id)).toEqual(['2022-12-28-login-and-posting-failing-update-3', '2022-12-28-login-and-posting-failing-update-3-login']);
+    expect(bodies[1]!.body).toMatchObject({
+      component_update: { component_id: 'login', old_status: 'major_outage', new_status: 'partial_outage', created_at: '2022-12-28T13:24:00.000Z' },
+      component: { id: 'login', name: 'Login', status: 'partial_outage' },
+    });
+  });
+
+  test('email: the subject staff expect, a plain-text part and an HTML part, each with the link', () => {
+    const email = emailContent(toMessage(identified!), context);
+    expect(email.subject).toBe(`[Chirp status] Identified: ${TITLE}`);
+    expect(email.text).toBe([`Identified: ${TITLE}`, '', BODY, '', ...COMPONENTS, '', 'Major system outage · 28 Dec 2022, 12:58 UTC', '', `Details: ${URL}`, ''].join('\n'));
+    expect(email.html).toContain(`<a href="${URL}">View on the status page</a>`);
+    expect(email.html).toContain('<li>Login: Major outage</li>');
+  });
+
+  test('Markdown and HTML in a message are rendered safely in email and kept as text in chat', () => {
+    const hostile = { ...identified!, update: { ...identified!.update!, body: '<script>alert(1)</script> *really*' } };
+    expect(emailContent(toMessage(hostile), context).html).not.toContain('<script>');
+    expect(slackPayload(toMessage(hostile), context).blocks[1]).toEqual({ type: 'section', text: { type: 'plain_text', text: '<script>alert(1)</script> *really*' } });
+  });
+});

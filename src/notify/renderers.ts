@@ -1,0 +1,127 @@
+import type { ApiPage, ApiStatus } from '../lib/api.ts';
+import type { Notification } from './diff.ts';
+import type { Message } from './message.ts';
+
+/*
+ * Each channel's message, as the bytes it is sent as. Pure functions of the
+ * channel-neutral Message, so a test can assert exactly what a user sees.
+ */
+
+/** What the renderers know of the page: its name and overall status in this build. */
+export interface PageContext {
+  page: ApiPage;
+  status: ApiStatus;
+}
+
+const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const componentText = (message: Message) => message.components.map((component) => `${component.name}: ${component.status}`).join('\n');
+const contextLine = (message: Message) => [message.severity, message.when].join(' · ');
+
+/** Slack incoming webhook: Block Kit, with `text` as the notification fallback. */
+export function slackPayload(message: Message, context: PageContext) {
+  const fields = message.components.map((component) => ({ type: 'plain_text', text: truncate(`${component.name}: ${component.status}`, 2000) }));
+  return {
+    text: `[${context.page.name} status] ${message.headline}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: truncate(message.headline, 150) } },
+      { type: 'section', text: { type: 'plain_text', text: truncate(message.markdown, 3000) } },
+      ...(fields.length > 0 ? [{ type: 'section', fields: fields.slice(0, 10) }] : []),
+      { type: 'context', elements: [{ type: 'plain_text', text: contextLine(message) }] },
+      { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'View on the status page' }, url: message.url }] },
+    ],
+  };
+}
+
+/** Embed colours by how bad it is: the page's palette. */
+const DISCORD_COLOURS: Record<string, number> = { Maintenance: 0x1f6feb, 'Minor service outage': 0xd4a72c, 'Partial system outage': 0xe16f24, 'Major system outage': 0xcf222e };
+
+/** Discord webhook: one embed; no mentions are ever triggered by incident text. */
+export function discordPayload(message: Message, context: PageContext) {
+  return {
+    username: `${context.page.name} status`,
+    allowed_mentions: { parse: [] },
+    embeds: [
+      {
+        title: truncate(message.headline, 256),
+        url: message.url,
+        description: truncate(message.markdown, 4096),
+        color: DISCORD_COLOURS[message.severity] ?? 0x2da44e,
+        timestamp: message.at,
+        ...(message.components.length > 0 ? { fields: [{ name: 'Components', value: truncate(componentText(message), 1024) }] } : {}),
+        footer: { text: message.severity },
+      },
+    ],
+  };
+}
+
+/** Microsoft Teams Workflows webhook ("When a Teams webhook request is received"): an Adaptive Card. */
+export function teamsPayload(message: Message) {
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.4',
+          body: [
+            { type: 'TextBlock', text: message.headline, weight: 'Bolder', size: 'Medium', wrap: true },
+            { type: 'TextBlock', text: message.markdown, wrap: true },
+            ...(message.components.length > 0 ? [{ type: 'FactSet', facts: message.components.map((component) => ({ title: component.name, value: component.status })) }] : []),
+            { type: 'TextBlock', text: contextLine(message), isSubtle: true, size: 'Small', wrap: true },
+          ],
+          actions: [{ type: 'Action.OpenUrl', title: 'View on the status page', url: message.url }],
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Statuspage-shaped webhook bodies: `{ meta, page, incident }` for every
+ * notification, plus `{ meta, page, component_update, component }` for each
+ * component status an update changed, so Statuspage consumers work unchanged.
+ */
+export function webhookPayloads(notification: Notification, context: PageContext): Array<{ id: string; body: object }> {
+  const meta = { documentation: 'https://developer.statuspage.io/#section/Webhooks', generated_by: `${context.page.name} status` };
+  const page = { id: context.page.id, status_indicator: context.status.indicator, status_description: context.status.description };
+  const incident = { meta, page, incident: notification.event };
+  const changes = notification.update?.affected_components ?? [];
+  return [
+    { id: notification.id, body: incident },
+    ...changes.map((change) => ({
+      id: `${notification.id}-${change.code}`,
+      body: {
+        meta,
+        page,
+        component_update: { id: `${notification.id}-${change.code}`, component_id: change.code, created_at: notification.at, old_status: change.old_status, new_status: change.new_status },
+        component: { id: change.code, name: change.name, status: change.new_status, created_at: notification.at },
+      },
+    })),
+  ];
+}
+
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Plain text and HTML email; the HTML body is the site's own sanitised Markdown rendering. */
+export function emailContent(message: Message, context: PageContext): EmailContent {
+  const components = componentText(message);
+  const text = [message.headline, '', message.markdown, ...(components ? ['', components] : []), '', contextLine(message), '', `Details: ${message.url}`, ''].join('\n');
+  const list = message.components.map((component) => `<li>${escapeHtml(component.name)}: ${escapeHtml(component.status)}</li>`).join('');
+  const html = [
+    `<h1 style="font-size:1.25em">${escapeHtml(message.headline)}</h1>`,
+    message.html,
+    list ? `<ul>${list}</ul>` : '',
+    `<p style="color:#57606a">${escapeHtml(contextLine(message))}</p>`,
+    `<p><a href="${escapeHtml(message.url)}">View on the status page</a></p>`,
+  ].join('\n');
+  return { subject: `[${context.page.name} status] ${message.headline}`, text, html };
+}

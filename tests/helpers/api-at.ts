@@ -1,0 +1,35 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApi, type Api } from '../../src/lib/api.ts';
+import { buildStatusModel } from '../../src/lib/model.ts';
+import { readIncidentSources, readSiteConfig } from '../../src/lib/site-files.ts';
+import { validateIncidentFiles } from '../../src/lib/validate.ts';
+import { listComponents } from '../../src/schemas/site-config.ts';
+import type { Snapshot } from '../../src/notify/diff.ts';
+import type { LoadedBuild } from '../../src/notify/snapshot.ts';
+
+/**
+ * The API a build of `siteDir` at `now` publishes, computed in-process with
+ * the build's own model and API code (the same functions the API pages
+ * call), so notification tests can replay many "builds" in milliseconds.
+ */
+export function apiAt(siteDir: string, now: string): Api {
+  const config = readSiteConfig(siteDir);
+  const { entries } = validateIncidentFiles(readIncidentSources(siteDir), listComponents(config).map((component) => component.id));
+  const model = buildStatusModel(config, entries, Date.parse(now));
+  return buildApi({ model, site: config.url, base: '/' });
+}
+
+/** The build as `notify` reads it. */
+export function buildAt(siteDir: string, now: string): LoadedBuild {
+  const api = apiAt(siteDir, now);
+  const snapshot: Snapshot = { at: Date.parse(now), incidents: api['incidents.json'].incidents, maintenances: api['scheduled-maintenances.json'].scheduled_maintenances };
+  return { snapshot, context: { page: api['status.json'].page, status: api['status.json'].status } };
+}
+
+/** Write the API files `notify` reads into `dir` (as a build's `api/v2/` holds them). */
+export function writeApiAt(siteDir: string, now: string, dir: string): void {
+  const api = apiAt(siteDir, now);
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['status.json', 'incidents.json', 'scheduled-maintenances.json'] as const) writeFileSync(join(dir, file), JSON.stringify(api[file], null, 2));
+}
