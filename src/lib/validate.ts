@@ -26,7 +26,7 @@ export interface SourceFile {
 }
 
 // Every field name an incident file may use, to suggest one when a key is misspelt.
-const FIELD_NAMES = ['kind', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'reopened', 'start', 'end', 'postmortem_at'];
+const FIELD_NAMES = ['kind', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'reopened', 'start', 'end', 'postmortem_at', 'source', 'statuspage', 'cstate'];
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
