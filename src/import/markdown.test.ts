@@ -9,7 +9,7 @@ describe('toSafeMarkdown', () => {
   });
 
   test('converts HTML to Markdown', () => {
-    expect(toSafeMarkdown('<p>Logins <strong>fail</strong>.</p><ul><li>web</li><li>iOS</li></ul>')).toBe('Logins **fail**.\n\n- web\n- iOS');
+    expect(toSafeMarkdown('<p>Logins <strong>fail</strong>.</p><ul><li>web</li><li>iOS</li></ul>')).toBe('Logins **fail**.\n\n-   web\n-   iOS');
     expect(toSafeMarkdown('See <a href="https://example.com/pm">the postmortem</a>.')).toBe('See [the postmortem](https://example.com/pm).');
   });
 
