@@ -41,6 +41,7 @@ export const SEVERITIES: Record<string, { status: IncidentComponentStatus; impac
 const TRACK = /\{\{<\s*track\s+"([^"]+)"\s*>\}\}/g;
 const STATUS_PREFIX = /^\*{1,2}([A-Za-z ]+?)\*{1,2}\s*[-—–:]\s*/;
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+const ZONELESS_DATE = /^date:\s*["']?\d{4}-\d\d-\d\d[ T][\d:.]+["']?\s*$/m;
 
 /** `config.yml` (or `config.yaml`) and `content/issues/*.md` of a cState site. */
 export function readCstateFolder(dir: string): CstateSite {
@@ -180,8 +181,9 @@ export function mapCstate(site: CstateSite): ImportPlan {
       notes.push(...issueNotes.map((message) => ({ source, message })));
     } catch (error) {
       if (!(error instanceof UnmappableError)) throw error;
-      skipped.push({ source, title: issue.name, reason: error.message });
+      skipped.push({ source, title: /^title:\s*(.+)$/m.exec(issue.text)?.[1]?.trim() ?? issue.name, reason: error.message });
     }
   }
+  if (site.issues.some((issue) => ZONELESS_DATE.test(issue.text))) notes.push({ source: 'cstate', message: 'times without a zone were read as UTC, as Hugo reads them by default' });
   return { config, events, skipped, notes };
 }
