@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'node-html-parser';
 import { buildSite, outDir, TARGETS } from './helpers/build.ts';
 import { componentIds, importedIds, statusIn, withOriginalIds } from './helpers/import.ts';
+import { serveStatic } from './helpers/static-server.ts';
 
 const readJson = (dir: string, file: string): unknown => JSON.parse(readFileSync(join(dir, 'api/v2', file), 'utf8'));
 
@@ -59,5 +61,46 @@ describe.each([
     const components = componentIds(outDir(name), outDir(rebuilt));
     const comparable = complete ? (value: unknown) => value : withoutHistoryStart;
     expect(comparable(withOriginalIds(readJson(outDir(rebuilt), file), incidents, components))).toEqual(comparable(readJson(outDir(name), file)));
+  });
+});
+
+// The example's own slugs stand in for Statuspage ids: the site rebuilt by the round trip above must answer each old path.
+describe('old links to the imported example', () => {
+  const rebuilt = 'example-mid-outage-reimported';
+  const OLD = '2022-12-28-login-and-posting-failing';
+  const NEW = '/incidents/2022-12-28-login-and-posting-failing-on-web-ios-and-android/';
+  let server: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    server = await serveStatic(outDir(rebuilt));
+  });
+  afterAll(() => server?.close());
+
+  test('_redirects sends each old path, with or without its slash, permanently to the new page', () => {
+    const rules = readFileSync(join(outDir(rebuilt), '_redirects'), 'utf8').split('\n');
+    expect(rules).toContain(`/incidents/${OLD} ${NEW} 301`);
+    expect(rules).toContain(`/incidents/${OLD}/ ${NEW} 301`);
+    // An incident whose new slug is its old id is its own page: no rule.
+    expect(rules.filter((rule) => rule.startsWith('/incidents/2022-12-10-notifications-delayed'))).toEqual([]);
+  });
+
+  test('the old path serves a page that refreshes to the new one and links to it, with no script, not indexed', async () => {
+    const response = await fetch(`${server.url}/incidents/${OLD}/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const root = parse(html);
+    expect(root.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(`0; url=${NEW}`);
+    expect(root.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(html).not.toMatch(/<script/i);
+    const link = root.querySelector('a')!;
+    expect(link.text).toBe('Login and posting failing on web, iOS and Android');
+    const target = await fetch(`${server.url}${link.getAttribute('href')}`);
+    expect(target.status).toBe(200);
+    expect(parse(await target.text()).querySelector('h1')?.text).toBe('Login and posting failing on web, iOS and Android');
+  });
+
+  test('redirect pages stay out of the sitemap', () => {
+    const sitemap = readFileSync(join(outDir(rebuilt), 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(NEW);
+    expect(sitemap).not.toContain(`/incidents/${OLD}/<`);
   });
 });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -6,11 +6,23 @@ import { readIncidentSources } from '../../src/lib/site-files.ts';
 import { slugFromPath } from '../../src/lib/validate.ts';
 import { ROOT } from './build.ts';
 
+const cliEnv = (env: Record<string, string>) => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !['STATUS_SITE_DIR', 'STATUS_SITE_URL', 'STATUS_BASE'].includes(name))),
+  ...env,
+});
+const CLI = resolve(ROOT, 'scripts/status.ts');
+
 /** Run the staff CLI in `site`, as staff would; the environment is ours plus `env`. */
 export function statusIn(site: string, args: string[], env: Record<string, string> = {}) {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['STATUS_SITE_DIR', 'STATUS_SITE_URL', 'STATUS_BASE'].includes(name)));
-  const result = spawnSync(process.execPath, [resolve(ROOT, 'scripts/status.ts'), ...args], { cwd: site, encoding: 'utf8', env: { ...inherited, ...env } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: site, encoding: 'utf8', env: cliEnv(env) });
   return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/** The same without blocking this process, for a CLI that talks to a server this process runs. */
+export function statusInAsync(site: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((done) => {
+    const child = execFile(process.execPath, [CLI, ...args], { cwd: site, encoding: 'utf8', env: cliEnv(env) }, (_, out, err) => done({ code: child.exitCode, out, err }));
+  });
 }
 
 /** Each imported file's slug → the Statuspage id it came from (its `source`). */
