@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ROOT } from './helpers/build.ts';
 import { statusIn, statusInAsync } from './helpers/import.ts';
+import { serveStatic } from './helpers/static-server.ts';
 
 const STATUSPAGE = resolve(ROOT, 'tests/fixtures/statuspage');
 const CSTATE = resolve(ROOT, 'tests/fixtures/cstate');
@@ -77,6 +78,19 @@ describe('import statuspage <folder>', () => {
     expect(status('import', 'statuspage', site).err).toMatch(/^error: .*components\.json is not Statuspage's format: components\.0\.id: .*\n$/);
     expect(status('import', 'statuspag', site).err).toContain('Did you mean "statuspage"?');
   });
+});
+
+test('import statuspage <url> reads the public API of a page served on 127.0.0.1', async () => {
+  const server = await serveStatic(STATUSPAGE);
+  try {
+    const { code, out } = await statusInAsync(site, ['import', 'statuspage', `${server.url}/`]);
+    expect(code).toBe(0);
+    expect(out).toContain('Imported from Statuspage: 5 components, 2 incidents, 2 maintenance, 1 skipped; 2024-04-20 to 2024-05-10 (4 created, 0 updated, 0 unchanged).');
+    const unreachable = await statusInAsync(site, ['import', 'statuspage', 'http://127.0.0.1:9/']);
+    expect(unreachable.err).toBe('error: could not reach http://127.0.0.1:9/api/v2/components.json: ECONNREFUSED\n');
+  } finally {
+    await server.close();
+  }
 });
 
 test('import cstate <folder> writes files that pass check', () => {

@@ -58,7 +58,7 @@ const source = z
       /** The incident's id on Atlassian Statuspage. */
       statuspage: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a Statuspage incident id: letters, digits, "-" and "_"').optional(),
       /** The issue's file name in cState's content/issues, without `.md`. */
-      cstate: z.string().min(1, 'must not be empty').optional(),
+      cstate: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be a cState issue file name without ".md": letters, digits, ".", "-" and "_"').optional(),
     },
     { error: 'must name where the file was imported from, e.g. "statuspage: p31zjtct2jer"' },
   )
