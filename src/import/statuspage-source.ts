@@ -70,7 +70,8 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
   try {
     response = await fetch(url, { headers: { accept: 'application/json', ...headers } });
   } catch (error) {
-    throw new ImportError(`could not reach ${url}: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new ImportError(`could not reach ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
   }
   if (response.status === 404) return undefined;
   if (response.status === 401 || response.status === 403) {
