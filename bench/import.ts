@@ -45,7 +45,9 @@ function statuspageHistory(count: number, now: number, seed = 1) {
     const updates = Array.from({ length: steps }, (_, n) => {
       const at = start + (n + 1) * between(5, 60) * 60_000 + n * HOUR;
       const last = n === steps - 1;
-      return update(at, last ? 'resolved' : (['investigating', 'identified', 'monitoring'] as const)[Math.min(n, 2)], n % 2 ? `<p>Update ${n} on <a href="https://example.com">the issue</a>.</p>` : `We are on it (${n}).`, n === 0 ? affected('operational', status) : last ? affected(status, 'operational') : null);
+      const state = last ? 'resolved' : ['investigating', 'identified', 'monitoring'][Math.min(n, 2)]!;
+      const body = n % 2 ? `<p>Update ${n} on <a href="https://example.com">the issue</a>.</p>` : `We are on it (${n}).`;
+      return update(at, state, body, n === 0 ? affected('operational', status) : last ? affected(status, 'operational') : null);
     }).reverse();
     const postmortem = random() < 0.1;
     return { ...base, status: 'resolved', impact: IMPACT[status], incident_updates: updates, postmortem_body: postmortem ? '<h2>What happened</h2><p>A bad deploy.</p>' : null, postmortem_published_at: postmortem ? iso(start + 30 * HOUR) : null };
