@@ -38,31 +38,31 @@ function existingSource(file: SourceFile): string | undefined {
   }
 }
 
+/** Each existing file's path and its `source` (undefined for a file the importer did not write). */
+type ExistingFiles = Map<string, string | undefined>;
+
+/** A hand-written file at exactly this path: replaced only with --force, reported otherwise. */
+const isHandWritten = (existing: ExistingFiles, path: string) => existing.has(path) && existing.get(path) === undefined;
+
 /**
  * Where each imported event goes: the file that already has its `source` (a
  * re-import updates it in place), else a new dated slug from its title, with
- * `-2`, `-3` … when that slug is taken.
+ * `-2`, `-3` … when that slug is taken by another file.
  */
-function placeEvents(events: readonly ImportedEvent[], existing: readonly SourceFile[]) {
-  const pathBySource = new Map(existing.flatMap((file) => {
-    const key = existingSource(file);
-    return key ? [[key, file.path] as const] : [];
-  }));
-  const taken = new Set(existing.map((file) => slugFromPath(file.path)));
+function placeEvents(events: readonly ImportedEvent[], existing: ExistingFiles) {
+  const pathBySource = new Map([...existing].flatMap(([path, key]) => (key ? [[key, path] as const] : [])));
+  const taken = new Set([...existing.keys()].map(slugFromPath));
   const placed = events.map((event) => ({ event, path: pathBySource.get(sourceKey(event.source)) }));
   for (const entry of placed) {
     if (entry.path) continue;
     const slug = incidentSlug(entry.event.title) || entry.event.kind;
     let target = incidentFilePath(entry.event.startsAt, slug);
-    for (let n = 2; taken.has(target.slug) && !isReplaceable(target.path, existing); n++) target = incidentFilePath(entry.event.startsAt, `${slug}-${n}`);
+    for (let n = 2; taken.has(target.slug) && !isHandWritten(existing, target.path); n++) target = incidentFilePath(entry.event.startsAt, `${slug}-${n}`);
     taken.add(target.slug);
     entry.path = target.path;
   }
   return placed as Array<{ event: ImportedEvent; path: string }>;
 }
-
-/** A hand-written file at exactly this path: replaced only with --force, reported otherwise. */
-const isReplaceable = (path: string, existing: readonly SourceFile[]) => existing.some((file) => file.path === path && existingSource(file) === undefined);
 
 function outcomeOf(dir: string, path: string, text: string): Outcome {
   const target = join(dir, path);
@@ -88,7 +88,7 @@ export function writeImport(dir: string, plan: ImportPlan, options: WriteOptions
     throw new ImportError(`${CONFIG_FILE} exists and its components differ from the imported ones; nothing was written. Pass --force to replace it (incident files name components by id), or import into an empty folder.`);
   }
   const componentIds = listComponents(plan.config).map((component) => component.id);
-  const existing = existsSync(join(dir, INCIDENTS_DIR)) ? readIncidentSources(dir) : [];
+  const existing: ExistingFiles = new Map((existsSync(join(dir, INCIDENTS_DIR)) ? readIncidentSources(dir) : []).map((file) => [file.path, existingSource(file)]));
   const skipped = [...plan.skipped];
   const files: ImportReport['files'] = [];
   const writes: Array<{ path: string; text: string }> = [];
@@ -96,8 +96,7 @@ export function writeImport(dir: string, plan: ImportPlan, options: WriteOptions
   for (const { event, path } of placeEvents(plan.events, existing)) {
     const label = { source: Object.entries(event.source).map(([from, id]) => `${from} ${id}`)[0]!, title: event.title };
     const text = renderEvent(event);
-    const current = existing.find((file) => file.path === path);
-    if (current && existingSource(current) === undefined && !options.force) {
+    if (isHandWritten(existing, path) && !options.force) {
       skipped.push({ ...label, reason: `${path} exists and was not imported (it has no source); pass --force to replace it` });
       continue;
     }
