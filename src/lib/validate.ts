@@ -26,7 +26,7 @@ export interface SourceFile {
 }
 
 // Every field name an incident file may use, to suggest one when a key is misspelt.
-const FIELD_NAMES = ['kind', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'reopened', 'start', 'end', 'postmortem_at', 'source', 'statuspage', 'cstate'];
+const FIELD_NAMES = ['kind', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'reopened', 'start', 'end', 'postmortem_at'];
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -54,6 +54,9 @@ export class IncidentValidationError extends Error {
     this.problems = problems;
   }
 }
+
+// The fields of an imported file's `source`, suggested the same way.
+const SOURCE_FIELD_NAMES = ['source', 'statuspage', 'cstate'];
 
 /** The line of the YAML node at `path`, or of its nearest existing parent. */
 function lineOf(doc: Document, lines: LineCounter, path: PropertyKey[], offsetLines: number): number {
@@ -116,7 +119,7 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const path = [...issue.path, key];
-          const guess = nearest(key, FIELD_NAMES);
+          const guess = nearest(key, [...FIELD_NAMES, ...SOURCE_FIELD_NAMES]);
           problems.push(problem(lineOf(doc, lines, path, 1), path.map(String).join('.'), `is not a field we know${guess ? `; did you mean "${guess}"?` : ''} Check its spelling.`));
         }
         continue;

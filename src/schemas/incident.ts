@@ -18,6 +18,22 @@ function oneOf<const T extends readonly [string, ...string[]]>(what: string, all
   });
 }
 
+/**
+ * Where an imported file came from (`source: { statuspage: p31zjtct2jer }`),
+ * so importing again updates the file in place and old links redirect here.
+ */
+const source = z
+  .strictObject(
+    {
+      /** The incident's id on Atlassian Statuspage. */
+      statuspage: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a Statuspage incident id: letters, digits, "-" and "_"').optional(),
+      /** The issue's file name in cState's content/issues, without `.md`. */
+      cstate: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be a cState issue file name without ".md": letters, digits, ".", "-" and "_"').optional(),
+    },
+    { error: 'must name where the file was imported from, e.g. "statuspage: p31zjtct2jer"' },
+  )
+  .optional();
+
 /** A map of declared component ids to statuses from `allowed`. */
 function componentStatuses<const T extends readonly [string, ...string[]]>(componentIds: readonly string[], allowed: T, example: T[number]) {
   return z.record(componentId(componentIds), oneOf('component status', allowed), {
@@ -47,22 +63,6 @@ function updateSchema<const T extends readonly [string, ...string[]]>(statuses: 
     message,
   });
 }
-
-/**
- * Where an imported file came from (`source: { statuspage: p31zjtct2jer }`),
- * so importing again updates the file in place and old links redirect here.
- */
-const source = z
-  .strictObject(
-    {
-      /** The incident's id on Atlassian Statuspage. */
-      statuspage: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a Statuspage incident id: letters, digits, "-" and "_"').optional(),
-      /** The issue's file name in cState's content/issues, without `.md`. */
-      cstate: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be a cState issue file name without ".md": letters, digits, ".", "-" and "_"').optional(),
-    },
-    { error: 'must name where the file was imported from, e.g. "statuspage: p31zjtct2jer"' },
-  )
-  .optional();
 
 const title = z
   .string({ error: 'is required: a short headline users will recognise, e.g. "Login and posting failing"' })
