@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import { addUpdate, check, checkTemplates, listOpen, newIncident, newMaintenance, type Context, type Flags } from './commands.ts';
 import { CliError } from './errors.ts';
+import { API_KEY_VARIABLE, importCommand, IMPORT_SOURCES } from '../import/command.ts';
 import { describeUnknown } from '../lib/nearest.ts';
 import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES } from '../schemas/statuses.ts';
 
@@ -20,8 +21,9 @@ interface Command {
   usage: string;
   summary: string;
   options: Record<string, Option>;
-  positional?: boolean;
-  run: (ctx: Context, flags: Flags, positional: string | undefined) => Promise<number | void> | number | void;
+  /** How many arguments besides flags it takes (`true`: one). */
+  positional?: boolean | number;
+  run: (ctx: Context, flags: Flags, positional: string | undefined, second?: string) => Promise<number | void> | number | void;
 }
 
 /** Flags some commands add to their usage line and help. */
@@ -128,6 +130,18 @@ export const COMMANDS: Record<string, Command> = {
     options: { all: flag('every incident and maintenance, newest first, open or not') },
     run: listOpen,
   },
+  import: {
+    usage: `import <${IMPORT_SOURCES.join('|')}> <url|folder> [--page-id ID [--api-url U]] [--dry-run] [--force]`,
+    summary: 'bring the components and incident history over from Statuspage or cState',
+    positional: 2,
+    options: {
+      'page-id': value(`Statuspage only: read the whole history through the management API (key from $${API_KEY_VARIABLE})`),
+      'api-url': value('the management API root (default https://api.statuspage.io/v1)'),
+      'dry-run': flag('list what would be written, write nothing'),
+      force: flag('replace files that were not imported (no `source`) and a differing status.config.yaml'),
+    },
+    run: (ctx, flags, from, source) => importCommand(ctx, flags, from, source),
+  },
   check: {
     usage: 'check',
     summary: 'validate every incident file and template with the build’s rules; exit 1 listing every problem',
@@ -193,10 +207,10 @@ export async function main(argv: string[], ctx: Context, err: (line: string) => 
       ctx.out(help(name, command));
       return 0;
     }
-    if (positionals.length > (command.positional ? 1 : 0)) {
+    if (positionals.length > (command.positional === true ? 1 : command.positional || 0)) {
       throw new CliError(`unexpected argument "${positionals.at(-1)}"; usage: npm run status -- ${command.usage}`);
     }
-    return (await command.run(ctx, values, positionals[0])) ?? 0;
+    return (await command.run(ctx, values, positionals[0], positionals[1])) ?? 0;
   } catch (error) {
     if (error instanceof CliError) {
       err(`error: ${error.message}`);

@@ -4,6 +4,7 @@ import { eventAt, isActive, type IncidentEvent, type MaintenanceEvent, type Stat
 import { deriveComponentStatuses, deriveOverallStatus, type OverallStatus } from './status.ts';
 import { DAY_MS, startOfUtcDay, uptimeByDay, uptimePercent, type DayRecord, type ImpactSpan } from './uptime.ts';
 import type { ValidIncidentFile } from './validate.ts';
+import { legacyRedirects, type LegacyRedirect } from './redirects.ts';
 
 /** Days of history in the bars and the headline uptime. */
 export const HISTORY_DAYS = 90;
@@ -43,6 +44,8 @@ export interface StatusModel {
   bySlug: Map<string, StatusEvent>;
   /** The last 15 UTC days, newest first, with the events that started on each. */
   pastDays: Array<{ start: number; events: StatusEvent[] }>;
+  /** Old paths of imported incidents published by now (their `source`), to redirect to ours. */
+  redirects: LegacyRedirect[];
 }
 
 const newestFirst = (a: StatusEvent, b: StatusEvent) => b.startsAt - a.startsAt || a.slug.localeCompare(b.slug);
@@ -85,6 +88,7 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
   });
 
   const viewById = new Map(components.map((view) => [view.id, view]));
+  const bySlug = new Map(events.map((event) => [event.slug, event]));
   return {
     config,
     now,
@@ -98,8 +102,9 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
       .filter((event): event is MaintenanceEvent => event.kind === 'maintenance' && event.phase === 'upcoming')
       .sort((a, b) => a.windowStart - b.windowStart),
     events,
-    bySlug: new Map(events.map((event) => [event.slug, event])),
+    bySlug,
     pastDays: pastDays(events, now),
+    redirects: legacyRedirects(files.filter((file) => bySlug.has(file.slug))),
   };
 }
 

@@ -299,3 +299,24 @@ describe('re-checking after one file changed', () => {
     expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(['incidents/2023/a.md file name']);
   });
 });
+
+describe('source: where an imported file came from', () => {
+  const withSource = (source: string, text = VALID_INCIDENT) => text.replace('updates:', `${source}\nupdates:`);
+
+  test('a Statuspage id or a cState file name is accepted, on incidents and maintenance', () => {
+    expect(messages(withSource('source:\n  statuspage: p31zjtct2jer'))).toEqual([]);
+    expect(messages(withSource('source: { cstate: 2024-05-01-api-outage }', VALID_MAINTENANCE))).toEqual([]);
+  });
+
+  test('a misspelt key or an id that cannot be a path is refused, naming the field', () => {
+    expect(messages(withSource('sorce:\n  statuspage: p31zjtct2jer'))).toEqual([
+      'incidents/2022/2022-12-28-login.md:8: sorce: is not a field we know; did you mean "source"? Check its spelling.',
+    ]);
+    expect(messages(withSource('source:\n  statuspag: p31zjtct2jer'))).toEqual([
+      'incidents/2022/2022-12-28-login.md:9: source.statuspag: is not a field we know; did you mean "statuspage"? Check its spelling.',
+    ]);
+    expect(messages(withSource('source:\n  statuspage: "../../etc"'))).toEqual([
+      'incidents/2022/2022-12-28-login.md:9: source.statuspage: must be a Statuspage incident id: letters, digits, "-" and "_"',
+    ]);
+  });
+});

@@ -61,6 +61,9 @@ export class IncidentValidationError extends Error {
   }
 }
 
+// The fields of an imported file's `source`, suggested the same way.
+const SOURCE_FIELD_NAMES = ['source', 'statuspage', 'cstate'];
+
 /** The line of the YAML node at `path`, or of its nearest existing parent. */
 function lineOf(doc: Document, lines: LineCounter, path: PropertyKey[], offsetLines: number): number {
   for (let depth = path.length; depth >= 0; depth--) {
@@ -128,7 +131,7 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const path = [...issue.path, key];
-          const guess = nearest(key, FIELD_NAMES);
+          const guess = nearest(key, [...FIELD_NAMES, ...SOURCE_FIELD_NAMES]);
           problems.push(problem(lineOf(doc, lines, path, 1), path.map(String).join('.'), `is not a field we know${guess ? `; did you mean "${guess}"?` : ''} Check its spelling.`));
         }
         continue;

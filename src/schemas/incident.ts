@@ -20,6 +20,22 @@ function oneOf<const T extends readonly [string, ...string[]]>(what: string, all
   });
 }
 
+/**
+ * Where an imported file came from (`source: { statuspage: p31zjtct2jer }`),
+ * so importing again updates the file in place and old links redirect here.
+ */
+const source = z
+  .strictObject(
+    {
+      /** The incident's id on Atlassian Statuspage. */
+      statuspage: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a Statuspage incident id: letters, digits, "-" and "_"').optional(),
+      /** The issue's file name in cState's content/issues, without `.md`. */
+      cstate: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be a cState issue file name without ".md": letters, digits, ".", "-" and "_"').optional(),
+    },
+    { error: 'must name where the file was imported from, e.g. "statuspage: p31zjtct2jer"' },
+  )
+  .optional();
+
 /** A map of declared component ids to statuses from `allowed`. */
 function componentStatuses<const T extends readonly [string, ...string[]]>(componentIds: readonly string[], allowed: T, example: T[number]) {
   return z.record(componentId(componentIds), oneOf('component status', allowed), {
@@ -104,6 +120,7 @@ export function incidentFileSchema(componentIds: readonly string[]) {
       started: timestampSchema.optional(),
       /** When the body (the postmortem) is published; by default with the resolving update. */
       postmortem_at: timestampSchema.optional(),
+      source,
       /** The timeline, oldest first; the incident is resolved when the last update is `resolved`. */
       updates: timeline(
         updateSchema(INCIDENT_STATUSES).extend({
@@ -140,6 +157,7 @@ export function incidentFileSchema(componentIds: readonly string[]) {
   const maintenance = z.strictObject({
     kind: z.literal('maintenance'),
     title,
+    source,
     /** Components that will be under maintenance during the window. */
     components: z.array(componentId(componentIds), { error: 'must be a list of component ids, e.g. [api, timelines]' }),
     /** When the work is planned to start and end, each with a zone. */

@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseIncidentFile } from '../lib/validate.ts';
+import { listComponents } from '../schemas/site-config.ts';
+import { mapCstate, readCstateFolder } from './cstate.ts';
+import { renderConfig, renderEvent } from './plan.ts';
+
+const FIXTURE = resolve(import.meta.dirname, '../../tests/fixtures/cstate');
+const plan = mapCstate(readCstateFolder(FIXTURE));
+const fileOf = (name: string) => renderEvent(plan.events.find((event) => 'cstate' in event.source && event.source.cstate === name)!);
+
+describe('a cState site', () => {
+  test('categories become groups in their order; systems without one share a group', () => {
+    expect(renderConfig(plan.config)).toContain(`name: Acme Status
+url: https://status.acme.example
+groups:
+  - name: Frontend
+    components:
+      - id: website
+        name: Website
+        description: acme.example in a browser
+  - name: Backend
+    components:
+      - id: api
+        name: API
+        description: Requests to api.acme.example
+      - id: gateway
+        name: Gateway
+  - name: Components
+    components:
+      - id: docs
+        name: Docs
+`);
+  });
+
+  test('tracked paragraphs become updates, oldest first, with their status; severity gives impact and component status', () => {
+    expect(fileOf('2024-05-01-api-outage')).toBe(`---
+title: API outage
+impact: critical
+components:
+  api: major_outage
+  gateway: major_outage
+started: 2024-05-01T09:00:00Z
+source:
+  cstate: 2024-05-01-api-outage
+updates:
+  - at: 2024-05-01T09:05:00Z
+    status: investigating
+    message: We are looking into API errors.
+  - at: 2024-05-01T10:00:00Z
+    status: monitoring
+    message: A fix has been deployed; requests **succeed** again.
+  - at: 2024-05-01T10:30:00Z
+    status: resolved
+    message: The API is back.
+---
+`);
+  });
+
+  test('a body without tracks is the first report; resolvedWhen closes it', () => {
+    expect(fileOf('2024-04-10-slow-website')).toContain(`impact: major
+components:
+  website: partial_outage
+source:
+  cstate: 2024-04-10-slow-website
+updates:
+  - at: 2024-04-10T14:00:00Z
+    status: investigating
+    message: Pages are slow to load for some visitors.
+  - at: 2024-04-10T15:20:00Z
+    status: resolved
+`);
+  });
+
+  test('an open notice stays open; times with a zone keep it; unknown systems are noted', () => {
+    const text = fileOf('2024-05-03-docs-notice');
+    expect(text).toContain('impact: minor\ncomponents:\n  docs: degraded_performance\nstarted: 2024-05-03T11:30:00Z\n');
+    expect(text).toContain('  - at: 2024-05-03T12:00:00Z\n    status: identified\n');
+    expect(text).not.toContain('resolved');
+    expect(plan.notes).toContainEqual({ source: 'cstate 2024-05-03-docs-notice', message: 'left out "Blog": it is not among the systems in config.yml' });
+    expect(plan.notes).toContainEqual({ source: 'cstate', message: 'times without a zone were read as UTC, as Hugo reads them by default' });
+  });
+
+  test('an unknown severity is skipped with the reason', () => {
+    expect(plan.skipped).toEqual([{ source: 'cstate 2024-03-01-unknown-severity', title: 'Something odd', reason: 'severity "catastrophic" is not one of down, disrupted, notice' }]);
+  });
+
+  test('every file it maps passes the build’s validator', () => {
+    const ids = listComponents(plan.config).map((component) => component.id);
+    expect(plan.events).toHaveLength(3);
+    for (const event of plan.events) expect(parseIncidentFile({ path: 'incidents/x.md', text: renderEvent(event) }, ids).problems).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+import { Document } from 'yaml';
+import { isoSeconds, styleMessage } from '../cli/timeline.ts';
+import { IMPACTS, type Impact, type UpdateComponentStatus } from '../schemas/statuses.ts';
+import type { SiteConfig } from '../schemas/site-config.ts';
+import { impliedImpact } from '../lib/levels.ts';
+import { UPDATE_STATUS_LABELS } from '../lib/labels.ts';
+import { slugify } from '../lib/slug.ts';
+
+/*
+ * What every importer produces: the site's configuration and one incident
+ * file per incident or maintenance, in the README's format, plus what could
+ * not be mapped and why. Pure data; writing it is write.ts's job.
+ */
+
+/** Where an imported event came from: `source: { statuspage: <id> }` in its file. */
+export type SourceRef = { statuspage: string } | { cstate: string };
+
+export interface ImportedUpdate {
+  at: string;
+  status: string;
+  message: string;
+  reopened?: true;
+  impact?: Impact;
+  components?: Map<string, UpdateComponentStatus>;
+}
+
+/** One incident or maintenance, ready to be written as a file. */
+export interface ImportedEvent {
+  kind: 'incident' | 'maintenance';
+  source: SourceRef;
+  title: string;
+  /** When it began (names the file): `started`, the first update or the window. */
+  startsAt: string;
+  /** The frontmatter, keys in the README's order. */
+  frontmatter: Record<string, unknown>;
+  /** The Markdown body: the postmortem (or the maintenance's details). */
+  body: string;
+}
+
+/** Something the importer changed or left out to fit the rules, said to the person importing. */
+export interface ImportNote {
+  source: string;
+  message: string;
+}
+
+/** An incident that could not be mapped cleanly: reported, never half-written. */
+export interface SkippedEvent {
+  source: string;
+  title: string;
+  reason: string;
+}
+
+export interface ImportPlan {
+  config: SiteConfig;
+  events: ImportedEvent[];
+  skipped: SkippedEvent[];
+  notes: ImportNote[];
+}
+
+/** The import as a whole cannot go ahead (bad source, refused write); nothing has been written. */
+export class ImportError extends Error {}
+
+/** Thrown by a mapper for an event it cannot map cleanly; the event is skipped with this reason. */
+export class UnmappableError extends Error {}
+
+/** Any ISO time with a zone → `2022-12-28T12:31:00Z`; refuses a time that is not one. */
+export function utc(text: string, field: string): string {
+  const millis = Date.parse(text);
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim()) || Number.isNaN(millis)) throw new UnmappableError(`${field} "${text}" is not a time with a zone`);
+  return isoSeconds(millis);
+}
+
+/** What an update says when its source left the text empty: its status, in words. */
+export const defaultMessage = (status: string): string => `${UPDATE_STATUS_LABELS[status as keyof typeof UPDATE_STATUS_LABELS] ?? status}.`;
+
+/**
+ * Apply the timeline rules to updates sorted oldest first: an update after a
+ * resolution reopens the incident (`reopened: true`); two resolutions in a row
+ * cannot be told apart from a mistake, so the incident is not imported.
+ */
+export function markReopenings(updates: ImportedUpdate[]): void {
+  updates.forEach((update, i) => {
+    const previous = updates[i - 1];
+    if (previous?.status !== 'resolved') return;
+    if (update.status === 'resolved') throw new UnmappableError(`it was resolved twice in a row (${previous.at} and ${update.at}) with no update between`);
+    update.reopened = true;
+  });
+}
+
+/**
+ * The declared impact, raised when it says "none" while a component is down
+ * (the validator refuses that): to what the worst status implies. Returns the
+ * impact and, when raised, a note saying so.
+ */
+export function fitImpact(declared: Impact, statuses: Iterable<UpdateComponentStatus>): { impact: Impact; note?: string } {
+  const list = [...statuses];
+  const implied = impliedImpact(list);
+  if (declared !== 'none' || implied === 'none') return { impact: declared };
+  return { impact: implied, note: `impact raised from "none" to "${implied}": a component was ${list.find((status) => impliedImpact([status]) === implied)}` };
+}
+
+/** Is `impact` one of ours? */
+export const isImpact = (impact: unknown): impact is Impact => IMPACTS.includes(impact as Impact);
+
+/** An update as the file writes it: at, status, impact, components, message, reopened. */
+export function updateValue(update: ImportedUpdate): Record<string, unknown> {
+  return {
+    at: update.at,
+    status: update.status,
+    ...(update.impact ? { impact: update.impact } : {}),
+    ...(update.components?.size ? { components: update.components } : {}),
+    message: update.message,
+    ...(update.reopened ? { reopened: true } : {}),
+  };
+}
+
+/** The file's text: frontmatter in the README's format, then the body. */
+export function renderEvent(event: ImportedEvent): string {
+  const doc = new Document(event.frontmatter, { schema: 'core' });
+  const updates = event.frontmatter['updates'] as unknown[];
+  updates.forEach((_, i) => styleMessage(doc.getIn(['updates', i, 'message'], true)));
+  if (event.kind === 'maintenance') (doc.get('components', true) as { flow?: boolean }).flow = true;
+  const body = event.body.trim();
+  return `---\n${doc.toString({ lineWidth: 80, flowCollectionPadding: false })}---\n${body ? `${body}\n` : ''}`;
+}
+
+/** `status.config.yaml` as text. */
+export function renderConfig(config: SiteConfig): string {
+  const doc = new Document(config, { schema: 'core' });
+  doc.commentBefore = ' The status page\'s identity and the components it reports on, imported.\n Components are listed by group, in the order users see them.';
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Where components outside any group are listed (our page shows every component in a group). */
+export const UNGROUPED = 'Components';
+
+/**
+ * Readable, unique component ids from names (`Public API` → `public-api`,
+ * a second `API` → `api-2`): staff type them in incident files and commands.
+ */
+export function componentIdMaker(): (name: string) => string {
+  const used = new Set<string>();
+  return (name) => {
+    const base = slugify(name) || 'component';
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  };
+}

@@ -1,0 +1,226 @@
+import type { Component, SiteConfig } from '../schemas/site-config.ts';
+import {
+  INCIDENT_COMPONENT_STATUSES,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+  UPDATE_COMPONENT_STATUSES,
+  type Impact,
+  type IncidentComponentStatus,
+  type UpdateComponentStatus,
+} from '../schemas/statuses.ts';
+import { IMPACT_OF_STATUS } from '../lib/levels.ts';
+import { toSafeMarkdown } from './markdown.ts';
+import {
+  componentIdMaker,
+  UNGROUPED,
+  defaultMessage,
+  fitImpact,
+  isImpact,
+  markReopenings,
+  UnmappableError,
+  utc,
+  updateValue,
+  type ImportedEvent,
+  type ImportedUpdate,
+  type ImportNote,
+  type ImportPlan,
+  type SkippedEvent,
+} from './plan.ts';
+import type { StatuspageComponent, StatuspageExport, StatuspageIncident, StatuspageUpdate } from './statuspage-schema.ts';
+
+const byPosition = (a: StatuspageComponent, b: StatuspageComponent) => (a.position ?? 0) - (b.position ?? 0);
+
+/**
+ * Statuspage's components as our groups, in display order: a group component
+ * (`group: true`) becomes a group of its members; components outside any group
+ * are gathered in one group where the first of them stood. Returns the config
+ * and each Statuspage component id's new id.
+ */
+export function mapComponents(exported: StatuspageExport): { config: SiteConfig; idOf: Map<string, string> } {
+  const newId = componentIdMaker();
+  const idOf = new Map<string, string>();
+  const component = (source: StatuspageComponent): Component => {
+    const id = newId(source.name);
+    idOf.set(source.id, id);
+    return { id, name: source.name, ...(source.description ? { description: source.description } : {}) };
+  };
+  const byId = new Map(exported.components.map((source) => [source.id, source]));
+  const isGroup = (source: StatuspageComponent) => source.group === true || (source.components?.length ?? 0) > 0;
+  const groups: SiteConfig['groups'] = [];
+  let ungrouped: Component[] | undefined;
+  for (const top of exported.components.filter((source) => !source.group_id || !byId.has(source.group_id)).sort(byPosition)) {
+    if (isGroup(top)) {
+      const members = top.components?.length
+        ? top.components.flatMap((id) => byId.get(id) ?? [])
+        : exported.components.filter((source) => source.group_id === top.id).sort(byPosition);
+      if (members.length > 0) groups.push({ name: top.name, components: members.map(component) });
+      continue;
+    }
+    if (!ungrouped) groups.push({ name: UNGROUPED, components: (ungrouped = []) });
+    ungrouped.push(component(top));
+  }
+  return { config: { name: exported.page.name, url: exported.page.url, groups }, idOf };
+}
+
+/** Statuspage's update time: when it was shown (`display_at`), else when it was written. */
+const updateTime = (update: StatuspageUpdate) => utc(update.display_at ?? update.created_at, 'display_at');
+
+/** Oldest first; Statuspage lists updates newest first, and ties keep that order reversed. */
+const chronological = (updates: readonly StatuspageUpdate[]) =>
+  [...updates].reverse().map((update) => ({ update, at: updateTime(update) })).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+class IncidentMapper {
+  private readonly idOf: Map<string, string>;
+  private readonly incident: StatuspageIncident;
+  readonly notes: string[] = [];
+
+  constructor(idOf: Map<string, string>, incident: StatuspageIncident) {
+    this.idOf = idOf;
+    this.incident = incident;
+  }
+
+  /** An update's component statuses, by our ids; statuses an incident cannot set are left out and noted. */
+  private statuses(update: StatuspageUpdate): Map<string, UpdateComponentStatus> {
+    const statuses = new Map<string, UpdateComponentStatus>();
+    for (const affected of update.affected_components ?? []) {
+      const id = this.idOf.get(affected.code);
+      if (!id) {
+        this.notes.push(`left out component ${affected.name ?? affected.code}: it is not on the page any more`);
+      } else if (!UPDATE_COMPONENT_STATUSES.includes(affected.new_status as UpdateComponentStatus)) {
+        this.notes.push(`left out ${id}: ${affected.new_status} during an incident (allowed: ${UPDATE_COMPONENT_STATUSES.join(', ')})`);
+      } else {
+        statuses.set(id, affected.new_status as UpdateComponentStatus);
+      }
+    }
+    return statuses;
+  }
+
+  /** The timeline, oldest first, each update with the Statuspage update it came from. */
+  private updates(allowed: readonly string[]): Array<ImportedUpdate & { from: StatuspageUpdate }> {
+    const updates = chronological(this.incident.incident_updates).flatMap(({ update, at }) => {
+      // Statuspage's "postmortem" update announces the postmortem, which is the file's body here.
+      if (update.status === 'postmortem') return [];
+      if (!allowed.includes(update.status)) throw new UnmappableError(`an update at ${at} has status "${update.status}"; allowed: ${allowed.join(', ')}`);
+      return [{ at, status: update.status, message: toSafeMarkdown(update.body) || defaultMessage(update.status), from: update }];
+    });
+    if (updates.length === 0) throw new UnmappableError('it has no updates');
+    return updates;
+  }
+
+  incidentEvent(): ImportedEvent {
+    const updates = this.updates(INCIDENT_STATUSES);
+    const first = updates[0]!;
+    // The incident's statuses are the first update's; later updates carry what they change.
+    const components = new Map([...this.statuses(first.from)].filter((entry): entry is [string, IncidentComponentStatus] => entry[1] !== 'operational'));
+    const declared = this.incident.impact ?? 'none';
+    if (!isImpact(declared)) throw new UnmappableError(`impact "${declared}" is not one of none, minor, major, critical`);
+    for (const update of updates.slice(1)) {
+      const statuses = this.statuses(update.from);
+      if (update.status !== 'resolved') {
+        if (statuses.size > 0) update.components = statuses;
+      } else if ([...statuses.values()].some((status) => status !== 'operational')) {
+        this.notes.push(`the resolving update at ${update.at} left a component down; resolving returns every component to operational`);
+      }
+    }
+    markReopenings(updates);
+    this.addUnstatedComponents(components, updates, declared);
+    const { impact, note } = fitImpact(declared, [...components.values(), ...updates.flatMap((update) => [...(update.components?.values() ?? [])])]);
+    if (note) this.notes.push(note);
+    const startedAt = this.incident.started_at ? utc(this.incident.started_at, 'started_at') : undefined;
+    const started = startedAt && startedAt < first.at ? startedAt : undefined;
+    const postmortem = toSafeMarkdown(this.incident.postmortem_body);
+    const publishedAt = this.incident.postmortem_published_at ? utc(this.incident.postmortem_published_at, 'postmortem_published_at') : undefined;
+    return {
+      kind: 'incident',
+      source: { statuspage: this.incident.id },
+      title: this.title(),
+      startsAt: started ?? first.at,
+      frontmatter: {
+        title: this.title(),
+        impact,
+        components,
+        ...(started ? { started } : {}),
+        ...(postmortem && publishedAt && publishedAt >= (started ?? first.at) ? { postmortem_at: publishedAt } : {}),
+        source: { statuspage: this.incident.id },
+        updates: updates.map(updateValue),
+      },
+      body: postmortem,
+    };
+  }
+
+  /**
+   * Components the incident lists that no update gave a status (an incident
+   * posted once it was over says nothing of them): affected from the start,
+   * at the status its impact implies, and noted.
+   */
+  private addUnstatedComponents(components: Map<string, IncidentComponentStatus>, updates: readonly ImportedUpdate[], impact: Impact): void {
+    const stated = new Set([...components.keys(), ...updates.flatMap((update) => [...(update.components?.keys() ?? [])])]);
+    const status = INCIDENT_COMPONENT_STATUSES.find((candidate) => IMPACT_OF_STATUS[candidate] === impact);
+    const unstated = (this.incident.components ?? []).flatMap((component) => this.idOf.get(component.id) ?? []).filter((id) => !stated.has(id));
+    if (!status || unstated.length === 0) return;
+    for (const id of unstated) components.set(id, status);
+    this.notes.push(`no update gave a status to ${unstated.join(', ')}; set to ${status} from the start, as its impact (${impact}) implies`);
+  }
+
+  maintenanceEvent(): ImportedEvent {
+    const { scheduled_for: start, scheduled_until: end } = this.incident;
+    if (!start || !end) throw new UnmappableError('a maintenance needs scheduled_for and scheduled_until');
+    const window = { start: utc(start, 'scheduled_for'), end: utc(end, 'scheduled_until') };
+    if (window.end <= window.start) throw new UnmappableError(`its window ends (${window.end}) before it starts (${window.start})`);
+    const updates = this.updates(MAINTENANCE_STATUSES);
+    const listed = (this.incident.components ?? []).map((component) => component.id);
+    const named = listed.length > 0 ? listed : this.incident.incident_updates.flatMap((update) => (update.affected_components ?? []).map((affected) => affected.code));
+    const components = [...new Set(named.flatMap((id) => this.idOf.get(id) ?? []))];
+    return {
+      kind: 'maintenance',
+      source: { statuspage: this.incident.id },
+      title: this.title(),
+      startsAt: window.start,
+      frontmatter: {
+        kind: 'maintenance',
+        title: this.title(),
+        components,
+        window,
+        source: { statuspage: this.incident.id },
+        updates: updates.map(updateValue),
+      },
+      body: '',
+    };
+  }
+
+  private title(): string {
+    const title = this.incident.name.trim();
+    if (!title) throw new UnmappableError('it has no name');
+    return title;
+  }
+}
+
+/** A maintenance in Statuspage's eyes: it has a scheduled window. */
+const isMaintenance = (incident: StatuspageIncident) => Boolean(incident.scheduled_for) || incident.impact === 'maintenance';
+
+/**
+ * Statuspage's components, incidents and maintenance as our config and files.
+ * Pure: the same export gives the same plan. An incident that breaks our rules
+ * in a way that cannot be fixed without guessing is skipped with the reason.
+ */
+export function mapStatuspage(exported: StatuspageExport): ImportPlan {
+  const { config, idOf } = mapComponents(exported);
+  const events: ImportedEvent[] = [];
+  const skipped: SkippedEvent[] = [];
+  const notes: ImportNote[] = [];
+  const seen = new Set<string>();
+  for (const incident of exported.incidents) {
+    if (seen.has(incident.id)) continue;
+    seen.add(incident.id);
+    const source = `statuspage ${incident.id}`;
+    const mapper = new IncidentMapper(idOf, incident);
+    try {
+      events.push(isMaintenance(incident) ? mapper.maintenanceEvent() : mapper.incidentEvent());
+      notes.push(...mapper.notes.map((message) => ({ source, message })));
+    } catch (error) {
+      if (!(error instanceof UnmappableError)) throw error;
+      skipped.push({ source, title: incident.name, reason: error.message });
+    }
+  }
+  return { config, events, skipped, notes };
+}

@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { writeAtomic } from '../cli/site.ts';
+import { incidentFilePath, incidentSlug } from '../cli/new-file.ts';
+import { CONFIG_FILE, INCIDENTS_DIR, readIncidentSources } from '../lib/site-files.ts';
+import { formatProblem, parseIncidentFile, slugFromPath, type SourceFile } from '../lib/validate.ts';
+import { listComponents, siteConfigSchema } from '../schemas/site-config.ts';
+import { ImportError, renderConfig, renderEvent, type ImportedEvent, type ImportNote, type ImportPlan, type SkippedEvent, type SourceRef } from './plan.ts';
+
+export type Outcome = 'created' | 'updated' | 'unchanged';
+
+export interface ImportReport {
+  config: { path: string; outcome: Outcome; components: number; groups: number };
+  files: Array<{ path: string; outcome: Outcome; kind: ImportedEvent['kind'] }>;
+  skipped: SkippedEvent[];
+  notes: ImportNote[];
+  /** The first and last day any imported event began, or null if none was. */
+  range: { from: string; to: string } | null;
+}
+
+export interface WriteOptions {
+  dryRun: boolean;
+  /** Replace files that were not imported (no `source`) and a differing config. */
+  force: boolean;
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
+const sourceKey = (source: SourceRef) => Object.entries(source).map(([from, id]) => `${from}:${id}`)[0]!;
+
+/** The `source` of an existing file, if it has one and it parses. */
+function existingSource(file: SourceFile): string | undefined {
+  try {
+    const data = parse(FRONTMATTER.exec(file.text)?.[1] ?? '') as { source?: SourceRef } | null;
+    return data?.source ? sourceKey(data.source) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each existing file's path and its `source` (undefined for a file the importer did not write). */
+type ExistingFiles = Map<string, string | undefined>;
+
+/** A hand-written file at exactly this path: replaced only with --force, reported otherwise. */
+const isHandWritten = (existing: ExistingFiles, path: string) => existing.has(path) && existing.get(path) === undefined;
+
+/**
+ * Where each imported event goes: the file that already has its `source` (a
+ * re-import updates it in place), else a new dated slug from its title, with
+ * `-2`, `-3` … when that slug is taken by another file.
+ */
+function placeEvents(events: readonly ImportedEvent[], existing: ExistingFiles) {
+  const pathBySource = new Map([...existing].flatMap(([path, key]) => (key ? [[key, path] as const] : [])));
+  const taken = new Set([...existing.keys()].map(slugFromPath));
+  const placed = events.map((event) => ({ event, path: pathBySource.get(sourceKey(event.source)) }));
+  for (const entry of placed) {
+    if (entry.path) continue;
+    const slug = incidentSlug(entry.event.title) || entry.event.kind;
+    let target = incidentFilePath(entry.event.startsAt, slug);
+    for (let n = 2; taken.has(target.slug) && !isHandWritten(existing, target.path); n++) target = incidentFilePath(entry.event.startsAt, `${slug}-${n}`);
+    taken.add(target.slug);
+    entry.path = target.path;
+  }
+  return placed as Array<{ event: ImportedEvent; path: string }>;
+}
+
+function outcomeOf(dir: string, path: string, text: string): Outcome {
+  const target = join(dir, path);
+  if (!existsSync(target)) return 'created';
+  return readFileSync(target, 'utf8') === text ? 'unchanged' : 'updated';
+}
+
+/**
+ * Write an import plan into the site at `dir`: `status.config.yaml`, then each
+ * event whose file passes the build's validator. A file that would not pass,
+ * or that would replace a hand-written file without --force, is skipped with
+ * the reason. Each file is written atomically; with `dryRun` nothing is.
+ */
+export function writeImport(dir: string, plan: ImportPlan, options: WriteOptions): ImportReport {
+  const checked = siteConfigSchema.safeParse(plan.config);
+  if (!checked.success) {
+    const problems = checked.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
+    throw new ImportError(`the imported ${CONFIG_FILE} would not be valid, so nothing was written: ${problems.join('; ')}`);
+  }
+  const configText = renderConfig(plan.config);
+  const configOutcome = outcomeOf(dir, CONFIG_FILE, configText);
+  if (configOutcome === 'updated' && !options.force) {
+    throw new ImportError(`${CONFIG_FILE} exists and its components differ from the imported ones; nothing was written. Pass --force to replace it (incident files name components by id), or import into an empty folder.`);
+  }
+  const componentIds = listComponents(plan.config).map((component) => component.id);
+  const existing: ExistingFiles = new Map((existsSync(join(dir, INCIDENTS_DIR)) ? readIncidentSources(dir) : []).map((file) => [file.path, existingSource(file)]));
+  const skipped = [...plan.skipped];
+  const files: ImportReport['files'] = [];
+  const writes: Array<{ path: string; text: string }> = [];
+  const starts: string[] = [];
+  for (const { event, path } of placeEvents(plan.events, existing)) {
+    const label = { source: Object.entries(event.source).map(([from, id]) => `${from} ${id}`)[0]!, title: event.title };
+    const text = renderEvent(event);
+    if (isHandWritten(existing, path) && !options.force) {
+      skipped.push({ ...label, reason: `${path} exists and was not imported (it has no source); pass --force to replace it` });
+      continue;
+    }
+    const { problems } = parseIncidentFile({ path, text }, componentIds);
+    if (problems.length > 0) {
+      skipped.push({ ...label, reason: `the file would not pass check: ${problems.map(formatProblem).join('; ')}` });
+      continue;
+    }
+    const outcome = outcomeOf(dir, path, text);
+    files.push({ path, outcome, kind: event.kind });
+    starts.push(event.startsAt.slice(0, 10));
+    if (outcome !== 'unchanged') writes.push({ path, text });
+  }
+  if (!options.dryRun) {
+    if (configOutcome !== 'unchanged') writeAtomic(dir, CONFIG_FILE, configText);
+    for (const write of writes) writeAtomic(dir, write.path, write.text);
+  }
+  starts.sort();
+  return {
+    config: { path: CONFIG_FILE, outcome: configOutcome, components: componentIds.length, groups: plan.config.groups.length },
+    files,
+    skipped,
+    notes: plan.notes,
+    range: starts.length > 0 ? { from: starts[0]!, to: starts.at(-1)! } : null,
+  };
+}

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'node-html-parser';
+import { buildSite, outDir, TARGETS } from './helpers/build.ts';
+import { componentIds, importedIds, statusIn, withOriginalIds } from './helpers/import.ts';
+import { serveStatic } from './helpers/static-server.ts';
+
+const readJson = (dir: string, file: string): unknown => JSON.parse(readFileSync(join(dir, 'api/v2', file), 'utf8'));
+
+/**
+ * A component's `created_at` and `start_date` are when the page's history
+ * begins. The public API holds the newest 50 incidents and 50 maintenance, so
+ * a longer history, imported from it, begins later; nothing else may differ.
+ */
+function withoutHistoryStart(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutHistoryStart);
+  if (!value || typeof value !== 'object') return value;
+  const entries = Object.entries(value).map(([key, item]) => [key, withoutHistoryStart(item)]);
+  return Object.fromEntries('start_date' in value ? entries.filter(([key]) => key !== 'created_at' && key !== 'start_date') : entries);
+}
+
+// Round trip: a built site's own /api/v2 output, imported into an empty site
+// and built again at the same "now", publishes the same summary and incidents.
+describe.each([
+  { name: 'example-mid-outage', complete: true },
+  { name: 'synthetic-300', complete: false },
+])('importing the $name build into an empty site', ({ name, complete }) => {
+  const original = TARGETS.find((target) => target.name === name)!;
+  const rebuilt = `${name}-reimported`;
+  let site: string;
+  let first: ReturnType<typeof statusIn>;
+  let second: ReturnType<typeof statusIn>;
+
+  beforeAll(() => {
+    site = mkdtempSync(join(tmpdir(), 'status-import-'));
+    first = statusIn(site, ['import', 'statuspage', outDir(name)]);
+    second = statusIn(site, ['import', 'statuspage', outDir(name)]);
+    const { status, output } = buildSite({ name: rebuilt, siteDir: site, now: original.now });
+    if (status !== 0) throw new Error(`Building the imported ${name} failed:\n${output}`);
+  });
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+  test('prints a summary and writes a site that passes check', () => {
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^Imported from Statuspage: 9 components, \d+ incidents, \d+ maintenance, 0 skipped; \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d \(\d+ created, 0 updated, 0 unchanged\)\.$/m);
+    console.log(`${name}: ${first.out.trim().split('\n').at(-1)}`);
+    expect(statusIn(site, ['check']).code).toBe(0);
+  });
+
+  test('importing twice changes nothing the second time', () => {
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/\(0 created, 0 updated, \d+ unchanged\)\.$/m);
+    expect(second.out).not.toMatch(/^(created|updated):/m);
+  });
+
+  test.each(['summary.json', 'incidents.json'])('%s agrees with the original, ids aside', (file) => {
+    const incidents = importedIds(site);
+    const components = componentIds(outDir(name), outDir(rebuilt));
+    const comparable = complete ? (value: unknown) => value : withoutHistoryStart;
+    expect(comparable(withOriginalIds(readJson(outDir(rebuilt), file), incidents, components))).toEqual(comparable(readJson(outDir(name), file)));
+  });
+});
+
+// The example's own slugs stand in for Statuspage ids: the site rebuilt by the round trip above must answer each old path.
+describe('old links to the imported example', () => {
+  const rebuilt = 'example-mid-outage-reimported';
+  const OLD = '2022-12-28-login-and-posting-failing';
+  const NEW = '/incidents/2022-12-28-login-and-posting-failing-on-web-ios-and-android/';
+  let server: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    server = await serveStatic(outDir(rebuilt));
+  });
+  afterAll(() => server?.close());
+
+  test('_redirects sends each old path, with or without its slash, permanently to the new page', () => {
+    const rules = readFileSync(join(outDir(rebuilt), '_redirects'), 'utf8').split('\n');
+    expect(rules).toContain(`/incidents/${OLD} ${NEW} 301`);
+    expect(rules).toContain(`/incidents/${OLD}/ ${NEW} 301`);
+    // An incident whose new slug is its old id is its own page: no rule.
+    expect(rules.filter((rule) => rule.startsWith('/incidents/2022-12-10-notifications-delayed'))).toEqual([]);
+  });
+
+  test('the old path serves a page that refreshes to the new one and links to it, with no script, not indexed', async () => {
+    const response = await fetch(`${server.url}/incidents/${OLD}/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const root = parse(html);
+    expect(root.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(`0; url=${NEW}`);
+    expect(root.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(html).not.toMatch(/<script/i);
+    const link = root.querySelector('a')!;
+    expect(link.text).toBe('Login and posting failing on web, iOS and Android');
+    const target = await fetch(`${server.url}${link.getAttribute('href')}`);
+    expect(target.status).toBe(200);
+    expect(parse(await target.text()).querySelector('h1')?.text).toBe('Login and posting failing on web, iOS and Android');
+  });
+
+  test('redirect pages stay out of the sitemap', () => {
+    const sitemap = readFileSync(join(outDir(rebuilt), 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(NEW);
+    expect(sitemap).not.toContain(`/incidents/${OLD}/<`);
+  });
+});
