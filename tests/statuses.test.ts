@@ -143,6 +143,8 @@ describe('the next day (2022-12-29 18:00)', () => {
 
   test('the postmortem is published, and announced in the feeds as its own item', () => {
     expect(text(page(build, INCIDENT).querySelector('#postmortem'))).toContain('What happened');
+    const published = json(build, 'incidents.json').incidents.find((incident: { id: string }) => incident.id === '2022-12-28-login-and-posting-failing');
+    expect(published).toMatchObject({ postmortem_published_at: '2022-12-29T17:00:00.000Z', postmortem_body: expect.stringContaining('## What happened') });
     const [newest] = parseRssFeed(readBuilt(build, 'rss.xml')).items ?? [];
     expect(newest).toMatchObject({ title: '[Postmortem] Login and posting failing on web, iOS and Android', pubDate: 'Thu, 29 Dec 2022 17:00:00 GMT' });
     expect(newest?.link).toBe(`https://status.chirp.example${INCIDENT}#postmortem`);

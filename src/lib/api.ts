@@ -60,8 +60,10 @@ export interface ApiIncident {
   components: ApiComponent[];
   /** When the postmortem was published (Statuspage's incident field), or null. */
   postmortem_published_at: string | null;
+  /** The postmortem as Markdown once published (Statuspage's incident field), or null. */
+  postmortem_body: string | null;
 }
-export interface ApiScheduledMaintenance extends Omit<ApiIncident, 'postmortem_published_at'> {
+export interface ApiScheduledMaintenance extends Omit<ApiIncident, 'postmortem_published_at' | 'postmortem_body'> {
   scheduled_for: string;
   scheduled_until: string;
   scheduled_remind_prior: boolean;
@@ -138,6 +140,7 @@ class ApiBuilder {
       monitoring_at: monitoring ? iso(monitoring.at) : null,
       resolved_at: event.resolvedAt === null ? null : iso(event.resolvedAt),
       postmortem_published_at: event.postmortemAt === null ? null : iso(event.postmortemAt),
+      postmortem_body: event.postmortemAt === null ? null : event.bodyMarkdown,
     };
   }
 
@@ -156,7 +159,7 @@ class ApiBuilder {
     };
   }
 
-  private eventFields(event: StatusEvent): Omit<ApiIncident, 'impact' | 'monitoring_at' | 'resolved_at' | 'postmortem_published_at'> {
+  private eventFields(event: StatusEvent): Omit<ApiIncident, 'impact' | 'monitoring_at' | 'resolved_at' | 'postmortem_published_at' | 'postmortem_body'> {
     const first = event.updates[0]!;
     const last = event.updates.at(-1)!;
     return {

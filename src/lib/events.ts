@@ -39,7 +39,8 @@ interface EventBase {
   components: AffectedComponent[];
   /** Each stretch a component spent away from operational; `end: null` while it lasts. */
   segments: StatusSegment[];
-  /** The Markdown body as HTML, empty until it is published. */
+  /** The Markdown body as written, and as HTML; both empty until it is published. */
+  bodyMarkdown: string;
   bodyHtml: string;
 }
 
@@ -112,6 +113,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
       startsAt: steps[0]!.at,
       resolvedAt,
       postmortemAt,
+      bodyMarkdown: postmortemAt === null ? '' : file.body.trim(),
       bodyHtml: postmortemAt === null ? '' : renderMarkdown(file.body),
       segments,
       components: affectedComponents([...current.statuses], segments, now),
@@ -138,6 +140,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
     completedAt,
     cancelled: last.update.status === 'cancelled',
     phase,
+    bodyMarkdown: file.body.trim(),
     bodyHtml: renderMarkdown(file.body),
     // Called off before its window: it never touched anything.
     segments: end > windowStart ? planned : [],

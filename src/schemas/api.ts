@@ -74,6 +74,7 @@ export const apiIncidentSchema = z.strictObject({
   impact: z.enum(IMPACTS),
   incident_updates: z.array(incidentUpdate(z.enum(INCIDENT_STATUSES))),
   postmortem_published_at: nullableTimestamp,
+  postmortem_body: z.string().nullable(),
 });
 
 export const apiScheduledMaintenanceSchema = z.strictObject({
