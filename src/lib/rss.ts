@@ -1,5 +1,6 @@
 import rss from '@astrojs/rss';
 import { generateAtomFeed } from 'feedsmith';
+import type { Catalog } from '../i18n/catalog.ts';
 import type { StatusEvent } from './events.ts';
 import { feedItems } from './feed.ts';
 import { absoluteUrl } from './urls.ts';
@@ -14,18 +15,22 @@ export interface FeedOptions {
   path: string;
   events: readonly StatusEvent[];
   now: number;
+  /** The site's language tag, e.g. `pt-BR`. */
+  language: string;
+  /** Update statuses in that language, for item titles. */
+  words: Catalog['updateStatus'];
 }
 
 /** An RSS 2.0 response with one item per incident update, newest first. */
-export function renderRssFeed({ title, description, site, base, events, now }: FeedOptions): Promise<Response> {
+export function renderRssFeed({ title, description, site, base, events, now, language, words }: FeedOptions): Promise<Response> {
   return rss({
     title,
     description,
     site: absoluteUrl(site, base, '/'),
     // The channel link is the home page, `/status/` under a base path: keep its slash.
     trailingSlash: true,
-    customData: `<language>en</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate>`,
-    items: feedItems(events).map((item) => ({
+    customData: `<language>${language}</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate>`,
+    items: feedItems(events, words).map((item) => ({
       title: item.title,
       link: absoluteUrl(site, base, item.path),
       pubDate: new Date(item.publishedAt),
@@ -35,7 +40,7 @@ export function renderRssFeed({ title, description, site, base, events, now }: F
 }
 
 /** The same items as an Atom 1.0 response. */
-export function renderAtomFeed({ title, description, site, base, path, events, now }: FeedOptions): Response {
+export function renderAtomFeed({ title, description, site, base, path, events, now, words }: FeedOptions): Response {
   const home = absoluteUrl(site, base, '/');
   const self = absoluteUrl(site, base, path);
   const xml = generateAtomFeed({
@@ -48,7 +53,7 @@ export function renderAtomFeed({ title, description, site, base, path, events, n
       { href: self, rel: 'self', type: 'application/atom+xml' },
       { href: home, rel: 'alternate', type: 'text/html' },
     ],
-    entries: feedItems(events).map((item) => {
+    entries: feedItems(events, words).map((item) => {
       const link = absoluteUrl(site, base, item.path);
       return {
         id: link,

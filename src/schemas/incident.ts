@@ -8,15 +8,8 @@ import {
   UPDATE_COMPONENT_STATUSES,
 } from './statuses.ts';
 import { checkIncidentStatuses } from './incident-statuses.ts';
+import { oneOf } from './one-of.ts';
 import { timestampSchema } from './timestamp.ts';
-
-/** A closed list of words, whose error names the nearest allowed word. */
-function oneOf<const T extends readonly [string, ...string[]]>(what: string, allowed: T) {
-  return z.enum(allowed, {
-    error: (issue) =>
-      issue.input === undefined ? `is required; allowed: ${allowed.join(', ')}` : describeUnknown(what, issue.input, allowed),
-  });
-}
 
 /** A map of declared component ids to statuses from `allowed`. */
 function componentStatuses<const T extends readonly [string, ...string[]]>(componentIds: readonly string[], allowed: T, example: T[number]) {

@@ -1,0 +1,9 @@
+/** The languages the interface ships in, by BCP 47 tag; each has `src/i18n/<tag>.json`. */
+export const LOCALES = ['en', 'de', 'fr', 'es', 'pt-BR', 'ja', 'ar'] as const;
+
+export type Locale = (typeof LOCALES)[number];
+
+/** Scripts written right to left. */
+const RTL: ReadonlySet<Locale> = new Set(['ar']);
+
+export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.has(locale) ? 'rtl' : 'ltr');

@@ -1,0 +1,139 @@
+import { TZDate } from '@date-fns/tz';
+import { format, type Locale as DateFnsLocale } from 'date-fns';
+import { dayKey, startOfZonedDay } from './days.ts';
+
+/*
+ * Dates as a person reads them, in the site's zone and language: "Today,
+ * 08:24 EST", "Yesterday, 23:10 EST", the year only when it is not the
+ * current one, a window on one day written once ("30 Dec, 02:00–04:00 UTC"),
+ * durations like "1 h 57 min". Machine forms (ISO, UTC) are here too, so a
+ * page never mixes them up. One formatter per build: patterns, zone names and
+ * numbers are set up once and every result is remembered.
+ */
+
+/** The words and patterns a language gives dates (a catalog's `dates` and `duration`). */
+export interface DateWords {
+  /** date-fns patterns. */
+  date: string;
+  dateThisYear: string;
+  month: string;
+  time: string;
+  today: string;
+  yesterday: string;
+  /** "{date}, {time}" */
+  dateTime: string;
+  /** "{from} to {to}" */
+  range: string;
+  day: string;
+  hour: string;
+  minute: string;
+  underMinute: string;
+}
+
+export interface ReaderDatesOptions {
+  /** BCP 47, for numbers and zone names. */
+  locale: string;
+  /** date-fns's locale, for month names. */
+  dateLocale: DateFnsLocale;
+  timeZone: string;
+  /** The build's now: what "Today" and "the current year" mean. */
+  now: number;
+  words: DateWords;
+}
+
+export interface ReaderDates {
+  /** "28 Dec 2022", "28 Dec" this year. */
+  date(millis: number): string;
+  /** "Today", "Yesterday" or the date. */
+  day(millis: number): string;
+  /** "07:13 EST" */
+  time(millis: number): string;
+  /** "Today, 07:13 EST", "28 Dec 2022, 07:13 EST" */
+  dateTime(millis: number): string;
+  /** "30 Dec, 02:00–04:00 UTC" on one day; "30 Dec, 23:00 UTC to 31 Dec, 01:00 UTC" across days. */
+  window(start: number, end: number): string;
+  /** "December 2022" */
+  month(millis: number): string;
+  /** "1 h 57 min", "3 d 4 h", "less than a minute" */
+  duration(millis: number): string;
+}
+
+const memo = <T extends string | number>(compute: (key: T) => string): ((key: T) => string) => {
+  const seen = new Map<T, string>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) seen.set(key, (value = compute(key)));
+    return value;
+  };
+};
+
+/** A zone's short name ("EST", "CET"), else its offset in the reader's language ("GMT+9"). */
+export function zoneName(millis: number, timeZone: string, locale: string): string {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
+  const nameIn = (tag: string) =>
+    new Intl.DateTimeFormat(tag, { timeZone, timeZoneName: 'short' }).formatToParts(millis).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  const own = nameIn(locale);
+  if (/^\p{L}+$/u.test(own)) return own;
+  // Abbreviations are English letters in most languages; where the reader's
+  // language has none (it gives an offset), an English one ("EST") beats "GMT-5".
+  return [nameIn('en-US'), nameIn('en-GB')].find((name) => /^[A-Z]{2,5}$/.test(name)) ?? own;
+}
+
+export function createReaderDates({ locale, dateLocale, timeZone, now, words }: ReaderDatesOptions): ReaderDates {
+  const zoned = (millis: number) => new TZDate(millis, timeZone);
+  const pattern = (millis: number, shape: string) => format(zoned(millis), shape, { locale: dateLocale });
+  const thisYear = dayKey(now, timeZone).slice(0, 4);
+  const today = startOfZonedDay(now, timeZone);
+  const yesterday = startOfZonedDay(today - 1, timeZone);
+  const numbers = new Intl.NumberFormat(locale);
+  const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  // Zone names follow the offset (EST, EDT): one lookup per offset.
+  const zoneNames = new Map<number, string>();
+  const zone = (millis: number) => {
+    const offset = zoned(millis).getTimezoneOffset();
+    let name = zoneNames.get(offset);
+    if (name === undefined) zoneNames.set(offset, (name = zoneName(millis, timeZone, locale)));
+    return name;
+  };
+
+  const clock = (millis: number) => pattern(millis, words.time);
+  const date = memo((millis: number) => pattern(millis, dayKey(millis, timeZone).startsWith(thisYear) ? words.dateThisYear : words.date));
+  const day = (millis: number) => {
+    const start = startOfZonedDay(millis, timeZone);
+    return start === today ? words.today : start === yesterday ? words.yesterday : date(start);
+  };
+  const time = memo((millis: number) => `${clock(millis)} ${zone(millis)}`);
+  const dateTime = memo((millis: number) => fill(words.dateTime, { date: day(millis), time: time(millis) }));
+  const month = memo((millis: number) => pattern(millis, words.month));
+
+  return {
+    date,
+    day,
+    time,
+    dateTime,
+    month,
+    window(start, end) {
+      if (dayKey(start, timeZone) !== dayKey(end, timeZone)) return fill(words.range, { from: dateTime(start), to: dateTime(end) });
+      const from = zone(start) === zone(end) ? clock(start) : time(start);
+      return fill(words.dateTime, { date: day(start), time: `${from}–${time(end)}` });
+    },
+    duration(millis) {
+      const minutes = Math.floor(millis / 60_000);
+      if (minutes < 1) return words.underMinute;
+      const days = Math.floor(minutes / 1440);
+      const hours = Math.floor((minutes % 1440) / 60);
+      const rest = minutes % 60;
+      const parts: Array<[number, string]> = [[days, words.day], [hours, words.hour], [days ? 0 : rest, words.minute]];
+      return parts.filter(([n]) => n > 0).map(([n, unit]) => fill(unit, { n: numbers.format(n) })).join(' ');
+    },
+  };
+}
+
+/** Machine form for `<time datetime>`, feeds and JSON. */
+export const isoUtc = (millis: number): string => new Date(millis).toISOString();
+
+/** `2022-12-28 12:13 UTC`: the same instant for anyone, in a `<time>`'s title. */
+export const utcTitle = (millis: number): string => `${isoUtc(millis).slice(0, 16).replace('T', ' ')} UTC`;
+
+/** `28 Dec 2022, 12:13 UTC`: how the staff CLI writes a time (UTC, like the files). */
+export const staffTime = (millis: number): string => format(new TZDate(millis, 'UTC'), "d MMM yyyy, HH:mm 'UTC'");
