@@ -29,7 +29,8 @@ const pluralSchema = z.strictObject(Object.fromEntries(PLURAL_CATEGORIES.map((ca
 
 /** The schema of `reference`'s shape: the same keys, nested the same way, no more. */
 export function shapeSchema(reference: unknown): z.ZodType {
-  if (typeof reference === 'string') return z.string().min(1, 'must not be empty');
+  // A separator that is a space in English may be nothing in another language (Japanese durations: 1時間57分).
+  if (typeof reference === 'string') return reference.trim() === '' ? z.string() : z.string().min(1, 'must not be empty');
   const entries = Object.entries(reference as Record<string, unknown>);
   if (entries.some(([key]) => key === 'other')) return pluralSchema;
   return z.strictObject(Object.fromEntries(entries.map(([key, value]) => [key, shapeSchema(value)])));

@@ -7,3 +7,9 @@ export type Locale = (typeof LOCALES)[number];
 const RTL: ReadonlySet<Locale> = new Set(['ar']);
 
 export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.has(locale) ? 'rtl' : 'ltr');
+
+/**
+ * The tag Intl formats numbers, percentages and zone names with. Arabic takes
+ * Latin digits, as its dates from date-fns do, so a page never mixes digits.
+ */
+export const intlTag = (locale: Locale): string => (locale === 'ar' ? 'ar-u-nu-latn' : locale);

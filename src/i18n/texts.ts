@@ -3,7 +3,7 @@ import type { Locale as DateFnsLocale } from 'date-fns';
 import { createReaderDates, type ReaderDates } from '../lib/dates.ts';
 import { formatUptime, uptimeNumberFormat } from '../lib/uptime.ts';
 import { catalogOf, fill, type Catalog, type Plural } from './catalog.ts';
-import { directionOf, type Locale } from './locales.ts';
+import { directionOf, intlTag, type Locale } from './locales.ts';
 
 /** Month names and the like; English reads day-first ("28 Dec 2022"), as the page always has. */
 const DATE_LOCALES: Record<Locale, DateFnsLocale> = { en: enGB, de, fr, es, 'pt-BR': ptBR, ja, ar };
@@ -39,9 +39,9 @@ export function siteText({ locale, timezone, now }: TextOptions): SiteText {
 function createSiteText({ locale, timezone, now }: TextOptions): SiteText {
   const t = catalogOf(locale);
   const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
-  const percent = uptimeNumberFormat(locale);
-  const dates = createReaderDates({ locale, dateLocale: DATE_LOCALES[locale], timeZone: timezone, now, words: { ...t.dates, ...t.duration } });
+  const numbers = new Intl.NumberFormat(intlTag(locale));
+  const percent = uptimeNumberFormat(intlTag(locale));
+  const dates = createReaderDates({ locale: intlTag(locale), dateLocale: DATE_LOCALES[locale], timeZone: timezone, now, words: { ...t.dates, ...t.duration } });
   return {
     locale,
     dir: directionOf(locale),

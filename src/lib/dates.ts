@@ -28,6 +28,8 @@ export interface DateWords {
   hour: string;
   minute: string;
   underMinute: string;
+  /** Between units: " " ("1 h 57 min"), "" in Japanese ("1時間57分"). */
+  separator: string;
 }
 
 export interface ReaderDatesOptions {
@@ -124,7 +126,7 @@ export function createReaderDates({ locale, dateLocale, timeZone, now, words }: 
       const hours = Math.floor((minutes % 1440) / 60);
       const rest = minutes % 60;
       const parts: Array<[number, string]> = [[days, words.day], [hours, words.hour], [days ? 0 : rest, words.minute]];
-      return parts.filter(([n]) => n > 0).map(([n, unit]) => fill(unit, { n: numbers.format(n) })).join(' ');
+      return parts.filter(([n]) => n > 0).map(([n, unit]) => fill(unit, { n: numbers.format(n) })).join(words.separator);
     },
   };
 }
