@@ -1,30 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LOCAL_TIME_BUILD, outDir } from './helpers/build.ts';
-import { launchChromium } from './helpers/browser.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { describe, expect, test } from 'vitest';
+import { LOCAL_TIME_BUILD } from './helpers/build.ts';
+import { serveBuilds } from './helpers/built-sites.ts';
 
-const BUILDS = ['ja', 'ar', LOCAL_TIME_BUILD];
-let browser: Browser;
-const sites: Record<string, { url: string; close: () => Promise<void> }> = {};
-
-beforeAll(async () => {
-  for (const build of BUILDS) sites[build] = await serveStatic(outDir(build));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(Object.values(sites).map((site) => site.close()));
-});
-
-async function open(build: string, path: string, options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: false, ...options });
-  const page = await context.newPage();
-  await page.goto(`${sites[build]!.url}${path}`);
-  return { page, close: () => context.close() };
-}
+const open = serveBuilds(['ja', 'ar', LOCAL_TIME_BUILD]);
 
 describe('accessibility in Japanese and in Arabic (right to left): axe-core finds no violations', () => {
   const pages = ['/', '/incidents/outage/', '/incidents/upgrade/', '/components/web/', '/history/', '/404.html'];
