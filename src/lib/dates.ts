@@ -1,14 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 import { format, type Locale as DateFnsLocale } from 'date-fns';
-import { dayKey, startOfZonedDay } from './days.ts';
+import { fill } from '../i18n/catalog.ts';
+import { dayKey, startOfZonedDay, wallClock, type WallClock } from './days.ts';
 
 /*
  * Dates as a person reads them, in the site's zone and language: "Today,
  * 08:24 EST", "Yesterday, 23:10 EST", the year only when it is not the
  * current one, a window on one day written once ("30 Dec, 02:00–04:00 UTC"),
  * durations like "1 h 57 min". Machine forms (ISO, UTC) are here too, so a
- * page never mixes them up. One formatter per build: patterns, zone names and
- * numbers are set up once and every result is remembered.
+ * page never mixes them up. One formatter per build (texts.ts caches it).
  */
 
 /** The words and patterns a language gives dates (a catalog's `dates` and `duration`). */
@@ -60,15 +60,6 @@ export interface ReaderDates {
   duration(millis: number): string;
 }
 
-const memo = <T extends string | number>(compute: (key: T) => string): ((key: T) => string) => {
-  const seen = new Map<T, string>();
-  return (key) => {
-    let value = seen.get(key);
-    if (value === undefined) seen.set(key, (value = compute(key)));
-    return value;
-  };
-};
-
 /** A zone's short name ("EST", "CET"), else its offset in the reader's language ("GMT+9"). */
 export function zoneName(millis: number, timeZone: string, locale: string): string {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
@@ -82,42 +73,43 @@ export function zoneName(millis: number, timeZone: string, locale: string): stri
 }
 
 export function createReaderDates({ locale, dateLocale, timeZone, now, words }: ReaderDatesOptions): ReaderDates {
-  const zoned = (millis: number) => new TZDate(millis, timeZone);
-  const pattern = (millis: number, shape: string) => format(zoned(millis), shape, { locale: dateLocale });
-  const thisYear = dayKey(now, timeZone).slice(0, 4);
-  const today = startOfZonedDay(now, timeZone);
-  const yesterday = startOfZonedDay(today - 1, timeZone);
+  // date-fns formats each distinct day, clock time and zone once; the wall
+  // clock of each instant comes from one Intl formatter (days.ts).
+  const pattern = (millis: number, shape: string) => format(new TZDate(millis, timeZone), shape, { locale: dateLocale });
+  const today = dayKey(now, timeZone);
+  const yesterday = dayKey(startOfZonedDay(now, timeZone) - 1, timeZone);
+  const thisYear = today.slice(0, 4);
   const numbers = new Intl.NumberFormat(locale);
-  const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
-  // Zone names follow the offset (EST, EDT): one lookup per offset.
-  const zoneNames = new Map<number, string>();
-  const zone = (millis: number) => {
-    const offset = zoned(millis).getTimezoneOffset();
-    let name = zoneNames.get(offset);
-    if (name === undefined) zoneNames.set(offset, (name = zoneName(millis, timeZone, locale)));
-    return name;
+  const byDay = new Map<string, string>();
+  const byClock = new Map<string, string>();
+  const byOffset = new Map<string, string>();
+  const once = (cache: Map<string, string>, key: string, compute: () => string) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = compute()));
+    return value;
   };
 
-  const clock = (millis: number) => pattern(millis, words.time);
-  const date = memo((millis: number) => pattern(millis, dayKey(millis, timeZone).startsWith(thisYear) ? words.dateThisYear : words.date));
-  const day = (millis: number) => {
-    const start = startOfZonedDay(millis, timeZone);
-    return start === today ? words.today : start === yesterday ? words.yesterday : date(start);
-  };
-  const time = memo((millis: number) => `${clock(millis)} ${zone(millis)}`);
-  const dateTime = memo((millis: number) => fill(words.dateTime, { date: day(millis), time: time(millis) }));
-  const month = memo((millis: number) => pattern(millis, words.month));
+  // Each reading takes the wall clock once, then looks the words up.
+  type Reading = { millis: number; clock: WallClock };
+  const read = (millis: number): Reading => ({ millis, clock: wallClock(millis, timeZone) });
+  const dateOf = ({ millis, clock }: Reading) => once(byDay, clock.day, () => pattern(millis, clock.day.startsWith(thisYear) ? words.dateThisYear : words.date));
+  const dayOf = (reading: Reading) => (reading.clock.day === today ? words.today : reading.clock.day === yesterday ? words.yesterday : dateOf(reading));
+  const clockOf = ({ millis, clock }: Reading) => once(byClock, `${clock.hour}:${clock.minute}`, () => pattern(millis, words.time));
+  const zoneOf = ({ millis, clock }: Reading) => once(byOffset, clock.offset, () => zoneName(millis, timeZone, locale));
+  const timeOf = (reading: Reading) => `${clockOf(reading)} ${zoneOf(reading)}`;
+  const dateTimeOf = (reading: Reading) => fill(words.dateTime, { date: dayOf(reading), time: timeOf(reading) });
 
   return {
-    date,
-    day,
-    time,
-    dateTime,
-    month,
-    window(start, end) {
-      if (dayKey(start, timeZone) !== dayKey(end, timeZone)) return fill(words.range, { from: dateTime(start), to: dateTime(end) });
-      const from = zone(start) === zone(end) ? clock(start) : time(start);
-      return fill(words.dateTime, { date: day(start), time: `${from}–${time(end)}` });
+    date: (millis) => dateOf(read(millis)),
+    day: (millis) => dayOf(read(millis)),
+    time: (millis) => timeOf(read(millis)),
+    dateTime: (millis) => dateTimeOf(read(millis)),
+    month: (millis) => pattern(millis, words.month),
+    window(startMillis, endMillis) {
+      const [start, end] = [read(startMillis), read(endMillis)];
+      if (start.clock.day !== end.clock.day) return fill(words.range, { from: dateTimeOf(start), to: dateTimeOf(end) });
+      const from = start.clock.offset === end.clock.offset ? clockOf(start) : timeOf(start);
+      return fill(words.dateTime, { date: dayOf(start), time: `${from}–${timeOf(end)}` });
     },
     duration(millis) {
       const minutes = Math.floor(millis / 60_000);

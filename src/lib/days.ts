@@ -15,13 +15,37 @@ export interface ZonedDay {
   end: number;
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
+/** What a wall clock in a zone shows at an instant. */
+export interface WallClock {
+  /** `2022-12-28` */
+  day: string;
+  hour: number;
+  minute: number;
+  /** `GMT-05:00`: tells EST from EDT. */
+  offset: string;
+}
+
+// One Intl formatter per zone, made once: reading the wall clock is the
+// build's hottest date operation (every time on every page).
+const clocks = new Map<string, Intl.DateTimeFormat>();
+const clockOf = (timeZone: string): Intl.DateTimeFormat => {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    const options = { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' } as const;
+    clocks.set(timeZone, (clock = new Intl.DateTimeFormat('en-US', options)));
+  }
+  return clock;
+};
+
+/** The wall clock in `timeZone` at `millis`. */
+export function wallClock(millis: number, timeZone: string): WallClock {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of clockOf(timeZone).formatToParts(millis)) parts[part.type] = part.value;
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute), offset: parts.timeZoneName ?? '' };
+}
 
 /** `2022-12-28`: the calendar date of `millis` in `timeZone`. */
-export function dayKey(millis: number, timeZone: string): string {
-  const date = new TZDate(millis, timeZone);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+export const dayKey = (millis: number, timeZone: string): string => wallClock(millis, timeZone).day;
 
 /** `2022-12`: the calendar month of `millis` in `timeZone`. */
 export const monthKey = (millis: number, timeZone: string): string => dayKey(millis, timeZone).slice(0, 7);
