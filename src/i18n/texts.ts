@@ -1,4 +1,11 @@
-import { ar, de, enGB, es, fr, ja, ptBR } from 'date-fns/locale';
+// One path per locale: the date-fns/locale barrel holds every language date-fns has.
+import { ar } from 'date-fns/locale/ar';
+import { de } from 'date-fns/locale/de';
+import { enGB } from 'date-fns/locale/en-GB';
+import { es } from 'date-fns/locale/es';
+import { fr } from 'date-fns/locale/fr';
+import { ja } from 'date-fns/locale/ja';
+import { ptBR } from 'date-fns/locale/pt-BR';
 import type { Locale as DateFnsLocale } from 'date-fns';
 import { createReaderDates, type ReaderDates } from '../lib/dates.ts';
 import { formatUptime, uptimeNumberFormat } from '../lib/uptime.ts';

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { format, type Locale as DateFnsLocale } from 'date-fns';
+import type { Locale as DateFnsLocale } from 'date-fns';
+import { format } from 'date-fns/format';
 import { fill } from '../i18n/catalog.ts';
 import { dayKey, startOfZonedDay, wallClock, type WallClock } from './days.ts';
 

@@ -1,5 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, startOfDay } from 'date-fns';
+// Per-function paths: the date-fns barrel would make Node load hundreds of modules per build.
+import { addDays } from 'date-fns/addDays';
+import { startOfDay } from 'date-fns/startOfDay';
 
 /*
  * Days as the site's readers live them: from midnight to midnight in the
