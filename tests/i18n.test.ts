@@ -34,8 +34,10 @@ describe('the example site reads in New York time (built at 13:30 UTC on 28 Dec 
   test('machine outputs stay UTC: feeds, the API and the calendar', () => {
     expect(readBuilt(build, 'rss.xml')).toContain('<pubDate>Wed, 28 Dec 2022 13:24:00 GMT</pubDate>');
     expect(readBuilt(build, 'rss.xml')).toContain('<language>en</language>');
-    const summary = JSON.parse(readBuilt(build, 'api/v2/summary.json')) as { incidents: Array<{ started_at: string }> };
+    const summary = JSON.parse(readBuilt(build, 'api/v2/summary.json')) as { page: { time_zone: string }; incidents: Array<{ started_at: string }> };
     expect(summary.incidents[0]?.started_at).toBe('2022-12-28T12:13:00.000Z');
+    // Statuspage's page object names the zone its pages show times in.
+    expect(summary.page.time_zone).toBe('America/New_York');
     expect(readBuilt(build, 'maintenance.ics')).toContain('DTSTART:20221230T020000Z');
   });
 });
@@ -84,7 +86,9 @@ describe.each([
     expect(JSON.parse(readBuilt(build, 'manifest.webmanifest'))).toMatchObject({ lang: locale, dir });
     expect(readBuilt(build, 'rss.xml')).toContain(`<language>${locale}</language>`);
     expect(readBuilt(build, 'rss.xml')).toContain(rss);
-    const status = JSON.parse(readBuilt(build, 'api/v2/status.json')) as { status: { description: string } };
+    const status = JSON.parse(readBuilt(build, 'api/v2/status.json')) as { page: { id: string; name: string }; status: { description: string } };
     expect(status.status.description).toBe('Major System Outage');
+    // A name in another script has no slug: the page id comes from its host.
+    expect(status.page.id).toBe('status-fixture-example');
   });
 });
