@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import type { Catalog } from '../src/i18n/catalog.ts';
+import type { Locale } from '../src/i18n/locales.ts';
+import { siteText } from '../src/i18n/texts.ts';
 import { apiEndpointSchemas } from '../src/schemas/api.ts';
+import type { ComponentStatus } from '../src/schemas/statuses.ts';
 import { TARGETS } from './helpers/build.ts';
 import { componentRows, page, readBuilt, text } from './helpers/pages.ts';
 
@@ -16,11 +20,12 @@ describe.each(TARGETS.map((target) => [target.name, target.base ?? '/'] as const
   test('a Statuspage client reading summary.json sees what the home page shows', () => {
     const summary = json(build, 'summary.json');
     const home = page(build, '/');
-    // One vocabulary: the banner says the API's description, in sentence case.
-    expect(text(home.querySelector('#overall-status')).toLowerCase()).toContain(summary.status.description.toLowerCase());
+    // One vocabulary: the banner says the API's level in the page's language (Statuspage's own words in English).
+    const { t } = siteText({ locale: home.querySelector('html')!.getAttribute('lang') as Locale, timezone: 'UTC', now: 0 });
+    expect(text(home.querySelector('#overall-status'))).toContain(t.levels[summary.status.indicator as keyof Catalog['levels']]);
+    if (home.querySelector('html')!.getAttribute('lang') === 'en') expect(text(home.querySelector('#overall-status')).toLowerCase()).toContain(summary.status.description.toLowerCase());
 
-    const LABELS: Record<string, string> = { operational: 'Operational', under_maintenance: 'Under maintenance', degraded_performance: 'Degraded performance', partial_outage: 'Partial outage', major_outage: 'Major outage' };
-    const apiRows = Object.fromEntries(summary.components.filter((c: { group: boolean }) => !c.group).map((c: { name: string; status: string }) => [c.name, LABELS[c.status]]));
+    const apiRows = Object.fromEntries(summary.components.filter((c: { group: boolean }) => !c.group).map((c: { name: string; status: ComponentStatus }) => [c.name, t.componentStatus[c.status].label]));
     const htmlRows = Object.fromEntries(Object.entries(componentRows(build)).map(([name, row]) => [name, row.status.replace(/^\S+ /, '')]));
     expect(apiRows).toEqual(htmlRows);
 

@@ -54,11 +54,11 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
     });
   });
 
-  test('the incident page has the whole timeline, newest first, in UTC', () => {
+  test('the incident page has the whole timeline, newest first, in the site zone (UTC here)', () => {
     const incident = page(build, '/incidents/outage/');
     const times = incident.querySelectorAll('.timeline time').map((time) => time.getAttribute('datetime'));
     expect(times).toEqual(['2022-12-28T14:00:00.000Z', '2022-12-28T13:30:00.000Z', '2022-12-28T12:30:00.000Z']);
-    expect(text(incident.querySelector('.timeline li'))).toBe('Resolved · 28 Dec 2022, 14:00 UTC Login works again. Web: operational · Login: operational');
+    expect(text(incident.querySelector('.timeline li'))).toBe('Resolved · Yesterday, 14:00 UTC Login works again. Web: operational · Login: operational');
     expect(text(incident.querySelector('.facts'))).toContain('Duration Lasted 2 h');
     expect(text(incident.querySelector('.facts'))).toContain('Web: Major outage, for 2 h');
     expect(text(incident.querySelector('.body'))).toBe('A summary of the outage.');
@@ -66,7 +66,7 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
 
   test('the history bar labels the outage day with its date, status and incident', () => {
     const labels = page(build, '/components/web/').querySelectorAll('svg.bar title').map(text);
-    expect(labels).toContain('28 Dec 2022: Major outage. Login failing everywhere');
+    expect(labels).toContain('28 Dec: Major outage. Login failing everywhere');
     // 30 days = 29 whole days (696 h): 2 h → 99.712%.
     expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe('Uptime, last 30 days 99.71% Uptime, last 90 days 99.90%');
   });
@@ -74,8 +74,9 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
   test('past incidents list each of the last 15 days, quiet ones saying so', () => {
     const days = page(build, '/').querySelectorAll('#past ~ section');
     expect(days).toHaveLength(15);
-    expect(text(days[0])).toBe('29 Dec 2022 No incidents reported.');
-    expect(text(days[1])).toContain('28 Dec 2022 Login failing everywhere');
+    expect(text(days[0])).toBe('Today No incidents reported.');
+    expect(text(days[1])).toContain('Yesterday Login failing everywhere');
+    expect(text(days[2])).toBe('27 Dec No incidents reported.');
   });
 
   test('history groups incidents by month, newest first', () => {
@@ -116,12 +117,13 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
     }
   });
 
-  test('every time shown carries a UTC datetime', () => {
+  test('every time shown is in New York time and carries its UTC instant', () => {
     const times = page(build, '/incidents/2022-12-28-login-and-posting-failing/').querySelectorAll('time');
     expect(times.length).toBeGreaterThan(3);
     for (const time of times) {
       expect(time.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-      expect(text(time)).toMatch(/UTC$|^\d{1,2} \w{3} \d{4}$/);
+      expect(time.getAttribute('title')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+      expect(text(time)).toMatch(/^Today, \d{2}:\d{2} EST$/);
     }
   });
 

@@ -1,32 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { outDir } from './helpers/build.ts';
-import { launchChromium } from './helpers/browser.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { describe, expect, test } from 'vitest';
+import { serveBuilds } from './helpers/built-sites.ts';
 
 // What a reader sees of statuses that move: a resolved incident that looks
 // over, and on a phone mid-outage, what is down before anything else.
 const INCIDENT = '/incidents/2022-12-28-login-and-posting-failing/';
-let browser: Browser;
-const sites: Record<string, { url: string; close: () => Promise<void> }> = {};
-
-beforeAll(async () => {
-  for (const build of ['example-next-day', 'example-mid-outage', 'example-monitoring']) sites[build] = await serveStatic(outDir(build));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(Object.values(sites).map((site) => site.close()));
-});
-
-async function open(build: string, path: string, options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: false, ...options });
-  const page = await context.newPage();
-  await page.goto(`${sites[build]!.url}${path}`);
-  return { page, close: () => context.close() };
-}
+const open = serveBuilds(['example-next-day', 'example-mid-outage', 'example-monitoring']);
 
 describe.each(['light', 'dark'] as const)('the resolved incident page in %s mode', (scheme) => {
   test('no element carries a live-outage colour', async () => {

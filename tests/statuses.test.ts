@@ -128,7 +128,7 @@ describe('the next day (2022-12-29 18:00)', () => {
 
   test('the incident page says Resolved with its end and duration, and what each component went through', () => {
     const incident = page(build, INCIDENT);
-    expect(text(incident.querySelector('.outcome'))).toBe('✓ Resolved 28 Dec 2022, 14:16 UTC · Lasted 2 h 3 min');
+    expect(text(incident.querySelector('.outcome'))).toBe('✓ Resolved Yesterday, 09:16 EST · Lasted 2 h 3 min');
     expect(incident.querySelectorAll('.affected li').map(text)).toEqual([
       'Web: Major outage, for 1 h 39 min',
       'iOS app: Major outage, for 1 h 39 min',
@@ -153,7 +153,7 @@ describe('the next day (2022-12-29 18:00)', () => {
   test('the history and component pages list it as resolved, at its worst level, in muted text', () => {
     const entry = (path: string) => page(build, path).querySelectorAll('.events li').find((li) => text(li).startsWith('Login and posting failing'));
     for (const path of ['/history/', '/components/login/']) {
-      expect(text(entry(path)?.querySelector('span'))).toBe('Resolved · Major system outage · 28 Dec 2022, 12:13 UTC · Lasted 2 h 3 min');
+      expect(text(entry(path)?.querySelector('span'))).toBe('Resolved · Major system outage · Yesterday, 07:13 EST · Lasted 2 h 3 min');
       expect(entry(path)?.querySelectorAll('.label')).toHaveLength(0);
     }
   });

@@ -5,6 +5,9 @@ import type { SiteConfig } from '../schemas/site-config.ts';
 const CONFIG: SiteConfig = {
   name: 'Chirp',
   url: 'https://status.chirp.example',
+  timezone: 'UTC',
+  locale: 'en',
+  localTime: false,
   groups: [
     { name: 'Apps', components: [{ id: 'web', name: 'Web' }, { id: 'ios', name: 'iOS app' }] },
     { name: 'Core services', components: [{ id: 'direct-messages', name: 'Direct messages' }] },

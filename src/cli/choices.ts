@@ -1,4 +1,8 @@
-import { COMPONENT_STATUS_WORDS, LEVELS, NO_IMPACT_LABEL } from '../lib/levels.ts';
+import { catalogOf } from '../i18n/catalog.ts';
+import { COMPONENT_STATUS_WORDS, LEVELS } from '../lib/levels.ts';
+
+/** The CLI speaks English, as staff write incident files. */
+const NO_IMPACT_LABEL = catalogOf('en').levels.noImpact;
 import type { SiteConfig } from '../schemas/site-config.ts';
 import { IMPACTS, type ComponentStatus, type Impact } from '../schemas/statuses.ts';
 

@@ -11,7 +11,7 @@ import {
   type ComponentStatus,
 } from '../schemas/statuses.ts';
 import { timestampSchema } from '../schemas/timestamp.ts';
-import { formatDateTimeUtc } from '../lib/format.ts';
+import { staffTime } from '../lib/dates.ts';
 import { IMPACT_OF_STATUS, impliedImpact } from '../lib/levels.ts';
 import { componentGroups, impactChoices, plainChoices, statusChoices, statusWords, type Choice } from './choices.ts';
 import { CliError } from './errors.ts';
@@ -402,7 +402,7 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
 
   const last = data.updates.at(-1)!;
   const closing = closingStatus(data.kind);
-  const lastTime = formatDateTimeUtc(Date.parse(last.at));
+  const lastTime = staffTime(Date.parse(last.at));
   if (Date.parse(update.at) < Date.parse(last.at)) {
     if (!flags['force']) {
       throw new CliError(
@@ -440,8 +440,8 @@ export async function listOpen(ctx: Context, flags: Flags): Promise<void> {
   const maintenances = events.filter((event) => event.kind === 'maintenance' && event.phase !== 'over');
   const line = (event: (typeof events)[number]) => {
     const extra = event.kind === 'incident' ? ` (${event.impact})` : '';
-    const window = event.kind === 'maintenance' ? ` (window ${formatDateTimeUtc(event.windowStart)} to ${formatDateTimeUtc(event.windowEnd)})` : '';
-    return `  ${event.slug}  ${event.status}${extra} since ${formatDateTimeUtc(event.updates.at(-1)!.at)}: ${event.title}${window}`;
+    const window = event.kind === 'maintenance' ? ` (window ${staffTime(event.windowStart)} to ${staffTime(event.windowEnd)})` : '';
+    return `  ${event.slug}  ${event.status}${extra} since ${staffTime(event.updates.at(-1)!.at)}: ${event.title}${window}`;
   };
   ctx.out(incidents.length > 0 ? 'Open incidents:' : 'No open incidents.');
   for (const event of incidents) {

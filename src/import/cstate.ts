@@ -1,7 +1,7 @@
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
-import type { Component, SiteConfig } from '../schemas/site-config.ts';
+import type { Component, SiteConfigInput } from '../schemas/site-config.ts';
 import { INCIDENT_STATUSES, type Impact, type IncidentComponentStatus } from '../schemas/statuses.ts';
 import { toSafeMarkdown } from './markdown.ts';
 import {
@@ -70,7 +70,7 @@ const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
 const asText = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /** cState's systems by category, in the order of `params.categories`, as our groups. */
-function mapSystems(config: unknown): { config: SiteConfig; idOf: Map<string, string> } {
+function mapSystems(config: unknown): { config: SiteConfigInput; idOf: Map<string, string> } {
   const root = asRecord(config);
   const params = asRecord(root['params']);
   const systems = asList(params['systems']).flatMap((entry): System[] => {

@@ -1,9 +1,9 @@
 import { Document } from 'yaml';
 import { isoSeconds, styleMessage } from '../cli/timeline.ts';
 import { IMPACTS, type Impact, type UpdateComponentStatus } from '../schemas/statuses.ts';
-import type { SiteConfig } from '../schemas/site-config.ts';
+import type { SiteConfigInput } from '../schemas/site-config.ts';
 import { impliedImpact } from '../lib/levels.ts';
-import { UPDATE_STATUS_LABELS } from '../lib/labels.ts';
+import { catalogOf } from '../i18n/catalog.ts';
 import { slugify } from '../lib/slug.ts';
 
 /*
@@ -51,7 +51,7 @@ export interface SkippedEvent {
 }
 
 export interface ImportPlan {
-  config: SiteConfig;
+  config: SiteConfigInput;
   events: ImportedEvent[];
   skipped: SkippedEvent[];
   notes: ImportNote[];
@@ -71,7 +71,8 @@ export function utc(text: string, field: string): string {
 }
 
 /** What an update says when its source left the text empty: its status, in words. */
-export const defaultMessage = (status: string): string => `${UPDATE_STATUS_LABELS[status as keyof typeof UPDATE_STATUS_LABELS] ?? status}.`;
+const UPDATE_STATUS_WORDS: Record<string, string> = catalogOf('en').updateStatus;
+export const defaultMessage = (status: string): string => `${UPDATE_STATUS_WORDS[status] ?? status}.`;
 
 /**
  * Apply the timeline rules to updates sorted oldest first: an update after a
@@ -125,7 +126,7 @@ export function renderEvent(event: ImportedEvent): string {
 }
 
 /** `status.config.yaml` as text. */
-export function renderConfig(config: SiteConfig): string {
+export function renderConfig(config: SiteConfigInput): string {
   const doc = new Document(config, { schema: 'core' });
   doc.commentBefore = ' The status page\'s identity and the components it reports on, imported.\n Components are listed by group, in the order users see them.';
   return doc.toString({ lineWidth: 0 });

@@ -1,4 +1,4 @@
-import type { Component, SiteConfig } from '../schemas/site-config.ts';
+import type { Component, SiteConfigInput } from '../schemas/site-config.ts';
 import {
   INCIDENT_COMPONENT_STATUSES,
   INCIDENT_STATUSES,
@@ -36,7 +36,7 @@ const byPosition = (a: StatuspageComponent, b: StatuspageComponent) => (a.positi
  * are gathered in one group where the first of them stood. Returns the config
  * and each Statuspage component id's new id.
  */
-export function mapComponents(exported: StatuspageExport): { config: SiteConfig; idOf: Map<string, string> } {
+export function mapComponents(exported: StatuspageExport): { config: SiteConfigInput; idOf: Map<string, string> } {
   const newId = componentIdMaker();
   const idOf = new Map<string, string>();
   const component = (source: StatuspageComponent): Component => {
@@ -46,7 +46,7 @@ export function mapComponents(exported: StatuspageExport): { config: SiteConfig;
   };
   const byId = new Map(exported.components.map((source) => [source.id, source]));
   const isGroup = (source: StatuspageComponent) => source.group === true || (source.components?.length ?? 0) > 0;
-  const groups: SiteConfig['groups'] = [];
+  const groups: SiteConfigInput['groups'] = [];
   let ungrouped: Component[] | undefined;
   for (const top of exported.components.filter((source) => !source.group_id || !byId.has(source.group_id)).sort(byPosition)) {
     if (isGroup(top)) {

@@ -92,7 +92,12 @@ class ApiBuilder {
   constructor(context: ApiContext) {
     this.context = context;
     const { model, site, base } = context;
-    this.page = { id: slugify(model.config.name), name: model.config.name, url: absoluteUrl(site, base, paths.home()), time_zone: 'Etc/UTC', updated_at: iso(model.now) };
+    const { config } = model;
+    // A name in another script ("チャープ") has no slug: the page's host names it then.
+    const id = slugify(config.name) || slugify(new URL(config.url).hostname);
+    // The zone the page shows times in, as Statuspage names it; timestamps stay UTC.
+    const timeZone = config.timezone === 'UTC' ? 'Etc/UTC' : config.timezone;
+    this.page = { id, name: config.name, url: absoluteUrl(site, base, paths.home()), time_zone: timeZone, updated_at: iso(model.now) };
     // The page's history begins with its first event: a stable creation date for every component.
     const createdAt = iso(model.events.at(-1)?.startsAt ?? model.now);
     model.groups.forEach((group, g) => {

@@ -1,3 +1,4 @@
+import { catalogOf } from '../i18n/catalog.ts';
 import { buildApi } from './api.ts';
 import { maintenanceCalendar } from './calendar.ts';
 import { feedItems } from './feed.ts';
@@ -62,7 +63,7 @@ function outputProblems(config: SiteConfig, entries: readonly ValidIncidentFile[
     const { site, base } = deployment(config.url);
     buildApi({ model, site, base });
     maintenanceCalendar({ model, site, base });
-    feedItems(model.events);
+    feedItems(model.events, catalogOf(config.locale).updateStatus);
     return [];
   } catch (error) {
     return [{ file: 'incidents', line: 1, field: 'site', message: `the pages could not be computed (${(error as Error).message}); please report this as a bug` }];

@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { incident } from '../../tests/helpers/incident-files.ts';
 import { eventAt, type StatusEvent } from './events.ts';
-import { eventToFeedItems, feedItems } from './feed.ts';
+import { catalogOf } from '../i18n/catalog.ts';
+import { eventToFeedItems, feedItems as allFeedItems } from './feed.ts';
+
+const words = catalogOf('en').updateStatus;
+const feedItems = (events: StatusEvent[], limit?: number) => allFeedItems(events, words, limit);
 
 const NOW = Date.parse('2023-01-01T00:00:00Z');
 const event = (slug: string, times: string[]) =>
@@ -15,7 +19,7 @@ const event = (slug: string, times: string[]) =>
 
 describe('feed items', () => {
   test('each update is its own item with a status-tagged title and a unique anchor', () => {
-    const items = eventToFeedItems(event('outage', ['2022-12-28T12:31:00Z', '2022-12-28T14:16:00Z']));
+    const items = eventToFeedItems(event('outage', ['2022-12-28T12:31:00Z', '2022-12-28T14:16:00Z']), words);
     expect(items.map((item) => [item.title, item.path])).toEqual([
       ['[Investigating] Incident outage', '/incidents/outage/#update-1'],
       ['[Resolved] Incident outage', '/incidents/outage/#update-2'],

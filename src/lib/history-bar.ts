@@ -1,5 +1,5 @@
-import { COMPONENT_STATUS_WORDS } from './levels.ts';
-import { formatDateUtc } from './format.ts';
+import { fill } from '../i18n/catalog.ts';
+import type { SiteText } from '../i18n/texts.ts';
 import type { DayRecord } from './uptime.ts';
 import type { ComponentStatus } from '../schemas/statuses.ts';
 
@@ -9,14 +9,14 @@ export interface DayRun {
   offset: number;
   length: number;
   status: ComponentStatus;
-  /** "28 Dec 2022: Major outage. Login and posting failing" */
+  /** "28 Dec 2022: Major outage. Login and posting failing", in the site's language */
   label: string;
 }
 
 /** "A; B and 3 more": at most `max` titles, so a busy day's label stays short. */
-export function listTitles(titles: readonly string[], max: number = Infinity): string {
+export function listTitles(titles: readonly string[], { t }: SiteText, max: number = Infinity): string {
   if (titles.length <= max) return titles.join('; ');
-  return `${titles.slice(0, max).join('; ')} and ${titles.length - max} more`;
+  return fill(t.bar.andMore, { titles: titles.slice(0, max).join('; '), count: titles.length - max });
 }
 
 /**
@@ -25,7 +25,7 @@ export function listTitles(titles: readonly string[], max: number = Infinity): s
  * so its label can name the events (`maxTitles` of them: the home page
  * carries a label per component per day, and must fit the first round trip).
  */
-export function dayRuns(days: readonly DayRecord[], titleOf: (slug: string) => string, maxTitles: number = Infinity): DayRun[] {
+export function dayRuns(days: readonly DayRecord[], titleOf: (slug: string) => string, text: SiteText, maxTitles: number = Infinity): DayRun[] {
   const runs: Array<DayRun & { quiet: boolean; first: DayRecord; last: DayRecord }> = [];
   days.forEach((day, offset) => {
     const quiet = day.slugs.length === 0;
@@ -38,8 +38,9 @@ export function dayRuns(days: readonly DayRecord[], titleOf: (slug: string) => s
     runs.push({ offset, length: 1, status: day.status, label: '', quiet, first: day, last: day });
   });
   return runs.map(({ offset, length, status, first, last }) => {
-    const dates = length === 1 ? formatDateUtc(first.start) : `${formatDateUtc(first.start)} to ${formatDateUtc(last.start)}`;
-    const events = first.slugs.length > 0 ? listTitles(first.slugs.map(titleOf), maxTitles) : 'No incidents';
-    return { offset, length, status, label: `${dates}: ${COMPONENT_STATUS_WORDS[status].label}. ${events}` };
+    const { t, dates } = text;
+    const when = length === 1 ? dates.date(first.start) : fill(t.dates.range, { from: dates.date(first.start), to: dates.date(last.start) });
+    const events = first.slugs.length > 0 ? listTitles(first.slugs.map(titleOf), text, maxTitles) : t.bar.noIncidents;
+    return { offset, length, status, label: fill(t.bar.mark, { dates: when, status: t.componentStatus[status].label, events }) };
   });
 }

@@ -1,3 +1,4 @@
+import { monthKey, startOfZonedMonth } from './days.ts';
 import type { StatusEvent } from './events.ts';
 import { paths } from './urls.ts';
 
@@ -22,14 +23,14 @@ export function historyPagePath(index: number): string {
   return page === 1 ? paths.history() : `${paths.history()}${page}/`;
 }
 
-/** Events grouped by the UTC month they started in, keeping their order (newest first). */
-export function groupByMonth(events: readonly StatusEvent[]): Array<{ month: string; start: number; events: StatusEvent[] }> {
+/** Events grouped by the month (in the site zone) they started in, keeping their order (newest first). */
+export function groupByMonth(events: readonly StatusEvent[], timeZone: string): Array<{ month: string; start: number; events: StatusEvent[] }> {
   const groups: Array<{ month: string; start: number; events: StatusEvent[] }> = [];
   for (const event of events) {
-    const month = new Date(event.startsAt).toISOString().slice(0, 7);
+    const month = monthKey(event.startsAt, timeZone);
     const last = groups.at(-1);
     if (last?.month === month) last.events.push(event);
-    else groups.push({ month, start: Date.parse(`${month}-01T00:00:00Z`), events: [event] });
+    else groups.push({ month, start: startOfZonedMonth(event.startsAt, timeZone), events: [event] });
   }
   return groups;
 }

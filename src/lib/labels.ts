@@ -1,59 +1,49 @@
-import type { IncidentStatus, MaintenanceStatus } from '../schemas/statuses.ts';
+import { fill } from '../i18n/catalog.ts';
+import type { SiteText } from '../i18n/texts.ts';
 import type { AffectedComponent, StatusEvent } from './events.ts';
-import { formatDuration } from './format.ts';
-import { COMPONENT_STATUS_WORDS, LEVELS, NO_IMPACT_LABEL, type Level } from './levels.ts';
+import type { Level } from './levels.ts';
 
-/** Words for timeline statuses, as shown on pages and in feed titles. */
-export const UPDATE_STATUS_LABELS: Record<IncidentStatus | MaintenanceStatus, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-};
+/*
+ * The words a page shows for an event, in the site's language: every string
+ * comes from the catalog (src/i18n), every duration from the site's dates.
+ */
 
 /** The level an event is shown at: its impact, or maintenance. */
 export const eventLevel = (event: StatusEvent): Level => (event.kind === 'incident' ? event.impact : 'maintenance');
 
 /** "Major system outage" for incidents (the banner's words), "Maintenance" for maintenance. */
-export function severityLabel(event: StatusEvent): string {
-  if (event.kind === 'maintenance') return 'Maintenance';
-  return event.impact === 'none' ? NO_IMPACT_LABEL : LEVELS[event.impact].label;
+export function severityLabel(event: StatusEvent, { t }: SiteText): string {
+  if (event.kind === 'maintenance') return t.levels.maintenanceEvent;
+  return event.impact === 'none' ? t.levels.noImpact : t.levels[event.impact];
 }
 
 /** When the event ended: its closing update's time, or null while it goes on. */
 export const endedAt = (event: StatusEvent): number | null => (event.kind === 'incident' ? event.resolvedAt : event.completedAt);
 
 /** "Resolved", "Completed" or "Cancelled" once over; null while it goes on. */
-export function outcomeLabel(event: StatusEvent): string | null {
-  return endedAt(event) === null ? null : UPDATE_STATUS_LABELS[event.status];
+export function outcomeLabel(event: StatusEvent, { t }: SiteText): string | null {
+  return endedAt(event) === null ? null : t.updateStatus[event.status];
 }
 
 /** How long the event lasted, "ongoing" while it is not over, or the planned window. */
-export function durationLabel(event: StatusEvent): string {
-  if (event.kind === 'incident') {
-    return event.resolvedAt === null ? 'Ongoing' : `Lasted ${formatDuration(event.resolvedAt - event.startsAt)}`;
-  }
-  if (event.completedAt !== null && event.completedAt <= event.windowStart) return 'Did not take place';
-  if (event.completedAt !== null) return `Lasted ${formatDuration(event.completedAt - event.windowStart)}`;
-  return `${event.phase === 'active' ? 'In progress' : 'Planned'}: ${formatDuration(event.windowEnd - event.windowStart)} window`;
+export function durationLabel(event: StatusEvent, { t, dates }: SiteText): string {
+  const lasted = (millis: number) => fill(t.event.lasted, { duration: dates.duration(millis) });
+  if (event.kind === 'incident') return event.resolvedAt === null ? t.event.ongoing : lasted(event.resolvedAt - event.startsAt);
+  if (event.completedAt !== null && event.completedAt <= event.windowStart) return t.event.didNotTakePlace;
+  if (event.completedAt !== null) return lasted(event.completedAt - event.windowStart);
+  const window = event.phase === 'active' ? t.event.inProgressWindow : t.event.plannedWindow;
+  return fill(window, { duration: dates.duration(event.windowEnd - event.windowStart) });
 }
 
 /** What a component went through: "Major outage, then degraded, for 2 h 3 min". */
-export function affectedSummary(affected: AffectedComponent): string {
-  const path = affected.path.map((status, i) => {
-    const words = COMPONENT_STATUS_WORDS[status];
-    return i === 0 ? words.label : words.short;
-  });
-  return `${path.join(', then ')}, for ${formatDuration(affected.duration)}`;
+export function affectedSummary(affected: AffectedComponent, { t, dates }: SiteText): string {
+  const path = affected.path.map((status, i) => (i === 0 ? t.componentStatus[status].label : t.componentStatus[status].short));
+  return fill(t.event.path, { path: path.join(t.event.then), duration: dates.duration(affected.duration) });
 }
 
 /** Beside a live status: "for 1 h 17 min" while it has held that status throughout, else what it went through so far. */
-export function ongoingSummary(affected: AffectedComponent): string {
+export function ongoingSummary(affected: AffectedComponent, text: SiteText): string {
   const unchanged = affected.path.length === 1 && affected.path[0] === affected.status;
-  return unchanged ? `for ${formatDuration(affected.duration)}` : `so far: ${affectedSummary(affected)}`;
+  if (unchanged) return fill(text.t.event.forDuration, { duration: text.dates.duration(affected.duration) });
+  return fill(text.t.event.soFar, { summary: affectedSummary(affected, text) });
 }

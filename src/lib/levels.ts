@@ -7,6 +7,10 @@ import { COMPONENT_STATUSES, IMPACTS, type ComponentStatus, type Impact } from '
  * up with the component statuses the way Atlassian Statuspage's colours and
  * API descriptions do: minor = degraded (yellow ▲), major = partial outage
  * (orange ◆), critical = major outage (red ✕).
+ *
+ * The English words here are the badges' and the API's (Statuspage clients
+ * compare them); pages take theirs from the site's catalog (src/i18n), in the
+ * same vocabulary.
  */
 
 /** The page's (or an incident's) level: an impact, or maintenance. */
@@ -28,16 +32,13 @@ export const LEVELS: Record<Level, LevelWords> = {
   critical: { label: 'Major system outage', api: 'Major System Outage', symbol: '✕' },
 };
 
-/** What an incident says of itself when it changes nothing for users. */
-export const NO_IMPACT_LABEL = 'No impact';
-
 /** Words and symbols for component statuses; each shares its symbol and colour with the level it implies. */
-export const COMPONENT_STATUS_WORDS: Record<ComponentStatus, { label: string; short: string; symbol: string }> = {
-  operational: { label: 'Operational', short: 'operational', symbol: '✓' },
-  under_maintenance: { label: 'Under maintenance', short: 'under maintenance', symbol: '⚙' },
-  degraded_performance: { label: 'Degraded performance', short: 'degraded', symbol: '▲' },
-  partial_outage: { label: 'Partial outage', short: 'partial outage', symbol: '◆' },
-  major_outage: { label: 'Major outage', short: 'major outage', symbol: '✕' },
+export const COMPONENT_STATUS_WORDS: Record<ComponentStatus, { label: string; symbol: string }> = {
+  operational: { label: 'Operational', symbol: '✓' },
+  under_maintenance: { label: 'Under maintenance', symbol: '⚙' },
+  degraded_performance: { label: 'Degraded performance', symbol: '▲' },
+  partial_outage: { label: 'Partial outage', symbol: '◆' },
+  major_outage: { label: 'Major outage', symbol: '✕' },
 };
 
 /** The impact a component status means for users: a major outage is critical, maintenance is none. */

@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { siteText, type SiteText } from '../i18n/texts.ts';
 import type { IncidentFile } from '../schemas/incident.ts';
 import { buildStatusModel, type StatusModel } from './model.ts';
 import { resolveNow } from './now.ts';
@@ -19,4 +20,10 @@ export function getStatusModel(): Promise<StatusModel> {
     return buildStatusModel(readSiteConfig(siteDir()), files, resolveNow(process.env['STATUS_NOW']));
   })();
   return model;
+}
+
+/** The site's words and dates: its language, its zone, this build's now. */
+export async function getSiteText(): Promise<SiteText> {
+  const { config, now } = await getStatusModel();
+  return siteText({ locale: config.locale, timezone: config.timezone, now });
 }

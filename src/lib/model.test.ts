@@ -90,6 +90,20 @@ describe('indexes', () => {
   });
 });
 
+describe('in the site zone', () => {
+  test('an incident at 03:00 UTC is listed on the previous day in New York, and the days are New York days', () => {
+    const late = incident('late', { components: { web: 'major_outage' }, updates: [['2022-12-28T03:00:00Z', 'investigating'], ['2022-12-28T03:30:00Z', 'resolved']] });
+    const model = buildStatusModel({ ...CONFIG, timezone: 'America/New_York' }, [late], Date.parse('2022-12-28T13:00:00Z'));
+    expect(model.pastDays.slice(0, 2).map((day) => [new Date(day.start).toISOString(), day.events.map((event) => event.slug)])).toEqual([
+      ['2022-12-28T05:00:00.000Z', []],
+      ['2022-12-27T05:00:00.000Z', ['late']],
+    ]);
+    const web = model.componentById.get('web')!;
+    expect(web.days.at(-2)).toMatchObject({ day: '2022-12-27', status: 'major_outage', slugs: ['late'] });
+    expect(web.days.at(-1)).toMatchObject({ day: '2022-12-28', status: 'operational', length: 8 * 3_600_000 });
+  });
+});
+
 describe('overlapping incidents whose statuses move', () => {
   test('each moment counts once, at the worst status any incident gives it then', () => {
     // a: web major 10:00–11:00, then degraded until 12:00. b: web partial 10:30–13:00.

@@ -2,7 +2,8 @@ import { listComponents, type Component, type SiteConfig } from '../schemas/site
 import { IMPACTS, type ComponentStatus } from '../schemas/statuses.ts';
 import { eventAt, isActive, type IncidentEvent, type MaintenanceEvent, type StatusEvent } from './events.ts';
 import { deriveComponentStatuses, deriveOverallStatus, type OverallStatus } from './status.ts';
-import { DAY_MS, startOfUtcDay, uptimeByDay, uptimePercent, type DayRecord, type ImpactSpan } from './uptime.ts';
+import { dayIndex, zonedDays, type ZonedDay } from './days.ts';
+import { uptimeByDay, uptimePercent, type DayRecord, type ImpactSpan } from './uptime.ts';
 import type { ValidIncidentFile } from './validate.ts';
 import { legacyRedirects, type LegacyRedirect } from './redirects.ts';
 
@@ -20,7 +21,7 @@ export const PAST_DAY_EVENTS = 5;
 export interface ComponentView extends Component {
   group: string;
   status: ComponentStatus;
-  /** The last 90 UTC days, oldest first. */
+  /** The last 90 days in the site zone, oldest first. */
   days: DayRecord[];
   uptime30: number;
   uptime90: number;
@@ -42,7 +43,7 @@ export interface StatusModel {
   /** Every published event, newest first. */
   events: StatusEvent[];
   bySlug: Map<string, StatusEvent>;
-  /** The last 15 UTC days, newest first, with the events that started on each. */
+  /** The last 15 days in the site zone, newest first, with the events that started on each. */
   pastDays: Array<{ start: number; events: StatusEvent[] }>;
   /** Old paths of imported incidents published by now (their `source`), to redirect to ours. */
   redirects: LegacyRedirect[];
@@ -75,8 +76,10 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
     }
   }
 
+  // The days are the site zone's, worked out once for every component.
+  const historyDays = zonedDays(now, HISTORY_DAYS, config.timezone);
   const components = declared.map((component): ComponentView => {
-    const days = uptimeByDay(spansByComponent.get(component.id) ?? [], HISTORY_DAYS, now);
+    const days = uptimeByDay(spansByComponent.get(component.id) ?? [], historyDays, now);
     return {
       ...component,
       status: statuses.get(component.id) ?? 'operational',
@@ -103,19 +106,17 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
       .sort((a, b) => a.windowStart - b.windowStart),
     events,
     bySlug,
-    pastDays: pastDays(events, now),
+    pastDays: pastDays(events, historyDays.slice(-PAST_DAYS)),
     redirects: legacyRedirects(files.filter((file) => bySlug.has(file.slug))),
   };
 }
 
-/** The last `PAST_DAYS` days, newest first; events are listed on the day they started. */
-function pastDays(events: readonly StatusEvent[], now: number): StatusModel['pastDays'] {
-  const today = startOfUtcDay(now);
-  const days = Array.from({ length: PAST_DAYS }, (_, i) => ({ start: today - i * DAY_MS, events: [] as StatusEvent[] }));
+/** The given days (oldest first) listed newest first, each with the events that started on it. */
+function pastDays(events: readonly StatusEvent[], days: readonly ZonedDay[]): StatusModel['pastDays'] {
+  const listed = days.map((day) => ({ start: day.start, events: [] as StatusEvent[] }));
   for (const event of events) {
     if (event.kind === 'maintenance' && event.phase === 'upcoming') continue;
-    const index = (today - startOfUtcDay(event.startsAt)) / DAY_MS;
-    days[index]?.events.push(event);
+    listed[dayIndex(days, event.startsAt)]?.events.push(event);
   }
-  return days;
+  return listed.reverse();
 }

@@ -1,5 +1,6 @@
 import rss from '@astrojs/rss';
 import { generateAtomFeed } from 'feedsmith';
+import type { Catalog } from '../i18n/catalog.ts';
 import type { StatusEvent } from './events.ts';
 import { feedItems } from './feed.ts';
 import { escapeHtml } from './markdown.ts';
@@ -18,10 +19,14 @@ export interface FeedOptions {
   now: number;
   /** A WebSub hub: the feed declares it (with its own URL as `self`), and `notify` pings it. */
   hub?: string | undefined;
+  /** The site's language tag, e.g. `pt-BR`. */
+  language: string;
+  /** Update statuses in that language, for item titles. */
+  words: Catalog['updateStatus'];
 }
 
 /** An RSS 2.0 response with one item per incident update, newest first. */
-export async function renderRssFeed({ title, description, site, base, path, events, now, hub }: FeedOptions): Promise<Response> {
+export async function renderRssFeed({ title, description, site, base, path, events, now, hub, language, words }: FeedOptions): Promise<Response> {
   // WebSub discovery in RSS is Atom's <link> element: the hub, and the topic URL it publishes.
   const websub = hub ? `<atom:link href="${escapeHtml(hub)}" rel="hub"/><atom:link href="${escapeHtml(absoluteUrl(site, base, path))}" rel="self" type="application/rss+xml"/>` : '';
   const response = await rss({
@@ -31,8 +36,8 @@ export async function renderRssFeed({ title, description, site, base, path, even
     // The channel link is the home page, `/status/` under a base path: keep its slash.
     trailingSlash: true,
     ...(hub ? { xmlns: { atom: 'http://www.w3.org/2005/Atom' } } : {}),
-    customData: `<language>en</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate>${websub}`,
-    items: feedItems(events).map((item) => ({
+    customData: `<language>${language}</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate>${websub}`,
+    items: feedItems(events, words).map((item) => ({
       title: item.title,
       link: absoluteUrl(site, base, item.path),
       pubDate: new Date(item.publishedAt),
@@ -53,7 +58,7 @@ export function finishXml(xml: string): string {
 }
 
 /** The same items as an Atom 1.0 response. */
-export function renderAtomFeed({ title, description, site, base, path, events, now, hub }: FeedOptions): Response {
+export function renderAtomFeed({ title, description, site, base, path, events, now, hub, words }: FeedOptions): Response {
   const home = absoluteUrl(site, base, '/');
   const self = absoluteUrl(site, base, path);
   const xml = generateAtomFeed({
@@ -67,7 +72,7 @@ export function renderAtomFeed({ title, description, site, base, path, events, n
       { href: home, rel: 'alternate', type: 'text/html' },
       ...(hub ? [{ href: hub, rel: 'hub' }] : []),
     ],
-    entries: feedItems(events).map((item) => {
+    entries: feedItems(events, words).map((item) => {
       const link = absoluteUrl(site, base, item.path);
       return {
         id: link,

@@ -93,3 +93,22 @@ test('notify channels: an unknown component and a repeated channel name, once th
   expect(run).toThrow(/status\.config\.yaml:12: notify\.channels\.0\.components\.1: unknown component "apii"\. Did you mean "api"\? Allowed: web, api/);
   expect(run).toThrow(/status\.config\.yaml:13: notify\.channels\.1\.name: channel name "api-slack" is used twice/);
 });
+
+const VALID_GROUPS = GROUPS.replace('id: web\n        name: Web again', 'id: ios\n        name: iOS');
+
+test('time zone, language and local time default to UTC, English and off', () => {
+  const config = readSiteConfig(configDir(`name: Chirp\nurl: https://status.chirp.example\n${VALID_GROUPS}`));
+  expect([config.timezone, config.locale, config.localTime]).toEqual(['UTC', 'en', false]);
+  const set = readSiteConfig(configDir(`name: Chirp\nurl: https://status.chirp.example\ntimezone: Asia/Tokyo\nlocale: pt-BR\nlocalTime: true\n${VALID_GROUPS}`));
+  expect([set.timezone, set.locale, set.localTime]).toEqual(['Asia/Tokyo', 'pt-BR', true]);
+});
+
+test('a misspelt time zone or language is refused on its line with the nearest valid one', () => {
+  const run = (lines: string) => () => readSiteConfig(configDir(`name: Chirp\nurl: https://status.chirp.example\n${lines}${VALID_GROUPS}`));
+  expect(run('timezone: America/New_Yrok\n')).toThrow(
+    'status.config.yaml:3: timezone: unknown time zone "America/New_Yrok". Did you mean "America/New_York"? Use an IANA name such as "America/New_York", "Europe/Berlin" or "UTC".',
+  );
+  expect(run('timezone: EST5\n')).toThrow(/status\.config\.yaml:3: timezone: unknown time zone "EST5"\./);
+  expect(run('locale: pt-br\n')).toThrow('status.config.yaml:3: locale: unknown locale "pt-br". Did you mean "pt-BR"? Allowed: en, de, fr, es, pt-BR, ja, ar');
+  expect(run('localTime: yes please\n')).toThrow(/status\.config\.yaml:3: localTime: /);
+});

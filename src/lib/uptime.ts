@@ -1,7 +1,6 @@
 import type { ComponentStatus } from '../schemas/statuses.ts';
+import { dayIndex, type ZonedDay } from './days.ts';
 import { worstStatus } from './levels.ts';
-
-export const DAY_MS = 86_400_000;
 
 /** A stretch of time during which one event put a component in a status. */
 export interface ImpactSpan {
@@ -49,12 +48,12 @@ export function weightedDowntime(spans: readonly ImpactSpan[], from: number, to:
   return total;
 }
 
-/** One UTC day of one component's history. */
+/** One day (in the site zone) of one component's history. */
 export interface DayRecord {
   /** `2022-12-28` */
   day: string;
   start: number;
-  /** Length counted: a whole day, or up to now for today. */
+  /** Length counted: the day's real length (23, 24 or 25 h), or up to now for today. */
   length: number;
   /** Worst status seen that day. */
   status: ComponentStatus;
@@ -63,35 +62,33 @@ export interface DayRecord {
   downtime: number;
 }
 
-/** Midnight UTC of the day containing `millis`. */
-export const startOfUtcDay = (millis: number): number => Math.floor(millis / DAY_MS) * DAY_MS;
-
 /**
- * The last `dayCount` UTC days up to `now`, oldest first, each with its worst
- * status, its events and its weighted downtime. Spans are bucketed by day in
- * one pass, so the cost follows the component's own events, not the history.
+ * Each of `days` (oldest first, from `zonedDays`) with its worst status, its
+ * events and its weighted downtime, counted up to `now`. Spans are bucketed by
+ * day in one pass, so the cost follows the component's own events, not the
+ * history.
  */
-export function uptimeByDay(spans: readonly ImpactSpan[], dayCount: number, now: number): DayRecord[] {
-  const today = startOfUtcDay(now);
-  const first = today - (dayCount - 1) * DAY_MS;
-  const buckets: ImpactSpan[][] = Array.from({ length: dayCount }, () => []);
+export function uptimeByDay(spans: readonly ImpactSpan[], days: readonly ZonedDay[], now: number): DayRecord[] {
+  const buckets: ImpactSpan[][] = days.map(() => []);
+  const first = days[0]?.start ?? now;
+  const last = days.length - 1;
   for (const span of spans) {
     const end = Math.min(span.end, now);
     if (end < first || span.start > now) continue;
-    const from = Math.max(0, Math.floor((span.start - first) / DAY_MS));
-    const to = Math.min(dayCount - 1, Math.floor((Math.max(end - 1, span.start) - first) / DAY_MS));
-    for (let d = from; d <= to; d++) buckets[d]!.push(span);
+    const from = span.start < first ? 0 : dayIndex(days, span.start);
+    const to = dayIndex(days, Math.max(end - 1, span.start));
+    for (let d = Math.max(0, from); d <= (to < 0 ? last : to); d++) buckets[d]!.push(span);
   }
-  return buckets.map((daySpans, d) => {
-    const start = first + d * DAY_MS;
-    const end = Math.min(start + DAY_MS, now);
+  return days.map((day, d) => {
+    const daySpans = buckets[d]!;
+    const end = Math.min(day.end, now);
     return {
-      day: new Date(start).toISOString().slice(0, 10),
-      start,
-      length: end - start,
+      day: day.day,
+      start: day.start,
+      length: Math.max(0, end - day.start),
       status: worstStatus(daySpans.map((span) => span.status)),
       slugs: [...new Set(daySpans.map((span) => span.slug))],
-      downtime: weightedDowntime(daySpans, start, end),
+      downtime: weightedDowntime(daySpans, day.start, Math.max(day.start, end)),
     };
   });
 }
@@ -106,6 +103,11 @@ export function uptimePercent(days: readonly DayRecord[]): number {
 /**
  * Two decimals, rounded down so any downtime at all never shows as 100.00%.
  */
-export function formatUptime(percent: number): string {
-  return `${(Math.floor(percent * 100 + 1e-9) / 100).toFixed(2)}%`;
+export function formatUptime(percent: number, numbers: Intl.NumberFormat = UPTIME_EN): string {
+  return numbers.format(Math.floor(percent * 100 + 1e-9) / 10_000);
 }
+
+/** Uptime's number format for a locale: a percentage with two decimals. */
+export const uptimeNumberFormat = (locale: string): Intl.NumberFormat => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const UPTIME_EN = uptimeNumberFormat('en');

@@ -1,9 +1,12 @@
-import { formatDateTimeUtc, formatTimeUtc } from '../lib/format.ts';
-import { UPDATE_STATUS_LABELS } from '../lib/labels.ts';
+import { catalogOf } from '../i18n/catalog.ts';
+import { staffTime } from '../lib/dates.ts';
 import { COMPONENT_STATUS_WORDS, LEVELS } from '../lib/levels.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import type { ComponentStatus } from '../schemas/statuses.ts';
 import type { Notification } from './diff.ts';
+
+// Notifications are in English and UTC, like Statuspage's, whatever the page's language and zone.
+const UPDATE_STATUS_LABELS = catalogOf('en').updateStatus;
 
 /** What every channel says about one notification, before its own formatting. */
 export interface Message {
@@ -42,14 +45,14 @@ export function toMessage(notification: Notification): Message {
     url,
     severity: notification.maintenance ? 'Maintenance' : (LEVELS[event.impact as keyof typeof LEVELS]?.label ?? event.impact),
     components: componentLines(notification),
-    when: formatDateTimeUtc(Date.parse(notification.at)),
+    when: staffTime(Date.parse(notification.at)),
     at: notification.at,
   };
 }
 
 function wording(notification: Notification): { headline: string; markdown: string; anchor: string } {
   const { event, update } = notification;
-  const window = 'scheduled_for' in event ? `${formatDateTimeUtc(Date.parse(event.scheduled_for))} to ${formatTimeUtc(Date.parse(event.scheduled_until))}` : '';
+  const window = 'scheduled_for' in event ? `${staffTime(Date.parse(event.scheduled_for))} to ${staffTime(Date.parse(event.scheduled_until)).slice(-9)}` : '';
   switch (notification.kind) {
     case 'update':
       // `<slug>-update-3` is published at `#update-3` on the incident page.

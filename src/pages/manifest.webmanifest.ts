@@ -1,14 +1,19 @@
 import type { APIRoute } from 'astro';
-import { getStatusModel } from '../lib/load';
+import { fill } from '../i18n/catalog';
+import { getSiteText, getStatusModel } from '../lib/load';
 
 // Built from status.config.yaml so each site installs under its own name.
 // Paths are relative to the manifest, so it works under any base path.
 export const GET: APIRoute = async () => {
   const { config } = await getStatusModel();
+  const { t, locale, dir } = await getSiteText();
+  const title = fill(t.site.title, { name: config.name });
   const manifest = {
-    name: `${config.name} status`,
-    short_name: `${config.name} status`,
-    description: config.description ?? `Current status of ${config.name}`,
+    name: title,
+    short_name: title,
+    description: config.description ?? fill(t.site.description, { name: config.name }),
+    lang: locale,
+    dir,
     start_url: './',
     scope: './',
     display: 'browser',

@@ -8,17 +8,10 @@ import {
   UPDATE_COMPONENT_STATUSES,
 } from './statuses.ts';
 import { checkIncidentStatuses } from './incident-statuses.ts';
+import { oneOf } from './one-of.ts';
 import { timestampSchema } from './timestamp.ts';
 import { publishedText } from './text.ts';
 import { LIMITS } from '../lib/limits.ts';
-
-/** A closed list of words, whose error names the nearest allowed word. */
-function oneOf<const T extends readonly [string, ...string[]]>(what: string, allowed: T) {
-  return z.enum(allowed, {
-    error: (issue) =>
-      issue.input === undefined ? `is required; allowed: ${allowed.join(', ')}` : describeUnknown(what, issue.input, allowed),
-  });
-}
 
 /**
  * Where an imported file came from (`source: { statuspage: p31zjtct2jer }`),

@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
+import { LOCALES } from '../i18n/locales.ts';
 import { describeUnknown } from '../lib/nearest.ts';
 import { notifyConfigSchema } from './notify-config.ts';
+import { oneOf } from './one-of.ts';
 import { publishedText } from './text.ts';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -14,6 +16,18 @@ export const componentSchema = z.strictObject({
   /** One line telling users what this component covers. */
   description: publishedText({ maxBytes: 300, markdown: false, required: 'one line on what it covers' }).optional(),
 });
+
+/** Every IANA zone this runtime knows, plus `UTC` (which Intl lists as `Etc/UTC`'s alias). */
+const TIME_ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+const KNOWN_ZONES = new Set(TIME_ZONES);
+
+/** An IANA zone name, spelt exactly; a typo gets the nearest name (the full list is too long to print). */
+export const timeZoneSchema = z.string().refine((zone) => KNOWN_ZONES.has(zone), {
+  error: (issue) => describeUnknown('time zone', issue.input, TIME_ZONES).replace(/ Allowed: .*/, ' Use an IANA name such as "America/New_York", "Europe/Berlin" or "UTC".'),
+});
+
+/** One of the languages with a catalog in src/i18n, by BCP 47 tag. */
+export const localeSchema = oneOf('locale', LOCALES);
 
 /** A heading under which related components are listed, in display order. */
 export const componentGroupSchema = z.strictObject({
@@ -52,6 +66,12 @@ export const siteConfigSchema = z
     url: siteUrl,
     /** A sentence under the page title. */
     description: publishedText({ maxBytes: 300, markdown: false, required: 'a sentence on what this page reports' }).optional(),
+    /** IANA time zone every time and day a reader sees is in, e.g. America/New_York. */
+    timezone: timeZoneSchema.default('UTC'),
+    /** Language of the page's interface (BCP 47): one of src/i18n's catalogs. */
+    locale: localeSchema.default('en'),
+    /** Rewrite times into each reader's own zone with a small inline script. */
+    localTime: z.boolean().default(false),
     /** Component groups, in display order. */
     groups: z.array(componentGroupSchema).min(1, 'declare at least one group of components'),
     /** Where `npm run status -- notify` announces updates (see README, Notifications). */
@@ -78,9 +98,11 @@ export const siteConfigSchema = z
   });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
+/** A config as written in the file (defaults not yet applied), e.g. by an importer. */
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
 export type Component = z.output<typeof componentSchema>;
 
 /** Every declared component with its group name, in display order. */
-export function listComponents(config: SiteConfig): Array<Component & { group: string }> {
+export function listComponents(config: Pick<SiteConfig, 'groups'>): Array<Component & { group: string }> {
   return config.groups.flatMap((group) => group.components.map((component) => ({ ...component, group: group.name })));
 }

@@ -12,6 +12,8 @@ export interface BuildTarget {
   base?: string;
   /** Generate this many synthetic incidents into `siteDir` first (bench/generate.ts). */
   synthetic?: number;
+  /** Copy this site (config and incidents) into `siteDir` first, adding `config` lines to its status.config.yaml. */
+  variantOf?: { siteDir: string; config: string };
 }
 
 export const outDir = (name: string) => resolve(TMP, name, 'dist');
@@ -36,6 +38,9 @@ export function buildSite(target: BuildTarget): { status: number | null; output:
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/** The one build with `localTime: true`: its pages carry the local-time script. */
+export const LOCAL_TIME_BUILD = 'example-local-time';
+
 /** Every build the suites read, made once before they run. */
 export const TARGETS: BuildTarget[] = [
   // Page sizes at scale: fifty components, and a 300-incident synthetic history.
@@ -51,4 +56,9 @@ export const TARGETS: BuildTarget[] = [
   { name: 'basic-resolved', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-29T00:00:00Z' },
   { name: 'basic-maintenance', siteDir: resolve(ROOT, 'tests/fixtures/basic'), now: '2022-12-30T03:00:00Z' },
   { name: 'hostile', siteDir: resolve(ROOT, 'tests/fixtures/hostile'), now: '2023-01-01T00:00:00Z' },
+  // The basic fixture in Japanese (Tokyo) and Arabic (Riyadh, right to left), mid-outage.
+  { name: 'ja', siteDir: resolve(ROOT, 'tests/fixtures/ja'), now: '2022-12-28T13:00:00Z' },
+  { name: 'ar', siteDir: resolve(ROOT, 'tests/fixtures/ar'), now: '2022-12-28T13:00:00Z' },
+  // The example with the reader's-own-time script on.
+  { name: LOCAL_TIME_BUILD, siteDir: resolve(TMP, 'example-local-time/site'), now: '2022-12-28T13:30:00Z', variantOf: { siteDir: ROOT, config: 'localTime: true\n' } },
 ];

@@ -6,6 +6,9 @@ import type { ValidIncidentFile } from '../../src/lib/validate.ts';
 export const CONFIG: SiteConfig = {
   name: 'Test',
   url: 'https://status.test.example',
+  timezone: 'UTC',
+  locale: 'en',
+  localTime: false,
   groups: [
     { name: 'Apps', components: [{ id: 'web', name: 'Web' }, { id: 'ios', name: 'iOS' }] },
     { name: 'Core', components: [{ id: 'login', name: 'Login' }, { id: 'dm', name: 'DMs' }] },

@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import en from '../src/i18n/en.json' with { type: 'json' };
+import { catalogOf } from '../src/i18n/catalog.ts';
+import type { Locale } from '../src/i18n/locales.ts';
+import { builtPages, page, readBuilt, text } from './helpers/pages.ts';
+
+const INCIDENT = '/incidents/2022-12-28-login-and-posting-failing/';
+
+describe('the example site reads in New York time (built at 13:30 UTC on 28 Dec 2022)', () => {
+  const build = 'example-mid-outage';
+
+  test('the seed incident began at 07:13 EST, with the instant in UTC in datetime and title', () => {
+    const started = page(build, INCIDENT).querySelectorAll('.facts dd').map(text)[1];
+    expect(started).toBe('Today, 07:13 EST');
+    const time = page(build, INCIDENT).querySelector('.facts time');
+    expect(time?.getAttribute('datetime')).toBe('2022-12-28T12:13:00.000Z');
+    expect(time?.getAttribute('title')).toBe('2022-12-28 12:13 UTC');
+  });
+
+  test('the home page says when it was updated, and the maintenance window on its New York evening, written once', () => {
+    const home = page(build, '/');
+    expect(text(home.querySelector('main > p.muted'))).toBe('Last updated Today, 08:30 EST');
+    expect(text(home.querySelector('#upcoming ~ article .meta'))).toBe('Scheduled · Maintenance · 29 Dec, 21:00–23:00 EST');
+  });
+
+  test('past days are New York days, the latest first, and the legend says so', () => {
+    const home = page(build, '/');
+    const days = home.querySelectorAll('section[aria-labelledby="past"] h3').map(text);
+    expect(days.slice(0, 3)).toEqual(['Today', 'Yesterday', '26 Dec']);
+    expect(home.querySelector('section[aria-labelledby="past"] h3 time')?.getAttribute('datetime')).toBe('2022-12-28T05:00:00.000Z');
+    expect(text(home.querySelector('.legend'))).toContain('Each mark is one day (America/New_York)');
+  });
+
+  test('machine outputs stay UTC: feeds, the API and the calendar', () => {
+    expect(readBuilt(build, 'rss.xml')).toContain('<pubDate>Wed, 28 Dec 2022 13:24:00 GMT</pubDate>');
+    expect(readBuilt(build, 'rss.xml')).toContain('<language>en</language>');
+    const summary = JSON.parse(readBuilt(build, 'api/v2/summary.json')) as { page: { time_zone: string }; incidents: Array<{ started_at: string }> };
+    expect(summary.incidents[0]?.started_at).toBe('2022-12-28T12:13:00.000Z');
+    // Statuspage's page object names the zone its pages show times in.
+    expect(summary.page.time_zone).toBe('America/New_York');
+    expect(readBuilt(build, 'maintenance.ics')).toContain('DTSTART:20221230T020000Z');
+  });
+});
+
+/** English interface text no page in another language may show: catalog values, split at their placeholders. */
+function englishFragments(locale: Locale): string[] {
+  const own = new Set(strings(catalogOf(locale)));
+  return strings(en)
+    .filter((value) => !own.has(value) && !/^[dMyHm.' ,]+$/.test(value)) // date-fns patterns are not text
+    .flatMap((value) => value.split(/\{\w+\}/))
+    .map((fragment) => fragment.replace(/^[\s,.:;·]+|[\s,.:;·]+$/g, ''))
+    .filter((fragment) => fragment.length >= 4);
+}
+function strings(catalog: unknown): string[] {
+  return typeof catalog === 'string' ? [catalog] : Object.values(catalog as Record<string, unknown>).flatMap(strings);
+}
+
+describe.each([
+  { build: 'ja', locale: 'ja', dir: 'ltr', month: '2022年12月', started: '今日 21:00 JST', rss: '[調査中]' },
+  { build: 'ar', locale: 'ar', dir: 'rtl', month: 'ديسمبر 2022', started: 'اليوم، 15:00 غرينتش+3', rss: '[قيد التحقيق]' },
+] as const)('a site in $locale', ({ build, locale, dir, month, started, rss }) => {
+  test('every page says its language and direction', () => {
+    for (const path of builtPages(build)) {
+      const html = page(build, path).querySelector('html');
+      expect([html?.getAttribute('lang'), html?.getAttribute('dir')], path).toEqual([locale, dir]);
+    }
+  });
+
+  test('months, times and zones are the language’s', () => {
+    expect(page(build, '/history/').querySelectorAll('main h2').map(text)).toContain(month);
+    expect(page(build, '/incidents/outage/').querySelectorAll('.facts dd').map(text)[1]).toBe(started);
+  });
+
+  test('no English interface string is left on any page, in text, titles or labels', () => {
+    const fragments = englishFragments(locale);
+    expect(fragments).toContain('Past incidents');
+    for (const path of builtPages(build)) {
+      const root = page(build, path);
+      const labels = root.querySelectorAll('[title], [aria-label], [alt]').map((element) => ['title', 'aria-label', 'alt'].map((name) => element.getAttribute(name) ?? '').join(' '));
+      const shown = [root.querySelector('head title')?.text ?? '', text(root.querySelector('body')), ...root.querySelectorAll('svg title').map(text), ...labels].join('\n');
+      for (const fragment of fragments) expect(shown.includes(fragment), `${path}: "${fragment}"`).toBe(false);
+    }
+  });
+
+  test('the manifest and feeds speak the language; the API keeps Statuspage’s English', () => {
+    expect(JSON.parse(readBuilt(build, 'manifest.webmanifest'))).toMatchObject({ lang: locale, dir });
+    expect(readBuilt(build, 'rss.xml')).toContain(`<language>${locale}</language>`);
+    expect(readBuilt(build, 'rss.xml')).toContain(rss);
+    const status = JSON.parse(readBuilt(build, 'api/v2/status.json')) as { page: { id: string; name: string }; status: { description: string } };
+    expect(status.status.description).toBe('Major System Outage');
+    // A name in another script has no slug: the page id comes from its host.
+    expect(status.page.id).toBe('status-fixture-example');
+  });
+});
