@@ -43,7 +43,7 @@ export const statuspageIncidentSchema = z.object({
   scheduled_until: text,
 });
 
-export const statuspagePageSchema = z.object({ id: text, name: z.string().min(1), url: text });
+export const statuspagePageSchema = z.object({ id: text, name: z.string().min(1), url: text, time_zone: z.string().optional() });
 
 export type StatuspageComponent = z.output<typeof statuspageComponentSchema>;
 export type StatuspageIncident = z.output<typeof statuspageIncidentSchema>;
@@ -51,7 +51,7 @@ export type StatuspageUpdate = StatuspageIncident['incident_updates'][number];
 
 /** Everything one import reads, whichever way it was fetched. */
 export interface StatuspageExport {
-  page: { name: string; url: string };
+  page: { name: string; url: string; time_zone?: string | undefined };
   components: StatuspageComponent[];
   /** Incidents and scheduled maintenance together; maintenance has `scheduled_for`. */
   incidents: StatuspageIncident[];

@@ -40,7 +40,7 @@ async function fromPublicFiles(read: (file: PublicFile) => Promise<unknown>, whe
   const maintenances = await file('scheduled-maintenances.json', false);
   const summary = await file('summary.json', false);
   return {
-    page: { name: components.page.name, url: components.page.url ?? '' },
+    page: { name: components.page.name, url: components.page.url ?? '', time_zone: components.page.time_zone },
     components: components.components,
     // The summary adds open incidents older than the newest 50; the mapper drops repeated ids.
     incidents: [...incidents.incidents, ...(maintenances?.scheduled_maintenances ?? []), ...(summary?.incidents ?? []), ...(summary?.scheduled_maintenances ?? [])],

@@ -13,9 +13,10 @@ const fileOf = (plan: ImportPlan, id: string) => renderEvent(plan.events.find((e
 describe('the documented public API fixture', async () => {
   const plan = mapStatuspage(await readPublicFolder(FIXTURE));
 
-  test('groups become groups in display order; ungrouped components share one; empty groups are dropped', () => {
+  test('groups become groups in display order; ungrouped components share one; empty groups are dropped; the page keeps its time zone', () => {
     expect(renderConfig(plan.config)).toContain(`name: Acme
 url: https://status.acme.example
+timezone: America/New_York
 groups:
   - name: Components
     components:

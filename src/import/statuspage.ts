@@ -1,4 +1,4 @@
-import type { Component, SiteConfigInput } from '../schemas/site-config.ts';
+import { timeZoneSchema, type Component, type SiteConfigInput } from '../schemas/site-config.ts';
 import {
   INCIDENT_COMPONENT_STATUSES,
   INCIDENT_STATUSES,
@@ -59,7 +59,14 @@ export function mapComponents(exported: StatuspageExport): { config: SiteConfigI
     if (!ungrouped) groups.push({ name: UNGROUPED, components: (ungrouped = []) });
     ungrouped.push(component(top));
   }
-  return { config: { name: exported.page.name, url: exported.page.url, groups }, idOf };
+  const timezone = siteTimeZone(exported.page.time_zone);
+  return { config: { name: exported.page.name, url: exported.page.url, ...(timezone ? { timezone } : {}), groups }, idOf };
+}
+
+/** The page's zone as our config takes it (Statuspage says "Etc/UTC" for UTC, our default), or undefined. */
+function siteTimeZone(zone: string | undefined): string | undefined {
+  if (!zone || zone === 'Etc/UTC' || zone === 'UTC') return undefined;
+  return timeZoneSchema.safeParse(zone).success ? zone : undefined;
 }
 
 /** Statuspage's update time: when it was shown (`display_at`), else when it was written. */
