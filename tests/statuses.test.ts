@@ -11,7 +11,10 @@ import { componentRows, page, readBuilt, text } from './helpers/pages.ts';
 // outage 2022-11-03 19:40–23:02 (202 min × 0.3 = 60.6 min), iOS partial outage
 // 2022-12-21 22:30–01:30 (180 min × 0.3 = 54 min), direct messages partial
 // outage 2022-12-16 15:02–16:14 (72 min × 0.3 = 21.6 min). Degraded
-// performance weighs 0, partial outage 0.3, major outage 1.
+// performance weighs 0, partial outage 0.3, major outage 1. The example's
+// days are New York days (EST, UTC−5); the 90-day window opens at midnight
+// EDT on 30 September (1 October for the next day), and the DST change of
+// 6 November makes it one hour longer than 89 whole days.
 const INCIDENT = '/incidents/2022-12-28-login-and-posting-failing/';
 const json = (build: string, path: string) => JSON.parse(readBuilt(build, `api/v2/${path}`));
 const status = (row: { status: string; uptime: string }) => `${row.status} · ${row.uptime}`;
@@ -22,7 +25,7 @@ describe('13:30, mid-outage', () => {
   test('the banner and the API say major system outage (critical), and the rows agree', () => {
     expect(text(page(build, '/').querySelector('#overall-status'))).toBe('✕ Major system outage');
     expect(json(build, 'status.json').status).toEqual({ indicator: 'critical', description: 'Major System Outage' });
-    // Window: 89 days + 13.5 h = 128,970 min.
+    // Window: 89 days + 1 h (DST) + 8.5 h (to 08:30 EST) = 128,730 min.
     // Web 60.6 + 77 = 137.6 min → 99.893%; iOS 54 + 77 = 131 → 99.898%; Android and posting 77 → 99.940%;
     // login 71 + 6 × 0.3 = 72.8 → 99.943%; timelines and API 77 × 0.3 = 23.1 → 99.982%; direct messages 21.6 → 99.983%.
     expect(Object.fromEntries(Object.entries(componentRows(build)).map(([name, row]) => [name, status(row)]))).toEqual({
@@ -67,8 +70,8 @@ describe('14:00, monitoring', () => {
   test('login and posting are degraded, the rest operational, and the banner is a minor service outage', () => {
     expect(text(page(build, '/').querySelector('#overall-status'))).toBe('▲ Minor service outage');
     expect(json(build, 'status.json').status).toEqual({ indicator: 'minor', description: 'Minor Service Outage' });
-    // Window: 89 days + 14 h = 129,000 min. Web 60.6 + 99 = 159.6 → 99.876%; iOS 54 + 99 = 153 → 99.881%;
-    // Android and posting 99 → 99.923%; login 71 + 28 × 0.3 = 79.4 → 99.938%; timelines and API 99 × 0.3 = 29.7 → 99.976%.
+    // Window: 89 days + 1 h (DST) + 9 h (to 09:00 EST) = 128,760 min. Web 60.6 + 99 = 159.6 → 99.876%; iOS 54 + 99 = 153 → 99.881%;
+    // Android and posting 99 → 99.923%; login 71 + 28 × 0.3 = 79.4 → 99.938%; timelines and API 99 × 0.3 = 29.7 → 99.977%.
     expect(Object.fromEntries(Object.entries(componentRows(build)).map(([name, row]) => [name, status(row)]))).toEqual({
       Web: '✓ Operational · 99.87% uptime',
       'iOS app': '✓ Operational · 99.88% uptime',
@@ -116,13 +119,13 @@ describe('the next day (2022-12-29 18:00)', () => {
 
   test('all operational, the outage kept in the uptime', () => {
     expect(text(page(build, '/').querySelector('#overall-status'))).toBe('✓ All systems operational');
-    // Window: 89 days + 18 h = 129,240 min; the same downtime as at 14:00.
+    // Window: 89 days + 1 h (DST) + 13 h (to 13:00 EST) = 129,000 min; the same downtime as at 14:00: web 99.876%, login 99.938%, posting 99.923%.
     expect(componentRows(build)).toMatchObject({
       Web: { status: '✓ Operational', uptime: '99.87% uptime' },
       Login: { status: '✓ Operational', uptime: '99.93% uptime' },
       Posting: { status: '✓ Operational', uptime: '99.92% uptime' },
     });
-    // 30 days (29 d + 18 h = 42,840 min) no longer reach 3 November: web 99 min → 99.768%.
+    // 30 days (from 30 November, after the DST change: 29 d + 13 h = 42,540 min) no longer reach 3 November: web 99 min → 99.767%.
     expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe('Uptime, last 30 days 99.76% Uptime, last 90 days 99.87%');
   });
 
