@@ -71,12 +71,18 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
     expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe('Uptime, last 30 days 99.71% Uptime, last 90 days 99.90%');
   });
 
-  test('past incidents list each of the last 15 days, quiet ones saying so', () => {
-    const days = page(build, '/').querySelectorAll('#past ~ section');
-    expect(days).toHaveLength(15);
-    expect(text(days[0])).toBe('Today No incidents reported.');
-    expect(text(days[1])).toContain('Yesterday Login failing everywhere');
-    expect(text(days[2])).toBe('27 Dec No incidents reported.');
+  test('past incidents cover the last 15 days: busy days by date, each quiet run in one line, then the history', () => {
+    const entries = page(build, '/').querySelectorAll('section[aria-labelledby="past"] > *').map(text);
+    expect(entries.map((entry) => entry.replace(/\s/g, ' '))).toEqual([
+      'Past incidents',
+      'No incidents 29 Dec',
+      'Yesterday Login failing everywhereResolved · Major system outage · Yesterday, 12:00 UTC · Lasted 2 h',
+      'No incidents 21 – 27 Dec',
+      '20 Dec iOS app slowResolved · Minor service outage · 20 Dec, 08:00 UTC · Lasted 1 h',
+      'No incidents 15 – 19 Dec',
+      'Incident history →',
+    ]);
+    expect(page(build, '/').querySelector('section[aria-labelledby="past"] > p:last-child a')?.getAttribute('href')).toBe('/history/');
   });
 
   test('history groups incidents by month, newest first', () => {
