@@ -152,3 +152,32 @@ describe('a malformed incident fails the build', () => {
     expect(builtPages('invalid')).toEqual([]);
   });
 });
+
+describe('identity: the example sets a logo and a homepage', () => {
+  const build = 'example-mid-outage';
+
+  test('the header shows the logo and name linking home, and a way back to the platform, on every page', () => {
+    for (const path of ['/', '/history/', '/components/web/', '/404.html']) {
+      const header = page(build, path).querySelector('header');
+      expect(header?.querySelector('a.home')?.getAttribute('href'), path).toBe('/');
+      expect(header?.querySelector('a.home img')?.getAttribute('src'), path).toBe('/chirp-logo.svg');
+      expect(text(header?.querySelector('a.home')), path).toBe('Chirp status');
+      const back = header?.querySelector('a.back');
+      expect([text(back), back?.getAttribute('href')], path).toEqual(['Back to chirp.example', 'https://chirp.example']);
+    }
+  });
+
+  test('the favicon and the manifest follow the logo', () => {
+    expect(page(build, '/').querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/chirp-logo.svg');
+    const manifest = JSON.parse(readBuilt(build, 'manifest.webmanifest')) as { icons: Array<{ src: string; type: string }> };
+    expect(manifest.icons).toEqual([{ src: 'chirp-logo.svg', sizes: 'any', type: 'image/svg+xml' }]);
+    expect(readBuilt(build, 'chirp-logo.svg')).toContain('<svg');
+  });
+
+  test('a site without them keeps the plain name and our favicon', () => {
+    const header = page('basic-mid-outage', '/').querySelector('header');
+    expect(header?.querySelector('img')).toBeNull();
+    expect(header?.querySelector('a.back')).toBeNull();
+    expect(page('basic-mid-outage', '/').querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/favicon.svg');
+  });
+});
