@@ -25,7 +25,7 @@ async function open(path: string, options: BrowserContextOptions = {}) {
   return { page, response, close: () => context.close() };
 }
 
-const PAGES = ['/', '/incidents/2022-12-28-login-and-posting-failing/', '/incidents/2022-12-30-messaging-database-maintenance/', '/components/web/', '/history/', '/404.html'];
+const PAGES = ['/', '/incidents/2022-12-28-login-and-posting-failing/', '/incidents/2022-12-30-messaging-database-maintenance/', '/components/web/', '/history/', '/subscribe/', '/404.html'];
 
 describe('with JavaScript off', () => {
   test('the home page shows the banner, the active incident and every component', async () => {

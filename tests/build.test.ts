@@ -181,3 +181,36 @@ describe('identity: the example sets a logo and a homepage', () => {
     expect(page('basic-mid-outage', '/').querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/favicon.svg');
   });
 });
+
+describe('/subscribe/, linked from every page', () => {
+  const build = 'example-mid-outage';
+
+  test('every page\'s header links it', () => {
+    for (const path of builtPages(build)) expect(page(build, path).querySelector('header a.subscribe')?.getAttribute('href'), path).toBe('/subscribe/');
+  });
+
+  test('gives absolute feed, calendar (webcal://), badge and API addresses, and how to follow from Slack, Teams and email', () => {
+    const subscribe = page(build, '/subscribe/');
+    const codes = subscribe.querySelectorAll('code').map(text);
+    expect(codes).toEqual(expect.arrayContaining([
+      'https://status.chirp.example/rss.xml',
+      'https://status.chirp.example/history.atom',
+      'https://status.chirp.example/components/web/rss.xml',
+      'https://status.chirp.example/components/web/atom.xml',
+      'webcal://status.chirp.example/maintenance.ics',
+      '[![Chirp status](https://status.chirp.example/badge.svg)](https://status.chirp.example/)',
+      'https://status.chirp.example/api/v2/summary.json',
+    ]));
+    // The site's, one per component (9), and the one in the Slack command.
+    expect(codes.filter((code) => code.endsWith('/rss.xml'))).toHaveLength(11);
+    const words = text(subscribe.querySelector('main'));
+    expect(words).toMatch(/Slack: in the channel, type \/feed subscribe\s*https:\/\/status\.chirp\.example\/rss\.xml/);
+    expect(words).toContain('Microsoft Teams');
+    expect(words).toContain('feed-to-email');
+    expect(readBuilt(build, 'sitemap-0.xml')).toContain('<loc>https://status.chirp.example/subscribe/</loc>');
+  });
+
+  test('under a base path, every address carries it', () => {
+    expect(page('example-base', '/subscribe/').querySelectorAll('code').map(text)).toContain('https://status.chirp.example/status/rss.xml');
+  });
+});
