@@ -25,7 +25,7 @@ async function open(path: string, options: BrowserContextOptions = {}) {
   return { page, response, close: () => context.close() };
 }
 
-const PAGES = ['/', '/incidents/2022-12-28-login-and-posting-failing/', '/incidents/2022-12-30-messaging-database-maintenance/', '/components/web/', '/history/', '/404.html'];
+const PAGES = ['/', '/incidents/2022-12-28-login-and-posting-failing/', '/incidents/2022-12-30-messaging-database-maintenance/', '/components/web/', '/history/', '/subscribe/', '/404.html'];
 
 describe('with JavaScript off', () => {
   test('the home page shows the banner, the active incident and every component', async () => {
@@ -94,4 +94,34 @@ test('a missing page answers 404 with the not-found page', async () => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Page not found');
   await close();
+});
+
+describe('details', () => {
+  test('legend swatches are drawn like the bars: a full mark, not a sliver', async () => {
+    const { page, close } = await open('/');
+    const sizes = await page.locator('.legend svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect()).map(({ width, height }) => [width, height]));
+    expect(sizes).toHaveLength(5);
+    for (const [width, height] of sizes) expect([width, height]).toEqual([10, 20]);
+    await close();
+  });
+
+  test('an incident page prints black on white with no site navigation, even in dark mode', async () => {
+    const { page, close } = await open('/incidents/2022-12-28-login-and-posting-failing/', { colorScheme: 'dark' });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      background: getComputedStyle(document.body).backgroundColor,
+      colour: getComputedStyle(document.body).color,
+      footer: getComputedStyle(document.querySelector('.site-footer')!).display,
+    }));
+    expect(printed).toEqual({ background: 'rgb(255, 255, 255)', colour: 'rgb(0, 0, 0)', footer: 'none' });
+    await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
+    await close();
+  });
+
+  test('in dark mode a critical outage banner is saturated red, not pastel, with AA contrast', async () => {
+    const { page, close } = await open('/', { colorScheme: 'dark' });
+    const background = await page.locator('.banner').evaluate((banner) => getComputedStyle(banner).backgroundColor);
+    expect(background).toBe('rgb(248, 81, 73)');
+    await close();
+  });
 });

@@ -71,12 +71,18 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
     expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe('Uptime, last 30 days 99.71% Uptime, last 90 days 99.90%');
   });
 
-  test('past incidents list each of the last 15 days, quiet ones saying so', () => {
-    const days = page(build, '/').querySelectorAll('#past ~ section');
-    expect(days).toHaveLength(15);
-    expect(text(days[0])).toBe('Today No incidents reported.');
-    expect(text(days[1])).toContain('Yesterday Login failing everywhere');
-    expect(text(days[2])).toBe('27 Dec No incidents reported.');
+  test('past incidents cover the last 15 days: busy days by date, each quiet run in one line, then the history', () => {
+    const entries = page(build, '/').querySelectorAll('section[aria-labelledby="past"] > *').map(text);
+    expect(entries.map((entry) => entry.replace(/\s/g, ' '))).toEqual([
+      'Past incidents',
+      'No incidents 29 Dec',
+      'Yesterday Login failing everywhereResolved · Major system outage · Yesterday, 12:00 UTC · Lasted 2 h',
+      'No incidents 21 – 27 Dec',
+      '20 Dec iOS app slowResolved · Minor service outage · 20 Dec, 08:00 UTC · Lasted 1 h',
+      'No incidents 15 – 19 Dec',
+      'Incident history →',
+    ]);
+    expect(page(build, '/').querySelector('section[aria-labelledby="past"] > p:last-child a')?.getAttribute('href')).toBe('/history/');
   });
 
   test('history groups incidents by month, newest first', () => {
@@ -144,5 +150,67 @@ describe('a malformed incident fails the build', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('incidents/typo.md:5: components.webb: unknown component "webb". Did you mean "web"? Allowed: web, ios, login, dm');
     expect(builtPages('invalid')).toEqual([]);
+  });
+});
+
+describe('identity: the example sets a logo and a homepage', () => {
+  const build = 'example-mid-outage';
+
+  test('the header shows the logo and name linking home, and a way back to the platform, on every page', () => {
+    for (const path of ['/', '/history/', '/components/web/', '/404.html']) {
+      const header = page(build, path).querySelector('header');
+      expect(header?.querySelector('a.home')?.getAttribute('href'), path).toBe('/');
+      expect(header?.querySelector('a.home img')?.getAttribute('src'), path).toBe('/chirp-logo.svg');
+      expect(text(header?.querySelector('a.home')), path).toBe('Chirp status');
+      const back = header?.querySelector('a.back');
+      expect([text(back), back?.getAttribute('href')], path).toEqual(['Back to chirp.example', 'https://chirp.example']);
+    }
+  });
+
+  test('the favicon and the manifest follow the logo', () => {
+    expect(page(build, '/').querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/chirp-logo.svg');
+    const manifest = JSON.parse(readBuilt(build, 'manifest.webmanifest')) as { icons: Array<{ src: string; type: string }> };
+    expect(manifest.icons).toEqual([{ src: 'chirp-logo.svg', sizes: 'any', type: 'image/svg+xml' }]);
+    expect(readBuilt(build, 'chirp-logo.svg')).toContain('<svg');
+  });
+
+  test('a site without them keeps the plain name and our favicon', () => {
+    const header = page('basic-mid-outage', '/').querySelector('header');
+    expect(header?.querySelector('img')).toBeNull();
+    expect(header?.querySelector('a.back')).toBeNull();
+    expect(page('basic-mid-outage', '/').querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/favicon.svg');
+  });
+});
+
+describe('/subscribe/, linked from every page', () => {
+  const build = 'example-mid-outage';
+
+  test('every page\'s header links it', () => {
+    for (const path of builtPages(build)) expect(page(build, path).querySelector('header a.subscribe')?.getAttribute('href'), path).toBe('/subscribe/');
+  });
+
+  test('gives absolute feed, calendar (webcal://), badge and API addresses, and how to follow from Slack, Teams and email', () => {
+    const subscribe = page(build, '/subscribe/');
+    const codes = subscribe.querySelectorAll('code').map(text);
+    expect(codes).toEqual(expect.arrayContaining([
+      'https://status.chirp.example/rss.xml',
+      'https://status.chirp.example/history.atom',
+      'https://status.chirp.example/components/web/rss.xml',
+      'https://status.chirp.example/components/web/atom.xml',
+      'webcal://status.chirp.example/maintenance.ics',
+      '[![Chirp status](https://status.chirp.example/badge.svg)](https://status.chirp.example/)',
+      'https://status.chirp.example/api/v2/summary.json',
+    ]));
+    // The site's, one per component (9), and the one in the Slack command.
+    expect(codes.filter((code) => code.endsWith('/rss.xml'))).toHaveLength(11);
+    const words = text(subscribe.querySelector('main'));
+    expect(words).toMatch(/Slack: in the channel, type \/feed subscribe\s*https:\/\/status\.chirp\.example\/rss\.xml/);
+    expect(words).toContain('Microsoft Teams');
+    expect(words).toContain('feed-to-email');
+    expect(readBuilt(build, 'sitemap-0.xml')).toContain('<loc>https://status.chirp.example/subscribe/</loc>');
+  });
+
+  test('under a base path, every address carries it', () => {
+    expect(page('example-base', '/subscribe/').querySelectorAll('code').map(text)).toContain('https://status.chirp.example/status/rss.xml');
   });
 });

@@ -65,7 +65,7 @@ describe.each([
     expect(broken).toEqual([]);
     expect(result.outsideBase).toEqual([]);
     expect(result.statuses.size).toBeGreaterThan(20);
-    expect([...result.statuses.keys()]).toEqual(expect.arrayContaining([`${base}rss.xml`, `${base}components/web/rss.xml`, `${base}favicon.svg`]));
+    expect([...result.statuses.keys()]).toEqual(expect.arrayContaining([`${base}rss.xml`, `${base}components/web/rss.xml`, `${base}chirp-logo.svg`]));
   });
 
   test('no page is orphaned: every built page is reachable from the home page', () => {

@@ -1,28 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../src/lib/csp.ts';
 import { outDir, ROOT } from './helpers/build.ts';
+import { headersFor, matches, readHeaderRules } from './helpers/host-headers.ts';
 import { builtPages, page } from './helpers/pages.ts';
 
 const build = 'example-mid-outage';
 
-/** `public/_headers` as Netlify and Cloudflare Pages read it: path pattern → header → value. */
-function readHeaders(): Array<{ pattern: string; headers: Record<string, string> }> {
-  const rules: Array<{ pattern: string; headers: Record<string, string> }> = [];
-  for (const line of readFileSync(join(ROOT, 'public/_headers'), 'utf8').split('\n')) {
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
-    else {
-      const [name, ...value] = line.trim().split(':');
-      rules.at(-1)!.headers[name!.toLowerCase()] = value.join(':').trim();
-    }
-  }
-  return rules;
-}
-
-/** Both hosts' matching: `*` matches anything, including slashes. */
-const matches = (pattern: string, path: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(path);
+const readHeaders = () => readHeaderRules(join(ROOT, 'public/_headers'));
 
 const builtFiles = (dir = outDir(build)): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -47,6 +33,13 @@ describe('public/_headers', () => {
       else if (file.startsWith('/_astro/')) expect(values, file).toEqual(['public, max-age=31536000, immutable']);
       else expect(values.length, file).toBeLessThanOrEqual(1);
     }
+  });
+
+  test('the API, feeds, calendar and badges, the site\'s and each component\'s, may be read from any origin, once', () => {
+    const shared = builtFiles().filter((file) => /^\/api\/|\.(xml|atom|rss|ics)$|badge\.svg$/.test(file) && !file.startsWith('/sitemap'));
+    expect(shared).toEqual(expect.arrayContaining(['/api/v2/summary.json', '/rss.xml', '/history.atom', '/maintenance.ics', '/badge.svg', '/components/web/rss.xml', '/components/web/atom.xml', '/components/web/badge.svg']));
+    for (const file of shared) expect(headersFor(rules, file)['access-control-allow-origin'], file).toBe('*');
+    expect(headersFor(rules, '/index.html')['access-control-allow-origin']).toBeUndefined();
   });
 
   test('is published with the site', () => {

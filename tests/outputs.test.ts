@@ -92,7 +92,8 @@ describe('hostile content is escaped everywhere and every output still parses', 
     expect(incident.querySelectorAll('script')).toEqual([]);
     expect(incident.querySelector('h1')?.textContent).toBe(HOSTILE_TITLE);
     expect(incident.querySelector('h1')?.getAttribute('dir')).toBe('auto');
-    expect(text(incident.querySelector('.body'))).toBe('Body with <script>alert("body")</script>, a ]]> and an & ampersand. نص عربي 🔥');
+    // Shown as text, with typographic quotes like any prose.
+    expect(text(incident.querySelector('.body'))).toBe('Body with <script>alert(“body”)</script>, a ]]> and an & ampersand. نص عربي 🔥');
     // `&amp;` is Markdown for "&"; the tags stay text.
     expect(text(incident.querySelector('.timeline li'))).toContain('Users see <script>alert(1)</script> and ]]> and & — مرحبا 🔥');
     expect(incident.querySelector('.timeline li:last-child p:last-child')?.textContent).toHaveLength(990);

@@ -79,7 +79,7 @@ describe('what Lighthouse looks for besides speed (example site)', () => {
   test('every page links the favicon and the web app manifest, which names the site; robots.txt allows crawling', () => {
     for (const path of builtPages(build)) {
       expect(page(build, path).querySelector('head link[rel="manifest"]')?.getAttribute('href'), path).toBe('/manifest.webmanifest');
-      expect(page(build, path).querySelector('head link[rel="icon"]')?.getAttribute('href'), path).toBe('/favicon.svg');
+      expect(page(build, path).querySelector('head link[rel="icon"]')?.getAttribute('href'), path).toBe('/chirp-logo.svg');
     }
     const manifest = JSON.parse(readBuilt(build, 'manifest.webmanifest')) as { name: string; icons: Array<{ src: string }> };
     expect(manifest.name).toBe('Chirp status');

@@ -48,7 +48,7 @@ function createSiteText({ locale, timezone, now }: TextOptions): SiteText {
   const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(intlTag(locale));
   const percent = uptimeNumberFormat(intlTag(locale));
-  const dates = createReaderDates({ locale: intlTag(locale), dateLocale: DATE_LOCALES[locale], timeZone: timezone, now, words: { ...t.dates, ...t.duration } });
+  const dates = createReaderDates({ locale: intlTag(locale), rangeLocale: locale === 'en' ? 'en-GB' : intlTag(locale), dateLocale: DATE_LOCALES[locale], timeZone: timezone, now, words: { ...t.dates, ...t.duration } });
   return {
     locale,
     dir: directionOf(locale),

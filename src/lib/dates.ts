@@ -39,6 +39,8 @@ export interface ReaderDatesOptions {
   /** date-fns's locale, for month names. */
   dateLocale: DateFnsLocale;
   timeZone: string;
+  /** BCP 47 for a run of days ("16–29 Nov"): English reads day-first here too. */
+  rangeLocale: string;
   /** The build's now: what "Today" and "the current year" mean. */
   now: number;
   words: DateWords;
@@ -57,6 +59,8 @@ export interface ReaderDates {
   window(start: number, end: number): string;
   /** "December 2022" */
   month(millis: number): string;
+  /** The days from `start` to `end` in the language's way: "16–29 Nov", "30 Nov – 2 Dec", "16.–29. Nov."; the year when not the current one. */
+  days(start: number, end: number): string;
   /** "1 h 57 min", "3 d 4 h", "less than a minute" */
   duration(millis: number): string;
 }
@@ -73,7 +77,7 @@ export function zoneName(millis: number, timeZone: string, locale: string): stri
   return [nameIn('en-US'), nameIn('en-GB')].find((name) => /^[A-Z]{2,5}$/.test(name)) ?? own;
 }
 
-export function createReaderDates({ locale, dateLocale, timeZone, now, words }: ReaderDatesOptions): ReaderDates {
+export function createReaderDates({ locale, dateLocale, timeZone, rangeLocale, now, words }: ReaderDatesOptions): ReaderDates {
   // date-fns formats each distinct day, clock time and zone once; the wall
   // clock of each instant comes from one Intl formatter (days.ts).
   const pattern = (millis: number, shape: string) => format(new TZDate(millis, timeZone), shape, { locale: dateLocale });
@@ -81,6 +85,7 @@ export function createReaderDates({ locale, dateLocale, timeZone, now, words }: 
   const yesterday = dayKey(startOfZonedDay(now, timeZone) - 1, timeZone);
   const thisYear = today.slice(0, 4);
   const numbers = new Intl.NumberFormat(locale);
+  const dayRange = (withYear: boolean) => new Intl.DateTimeFormat(rangeLocale, { timeZone, day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
   const byDay = new Map<string, string>();
   const byClock = new Map<string, string>();
   const byOffset = new Map<string, string>();
@@ -106,6 +111,7 @@ export function createReaderDates({ locale, dateLocale, timeZone, now, words }: 
     time: (millis) => timeOf(read(millis)),
     dateTime: (millis) => dateTimeOf(read(millis)),
     month: (millis) => pattern(millis, words.month),
+    days: (start, end) => dayRange(!dayKey(start, timeZone).startsWith(thisYear) || !dayKey(end, timeZone).startsWith(thisYear)).formatRange(start, end),
     window(startMillis, endMillis) {
       const [start, end] = [read(startMillis), read(endMillis)];
       if (start.clock.day !== end.clock.day) return fill(words.range, { from: dateTimeOf(start), to: dateTimeOf(end) });

@@ -16,3 +16,9 @@ test('raw HTML is shown as text, never executed', () => {
 test('javascript: links lose their link', () => {
   expect(renderMarkdown('[click](javascript:alert(1))')).toBe('<p>click</p>\n');
 });
+
+test('quotes, apostrophes and dashes are typographic; code keeps what was typed', () => {
+  expect(renderMarkdown(`We're seeing "timeouts" on login -- a fix is rolling out... See \`--force\`.`)).toBe(
+    '<p>We’re seeing “timeouts” on login — a fix is rolling out… See <code>--force</code>.</p>\n',
+  );
+});

@@ -1,4 +1,5 @@
 import { Marked, type Tokens } from 'marked';
+import { smartypantsu } from 'smartypants';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -28,6 +29,17 @@ const marked = new Marked({
       return `<a href="${escapeHtml(token.href)}"${title}>${text}</a>`;
     },
     image: (token: Tokens.Image) => escapeHtml(token.text),
+  },
+});
+
+// Typographic quotes, apostrophes, dashes and ellipses ("--" → "—"), as a
+// typesetter would, by SmartyPants itself, on plain text only: code keeps what
+// was typed, and the renderer still escapes the result. (marked-smartypants
+// would do it on the finished HTML and turns escaping of inline text off, so
+// a typed "&" or ">" would reach pages and feeds raw.)
+marked.use({
+  walkTokens(token) {
+    if (token.type === 'text' && !('tokens' in token && token.tokens)) token.text = smartypantsu(token.text, '1');
   },
 });
 

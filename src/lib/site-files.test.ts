@@ -112,3 +112,15 @@ test('a misspelt time zone or language is refused on its line with the nearest v
   expect(run('locale: pt-br\n')).toThrow('status.config.yaml:3: locale: unknown locale "pt-br". Did you mean "pt-BR"? Allowed: en, de, fr, es, pt-BR, ja, ar');
   expect(run('localTime: yes please\n')).toThrow(/status\.config\.yaml:3: localTime: /);
 });
+
+test('logo and homepage: optional; each mistake refused on its line with what is allowed', () => {
+  const read = (lines: string) => readSiteConfig(configDir(`name: Chirp\nurl: https://status.chirp.example\n${lines}${VALID_GROUPS}`));
+  expect(read('logo: /brand/logo.png\nhomepage: https://chirp.example\n')).toMatchObject({ logo: '/brand/logo.png', homepage: 'https://chirp.example' });
+  expect(read('')).not.toHaveProperty('logo');
+  expect(() => read('logo: logo.gif\n')).toThrow(
+    'status.config.yaml:3: logo: must be the path of an SVG or PNG file under public/, starting with /, such as /logo.svg for public/logo.svg',
+  );
+  expect(() => read('logo: /../secret.svg\n')).toThrow(/status\.config\.yaml:3: logo: must be the path of an SVG or PNG file under public\//);
+  expect(() => read('homepage: chirp.example\n')).toThrow('status.config.yaml:3: homepage: must be an absolute http(s) URL, such as https://chirp.example');
+  expect(() => read('homepage: javascript:alert(1)\n')).toThrow(/status\.config\.yaml:3: homepage: must be an absolute http\(s\) URL/);
+});

@@ -12,6 +12,7 @@ export const paths = {
   componentAtom: (id: string) => `/components/${id}/atom.xml`,
   componentBadge: (id: string) => `/components/${id}/badge.svg`,
   api: (endpoint: string) => `/api/v2/${endpoint}`,
+  subscribe: () => '/subscribe/',
 };
 
 /** Prefix a site-relative path with the deployment's base path (e.g. `/status/`). */
@@ -23,6 +24,9 @@ export function withBase(base: string, path: string): string {
 export function absoluteUrl(site: URL | string, base: string, path: string): string {
   return new URL(withBase(base, path), site).href;
 }
+
+/** The same address for calendar apps: `webcal://` opens the reader's calendar and subscribes. */
+export const webcalUrl = (url: string): string => url.replace(/^https?:/, 'webcal:');
 
 /** A link to a site-relative path in this build. */
 export const href = (path: string): string => withBase(import.meta.env.BASE_URL, path);

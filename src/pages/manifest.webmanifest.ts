@@ -1,12 +1,14 @@
 import type { APIRoute } from 'astro';
 import { fill } from '../i18n/catalog';
 import { getSiteText, getStatusModel } from '../lib/load';
+import { siteIcon } from '../lib/site-icon';
 
 // Built from status.config.yaml so each site installs under its own name.
 // Paths are relative to the manifest, so it works under any base path.
 export const GET: APIRoute = async () => {
   const { config } = await getStatusModel();
   const { t, locale, dir } = await getSiteText();
+  const icon = siteIcon(config);
   const title = fill(t.site.title, { name: config.name });
   const manifest = {
     name: title,
@@ -19,7 +21,7 @@ export const GET: APIRoute = async () => {
     display: 'browser',
     background_color: '#ffffff',
     theme_color: '#1d7a3b',
-    icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+    icons: [{ src: icon.path.slice(1), sizes: 'any', type: icon.type }],
   };
   return new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/manifest+json' } });
 };

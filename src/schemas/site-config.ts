@@ -57,6 +57,22 @@ const siteUrl = z
     if (why) ctx.addIssue({ code: 'custom', message: `${why}; write the page's public address, ${URL_EXAMPLE}` });
   });
 
+/** The platform's own site, for the header's "Back to chirp.example" link: an absolute http(s) URL. */
+const homepageUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    message: 'must be an absolute http(s) URL, such as https://chirp.example',
+  });
+
+/** An image the site serves from `public/`: its path there, e.g. /logo.svg for public/logo.svg. */
+const logoPath = z
+  .string()
+  .trim()
+  .refine((value) => /^\/(?!.*\.\.)[\w./-]+\.(svg|png)$/i.test(value), {
+    message: 'must be the path of an SVG or PNG file under public/, starting with /, such as /logo.svg for public/logo.svg',
+  });
+
 /** `status.config.yaml`: the page's identity and the components it reports on. */
 export const siteConfigSchema = z
   .strictObject({
@@ -66,6 +82,10 @@ export const siteConfigSchema = z
     url: siteUrl,
     /** A sentence under the page title. */
     description: publishedText({ maxBytes: 300, markdown: false, required: 'a sentence on what this page reports' }).optional(),
+    /** The platform's logo (SVG or PNG under public/), shown in the header and used as the favicon. */
+    logo: logoPath.optional(),
+    /** The platform's own site; the header links back to it. */
+    homepage: homepageUrl.optional(),
     /** IANA time zone every time and day a reader sees is in, e.g. America/New_York. */
     timezone: timeZoneSchema.default('UTC'),
     /** Language of the page's interface (BCP 47): one of src/i18n's catalogs. */

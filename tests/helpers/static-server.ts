@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { headersFor, readHeaderRules } from './host-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,9 +17,11 @@ const TYPES: Record<string, string> = {
 /**
  * Serve a built site on 127.0.0.1 like a static host: `/x/` → `/x/index.html`,
  * 404 → `/404.html`. With a `base` such as `/status/`, the site answers only
- * under that prefix, as a GitHub Pages project site does.
+ * under that prefix, as a GitHub Pages project site does. With `hostHeaders`,
+ * it also sends the headers of the site's `_headers` file, as Netlify does.
  */
-export async function serveStatic(root: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(root: string, base = '/', { hostHeaders = false } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const rules = hostHeaders ? readHeaderRules(join(root, '_headers')) : [];
   const server: Server = createServer((request, response) => {
     const requested = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     const inside = requested.startsWith(base) || `${requested}/` === base;
@@ -27,7 +30,8 @@ export async function serveStatic(root: string, base = '/'): Promise<{ url: stri
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const found = existsSync(file);
     if (!found) file = join(root, '404.html');
-    response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const extra = found ? headersFor(rules, path) : {};
+    response.writeHead(found ? 200 : 404, { ...extra, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
