@@ -5,7 +5,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { seededRandom } from '../bench/generate.ts';
 import { LIMITS } from '../src/lib/limits.ts';
 import { buildSite, outDir, ROOT, TMP } from './helpers/build.ts';
-import { builtPages } from './helpers/pages.ts';
+import { builtPages, page, text } from './helpers/pages.ts';
 
 // Every page stays within its budget with content at every limit: a busy
 // month of incidents whose titles, messages, timelines and postmortems are
@@ -46,6 +46,12 @@ const gzipped = (path: string) => gzipSync(readFileSync(join(outDir('limits-budg
 
 test('the home page fits the first round trip (14 KB gzipped) with every text at its limit', () => {
   expect(gzipped('/')).toBeLessThanOrEqual(14 * 1024);
+});
+
+test('of eight open incidents, the home page shows five cards and counts the rest', () => {
+  const home = page('limits-budget', '/');
+  expect(home.querySelectorAll('#active ~ article')).toHaveLength(5);
+  expect(text(home.querySelector('#active ~ p a'))).toBe('3 more open incidents, less severe, are in the incident history');
 });
 
 test('no page is over 50 KB gzipped, the longest incident included', () => {
