@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { decodeSource, describeForbidden, findForbiddenCharacter, lineAt } from './text.ts';
+import { decodeSource, forbiddenInFile } from './text.ts';
 import { LineCounter, parseDocument } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
-import { formatProblem, type Problem, type SourceFile } from './validate.ts';
+import { formatProblem, toPlainData, type Problem, type SourceFile } from './validate.ts';
 
 export const CONFIG_FILE = 'status.config.yaml';
 export const INCIDENTS_DIR = 'incidents';
@@ -41,20 +41,16 @@ export function readSiteConfig(dir: string): SiteConfig {
   if (!existsSync(path)) fail(problem(1, 'file', `is missing from ${dir}; it names the page and its components (see README, "Components")`));
   const decoded = decodeSource(readFileSync(path));
   if (!decoded.ok) return fail(problem(1, 'file', decoded.message));
-  const forbidden = findForbiddenCharacter(decoded.text);
-  if (forbidden) fail(problem(lineAt(decoded.text, forbidden.index), 'text', `contains ${describeForbidden(forbidden.codePoint)}`));
+  const forbidden = forbiddenInFile(decoded.text);
+  if (forbidden) fail(problem(forbidden.line, 'text', forbidden.message));
   if (decoded.text.trim() === '') fail(problem(1, 'config', 'is empty; it needs at least name, url and groups of components (see README, "Components")'));
   const lines = new LineCounter();
   const doc = parseDocument(decoded.text, { lineCounter: lines, schema: 'core', prettyErrors: false });
   const yaml = [...doc.errors, ...doc.warnings];
   if (yaml.length > 0) fail(...yaml.map((error) => problem(lines.linePos(error.pos[0]).line, 'config', `YAML: ${error.message.split('\n')[0]}`)));
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 });
-  } catch {
-    fail(problem(1, 'config', 'YAML aliases (*name) expand too much; write the values out instead of referring to them'));
-  }
-  const result = siteConfigSchema.safeParse(data);
+  const data = toPlainData(doc);
+  if (!data.ok) return fail(problem(1, 'config', data.message));
+  const result = siteConfigSchema.safeParse(data.value);
   if (result.success) return result.data;
   return fail(
     ...result.error.issues.map((issue) => {

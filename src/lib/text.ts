@@ -56,6 +56,12 @@ export function findForbiddenCharacter(text: string): { index: number; codePoint
   return { index: match.index, codePoint: `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` };
 }
 
+/** The line of a whole file's first forbidden character and why it is refused, for a `file:line` problem. */
+export function forbiddenInFile(text: string): { line: number; message: string } | undefined {
+  const forbidden = findForbiddenCharacter(text);
+  return forbidden && { line: lineAt(text, forbidden.index), message: `contains ${describeForbidden(forbidden.codePoint)}` };
+}
+
 /** A readable description of why the character is refused. */
 export function describeForbidden(codePoint: string): string {
   const value = Number.parseInt(codePoint.slice(2), 16);

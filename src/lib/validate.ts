@@ -4,7 +4,7 @@ import { nearest } from './nearest.ts';
 import { incidentFileSchema, type IncidentFile } from '../schemas/incident.ts';
 import { textProblem } from '../schemas/text.ts';
 import { LIMITS } from './limits.ts';
-import { describeForbidden, findForbiddenCharacter, lineAt } from './text.ts';
+import { forbiddenInFile, lineAt } from './text.ts';
 
 /** One thing wrong with one file, located for the person who must fix it. */
 export interface Problem {
@@ -105,10 +105,8 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
     problems.push(problem(1, 'file name', `"${slug}" must be lowercase letters, digits and hyphens, e.g. 2022-12-28-login-failing.md; it becomes the page URL`));
   }
   if (source.unreadable) return { problems: [...problems, problem(1, 'file', source.unreadable)] };
-  const forbidden = findForbiddenCharacter(source.text);
-  if (forbidden) {
-    return { problems: [...problems, problem(lineAt(source.text, forbidden.index), 'text', `contains ${describeForbidden(forbidden.codePoint)}`)] };
-  }
+  const forbidden = forbiddenInFile(source.text);
+  if (forbidden) return { problems: [...problems, problem(forbidden.line, 'text', forbidden.message)] };
   const match = FRONTMATTER.exec(source.text);
   if (!match) {
     return { problems: [...problems, problem(1, 'frontmatter', 'missing: start the file with a --- line, the YAML fields, and another --- line')] };
@@ -184,8 +182,8 @@ function futureProblems(data: IncidentFile, clock: number): Array<{ path: Proper
   return found;
 }
 
-/** The frontmatter as plain data; YAML aliases that expand without end (an "alias bomb") are refused. */
-function toPlainData(doc: Document): { ok: true; value: unknown } | { ok: false; message: string } {
+/** A YAML document as plain data; aliases that expand without end (an "alias bomb") are refused. Shared by incident files and the config. */
+export function toPlainData(doc: Document): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: 50 }) };
   } catch {
