@@ -12,7 +12,7 @@ import { serveStatic } from '../tests/helpers/static-server.ts';
  * exits 1 if any score is below 100.
  */
 
-const PAGES = ['/', '/incidents/2022-12-28-login-and-posting-failing/', '/components/web/', '/history/'];
+const PAGES = ['/', '/incidents/2022-12-28-login-and-posting-failing/', '/components/web/', '/history/', '/subscribe/'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
 const LIGHTHOUSE = resolve(ROOT, 'node_modules/lighthouse/cli/index.js');

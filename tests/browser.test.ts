@@ -99,7 +99,7 @@ test('a missing page answers 404 with the not-found page', async () => {
 describe('details', () => {
   test('legend swatches are drawn like the bars: a full mark, not a sliver', async () => {
     const { page, close } = await open('/');
-    const sizes = await page.locator('.legend svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect()).map(({ width, height }) => [width, height]));
+    const sizes = await page.locator('.legend .swatch').evaluateAll((swatches) => swatches.map((swatch) => swatch.getBoundingClientRect()).map(({ width, height }) => [width, height]));
     expect(sizes).toHaveLength(5);
     for (const [width, height] of sizes) expect([width, height]).toEqual([10, 20]);
     await close();

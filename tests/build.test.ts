@@ -64,9 +64,18 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
     expect(text(incident.querySelector('.body'))).toBe('A summary of the outage.');
   });
 
-  test('the history bar labels the outage day with its date, status and incident', () => {
-    const labels = page(build, '/components/web/').querySelectorAll('svg.bar title').map(text);
-    expect(labels).toContain('28 Dec: Major outage. Login failing everywhere');
+  test('the history bar labels every day; the outage day is a link to its entry, which links the incident', () => {
+    const web = page(build, '/components/web/');
+    const marks = web.querySelectorAll('.bar > *');
+    expect(marks).toHaveLength(90);
+    expect(marks.at(-3)?.getAttribute('data-tip')).toBe('27 Dec: Operational. No incidents');
+    const outage = web.querySelectorAll('.bar > a');
+    expect(outage.map((mark) => [mark.getAttribute('href'), text(mark)])).toEqual([['#day-2022-12-28', '28 Dec: Major outage. Login failing everywhere']]);
+    const entry = web.getElementById('day-2022-12-28');
+    expect(text(entry)).toBe('28 Dec ✕ Major outage Login failing everywhere');
+    expect(entry?.querySelector('a')?.getAttribute('href')).toBe('/incidents/outage/');
+    // On the home page the same day leads to that entry.
+    expect(page(build, '/').querySelectorAll('.bar > a').map((mark) => mark.getAttribute('href'))).toContain('/components/web/#day-2022-12-28');
     // 30 days = 29 whole days (696 h): 2 h → 99.712%.
     expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe('Uptime, last 30 days 99.71% Uptime, last 90 days 99.90%');
   });

@@ -11,9 +11,13 @@ interface Crawl {
   statuses: Map<string, number>;
   /** Links that point inside the site's origin but outside its base path. */
   outsideBase: string[];
+  /** Links to a place in a page (`/components/web/#day-2022-12-28`) whose page has no element with that id. */
+  missingTargets: string[];
+  /** Every link to a place in a page, as "from → to#id". */
+  fragmentLinks: string[];
 }
 
-/** Internal links of a page (HTML) or feed (RSS), as URL paths; external links are dropped. */
+/** Internal links of a page (HTML) or feed (RSS), as URL paths with any fragment; external links are dropped. */
 function linksOf(body: string, type: string, pageUrl: string): string[] {
   const urls = type.includes('html')
     ? parse(body)
@@ -23,7 +27,7 @@ function linksOf(body: string, type: string, pageUrl: string): string[] {
   return urls.flatMap((raw) => {
     const url = new URL(raw, pageUrl);
     // Feeds and canonical links are absolute on the public site URL; read them as this server's.
-    return url.origin === new URL(pageUrl).origin || url.origin === SITE ? [url.pathname] : [];
+    return url.origin === new URL(pageUrl).origin || url.origin === SITE ? [`${url.pathname}${url.hash}`] : [];
   });
 }
 
@@ -31,6 +35,8 @@ function linksOf(body: string, type: string, pageUrl: string): string[] {
 async function crawl(server: string, base: string): Promise<Crawl> {
   const statuses = new Map<string, number>();
   const outsideBase: string[] = [];
+  const ids = new Map<string, Set<string>>();
+  const fragmentLinks: string[] = [];
   const queue = [base];
   while (queue.length > 0) {
     const path = queue.shift()!;
@@ -39,12 +45,19 @@ async function crawl(server: string, base: string): Promise<Crawl> {
     statuses.set(path, response.status);
     const type = response.headers.get('content-type') ?? '';
     if (!type.includes('html') && !type.includes('xml')) continue;
-    for (const link of linksOf(await response.text(), type, `${server}${path}`)) {
+    const body = await response.text();
+    if (type.includes('html')) ids.set(path, new Set(parse(body).querySelectorAll('[id]').map((element) => element.id)));
+    for (const [link, fragment] of linksOf(body, type, `${server}${path}`).map((url) => url.split('#') as [string, string?])) {
+      if (fragment) fragmentLinks.push(`${path} → ${link}#${fragment}`);
       if (!link.startsWith(base)) outsideBase.push(`${path} → ${link}`);
       else if (!statuses.has(link)) queue.push(link);
     }
   }
-  return { statuses, outsideBase };
+  const missingTargets = fragmentLinks.filter((entry) => {
+    const [page, id] = entry.split(' → ')[1]!.split('#') as [string, string];
+    return !ids.get(page)?.has(decodeURIComponent(id));
+  });
+  return { statuses, outsideBase, missingTargets, fragmentLinks };
 }
 
 describe.each([
@@ -65,6 +78,8 @@ describe.each([
     expect(broken).toEqual([]);
     expect(result.outsideBase).toEqual([]);
     expect(result.statuses.size).toBeGreaterThan(20);
+    expect(result.fragmentLinks).toContain(`${base} → ${base}components/web/#day-2022-12-28`);
+    expect(result.missingTargets).toEqual([]);
     expect([...result.statuses.keys()]).toEqual(expect.arrayContaining([`${base}rss.xml`, `${base}components/web/rss.xml`, `${base}chirp-logo.svg`]));
   });
 

@@ -80,7 +80,7 @@ describe.each([
     expect(fragments).toContain('Past incidents');
     for (const path of builtPages(build)) {
       const root = page(build, path);
-      const labels = root.querySelectorAll('[title], [aria-label], [alt]').map((element) => ['title', 'aria-label', 'alt'].map((name) => element.getAttribute(name) ?? '').join(' '));
+      const labels = root.querySelectorAll('[title], [aria-label], [alt], [data-tip]').map((element) => ['title', 'aria-label', 'alt', 'data-tip'].map((name) => element.getAttribute(name) ?? '').join(' '));
       // Addresses to copy (the subscribe page's <code>) are the site's URLs, not interface text.
       const body = root.querySelectorAll('code').reduce((rest, code) => rest.replace(text(code), ''), text(root.querySelector('body')));
       const shown = [root.querySelector('head title')?.text ?? '', body, ...root.querySelectorAll('svg title').map(text), ...labels].join('\n');

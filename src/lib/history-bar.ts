@@ -1,17 +1,31 @@
 import { fill } from '../i18n/catalog.ts';
 import type { SiteText } from '../i18n/texts.ts';
-import type { DayRecord } from './uptime.ts';
+import { uptimePercent, type DayRecord } from './uptime.ts';
 import type { ComponentStatus } from '../schemas/statuses.ts';
 
-/** Consecutive days drawn as one shape: one mark per day, one label per run. */
-export interface DayRun {
-  /** Offset of the first day in the bar. */
-  offset: number;
-  length: number;
+/**
+ * The days a bar shows, by screen width: the newest 30 on a phone, 60 on a
+ * small tablet, all of them wider. global.css holds the matching media
+ * queries (CSS cannot read this list); the browser tests check they agree.
+ */
+export const BAR_WINDOWS = [
+  { days: 30, maxWidth: 480 },
+  { days: 60, maxWidth: 720 },
+] as const;
+
+/** One day of a history bar. */
+export interface DayMark {
+  /** `2022-12-28`: the day in the site's zone. */
+  day: string;
   status: ComponentStatus;
-  /** "28 Dec 2022: Major outage. Login and posting failing", in the site's language */
+  /** "28 Dec 2022: Major outage. Login and posting failing", in the site's language: tooltip and accessible name. */
   label: string;
+  /** An incident or maintenance touched the component that day: the mark links to the day's entry on the component page. */
+  eventful: boolean;
 }
+
+/** The id of a day's entry on a component page, which bar marks link to. */
+export const dayAnchor = (day: string): string => `day-${day}`;
 
 /** "A; B and 3 more": at most `max` titles, so a busy day's label stays short. */
 export function listTitles(titles: readonly string[], { t }: SiteText, max: number = Infinity): string {
@@ -20,27 +34,42 @@ export function listTitles(titles: readonly string[], { t }: SiteText, max: numb
 }
 
 /**
- * Merge quiet days (same status, no events) into runs so a 90-day bar costs a
- * few shapes instead of 90; every day with an event keeps a run of its own
- * so its label can name the events (`maxTitles` of them: the home page
- * carries a label per component per day, and must fit the first round trip).
+ * A mark per day, oldest first, each labelled with its date, status and
+ * events (`maxTitles` of them: the home page carries a label per component
+ * per day, and must fit the first round trip).
  */
-export function dayRuns(days: readonly DayRecord[], titleOf: (slug: string) => string, text: SiteText, maxTitles: number = Infinity): DayRun[] {
-  const runs: Array<DayRun & { quiet: boolean; first: DayRecord; last: DayRecord }> = [];
-  days.forEach((day, offset) => {
-    const quiet = day.slugs.length === 0;
-    const previous = runs.at(-1);
-    if (previous && quiet && previous.quiet && previous.status === day.status) {
-      previous.length += 1;
-      previous.last = day;
-      return;
-    }
-    runs.push({ offset, length: 1, status: day.status, label: '', quiet, first: day, last: day });
-  });
-  return runs.map(({ offset, length, status, first, last }) => {
-    const { t, dates } = text;
-    const when = length === 1 ? dates.date(first.start) : fill(t.dates.range, { from: dates.date(first.start), to: dates.date(last.start) });
-    const events = first.slugs.length > 0 ? listTitles(first.slugs.map(titleOf), text, maxTitles) : t.bar.noIncidents;
-    return { offset, length, status, label: fill(t.bar.mark, { dates: when, status: t.componentStatus[status].label, events }) };
-  });
+export function dayMarks(days: readonly DayRecord[], titleOf: (slug: string) => string, text: SiteText, maxTitles: number = Infinity): DayMark[] {
+  const { t, dates } = text;
+  return days.map(({ day, start, status, slugs }) => ({
+    day,
+    status,
+    eventful: slugs.length > 0,
+    label: fill(t.bar.mark, {
+      dates: dates.date(start),
+      status: t.componentStatus[status].label,
+      events: slugs.length > 0 ? listTitles(slugs.map(titleOf), text, maxTitles) : t.bar.noIncidents,
+    }),
+  }));
+}
+
+/** The days an incident or maintenance touched, newest first: the entries bar marks link to. */
+export function daysWithEvents(days: readonly DayRecord[]): DayRecord[] {
+  return days.filter((day) => day.slugs.length > 0).reverse();
+}
+
+/** What a bar shows at one width: its length in days and the uptime over them. */
+export interface BarWindow {
+  days: number;
+  uptime: number;
+  /** Class of the caption that says so: `w30` and `w60` show on narrow screens, `wall` otherwise. */
+  className: string;
+}
+
+/** The caption under a bar for each width, widest first: "90 days ago · 99.87% uptime", "60 days ago · …". */
+export function barWindows(days: readonly DayRecord[]): BarWindow[] {
+  const narrower = BAR_WINDOWS.map((window) => window.days).filter((length) => length < days.length);
+  return [
+    { days: days.length, uptime: uptimePercent(days), className: 'wall' },
+    ...narrower.reverse().map((length) => ({ days: length, uptime: uptimePercent(days.slice(-length)), className: `w${length}` })),
+  ];
 }

@@ -33,6 +33,6 @@ export function componentRows(build: string): Record<string, { status: string; u
   return Object.fromEntries(
     page(build, '/')
       .querySelectorAll('li.row')
-      .map((row) => [text(row.querySelector('.head a')), { status: text(row.querySelector('.label')), uptime: text(row.querySelector('.foot span:nth-child(2)')) }]),
+      .map((row) => [text(row.querySelector('.head a')), { status: text(row.querySelector('.label')), uptime: text(row.querySelectorAll('.foot .wall').at(-1)) }]),
   );
 }
