@@ -17,7 +17,7 @@ const shownMarks = (page: Page) =>
 
 /** The links Tab reaches inside a component's bar, in order, from the element before it. */
 async function tabThroughBar(page: Page): Promise<string[]> {
-  await page.locator('h2', { hasText: 'Last 90 days' }).click();
+  await page.locator('h1').click();
   const reached: string[] = [];
   for (let step = 0; step < 10; step += 1) {
     await page.keyboard.press('Tab');
@@ -32,10 +32,11 @@ async function tabThroughBar(page: Page): Promise<string[]> {
 }
 
 describe.each([
-  { width: 360, days: 30, caption: '30 days ago', links: ['#day-2022-12-28'] },
-  { width: 600, days: 60, caption: '60 days ago', links: ['#day-2022-11-03', '#day-2022-12-28'] },
-  { width: 1280, days: 90, caption: '90 days ago', links: ['#day-2022-11-03', '#day-2022-12-28'] },
-])('history bars at $width px', ({ width, days, caption, links }) => {
+  // Web's uptime over the days shown: the component page's 30- and 90-day figures, and 60 days between.
+  { width: 360, days: 30, caption: '30 days ago', uptime: '99.81%', links: ['#day-2022-12-28'] },
+  { width: 600, days: 60, caption: '60 days ago', uptime: '99.83%', links: ['#day-2022-11-03', '#day-2022-12-28'] },
+  { width: 1280, days: 90, caption: '90 days ago', uptime: '99.89%', links: ['#day-2022-11-03', '#day-2022-12-28'] },
+])('history bars at $width px', ({ width, days, caption, uptime, links }) => {
   test(`show the last ${days} days, say so, with marks at least 6 px wide`, async () => {
     const { page, close } = await open('/', width);
     const widths = await shownMarks(page);
@@ -43,8 +44,15 @@ describe.each([
     expect(Math.min(...widths)).toBeGreaterThanOrEqual(6);
     const row = page.locator('li.row').first();
     await expect(row.getByText(caption, { exact: true }).isVisible()).resolves.toBe(true);
-    // The uptime beside it is over the same days: the component page shows the 30- and 90-day figures.
-    await expect(row.locator('.foot').innerText()).resolves.toMatch(new RegExp(`^${caption}\\s+\\d+\\.\\d\\d% uptime\\s+Today$`));
+    await expect(row.locator('.foot').innerText()).resolves.toMatch(new RegExp(`^${caption}\\s+${uptime.replace('.', '\\.')} uptime\\s+Today$`));
+    await close();
+    const component = await open('/components/web/', width);
+    await expect(component.page.locator('h2.windows').innerText()).resolves.toBe(`Last ${days} days`);
+    await component.close();
+  });
+
+  test('fit the screen with no sideways scrolling', async () => {
+    const { page, close } = await open('/', width);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await close();
   });
