@@ -166,6 +166,11 @@ const CASES: Case[] = [
     apply: (dir) => replaceInConfig(dir, 'name: Fixture', 'name: "Fix\\u0007ture"'),
     expected: ['status.config.yaml:1: name: contains a control character (U+0007)'],
   },
+  {
+    name: 'a logo that is not in public/',
+    apply: (dir) => replaceInConfig(dir, 'name: Fixture\n', 'name: Fixture\nlogo: /fixture-logo.svg\n'),
+    expected: ['status.config.yaml:2: logo: names /fixture-logo.svg, but there is no public/fixture-logo.svg; add the file to public/ or remove logo'],
+  },
 ];
 
 const FRAME = /^\s+at\s/m;

@@ -115,12 +115,17 @@ test('a misspelt time zone or language is refused on its line with the nearest v
 
 test('logo and homepage: optional; each mistake refused on its line with what is allowed', () => {
   const read = (lines: string) => readSiteConfig(configDir(`name: Chirp\nurl: https://status.chirp.example\n${lines}${VALID_GROUPS}`));
-  expect(read('logo: /brand/logo.png\nhomepage: https://chirp.example\n')).toMatchObject({ logo: '/brand/logo.png', homepage: 'https://chirp.example' });
+  expect(read('logo: /chirp-logo.svg\nhomepage: https://chirp.example\n')).toMatchObject({ logo: '/chirp-logo.svg', homepage: 'https://chirp.example' });
   expect(read('')).not.toHaveProperty('logo');
   expect(() => read('logo: logo.gif\n')).toThrow(
     'status.config.yaml:3: logo: must be the path of an SVG or PNG file under public/, starting with /, such as /logo.svg for public/logo.svg',
   );
   expect(() => read('logo: /../secret.svg\n')).toThrow(/status\.config\.yaml:3: logo: must be the path of an SVG or PNG file under public\//);
+  // A logo that is not in public/ would be a broken image on every page.
+  expect(() => read('logo: /brand/logo.png\n')).toThrow(
+    /^status\.config\.yaml is not valid; nothing was published:\n {2}status\.config\.yaml:3: logo: names \/brand\/logo\.png, but there is no public\/brand\/logo\.png; add the file to public\/ or remove logo \(images there: .*\/chirp-logo\.svg/,
+  );
+  expect(() => read('logo: /brand.svg\n')).toThrow(/logo: names \/brand\.svg, but there is no public\/brand\.svg/);
   expect(() => read('homepage: chirp.example\n')).toThrow('status.config.yaml:3: homepage: must be an absolute http(s) URL, such as https://chirp.example');
   expect(() => read('homepage: javascript:alert(1)\n')).toThrow(/status\.config\.yaml:3: homepage: must be an absolute http\(s\) URL/);
 });

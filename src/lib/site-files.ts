@@ -7,6 +7,11 @@ import { formatProblem, toPlainData, type Problem, type SourceFile } from './val
 
 export const CONFIG_FILE = 'status.config.yaml';
 export const INCIDENTS_DIR = 'incidents';
+/**
+ * The project's `public/`, which Astro copies into every build whatever site
+ * it builds: Astro's default, under its root, the folder npm scripts run in.
+ */
+export const publicDir = (): string => resolve('public');
 
 /**
  * The folder holding `status.config.yaml` and `incidents/`: the repository
@@ -50,14 +55,28 @@ export function readSiteConfig(dir: string): SiteConfig {
   if (yaml.length > 0) fail(...yaml.map((error) => problem(lines.linePos(error.pos[0]).line, 'config', `YAML: ${error.message.split('\n')[0]}`)));
   const data = toPlainData(doc);
   if (!data.ok) return fail(problem(1, 'config', data.message));
+  const lineOf = (path: readonly PropertyKey[]) => {
+    const node = doc.getIn(path, true) as { range?: [number] } | undefined;
+    return node?.range ? lines.linePos(node.range[0]).line : 1;
+  };
   const result = siteConfigSchema.safeParse(data.value);
-  if (result.success) return result.data;
-  return fail(
-    ...result.error.issues.map((issue) => {
-      const node = doc.getIn(issue.path, true) as { range?: [number] } | undefined;
-      return problem(node?.range ? lines.linePos(node.range[0]).line : 1, issue.path.join('.') || 'config', issue.message);
-    }),
-  );
+  if (!result.success) return fail(...result.error.issues.map((issue) => problem(lineOf(issue.path), issue.path.join('.') || 'config', issue.message)));
+  const { logo } = result.data;
+  if (logo !== undefined && !isFile(join(publicDir(), logo))) fail(problem(lineOf(['logo']), 'logo', missingLogo(logo)));
+  return result.data;
+}
+
+const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
+
+/** "names /logo.svg, but there is no public/logo.svg; …", with the images that are there. */
+function missingLogo(logo: string): string {
+  const folder = publicDir();
+  const images = (existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [])
+    .filter((name) => /\.(svg|png)$/i.test(name))
+    .map((name) => `/${name.split(sep).join('/')}`)
+    .sort();
+  const there = images.length > 0 ? `images there: ${images.join(', ')}` : 'there are no SVG or PNG files there';
+  return `names ${logo}, but there is no public${logo}; add the file to public/ or remove logo (${there})`;
 }
 
 /** Every `incidents/**\/*.md` file, in a stable order, with paths relative to the site folder. */
