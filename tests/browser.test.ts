@@ -40,9 +40,10 @@ describe('with JavaScript off', () => {
 });
 
 describe('accessibility: axe-core finds no violations', () => {
-  test.each(PAGES.flatMap((path) => [{ path, scheme: 'light' as const }, { path, scheme: 'dark' as const }]))('$path in $scheme mode', async ({ path, scheme }) => {
+  const cases = PAGES.flatMap((path) => [360, 1280].flatMap((width) => (['light', 'dark'] as const).map((scheme) => ({ path, width, scheme }))));
+  test.each(cases)('$path at $width px in $scheme mode', async ({ path, width, scheme }) => {
     // axe runs as a script in the page, so this context allows scripts; the pages have none of their own.
-    const { page, close } = await open(path, { colorScheme: scheme, javaScriptEnabled: true });
+    const { page, close } = await open(path, { colorScheme: scheme, javaScriptEnabled: true, viewport: { width, height: 800 } });
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.passes.length).toBeGreaterThan(10);
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
