@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { catalogOf } from '../i18n/catalog.ts';
 import { buildApi } from './api.ts';
 import { maintenanceCalendar } from './calendar.ts';
@@ -8,6 +9,9 @@ import { readIncidentSources, readSiteConfig, SiteConfigError } from './site-fil
 import { deployment } from './urls.ts';
 import { validateIncidentFiles, type Problem, type ValidIncidentFile } from './validate.ts';
 import { listComponents, type SiteConfig } from '../schemas/site-config.ts';
+
+/** The project's `public/`, which Astro copies into every site it builds (this module runs unbundled, from src/lib/). */
+const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 export interface SiteCheck {
   config?: SiteConfig;
@@ -27,7 +31,7 @@ export interface SiteCheck {
 export function checkSite(dir: string, options: { now: number; clock?: number }): SiteCheck {
   let config: SiteConfig;
   try {
-    config = readSiteConfig(dir);
+    config = readSiteConfig(dir, { publicDir: PUBLIC_DIR });
   } catch (error) {
     if (error instanceof SiteConfigError) return { entries: [], files: 0, problems: error.problems };
     throw error;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -121,11 +121,22 @@ test('logo and homepage: optional; each mistake refused on its line with what is
     'status.config.yaml:3: logo: must be the path of an SVG or PNG file under public/, starting with /, such as /logo.svg for public/logo.svg',
   );
   expect(() => read('logo: /../secret.svg\n')).toThrow(/status\.config\.yaml:3: logo: must be the path of an SVG or PNG file under public\//);
-  // A logo that is not in public/ would be a broken image on every page.
-  expect(() => read('logo: /brand/logo.png\n')).toThrow(
-    /^status\.config\.yaml is not valid; nothing was published:\n {2}status\.config\.yaml:3: logo: names \/brand\/logo\.png, but there is no public\/brand\/logo\.png; add the file to public\/ or remove logo \(images there: .*\/chirp-logo\.svg/,
-  );
-  expect(() => read('logo: /brand.svg\n')).toThrow(/logo: names \/brand\.svg, but there is no public\/brand\.svg/);
   expect(() => read('homepage: chirp.example\n')).toThrow('status.config.yaml:3: homepage: must be an absolute http(s) URL, such as https://chirp.example');
   expect(() => read('homepage: javascript:alert(1)\n')).toThrow(/status\.config\.yaml:3: homepage: must be an absolute http\(s\) URL/);
+});
+
+test('given public/, a logo that is not there is refused on its line, naming the images that are', () => {
+  const publicDir = mkdtempSync(join(tmpdir(), 'status-public-'));
+  mkdirSync(join(publicDir, 'brand'));
+  writeFileSync(join(publicDir, 'brand/mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(publicDir, 'favicon.png'), '');
+  mkdirSync(join(publicDir, 'folder.svg'));
+  const read = (logo: string) => readSiteConfig(configDir(`name: Chirp\nurl: https://status.chirp.example\nlogo: ${logo}\n${VALID_GROUPS}`), { publicDir });
+  expect(read('/brand/mark.svg').logo).toBe('/brand/mark.svg');
+  expect(() => read('/brand/logo.png')).toThrow(
+    'status.config.yaml is not valid; nothing was published:\n  status.config.yaml:3: logo: names /brand/logo.png, but there is no public/brand/logo.png; add the file to public/ or remove logo (images there: /brand/mark.svg, /favicon.png)',
+  );
+  expect(() => read('/folder.svg')).toThrow(/logo: names \/folder\.svg, but there is no public\/folder\.svg/);
+  // Without public/ to look in (the pages' own reads), the path's form is all that is checked.
+  expect(readSiteConfig(configDir(`name: Chirp\nurl: https://status.chirp.example\nlogo: /brand/logo.png\n${VALID_GROUPS}`)).logo).toBe('/brand/logo.png');
 });

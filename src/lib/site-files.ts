@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { decodeSource, forbiddenInFile } from './text.ts';
 import { LineCounter, parseDocument } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from '../schemas/site-config.ts';
@@ -7,11 +7,6 @@ import { formatProblem, toPlainData, type Problem, type SourceFile } from './val
 
 export const CONFIG_FILE = 'status.config.yaml';
 export const INCIDENTS_DIR = 'incidents';
-/**
- * The project's `public/`, which Astro copies into every build whatever site
- * it builds: Astro's default, under its root, the folder npm scripts run in.
- */
-export const publicDir = (): string => resolve('public');
 
 /**
  * The folder holding `status.config.yaml` and `incidents/`: the repository
@@ -36,8 +31,10 @@ export class SiteConfigError extends Error {
  * Read and validate `status.config.yaml`: the one reader of the config, used
  * by the build (astro.config.mjs and the model), `check` and the CLI, so they
  * can never read it differently. Throws a SiteConfigError with every problem.
+ * Given `publicDir` (the folder Astro copies into the site), it also checks
+ * that the logo is there; `check` and `npm run build` do, before building.
  */
-export function readSiteConfig(dir: string): SiteConfig {
+export function readSiteConfig(dir: string, { publicDir }: { publicDir?: string } = {}): SiteConfig {
   const path = join(dir, CONFIG_FILE);
   const problem = (line: number, field: string, message: string): Problem => ({ file: CONFIG_FILE, line, field, message });
   const fail = (...problems: Problem[]): never => {
@@ -62,18 +59,17 @@ export function readSiteConfig(dir: string): SiteConfig {
   const result = siteConfigSchema.safeParse(data.value);
   if (!result.success) return fail(...result.error.issues.map((issue) => problem(lineOf(issue.path), issue.path.join('.') || 'config', issue.message)));
   const { logo } = result.data;
-  if (logo !== undefined && !isFile(join(publicDir(), logo))) fail(problem(lineOf(['logo']), 'logo', missingLogo(logo)));
+  if (publicDir !== undefined && logo !== undefined && !isFile(join(publicDir, logo))) fail(problem(lineOf(['logo']), 'logo', missingLogo(logo, publicDir)));
   return result.data;
 }
 
 const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
 
 /** "names /logo.svg, but there is no public/logo.svg; …", with the images that are there. */
-function missingLogo(logo: string): string {
-  const folder = publicDir();
-  const images = (existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [])
-    .filter((name) => /\.(svg|png)$/i.test(name))
-    .map((name) => `/${name.split(sep).join('/')}`)
+function missingLogo(logo: string, folder: string): string {
+  const images = (existsSync(folder) ? readdirSync(folder, { recursive: true, withFileTypes: true }) : [])
+    .filter((entry) => entry.isFile() && /\.(svg|png)$/i.test(entry.name))
+    .map((entry) => `/${relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
     .sort();
   const there = images.length > 0 ? `images there: ${images.join(', ')}` : 'there are no SVG or PNG files there';
   return `names ${logo}, but there is no public${logo}; add the file to public/ or remove logo (${there})`;
