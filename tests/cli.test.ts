@@ -407,13 +407,13 @@ describe('templates', () => {
   });
 
   test("check renders every template with sample components and validates it with the build's rules", () => {
-    expect(status('check').out).toBe('OK: 2 incidents and 1 maintenance in 3 files, checked against 4 components.\nOK: 4 templates render with sample components and pass.\n');
+    expect(status('check').out).toBe('OK: 2 incidents and 1 maintenance window in 3 files, checked against 4 components.\nOK: 4 templates render with sample components and pass.\n');
     write('templates/typo.md', '---\nlabel: Typo\nstatus: resolvd\ncolour: red\n---\nProblems with {component}.\n');
     write('templates/empty.md', '---\nlabel: Empty\nstatus: monitoring\n---\n\n');
     const { code, out } = status('check');
     expect(code).toBe(1);
     expect(out.split('\n')).toEqual([
-      'OK: 2 incidents and 1 maintenance in 3 files, checked against 4 components.',
+      'OK: 2 incidents and 1 maintenance window in 3 files, checked against 4 components.',
       'templates/empty.md:5: message: is empty: write the message users read below the frontmatter',
       'templates/typo.md:4: colour: is not a template field; allowed: label, status',
       'templates/typo.md:3: status: unknown status "resolvd". Did you mean "resolved"? Allowed: investigating, identified, monitoring, resolved',
@@ -443,7 +443,7 @@ describe('list and check', () => {
   test('check passes a valid site with a summary', () => {
     const { code, out } = status('check');
     expect(code).toBe(0);
-    expect(out).toBe('OK: 2 incidents and 1 maintenance in 3 files, checked against 4 components.\n');
+    expect(out).toBe('OK: 2 incidents and 1 maintenance window in 3 files, checked against 4 components.\n');
   });
 
   test('check lists every problem in every file, with the build’s messages, and exits 1', () => {

@@ -91,6 +91,7 @@ describe.each([
   test('the manifest and feeds speak the language; the API keeps Statuspage’s English', () => {
     expect(JSON.parse(readBuilt(build, 'manifest.webmanifest'))).toMatchObject({ lang: locale, dir });
     expect(readBuilt(build, 'rss.xml')).toContain(`<language>${locale}</language>`);
+    expect(readBuilt(build, 'history.atom')).toMatch(new RegExp(`<feed xml:lang="${locale}"[^>]* xmlns="http://www.w3.org/2005/Atom"`));
     expect(readBuilt(build, 'rss.xml')).toContain(rss);
     const status = JSON.parse(readBuilt(build, 'api/v2/status.json')) as { page: { id: string; name: string }; status: { description: string } };
     expect(status.status.description).toBe('Major System Outage');

@@ -31,7 +31,7 @@ describe('import statuspage <folder>', () => {
     expect(out).toContain('skipped: statuspage k2v8d7r1z0pq "Resolved twice": it was resolved twice in a row');
     expect(out).toContain('Imported from Statuspage: 5 components, 2 incidents, 2 maintenance, 1 skipped; 2024-04-20 to 2024-05-10 (4 created, 0 updated, 0 unchanged).');
     expect(files()).toHaveLength(4);
-    expect(status('check').out).toContain('OK: 2 incidents and 2 maintenances in 4 files');
+    expect(status('check').out).toContain('OK: 2 incidents and 2 maintenance windows in 4 files');
   });
 
   test('--dry-run lists what would be written and writes nothing', () => {

@@ -469,7 +469,7 @@ export function check(ctx: Context): number {
   }
   const maintenances = entries.filter((entry) => entry.data.kind === 'maintenance').length;
   const components = config ? listComponents(config).length : 0;
-  ctx.out(`OK: ${count(entries.length - maintenances, 'incident')} and ${count(maintenances, 'maintenance')} in ${count(files, 'file')}, checked against ${count(components, 'component')}.`);
+  ctx.out(`OK: ${count(entries.length - maintenances, 'incident')} and ${count(maintenances, 'maintenance window')} in ${count(files, 'file')}, checked against ${count(components, 'component')}.`);
   return 0;
 }
 

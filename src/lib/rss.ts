@@ -58,7 +58,7 @@ export function finishXml(xml: string): string {
 }
 
 /** The same items as an Atom 1.0 response. */
-export function renderAtomFeed({ title, description, site, base, path, events, now, hub, words }: FeedOptions): Response {
+export function renderAtomFeed({ title, description, site, base, path, events, now, hub, language, words }: FeedOptions): Response {
   const home = absoluteUrl(site, base, '/');
   const self = absoluteUrl(site, base, path);
   const xml = generateAtomFeed({
@@ -84,5 +84,7 @@ export function renderAtomFeed({ title, description, site, base, path, events, n
       };
     }),
   });
-  return new Response(finishXml(xml), { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
+  // feedsmith has no field for the feed's language: Atom says it with xml:lang on the root.
+  const withLanguage = xml.replace(/<feed\b/, `<feed xml:lang="${language}"`);
+  return new Response(finishXml(withLanguage), { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 }
