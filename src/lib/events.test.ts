@@ -1,26 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { incident, maintenance } from '../../tests/helpers/incident-files.ts';
+import { incident, SAMPLE_OUTAGE, SAMPLE_UPGRADE } from '../../tests/helpers/incident-files.ts';
 import { eventAt, isActive } from './events.ts';
 
 const at = Date.parse;
-const outage = incident('outage', {
-  components: { web: 'major_outage' },
-  started: '2022-12-28T12:13:00Z',
-  updates: [
-    ['2022-12-28T12:31:00Z', 'investigating'],
-    ['2022-12-28T12:58:00Z', 'identified'],
-    ['2022-12-28T14:16:00Z', 'resolved'],
-  ],
-});
-const upgrade = maintenance('upgrade', {
-  components: ['dm'],
-  window: ['2022-12-30T02:00:00Z', '2022-12-30T04:00:00Z'],
-  updates: [
-    ['2022-12-23T10:00:00Z', 'scheduled'],
-    ['2022-12-30T02:00:00Z', 'in_progress'],
-    ['2022-12-30T03:50:00Z', 'completed'],
-  ],
-});
+const outage = SAMPLE_OUTAGE;
+const upgrade = SAMPLE_UPGRADE;
 
 describe('eventAt: the incident as readers saw it at a moment', () => {
   test('before its first update it does not exist yet', () => {

@@ -25,10 +25,12 @@ export function outcomeLabel(event: StatusEvent, { t }: SiteText): string | null
   return endedAt(event) === null ? null : t.updateStatus[event.status];
 }
 
-/** How long the event lasted, "ongoing" while it is not over, or the planned window. */
-export function durationLabel(event: StatusEvent, { t, dates }: SiteText): string {
+/** How long the event lasted, how long it has been going on at `now`, or the planned window. */
+export function durationLabel(event: StatusEvent, { t, dates }: SiteText, now: number): string {
   const lasted = (millis: number) => fill(t.event.lasted, { duration: dates.duration(millis) });
-  if (event.kind === 'incident') return event.resolvedAt === null ? t.event.ongoing : lasted(event.resolvedAt - event.startsAt);
+  if (event.kind === 'incident') {
+    return event.resolvedAt === null ? fill(t.event.ongoingFor, { duration: dates.duration(now - event.startsAt) }) : lasted(event.resolvedAt - event.startsAt);
+  }
   if (event.completedAt !== null && event.completedAt <= event.windowStart) return t.event.didNotTakePlace;
   if (event.completedAt !== null) return lasted(event.completedAt - event.windowStart);
   const window = event.phase === 'active' ? t.event.inProgressWindow : t.event.plannedWindow;

@@ -47,3 +47,25 @@ export function maintenance(
   };
   return { slug, file: `incidents/${slug}.md`, data, body: '' };
 }
+
+/** The example outage in short: web down from 12:13, identified at 12:58, resolved at 14:16 UTC on 28 Dec 2022. */
+export const SAMPLE_OUTAGE = incident('outage', {
+  components: { web: 'major_outage' },
+  started: '2022-12-28T12:13:00Z',
+  updates: [
+    ['2022-12-28T12:31:00Z', 'investigating'],
+    ['2022-12-28T12:58:00Z', 'identified'],
+    ['2022-12-28T14:16:00Z', 'resolved'],
+  ],
+});
+
+/** A two-hour maintenance window (02:00–04:00 UTC on 30 Dec 2022), announced a week before, done at 03:50. */
+export const SAMPLE_UPGRADE = maintenance('upgrade', {
+  components: ['dm'],
+  window: ['2022-12-30T02:00:00Z', '2022-12-30T04:00:00Z'],
+  updates: [
+    ['2022-12-23T10:00:00Z', 'scheduled'],
+    ['2022-12-30T02:00:00Z', 'in_progress'],
+    ['2022-12-30T03:50:00Z', 'completed'],
+  ],
+});
