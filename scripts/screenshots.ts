@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildSite, outDir, ROOT } from '../tests/helpers/build.ts';
+import type { Browser } from 'playwright-core';
+import { buildSite, outDir, ROOT, TARGETS, type BuildTarget } from '../tests/helpers/build.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 
@@ -9,7 +10,9 @@ import { serveStatic } from '../tests/helpers/static-server.ts';
  * 28 December 2022), serve it, and save each kind of page at phone and
  * desktop widths, light and dark, under docs/screenshots/ as
  * `<page>-<width>-<scheme>.png`; the desktop light home page is also the
- * README's docs/screenshot.png. JavaScript is off, as for a reader without it.
+ * README's docs/screenshot.png. The Japanese and Arabic fixtures' home pages
+ * become docs/home-ja.png and docs/home-ar.png. JavaScript is off, as for a
+ * reader without it.
  */
 
 const PAGES = {
@@ -22,28 +25,57 @@ const WIDTHS = [360, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
 const DOCS = resolve(ROOT, 'docs');
 
-const build = 'screenshots';
-const built = buildSite({ name: build, siteDir: ROOT, now: '2022-12-28T13:30:00Z' });
-if (built.status !== 0) throw new Error(`Build failed:\n${built.output}`);
-const server = await serveStatic(outDir(build));
+interface Shot {
+  path: string;
+  width: number;
+  colorScheme: 'light' | 'dark';
+  /** Files under docs/, and whether each holds the whole page or the first screen. */
+  files: Array<{ file: string; fullPage: boolean }>;
+}
+
+/** Build a site, serve it, and take its shots. */
+async function shoot(browser: Browser, target: BuildTarget, shots: readonly Shot[]): Promise<void> {
+  const built = buildSite(target);
+  if (built.status !== 0) throw new Error(`Building ${target.name} failed:\n${built.output}`);
+  const server = await serveStatic(outDir(target.name));
+  try {
+    for (const { path, width, colorScheme, files } of shots) {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: width < 600 ? 740 : 900 }, colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${server.url}${path}`);
+      for (const { file, fullPage } of files) {
+        await page.screenshot({ path: resolve(DOCS, file), fullPage });
+        console.log(`docs/${file}`);
+      }
+      await context.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+const example: Shot[] = Object.entries(PAGES).flatMap(([name, path]) =>
+  WIDTHS.flatMap((width) =>
+    SCHEMES.map((colorScheme) => ({
+      path,
+      width,
+      colorScheme,
+      files: [
+        { file: `screenshots/${name}-${width}-${colorScheme}.png`, fullPage: true },
+        ...(name === 'home' && width === 1280 && colorScheme === 'light' ? [{ file: 'screenshot.png', fullPage: false }] : []),
+      ],
+    })),
+  ),
+);
+
+mkdirSync(resolve(DOCS, 'screenshots'), { recursive: true });
 const browser = await launchChromium();
 try {
-  mkdirSync(resolve(DOCS, 'screenshots'), { recursive: true });
-  for (const [name, path] of Object.entries(PAGES)) {
-    for (const width of WIDTHS) {
-      for (const colorScheme of SCHEMES) {
-        const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: width < 600 ? 740 : 900 }, colorScheme });
-        const page = await context.newPage();
-        await page.goto(`${server.url}${path}`);
-        const file = resolve(DOCS, 'screenshots', `${name}-${width}-${colorScheme}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        if (name === 'home' && width === 1280 && colorScheme === 'light') await page.screenshot({ path: resolve(DOCS, 'screenshot.png') });
-        console.log(file.slice(ROOT.length + 1));
-        await context.close();
-      }
-    }
+  await shoot(browser, { name: 'screenshots', siteDir: ROOT, now: '2022-12-28T13:30:00Z' }, example);
+  for (const locale of ['ja', 'ar']) {
+    const fixture = TARGETS.find((target) => target.name === locale)!;
+    await shoot(browser, { ...fixture, name: `screenshots-${locale}` }, [{ path: '/', width: 1280, colorScheme: 'light', files: [{ file: `home-${locale}.png`, fullPage: false }] }]);
   }
 } finally {
   await browser.close();
-  await server.close();
 }

@@ -122,6 +122,18 @@ describe('a history mark', () => {
   });
 });
 
+test('Windows high contrast keeps the bars’ colours and patterns, and draws the tooltip’s edge', async () => {
+  const { page, close } = await open('/components/web/', 1280);
+  await page.emulateMedia({ forcedColors: 'active' });
+  const outage = page.locator('.bar > a').last();
+  await outage.focus();
+  const looks = await outage.evaluate((mark) => [getComputedStyle(mark).backgroundColor, getComputedStyle(mark.querySelector('.tip')!).outlineStyle]);
+  expect(looks).toEqual(['rgb(179, 38, 30)', 'solid']);
+  const partial = await page.locator('.bar > .partial_outage').first().evaluate((mark) => getComputedStyle(mark).backgroundImage);
+  expect(partial).toContain('repeating-linear-gradient');
+  await close();
+});
+
 describe.each(['light', 'dark'] as const)('axe with a tooltip showing (%s)', (colorScheme) => {
   test.each([360, 1280])('home and component page at %i px', async (width) => {
     for (const path of ['/', '/components/web/']) {
