@@ -19,6 +19,8 @@ const DATE_LOCALES: Record<Locale, DateFnsLocale> = { en: enGB, de, fr, es, 'pt-
 export interface SiteText {
   locale: Locale;
   dir: 'ltr' | 'rtl';
+  /** The moment the text is for (the build's now): what "Today" and "ongoing for" count from. */
+  now: number;
   t: Catalog;
   dates: ReaderDates;
   /** The form of `message` for `count`, filled with `count` and `values`. */
@@ -52,6 +54,7 @@ function createSiteText({ locale, timezone, now }: TextOptions): SiteText {
   return {
     locale,
     dir: directionOf(locale),
+    now,
     t,
     dates,
     count: (message, count, values = {}) => fill(message[plurals.select(count)] ?? message.other, { ...values, count: numbers.format(count) }),

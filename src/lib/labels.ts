@@ -25,8 +25,8 @@ export function outcomeLabel(event: StatusEvent, { t }: SiteText): string | null
   return endedAt(event) === null ? null : t.updateStatus[event.status];
 }
 
-/** How long the event lasted, how long it has been going on at `now`, or the planned window. */
-export function durationLabel(event: StatusEvent, { t, dates }: SiteText, now: number): string {
+/** How long the event lasted, how long it has been going on at the text's now, or the planned window. */
+export function durationLabel(event: StatusEvent, { t, dates, now }: SiteText): string {
   const lasted = (millis: number) => fill(t.event.lasted, { duration: dates.duration(millis) });
   if (event.kind === 'incident') {
     return event.resolvedAt === null ? fill(t.event.ongoingFor, { duration: dates.duration(now - event.startsAt) }) : lasted(event.resolvedAt - event.startsAt);
