@@ -41,6 +41,8 @@ describe('buildStatusModel at three moments', () => {
     // 2 h of major outage in 89 whole days (today has not started).
     expect(web.uptime90).toBeCloseTo(100 * (1 - 2 / (89 * 24)), 9);
     expect(formatUptime(web.uptime90)).toBe('99.90%');
+    // The bar's captions agree with the headline figures: the whole bar is the 90 days, its last 30 the 30-day figure.
+    expect(web.windows.map((window) => [window.days, window.uptime])).toEqual([[90, web.uptime90], [60, expect.any(Number)], [30, web.uptime30]]);
     const login = model.components.find((c) => c.id === 'login')!;
     expect(formatUptime(login.uptime90)).toBe('99.97%');
     expect(web.days.find((day) => day.day === '2022-12-28')).toMatchObject({ status: 'major_outage', slugs: ['big-outage'] });

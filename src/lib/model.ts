@@ -6,6 +6,7 @@ import { dayIndex, zonedDays, type ZonedDay } from './days.ts';
 import { uptimeByDay, uptimePercent, type DayRecord, type ImpactSpan } from './uptime.ts';
 import type { ValidIncidentFile } from './validate.ts';
 import { legacyRedirects, type LegacyRedirect } from './redirects.ts';
+import { barWindows, type BarWindow } from './history-bar.ts';
 
 /** Days of history in the bars and the headline uptime. */
 export const HISTORY_DAYS = 90;
@@ -25,6 +26,8 @@ export interface ComponentView extends Component {
   days: DayRecord[];
   uptime30: number;
   uptime90: number;
+  /** What its bar shows at each screen width: the days and their uptime. */
+  windows: BarWindow[];
   /** Every event that touched this component, newest first. */
   events: StatusEvent[];
 }
@@ -86,6 +89,7 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
       days,
       uptime30: uptimePercent(days.slice(-30)),
       uptime90: uptimePercent(days),
+      windows: barWindows(days),
       events: eventsByComponent.get(component.id) ?? [],
     };
   });
