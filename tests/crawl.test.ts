@@ -1,4 +1,4 @@
-import { parse } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { outDir } from './helpers/build.ts';
 import { builtPages } from './helpers/pages.ts';
@@ -17,17 +17,16 @@ interface Crawl {
   fragmentLinks: string[];
 }
 
-/** Internal links of a page (HTML) or feed (RSS), as URL paths with any fragment; external links are dropped. */
-function linksOf(body: string, type: string, pageUrl: string): string[] {
-  const urls = type.includes('html')
-    ? parse(body)
-        .querySelectorAll('[href], [src]')
-        .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '')
-    : [...body.matchAll(/<(?:link|loc)>([^<]+)<\/(?:link|loc)>/g)].map((match) => match[1]!);
+/** Internal links of a page (its parsed HTML) or feed (RSS text), as URLs; external links are dropped. */
+function linksOf(document: HTMLElement | string, pageUrl: string): URL[] {
+  const urls =
+    typeof document === 'string'
+      ? [...document.matchAll(/<(?:link|loc)>([^<]+)<\/(?:link|loc)>/g)].map((match) => match[1]!)
+      : document.querySelectorAll('[href], [src]').map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '');
   return urls.flatMap((raw) => {
     const url = new URL(raw, pageUrl);
     // Feeds and canonical links are absolute on the public site URL; read them as this server's.
-    return url.origin === new URL(pageUrl).origin || url.origin === SITE ? [`${url.pathname}${url.hash}`] : [];
+    return url.origin === new URL(pageUrl).origin || url.origin === SITE ? [url] : [];
   });
 }
 
@@ -36,7 +35,7 @@ async function crawl(server: string, base: string): Promise<Crawl> {
   const statuses = new Map<string, number>();
   const outsideBase: string[] = [];
   const ids = new Map<string, Set<string>>();
-  const fragmentLinks: string[] = [];
+  const fragments: Array<{ from: string; page: string; id: string }> = [];
   const queue = [base];
   while (queue.length > 0) {
     const path = queue.shift()!;
@@ -46,18 +45,21 @@ async function crawl(server: string, base: string): Promise<Crawl> {
     const type = response.headers.get('content-type') ?? '';
     if (!type.includes('html') && !type.includes('xml')) continue;
     const body = await response.text();
-    if (type.includes('html')) ids.set(path, new Set(parse(body).querySelectorAll('[id]').map((element) => element.id)));
-    for (const [link, fragment] of linksOf(body, type, `${server}${path}`).map((url) => url.split('#') as [string, string?])) {
-      if (fragment) fragmentLinks.push(`${path} → ${link}#${fragment}`);
+    const html = type.includes('html') ? parse(body) : null;
+    if (html) ids.set(path, new Set(html.querySelectorAll('[id]').map((element) => element.id)));
+    for (const { pathname: link, hash } of linksOf(html ?? body, `${server}${path}`)) {
+      if (hash) fragments.push({ from: path, page: link, id: decodeURIComponent(hash.slice(1)) });
       if (!link.startsWith(base)) outsideBase.push(`${path} → ${link}`);
       else if (!statuses.has(link)) queue.push(link);
     }
   }
-  const missingTargets = fragmentLinks.filter((entry) => {
-    const [page, id] = entry.split(' → ')[1]!.split('#') as [string, string];
-    return !ids.get(page)?.has(decodeURIComponent(id));
-  });
-  return { statuses, outsideBase, missingTargets, fragmentLinks };
+  const describeLink = ({ from, page, id }: (typeof fragments)[number]) => `${from} → ${page}#${id}`;
+  return {
+    statuses,
+    outsideBase,
+    missingTargets: fragments.filter(({ page, id }) => !ids.get(page)?.has(id)).map(describeLink),
+    fragmentLinks: fragments.map(describeLink),
+  };
 }
 
 describe.each([
