@@ -1,8 +1,8 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { readSiteConfig, siteDir } from './src/lib/site-files.ts';
-import { deployment } from './src/lib/urls.ts';
+import { readSiteConfig, siteDir } from './src/files/site-files.ts';
+import { deployment } from './src/rules/urls.ts';
 
 // The site's public URL lives in status.config.yaml with the rest of its
 // identity, read by the same reader as `status check` (a bad config fails

@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import { layers } from './eslint/layers.js';
 
 export default defineConfig(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/.tmp/'] },
@@ -11,5 +12,10 @@ export default defineConfig(
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['src/**/*.{ts,astro,mjs,js}'],
+    plugins: { layers },
+    rules: { 'layers/downward-only': 'error' },
   },
 );

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { listComponents } from '../src/schemas/site-config.ts';
-import { readIncidentSources, readSiteConfig } from '../src/lib/site-files.ts';
-import { formatProblem, validateIncidentFiles } from '../src/lib/validate.ts';
+import { listComponents } from '../src/files/schemas/site-config.ts';
+import { readIncidentSources, readSiteConfig } from '../src/files/site-files.ts';
+import { formatProblem, validateIncidentFiles } from '../src/files/validate.ts';
 
 /**
  * What the CLI's `check` does, timed on its own: read the config and every

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { listComponents, type Component } from '../src/schemas/site-config.ts';
-import { CONFIG_FILE, readSiteConfig } from '../src/lib/site-files.ts';
-import type { SourceFile } from '../src/lib/validate.ts';
-import { impliedImpact } from '../src/lib/levels.ts';
+import { listComponents, type Component } from '../src/files/schemas/site-config.ts';
+import { CONFIG_FILE, readSiteConfig } from '../src/files/site-files.ts';
+import type { SourceFile } from '../src/files/validate.ts';
+import { impliedImpact } from '../src/rules/levels.ts';
 
 /**
  * Synthetic but realistic incident history for the benchmark: the example

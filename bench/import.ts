@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readSiteConfig } from '../src/lib/site-files.ts';
+import { readSiteConfig } from '../src/files/site-files.ts';
 import { seededDice } from './generate.ts';
 import { timedRun } from './measure.ts';
 

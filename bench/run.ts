@@ -73,7 +73,7 @@ for (const count of sizes) {
   rows.push(row);
   console.error(`N=${count}: built in ${figures.seconds.toFixed(1)} s`);
   if (count === PUBLISH_AT) {
-    // Same out and cache dirs: the loader re-validates only the new file (see src/loaders/incidents.ts).
+    // Same out and cache dirs: the loader re-validates only the new file (see src/astro/incidents-loader.ts).
     publishOne(siteDir);
     const again = build(siteDir, outDir, cacheDir);
     if (!existsSync(join(outDir, 'incidents/2026-06-01-bench-publish/index.html'))) throw new Error('The published incident has no page');

@@ -11,10 +11,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkSite } from '../src/lib/check-site.ts';
-import { resolveNow } from '../src/lib/now.ts';
-import { siteDir } from '../src/lib/site-files.ts';
-import { formatProblem } from '../src/lib/validate.ts';
+import { checkSite } from '../src/site/check-site.ts';
+import { resolveNow } from '../src/rules/now.ts';
+import { siteDir } from '../src/files/site-files.ts';
+import { formatProblem } from '../src/files/validate.ts';
 
 const outDir = resolve(process.env['STATUS_OUT_DIR'] ?? 'dist');
 const staging = `${outDir}.staging`;

@@ -2,8 +2,8 @@
  * `npm run status -- <command>`: the staff CLI for incident files. Runs with
  * plain Node 24 (type stripping); the logic lives in src/cli/.
  */
-import { siteDir } from '../src/lib/site-files.ts';
-import { resolveNow } from '../src/lib/now.ts';
+import { siteDir } from '../src/files/site-files.ts';
+import { resolveNow } from '../src/rules/now.ts';
 import { main } from '../src/cli/main.ts';
 
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);

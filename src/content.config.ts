@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { incidentsLoader } from './loaders/incidents.ts';
+import { incidentsLoader } from './astro/incidents-loader.ts';
 
 export const collections = {
   /** Incidents and scheduled maintenance, one Markdown file each under incidents/. */

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Catalog } from '../src/i18n/catalog.ts';
 import type { Locale } from '../src/i18n/locales.ts';
-import { siteText } from '../src/i18n/texts.ts';
-import { apiEndpointSchemas } from '../src/schemas/api.ts';
-import type { ComponentStatus } from '../src/schemas/statuses.ts';
+import { siteText } from '../src/model/site-text.ts';
+import { apiEndpointSchemas } from '../src/outputs/api-schema.ts';
+import type { ComponentStatus } from '../src/rules/statuses.ts';
 import { TARGETS } from './helpers/build.ts';
 import { componentRows, page, readBuilt, text } from './helpers/pages.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { generateIncidentSources, seededDice } from '../bench/generate.ts';
-import { readSiteConfig } from '../src/lib/site-files.ts';
-import { validateIncidentFiles } from '../src/lib/validate.ts';
-import { eventAt, isActive } from '../src/lib/events.ts';
-import { listComponents } from '../src/schemas/site-config.ts';
+import { readSiteConfig } from '../src/files/site-files.ts';
+import { validateIncidentFiles } from '../src/files/validate.ts';
+import { eventAt, isActive } from '../src/model/events.ts';
+import { listComponents } from '../src/files/schemas/site-config.ts';
 import { ROOT } from './helpers/build.ts';
 
 const components = listComponents(readSiteConfig(ROOT));

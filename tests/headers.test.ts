@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../src/lib/csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../src/outputs/csp.ts';
 import { outDir, ROOT } from './helpers/build.ts';
 import { headersFor, matches, readHeaderRules } from './helpers/host-headers.ts';
 import { builtPages, page } from './helpers/pages.ts';

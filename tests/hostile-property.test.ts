@@ -6,8 +6,8 @@ import { parse } from 'node-html-parser';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { checkSite } from '../src/lib/check-site.ts';
-import { formatProblem } from '../src/lib/validate.ts';
+import { checkSite } from '../src/site/check-site.ts';
+import { formatProblem } from '../src/files/validate.ts';
 import { BUILD_SCRIPT, copySite, runScript } from './helpers/site-copy.ts';
 
 // Property (fast-check): whatever a careless or hostile person types as a

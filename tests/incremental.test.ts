@@ -5,7 +5,7 @@ import { buildSite, ROOT, TMP, type BuildTarget } from './helpers/build.ts';
 import { builtPages, page, text } from './helpers/pages.ts';
 
 // The loader reuses entries of unchanged files from the previous build's store
-// (src/loaders/incidents.ts). A rebuild with the same cache must still show
+// (src/astro/incidents-loader.ts). A rebuild with the same cache must still show
 // every added, edited and deleted file exactly as a cold build would.
 const target: BuildTarget = { name: 'incremental', siteDir: resolve(TMP, 'incremental/site'), now: '2022-12-29T00:00:00Z' };
 const incident = (name: string) => join(target.siteDir, 'incidents', name);

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, expect, test } from 'vitest';
 import { seededRandom } from '../bench/generate.ts';
-import { LIMITS } from '../src/lib/limits.ts';
+import { LIMITS } from '../src/rules/limits.ts';
 import { buildSite, outDir, ROOT, TMP } from './helpers/build.ts';
 import { builtPages, page, text } from './helpers/pages.ts';
 

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { LOCAL_TIME_BUILD, outDir, TARGETS } from './helpers/build.ts';
-import { LOCAL_TIME_SCRIPT } from '../src/lib/local-time.ts';
+import { LOCAL_TIME_SCRIPT } from '../src/outputs/local-time.ts';
 import { builtPages, page, readBuilt, text } from './helpers/pages.ts';
-import { COMPONENT_PAGE_EVENTS, HISTORY_PAGE_SIZE } from '../src/lib/history.ts';
-import { FEED_ITEM_LIMIT } from '../src/lib/feed.ts';
+import { COMPONENT_PAGE_EVENTS, HISTORY_PAGE_SIZE } from '../src/model/history.ts';
+import { FEED_ITEM_LIMIT } from '../src/outputs/feed.ts';
 
 // What keeps pages fast, checked by size and content rather than time: how fast
 // the build is, `npm run bench` prints, where the machine's load can be seen.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { readSiteConfig } from '../src/lib/site-files.ts';
+import { readSiteConfig } from '../src/files/site-files.ts';
 import { ROOT } from './helpers/build.ts';
 
 /*

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { componentGroups, impactChoices, joinNames, statusChoices } from './choices.ts';
-import type { SiteConfig } from '../schemas/site-config.ts';
+import type { SiteConfig } from '../files/schemas/site-config.ts';
 
 const CONFIG: SiteConfig = {
   name: 'Chirp',

@@ -1,10 +1,10 @@
 import { catalogOf } from '../i18n/catalog.ts';
-import { COMPONENT_STATUS_WORDS, LEVELS } from '../lib/levels.ts';
+import { COMPONENT_STATUS_WORDS, LEVELS } from '../rules/levels.ts';
 
 /** The CLI speaks English, as staff write incident files. */
 const NO_IMPACT_LABEL = catalogOf('en').levels.noImpact;
-import type { SiteConfig } from '../schemas/site-config.ts';
-import { IMPACTS, type ComponentStatus, type Impact } from '../schemas/statuses.ts';
+import type { SiteConfig } from '../files/schemas/site-config.ts';
+import { IMPACTS, type ComponentStatus, type Impact } from '../rules/statuses.ts';
 
 /** One entry of a menu: what is written to the file, and what a person reads. */
 export interface Choice {

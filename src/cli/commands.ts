@@ -1,7 +1,7 @@
-import { checkSite } from '../lib/check-site.ts';
-import { describeUnknown } from '../lib/nearest.ts';
-import { listComponents } from '../schemas/site-config.ts';
-import { formatProblem, parseIncidentFile, slugFromPath, type ValidIncidentFile } from '../lib/validate.ts';
+import { checkSite } from '../site/check-site.ts';
+import { describeUnknown } from '../rules/nearest.ts';
+import { listComponents } from '../files/schemas/site-config.ts';
+import { formatProblem, parseIncidentFile, slugFromPath, type ValidIncidentFile } from '../files/validate.ts';
 import {
   IMPACTS,
   INCIDENT_COMPONENT_STATUSES,
@@ -9,17 +9,18 @@ import {
   MAINTENANCE_STATUSES,
   UPDATE_COMPONENT_STATUSES,
   type ComponentStatus,
-} from '../schemas/statuses.ts';
-import { timestampSchema } from '../schemas/timestamp.ts';
-import { staffTime } from '../lib/dates.ts';
-import { IMPACT_OF_STATUS, impliedImpact } from '../lib/levels.ts';
+} from '../rules/statuses.ts';
+import { timestampSchema } from '../rules/timestamp.ts';
+import { staffTime } from '../model/dates.ts';
+import { IMPACT_OF_STATUS, impliedImpact } from '../rules/levels.ts';
 import { componentGroups, impactChoices, plainChoices, statusChoices, statusWords, type Choice } from './choices.ts';
-import { CliError } from './errors.ts';
-import { incidentFilePath, incidentSlug, renderIncident, renderMaintenance } from './new-file.ts';
+import { Refusal } from '../files/refusal.ts';
+import { incidentFilePath, incidentSlug, renderIncident, renderMaintenance } from '../files/new-incident.ts';
 import { parseStartTime, TIME_FORMS } from './relative-time.ts';
-import { assertValid, componentName, currentStatuses, findSource, incidentStatusesNow, loadSite, pageUrl, siteTimeZone, validEntries, writeAtomic, type Site } from './site.ts';
+import { assertValid, componentName, currentStatuses, findSource, incidentStatusesNow, loadSite, pageUrl, siteTimeZone, validEntries, type Site } from './site.ts';
+import { writeAtomic } from '../files/write-atomic.ts';
 import { checkTemplateFiles, readTemplates, renderTemplate, type Template } from './templates.ts';
-import { insertUpdate, isoSeconds, type NewUpdate } from './timeline.ts';
+import { insertUpdate, isoSeconds, type NewUpdate } from '../files/incident-writer.ts';
 
 /** Asks for what the command line left out; only given when stdin is a terminal. */
 export interface Prompter {
@@ -59,13 +60,13 @@ async function need(ctx: Context, flags: Flags, name: string, question: string, 
     const answer = (await ctx.prompt.text(question, { placeholder: example, ...(initial ? { initial } : {}) })).trim();
     if (answer) return answer;
   }
-  throw new CliError(`missing --${name}: ${question.replace(/\?$/, '')}, e.g. --${name} ${JSON.stringify(example)}`);
+  throw new Refusal(`missing --${name}: ${question.replace(/\?$/, '')}, e.g. --${name} ${JSON.stringify(example)}`);
 }
 
 /** The flag's word from a closed list, or undefined when absent; refuses a typo with the nearest word. */
 function given(flags: Flags, name: string, what: string, allowed: readonly string[]): string | undefined {
   const value = str(flags, name)?.trim();
-  if (value !== undefined && !allowed.includes(value)) throw new CliError(`--${name}: ${describeUnknown(what, value, allowed)}`);
+  if (value !== undefined && !allowed.includes(value)) throw new Refusal(`--${name}: ${describeUnknown(what, value, allowed)}`);
   return value;
 }
 
@@ -76,7 +77,7 @@ async function choose(ctx: Context, flags: Flags, name: string, what: string, al
   const value = given(flags, name, what, allowed) ?? fallback;
   if (value !== undefined) return value;
   if (ctx.prompt) return ctx.prompt.select(question(what), plainChoices(allowed));
-  throw new CliError(`missing --${name}; allowed: ${allowed.join(', ')}`);
+  throw new Refusal(`missing --${name}; allowed: ${allowed.join(', ')}`);
 }
 
 /** A time flag in any zone, as UTC ISO without milliseconds; `fallback` when absent. */
@@ -84,7 +85,7 @@ function time(flags: Flags, name: string, fallback?: number): string | undefined
   const given = str(flags, name);
   if (given === undefined) return fallback === undefined ? undefined : isoSeconds(fallback);
   const parsed = timestampSchema.safeParse(given);
-  if (!parsed.success) throw new CliError(`--${name}: ${parsed.error.issues[0]?.message ?? 'is not a time'}`);
+  if (!parsed.success) throw new Refusal(`--${name}: ${parsed.error.issues[0]?.message ?? 'is not a time'}`);
   return isoSeconds(Date.parse(parsed.data));
 }
 
@@ -106,7 +107,7 @@ async function publish(ctx: Context, site: Site, path: string, slug: string, tex
   }
   if (ctx.prompt && !flags['yes']) {
     ctx.prompt.show(path, text.replace(/\n$/, ''), `Page: ${pageUrl(site, slug, ctx.env)}`);
-    if (!(await ctx.prompt.confirm(`Write ${path}?`))) throw new CliError(`not confirmed; nothing was written`);
+    if (!(await ctx.prompt.confirm(`Write ${path}?`))) throw new Refusal(`not confirmed; nothing was written`);
   }
   writeAtomic(site.dir, path, text);
   ctx.out(`${done}: ${path}`);
@@ -151,7 +152,7 @@ function componentFlags(flags: Flags): TypedComponent[] {
   return list(flags, 'component').map((pair) => {
     const [id = '', status] = pair.split('=').map((part) => part.trim());
     const first = typed.get(id);
-    if (first !== undefined) throw new CliError(`--component ${id} is given twice (${first}, ${pair}); give each component once`);
+    if (first !== undefined) throw new Refusal(`--component ${id} is given twice (${first}, ${pair}); give each component once`);
     typed.set(id, pair);
     return [id, status || undefined] satisfies TypedComponent;
   });
@@ -161,17 +162,17 @@ function componentFlags(flags: Flags): TypedComponent[] {
 async function componentStatus(ctx: Context, site: Site, id: string, status: string | undefined, vocabulary: ComponentVocabulary): Promise<string> {
   const { allowed, example, refusal } = vocabulary;
   if (status === undefined && ctx.prompt) return ctx.prompt.select(`Status of ${componentName(site, id)}?`, statusChoices(allowed as readonly ComponentStatus[]), example);
-  if (status === undefined) throw new CliError(`--component ${id}: say how it is affected, e.g. ${id}=${example}; allowed: ${allowed.join(', ')}`);
+  if (status === undefined) throw new Refusal(`--component ${id}: say how it is affected, e.g. ${id}=${example}; allowed: ${allowed.join(', ')}`);
   if (allowed.includes(status)) return status;
   const known = (UPDATE_COMPONENT_STATUSES as readonly string[]).includes(status);
-  throw new CliError(`--component ${id}=${status}: ${known && refusal ? refusal(id, status) : describeUnknown('component status', status, allowed)}`);
+  throw new Refusal(`--component ${id}=${status}: ${known && refusal ? refusal(id, status) : describeUnknown('component status', status, allowed)}`);
 }
 
 /** Declared component ids with their statuses, in the order given. */
 async function componentStatuses(ctx: Context, site: Site, pairs: readonly TypedComponent[], vocabulary: ComponentVocabulary): Promise<ComponentPair[]> {
   const result: ComponentPair[] = [];
   for (const [id, status] of pairs) {
-    if (!site.componentIds.includes(id)) throw new CliError(`--component: ${describeUnknown('component', id, site.componentIds)}`);
+    if (!site.componentIds.includes(id)) throw new Refusal(`--component: ${describeUnknown('component', id, site.componentIds)}`);
     result.push([id, await componentStatus(ctx, site, id, status, vocabulary)]);
   }
   return result;
@@ -184,7 +185,7 @@ async function incidentComponents(ctx: Context, site: Site, flags: Flags): Promi
     const groups = componentGroups(site.config, await currentStatuses(site, ctx.now));
     pairs = (await ctx.prompt.groupMultiselect('Affected components?', groups, true)).map((id): TypedComponent => [id, undefined]);
   }
-  if (pairs.length === 0) throw new CliError(`missing --component: which components are affected and how, e.g. --component web=major_outage; components: ${site.componentIds.join(', ')}`);
+  if (pairs.length === 0) throw new Refusal(`missing --component: which components are affected and how, e.g. --component web=major_outage; components: ${site.componentIds.join(', ')}`);
   return componentStatuses(ctx, site, pairs, AFFECTED);
 }
 
@@ -224,7 +225,7 @@ async function startTime(ctx: Context, site: Site, flags: Flags, at: string): Pr
   }
   if (typed === undefined) return undefined;
   const parsed = parse(typed);
-  if ('error' in parsed) throw new CliError(`--started: ${parsed.error}`);
+  if ('error' in parsed) throw new Refusal(`--started: ${parsed.error}`);
   return parsed.at < reference ? isoSeconds(parsed.at) : undefined;
 }
 
@@ -239,8 +240,8 @@ async function chooseTemplate(ctx: Context, site: Site, flags: Flags, status: st
     const found = templates.find((template) => template.name === name);
     if (found) return found;
     const broken = problems.filter((problem) => problem.file.endsWith(`/${name}.md`));
-    if (broken.length > 0) throw new CliError(`--template ${name} has problems; fix them first:\n${broken.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
-    throw new CliError(`--template: ${describeUnknown('template', name, templates.length > 0 ? templates.map((template) => template.name) : ['(none in templates/)'])}`);
+    if (broken.length > 0) throw new Refusal(`--template ${name} has problems; fix them first:\n${broken.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+    throw new Refusal(`--template: ${describeUnknown('template', name, templates.length > 0 ? templates.map((template) => template.name) : ['(none in templates/)'])}`);
   }
   // In timeline order, so the first offered for a new incident is an investigating one.
   const usable = templates
@@ -262,16 +263,16 @@ async function messageFor(ctx: Context, site: Site, flags: Flags, template: Temp
 /** Refuse a slug another file already has; slugs are page URLs. */
 function assertNewSlug(site: Site, slug: string, path: string): void {
   const taken = site.sources.find((source) => slugFromPath(source.path) === slug);
-  if (taken) throw new CliError(`${path}: the slug "${slug}" is already used by ${taken.path}; pass --slug to choose another`);
+  if (taken) throw new Refusal(`${path}: the slug "${slug}" is already used by ${taken.path}; pass --slug to choose another`);
 }
 
 function slugFor(flags: Flags, title: string): string {
   const slug = str(flags, 'slug') ?? incidentSlug(title);
   if (slug === '' && str(flags, 'slug') === undefined) {
-    throw new CliError(`the title "${title}" has no letters or digits to name the page after; pass --slug, e.g. --slug search-down`);
+    throw new Refusal(`the title "${title}" has no letters or digits to name the page after; pass --slug, e.g. --slug search-down`);
   }
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
-    throw new CliError(`--slug "${slug}" must be lowercase letters, digits and hyphens, e.g. --slug login-failing; it becomes the page URL`);
+    throw new Refusal(`--slug "${slug}" must be lowercase letters, digits and hyphens, e.g. --slug login-failing; it becomes the page URL`);
   }
   return slug;
 }
@@ -301,9 +302,9 @@ export async function newMaintenance(ctx: Context, flags: Flags): Promise<void> 
   const title = await need(ctx, flags, 'title', 'What work is planned, in a short headline?', 'Database upgrade for direct messages');
   let components = list(flags, 'component');
   if (components.length === 0 && ctx.prompt) components = await ctx.prompt.groupMultiselect('Components under maintenance?', componentGroups(site.config, await currentStatuses(site, ctx.now)), true);
-  if (components.length === 0) throw new CliError(`missing --component: which components are under maintenance, e.g. --component api; components: ${site.componentIds.join(', ')}`);
+  if (components.length === 0) throw new Refusal(`missing --component: which components are under maintenance, e.g. --component api; components: ${site.componentIds.join(', ')}`);
   for (const id of components) {
-    if (!site.componentIds.includes(id)) throw new CliError(`--component: ${describeUnknown('component', id, site.componentIds)}`);
+    if (!site.componentIds.includes(id)) throw new Refusal(`--component: ${describeUnknown('component', id, site.componentIds)}`);
   }
   const start = await requiredTime(ctx, flags, 'start', 'When does the window open (with a zone)?');
   const end = await requiredTime(ctx, flags, 'end', 'When does it close (with a zone)?');
@@ -323,7 +324,7 @@ async function targetSlug(ctx: Context, site: Site, positional: string | undefin
   if (positional) return positional;
   const open = validEntries(site).filter((entry) => kinds.includes(entry.data.kind) && !isClosed(entry));
   if (ctx.prompt && open.length > 0) return ctx.prompt.select(`Which one to ${verb}?`, open.map((entry) => ({ value: entry.slug, label: `${entry.slug}: ${entry.data.title}` })));
-  throw new CliError(`missing the slug: which ${kinds.join(' or ')} to ${verb}? Open now: ${open.map((entry) => entry.slug).join(', ') || '(none)'}`);
+  throw new Refusal(`missing the slug: which ${kinds.join(' or ')} to ${verb}? Open now: ${open.map((entry) => entry.slug).join(', ') || '(none)'}`);
 }
 
 const closingStatus = (kind: Kind) => (kind === 'incident' ? 'resolved' : 'completed');
@@ -347,7 +348,7 @@ interface UpdateRequest {
 async function updateLevels(ctx: Context, site: Site, flags: Flags, entry: ValidIncidentFile, status: string): Promise<Pick<NewUpdate, 'impact' | 'components'>> {
   if (entry.data.kind === 'maintenance') {
     if (flags['component'] !== undefined || flags['impact'] !== undefined) {
-      throw new CliError('--component and --impact are for incidents; a maintenance puts its components under maintenance for its window');
+      throw new Refusal('--component and --impact are for incidents; a maintenance puts its components under maintenance for its window');
     }
     return {};
   }
@@ -384,12 +385,12 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
   );
   const parsed = parseIncidentFile(source, site.componentIds);
   if (!parsed.entry) {
-    throw new CliError(`${source.path} has problems; fix them first:\n${parsed.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+    throw new Refusal(`${source.path} has problems; fix them first:\n${parsed.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
   }
   const { data, slug } = parsed.entry;
   if (!request.kinds.includes(data.kind)) {
     const hint = data.kind === 'maintenance' ? 'use start, complete or update' : 'use update or resolve';
-    throw new CliError(`${slug} is ${data.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; ${request.verb} is not for it, ${hint}`);
+    throw new Refusal(`${slug} is ${data.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; ${request.verb} is not for it, ${hint}`);
   }
   const statuses = data.kind === 'incident' ? INCIDENT_STATUSES : MAINTENANCE_STATUSES;
   const statusFlag = given(flags, 'status', 'status', statuses);
@@ -405,21 +406,21 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
   const lastTime = staffTime(Date.parse(last.at));
   if (Date.parse(update.at) < Date.parse(last.at)) {
     if (!flags['force']) {
-      throw new CliError(
+      throw new Refusal(
         `${update.at} is earlier than the last update of ${slug} (${isoSeconds(Date.parse(last.at))}, ${last.status}); updates must be in time order. ` +
           'Check --at (times are UTC unless you add an offset), or pass --force to insert it at its place in the timeline.',
       );
     }
   } else if (last.status === closing) {
-    if (data.kind === 'maintenance') throw new CliError(`${slug} was completed at ${lastTime}; schedule new work with \`npm run status -- maintenance\``);
-    if (status === closing) throw new CliError(`${slug} is already resolved (${lastTime}); nothing to do`);
-    if (!flags['reopen']) throw new CliError(`${slug} was resolved at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``);
+    if (data.kind === 'maintenance') throw new Refusal(`${slug} was completed at ${lastTime}; schedule new work with \`npm run status -- maintenance\``);
+    if (status === closing) throw new Refusal(`${slug} is already resolved (${lastTime}); nothing to do`);
+    if (!flags['reopen']) throw new Refusal(`${slug} was resolved at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``);
     update.reopened = true;
   }
 
   const text = insertUpdate(source.text, update);
   const entry = assertValid(site, source.path, text);
-  if (entry.data.updates.length !== data.updates.length + 1) throw new CliError(`internal error: the update did not land in ${source.path}; nothing was written`);
+  if (entry.data.updates.length !== data.updates.length + 1) throw new Refusal(`internal error: the update did not land in ${source.path}; nothing was written`);
   await publish(ctx, site, source.path, slug, text, flags, `Added ${status} update to`);
 }
 
@@ -432,7 +433,7 @@ function listAll(ctx: Context, site: Site): void {
 
 /** `status list`: what is open now, with the slugs the other commands take; `--all`: every slug. */
 export async function listOpen(ctx: Context, flags: Flags): Promise<void> {
-  const { eventAt, isActive } = await import('../lib/events.ts');
+  const { eventAt, isActive } = await import('../model/events.ts');
   const site = loadSite(ctx.dir);
   if (flags['all']) return listAll(ctx, site);
   const events = validEntries(site).flatMap((entry) => eventAt(entry, ctx.now) ?? []);

@@ -1,9 +1,9 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import { addUpdate, check, checkTemplates, listOpen, newIncident, newMaintenance, type Context, type Flags } from './commands.ts';
-import { CliError } from './errors.ts';
-import { API_KEY_VARIABLE, importCommand, IMPORT_SOURCES } from '../import/command.ts';
-import { describeUnknown } from '../lib/nearest.ts';
-import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES } from '../schemas/statuses.ts';
+import { Refusal } from '../files/refusal.ts';
+import { API_KEY_VARIABLE, importCommand, IMPORT_SOURCES } from './commands/import.ts';
+import { describeUnknown } from '../rules/nearest.ts';
+import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES } from '../rules/statuses.ts';
 
 type Option = ParseArgsOptionDescriptor & { help: string };
 
@@ -161,7 +161,7 @@ export const COMMANDS: Record<string, Command> = {
       'dry-run': flag('print each message as it would be sent, per channel, and send nothing'),
     },
     // Loaded on use: nodemailer and the channels are not needed by the other commands.
-    run: async (ctx, flags) => (await import('./notify.ts')).notify(ctx, flags),
+    run: async (ctx, flags) => (await import('./commands/notify.ts')).notify(ctx, flags),
   },
 };
 
@@ -186,7 +186,7 @@ function help(name: string, command: Command): string {
 }
 
 /**
- * Run one command line; returns the exit code. Refusals (CliError) are
+ * Run one command line; returns the exit code. Refusals (Refusal) are
  * printed to `err` without a stack trace: they are messages for a person.
  */
 export async function main(argv: string[], ctx: Context, err: (line: string) => void): Promise<number> {
@@ -208,11 +208,11 @@ export async function main(argv: string[], ctx: Context, err: (line: string) => 
       return 0;
     }
     if (positionals.length > (command.positional === true ? 1 : command.positional || 0)) {
-      throw new CliError(`unexpected argument "${positionals.at(-1)}"; usage: npm run status -- ${command.usage}`);
+      throw new Refusal(`unexpected argument "${positionals.at(-1)}"; usage: npm run status -- ${command.usage}`);
     }
     return (await command.run(ctx, values, positionals[0], positionals[1])) ?? 0;
   } catch (error) {
-    if (error instanceof CliError) {
+    if (error instanceof Refusal) {
       err(`error: ${error.message}`);
       return 1;
     }

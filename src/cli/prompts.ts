@@ -1,12 +1,12 @@
 import { cancel, confirm, groupMultiselect, isCancel, log, note, select, text } from '@clack/prompts';
 import type { Choice } from './choices.ts';
 import type { Prompter } from './commands.ts';
-import { CliError } from './errors.ts';
+import { Refusal } from '../files/refusal.ts';
 
 function answered<T>(value: T | symbol): T {
   if (isCancel(value)) {
     cancel('Cancelled; nothing was written.');
-    throw new CliError('cancelled; nothing was written');
+    throw new Refusal('cancelled; nothing was written');
   }
   return value as T;
 }

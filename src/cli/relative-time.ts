@@ -1,4 +1,4 @@
-import { timestampSchema } from '../schemas/timestamp.ts';
+import { timestampSchema } from '../rules/timestamp.ts';
 
 /*
  * "When did it start?" as a person answers it at 3 a.m.: "now", "15 min ago",

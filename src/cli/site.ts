@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { renderProblems } from '../lib/check-site.ts';
-import { nearestMatches } from '../lib/nearest.ts';
-import { readIncidentSources, readSiteConfig } from '../lib/site-files.ts';
-import { absoluteUrl, deployment, paths } from '../lib/urls.ts';
-import { formatProblem, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../lib/validate.ts';
-import { listComponents, type SiteConfig } from '../schemas/site-config.ts';
-import type { ComponentStatus, Impact } from '../schemas/statuses.ts';
-import { CliError } from './errors.ts';
+import { renderProblems } from '../site/check-site.ts';
+import { nearestMatches } from '../rules/nearest.ts';
+import { readIncidentSources, readSiteConfig } from '../files/site-files.ts';
+import { absoluteUrl, deployment, paths } from '../rules/urls.ts';
+import { formatProblem, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
+import { listComponents, type SiteConfig } from '../files/schemas/site-config.ts';
+import type { ComponentStatus, Impact } from '../rules/statuses.ts';
+import { Refusal } from '../files/refusal.ts';
 
 /** A status site on disk, read and validated exactly as the build reads it. */
 export interface Site {
@@ -24,7 +21,7 @@ export function loadSite(dir: string): Site {
   try {
     config = readSiteConfig(dir);
   } catch (error) {
-    throw new CliError((error as Error).message);
+    throw new Refusal((error as Error).message);
   }
   return { dir, config, componentIds: listComponents(config).map((component) => component.id), sources: readIncidentSources(dir) };
 }
@@ -45,14 +42,14 @@ export function siteTimeZone(config: SiteConfig): string {
 /** Every component's status at `now`, as the page shows it. */
 export async function currentStatuses(site: Site, now: number): Promise<Map<string, ComponentStatus>> {
   // Loaded only when asked: scripts that never prompt start faster without the model.
-  const [{ eventAt, isActive }, { deriveComponentStatuses }] = await Promise.all([import('../lib/events.ts'), import('../lib/status.ts')]);
+  const [{ eventAt, isActive }, { deriveComponentStatuses }] = await Promise.all([import('../model/events.ts'), import('../model/status.ts')]);
   const active = validEntries(site).flatMap((entry) => eventAt(entry, now) ?? []).filter(isActive);
   return deriveComponentStatuses(site.componentIds, active);
 }
 
 /** The statuses of the components an incident affects at `now`, and the impact it is shown at. */
 export async function incidentStatusesNow(entry: ValidIncidentFile, now: number): Promise<{ statuses: Map<string, ComponentStatus>; impact: Impact }> {
-  const { eventAt } = await import('../lib/events.ts');
+  const { eventAt } = await import('../model/events.ts');
   const event = eventAt(entry, now);
   if (event?.kind !== 'incident') return { statuses: new Map(), impact: 'none' };
   return { statuses: new Map(event.components.map((component) => [component.id, component.status])), impact: event.impact };
@@ -95,8 +92,8 @@ export function findSource(site: Site, slug: string, choices: readonly SlugChoic
   const exact = bySlug((candidate) => candidate === slug);
   const suffix = exact.length > 0 ? exact : bySlug((candidate) => candidate.endsWith(`-${slug}`));
   if (suffix.length === 1) return suffix[0]!;
-  if (suffix.length > 1) throw new CliError(`"${slug}" matches ${suffix.map((source) => slugFromPath(source.path)).join(', ')}; give the full slug`);
-  throw new CliError(describeUnknownSlug(slug, choices));
+  if (suffix.length > 1) throw new Refusal(`"${slug}" matches ${suffix.map((source) => slugFromPath(source.path)).join(', ')}; give the full slug`);
+  throw new Refusal(describeUnknownSlug(slug, choices));
 }
 
 /** The public URL of an incident's page, honouring STATUS_SITE_URL and STATUS_BASE as the build does. */
@@ -115,29 +112,11 @@ export function assertValid(site: Site, path: string, text: string): ValidIncide
   const { entries, problems } = validateIncidentFiles(sources, site.componentIds);
   const own = problems.filter((problem) => problem.file === path);
   if (own.length > 0) {
-    throw new CliError(`refusing to write ${path}; the build would reject it:\n${own.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+    throw new Refusal(`refusing to write ${path}; the build would reject it:\n${own.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
   }
   const entry = entries.find((candidate) => candidate.file === path);
-  if (!entry) throw new CliError(`refusing to write ${path}: it did not validate`);
+  if (!entry) throw new Refusal(`refusing to write ${path}: it did not validate`);
   const rendering = renderProblems([entry]);
-  if (rendering.length > 0) throw new CliError(`refusing to write ${path}; the build would reject it:\n${rendering.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+  if (rendering.length > 0) throw new Refusal(`refusing to write ${path}; the build would reject it:\n${rendering.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
   return entry;
-}
-
-/**
- * Write a file so that readers (git, a build, an editor) see the old text or
- * the new, never half of it: write a temporary file beside it, then rename.
- */
-export function writeAtomic(dir: string, path: string, text: string): void {
-  const target = join(dir, path);
-  mkdirSync(dirname(target), { recursive: true });
-  // Not `.md`, so a build running meanwhile never reads the temporary file.
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describeUnknown } from '../lib/nearest.ts';
-import { validateIncidentFiles, type Problem } from '../lib/validate.ts';
-import { listComponents, type SiteConfig } from '../schemas/site-config.ts';
-import { INCIDENT_STATUSES, type IncidentStatus } from '../schemas/statuses.ts';
+import { describeUnknown } from '../rules/nearest.ts';
+import { validateIncidentFiles, type Problem } from '../files/validate.ts';
+import { listComponents, type SiteConfig } from '../files/schemas/site-config.ts';
+import { INCIDENT_STATUSES, type IncidentStatus } from '../rules/statuses.ts';
 import { joinNames } from './choices.ts';
-import { renderIncident } from './new-file.ts';
-import { insertUpdate } from './timeline.ts';
+import { renderIncident } from '../files/new-incident.ts';
+import { insertUpdate } from '../files/incident-writer.ts';
 
 /*
  * Message templates, `templates/<name>.md` beside `incidents/`: a label and

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseIncidentFile } from '../lib/validate.ts';
-import { listComponents } from '../schemas/site-config.ts';
+import { parseIncidentFile } from '../files/validate.ts';
+import { listComponents } from '../files/schemas/site-config.ts';
 import { mapCstate, readCstateFolder } from './cstate.ts';
 import { renderConfig, renderEvent } from './plan.ts';
 

@@ -1,8 +1,8 @@
 import { existsSync, globSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
-import type { Component, SiteConfigInput } from '../schemas/site-config.ts';
-import { INCIDENT_STATUSES, type Impact, type IncidentComponentStatus } from '../schemas/statuses.ts';
+import type { Component, SiteConfigInput } from '../files/schemas/site-config.ts';
+import { INCIDENT_STATUSES, type Impact, type IncidentComponentStatus } from '../rules/statuses.ts';
 import { toSafeMarkdown } from './markdown.ts';
 import {
   componentIdMaker,

@@ -1,7 +1,7 @@
 import TurndownService from 'turndown';
-import { isSafeUrl } from '../lib/markdown.ts';
+import { isSafeUrl } from '../rules/markdown.ts';
 
-// The same links the page renders (src/lib/markdown.ts): anything else becomes plain text.
+// The same links the page renders (src/rules/markdown.ts): anything else becomes plain text.
 const HTML_TAG = /<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i;
 
 const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '*' });

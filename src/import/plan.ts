@@ -1,10 +1,10 @@
 import { Document } from 'yaml';
-import { isoSeconds, styleMessage } from '../cli/timeline.ts';
-import { IMPACTS, type Impact, type UpdateComponentStatus } from '../schemas/statuses.ts';
-import type { SiteConfigInput } from '../schemas/site-config.ts';
-import { impliedImpact } from '../lib/levels.ts';
+import { isoSeconds, styleMessage } from '../files/incident-writer.ts';
+import { IMPACTS, type Impact, type UpdateComponentStatus } from '../rules/statuses.ts';
+import type { SiteConfigInput } from '../files/schemas/site-config.ts';
+import { impliedImpact } from '../rules/levels.ts';
 import { catalogOf } from '../i18n/catalog.ts';
-import { slugify } from '../lib/slug.ts';
+import { slugify } from '../rules/slug.ts';
 
 /*
  * What every importer produces: the site's configuration and one incident

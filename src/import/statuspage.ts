@@ -1,4 +1,4 @@
-import { timeZoneSchema, type Component, type SiteConfigInput } from '../schemas/site-config.ts';
+import { timeZoneSchema, type Component, type SiteConfigInput } from '../files/schemas/site-config.ts';
 import {
   INCIDENT_COMPONENT_STATUSES,
   INCIDENT_STATUSES,
@@ -7,8 +7,8 @@ import {
   type Impact,
   type IncidentComponentStatus,
   type UpdateComponentStatus,
-} from '../schemas/statuses.ts';
-import { IMPACT_OF_STATUS } from '../lib/levels.ts';
+} from '../rules/statuses.ts';
+import { IMPACT_OF_STATUS } from '../rules/levels.ts';
 import { toSafeMarkdown } from './markdown.ts';
 import {
   componentIdMaker,

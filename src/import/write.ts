@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { writeAtomic } from '../cli/site.ts';
-import { incidentFilePath, incidentSlug } from '../cli/new-file.ts';
-import { CONFIG_FILE, INCIDENTS_DIR, readIncidentSources } from '../lib/site-files.ts';
-import { formatProblem, parseIncidentFile, slugFromPath, type SourceFile } from '../lib/validate.ts';
-import { listComponents, siteConfigSchema } from '../schemas/site-config.ts';
+import { writeAtomic } from '../files/write-atomic.ts';
+import { incidentFilePath, incidentSlug } from '../files/new-incident.ts';
+import { CONFIG_FILE, INCIDENTS_DIR, readIncidentSources } from '../files/site-files.ts';
+import { formatProblem, parseIncidentFile, slugFromPath, type SourceFile } from '../files/validate.ts';
+import { listComponents, siteConfigSchema } from '../files/schemas/site-config.ts';
 import { ImportError, renderConfig, renderEvent, type ImportedEvent, type ImportNote, type ImportPlan, type SkippedEvent, type SourceRef } from './plan.ts';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';

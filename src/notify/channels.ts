@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { NotifyChannel } from '../schemas/notify-config.ts';
+import type { NotifyChannel } from '../files/schemas/notify-config.ts';
 import { post, withRetries, type Attempt, type DeliveryResult, type HttpRequest, type RetryPolicy } from './delivery.ts';
 import type { Notification } from './diff.ts';
 import { toMessage } from './message.ts';

@@ -1,4 +1,4 @@
-import type { ApiIncident, ApiIncidentUpdate, ApiScheduledMaintenance } from '../lib/api.ts';
+import type { ApiIncident, ApiIncidentUpdate, ApiScheduledMaintenance } from '../outputs/api.ts';
 
 /*
  * What is new between two builds, from their published API alone: the build

@@ -1,8 +1,8 @@
 import { catalogOf } from '../i18n/catalog.ts';
-import { staffTime } from '../lib/dates.ts';
-import { COMPONENT_STATUS_WORDS, LEVELS } from '../lib/levels.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
-import type { ComponentStatus } from '../schemas/statuses.ts';
+import { staffTime } from '../model/dates.ts';
+import { COMPONENT_STATUS_WORDS, LEVELS } from '../rules/levels.ts';
+import { renderMarkdown } from '../rules/markdown.ts';
+import type { ComponentStatus } from '../rules/statuses.ts';
 import type { Notification } from './diff.ts';
 
 // Notifications are in English and UTC, like Statuspage's, whatever the page's language and zone.

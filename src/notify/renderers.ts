@@ -1,4 +1,4 @@
-import type { ApiPage, ApiStatus } from '../lib/api.ts';
+import type { ApiPage, ApiStatus } from '../outputs/api.ts';
 import type { Notification } from './diff.ts';
 import type { Message } from './message.ts';
 

@@ -1,4 +1,4 @@
-import type { SiteConfig } from '../schemas/site-config.ts';
+import type { SiteConfig } from '../files/schemas/site-config.ts';
 import { post, type Attempt, type DeliveryResult, type RetryPolicy } from './delivery.ts';
 import { findNotification, newNotifications, type Notification } from './diff.ts';
 import { liveChannel, SIGNATURE_HEADER, type LiveChannel, type Outgoing } from './channels.ts';

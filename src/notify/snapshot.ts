@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { join } from 'node:path';
-import { apiEndpointSchemas } from '../schemas/api.ts';
-import type { ApiIncident, ApiScheduledMaintenance } from '../lib/api.ts';
+import { apiEndpointSchemas } from '../outputs/api-schema.ts';
+import type { ApiIncident, ApiScheduledMaintenance } from '../outputs/api.ts';
 import type { Snapshot } from './diff.ts';
 import type { PageContext } from './renderers.ts';
 

@@ -1,4 +1,4 @@
-import { paths } from '../lib/urls.ts';
+import { paths } from '../rules/urls.ts';
 import type { Notification } from './diff.ts';
 
 /*

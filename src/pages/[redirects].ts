@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getStatusModel } from '../lib/load';
-import { redirectsFile } from '../lib/redirects';
-import { href } from '../lib/urls';
+import { getStatusModel } from '../astro/load';
+import { redirectsFile } from '../model/redirects';
+import { href } from '../astro/href';
 
 // `_redirects` (Netlify, Cloudflare Pages): a dynamic route, because Astro skips pages named with a leading "_".
 export const getStaticPaths = (async () => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { renderBadge } from '../lib/badge';
-import { getStatusModel } from '../lib/load';
+import { renderBadge } from '../outputs/badge';
+import { getStatusModel } from '../astro/load';
 
 export const GET: APIRoute = async () => {
   const { overall } = await getStatusModel();

@@ -1,3 +1,3 @@
-import { siteFeedRoute } from '../lib/feed-routes';
+import { siteFeedRoute } from '../astro/feed-routes';
 
 export const GET = siteFeedRoute('atom');

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { maintenanceCalendar } from '../lib/calendar';
-import { getStatusModel } from '../lib/load';
+import { maintenanceCalendar } from '../outputs/calendar';
+import { getStatusModel } from '../astro/load';
 
 export const GET: APIRoute = async ({ site }) => {
   const body = maintenanceCalendar({ model: await getStatusModel(), site: site!, base: import.meta.env.BASE_URL });

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { fill } from '../i18n/catalog';
-import { getSiteText, getStatusModel } from '../lib/load';
-import { siteIcon } from '../lib/site-icon';
+import { getSiteText, getStatusModel } from '../astro/load';
+import { siteIcon } from '../outputs/site-icon';
 
 // Built from status.config.yaml so each site installs under its own name.
 // Paths are relative to the manifest, so it works under any base path.

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/urls';
+import { absoluteUrl } from '../rules/urls';
 
 // Generated rather than static so the sitemap's absolute URL follows the site and base.
 export const GET: APIRoute = ({ site }) =>

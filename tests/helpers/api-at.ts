@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApi, type Api } from '../../src/lib/api.ts';
-import { buildStatusModel } from '../../src/lib/model.ts';
-import { readIncidentSources, readSiteConfig } from '../../src/lib/site-files.ts';
-import { validateIncidentFiles } from '../../src/lib/validate.ts';
-import { listComponents } from '../../src/schemas/site-config.ts';
+import { buildApi, type Api } from '../../src/outputs/api.ts';
+import { buildStatusModel } from '../../src/model/status-model.ts';
+import { readIncidentSources, readSiteConfig } from '../../src/files/site-files.ts';
+import { validateIncidentFiles } from '../../src/files/validate.ts';
+import { listComponents } from '../../src/files/schemas/site-config.ts';
 import type { Snapshot } from '../../src/notify/diff.ts';
 import type { LoadedBuild } from '../../src/notify/snapshot.ts';
 

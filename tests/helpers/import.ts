@@ -2,8 +2,8 @@ import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { readIncidentSources } from '../../src/lib/site-files.ts';
-import { slugFromPath } from '../../src/lib/validate.ts';
+import { readIncidentSources } from '../../src/files/site-files.ts';
+import { slugFromPath } from '../../src/files/validate.ts';
 import { ROOT } from './build.ts';
 
 const cliEnv = (env: Record<string, string>) => ({

@@ -1,6 +1,6 @@
-import type { IncidentData, MaintenanceData } from '../../src/schemas/incident.ts';
-import type { SiteConfig } from '../../src/schemas/site-config.ts';
-import type { ValidIncidentFile } from '../../src/lib/validate.ts';
+import type { IncidentData, MaintenanceData } from '../../src/files/schemas/incident.ts';
+import type { SiteConfig } from '../../src/files/schemas/site-config.ts';
+import type { ValidIncidentFile } from '../../src/files/validate.ts';
 
 /** A small platform for unit tests: two groups, four components. */
 export const CONFIG: SiteConfig = {

@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getStatusModel } from '../../lib/load';
-import { redirectPage, type LegacyRedirect } from '../../lib/redirects';
-import { absoluteUrl, href, paths } from '../../lib/urls';
+import { getStatusModel } from '../../astro/load';
+import { redirectPage, type LegacyRedirect } from '../../model/redirects';
+import { absoluteUrl, paths } from '../../rules/urls';
+import { href } from '../../astro/href';
 
 // A page at each old path of an imported incident (`/incidents/<statuspage-id>/`), sending readers to ours.
 export const getStaticPaths = (async () => {

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { ApiEndpoint } from '../../../lib/api';
-import { getApi } from '../../../lib/load-api';
+import type { ApiEndpoint } from '../../../outputs/api';
+import { getApi } from '../../../astro/load-api';
 
 const ENDPOINTS: ApiEndpoint[] = [
   'summary.json',

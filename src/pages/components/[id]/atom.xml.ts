@@ -1,4 +1,4 @@
-import { componentFeedRoute, componentPaths } from '../../../lib/feed-routes';
+import { componentFeedRoute, componentPaths } from '../../../astro/feed-routes';
 
 export const getStaticPaths = componentPaths;
 export const GET = componentFeedRoute('atom');

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { renderBadge } from '../../../lib/badge';
-import { componentPaths } from '../../../lib/feed-routes';
-import { getStatusModel } from '../../../lib/load';
-import { COMPONENT_STATUS_WORDS } from '../../../lib/levels';
+import { renderBadge } from '../../../outputs/badge';
+import { componentPaths } from '../../../astro/feed-routes';
+import { getStatusModel } from '../../../astro/load';
+import { COMPONENT_STATUS_WORDS } from '../../../rules/levels';
 
 export const getStaticPaths = componentPaths;
 

@@ -1,0 +1,64 @@
+import { globSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import type { IncidentFile } from '../files/schemas/incident.ts';
+import { listComponents } from '../files/schemas/site-config.ts';
+import { readIncidentSources, readSiteConfig, siteDir } from '../files/site-files.ts';
+import { IncidentValidationError, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
+
+/** The folders whose code decides whether an incident file is valid: i18n, rules and files sit below everything else. */
+export const RULE_FOLDERS = ['i18n', 'rules', 'files'] as const;
+
+/**
+ * The validation rules' own source. Astro clears the store only when its
+ * config or version changes, so an entry checked by older rules must not be
+ * reused: every file of the folders the validator may import (`RULE_FOLDERS`,
+ * which lint keeps it inside) is part of every digest, so no list of files
+ * can fall behind. Undefined (no reuse at all) if the source cannot be read.
+ */
+export function rulesSource(src = fileURLToPath(new URL('../', import.meta.url))): string | undefined {
+  try {
+    const files = globSync(RULE_FOLDERS.map((folder) => `${folder}/**/*.{ts,json}`), { cwd: src }).filter((file) => !file.endsWith('.test.ts'));
+    return files.sort().map((file) => `${file}\n${readFileSync(`${src}${file}`, 'utf8')}`).join('\n');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads `incidents/**\/*.md` with our own validator instead of the glob
+ * loader: the glob loader's YAML parser turns `2022-12-28T12:13:00` into a UTC
+ * date, hiding a missing zone, and it cannot check rules across files (unique
+ * slugs) or report line numbers. The CLI's `check` runs the same function.
+ *
+ * Astro keeps the store between builds (in the cache folder), so a file whose
+ * text and component ids are unchanged reuses its stored, already validated
+ * entry: publishing one incident re-parses one file, not the whole history.
+ */
+export function incidentsLoader(): Loader {
+  return {
+    name: 'status-incidents',
+    load: async ({ store, generateDigest }) => {
+      const dir = siteDir();
+      const componentIds = listComponents(readSiteConfig(dir)).map((component) => component.id);
+      const sources = readIncidentSources(dir);
+      const rules = rulesSource();
+      const context = generateDigest(`${rules ?? ''}\n${componentIds.join(',')}`);
+      const digests = new Map(sources.map((source) => [source.path, generateDigest(`${context}\n${source.path}\n${source.text}`)]));
+      const unchanged = (source: SourceFile): ValidIncidentFile | undefined => {
+        const stored = store.get(slugFromPath(source.path));
+        if (rules === undefined || !stored || stored.digest !== digests.get(source.path)) return undefined;
+        const data = stored.data as { file: string; frontmatter: IncidentFile };
+        return { slug: stored.id, file: data.file, data: data.frontmatter, body: stored.body ?? '' };
+      };
+      const { entries, problems } = validateIncidentFiles(sources, componentIds, unchanged);
+      if (problems.length > 0) throw new IncidentValidationError(problems);
+      const slugs = new Set(entries.map((entry) => entry.slug));
+      for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
+      for (const entry of entries) {
+        // An unchanged digest makes set() a no-op.
+        store.set({ id: entry.slug, data: { file: entry.file, frontmatter: entry.data }, body: entry.body, filePath: entry.file, digest: digests.get(entry.file)! });
+      }
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { Document } from 'yaml';
+import { slugify } from '../rules/slug.ts';
+import { styleMessage, type NewUpdate } from './incident-writer.ts';
+
+/** What `status new` asks for. */
+export interface NewIncident {
+  title: string;
+  impact: string;
+  /** Component id → its status, in the order given. */
+  components: Array<[id: string, status: string]>;
+  started?: string;
+  update: NewUpdate;
+}
+
+/** What `status maintenance` asks for. */
+export interface NewMaintenance {
+  title: string;
+  components: string[];
+  window: { start: string; end: string };
+  update: NewUpdate;
+}
+
+/** A slug for a new incident's file name and URL: at most 50 characters, cut at a word. */
+export const incidentSlug = (title: string): string => slugify(title, 50);
+
+/** `incidents/<yyyy>/<yyyy-mm-dd>-<slug>.md`, dated by the UTC day the event starts. */
+export function incidentFilePath(startsAt: string, slug: string): { slug: string; path: string } {
+  const day = new Date(startsAt).toISOString().slice(0, 10);
+  const fullSlug = `${day}-${slug}`;
+  return { slug: fullSlug, path: `incidents/${day.slice(0, 4)}/${fullSlug}.md` };
+}
+
+function fileText(data: Record<string, unknown>, flowComponents: boolean): string {
+  const doc = new Document(data, { schema: 'core' });
+  styleMessage(doc.getIn(['updates', 0, 'message'], true));
+  if (flowComponents) (doc.get('components', true) as { flow?: boolean }).flow = true;
+  // The body after the closing --- is the summary or postmortem, written later.
+  return `---\n${doc.toString({ lineWidth: 80, flowCollectionPadding: false })}---\n`;
+}
+
+/** The text of a new incident file, in the README's format and key order. */
+export function renderIncident(incident: NewIncident): string {
+  return fileText(
+    {
+      title: incident.title,
+      impact: incident.impact,
+      // A Map keeps the order given, even for ids that look like numbers.
+      components: new Map(incident.components),
+      ...(incident.started ? { started: incident.started } : {}),
+      updates: [incident.update],
+    },
+    false,
+  );
+}
+
+/** The text of a new maintenance file: `kind: maintenance`, its window and the `scheduled` update. */
+export function renderMaintenance(maintenance: NewMaintenance): string {
+  return fileText(
+    { kind: 'maintenance', title: maintenance.title, components: maintenance.components, window: maintenance.window, updates: [maintenance.update] },
+    true,
+  );
+}

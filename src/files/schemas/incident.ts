@@ -1,0 +1,192 @@
+import { z } from 'astro/zod';
+import { describeUnknown } from '../../rules/nearest.ts';
+import {
+  IMPACTS,
+  INCIDENT_COMPONENT_STATUSES,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+  UPDATE_COMPONENT_STATUSES,
+} from '../../rules/statuses.ts';
+import { checkIncidentStatuses } from './incident-statuses.ts';
+import { oneOf } from './one-of.ts';
+import { timestampSchema } from '../../rules/timestamp.ts';
+import { publishedText } from './text.ts';
+import { LIMITS } from '../../rules/limits.ts';
+
+/**
+ * Where an imported file came from (`source: { statuspage: p31zjtct2jer }`),
+ * so importing again updates the file in place and old links redirect here.
+ */
+const source = z
+  .strictObject(
+    {
+      /** The incident's id on Atlassian Statuspage. */
+      statuspage: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a Statuspage incident id: letters, digits, "-" and "_"').optional(),
+      /** The issue's file name in cState's content/issues, without `.md`. */
+      cstate: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be a cState issue file name without ".md": letters, digits, ".", "-" and "_"').optional(),
+    },
+    { error: 'must name where the file was imported from, e.g. "statuspage: p31zjtct2jer"' },
+  )
+  .optional();
+
+/** A map of declared component ids to statuses from `allowed`. */
+function componentStatuses<const T extends readonly [string, ...string[]]>(componentIds: readonly string[], allowed: T, example: T[number]) {
+  return z.record(componentId(componentIds), oneOf('component status', allowed), {
+    error: `must map component ids to a status, e.g. "web: ${example}"`,
+  });
+}
+
+/** A component id that must be one of the ids declared in status.config.yaml. */
+function componentId(componentIds: readonly string[]) {
+  return z.string().superRefine((id, ctx) => {
+    if (!componentIds.includes(id)) ctx.addIssue({ code: 'custom', message: describeUnknown('component', id, componentIds) });
+  });
+}
+
+const message = publishedText({ maxBytes: LIMITS.messageBytes, markdown: true, required: 'what users should know, in a sentence or two (Markdown allowed)' });
+
+function updateSchema<const T extends readonly [string, ...string[]]>(statuses: T) {
+  return z.strictObject({
+    /** When this update was posted, with a zone: 2022-12-28T12:25:00Z */
+    at: timestampSchema,
+    /** Where the work stands, e.g. investigating, identified, monitoring, resolved. */
+    status: oneOf('status', statuses),
+    /** What users should know now. Markdown allowed; raw HTML is shown as text. */
+    message,
+    /** `true` on an update written ahead, to be published at its `at` by a later build. */
+    scheduled: z.literal(true, { error: 'can only be true: set it on an update written ahead of its time' }).optional(),
+  });
+}
+
+const title = publishedText({ maxBytes: LIMITS.titleBytes, markdown: false, oneLine: true, required: 'a short headline users will recognise, e.g. "Login and posting failing"' });
+
+type TimedUpdate = { at: string; status: string; reopened?: boolean };
+
+/**
+ * Rules every timeline obeys, whatever its vocabulary (paths are relative to
+ * the list). A closing status is last, except that an incident that came back
+ * goes on with an update marked `reopened: true`: a reopening is said, never
+ * guessed, so a stray `resolved` mid-timeline is still caught.
+ */
+function checkTimeline(updates: TimedUpdate[], closing: readonly string[], ctx: z.RefinementCtx) {
+  updates.forEach((update, i) => {
+    const previous = updates[i - 1];
+    if (previous && update.at < previous.at) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'at'],
+        message: `${update.at} is earlier than the update before it (${previous.at}); list updates oldest first`,
+      });
+    }
+    const next = updates[i + 1];
+    if (closing.includes(update.status) && next && !(next.reopened && !closing.includes(next.status))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'status'],
+        message: `"${update.status}" may only be the last update; move it to the end, use another status, or, if the incident came back, add "reopened: true" to the next update`,
+      });
+    }
+  });
+}
+
+function timeline<U extends z.ZodObject<{ at: typeof timestampSchema; status: z.ZodEnum<Record<string, string>> }>>(update: U, closing: readonly string[]) {
+  return z
+    .array(update, { error: 'is required: a list of updates, oldest first' })
+    .min(1, 'is empty: add at least one update (at, status, message)')
+    .max(LIMITS.updates, `has more than ${LIMITS.updates} updates; close this incident and open a follow-up that links to it`)
+    .superRefine((updates, ctx) => checkTimeline(updates, closing, ctx));
+}
+
+/** Build the schema for incident files, knowing which component ids exist. */
+export function incidentFileSchema(componentIds: readonly string[]) {
+  const incident = z
+    .strictObject({
+      /** `incident` (the default) or `maintenance`. */
+      kind: z.literal('incident'),
+      /** Headline shown everywhere the incident is listed. */
+      title,
+      /** How bad it is for users overall: none, minor, major or critical. */
+      impact: oneOf('impact', IMPACTS),
+      /** Affected components and how, from `started` (or the first update): `web: major_outage`. */
+      components: componentStatuses(componentIds, INCIDENT_COMPONENT_STATUSES, 'major_outage'),
+      /** When impact began, if before the first update (with a zone). */
+      started: timestampSchema.optional(),
+      /** When the body (the postmortem) is published; by default with the resolving update. */
+      postmortem_at: timestampSchema.optional(),
+      source,
+      /** The timeline, oldest first; the incident is resolved when the last update is `resolved`. */
+      updates: timeline(
+        updateSchema(INCIDENT_STATUSES).extend({
+          /** `true` on the first update after `resolved`, when the incident came back. */
+          reopened: z.literal(true, { error: 'can only be true: set it on the update that reopens a resolved incident' }).optional(),
+          /** The impact from this update on, when it changes. */
+          impact: oneOf('impact', IMPACTS).optional(),
+          /** Components whose status changes with this update (`operational` when one recovers). */
+          components: componentStatuses(componentIds, UPDATE_COMPONENT_STATUSES, 'degraded_performance').optional(),
+        }),
+        ['resolved'],
+      ),
+    })
+    .superRefine((data, ctx) => {
+      const first = data.updates[0];
+      if (data.started && first && data.started > first.at) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['started'],
+          message: `${data.started} is after the first update (${first.at}); impact must start before it is first reported`,
+        });
+      }
+      const start = data.started ?? first?.at;
+      if (data.postmortem_at && start && data.postmortem_at < start) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['postmortem_at'],
+          message: `${data.postmortem_at} is before the incident began (${start}); a postmortem is published after the fact`,
+        });
+      }
+      checkIncidentStatuses(data, ctx);
+    });
+
+  const maintenance = z.strictObject({
+    kind: z.literal('maintenance'),
+    title,
+    source,
+    /** Components that will be under maintenance during the window. */
+    components: z.array(componentId(componentIds), { error: 'must be a list of component ids, e.g. [api, timelines]' }),
+    /** When the work is planned to start and end, each with a zone. */
+    window: z
+      .strictObject({ start: timestampSchema, end: timestampSchema }, { error: 'is required: start and end times' })
+      .superRefine((window, ctx) => {
+        if (window.end <= window.start) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['end'],
+            message: `${window.end} is not after the start (${window.start}); a window must end after it starts`,
+          });
+        }
+        const days = (Date.parse(window.end) - Date.parse(window.start)) / 86_400_000;
+        if (days > LIMITS.windowDays) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['end'],
+            message: `makes a window of ${Math.round(days)} days; at most ${LIMITS.windowDays} are allowed. Schedule longer work as several windows`,
+          });
+        }
+      }),
+    /** The timeline, oldest first; the maintenance is over when the last update is `completed` (or `cancelled`). */
+    updates: timeline(updateSchema(MAINTENANCE_STATUSES), ['completed', 'cancelled']),
+  });
+
+  return z.preprocess(
+    (raw) => (raw && typeof raw === 'object' && !('kind' in raw) ? { ...raw, kind: 'incident' } : raw),
+    z.discriminatedUnion('kind', [incident, maintenance], {
+      error: (issue) => (issue.code === 'invalid_union' ? describeUnknown('kind', (issue.input as { kind?: unknown } | undefined)?.kind, ['incident', 'maintenance']) : undefined),
+    }),
+  );
+}
+
+export type IncidentFileSchema = ReturnType<typeof incidentFileSchema>;
+export type IncidentFileInput = z.input<IncidentFileSchema>;
+export type IncidentFile = z.output<IncidentFileSchema>;
+export type IncidentData = Extract<IncidentFile, { kind: 'incident' }>;
+export type MaintenanceData = Extract<IncidentFile, { kind: 'maintenance' }>;

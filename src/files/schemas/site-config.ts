@@ -1,0 +1,128 @@
+import { z } from 'astro/zod';
+import { LOCALES } from '../../i18n/locales.ts';
+import { describeUnknown } from '../../rules/nearest.ts';
+import { notifyConfigSchema } from './notify-config.ts';
+import { oneOf } from './one-of.ts';
+import { publishedText } from './text.ts';
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** One part of the platform that users can tell is up or down. */
+export const componentSchema = z.strictObject({
+  /** Stable identifier used in incident files and URLs: lowercase letters, digits, hyphens. */
+  id: z.string().regex(ID, 'must be lowercase letters, digits and hyphens, e.g. "direct-messages"'),
+  /** Name shown to users, e.g. "Direct messages". */
+  name: publishedText({ maxBytes: 80, markdown: false, oneLine: true, required: 'the name users see, e.g. "Direct messages"' }),
+  /** One line telling users what this component covers. */
+  description: publishedText({ maxBytes: 300, markdown: false, required: 'one line on what it covers' }).optional(),
+});
+
+/** Every IANA zone this runtime knows, plus `UTC` (which Intl lists as `Etc/UTC`'s alias). */
+const TIME_ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+const KNOWN_ZONES = new Set(TIME_ZONES);
+
+/** An IANA zone name, spelt exactly; a typo gets the nearest name (the full list is too long to print). */
+export const timeZoneSchema = z.string().refine((zone) => KNOWN_ZONES.has(zone), {
+  error: (issue) => describeUnknown('time zone', issue.input, TIME_ZONES).replace(/ Allowed: .*/, ' Use an IANA name such as "America/New_York", "Europe/Berlin" or "UTC".'),
+});
+
+/** One of the languages with a catalog in src/i18n, by BCP 47 tag. */
+export const localeSchema = oneOf('locale', LOCALES);
+
+/** A heading under which related components are listed, in display order. */
+export const componentGroupSchema = z.strictObject({
+  /** Heading shown to users, e.g. "Apps". */
+  name: publishedText({ maxBytes: 80, markdown: false, oneLine: true, required: 'a heading, e.g. "Apps"' }),
+  /** The group's components, in the order they are shown. */
+  components: z.array(componentSchema).min(1, 'a group needs at least one component'),
+});
+
+const URL_EXAMPLE = 'such as https://status.example.com or https://example.com/status/';
+
+/** The public address: http(s), no credentials, query or fragment (every absolute link is built from it). */
+const siteUrl = z
+  .string({ error: `is required: the address this page is published at, ${URL_EXAMPLE}` })
+  .trim()
+  .superRefine((value, ctx) => {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    const why = !url
+      ? 'is not an absolute URL'
+      : !/^https?:$/.test(url.protocol)
+        ? `uses ${url.protocol.replace(/:$/, '')}:, but a status page is served over https: (or http:)`
+        : url.username || url.password
+          ? 'must not carry a user name or password'
+          : url.search || url.hash
+            ? 'must not have a query (?…) or fragment (#…)'
+            : undefined;
+    if (why) ctx.addIssue({ code: 'custom', message: `${why}; write the page's public address, ${URL_EXAMPLE}` });
+  });
+
+/** The platform's own site, for the header's "Back to chirp.example" link: an absolute http(s) URL. */
+const homepageUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    message: 'must be an absolute http(s) URL, such as https://chirp.example',
+  });
+
+/** An image the site serves from `public/`: its path there, e.g. /logo.svg for public/logo.svg. */
+const logoPath = z
+  .string()
+  .trim()
+  .refine((value) => /^\/(?!.*\.\.)[\w./-]+\.(svg|png)$/i.test(value), {
+    message: 'must be the path of an SVG or PNG file under public/, starting with /, such as /logo.svg for public/logo.svg',
+  });
+
+/** `status.config.yaml`: the page's identity and the components it reports on. */
+export const siteConfigSchema = z
+  .strictObject({
+    /** The platform's name, e.g. "Chirp". */
+    name: publishedText({ maxBytes: 80, markdown: false, oneLine: true, required: 'the platform name, e.g. "Chirp"' }),
+    /** Where this status page is published, e.g. https://status.chirp.example (a path, e.g. /status/, is the base of every link). */
+    url: siteUrl,
+    /** A sentence under the page title. */
+    description: publishedText({ maxBytes: 300, markdown: false, required: 'a sentence on what this page reports' }).optional(),
+    /** The platform's logo (SVG or PNG under public/), shown in the header and used as the favicon. */
+    logo: logoPath.optional(),
+    /** The platform's own site; the header links back to it. */
+    homepage: homepageUrl.optional(),
+    /** IANA time zone every time and day a reader sees is in, e.g. America/New_York. */
+    timezone: timeZoneSchema.default('UTC'),
+    /** Language of the page's interface (BCP 47): one of src/i18n's catalogs. */
+    locale: localeSchema.default('en'),
+    /** Rewrite times into each reader's own zone with a small inline script. */
+    localTime: z.boolean().default(false),
+    /** Component groups, in display order. */
+    groups: z.array(componentGroupSchema).min(1, 'declare at least one group of components'),
+    /** Where `npm run status -- notify` announces updates (see README, Notifications). */
+    notify: notifyConfigSchema.optional(),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.groups.forEach((group, g) =>
+      group.components.forEach((component, c) => {
+        if (seen.has(component.id)) {
+          ctx.addIssue({ code: 'custom', path: ['groups', g, 'components', c, 'id'], message: `component id "${component.id}" is declared twice; ids must be unique` });
+        }
+        seen.add(component.id);
+      }),
+    );
+    const names = new Set<string>();
+    config.notify?.channels.forEach((channel, c) => {
+      if (names.has(channel.name)) ctx.addIssue({ code: 'custom', path: ['notify', 'channels', c, 'name'], message: `channel name "${channel.name}" is used twice; names must be unique` });
+      names.add(channel.name);
+      channel.components?.forEach((id, i) => {
+        if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['notify', 'channels', c, 'components', i], message: describeUnknown('component', id, [...seen]) });
+      });
+    });
+  });
+
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+/** A config as written in the file (defaults not yet applied), e.g. by an importer. */
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+export type Component = z.output<typeof componentSchema>;
+
+/** Every declared component with its group name, in display order. */
+export function listComponents(config: Pick<SiteConfig, 'groups'>): Array<Component & { group: string }> {
+  return config.groups.flatMap((group) => group.components.map((component) => ({ ...component, group: group.name })));
+}

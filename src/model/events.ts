@@ -1,0 +1,183 @@
+import type { IncidentData } from '../files/schemas/incident.ts';
+import type { ComponentStatus, Impact, IncidentStatus, MaintenanceStatus } from '../rules/statuses.ts';
+import { incidentSteps, peakImpact, statusSegments, type StatusChange, type StatusSegment } from '../rules/incident-timeline.ts';
+import { renderMarkdown } from '../rules/markdown.ts';
+import type { ValidIncidentFile } from '../files/validate.ts';
+
+/** One entry of a timeline, as published. */
+export interface TimelineUpdate {
+  /** Stable anchor and feed id: `update-N`, counted from the first update. */
+  id: string;
+  at: number;
+  status: IncidentStatus | MaintenanceStatus;
+  markdown: string;
+  html: string;
+  /** Component statuses this update changed (from operational, for the first). */
+  changes: StatusChange[];
+}
+
+/** A component the event affected, and how. */
+export interface AffectedComponent {
+  id: string;
+  /** Its status now under this event: operational once the event is over. */
+  status: ComponentStatus;
+  /** The statuses it went through, in order: ["major_outage", "degraded_performance"]. */
+  path: ComponentStatus[];
+  /** How long it was away from operational, up to now. */
+  duration: number;
+}
+
+interface EventBase {
+  slug: string;
+  file: string;
+  title: string;
+  /** Updates published by now, oldest first. */
+  updates: TimelineUpdate[];
+  /** When users were first affected (or the maintenance window opens). */
+  startsAt: number;
+  /** Components with any stretch away from operational, in the order the event named them. */
+  components: AffectedComponent[];
+  /** Each stretch a component spent away from operational; `end: null` while it lasts. */
+  segments: StatusSegment[];
+  /** The Markdown body as written, and as HTML; both empty until it is published. */
+  bodyMarkdown: string;
+  bodyHtml: string;
+}
+
+export interface IncidentEvent extends EventBase {
+  kind: 'incident';
+  /** The level shown for it: its current impact while open, its worst once resolved. */
+  impact: Impact;
+  status: IncidentStatus;
+  /** Time of the `resolved` update, or null while ongoing. */
+  resolvedAt: number | null;
+  /** When the postmortem (the body) was published, if it has been by now. */
+  postmortemAt: number | null;
+}
+
+export interface MaintenanceEvent extends EventBase {
+  kind: 'maintenance';
+  status: MaintenanceStatus;
+  windowStart: number;
+  windowEnd: number;
+  /** Time of the closing update (`completed` or `cancelled`), or null. */
+  completedAt: number | null;
+  /** Called off with a `cancelled` update: calendars mark it CANCELLED. */
+  cancelled: boolean;
+  phase: 'upcoming' | 'active' | 'over';
+}
+
+export type StatusEvent = IncidentEvent | MaintenanceEvent;
+
+/** True once the incident's `resolved` update has been published. */
+export const isResolved = (event: IncidentEvent): boolean => event.resolvedAt !== null;
+
+/**
+ * The event as readers saw it at `now`: only updates published by then, and
+ * nothing at all if its first update lies in the future. This is what lets
+ * `STATUS_NOW` replay the page as it looked mid-outage.
+ */
+export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | undefined {
+  const published = file.data.updates.map((update, index) => ({ update, index, at: Date.parse(update.at) })).filter(({ at }) => at <= now);
+  const first = published[0];
+  const last = published.at(-1);
+  if (!first || !last) return undefined;
+  const updates = published.map(({ update, index, at }): TimelineUpdate => ({
+    id: `update-${index + 1}`,
+    at,
+    status: update.status,
+    markdown: update.message,
+    html: renderMarkdown(update.message),
+    changes: [],
+  }));
+  const base = { slug: file.slug, file: file.file, title: file.data.title, updates };
+  const data = file.data;
+  if (data.kind === 'incident') {
+    const steps = incidentSteps({
+      impact: data.impact,
+      components: data.components,
+      started: data.started === undefined ? undefined : Date.parse(data.started),
+      // The file is an incident, so every update is an incident update.
+      updates: published.map(({ update, at }) => ({ ...(update as IncidentData['updates'][number]), at })),
+    });
+    for (const step of steps) if (step.update !== null) updates[step.update]!.changes = step.changes;
+    const current = steps.at(-1)!;
+    const resolvedAt = last.update.status === 'resolved' ? last.at : null;
+    const postmortemAt = postmortemTime(file, now);
+    const segments = statusSegments(steps);
+    return {
+      ...base,
+      kind: 'incident',
+      impact: resolvedAt === null ? current.impact : peakImpact(steps),
+      status: last.update.status as IncidentStatus,
+      startsAt: steps[0]!.at,
+      resolvedAt,
+      postmortemAt,
+      bodyMarkdown: postmortemAt === null ? '' : file.body.trim(),
+      bodyHtml: postmortemAt === null ? '' : renderMarkdown(file.body),
+      segments,
+      components: affectedComponents([...current.statuses], segments, now),
+    };
+  }
+  const windowStart = Date.parse(data.window.start);
+  const windowEnd = Date.parse(data.window.end);
+  const completedAt = last.update.status === 'completed' || last.update.status === 'cancelled' ? last.at : null;
+  const phase = maintenancePhase(windowStart, completedAt ?? windowEnd, now);
+  const end = completedAt ?? windowEnd;
+  // Planned components are named before the window opens too (cards and the calendar list them).
+  const planned = data.components.map((id): StatusSegment => ({ id, status: 'under_maintenance', start: windowStart, end }));
+  // Statuspage's convention: the announcement takes the components into maintenance, the closing update brings them back.
+  updates[0]!.changes = data.components.map((id) => ({ id, from: 'operational', to: 'under_maintenance' }));
+  if (completedAt !== null) updates.at(-1)!.changes = data.components.map((id) => ({ id, from: 'under_maintenance', to: 'operational' }));
+  const status: ComponentStatus = phase === 'active' ? 'under_maintenance' : 'operational';
+  return {
+    ...base,
+    kind: 'maintenance',
+    status: last.update.status as MaintenanceStatus,
+    startsAt: windowStart,
+    windowStart,
+    windowEnd,
+    completedAt,
+    cancelled: last.update.status === 'cancelled',
+    phase,
+    bodyMarkdown: file.body.trim(),
+    bodyHtml: renderMarkdown(file.body),
+    // Called off before its window: it never touched anything.
+    segments: end > windowStart ? planned : [],
+    components: affectedComponents(data.components.map((id) => [id, status]), planned, now),
+  };
+}
+
+/**
+ * The body of an incident is its postmortem, published at `postmortem_at`,
+ * by default with the final resolving update of the file: a replay of an
+ * earlier moment must not show what was written after it.
+ */
+function postmortemTime(file: ValidIncidentFile, now: number): number | null {
+  if (file.data.kind !== 'incident' || file.body.trim() === '') return null;
+  const last = file.data.updates.at(-1)!;
+  const at = file.data.postmortem_at ?? (last.status === 'resolved' ? last.at : undefined);
+  const millis = at === undefined ? null : Date.parse(at);
+  return millis !== null && millis <= now ? millis : null;
+}
+
+/** Each component with a stretch away from operational: its status now, its path and how long it lasted. */
+function affectedComponents(current: Array<[string, ComponentStatus]>, segments: readonly StatusSegment[], now: number): AffectedComponent[] {
+  return current.flatMap(([id, status]) => {
+    const own = segments.filter((segment) => segment.id === id);
+    if (own.length === 0) return [];
+    const path = own.map((segment) => segment.status).filter((step, i, all) => step !== all[i - 1]);
+    const duration = own.reduce((sum, segment) => sum + Math.max(0, Math.min(segment.end ?? now, now) - segment.start), 0);
+    return [{ id, status, path, duration }];
+  });
+}
+
+function maintenancePhase(start: number, end: number, now: number): MaintenanceEvent['phase'] {
+  if (now >= end) return 'over';
+  return now < start ? 'upcoming' : 'active';
+}
+
+/** Is the event affecting users at `now`? */
+export function isActive(event: StatusEvent): boolean {
+  return event.kind === 'incident' ? event.resolvedAt === null : event.phase === 'active';
+}

@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { maintenance, SAMPLE_OUTAGE, SAMPLE_UPGRADE } from '../../tests/helpers/incident-files.ts';
+import { siteText } from './site-text.ts';
+import { eventAt, type StatusEvent } from './events.ts';
+import { affectedSummary, durationLabel, endedAt, ongoingSummary, outcomeLabel, severityLabel } from './labels.ts';
+
+const at = Date.parse;
+const outage = SAMPLE_OUTAGE;
+const upgrade = SAMPLE_UPGRADE;
+const cancelled = maintenance('cancelled', {
+  components: ['dm'],
+  window: ['2022-12-30T02:00:00Z', '2022-12-30T04:00:00Z'],
+  updates: [
+    ['2022-12-23T10:00:00Z', 'scheduled'],
+    ['2022-12-24T10:00:00Z', 'cancelled'],
+  ],
+});
+
+/** The event and the page's words at a moment, in English or French, UTC. */
+function seen(file: Parameters<typeof eventAt>[0], moment: string, locale: 'en' | 'fr' = 'en'): { event: StatusEvent; text: ReturnType<typeof siteText> } {
+  const now = at(moment);
+  return { event: eventAt(file, now)!, text: siteText({ locale, timezone: 'UTC', now }) };
+}
+
+describe('an incident', () => {
+  test('while open: how long so far at the moment of the build, no outcome, no end', () => {
+    const { event, text } = seen(outage, '2022-12-28T13:30:00Z');
+    expect(durationLabel(event, text)).toBe('Ongoing for 1 h 17 min');
+    expect(outcomeLabel(event, text)).toBeNull();
+    expect(endedAt(event)).toBeNull();
+    expect(severityLabel(event, text)).toBe('Major system outage');
+  });
+
+  test('once resolved: its outcome and how long it lasted, whatever the moment', () => {
+    const { event, text } = seen(outage, '2023-01-05T00:00:00Z');
+    expect([outcomeLabel(event, text), durationLabel(event, text)]).toEqual(['Resolved', 'Lasted 2 h 3 min']);
+    expect(endedAt(event)).toBe(at('2022-12-28T14:16:00Z'));
+  });
+
+  test('in the site’s language', () => {
+    const { event, text } = seen(outage, '2022-12-28T13:30:00Z', 'fr');
+    expect(durationLabel(event, text)).toMatch(/^En cours depuis 1\s?h 17\s?min$/);
+  });
+
+  test('each component: for how long while unchanged, what it went through once changed or over', () => {
+    const { event, text } = seen(outage, '2022-12-28T13:30:00Z');
+    const [web] = event.components;
+    expect(ongoingSummary(web!, text)).toBe('for 1 h 17 min');
+    expect(affectedSummary(seen(outage, '2023-01-05T00:00:00Z').event.components[0]!, text)).toBe('Major outage, for 2 h 3 min');
+  });
+});
+
+describe('a maintenance', () => {
+  test('says its planned window, then its window in progress, then how long it took', () => {
+    const durations = ['2022-12-29T00:00:00Z', '2022-12-30T03:00:00Z', '2022-12-31T00:00:00Z'].map((moment) => {
+      const { event, text } = seen(upgrade, moment);
+      return durationLabel(event, text);
+    });
+    expect(durations).toEqual(['Planned: 2 h window', 'In progress: 2 h window', 'Lasted 1 h 50 min']);
+    const { event, text } = seen(upgrade, '2022-12-29T00:00:00Z');
+    expect(severityLabel(event, text)).toBe('Maintenance');
+  });
+
+  test('cancelled before its window: did not take place', () => {
+    const { event, text } = seen(cancelled, '2022-12-31T00:00:00Z');
+    expect([outcomeLabel(event, text), durationLabel(event, text)]).toEqual(['Cancelled', 'Did not take place']);
+  });
+});

@@ -1,0 +1,51 @@
+import { fill } from '../i18n/catalog.ts';
+import type { SiteText } from './site-text.ts';
+import type { AffectedComponent, StatusEvent } from './events.ts';
+import type { Level } from '../rules/levels.ts';
+
+/*
+ * The words a page shows for an event, in the site's language: every string
+ * comes from the catalog (src/i18n), every duration from the site's dates.
+ */
+
+/** The level an event is shown at: its impact, or maintenance. */
+export const eventLevel = (event: StatusEvent): Level => (event.kind === 'incident' ? event.impact : 'maintenance');
+
+/** "Major system outage" for incidents (the banner's words), "Maintenance" for maintenance. */
+export function severityLabel(event: StatusEvent, { t }: SiteText): string {
+  if (event.kind === 'maintenance') return t.levels.maintenanceEvent;
+  return event.impact === 'none' ? t.levels.noImpact : t.levels[event.impact];
+}
+
+/** When the event ended: its closing update's time, or null while it goes on. */
+export const endedAt = (event: StatusEvent): number | null => (event.kind === 'incident' ? event.resolvedAt : event.completedAt);
+
+/** "Resolved", "Completed" or "Cancelled" once over; null while it goes on. */
+export function outcomeLabel(event: StatusEvent, { t }: SiteText): string | null {
+  return endedAt(event) === null ? null : t.updateStatus[event.status];
+}
+
+/** How long the event lasted, how long it has been going on at the text's now, or the planned window. */
+export function durationLabel(event: StatusEvent, { t, dates, now }: SiteText): string {
+  const lasted = (millis: number) => fill(t.event.lasted, { duration: dates.duration(millis) });
+  if (event.kind === 'incident') {
+    return event.resolvedAt === null ? fill(t.event.ongoingFor, { duration: dates.duration(now - event.startsAt) }) : lasted(event.resolvedAt - event.startsAt);
+  }
+  if (event.completedAt !== null && event.completedAt <= event.windowStart) return t.event.didNotTakePlace;
+  if (event.completedAt !== null) return lasted(event.completedAt - event.windowStart);
+  const window = event.phase === 'active' ? t.event.inProgressWindow : t.event.plannedWindow;
+  return fill(window, { duration: dates.duration(event.windowEnd - event.windowStart) });
+}
+
+/** What a component went through: "Major outage, then degraded, for 2 h 3 min". */
+export function affectedSummary(affected: AffectedComponent, { t, dates }: SiteText): string {
+  const path = affected.path.map((status, i) => (i === 0 ? t.componentStatus[status].label : t.componentStatus[status].short));
+  return fill(t.event.path, { path: path.join(t.event.then), duration: dates.duration(affected.duration) });
+}
+
+/** Beside a live status: "for 1 h 17 min" while it has held that status throughout, else what it went through so far. */
+export function ongoingSummary(affected: AffectedComponent, text: SiteText): string {
+  const unchanged = affected.path.length === 1 && affected.path[0] === affected.status;
+  if (unchanged) return fill(text.t.event.forDuration, { duration: text.dates.duration(affected.duration) });
+  return fill(text.t.event.soFar, { summary: affectedSummary(affected, text) });
+}

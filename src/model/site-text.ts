@@ -1,0 +1,63 @@
+// One path per locale: the date-fns/locale barrel holds every language date-fns has.
+import { ar } from 'date-fns/locale/ar';
+import { de } from 'date-fns/locale/de';
+import { enGB } from 'date-fns/locale/en-GB';
+import { es } from 'date-fns/locale/es';
+import { fr } from 'date-fns/locale/fr';
+import { ja } from 'date-fns/locale/ja';
+import { ptBR } from 'date-fns/locale/pt-BR';
+import type { Locale as DateFnsLocale } from 'date-fns';
+import { createReaderDates, type ReaderDates } from './dates.ts';
+import { formatUptime, uptimeNumberFormat } from './uptime.ts';
+import { catalogOf, fill, type Catalog, type Plural } from '../i18n/catalog.ts';
+import { directionOf, intlTag, type Locale } from '../i18n/locales.ts';
+
+/** Month names and the like; English reads day-first ("28 Dec 2022"), as the page always has. */
+const DATE_LOCALES: Record<Locale, DateFnsLocale> = { en: enGB, de, fr, es, 'pt-BR': ptBR, ja, ar };
+
+/** Everything a page needs to speak the site's language in the site's zone. */
+export interface SiteText {
+  locale: Locale;
+  dir: 'ltr' | 'rtl';
+  /** The moment the text is for (the build's now): what "Today" and "ongoing for" count from. */
+  now: number;
+  t: Catalog;
+  dates: ReaderDates;
+  /** The form of `message` for `count`, filled with `count` and `values`. */
+  count(message: Plural, count: number, values?: Record<string, string | number>): string;
+  /** "99.95%" in the language's digits and signs. */
+  uptime(percent: number): string;
+}
+
+export interface TextOptions {
+  locale: Locale;
+  timezone: string;
+  now: number;
+}
+
+const cache = new Map<string, SiteText>();
+
+/** The site's text for a locale, zone and now: built once per build, shared by every page. */
+export function siteText({ locale, timezone, now }: TextOptions): SiteText {
+  const key = `${locale} ${timezone} ${now}`;
+  let text = cache.get(key);
+  if (!text) cache.set(key, (text = createSiteText({ locale, timezone, now })));
+  return text;
+}
+
+function createSiteText({ locale, timezone, now }: TextOptions): SiteText {
+  const t = catalogOf(locale);
+  const plurals = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(intlTag(locale));
+  const percent = uptimeNumberFormat(intlTag(locale));
+  const dates = createReaderDates({ locale: intlTag(locale), rangeLocale: locale === 'en' ? 'en-GB' : intlTag(locale), dateLocale: DATE_LOCALES[locale], timeZone: timezone, now, words: { ...t.dates, ...t.duration } });
+  return {
+    locale,
+    dir: directionOf(locale),
+    now,
+    t,
+    dates,
+    count: (message, count, values = {}) => fill(message[plurals.select(count)] ?? message.other, { ...values, count: numbers.format(count) }),
+    uptime: (value) => formatUptime(value, percent),
+  };
+}

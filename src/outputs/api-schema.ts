@@ -1,0 +1,105 @@
+import { z } from 'astro/zod';
+import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES } from '../rules/statuses.ts';
+
+/*
+ * The published contract of /api/v2/*.json, field for field as Atlassian
+ * Statuspage's public API v2. Tests validate every generated file against
+ * these; a client written for Statuspage can rely on them.
+ */
+
+/** ISO 8601 with an explicit zone. */
+const timestamp = z.iso.datetime({ offset: true });
+const nullableTimestamp = timestamp.nullable();
+const componentStatus = z.enum(COMPONENT_STATUSES);
+/** Statuspage's maintenance statuses (our `cancelled` is published as `completed`). */
+const maintenanceStatus = z.enum(['scheduled', 'in_progress', 'verifying', 'completed']);
+
+export const apiPageSchema = z.strictObject({ id: z.string().min(1), name: z.string(), url: z.url(), time_zone: z.string(), updated_at: timestamp });
+
+export const apiStatusSchema = z.strictObject({
+  indicator: z.enum(['none', 'minor', 'major', 'critical', 'maintenance']),
+  description: z.enum(['All Systems Operational', 'Minor Service Outage', 'Partial System Outage', 'Major System Outage', 'Service Under Maintenance']),
+});
+
+export const apiComponentSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  status: componentStatus,
+  created_at: timestamp,
+  updated_at: timestamp,
+  position: z.int().positive(),
+  description: z.string().nullable(),
+  showcase: z.boolean(),
+  start_date: z.iso.date().nullable(),
+  group_id: z.string().nullable(),
+  page_id: z.string(),
+  group: z.boolean(),
+  only_show_if_degraded: z.boolean(),
+  components: z.array(z.string()).optional(),
+});
+
+const affectedComponent = z.strictObject({ code: z.string(), name: z.string(), old_status: componentStatus, new_status: componentStatus });
+
+const incidentUpdate = <S extends z.ZodType>(status: S) =>
+  z.strictObject({
+    id: z.string().min(1),
+    status,
+    body: z.string(),
+    incident_id: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    display_at: timestamp,
+    affected_components: z.array(affectedComponent).nullable(),
+    deliver_notifications: z.boolean(),
+    custom_tweet: z.string().nullable(),
+    tweet_id: z.string().nullable(),
+  });
+
+const incidentFields = {
+  id: z.string().min(1),
+  name: z.string(),
+  created_at: timestamp,
+  updated_at: timestamp,
+  started_at: timestamp,
+  monitoring_at: nullableTimestamp,
+  resolved_at: nullableTimestamp,
+  shortlink: z.url(),
+  page_id: z.string(),
+  components: z.array(apiComponentSchema),
+};
+
+export const apiIncidentSchema = z.strictObject({
+  ...incidentFields,
+  status: z.enum(INCIDENT_STATUSES),
+  impact: z.enum(IMPACTS),
+  incident_updates: z.array(incidentUpdate(z.enum(INCIDENT_STATUSES))),
+  postmortem_published_at: nullableTimestamp,
+  postmortem_body: z.string().nullable(),
+});
+
+export const apiScheduledMaintenanceSchema = z.strictObject({
+  ...incidentFields,
+  status: maintenanceStatus,
+  impact: z.literal('maintenance'),
+  incident_updates: z.array(incidentUpdate(z.enum(['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled']))),
+  scheduled_for: timestamp,
+  scheduled_until: timestamp,
+  scheduled_remind_prior: z.boolean(),
+  scheduled_reminded_at: nullableTimestamp,
+});
+
+const page = apiPageSchema;
+const incidents = z.array(apiIncidentSchema);
+const maintenances = z.array(apiScheduledMaintenanceSchema);
+
+/** Every endpoint's schema, by its path under /api/v2/. */
+export const apiEndpointSchemas = {
+  'summary.json': z.strictObject({ page, status: apiStatusSchema, components: z.array(apiComponentSchema), incidents, scheduled_maintenances: maintenances }),
+  'status.json': z.strictObject({ page, status: apiStatusSchema }),
+  'components.json': z.strictObject({ page, components: z.array(apiComponentSchema) }),
+  'incidents.json': z.strictObject({ page, incidents }),
+  'incidents/unresolved.json': z.strictObject({ page, incidents }),
+  'scheduled-maintenances.json': z.strictObject({ page, scheduled_maintenances: maintenances }),
+  'scheduled-maintenances/upcoming.json': z.strictObject({ page, scheduled_maintenances: maintenances }),
+  'scheduled-maintenances/active.json': z.strictObject({ page, scheduled_maintenances: maintenances }),
+} as const;

@@ -1,0 +1,241 @@
+import type { ComponentStatus, IncidentStatus, MaintenanceStatus } from '../rules/statuses.ts';
+import type { IncidentEvent, MaintenanceEvent, StatusEvent, TimelineUpdate } from '../model/events.ts';
+import type { ComponentView, StatusModel } from '../model/status-model.ts';
+import { slugify } from '../rules/slug.ts';
+import { LEVELS, worstStatus, type Level } from '../rules/levels.ts';
+import { absoluteUrl, paths } from '../rules/urls.ts';
+
+/*
+ * Atlassian Statuspage's public API v2, computed from the same model as the
+ * pages so the two can never disagree. Field names, nulls and value sets follow
+ * Statuspage, so existing widgets and bots pointed at our root work unchanged.
+ * Ids are derived from slugs and component ids: stable across builds, readable.
+ */
+
+export interface ApiPage { id: string; name: string; url: string; time_zone: string; updated_at: string }
+export interface ApiStatus { indicator: Level; description: string }
+export interface ApiComponent {
+  id: string;
+  name: string;
+  status: ComponentStatus;
+  created_at: string;
+  updated_at: string;
+  position: number;
+  description: string | null;
+  showcase: boolean;
+  start_date: string | null;
+  group_id: string | null;
+  page_id: string;
+  group: boolean;
+  only_show_if_degraded: boolean;
+  components?: string[];
+}
+export interface ApiAffectedComponent { code: string; name: string; old_status: ComponentStatus; new_status: ComponentStatus }
+export interface ApiIncidentUpdate {
+  id: string;
+  status: IncidentStatus | MaintenanceStatus;
+  body: string;
+  incident_id: string;
+  created_at: string;
+  updated_at: string;
+  display_at: string;
+  affected_components: ApiAffectedComponent[] | null;
+  deliver_notifications: boolean;
+  custom_tweet: string | null;
+  tweet_id: string | null;
+}
+export interface ApiIncident {
+  id: string;
+  name: string;
+  status: IncidentStatus | MaintenanceStatus;
+  impact: string;
+  created_at: string;
+  updated_at: string;
+  started_at: string;
+  monitoring_at: string | null;
+  resolved_at: string | null;
+  shortlink: string;
+  page_id: string;
+  incident_updates: ApiIncidentUpdate[];
+  components: ApiComponent[];
+  /** When the postmortem was published (Statuspage's incident field), or null. */
+  postmortem_published_at: string | null;
+  /** The postmortem as Markdown once published (Statuspage's incident field), or null. */
+  postmortem_body: string | null;
+}
+export interface ApiScheduledMaintenance extends Omit<ApiIncident, 'postmortem_published_at' | 'postmortem_body'> {
+  scheduled_for: string;
+  scheduled_until: string;
+  scheduled_remind_prior: boolean;
+  scheduled_reminded_at: string | null;
+}
+
+/** How many incidents `incidents.json` lists, like Statuspage. */
+export const API_INCIDENT_LIMIT = 50;
+
+const iso = (millis: number) => new Date(millis).toISOString();
+export const groupId = (name: string) => `group-${slugify(name)}`;
+
+/** Everything the endpoints need, computed once. */
+export interface ApiContext {
+  model: StatusModel;
+  site: URL | string;
+  base: string;
+}
+
+class ApiBuilder {
+  readonly page: ApiPage;
+  private readonly components = new Map<string, ApiComponent>();
+  private readonly listed: ApiComponent[] = [];
+  private readonly context: ApiContext;
+
+  constructor(context: ApiContext) {
+    this.context = context;
+    const { model, site, base } = context;
+    const { config } = model;
+    // A name in another script ("チャープ") has no slug: the page's host names it then.
+    const id = slugify(config.name) || slugify(new URL(config.url).hostname);
+    // The zone the page shows times in, as Statuspage names it; timestamps stay UTC.
+    const timeZone = config.timezone === 'UTC' ? 'Etc/UTC' : config.timezone;
+    this.page = { id, name: config.name, url: absoluteUrl(site, base, paths.home()), time_zone: timeZone, updated_at: iso(model.now) };
+    // The page's history begins with its first event: a stable creation date for every component.
+    const createdAt = iso(model.events.at(-1)?.startsAt ?? model.now);
+    model.groups.forEach((group, g) => {
+      const children = group.components.map((component, c) => this.component(component, c + 1, groupId(group.name), createdAt));
+      const group_ = {
+        ...this.base(groupId(group.name), group.name, worstStatus(children.map((child) => child.status)), g + 1, createdAt, latest(children.map((child) => child.updated_at), createdAt)),
+        group: true,
+        components: children.map((child) => child.id),
+      };
+      this.listed.push(group_, ...children);
+    });
+  }
+
+  private base(id: string, name: string, status: ComponentStatus, position: number, created_at: string, updated_at: string): ApiComponent {
+    return { id, name, status, created_at, updated_at, position, description: null, showcase: false, start_date: null, group_id: null, page_id: this.page.id, group: false, only_show_if_degraded: false };
+  }
+
+  private component(view: ComponentView, position: number, group_id: string, createdAt: string): ApiComponent {
+    const lastUpdate = view.events.flatMap((event) => event.updates.at(-1)?.at ?? []).reduce((a, b) => Math.max(a, b), 0);
+    const component: ApiComponent = {
+      ...this.base(view.id, view.name, view.status, position, createdAt, lastUpdate ? iso(lastUpdate) : createdAt),
+      description: view.description ?? null,
+      showcase: true,
+      start_date: createdAt.slice(0, 10),
+      group_id,
+    };
+    this.components.set(view.id, component);
+    return component;
+  }
+
+  status(): ApiStatus {
+    const { indicator } = this.context.model.overall;
+    return { indicator, description: LEVELS[indicator].api };
+  }
+
+  allComponents(): ApiComponent[] {
+    return this.listed;
+  }
+
+  incident(event: IncidentEvent): ApiIncident {
+    const monitoring = event.updates.find((update) => update.status === 'monitoring');
+    return {
+      ...this.eventFields(event),
+      impact: event.impact,
+      monitoring_at: monitoring ? iso(monitoring.at) : null,
+      resolved_at: event.resolvedAt === null ? null : iso(event.resolvedAt),
+      postmortem_published_at: event.postmortemAt === null ? null : iso(event.postmortemAt),
+      postmortem_body: event.postmortemAt === null ? null : event.bodyMarkdown,
+    };
+  }
+
+  maintenance(event: MaintenanceEvent): ApiScheduledMaintenance {
+    return {
+      ...this.eventFields(event),
+      // Statuspage has no "cancelled": a called-off maintenance reads as completed.
+      status: event.status === 'cancelled' ? 'completed' : event.status,
+      impact: 'maintenance',
+      monitoring_at: null,
+      resolved_at: event.completedAt === null ? null : iso(event.completedAt),
+      scheduled_for: iso(event.windowStart),
+      scheduled_until: iso(event.windowEnd),
+      scheduled_remind_prior: false,
+      scheduled_reminded_at: null,
+    };
+  }
+
+  private eventFields(event: StatusEvent): Omit<ApiIncident, 'impact' | 'monitoring_at' | 'resolved_at' | 'postmortem_published_at' | 'postmortem_body'> {
+    const first = event.updates[0]!;
+    const last = event.updates.at(-1)!;
+    return {
+      id: event.slug,
+      name: event.title,
+      status: event.status,
+      created_at: iso(first.at),
+      updated_at: iso(last.at),
+      started_at: iso(event.startsAt),
+      shortlink: absoluteUrl(this.context.site, this.context.base, paths.incident(event.slug)),
+      page_id: this.page.id,
+      // Newest first, as Statuspage lists them.
+      incident_updates: event.updates.map((update) => this.update(event, update)).reverse(),
+      components: event.components.flatMap((affected) => this.components.get(affected.id) ?? []),
+    };
+  }
+
+  private update(event: StatusEvent, update: TimelineUpdate): ApiIncidentUpdate {
+    const at = iso(update.at);
+    return {
+      id: `${event.slug}-${update.id}`,
+      status: update.status,
+      body: update.markdown,
+      incident_id: event.slug,
+      created_at: at,
+      updated_at: at,
+      display_at: at,
+      affected_components: this.affected(update),
+      deliver_notifications: true,
+      custom_tweet: null,
+      tweet_id: null,
+    };
+  }
+
+  /** The component statuses this update changed, as Statuspage reports them; null when it changed none. */
+  private affected(update: TimelineUpdate): ApiAffectedComponent[] | null {
+    if (update.changes.length === 0) return null;
+    return update.changes.map((change) => ({
+      code: change.id,
+      name: this.components.get(change.id)?.name ?? change.id,
+      old_status: change.from,
+      new_status: change.to,
+    }));
+  }
+}
+
+const latest = (times: string[], fallback: string) => times.reduce((a, b) => (b > a ? b : a), fallback);
+
+/** Every endpoint's body, keyed by its path under `/api/v2/`. */
+export function buildApi(context: ApiContext) {
+  const api = new ApiBuilder(context);
+  const { model } = context;
+  const incidents = model.events.filter((event): event is IncidentEvent => event.kind === 'incident');
+  const maintenances = model.events.filter((event): event is MaintenanceEvent => event.kind === 'maintenance');
+  const page = api.page;
+  const status = api.status();
+  const components = api.allComponents();
+  const unresolved = model.activeIncidents.map((event) => api.incident(event));
+  const upcoming = model.upcomingMaintenances.map((event) => api.maintenance(event));
+  const active = model.activeMaintenances.map((event) => api.maintenance(event));
+  return {
+    'summary.json': { page, status, components, incidents: unresolved, scheduled_maintenances: [...active, ...upcoming] },
+    'status.json': { page, status },
+    'components.json': { page, components },
+    'incidents.json': { page, incidents: incidents.slice(0, API_INCIDENT_LIMIT).map((event) => api.incident(event)) },
+    'incidents/unresolved.json': { page, incidents: unresolved },
+    'scheduled-maintenances.json': { page, scheduled_maintenances: maintenances.slice(0, API_INCIDENT_LIMIT).map((event) => api.maintenance(event)) },
+    'scheduled-maintenances/upcoming.json': { page, scheduled_maintenances: upcoming },
+    'scheduled-maintenances/active.json': { page, scheduled_maintenances: active },
+  };
+}
+
+export type Api = ReturnType<typeof buildApi>;
+export type ApiEndpoint = keyof Api;

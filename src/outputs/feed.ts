@@ -1,0 +1,45 @@
+import type { Catalog } from '../i18n/catalog.ts';
+import type { StatusEvent } from '../model/events.ts';
+import { paths } from '../rules/urls.ts';
+
+/** Feeds carry the newest items only, so they stay small after years of history. */
+export const FEED_ITEM_LIMIT = 50;
+
+/** One update of one event, as a subscriber receives it. */
+export interface FeedItem {
+  /** "[Resolved] Login and posting failing", the status in the site's language */
+  title: string;
+  /** Site-relative link to the update's anchor; stable and unique, so it is the guid too. */
+  path: string;
+  publishedAt: number;
+  /** The update's message as HTML. */
+  html: string;
+  slug: string;
+}
+
+/**
+ * Every published update of an event, as separate feed items, and its
+ * postmortem when it was published after the resolution (one published with
+ * the resolution is read on the page the resolved item links to).
+ */
+export function eventToFeedItems(event: StatusEvent, words: Catalog['updateStatus']): FeedItem[] {
+  const items = event.updates.map((update) => ({
+    title: `[${words[update.status]}] ${event.title}`,
+    path: `${paths.incident(event.slug)}#${update.id}`,
+    publishedAt: update.at,
+    html: update.html,
+    slug: event.slug,
+  }));
+  if (event.kind === 'incident' && event.postmortemAt !== null && event.postmortemAt > (event.resolvedAt ?? Infinity)) {
+    items.push({ title: `[${words.postmortem}] ${event.title}`, path: `${paths.incident(event.slug)}#postmortem`, publishedAt: event.postmortemAt, html: event.bodyHtml, slug: event.slug });
+  }
+  return items;
+}
+
+/** The newest `limit` updates across the events, newest first. */
+export function feedItems(events: readonly StatusEvent[], words: Catalog['updateStatus'], limit: number = FEED_ITEM_LIMIT): FeedItem[] {
+  return events
+    .flatMap((event) => eventToFeedItems(event, words))
+    .sort((a, b) => b.publishedAt - a.publishedAt || a.path.localeCompare(b.path))
+    .slice(0, limit);
+}

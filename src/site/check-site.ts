@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url';
+import { catalogOf } from '../i18n/catalog.ts';
+import { buildApi } from '../outputs/api.ts';
+import { maintenanceCalendar } from '../outputs/calendar.ts';
+import { feedItems } from '../outputs/feed.ts';
+import { renderMarkdown } from '../rules/markdown.ts';
+import { buildStatusModel } from '../model/status-model.ts';
+import { readIncidentSources, readSiteConfig, SiteConfigError } from '../files/site-files.ts';
+import { deployment } from '../rules/urls.ts';
+import { validateIncidentFiles, type Problem, type ValidIncidentFile } from '../files/validate.ts';
+import { listComponents, type SiteConfig } from '../files/schemas/site-config.ts';
+
+/** The project's `public/`, which Astro copies into every site it builds (this module runs unbundled, from src/lib/). */
+const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+
+export interface SiteCheck {
+  config?: SiteConfig;
+  entries: ValidIncidentFile[];
+  /** Files read under incidents/, valid or not. */
+  files: number;
+  problems: Problem[];
+}
+
+/**
+ * Everything the build does except writing files: read and validate the
+ * config and every incident file, render every message and body, and compute
+ * the model, the API, the feeds and the calendar. `status check`, the build
+ * (before Astro starts) and the CLI's writes all run this, so `check`
+ * passing means the build passes.
+ */
+export function checkSite(dir: string, options: { now: number; clock?: number }): SiteCheck {
+  let config: SiteConfig;
+  try {
+    config = readSiteConfig(dir, { publicDir: PUBLIC_DIR });
+  } catch (error) {
+    if (error instanceof SiteConfigError) return { entries: [], files: 0, problems: error.problems };
+    throw error;
+  }
+  const sources = readIncidentSources(dir);
+  const componentIds = listComponents(config).map((component) => component.id);
+  const { entries, problems } = validateIncidentFiles(sources, componentIds, undefined, options.clock);
+  if (problems.length === 0) problems.push(...renderProblems(entries), ...outputProblems(config, entries, options.now));
+  return { config, entries, files: sources.length, problems };
+}
+
+/** Render every message and body, as the pages will at some moment; a failure is a problem, never a crash. */
+export function renderProblems(entries: readonly ValidIncidentFile[]): Problem[] {
+  const problems: Problem[] = [];
+  const attempt = (entry: ValidIncidentFile, field: string, markdown: string) => {
+    try {
+      renderMarkdown(markdown);
+    } catch {
+      problems.push({ file: entry.file, line: 1, field, message: 'cannot be turned into HTML; simplify its Markdown (nesting, long runs of symbols)' });
+    }
+  };
+  for (const entry of entries) {
+    entry.data.updates.forEach((update, i) => attempt(entry, `updates.${i}.message`, update.message));
+    attempt(entry, 'body', entry.body);
+  }
+  return problems;
+}
+
+/** Compute what the build publishes from the files; anything that throws is reported, not crashed on. */
+function outputProblems(config: SiteConfig, entries: readonly ValidIncidentFile[], now: number): Problem[] {
+  try {
+    const model = buildStatusModel(config, entries, now);
+    const { site, base } = deployment(config.url);
+    buildApi({ model, site, base });
+    maintenanceCalendar({ model, site, base });
+    feedItems(model.events, catalogOf(config.locale).updateStatus);
+    return [];
+  } catch (error) {
+    return [{ file: 'incidents', line: 1, field: 'site', message: `the pages could not be computed (${(error as Error).message}); please report this as a bug` }];
+  }
+}

@@ -1,0 +1,32 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/build.ts';
+
+// The folder order is enforced by lint; these cases prove the rule can fail.
+const lint = async (file: string, code: string) => {
+  const [result] = await new ESLint({ cwd: ROOT }).lintText(code, { filePath: `${ROOT}/${file}` });
+  return result!.messages.filter((message) => message.ruleId === 'layers/downward-only').map((message) => message.message);
+};
+
+describe('src/ folders import downwards only', () => {
+  it('refuses an import from a higher folder, naming both folders and the order', async () => {
+    const [message] = await lint('src/model/example.ts', "import { buildApi } from '../outputs/api.ts';\nexport const x = buildApi;\n");
+    expect(message).toContain('model/ may not import outputs/');
+    expect(message).toContain('i18n < rules < files < model < outputs');
+  });
+
+  it('refuses a sideways import between folders of one tier (import and cli may not share through each other)', async () => {
+    expect(await lint('src/import/example.ts', "export { main } from '../cli/main.ts';\n")).toHaveLength(1);
+    expect(await lint('src/notify/example.ts', "export const load = () => import('../import/plan.ts');\n")).toHaveLength(1);
+  });
+
+  it('refuses an unlisted folder and code reaching out of src/', async () => {
+    expect((await lint('src/misc/example.ts', "export { slugify } from '../rules/slug.ts';\n"))[0]).toContain('not in the folder order');
+    expect((await lint('src/rules/example.ts', "export { ROOT } from '../../tests/helpers/build.ts';\n"))[0]).toContain('leaves src/');
+  });
+
+  it('allows imports from lower folders, the same folder, leaves, and test helpers in unit tests', async () => {
+    expect(await lint('src/cli/example.ts', "export { buildApi } from '../outputs/api.ts';\nexport { Refusal } from '../files/refusal.ts';\nexport * from './choices.ts';\n")).toEqual([]);
+    expect(await lint('src/model/example.test.ts', "export { ROOT } from '../../tests/helpers/build.ts';\n")).toEqual([]);
+  });
+});
