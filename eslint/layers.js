@@ -17,6 +17,14 @@ export const TIERS = [
   ['pages'],
 ];
 /** Folders anyone may import (style sheets, type declarations). */
+/**
+ * The folders whose code runs only inside Astro (src/ itself holds
+ * content.config.ts). Everything else must run in plain Node, where the CLI,
+ * the importers, notify and the build's check run: no `astro:*` module and no
+ * `import.meta.env` there.
+ */
+const ASTRO_ONLY = new Set(['astro', 'components', 'layouts', 'pages', '']);
+/** Folders anyone may import (style sheets, type declarations). */
 const LEAVES = new Set(['styles', 'types']);
 
 const tierOf = new Map(TIERS.flatMap((folders, tier) => folders.map((folder) => [folder, tier])));
@@ -45,6 +53,7 @@ const downwardOnly = {
     messages: {
       upward: '{{from}}/ may not import {{to}}/ ({{specifier}}): src/ folders import downwards only, {{order}}. Move the shared code down, or the caller up.',
       unknown: 'src/{{folder}}/ is not in the folder order of eslint/layers.js; add it to TIERS (or LEAVES) so its imports are checked.',
+      astroOnly: '{{what}} only exists inside Astro, but src/{{folder}}/ must also run in plain Node (CLI, import, notify, the check); move this code to src/astro/.',
       outside: '{{specifier}} leaves src/; code in src/ must not depend on tests/, scripts/ or bench/.',
     },
   },
@@ -57,6 +66,9 @@ const downwardOnly = {
     const fromTier = from === '' ? TIERS.length : tierOf.get(from);
     const check = (node) => {
       const specifier = node.source?.value;
+      if (typeof specifier === 'string' && specifier.startsWith('astro:') && !ASTRO_ONLY.has(from)) {
+        return context.report({ node, messageId: 'astroOnly', data: { what: specifier, folder: from } });
+      }
       if (typeof specifier !== 'string' || !specifier.startsWith('.')) return;
       const target = resolveRelative(filename, specifier);
       const to = srcFolder(target);
@@ -71,7 +83,12 @@ const downwardOnly = {
         context.report({ node, messageId: 'upward', data: { from: from || 'src', to, specifier, order } });
       }
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    const metaEnv = (node) => {
+      if (node.meta.name === 'import' && node.property.name === 'meta' && node.parent.type === 'MemberExpression' && node.parent.property.name === 'env' && !ASTRO_ONLY.has(from)) {
+        context.report({ node: node.parent, messageId: 'astroOnly', data: { what: 'import.meta.env', folder: from } });
+      }
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check, MetaProperty: metaEnv };
   },
 };
 

@@ -25,6 +25,13 @@ describe('src/ folders import downwards only', () => {
     expect((await lint('src/rules/example.ts', "export { ROOT } from '../../tests/helpers/build.ts';\n"))[0]).toContain('leaves src/');
   });
 
+  it('keeps astro:* modules and import.meta.env inside the Astro folders, so the CLI runs in plain Node', async () => {
+    expect((await lint('src/model/example.ts', "import { getCollection } from 'astro:content';\nexport const x = getCollection;\n"))[0]).toContain('astro:content only exists inside Astro');
+    expect((await lint('src/outputs/example.ts', 'export const base = import.meta.env.BASE_URL;\n'))[0]).toContain('import.meta.env only exists inside Astro');
+    expect(await lint('src/astro/example.ts', "import { getCollection } from 'astro:content';\nexport const x = [getCollection, import.meta.env.BASE_URL];\n")).toEqual([]);
+    expect(await lint('src/cli/example.ts', 'export const url = import.meta.url;\n')).toEqual([]);
+  });
+
   it('allows imports from lower folders, the same folder, leaves, and test helpers in unit tests', async () => {
     expect(await lint('src/cli/example.ts', "export { buildApi } from '../outputs/api.ts';\nexport { Refusal } from '../files/refusal.ts';\nexport * from './choices.ts';\n")).toEqual([]);
     expect(await lint('src/model/example.test.ts', "export { ROOT } from '../../tests/helpers/build.ts';\n")).toEqual([]);
