@@ -1,10 +1,20 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { getViteConfig } from 'astro/config';
+
+// The suites run the CLI as staff do, a fresh Node process each time (a few
+// hundred of them); Node's compile cache spares each one compiling the same
+// sources again (0.55 s to 0.37 s a run). Set here, every child inherits it.
+process.env['NODE_COMPILE_CACHE'] ??= resolve(import.meta.dirname, 'node_modules/.cache/node-compile');
 
 export default getViteConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
+    // Vitest's default, one worker fewer than the cores, is one worker on a
+    // 2-core machine; most of the suite waits on child processes and Chromium, so use them all.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 30_000,
     hookTimeout: 300_000,
   },

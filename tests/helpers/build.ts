@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -18,24 +18,40 @@ export interface BuildTarget {
 
 export const outDir = (name: string) => resolve(TMP, name, 'dist');
 
-/** Run `astro build` in a child process, as `npm run build` would; returns its exit code and output. */
-export function buildSite(target: BuildTarget): { status: number | null; output: string } {
+/** The command line and environment of `astro build` for a target, as `npm run build` would run it. */
+function buildCommand(target: BuildTarget) {
   // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores STATUS_BASE.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BASE_URL'));
-  const result = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...inherited,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      STATUS_SITE_DIR: target.siteDir,
-      STATUS_NOW: target.now,
-      STATUS_OUT_DIR: outDir(target.name),
-      STATUS_CACHE_DIR: resolve(TMP, target.name, 'cache'),
-      ...(target.base ? { STATUS_BASE: target.base } : {}),
-    },
-  });
+  const args = [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
+  const env = {
+    ...inherited,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    STATUS_SITE_DIR: target.siteDir,
+    STATUS_NOW: target.now,
+    STATUS_OUT_DIR: outDir(target.name),
+    STATUS_CACHE_DIR: resolve(TMP, target.name, 'cache'),
+    ...(target.base ? { STATUS_BASE: target.base } : {}),
+  };
+  return { args, options: { cwd: ROOT, env } };
+}
+
+/** Run `astro build` in a child process; returns its exit code and output. */
+export function buildSite(target: BuildTarget): { status: number | null; output: string } {
+  const { args, options } = buildCommand(target);
+  const result = spawnSync(process.execPath, args, { ...options, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The same build without blocking, so the global setup can run two at once (each target has its own out and cache folders). */
+export function buildSiteAsync(target: BuildTarget): Promise<{ status: number | null; output: string }> {
+  const { args, options } = buildCommand(target);
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, options);
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('close', (status) => done({ status, output }));
+  });
 }
 
 /** The one build with `localTime: true`: its pages carry the local-time script. */
