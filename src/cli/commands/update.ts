@@ -1,5 +1,6 @@
 import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES, type ComponentStatus } from '../../rules/statuses.ts';
 import { impliedImpact } from '../../rules/levels.ts';
+import { closingStatus, nextUpdate } from '../../rules/next-update.ts';
 import { staffTime } from '../../model/dates.ts';
 import { formatProblem, parseIncidentFile, type ValidIncidentFile } from '../../files/validate.ts';
 import { Refusal } from '../../files/refusal.ts';
@@ -33,7 +34,6 @@ async function targetSlug(ctx: Context, site: Site, positional: string | undefin
   throw new Refusal(`missing the slug: which ${kinds.join(' or ')} to ${verb}? Open now: ${open.map((entry) => entry.slug).join(', ') || '(none)'}`);
 }
 
-const closingStatus = (kind: Kind) => (kind === 'incident' ? 'resolved' : 'completed');
 const isClosed = (entry: ValidIncidentFile) => entry.data.updates.at(-1)?.status === closingStatus(entry.data.kind);
 
 export interface UpdateRequest {
@@ -108,21 +108,20 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
   const update: NewUpdate = { at: time(flags, 'at', ctx.now)!, status, message, ...levels };
 
   const last = data.updates.at(-1)!;
-  const closing = closingStatus(data.kind);
   const lastTime = staffTime(Date.parse(last.at));
-  if (Date.parse(update.at) < Date.parse(last.at)) {
-    if (!flags['force']) {
-      throw new Refusal(
+  const verdict = nextUpdate(data.kind, { at: Date.parse(last.at), status: last.status }, { at: Date.parse(update.at), status }, { force: flags['force'] === true, reopen: flags['reopen'] === true });
+  if (!verdict.allowed) {
+    const refusals: Record<typeof verdict.why, string> = {
+      earlier:
         `${update.at} is earlier than the last update of ${slug} (${isoSeconds(Date.parse(last.at))}, ${last.status}); updates must be in time order. ` +
-          'Check --at (times are UTC unless you add an offset), or pass --force to insert it at its place in the timeline.',
-      );
-    }
-  } else if (last.status === closing) {
-    if (data.kind === 'maintenance') throw new Refusal(`${slug} was completed at ${lastTime}; schedule new work with \`npm run status -- maintenance\``);
-    if (status === closing) throw new Refusal(`${slug} is already resolved (${lastTime}); nothing to do`);
-    if (!flags['reopen']) throw new Refusal(`${slug} was resolved at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``);
-    update.reopened = true;
+        'Check --at (times are UTC unless you add an offset), or pass --force to insert it at its place in the timeline.',
+      completed: `${slug} was completed at ${lastTime}; schedule new work with \`npm run status -- maintenance\``,
+      resolved: `${slug} is already resolved (${lastTime}); nothing to do`,
+      reopen: `${slug} was resolved at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``,
+    };
+    throw new Refusal(refusals[verdict.why]);
   }
+  if (verdict.reopens) update.reopened = true;
 
   const text = insertUpdate(source.text, update);
   const entry = assertValid(site, source.path, text);
