@@ -149,7 +149,7 @@ const CASES: Case[] = [
   {
     name: 'a javascript: URL in the config',
     apply: (dir) => replaceInConfig(dir, 'url: https://status.fixture.example', 'url: javascript:alert(1)'),
-    expected: ['status.config.yaml:2: url: uses javascript:, but a status page is served over https: (or http:)'],
+    expected: ["status.config.yaml:2: url: uses javascript:, but only https: or http: is allowed here; write the page's public address, such as https://status.example.com or https://example.com/status/"],
   },
   {
     name: 'an ftp: URL in the config',

@@ -252,6 +252,16 @@ describe('runs that send nothing', () => {
     for (const secret of secrets()) expect(`${run.out}${run.err}`).not.toContain(secret);
   });
 
+  test('a channel whose variable holds no usable URL fails the run, naming the variable, not its value', async () => {
+    const counts = Object.values(receivers).map((r) => r.received.length);
+    const run = await notify({ ...env, SLACK_URL: `https://user:${TOKEN('slack')}@hooks.example/x` }, '--channel', 'team-slack');
+    expect(run.out).toContain("team-slack (slack): $SLACK_URL must not carry a user name or password; it must hold the slack webhook's absolute http(s) URL");
+    expect(run.out).toMatch(/FAILED: .*team-slack/);
+    expect(run.code).toBe(1);
+    expect(Object.values(receivers).map((r) => r.received.length)).toEqual(counts);
+    expect(`${run.out}${run.err}`).not.toContain(TOKEN('slack'));
+  });
+
   test('a bad --resend id is refused with an example of a valid one', async () => {
     const run = await notify(env, '--resend', 'nonsense', '--dry-run');
     expect(run.code).toBe(1);

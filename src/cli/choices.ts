@@ -50,3 +50,6 @@ export function impactChoices(proposed: Impact): Choice[] {
 export function joinNames(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
+
+/** "1 file", "3 files": a count in a sentence. */
+export const count = (n: number, word: string, plural = `${word}s`): string => `${n} ${n === 1 ? word : plural}`;

@@ -1,5 +1,10 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
-import { addUpdate, check, checkTemplates, listOpen, newIncident, newMaintenance, type Context, type Flags } from './commands.ts';
+import type { Context, Flags } from './context.ts';
+import { check, checkTemplates } from './commands/check.ts';
+import { listOpen } from './commands/list.ts';
+import { newMaintenance } from './commands/maintenance.ts';
+import { newIncident } from './commands/new.ts';
+import { addUpdate } from './commands/update.ts';
 import { Refusal } from '../files/refusal.ts';
 import { API_KEY_VARIABLE, importCommand, IMPORT_SOURCES } from './commands/import.ts';
 import { describeUnknown } from '../rules/nearest.ts';

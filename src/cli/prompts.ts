@@ -1,6 +1,6 @@
 import { cancel, confirm, groupMultiselect, isCancel, log, note, select, text } from '@clack/prompts';
 import type { Choice } from './choices.ts';
-import type { Prompter } from './commands.ts';
+import type { Prompter } from './context.ts';
 import { Refusal } from '../files/refusal.ts';
 
 function answered<T>(value: T | symbol): T {

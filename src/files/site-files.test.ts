@@ -77,8 +77,8 @@ test('notify channels: a valid list, and each mistake reported with its line, fi
     );
   expect(run).toThrow(/status\.config\.yaml:14: notify\.channels\.0\.url_env: must name an environment variable/);
   expect(run).toThrow(/status\.config\.yaml:17: notify\.channels\.1\.type: type must be one of: slack, discord, teams, webhook, email/);
-  expect(run).toThrow(/status\.config\.yaml:23: notify\.channels\.2\.to\.0: must be an email address/);
-  expect(run).toThrow(/status\.config\.yaml:24: notify\.channels\.2\.list_unsubscribe: must be a mailto: or https:\/\/ URL/);
+  expect(run).toThrow('status.config.yaml:23: notify.channels.2.to.0: names no address; write one address such as subscribers@lists.chirp.example');
+  expect(run).toThrow('status.config.yaml:24: notify.channels.2.list_unsubscribe: holds a space, line break or control character; write a mailto: or https: URL');
 });
 
 test('notify channels: an unknown component and a repeated channel name, once the rest is valid', () => {
@@ -118,11 +118,11 @@ test('logo and homepage: optional; each mistake refused on its line with what is
   expect(read('logo: /chirp-logo.svg\nhomepage: https://chirp.example\n')).toMatchObject({ logo: '/chirp-logo.svg', homepage: 'https://chirp.example' });
   expect(read('')).not.toHaveProperty('logo');
   expect(() => read('logo: logo.gif\n')).toThrow(
-    'status.config.yaml:3: logo: must be the path of an SVG or PNG file under public/, starting with /, such as /logo.svg for public/logo.svg',
+    'status.config.yaml:3: logo: must start with /; write the path of an SVG or PNG file under public/, such as /logo.svg for public/logo.svg',
   );
-  expect(() => read('logo: /../secret.svg\n')).toThrow(/status\.config\.yaml:3: logo: must be the path of an SVG or PNG file under public\//);
-  expect(() => read('homepage: chirp.example\n')).toThrow('status.config.yaml:3: homepage: must be an absolute http(s) URL, such as https://chirp.example');
-  expect(() => read('homepage: javascript:alert(1)\n')).toThrow(/status\.config\.yaml:3: homepage: must be an absolute http\(s\) URL/);
+  expect(() => read('logo: /../secret.svg\n')).toThrow(/status\.config\.yaml:3: logo: must not step out of the site with \.\.; write the path of an SVG or PNG file under public\//);
+  expect(() => read('homepage: chirp.example\n')).toThrow("status.config.yaml:3: homepage: is not an absolute URL; write the platform's own site as an absolute http(s) URL, such as https://chirp.example");
+  expect(() => read('homepage: javascript:alert(1)\n')).toThrow(/status\.config\.yaml:3: homepage: uses javascript:, but only https: or http: is allowed here/);
 });
 
 test('given public/, a logo that is not there is refused on its line, naming the images that are', () => {

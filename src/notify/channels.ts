@@ -4,6 +4,7 @@ import type { NotifyChannel } from '../files/schemas/notify-config.ts';
 import { post, withRetries, type Attempt, type DeliveryResult, type HttpRequest, type RetryPolicy } from './delivery.ts';
 import type { Notification } from './diff.ts';
 import { toMessage } from './message.ts';
+import { SMTP_URL, urlProblem, WEBHOOK_URL } from '../rules/urls.ts';
 import { discordPayload, emailContent, slackPayload, teamsPayload, webhookPayloads, type PageContext } from './renderers.ts';
 
 /*
@@ -30,6 +31,8 @@ export interface LiveChannel {
   secrets: Array<{ name: string; value: string }>;
   /** Off when its URL variable (or the webhook's secret) is unset. */
   missing: string[];
+  /** Why its URL variable, though set, holds no URL it can use (never the value: it is a secret); undefined when usable. */
+  invalid?: string | undefined;
   wants: (notification: Notification) => boolean;
   render: (notification: Notification) => Outgoing[];
   send: (outgoing: Outgoing, policy: RetryPolicy, onRetry: (result: Attempt, waitMs: number) => void) => Promise<DeliveryResult>;
@@ -102,10 +105,14 @@ export function liveChannel(channel: NotifyChannel, env: Record<string, string |
   const secrets = names.map((name) => ({ name, value: env[name] ?? '' }));
   const [url, secret = ''] = secrets.map((s) => s.value);
   let transport: Transporter | undefined;
+  // The same URL rule as the config's URL fields, with the form this channel's requests take.
+  const problem = url ? urlProblem(url, channel.type === 'email' ? SMTP_URL : WEBHOOK_URL) : undefined;
+  const wanted = channel.type === 'email' ? 'an smtp: or smtps: URL such as smtps://user:password@smtp.example.com:465' : `the ${channel.type} webhook's absolute http(s) URL`;
   return {
     config: channel,
     secrets,
     missing: secrets.filter((s) => s.value === '').map((s) => s.name),
+    invalid: problem && `$${channel.url_env} ${problem}; it must hold ${wanted}`,
     wants: (notification) => !channel.components || notification.components.some((id) => channel.components!.includes(id)),
     render: (notification) => {
       const base = { notificationId: notification.id };

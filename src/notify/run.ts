@@ -75,8 +75,13 @@ async function runChannel(run: NotifyRun, channel: LiveChannel, notifications: N
     say(`${label}: off, ${channel.missing.join(' and ')} not set${run.dryRun && outgoing.length > 0 ? '; it would send:' : ''}`);
     if (!run.dryRun) return { delivered: 0, failed: [] };
   }
+  if (channel.invalid) {
+    // Set but unusable is a mistake to fix, not a channel switched off: every message counts as failed.
+    say(`${label}: ${channel.invalid}`);
+    if (!run.dryRun) return { delivered: 0, failed: outgoing.map((message) => message.deliveryId) };
+  }
   if (run.dryRun) {
-    if (channel.missing.length === 0) say(`${label}: ${outgoing.length} message(s)${channel.config.components ? ` (only ${channel.config.components.join(', ')})` : ''}`);
+    if (channel.missing.length === 0 && !channel.invalid) say(`${label}: ${outgoing.length} message(s)${channel.config.components ? ` (only ${channel.config.components.join(', ')})` : ''}`);
     for (const message of outgoing) say(preview(channel, message));
     return { delivered: 0, failed: [] };
   }

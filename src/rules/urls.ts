@@ -38,3 +38,60 @@ export function deployment(configUrl: string, env: Record<string, string | undef
   const base = env['STATUS_BASE'] || url.pathname;
   return { site: `${url.origin}/`, base: base.endsWith('/') ? base : `${base}/` };
 }
+
+/**
+ * What one URL field accepts. Every URL field of the config and the notify
+ * variables is checked by `urlProblem` with its own form, so a rule fixed for
+ * one (credentials, scheme, host) holds for all.
+ */
+export interface UrlForm {
+  /** Schemes allowed, with their colon, e.g. ['https:', 'http:']. */
+  schemes: readonly string[];
+  /** A query (?…) or fragment (#…) is allowed. */
+  query?: boolean;
+  /** A user name and password are allowed (an SMTP URL carries its login, a secret in the environment). */
+  credentials?: boolean;
+}
+
+/** A page or endpoint on the web: http(s), never with a user name or password, which would be published or sent in clear. */
+export const WEB_URL: UrlForm = { schemes: ['https:', 'http:'], query: true };
+/** The status page's own address, the base of every absolute link: no query or fragment to append paths to. */
+export const PAGE_URL: UrlForm = { schemes: ['https:', 'http:'] };
+/** `List-Unsubscribe` (RFC 2369): a mailto: address, or an https: page (a published address, so no password). */
+export const LIST_UNSUBSCRIBE_URL: UrlForm = { schemes: ['mailto:', 'https:'], query: true };
+/** A chat or webhook endpoint, from the environment: `fetch` refuses a URL with a user name or password. */
+export const WEBHOOK_URL: UrlForm = { schemes: ['https:', 'http:'], query: true };
+/** An SMTP server, from the environment, with its login: smtp://user:pass@host:587 or smtps://…:465. */
+export const SMTP_URL: UrlForm = { schemes: ['smtps:', 'smtp:'], query: true, credentials: true };
+
+// The WHATWG parser silently drops tabs and line breaks inside a URL and
+// trims control characters at its ends, so what was written is not what would be used.
+const UNSEEN = /[\s\p{Cc}]/u;
+
+/**
+ * Why `value` is not an absolute URL of this form, or undefined. The reason
+ * never repeats the value: it may be a secret read from the environment.
+ */
+export function urlProblem(value: string, form: UrlForm): string | undefined {
+  if (UNSEEN.test(value)) return 'holds a space, line break or control character';
+  if (!URL.canParse(value)) return 'is not an absolute URL';
+  const url = new URL(value);
+  if (!form.schemes.includes(url.protocol)) return `uses ${url.protocol}, but only ${form.schemes.join(' or ')} is allowed here`;
+  if (url.protocol === 'mailto:') return /^[^@]+@[^@]+$/.test(decodeURIComponent(url.pathname)) ? undefined : 'names no address after mailto:';
+  if (!url.hostname) return 'has no host';
+  if (!form.credentials && (url.username || url.password)) return 'must not carry a user name or password';
+  if (!form.query && (url.search || url.hash)) return 'must not have a query (?…) or fragment (#…)';
+  return undefined;
+}
+
+/**
+ * Why `value` is not a path on this site, such as /logo.svg, or undefined.
+ * `//host/x` and `/\host/x` are read by browsers as another host's address.
+ */
+export function sitePathProblem(value: string): string | undefined {
+  if (!value.startsWith('/')) return 'must start with /';
+  if (value[1] === '/' || value[1] === '\\') return `starts with ${value.slice(0, 2)}, which browsers read as another host's address`;
+  if (UNSEEN.test(value) || value.includes('\\')) return 'holds a space, backslash, line break or control character';
+  if (value.split('/').includes('..')) return 'must not step out of the site with ..';
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Context, Flags } from '../commands.ts';
+import type { Context, Flags } from '../context.ts';
+import { count } from '../choices.ts';
 import { Refusal } from '../../files/refusal.ts';
 import { describeUnknown } from '../../rules/nearest.ts';
 import { mapCstate, readCstateFolder } from '../../import/cstate.ts';
@@ -14,7 +15,6 @@ export const IMPORT_SOURCES = ['statuspage', 'cstate'] as const;
 export const API_KEY_VARIABLE = 'STATUSPAGE_API_KEY';
 
 const NAMES: Record<(typeof IMPORT_SOURCES)[number], string> = { statuspage: 'Statuspage', cstate: 'cState' };
-const count = (n: number, word: string, plural = `${word}s`) => `${n} ${n === 1 ? word : plural}`;
 
 /** The folder or URL argument, refused with an example when missing or not there. */
 function sourceArgument(from: string, source: string | undefined, example: string): string {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_POLICY, type RetryPolicy } from '../../notify/delivery.ts';
 import { runNotify } from '../../notify/run.ts';
 import { loadBuild } from '../../notify/snapshot.ts';
-import type { Context, Flags } from '../commands.ts';
+import type { Context, Flags } from '../context.ts';
 import { Refusal } from '../../files/refusal.ts';
 import { loadSite } from '../site.ts';
 

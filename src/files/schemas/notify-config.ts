@@ -1,4 +1,7 @@
 import { z } from 'astro/zod';
+import { LIST_UNSUBSCRIBE_URL, WEB_URL } from '../../rules/urls.ts';
+import { urlField } from './url.ts';
+import { addressProblem } from '../../rules/email-address.ts';
 
 /*
  * `notify:` in status.config.yaml: where `npm run status -- notify` announces
@@ -10,6 +13,13 @@ import { z } from 'astro/zod';
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 const envName = z.string().regex(ENV_NAME, 'must name an environment variable: capital letters, digits and underscores, e.g. SLACK_WEBHOOK_URL');
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** An email address field, checked by the one address rule (rules/email-address.ts); `advice` follows the reason. */
+const addressField = (advice: string) =>
+  z.string().superRefine((value, ctx) => {
+    const why = addressProblem(value);
+    if (why) ctx.addIssue({ code: 'custom', message: `${why}; ${advice}` });
+  });
 
 const channelFields = {
   /** Stable name of this channel: part of every notification id, e.g. "api-slack". */
@@ -40,11 +50,11 @@ export const notifyChannelSchema = z.discriminatedUnion(
       type: z.literal('email'),
       ...channelFields,
       /** Sender, e.g. "Chirp status <status@chirp.example>". */
-      from: z.string().min(3, 'must be an address such as "Chirp status <status@chirp.example>"'),
+      from: addressField('write one sender such as "Chirp status <status@chirp.example>"'),
       /** List addresses that receive every message. */
-      to: z.array(z.email({ error: 'must be an email address such as subscribers@lists.chirp.example' })).min(1, 'list at least one address'),
+      to: z.array(addressField('write one address such as subscribers@lists.chirp.example')).min(1, 'list at least one address'),
       /** `List-Unsubscribe` header value: a mailto: or https: URL (RFC 2369). */
-      list_unsubscribe: z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https:// URL').optional(),
+      list_unsubscribe: urlField(LIST_UNSUBSCRIBE_URL, 'write a mailto: or https: URL, such as mailto:unsubscribe@lists.chirp.example').optional(),
     }),
   ],
   { error: (issue) => (issue.code === 'invalid_union' ? `type must be one of: ${CHANNEL_TYPES.join(', ')}` : undefined) },
@@ -52,7 +62,7 @@ export const notifyChannelSchema = z.discriminatedUnion(
 
 export const notifyConfigSchema = z.strictObject({
   /** A WebSub hub: every feed declares it, and `notify` pings it for each changed feed. */
-  websub_hub: z.url({ error: 'must be an absolute URL such as https://pubsubhubbub.appspot.com/' }).optional(),
+  websub_hub: urlField(WEB_URL, "write the hub's absolute http(s) URL, such as https://pubsubhubbub.appspot.com/").optional(),
   channels: z.array(notifyChannelSchema).default([]),
 });
 

@@ -4,6 +4,8 @@ import { describeUnknown } from '../../rules/nearest.ts';
 import { notifyConfigSchema } from './notify-config.ts';
 import { oneOf } from './one-of.ts';
 import { publishedText } from './text.ts';
+import { sitePathField, urlField } from './url.ts';
+import { PAGE_URL, WEB_URL } from '../../rules/urls.ts';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -40,38 +42,15 @@ export const componentGroupSchema = z.strictObject({
 const URL_EXAMPLE = 'such as https://status.example.com or https://example.com/status/';
 
 /** The public address: http(s), no credentials, query or fragment (every absolute link is built from it). */
-const siteUrl = z
-  .string({ error: `is required: the address this page is published at, ${URL_EXAMPLE}` })
-  .trim()
-  .superRefine((value, ctx) => {
-    const url = URL.canParse(value) ? new URL(value) : undefined;
-    const why = !url
-      ? 'is not an absolute URL'
-      : !/^https?:$/.test(url.protocol)
-        ? `uses ${url.protocol.replace(/:$/, '')}:, but a status page is served over https: (or http:)`
-        : url.username || url.password
-          ? 'must not carry a user name or password'
-          : url.search || url.hash
-            ? 'must not have a query (?…) or fragment (#…)'
-            : undefined;
-    if (why) ctx.addIssue({ code: 'custom', message: `${why}; write the page's public address, ${URL_EXAMPLE}` });
-  });
+const siteUrl = urlField(PAGE_URL, `write the page's public address, ${URL_EXAMPLE}`, `is required: the address this page is published at, ${URL_EXAMPLE}`);
 
-/** The platform's own site, for the header's "Back to chirp.example" link: an absolute http(s) URL. */
-const homepageUrl = z
-  .string()
-  .trim()
-  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
-    message: 'must be an absolute http(s) URL, such as https://chirp.example',
-  });
+/** The platform's own site, for the header's "Back to chirp.example" link: published on every page, so never with a password. */
+const homepageUrl = urlField(WEB_URL, "write the platform's own site as an absolute http(s) URL, such as https://chirp.example");
 
 /** An image the site serves from `public/`: its path there, e.g. /logo.svg for public/logo.svg. */
-const logoPath = z
-  .string()
-  .trim()
-  .refine((value) => /^\/(?!.*\.\.)[\w./-]+\.(svg|png)$/i.test(value), {
-    message: 'must be the path of an SVG or PNG file under public/, starting with /, such as /logo.svg for public/logo.svg',
-  });
+const logoPath = sitePathField('write the path of an SVG or PNG file under public/, such as /logo.svg for public/logo.svg', (value) =>
+  /^\/[\w./-]+\.(svg|png)$/i.test(value) ? undefined : 'is not the name of an SVG or PNG file',
+);
 
 /** `status.config.yaml`: the page's identity and the components it reports on. */
 export const siteConfigSchema = z

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { newIncident, type Context, type Prompter } from './commands.ts';
+import type { Context, Prompter } from '../context.ts';
+import { newIncident } from './new.ts';
 
 // The basic fixture, read only: every command here is a dry run.
-const SITE = resolve(import.meta.dirname, '../../tests/fixtures/basic');
+const SITE = resolve(import.meta.dirname, '../../../tests/fixtures/basic');
 
 /** A terminal that answers every menu with the choice it starts on, recording each question. */
 function terminal() {

@@ -1,0 +1,130 @@
+import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES, type ComponentStatus } from '../../rules/statuses.ts';
+import { impliedImpact } from '../../rules/levels.ts';
+import { closingStatus, nextUpdate } from '../../rules/next-update.ts';
+import { staffTime } from '../../model/dates.ts';
+import { formatProblem, parseIncidentFile, type ValidIncidentFile } from '../../files/validate.ts';
+import { Refusal } from '../../files/refusal.ts';
+import { insertUpdate, isoSeconds, type NewUpdate } from '../../files/incident-writer.ts';
+import { componentGroups, impactChoices } from '../choices.ts';
+import type { Context, Flags } from '../context.ts';
+import { choose, componentFlags, componentStatuses, given, str, time, type ComponentVocabulary, type TypedComponent } from '../flags.ts';
+import { chooseTemplate, messageFor } from '../message.ts';
+import { publish } from '../publish.ts';
+import { assertValid, findSource, incidentStatusesNow, loadSite, validEntries, type Site } from '../site.ts';
+
+/** `update`: any status from this update on, `operational` once a component recovers. */
+const UPDATED: ComponentVocabulary = { allowed: UPDATE_COMPONENT_STATUSES, example: 'degraded_performance' };
+
+/** `resolve` (or `update --status resolved`): resolving returns every component to operational. */
+const RESOLVED: ComponentVocabulary = {
+  allowed: ['operational'],
+  example: 'operational',
+  refusal: (id, status) =>
+    `resolving returns every component to operational, so ${id} cannot stay ${status}; leave --component out (or write ${id}=operational), ` +
+    `or, if ${id} is still ${status}, post an update instead, e.g. --status monitoring --component ${id}=${status}`,
+};
+
+type Kind = ValidIncidentFile['data']['kind'];
+
+/** The slug from the command line, or picked from the open events of that kind. */
+async function targetSlug(ctx: Context, site: Site, positional: string | undefined, kinds: readonly Kind[], verb: string): Promise<string> {
+  if (positional) return positional;
+  const open = validEntries(site).filter((entry) => kinds.includes(entry.data.kind) && !isClosed(entry));
+  if (ctx.prompt && open.length > 0) return ctx.prompt.select(`Which one to ${verb}?`, open.map((entry) => ({ value: entry.slug, label: `${entry.slug}: ${entry.data.title}` })));
+  throw new Refusal(`missing the slug: which ${kinds.join(' or ')} to ${verb}? Open now: ${open.map((entry) => entry.slug).join(', ') || '(none)'}`);
+}
+
+const isClosed = (entry: ValidIncidentFile) => entry.data.updates.at(-1)?.status === closingStatus(entry.data.kind);
+
+export interface UpdateRequest {
+  /** Kinds of file this command may change. */
+  kinds: readonly Kind[];
+  verb: string;
+  /** Fixed status (resolve, start, complete) or undefined to take `--status`. */
+  status?: string;
+  defaultMessage?: string;
+}
+
+/**
+ * What an incident update changes from it on: `--impact` and `--component
+ * id=status`. At a terminal with neither flag, asks which components change
+ * (shown with their statuses under this incident), then proposes the impact
+ * the statuses after the update imply; it is written only if it changes.
+ */
+async function updateLevels(ctx: Context, site: Site, flags: Flags, entry: ValidIncidentFile, status: string): Promise<Pick<NewUpdate, 'impact' | 'components'>> {
+  if (entry.data.kind === 'maintenance') {
+    if (flags['component'] !== undefined || flags['impact'] !== undefined) {
+      throw new Refusal('--component and --impact are for incidents; a maintenance puts its components under maintenance for its window');
+    }
+    return {};
+  }
+  const impact = given(flags, 'impact', 'impact', IMPACTS);
+  const vocabulary = status === 'resolved' ? RESOLVED : UPDATED;
+  if (!ctx.prompt || status === 'resolved' || flags['component'] !== undefined || impact !== undefined) {
+    const components = await componentStatuses(ctx, site, componentFlags(flags), vocabulary);
+    return { ...(impact === undefined ? {} : { impact }), ...(components.length > 0 ? { components } : {}) };
+  }
+  const now = await incidentStatusesNow(entry, ctx.now);
+  const ids = await ctx.prompt.groupMultiselect('Which components change with this update? (none: just press Enter)', componentGroups(site.config, now.statuses), false);
+  const components = await componentStatuses(ctx, site, ids.map((id): TypedComponent => [id, undefined]), vocabulary);
+  if (components.length === 0) return {};
+  const after = new Map(now.statuses);
+  for (const [id, changed] of components) after.set(id, changed as ComponentStatus);
+  const proposed = impliedImpact(after.values());
+  const chosen = await ctx.prompt.select(`Impact from this update on? Proposed: ${proposed}, from the worst status after it (now ${now.impact})`, impactChoices(proposed), proposed);
+  return { components, ...(chosen === now.impact ? {} : { impact: chosen }) };
+}
+
+/**
+ * `update`, `resolve`, `start`, `complete`: add one update to an existing
+ * timeline, refusing anything that would surprise readers (an update older
+ * than the last, a change to a closed incident) unless asked explicitly.
+ */
+export async function addUpdate(ctx: Context, flags: Flags, positional: string | undefined, request: UpdateRequest): Promise<void> {
+  const site = loadSite(ctx.dir);
+  const source = findSource(
+    site,
+    await targetSlug(ctx, site, positional, request.kinds, request.verb),
+    validEntries(site)
+      .filter((entry) => request.kinds.includes(entry.data.kind))
+      .map((entry) => ({ slug: entry.slug, open: !isClosed(entry) })),
+  );
+  const parsed = parseIncidentFile(source, site.componentIds);
+  if (!parsed.entry) {
+    throw new Refusal(`${source.path} has problems; fix them first:\n${parsed.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+  }
+  const { data, slug } = parsed.entry;
+  if (!request.kinds.includes(data.kind)) {
+    const hint = data.kind === 'maintenance' ? 'use start, complete or update' : 'use update or resolve';
+    throw new Refusal(`${slug} is ${data.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; ${request.verb} is not for it, ${hint}`);
+  }
+  const statuses = data.kind === 'incident' ? INCIDENT_STATUSES : MAINTENANCE_STATUSES;
+  const statusFlag = given(flags, 'status', 'status', statuses);
+  const template = data.kind === 'incident' && !request.status ? await chooseTemplate(ctx, site, flags, statusFlag) : undefined;
+  const status = request.status ?? (await choose(ctx, flags, 'status', 'status', statuses, template?.status));
+  const levels = await updateLevels(ctx, site, flags, parsed.entry, status);
+  const named = levels.components?.map(([id]) => id) ?? Object.keys(data.components);
+  const message = str(flags, 'message')?.trim() || request.defaultMessage || (await messageFor(ctx, site, flags, template, named, 'A fix is being deployed.'));
+  const update: NewUpdate = { at: time(flags, 'at', ctx.now)!, status, message, ...levels };
+
+  const last = data.updates.at(-1)!;
+  const lastTime = staffTime(Date.parse(last.at));
+  const verdict = nextUpdate(data.kind, { at: Date.parse(last.at), status: last.status }, { at: Date.parse(update.at), status }, { force: flags['force'] === true, reopen: flags['reopen'] === true });
+  if (!verdict.allowed) {
+    const refusals: Record<typeof verdict.why, string> = {
+      earlier:
+        `${update.at} is earlier than the last update of ${slug} (${isoSeconds(Date.parse(last.at))}, ${last.status}); updates must be in time order. ` +
+        'Check --at (times are UTC unless you add an offset), or pass --force to insert it at its place in the timeline.',
+      completed: `${slug} was completed at ${lastTime}; schedule new work with \`npm run status -- maintenance\``,
+      resolved: `${slug} is already resolved (${lastTime}); nothing to do`,
+      reopen: `${slug} was resolved at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``,
+    };
+    throw new Refusal(refusals[verdict.why]);
+  }
+  if (verdict.reopens) update.reopened = true;
+
+  const text = insertUpdate(source.text, update);
+  const entry = assertValid(site, source.path, text);
+  if (entry.data.updates.length !== data.updates.length + 1) throw new Refusal(`internal error: the update did not land in ${source.path}; nothing was written`);
+  await publish(ctx, site, source.path, slug, text, flags, `Added ${status} update to`);
+}

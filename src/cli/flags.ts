@@ -1,0 +1,98 @@
+import { describeUnknown } from '../rules/nearest.ts';
+import { UPDATE_COMPONENT_STATUSES, type ComponentStatus } from '../rules/statuses.ts';
+import { timestampSchema } from '../rules/timestamp.ts';
+import { Refusal } from '../files/refusal.ts';
+import { isoSeconds } from '../files/incident-writer.ts';
+import { plainChoices, statusChoices } from './choices.ts';
+import type { Context, Flags } from './context.ts';
+import { componentName, type Site } from './site.ts';
+
+export const str = (flags: Flags, name: string): string | undefined => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+export const list = (flags: Flags, name: string): string[] =>
+  ((flags[name] as string[] | undefined) ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+
+/** A flag's value, else the prompt's answer, else a refusal naming the flag and an example. */
+export async function need(ctx: Context, flags: Flags, name: string, question: string, example: string, initial?: string): Promise<string> {
+  const given = str(flags, name)?.trim();
+  if (given) return given;
+  if (ctx.prompt) {
+    const answer = (await ctx.prompt.text(question, { placeholder: example, ...(initial ? { initial } : {}) })).trim();
+    if (answer) return answer;
+  }
+  throw new Refusal(`missing --${name}: ${question.replace(/\?$/, '')}, e.g. --${name} ${JSON.stringify(example)}`);
+}
+
+/** The flag's word from a closed list, or undefined when absent; refuses a typo with the nearest word. */
+export function given(flags: Flags, name: string, what: string, allowed: readonly string[]): string | undefined {
+  const value = str(flags, name)?.trim();
+  if (value !== undefined && !allowed.includes(value)) throw new Refusal(`--${name}: ${describeUnknown(what, value, allowed)}`);
+  return value;
+}
+
+const question = (what: string) => `${what[0]!.toUpperCase()}${what.slice(1)}?`;
+
+/** A word from a closed list, from the flag or a menu; refuses a typo with the nearest word. */
+export async function choose(ctx: Context, flags: Flags, name: string, what: string, allowed: readonly string[], fallback?: string): Promise<string> {
+  const value = given(flags, name, what, allowed) ?? fallback;
+  if (value !== undefined) return value;
+  if (ctx.prompt) return ctx.prompt.select(question(what), plainChoices(allowed));
+  throw new Refusal(`missing --${name}; allowed: ${allowed.join(', ')}`);
+}
+
+/** A time flag in any zone, as UTC ISO without milliseconds; `fallback` when absent. */
+export function time(flags: Flags, name: string, fallback?: number): string | undefined {
+  const given = str(flags, name);
+  if (given === undefined) return fallback === undefined ? undefined : isoSeconds(fallback);
+  const parsed = timestampSchema.safeParse(given);
+  if (!parsed.success) throw new Refusal(`--${name}: ${parsed.error.issues[0]?.message ?? 'is not a time'}`);
+  return isoSeconds(Date.parse(parsed.data));
+}
+
+export async function requiredTime(ctx: Context, flags: Flags, name: string, question: string): Promise<string> {
+  const value = await need(ctx, flags, name, question, '2022-12-30T02:00:00Z');
+  return time({ [name]: value }, name)!;
+}
+
+export type ComponentPair = [id: string, status: string];
+/** A `--component` flag as typed: the status is missing from `--component web`. */
+export type TypedComponent = [id: string, status: string | undefined];
+
+/** The statuses `--component id=status` takes in one command, and why a known status outside them is refused. */
+export interface ComponentVocabulary {
+  allowed: readonly string[];
+  /** Offered first at a prompt, and the example in a refusal. */
+  example: string;
+  refusal?: (id: string, status: string) => string;
+}
+
+/** `--component id=status` flags as typed (repeatable or comma-separated), refusing an id given twice. */
+export function componentFlags(flags: Flags): TypedComponent[] {
+  const typed = new Map<string, string>();
+  return list(flags, 'component').map((pair) => {
+    const [id = '', status] = pair.split('=').map((part) => part.trim());
+    const first = typed.get(id);
+    if (first !== undefined) throw new Refusal(`--component ${id} is given twice (${first}, ${pair}); give each component once`);
+    typed.set(id, pair);
+    return [id, status || undefined] satisfies TypedComponent;
+  });
+}
+
+/** A component's status from its flag, checked against the command's vocabulary; asked for at a terminal when left out. */
+export async function componentStatus(ctx: Context, site: Site, id: string, status: string | undefined, vocabulary: ComponentVocabulary): Promise<string> {
+  const { allowed, example, refusal } = vocabulary;
+  if (status === undefined && ctx.prompt) return ctx.prompt.select(`Status of ${componentName(site, id)}?`, statusChoices(allowed as readonly ComponentStatus[]), example);
+  if (status === undefined) throw new Refusal(`--component ${id}: say how it is affected, e.g. ${id}=${example}; allowed: ${allowed.join(', ')}`);
+  if (allowed.includes(status)) return status;
+  const known = (UPDATE_COMPONENT_STATUSES as readonly string[]).includes(status);
+  throw new Refusal(`--component ${id}=${status}: ${known && refusal ? refusal(id, status) : describeUnknown('component status', status, allowed)}`);
+}
+
+/** Declared component ids with their statuses, in the order given. */
+export async function componentStatuses(ctx: Context, site: Site, pairs: readonly TypedComponent[], vocabulary: ComponentVocabulary): Promise<ComponentPair[]> {
+  const result: ComponentPair[] = [];
+  for (const [id, status] of pairs) {
+    if (!site.componentIds.includes(id)) throw new Refusal(`--component: ${describeUnknown('component', id, site.componentIds)}`);
+    result.push([id, await componentStatus(ctx, site, id, status, vocabulary)]);
+  }
+  return result;
+}

@@ -1,0 +1,45 @@
+import { slugFromPath } from '../files/validate.ts';
+import { Refusal } from '../files/refusal.ts';
+import { incidentSlug } from '../files/new-incident.ts';
+import { writeAtomic } from '../files/write-atomic.ts';
+import type { Context, Flags } from './context.ts';
+import { str } from './flags.ts';
+import { pageUrl, type Site } from './site.ts';
+
+/**
+ * Print the file (dry run) or write it atomically, then say where it is and
+ * where it will be published. At a terminal the file and its page are shown
+ * first and written only once confirmed (`--yes` skips the question).
+ */
+export async function publish(ctx: Context, site: Site, path: string, slug: string, text: string, flags: Flags, done: string): Promise<void> {
+  if (flags['dry-run']) {
+    ctx.out(`# dry run, nothing written: ${path}, page ${pageUrl(site, slug, ctx.env)}`);
+    ctx.out(text.replace(/\n$/, ''));
+    return;
+  }
+  if (ctx.prompt && !flags['yes']) {
+    ctx.prompt.show(path, text.replace(/\n$/, ''), `Page: ${pageUrl(site, slug, ctx.env)}`);
+    if (!(await ctx.prompt.confirm(`Write ${path}?`))) throw new Refusal(`not confirmed; nothing was written`);
+  }
+  writeAtomic(site.dir, path, text);
+  ctx.out(`${done}: ${path}`);
+  ctx.out(`Page: ${pageUrl(site, slug, ctx.env)}`);
+  ctx.out(`Publish: git add ${path} && git commit -m "Status: ${slug}" && git push`);
+}
+
+/** Refuse a slug another file already has; slugs are page URLs. */
+export function assertNewSlug(site: Site, slug: string, path: string): void {
+  const taken = site.sources.find((source) => slugFromPath(source.path) === slug);
+  if (taken) throw new Refusal(`${path}: the slug "${slug}" is already used by ${taken.path}; pass --slug to choose another`);
+}
+
+export function slugFor(flags: Flags, title: string): string {
+  const slug = str(flags, 'slug') ?? incidentSlug(title);
+  if (slug === '' && str(flags, 'slug') === undefined) {
+    throw new Refusal(`the title "${title}" has no letters or digits to name the page after; pass --slug, e.g. --slug search-down`);
+  }
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
+    throw new Refusal(`--slug "${slug}" must be lowercase letters, digits and hyphens, e.g. --slug login-failing; it becomes the page URL`);
+  }
+  return slug;
+}
