@@ -14,7 +14,7 @@ test('npm run bench prints its table, with npm run build beside the floor, and w
   const before = gitStatus();
   const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--sizes=20'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_DIR: work } });
   expect(run.status, run.stderr).toBe(0);
-  expect(run.stdout).toMatch(/^\| N \| build \(s\) \| floor \(s\) \| build ÷ floor \|.*\n\| --: \|.*\n\| 20 \| [\d.]+ \| [\d.]+ \| [\d.]+× \|/);
+  expect(run.stdout).toMatch(/^\| N \| build \(s\) \| floor \(s\) \| build ÷ floor \| CPU: build ÷ floor \|.*\n\| --: \|.*\n\| 20 \| [\d.]+ \| [\d.]+ \| [\d.]+× \| ([\d.]+×|n\/a) \|/);
   expect(run.stderr).toContain(`Wrote ${join(work, 'results.md')}; pass --record to update bench/results.md`);
   expect(readFileSync(join(work, 'results.md'), 'utf8')).toMatch(/^# Benchmark results\n[\s\S]*\| 20 \| [\d.]+ \|/);
   expect(gitStatus()).toBe(before);
