@@ -9,6 +9,12 @@ export interface RunFigures {
   seconds: number;
   /** Peak resident set size in bytes, or null when `/usr/bin/time` is missing. */
   peakRss: number | null;
+  /**
+   * CPU seconds (user + system) of the process and its children, or null
+   * without `/usr/bin/time`. A busy machine stretches wall time but barely
+   * moves this, so the ratios are given in both.
+   */
+  cpuSeconds: number | null;
   output: string;
 }
 
@@ -26,8 +32,16 @@ export function timedRun(command: string, args: readonly string[], options: { cw
     ? spawnSync(GNU_TIME, ['-v', command, ...args], { ...options, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
     : spawnSync(command, args, { ...options, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;
-  const rss = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1] : undefined;
-  return { status: result.status, seconds, peakRss: rss ? Number(rss) * 1024 : null, output: `${result.stdout}${result.stderr}` };
+  const report = (pattern: RegExp) => (useTime ? pattern.exec(result.stderr)?.[1] : undefined);
+  const rss = report(/Maximum resident set size \(kbytes\): (\d+)/);
+  const [user, system] = [report(/User time \(seconds\): ([\d.]+)/), report(/System time \(seconds\): ([\d.]+)/)];
+  return {
+    status: result.status,
+    seconds,
+    peakRss: rss ? Number(rss) * 1024 : null,
+    cpuSeconds: user && system ? Number(user) + Number(system) : null,
+    output: `${result.stdout}${result.stderr}`,
+  };
 }
 
 /** What a build wrote, and what its pages cost a reader. */

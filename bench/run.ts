@@ -6,16 +6,21 @@ import { writeSyntheticSite } from './generate.ts';
 import { checkTargets } from './targets.ts';
 
 /**
- * `npm run bench`: generate synthetic histories, build each, time the
- * validator and a one-incident publish, print a table and write the results
- * to a temporary folder. `--record` also writes the tracked bench/results.md,
- * so a plain run never leaves the working tree modified. `--full` (or
- * BENCH_FULL=1) adds 10,000 incidents; `--sizes=100,500` picks other sizes.
- * Run it on an idle machine: the figures are wall-clock.
+ * `npm run bench`: generate synthetic histories and, for each, time
+ * `npm run build` as staff run it (npm, the content check and Astro) beside
+ * the plain-Node floor (bench/floor.ts) on the same files, so each build time
+ * is also a ratio that a busy machine moves far less than the seconds. It
+ * also times the validator and a one-incident publish, prints a table and
+ * writes the results to a temporary folder. `--record` also writes the
+ * tracked bench/results.md, so a plain run never leaves the working tree
+ * modified. `--full` (or BENCH_FULL=1) adds 10,000 incidents;
+ * `--sizes=100,500` picks other sizes.
+ *
+ * Sites, outputs and caches live in memory (/dev/shm when the machine has
+ * it, BENCH_DIR to choose), so a busy disk does not decide the figures.
  */
 
 const ROOT = resolve(import.meta.dirname, '..');
-const ASTRO = resolve(ROOT, 'node_modules/astro/bin/astro.mjs');
 /** Fixed "now" for every build, so runs compare. */
 const NOW = '2026-06-01T12:00:00Z';
 /** The size at which the publish step is timed. */
@@ -25,24 +30,38 @@ const args = process.argv.slice(2);
 const full = args.includes('--full') || process.env['BENCH_FULL'] === '1';
 const record = args.includes('--record');
 const sizesArg = args.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length);
-const sizes = sizesArg ? sizesArg.split(',').map(Number) : full ? [100, 1000, 10_000] : [100, 1000];
-const work = resolve(process.env['BENCH_DIR'] ?? join(tmpdir(), 'status-bench'));
+const sizes = sizesArg ? sizesArg.split(',').map(Number) : full ? [1, 1000, 3000, 10_000] : [1, 1000, 3000];
+const memory = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+const work = resolve(process.env['BENCH_DIR'] ?? join(memory, 'status-bench'));
 
 interface Row {
   count: number;
+  floor: RunFigures;
   build: RunFigures;
   output: OutputFigures;
   check: RunFigures;
 }
 
+/** `npm run build`, as staff run it; npm's own environment is left to npm. */
 function build(siteDir: string, outDir: string, cacheDir: string): RunFigures {
-  const figures = timedRun(process.execPath, [ASTRO, 'build', '--silent'], {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('npm_')));
+  const figures = timedRun('npm', ['run', 'build'], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', STATUS_SITE_DIR: siteDir, STATUS_NOW: NOW, STATUS_OUT_DIR: outDir, STATUS_CACHE_DIR: cacheDir },
+    env: { ...env, STATUS_SITE_DIR: siteDir, STATUS_NOW: NOW, STATUS_OUT_DIR: outDir, STATUS_CACHE_DIR: cacheDir },
   });
   if (figures.status !== 0) throw new Error(`Build of ${siteDir} failed:\n${figures.output}`);
   return figures;
 }
+
+function floor(siteDir: string, outDir: string): RunFigures {
+  const figures = timedRun(process.execPath, [resolve(ROOT, 'bench/floor.ts'), siteDir, outDir], { cwd: ROOT, env: process.env });
+  if (figures.status !== 0) throw new Error(`The floor of ${siteDir} failed:\n${figures.output}`);
+  return figures;
+}
+
+const ratio = (build: RunFigures, floor: RunFigures): number => build.seconds / floor.seconds;
+const cpuRatio = (build: RunFigures, floor: RunFigures): string =>
+  build.cpuSeconds !== null && floor.cpuSeconds ? `${(build.cpuSeconds / floor.cpuSeconds).toFixed(1)}×` : 'n/a';
 
 /** One more incident, written after the history, as staff would publish it. */
 function publishOne(siteDir: string): void {
@@ -68,12 +87,13 @@ for (const count of sizes) {
   if (check.status !== 0) throw new Error(`Generated files at N=${count} failed validation:\n${check.output}`);
   const outDir = join(dir, 'dist');
   const cacheDir = join(dir, 'cache');
+  const floorFigures = floor(siteDir, join(dir, 'floor'));
   const figures = build(siteDir, outDir, cacheDir);
-  const row = { count, build: figures, output: measureOutput(outDir), check };
+  const row = { count, floor: floorFigures, build: figures, output: measureOutput(outDir), check };
   rows.push(row);
-  console.error(`N=${count}: built in ${figures.seconds.toFixed(1)} s`);
+  console.error(`N=${count}: built in ${figures.seconds.toFixed(1)} s, ${ratio(figures, floorFigures).toFixed(1)}× the floor's ${floorFigures.seconds.toFixed(2)} s`);
   if (count === PUBLISH_AT) {
-    // Same out and cache dirs: the loader re-validates only the new file (see src/astro/incidents-loader.ts).
+    // Same output folder, as on a staff machine; the check reads every file again, Astro's content store is not used.
     publishOne(siteDir);
     const again = build(siteDir, outDir, cacheDir);
     if (!existsSync(join(outDir, 'incidents/2026-06-01-bench-publish/index.html'))) throw new Error('The published incident has no page');
@@ -82,19 +102,27 @@ for (const count of sizes) {
   }
 }
 
-const header = '| N | build (s) | peak memory | output files | output size | home (gzip) | largest page (gzip) | check (s) |';
-const rule = '| --: | --: | --: | --: | --: | --: | --: | --: |';
-const line = (label: string, figures: RunFigures, output: OutputFigures, check: string) =>
-  `| ${label} | ${figures.seconds.toFixed(1)} | ${formatBytes(figures.peakRss)} | ${output.files.toLocaleString('en')} | ${formatBytes(output.bytes)} | ${output.homeGzip.toLocaleString('en')} B | ${output.largestGzip.toLocaleString('en')} B (${output.largestPage}) | ${check} |`;
+const header = '| N | build (s) | floor (s) | build ÷ floor | CPU: build ÷ floor | peak memory | output files | output size | home (gzip) | largest page (gzip) | check (s) |';
+const rule = '| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |';
+const line = (label: string, figures: RunFigures, floorFigures: RunFigures | undefined, output: OutputFigures, check: string) =>
+  `| ${label} | ${figures.seconds.toFixed(1)} | ${floorFigures ? floorFigures.seconds.toFixed(2) : ''} | ${floorFigures ? `${ratio(figures, floorFigures).toFixed(1)}×` : ''} | ${floorFigures ? cpuRatio(figures, floorFigures) : ''} | ${formatBytes(figures.peakRss)} | ${output.files.toLocaleString('en')} | ${formatBytes(output.bytes)} | ${output.homeGzip.toLocaleString('en')} B | ${output.largestGzip.toLocaleString('en')} B (${output.largestPage}) | ${check} |`;
 const table = [
   header,
   rule,
-  ...rows.map((row) => line(row.count.toLocaleString('en'), row.build, row.output, row.check.seconds.toFixed(2))),
-  ...(publish ? [line(`${PUBLISH_AT.toLocaleString('en')} + 1 (publish, warm cache)`, publish.build, publish.output, '')] : []),
+  ...rows.map((row) => line(row.count.toLocaleString('en'), row.build, row.floor, row.output, row.check.seconds.toFixed(2))),
+  ...(publish ? [line(`${PUBLISH_AT.toLocaleString('en')} + 1 (publish)`, publish.build, undefined, publish.output, '')] : []),
 ].join('\n');
 
 const targets = checkTargets(
-  rows.map((row) => ({ count: row.count, seconds: row.build.seconds, peakRss: row.build.peakRss, homeGzip: row.output.homeGzip, largestGzip: row.output.largestGzip, checkSeconds: row.check.seconds })),
+  rows.map((row) => ({
+    count: row.count,
+    seconds: row.build.seconds,
+    floorSeconds: row.floor.seconds,
+    peakRss: row.build.peakRss,
+    homeGzip: row.output.homeGzip,
+    largestGzip: row.output.largestGzip,
+    checkSeconds: row.check.seconds,
+  })),
 ).join('\n');
 console.log(`${table}\n\n${targets}`);
 
@@ -111,13 +139,16 @@ Written by \`npm run bench -- --record${full ? ' --full' : ''}\` (bench/run.ts);
 
 ${table}
 
-Targets (issue 5):
+Targets (issues 5 and 18):
 
 ${targets.split('\n').map((target) => `- ${target}`).join('\n')}
 
-- build: \`astro build\` wall time, cold (empty cache and output); peak memory is the build's maximum resident set size.
+- build: \`npm run build\` wall time (npm, the content check, Astro), cold (empty cache and output); peak memory is the build's maximum resident set size.
+- floor: \`node bench/floor.ts\`, in the same run on the same files: read every incident file, parse its YAML, write one page per incident. build ÷ floor is the figure to compare between machines and runs.
+- Sites, outputs and caches are in ${memory === '/dev/shm' ? 'memory (/dev/shm)' : 'the temporary folder'}, so the disk does not decide.
 - check: reading and validating every incident file in a fresh Node process, as the CLI's \`check\` does.
-- publish: one incident added to the ${PUBLISH_AT.toLocaleString('en')}-incident site and rebuilt with the same cache and output folders.
+- CPU: user + system seconds of the build (npm and its children) over the floor's; a busy machine stretches wall time far more than CPU time.
+- publish: one incident added to the ${PUBLISH_AT.toLocaleString('en')}-incident site and rebuilt into the same output folder.
 - Sizes are gzipped HTML with its inlined CSS: what a reader downloads for the page.
 `;
 const scratch = join(work, 'results.md');

@@ -2,6 +2,8 @@
 export interface Measured {
   count: number;
   seconds: number;
+  /** The plain-Node floor (bench/floor.ts) on the same files, in the same run. */
+  floorSeconds: number;
   /** Bytes, or null when it could not be measured. */
   peakRss: number | null;
   homeGzip: number;
@@ -10,9 +12,11 @@ export interface Measured {
 }
 
 const KB = 1024;
+/** Issue 18: `npm run build` of 3,000 incidents takes at most this many times the floor. */
+export const FLOOR_RATIO_AT_3000 = 6;
 
 /**
- * Issue 5's targets, checked against a run: one line per target that applies
+ * Issue 5's and 18's targets, checked against a run: one line per target that applies
  * to the sizes measured, starting ✓ or ✗. Printed rather than asserted in a
  * test, since wall time depends on what else the machine is doing.
  */
@@ -26,6 +30,10 @@ export function checkTargets(rows: readonly Measured[]): string[] {
     if (row.count === 1000) {
       verdict(row.seconds <= 10, `N=${n}: built in ${row.seconds.toFixed(1)} s (≤ 10 s)`);
       verdict(row.checkSeconds < 2, `N=${n}: check in ${row.checkSeconds.toFixed(2)} s (< 2 s)`);
+    }
+    if (row.count === 3000) {
+      const ratio = row.seconds / row.floorSeconds;
+      verdict(ratio <= FLOOR_RATIO_AT_3000, `N=${n}: built in ${ratio.toFixed(1)}× the floor (≤ ${FLOOR_RATIO_AT_3000}×)`);
     }
     if (row.count === 10_000) {
       verdict(row.seconds <= 30, `N=${n}: built in ${row.seconds.toFixed(1)} s (≤ 30 s)`);

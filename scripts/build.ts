@@ -7,10 +7,16 @@
  * listed as file:line: field: message, with no stack trace), renders into
  * `<out>.staging`, and replaces `<out>` (dist/ by default) only when every
  * page was written. A failure leaves the previous folder byte for byte.
+ *
+ * Astro runs in this process and renders from what the check computed
+ * (src/astro/checked-site.ts): the files are parsed, validated and their
+ * Markdown rendered once per build, not once by the check and again by Astro.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { handOverCheckedSite } from '../src/astro/checked-site.ts';
 import { checkSite } from '../src/site/check-site.ts';
 import { resolveNow } from '../src/rules/now.ts';
 import { siteDir } from '../src/files/site-files.ts';
@@ -32,25 +38,39 @@ try {
 } catch (error) {
   fail([(error as Error).message]);
 }
-const { problems } = checkSite(siteDir(), { now });
-if (problems.length > 0) fail([`${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...problems.map((problem) => `  ${formatProblem(problem)}`)]);
+// The flags of `astro build` that make sense here; anything else is refused rather than silently ignored.
+let flags: { silent?: boolean; verbose?: boolean; force?: boolean };
+try {
+  flags = parseArgs({ options: { silent: { type: 'boolean' }, verbose: { type: 'boolean' }, force: { type: 'boolean' } } }).values;
+} catch (error) {
+  fail([`${(error as Error).message}; npm run build takes --silent, --verbose or --force (e.g. npm run build -- --silent)`]);
+}
+
+const dir = siteDir();
+const { problems, model } = checkSite(dir, { now });
+if (problems.length > 0 || !model) fail([`${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...problems.map((problem) => `  ${formatProblem(problem)}`)]);
+handOverCheckedSite({ dir, now, model });
 
 rmSync(staging, { recursive: true, force: true });
-const astro = resolve(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
-const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', STATUS_OUT_DIR: staging },
-  stdio: ['inherit', 'inherit', 'pipe'],
-});
-// Astro prints stack traces with its errors; staff need the message, not the frames.
-let errors = '';
-child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
-const code: number = await new Promise((done) => child.on('close', (status) => done(status ?? 1)));
-const messages = errors.split('\n').filter((line) => line.trim() !== '' && !/^\s+at\s/.test(line) && !/^\s*Location:|node_modules/.test(line));
-if (code !== 0) {
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+// astro.config.mjs reads it when build() loads the config.
+process.env['STATUS_OUT_DIR'] = staging;
+// Loaded only now: a refused file is reported without loading Astro at all.
+// Astro's own command keeps Node's compiled code between runs; so does this one.
+enableCompileCache();
+const { build } = await import('astro');
+try {
+  // No content sync: the pages take their model from the check, so Astro's
+  // loader would only re-read the files and its types serve editors, not
+  // builds. (`sync` is AstroBuilder's own option; an Astro that drops it
+  // syncs as before, slower but the same pages.)
+  await build({ logLevel: flags.silent ? 'silent' : flags.verbose ? 'debug' : 'info', force: flags.force ?? false }, { sync: false } as Parameters<typeof build>[1]);
+} catch (error) {
   rmSync(staging, { recursive: true, force: true });
+  // Staff need the message, not the stack frames.
+  const messages = String((error as Error).message ?? error).split('\n').filter((line) => line.trim() !== '' && !/^\s+at\s/.test(line));
   fail(['The build failed after the content check passed; this is a bug, please report it with these lines:', ...messages]);
 }
-if (messages.length > 0) console.error(messages.join('\n'));
 
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);

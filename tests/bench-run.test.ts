@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -10,13 +10,15 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const gitStatus = () => spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).stdout;
 
-test('npm run bench prints its table and writes a temporary file, leaving the working tree as it was', { timeout: 120_000 }, () => {
+test('npm run bench prints its table, with npm run build beside the floor, and writes a temporary file, leaving the working tree as it was', { timeout: 120_000 }, () => {
   const before = gitStatus();
   const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--sizes=20'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_DIR: work } });
   expect(run.status, run.stderr).toBe(0);
-  expect(run.stdout).toMatch(/^\| N \| build \(s\) \|.*\n\| --: \|.*\n\| 20 \| [\d.]+ \|/);
+  expect(run.stdout).toMatch(/^\| N \| build \(s\) \| floor \(s\) \| build ÷ floor \| CPU: build ÷ floor \|.*\n\| --: \|.*\n\| 20 \| [\d.]+ \| [\d.]+ \| [\d.]+× \| ([\d.]+×|n\/a) \|/);
   expect(run.stderr).toContain(`Wrote ${join(work, 'results.md')}; pass --record to update bench/results.md`);
   expect(readFileSync(join(work, 'results.md'), 'utf8')).toMatch(/^# Benchmark results\n[\s\S]*\| 20 \| [\d.]+ \|/);
   expect(gitStatus()).toBe(before);
   expect(existsSync(join(work, '20', 'dist', 'index.html'))).toBe(true);
+  // The floor wrote its one page per incident beside the build's.
+  expect(readdirSync(join(work, '20', 'floor', 'incidents'))).toHaveLength(20);
 });

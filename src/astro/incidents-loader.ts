@@ -4,6 +4,7 @@ import type { Loader } from 'astro/loaders';
 import type { IncidentFile } from '../files/schemas/incident.ts';
 import { listComponents } from '../files/schemas/site-config.ts';
 import { readIncidentSources, readSiteConfig, siteDir } from '../files/site-files.ts';
+import { checkedSite } from './checked-site.ts';
 import { IncidentValidationError, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
 
 /** The folders whose code decides whether an incident file is valid: i18n, rules and files sit below everything else. */
@@ -34,12 +35,18 @@ export function rulesSource(src = fileURLToPath(new URL('../', import.meta.url))
  * Astro keeps the store between builds (in the cache folder), so a file whose
  * text and component ids are unchanged reuses its stored, already validated
  * entry: publishing one incident re-parses one file, not the whole history.
+ *
+ * Under `npm run build` the check has already validated every file and built
+ * the model the pages use (src/astro/checked-site.ts), so the loader reads
+ * nothing and leaves the store as it was: its digests still decide what a
+ * later `astro dev` or bare `astro build` must re-check.
  */
 export function incidentsLoader(): Loader {
   return {
     name: 'status-incidents',
     load: async ({ store, generateDigest }) => {
       const dir = siteDir();
+      if (checkedSite(dir)) return;
       const componentIds = listComponents(readSiteConfig(dir)).map((component) => component.id);
       const sources = readIncidentSources(dir);
       const rules = rulesSource();

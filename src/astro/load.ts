@@ -5,12 +5,20 @@ import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { resolveNow } from '../rules/now.ts';
 import { readSiteConfig, siteDir } from '../files/site-files.ts';
 import type { ValidIncidentFile } from '../files/validate.ts';
+import { checkedSite } from './checked-site.ts';
 
 let model: Promise<StatusModel> | undefined;
 
-/** The one status model of this build, computed on first use and shared by every page. */
+/**
+ * The one status model of this build, shared by every page: the one
+ * `npm run build` computed in its check, or else computed here on first use
+ * from the content collection.
+ */
 export function getStatusModel(): Promise<StatusModel> {
   model ??= (async () => {
+    const stamp = process.env['STATUS_NOW'];
+    const checked = checkedSite(siteDir(), stamp === undefined ? undefined : resolveNow(stamp));
+    if (checked) return checked.model;
     const entries = await getCollection('incidents');
     // The loader stored only files that passed validation, so the data is an IncidentFile.
     const files = entries.map((entry): ValidIncidentFile => {

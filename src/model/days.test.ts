@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dayIndex, dayKey, startOfZonedDay, startOfZonedMonth, zonedDays } from './days.ts';
+import { dayIndex, dayKey, startOfZonedDay, startOfZonedMonth, wallClock, zonedDays } from './days.ts';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
@@ -43,4 +43,13 @@ describe('days in the site zone', () => {
     expect(dayIndex(days, at('2024-03-01T00:00:00Z'))).toBe(-1);
     expect(dayIndex(days, at('2024-03-14T00:00:00Z'))).toBe(-1);
   });
+});
+
+test('each instant is read once per zone, and the shared reading cannot be changed by a caller', () => {
+  const at = Date.parse('2022-03-13T07:30:00Z');
+  const first = wallClock(at, 'America/New_York');
+  expect(first).toEqual({ day: '2022-03-13', hour: 3, minute: 30, offset: 'GMT-04:00' });
+  expect(wallClock(at, 'America/New_York')).toBe(first);
+  expect(Object.isFrozen(first)).toBe(true);
+  expect(wallClock(at, 'UTC')).toMatchObject({ day: '2022-03-13', hour: 7, minute: 30 });
 });

@@ -39,11 +39,25 @@ const clockOf = (timeZone: string): Intl.DateTimeFormat => {
   return clock;
 };
 
+// And each instant is read once per zone: an update's time is shown on its
+// incident page, the history, the component pages and the feeds, and
+// formatToParts is the costly part. Frozen, since every caller shares it;
+// bounded for a long-running `astro dev`.
+const readings = new Map<string, Map<number, WallClock>>();
+const READINGS_MAX = 200_000;
+
 /** The wall clock in `timeZone` at `millis`. */
 export function wallClock(millis: number, timeZone: string): WallClock {
+  let zone = readings.get(timeZone);
+  if (!zone) readings.set(timeZone, (zone = new Map()));
+  let clock = zone.get(millis);
+  if (clock) return clock;
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of clockOf(timeZone).formatToParts(millis)) parts[part.type] = part.value;
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute), offset: parts.timeZoneName ?? '' };
+  clock = Object.freeze({ day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute), offset: parts.timeZoneName ?? '' });
+  if (zone.size >= READINGS_MAX) zone.clear();
+  zone.set(millis, clock);
+  return clock;
 }
 
 /** `2022-12-28`: the calendar date of `millis` in `timeZone`. */

@@ -43,9 +43,22 @@ marked.use({
   },
 });
 
+// Each text is rendered once per process: the check renders every message and
+// body to prove it can be, then the model renders them for the pages, and
+// many updates share a text ("The work has started."). Bounded so a
+// long-running `astro dev` does not keep every text it ever saw.
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 50_000;
+
 /** Markdown (block level) to safe HTML. */
 export function renderMarkdown(markdown: string): string {
-  return marked.parse(markdown, { async: false });
+  let html = rendered.get(markdown);
+  if (html === undefined) {
+    html = marked.parse(markdown, { async: false });
+    if (rendered.size >= RENDERED_MAX) rendered.clear();
+    rendered.set(markdown, html);
+  }
+  return html;
 }
 
 /** Link targets in the Markdown that the renderer would drop (e.g. `javascript:`, `//host`), in order. */

@@ -4,7 +4,7 @@ import { buildApi } from '../outputs/api.ts';
 import { maintenanceCalendar } from '../outputs/calendar.ts';
 import { feedItems } from '../outputs/feed.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
-import { buildStatusModel } from '../model/status-model.ts';
+import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { readIncidentSources, readSiteConfig, SiteConfigError } from '../files/site-files.ts';
 import { deployment } from '../rules/urls.ts';
 import { validateIncidentFiles, type Problem, type ValidIncidentFile } from '../files/validate.ts';
@@ -19,6 +19,8 @@ export interface SiteCheck {
   /** Files read under incidents/, valid or not. */
   files: number;
   problems: Problem[];
+  /** The model the pages are built from, when there were no problems: `npm run build` hands it to Astro. */
+  model?: StatusModel;
 }
 
 /**
@@ -39,8 +41,11 @@ export function checkSite(dir: string, options: { now: number; clock?: number })
   const sources = readIncidentSources(dir);
   const componentIds = listComponents(config).map((component) => component.id);
   const { entries, problems } = validateIncidentFiles(sources, componentIds, undefined, options.clock);
-  if (problems.length === 0) problems.push(...renderProblems(entries), ...outputProblems(config, entries, options.now));
-  return { config, entries, files: sources.length, problems };
+  if (problems.length > 0) return { config, entries, files: sources.length, problems };
+  problems.push(...renderProblems(entries));
+  const outputs = outputProblems(config, entries, options.now);
+  problems.push(...outputs.problems);
+  return { config, entries, files: sources.length, problems, ...(problems.length === 0 ? { model: outputs.model } : {}) };
 }
 
 /** Render every message and body, as the pages will at some moment; a failure is a problem, never a crash. */
@@ -61,15 +66,15 @@ export function renderProblems(entries: readonly ValidIncidentFile[]): Problem[]
 }
 
 /** Compute what the build publishes from the files; anything that throws is reported, not crashed on. */
-function outputProblems(config: SiteConfig, entries: readonly ValidIncidentFile[], now: number): Problem[] {
+function outputProblems(config: SiteConfig, entries: readonly ValidIncidentFile[], now: number): { model?: StatusModel; problems: Problem[] } {
   try {
     const model = buildStatusModel(config, entries, now);
     const { site, base } = deployment(config.url);
     buildApi({ model, site, base });
     maintenanceCalendar({ model, site, base });
     feedItems(model.events, catalogOf(config.locale).updateStatus);
-    return [];
+    return { model, problems: [] };
   } catch (error) {
-    return [{ file: 'incidents', line: 1, field: 'site', message: `the pages could not be computed (${(error as Error).message}); please report this as a bug` }];
+    return { problems: [{ file: 'incidents', line: 1, field: 'site', message: `the pages could not be computed (${(error as Error).message}); please report this as a bug` }] };
   }
 }
