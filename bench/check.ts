@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { listComponents } from '../src/files/schemas/site-config.ts';
-import { readIncidentSources, readSiteConfig } from '../src/files/site-files.ts';
-import { formatProblem, validateIncidentFiles } from '../src/files/validate.ts';
+import { openSite } from '../src/files/open-site.ts';
+import { formatProblem } from '../src/files/validate.ts';
 
 /**
  * What the CLI's `check` does, timed on its own: read the config and every
@@ -9,10 +8,7 @@ import { formatProblem, validateIncidentFiles } from '../src/files/validate.ts';
  * exits 1 if any file is wrong. Kept here so the benchmark does not depend on
  * the CLI's command-line parsing.
  */
-const dir = resolve(process.argv[2] ?? '.');
-const componentIds = listComponents(readSiteConfig(dir)).map((component) => component.id);
-const sources = readIncidentSources(dir);
-const { entries, problems } = validateIncidentFiles(sources, componentIds);
+const { entries, problems, sources } = openSite(resolve(process.argv[2] ?? '.'));
 for (const problem of problems) console.error(formatProblem(problem));
 console.log(`${entries.length} of ${sources.length} files valid`);
 process.exitCode = problems.length > 0 ? 1 : 0;

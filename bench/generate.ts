@@ -5,6 +5,7 @@ import { listComponents, type Component } from '../src/files/schemas/site-config
 import { CONFIG_FILE, readSiteConfig } from '../src/files/site-files.ts';
 import type { SourceFile } from '../src/files/validate.ts';
 import { impliedImpact } from '../src/rules/levels.ts';
+import { slugify } from '../src/rules/slug.ts';
 
 /**
  * Synthetic but realistic incident history for the benchmark: the example
@@ -104,11 +105,6 @@ const yamlString = (text: string): string => JSON.stringify(text);
 /** Minute precision with a zone, as staff would write it. */
 const stamp = (millis: number): string => `${new Date(millis).toISOString().slice(0, 16)}:00Z`;
 
-const slugify = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 interface Draft {
   start: number;

@@ -2,10 +2,11 @@ import { globSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import type { IncidentFile } from '../files/schemas/incident.ts';
-import { listComponents } from '../files/schemas/site-config.ts';
-import { readIncidentSources, readSiteConfig, siteDir } from '../files/site-files.ts';
+import { siteDir } from '../files/site-files.ts';
+import { openSite } from '../files/open-site.ts';
+import { slugFromPath } from '../rules/slug.ts';
+import { IncidentValidationError, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
 import { checkedSite } from './checked-site.ts';
-import { IncidentValidationError, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
 
 /** The folders whose code decides whether an incident file is valid: i18n, rules and files sit below everything else. */
 export const RULE_FOLDERS = ['i18n', 'rules', 'files'] as const;
@@ -47,18 +48,24 @@ export function incidentsLoader(): Loader {
     load: async ({ store, generateDigest }) => {
       const dir = siteDir();
       if (checkedSite(dir)) return;
-      const componentIds = listComponents(readSiteConfig(dir)).map((component) => component.id);
-      const sources = readIncidentSources(dir);
       const rules = rulesSource();
-      const context = generateDigest(`${rules ?? ''}\n${componentIds.join(',')}`);
-      const digests = new Map(sources.map((source) => [source.path, generateDigest(`${context}\n${source.path}\n${source.text}`)]));
-      const unchanged = (source: SourceFile): ValidIncidentFile | undefined => {
+      const digests = new Map<string, string>();
+      let context: string | undefined;
+      // A file's digest covers the rules, the component ids and its own path and text.
+      const digestOf = (source: SourceFile, componentIds: readonly string[]) => {
+        context ??= generateDigest(`${rules ?? ''}\n${componentIds.join(',')}`);
+        const digest = generateDigest(`${context}\n${source.path}\n${source.text}`);
+        digests.set(source.path, digest);
+        return digest;
+      };
+      const unchanged = (source: SourceFile, componentIds: readonly string[]): ValidIncidentFile | undefined => {
+        const digest = digestOf(source, componentIds);
         const stored = store.get(slugFromPath(source.path));
-        if (rules === undefined || !stored || stored.digest !== digests.get(source.path)) return undefined;
+        if (rules === undefined || !stored || stored.digest !== digest) return undefined;
         const data = stored.data as { file: string; frontmatter: IncidentFile };
         return { slug: stored.id, file: data.file, data: data.frontmatter, body: stored.body ?? '' };
       };
-      const { entries, problems } = validateIncidentFiles(sources, componentIds, unchanged);
+      const { entries, problems } = openSite(dir, { unchanged });
       if (problems.length > 0) throw new IncidentValidationError(problems);
       const slugs = new Set(entries.map((entry) => entry.slug));
       for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);

@@ -1,34 +1,29 @@
 import { renderProblems } from '../site/check-site.ts';
 import { nearestMatches } from '../rules/nearest.ts';
-import { readIncidentSources, readSiteConfig } from '../files/site-files.ts';
 import { absoluteUrl, deployment, paths } from '../rules/urls.ts';
-import { formatProblem, slugFromPath, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
-import { listComponents, type SiteConfig } from '../files/schemas/site-config.ts';
+import { slugFromPath } from '../rules/slug.ts';
+import { formatProblem, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
+import { openSite, type OpenSite } from '../files/open-site.ts';
+import type { SiteConfig } from '../files/schemas/site-config.ts';
 import type { ComponentStatus, Impact } from '../rules/statuses.ts';
 import { Refusal } from '../files/refusal.ts';
 
 /** A status site on disk, read and validated exactly as the build reads it. */
-export interface Site {
-  dir: string;
-  config: SiteConfig;
-  componentIds: string[];
-  sources: SourceFile[];
-}
+export type Site = OpenSite;
 
-/** Read `status.config.yaml` and every incident file under `dir`. */
+/** Read `status.config.yaml`, every incident file and template under `dir`, and validate the incident files. */
 export function loadSite(dir: string): Site {
-  let config: SiteConfig;
   try {
-    config = readSiteConfig(dir);
+    return openSite(dir);
   } catch (error) {
+    // A config that is wrong or cannot be read: its message lists every problem, located.
     throw new Refusal((error as Error).message);
   }
-  return { dir, config, componentIds: listComponents(config).map((component) => component.id), sources: readIncidentSources(dir) };
 }
 
 /** A component's name as the page shows it ("iOS app" for `ios`). */
 export function componentName(site: Site, id: string): string {
-  return listComponents(site.config).find((component) => component.id === id)?.name ?? id;
+  return site.components.find((component) => component.id === id)?.name ?? id;
 }
 
 /**
@@ -57,7 +52,7 @@ export async function incidentStatusesNow(entry: ValidIncidentFile, now: number)
 
 /** Every file of the site that passes validation, by slug. */
 export function validEntries(site: Site): ValidIncidentFile[] {
-  return validateIncidentFiles(site.sources, site.componentIds).entries;
+  return site.entries;
 }
 
 /** A slug `update` and friends may take, and whether its event is still open (open ones are suggested first). */

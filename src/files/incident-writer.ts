@@ -1,5 +1,6 @@
 import { Document, isSeq, parseDocument, Scalar, type Node } from 'yaml';
 import { Refusal } from './refusal.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 
 /** One timeline entry as the CLI writes it: `at` in UTC ISO without milliseconds. */
 export interface NewUpdate {
@@ -13,9 +14,6 @@ export interface NewUpdate {
   /** Component id → its status from this update on, in the order given. */
   components?: Array<[id: string, status: string]>;
 }
-
-const FRONTMATTER_OPEN = /^---\r?\n/;
-const FRONTMATTER_CLOSE = /\r?\n---(?:\r?\n|$)/;
 
 /** `2022-12-28T12:31:00.000Z` → `2022-12-28T12:31:00Z`: what a person would type. */
 export function isoSeconds(millis: number): string {
@@ -71,12 +69,10 @@ function renderItem(update: NewUpdate, indent: string, eol: string): string {
  * update would show up in review as a rewrite of the whole timeline.
  */
 export function insertUpdate(text: string, update: NewUpdate): string {
-  const open = FRONTMATTER_OPEN.exec(text);
-  const close = open ? FRONTMATTER_CLOSE.exec(text.slice(open[0].length)) : null;
-  if (!open || !close) throw new Refusal('the file has no frontmatter between --- lines; fix it by hand, then run `npm run status -- check`');
-  const start = open[0].length;
-  const frontmatter = text.slice(start, start + close.index);
-  const eol = open[0].endsWith('\r\n') ? '\r\n' : '\n';
+  const split = splitFrontmatter(text);
+  if (!split) throw new Refusal('the file has no frontmatter between --- lines; fix it by hand, then run `npm run status -- check`');
+  const { yaml: frontmatter, yamlStart: start, eol } = split;
+  const end = start + frontmatter.length;
   const doc = parseDocument(frontmatter, { schema: 'core' });
   const updates = doc.get('updates', true);
   if (!isSeq(updates) || !updates.range || updates.items.length === 0) {
@@ -90,7 +86,7 @@ export function insertUpdate(text: string, update: NewUpdate): string {
     // A one-line `[...]` list has no line to splice into: re-print that list, and only it.
     updates.items.splice(later ? laterIndex : items.length, 0, doc.createNode(itemValue(update)));
     const list = new Document(updates, { schema: 'core' }).toString({ lineWidth: 0 }).replace(/\n$/, '');
-    return text.slice(0, start) + frontmatter.slice(0, updates.range[0]) + list + frontmatter.slice(updates.range[1]) + text.slice(start + close.index);
+    return text.slice(0, start) + frontmatter.slice(0, updates.range[0]) + list + frontmatter.slice(updates.range[1]) + text.slice(end);
   }
   const firstStart = items[0]!.range![0];
   const lineStart = (offset: number) => frontmatter.lastIndexOf('\n', offset - 1) + 1;
@@ -106,5 +102,5 @@ export function insertUpdate(text: string, update: NewUpdate): string {
     const before = frontmatter.slice(0, at);
     insertion = (before.endsWith('\n') ? '' : eol) + item + (at < frontmatter.length ? eol : '');
   }
-  return text.slice(0, start) + frontmatter.slice(0, at) + insertion + frontmatter.slice(at) + text.slice(start + close.index);
+  return text.slice(0, start) + frontmatter.slice(0, at) + insertion + frontmatter.slice(at) + text.slice(end);
 }

@@ -7,6 +7,7 @@ import { formatProblem, toPlainData, type Problem, type SourceFile } from './val
 
 export const CONFIG_FILE = 'status.config.yaml';
 export const INCIDENTS_DIR = 'incidents';
+export const TEMPLATES_DIR = 'templates';
 
 /**
  * The folder holding `status.config.yaml` and `incidents/`: the repository
@@ -77,49 +78,67 @@ function missingLogo(logo: string, folder: string): string {
 
 /** Every `incidents/**\/*.md` file, in a stable order, with paths relative to the site folder. */
 export function readIncidentSources(dir: string): SourceFile[] {
-  const root = join(dir, INCIDENTS_DIR);
+  return readContentFolder(dir, INCIDENTS_DIR);
+}
+
+/** One of the site's folders of Markdown files, and what its files are called in messages. */
+const FOLDER_NOUNS: Record<ContentFolder, string> = { incidents: 'incident files', templates: 'templates' };
+export type ContentFolder = typeof INCIDENTS_DIR | typeof TEMPLATES_DIR;
+
+/**
+ * What may sit in a content folder (`incidents/`, `templates/`), the one rule
+ * for both: every `.md` file, in subfolders too, in a stable order, with
+ * paths relative to the site folder. Hidden files are skipped; whatever was
+ * surely meant as a file of the folder but cannot be one (a folder or a pipe
+ * named `x.md`, `x.MD`, a link that dangles or leaves the site, text that is
+ * not UTF-8) comes back as an unreadable source saying why, for a located
+ * problem instead of a crash. Nothing if the folder does not exist.
+ */
+export function readContentFolder(dir: string, folder: ContentFolder): SourceFile[] {
+  const root = join(dir, folder);
   if (!existsSync(root)) return [];
   const sources: SourceFile[] = [];
   const siteRoot = realpathSync(dir);
-  const visit = (folder: string) => {
-    for (const entry of readdirSync(join(dir, folder), { withFileTypes: true })) {
+  const noun = FOLDER_NOUNS[folder];
+  const visit = (subfolder: string) => {
+    for (const entry of readdirSync(join(dir, subfolder), { withFileTypes: true })) {
       // Hidden files are editors' and the CLI's own temporary files.
       if (entry.name.startsWith('.')) continue;
-      const path = join(folder, entry.name);
+      const path = join(subfolder, entry.name);
       if (entry.isDirectory() && !entry.name.endsWith('.md')) {
         visit(path);
         continue;
       }
-      const source = readSource(dir, siteRoot, path, entry);
+      const source = readSource(dir, siteRoot, path, entry, folder, noun);
       if (source) sources.push(source);
     }
   };
-  visit(INCIDENTS_DIR);
+  visit(folder);
   return sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-// Names that were surely meant as incident files: report them rather than skip them.
+// Names that were surely meant as content files: report them rather than skip them.
 const NEAR_MISS = /\.(md|markdown|mdown|mkd)$|\.md[.~]/i;
 
-/** One directory entry as a source, an unreadable source saying why, or undefined if it is not an incident file at all. */
-function readSource(dir: string, siteRoot: string, path: string, entry: Dirent): SourceFile | undefined {
+/** One directory entry as a source, an unreadable source saying why, or undefined if it is not a content file at all. */
+function readSource(dir: string, siteRoot: string, path: string, entry: Dirent, folder: string, noun: string): SourceFile | undefined {
   const unreadable = (why: string): SourceFile => ({ path, text: '', unreadable: why });
   const full = join(dir, path);
   if (entry.isSymbolicLink() && resolveLink(full) !== undefined && statSync(full).isDirectory()) {
-    return unreadable('is a link to a folder; folders under incidents/ must be real folders, not links');
+    return unreadable(`is a link to a folder; folders under ${folder}/ must be real folders, not links`);
   }
   if (!entry.name.endsWith('.md')) {
-    return NEAR_MISS.test(entry.name) ? unreadable(`is not read: incident files end in ".md" (lowercase). Did you mean ${entry.name.replace(/\.(md|markdown|mdown|mkd)\b.*$/i, '.md')}? Rename it, or move it out of incidents/`) : undefined;
+    return NEAR_MISS.test(entry.name) ? unreadable(`is not read: ${noun} end in ".md" (lowercase). Did you mean ${entry.name.replace(/\.(md|markdown|mdown|mkd)\b.*$/i, '.md')}? Rename it, or move it out of ${folder}/`) : undefined;
   }
   if (entry.isSymbolicLink()) {
     const target = resolveLink(full);
     if (target === undefined) return unreadable('is a link to a file that does not exist; replace it with the file itself');
     if (!target.startsWith(siteRoot + sep)) return unreadable(`is a link to ${target}, outside the site folder; copy the file here instead of linking to it`);
-    if (!statSync(full).isFile()) return unreadable('is a link to something that is not a file; incident files must be plain files');
+    if (!statSync(full).isFile()) return unreadable(`is a link to something that is not a file; ${noun} must be plain files`);
   } else if (entry.isDirectory()) {
-    return unreadable('is a folder, not a file; a folder under incidents/ must not end in .md');
+    return unreadable(`is a folder, not a file; a folder under ${folder}/ must not end in .md`);
   } else if (!entry.isFile()) {
-    return unreadable('is not a plain file (a pipe, socket or device); incident files must be plain text files');
+    return unreadable(`is not a plain file (a pipe, socket or device); ${noun} must be plain text files`);
   }
   const decoded = decodeSource(readFileSync(full));
   return decoded.ok ? { path, text: decoded.text } : unreadable(decoded.message);

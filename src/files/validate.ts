@@ -1,10 +1,14 @@
-import { basename } from 'node:path';
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { nearest } from '../rules/nearest.ts';
 import { incidentFileSchema, type IncidentFile } from './schemas/incident.ts';
 import { textProblem } from './schemas/text.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { LIMITS } from '../rules/limits.ts';
-import { forbiddenInFile, lineAt } from '../rules/text.ts';
+import { forbiddenInFile } from '../rules/text.ts';
+import { isSlug, SLUG_RULE, slugFromPath } from '../rules/slug.ts';
+
+// The CLI's commands still take the slug rule from here; its owner is rules/slug.ts.
+export { slugFromPath };
 
 /** One thing wrong with one file, located for the person who must fix it. */
 export interface Problem {
@@ -33,13 +37,6 @@ export interface SourceFile {
 // Every field name an incident file may use, to suggest one when a key is misspelt.
 const FIELD_NAMES = ['kind', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'reopened', 'start', 'end', 'postmortem_at', 'scheduled'];
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
-
-/** `incidents/2022/2022-12-28-outage.md` → `2022-12-28-outage` */
-export function slugFromPath(path: string): string {
-  return basename(path).replace(/\.md$/, '');
-}
 
 /** `path:line: field: message`, the shape editors and CI annotate; a runaway field name is cut short. */
 export function formatProblem(problem: Problem): string {
@@ -101,24 +98,24 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
   const problem = (line: number, field: string, message: string): Problem => ({ file: source.path, line, field, message });
   const slug = slugFromPath(source.path);
   const problems: Problem[] = [];
-  if (!SLUG.test(slug)) {
-    problems.push(problem(1, 'file name', `"${slug}" must be lowercase letters, digits and hyphens, e.g. 2022-12-28-login-failing.md; it becomes the page URL`));
+  if (!isSlug(slug)) {
+    problems.push(problem(1, 'file name', `"${slug}" must be ${SLUG_RULE}, e.g. 2022-12-28-login-failing.md; it becomes the page URL`));
   }
   if (source.unreadable) return { problems: [...problems, problem(1, 'file', source.unreadable)] };
   const forbidden = forbiddenInFile(source.text);
   if (forbidden) return { problems: [...problems, problem(forbidden.line, 'text', forbidden.message)] };
-  const match = FRONTMATTER.exec(source.text);
-  if (!match) {
+  const split = splitFrontmatter(source.text);
+  if (!split) {
     return { problems: [...problems, problem(1, 'frontmatter', 'missing: start the file with a --- line, the YAML fields, and another --- line')] };
   }
   const lines = new LineCounter();
   // The core schema keeps timestamps as text, so a missing zone can be seen.
-  const doc = parseDocument(match[1] ?? '', { lineCounter: lines, schema: 'core', prettyErrors: false });
+  const doc = parseDocument(split.yaml, { lineCounter: lines, schema: 'core', prettyErrors: false });
   // Warnings too: an unknown tag such as !!binary would otherwise turn a value into something else.
   const yamlProblems = [...doc.errors.map((error) => ({ error, kind: 'YAML syntax' })), ...doc.warnings.map((error) => ({ error, kind: 'YAML' }))];
   if (yamlProblems.length > 0) {
     return {
-      problems: [...problems, ...yamlProblems.map(({ error, kind }) => problem(lines.linePos(error.pos[0]).line + 1, 'frontmatter', `${kind}: ${error.message.split('\n')[0]}`))],
+      problems: [...problems, ...yamlProblems.map(({ error, kind }) => problem(lines.linePos(error.pos[0]).line + split.lineOffset, 'frontmatter', `${kind}: ${error.message.split('\n')[0]}`))],
     };
   }
   const data = toPlainData(doc);
@@ -130,7 +127,7 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
         for (const key of issue.keys) {
           const path = [...issue.path, key];
           const guess = nearest(key, [...FIELD_NAMES, ...SOURCE_FIELD_NAMES]);
-          problems.push(problem(lineOf(doc, lines, path, 1), path.map(String).join('.'), `is not a field we know${guess ? `; did you mean "${guess}"?` : ''} Check its spelling.`));
+          problems.push(problem(lineOf(doc, lines, path, split.lineOffset), path.map(String).join('.'), `is not a field we know${guess ? `; did you mean "${guess}"?` : ''} Check its spelling.`));
         }
         continue;
       }
@@ -138,15 +135,15 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
       const message = issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message;
       const path = issue.path.length === 0 && issue.code === 'invalid_union' ? ['kind'] : issue.path;
       const field = path.length > 0 ? path.map(String).join('.') : 'frontmatter';
-      problems.push(problem(lineOf(doc, lines, path, 1), field, message));
+      problems.push(problem(lineOf(doc, lines, path, split.lineOffset), field, message));
     }
   }
   if (result.success) {
-    for (const { path, message } of futureProblems(result.data, clock)) problems.push(problem(lineOf(doc, lines, path, 1), path.join('.'), message));
+    for (const { path, message } of futureProblems(result.data, clock)) problems.push(problem(lineOf(doc, lines, path, split.lineOffset), path.join('.'), message));
   }
-  const body = source.text.slice(match[0].length);
+  const { body } = split;
   const bodyProblem = textProblem(body.trim(), { maxBytes: LIMITS.bodyBytes, markdown: true });
-  if (bodyProblem) problems.push(problem(lineAt(source.text, match[0].length), 'body', bodyProblem));
+  if (bodyProblem) problems.push(problem(split.bodyLine, 'body', bodyProblem));
   if (problems.length > 0 || !result.success) return { problems };
   return { entry: { slug, file: source.path, data: result.data, body }, problems };
 }

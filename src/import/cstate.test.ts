@@ -91,3 +91,11 @@ updates:
     for (const event of plan.events) expect(parseIncidentFile({ path: 'incidents/x.md', text: renderEvent(event) }, ids).problems).toEqual([]);
   });
 });
+
+test('an issue saved with a BOM and CRLF line ends maps to the same file as the plain one (the one frontmatter splitter)', () => {
+  const site = readCstateFolder(FIXTURE);
+  const windows = { ...site, issues: site.issues.map((issue) => ({ ...issue, text: `\uFEFF${issue.text.replace(/\n/g, '\r\n')}` })) };
+  const mapped = mapCstate(windows);
+  expect(mapped.skipped).toEqual(plan.skipped);
+  expect(mapped.events.map(renderEvent)).toEqual(plan.events.map(renderEvent));
+});

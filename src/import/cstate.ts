@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import type { Component, SiteConfigInput } from '../files/schemas/site-config.ts';
 import { INCIDENT_STATUSES, type Impact, type IncidentComponentStatus } from '../rules/statuses.ts';
+import { splitFrontmatter } from '../files/frontmatter.ts';
 import { toSafeMarkdown } from './markdown.ts';
 import {
   componentIdMaker,
@@ -40,7 +41,6 @@ export const SEVERITIES: Record<string, { status: IncidentComponentStatus; impac
 
 const TRACK = /\{\{<\s*track\s+"([^"]+)"\s*>\}\}/g;
 const STATUS_PREFIX = /^\*{1,2}([A-Za-z ]+?)\*{1,2}\s*[-—–:]\s*/;
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 const ZONELESS_DATE = /^date:\s*["']?\d{4}-\d\d-\d\d[ T][\d:.]+["']?\s*$/m;
 
 /** `config.yml` (or `config.yaml`) and `content/issues/*.md` of a cState site. */
@@ -130,11 +130,11 @@ function bodyUpdates(body: string, startedAt: string): ImportedUpdate[] {
 }
 
 function mapIssue(name: string, text: string, idOf: Map<string, string>, notes: string[]): ImportedEvent {
-  const match = FRONTMATTER.exec(text);
-  if (!match) throw new UnmappableError('it has no frontmatter between --- lines');
+  const split = splitFrontmatter(text);
+  if (!split) throw new UnmappableError('it has no frontmatter between --- lines');
   let data: Record<string, unknown>;
   try {
-    data = asRecord(parse(match[1] ?? ''));
+    data = asRecord(parse(split.yaml));
   } catch (error) {
     throw new UnmappableError(`its frontmatter is not YAML: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -143,7 +143,7 @@ function mapIssue(name: string, text: string, idOf: Map<string, string>, notes: 
   const severity = SEVERITIES[String(data['severity'] ?? '').toLowerCase()];
   if (!severity) throw new UnmappableError(`severity "${String(data['severity'] ?? '')}" is not one of ${Object.keys(SEVERITIES).join(', ')}`);
   const date = cstateTime(data['date'], 'date');
-  const updates = bodyUpdates(text.slice(match[0].length), date);
+  const updates = bodyUpdates(split.body, date);
   if (data['resolved'] === true && updates.at(-1)!.status !== 'resolved') {
     const when = data['resolvedWhen'] ? cstateTime(data['resolvedWhen'], 'resolvedWhen') : updates.at(-1)!.at;
     updates.push({ at: when < updates.at(-1)!.at ? updates.at(-1)!.at : when, status: 'resolved', message: defaultMessage('resolved') });

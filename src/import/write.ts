@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { writeAtomic } from '../files/write-atomic.ts';
 import { incidentFilePath, incidentSlug } from '../files/new-incident.ts';
-import { CONFIG_FILE, INCIDENTS_DIR, readIncidentSources } from '../files/site-files.ts';
-import { formatProblem, parseIncidentFile, slugFromPath, type SourceFile } from '../files/validate.ts';
-import { listComponents, siteConfigSchema } from '../files/schemas/site-config.ts';
+import { CONFIG_FILE } from '../files/site-files.ts';
+import { readSite } from '../files/open-site.ts';
+import { splitFrontmatter } from '../files/frontmatter.ts';
+import { slugFromPath } from '../rules/slug.ts';
+import { formatProblem, parseIncidentFile, type SourceFile } from '../files/validate.ts';
+import { siteConfigSchema } from '../files/schemas/site-config.ts';
 import { ImportError, renderConfig, renderEvent, type ImportedEvent, type ImportNote, type ImportPlan, type SkippedEvent, type SourceRef } from './plan.ts';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
@@ -25,13 +28,12 @@ export interface WriteOptions {
   force: boolean;
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
 const sourceKey = (source: SourceRef) => Object.entries(source).map(([from, id]) => `${from}:${id}`)[0]!;
 
 /** The `source` of an existing file, if it has one and it parses. */
 function existingSource(file: SourceFile): string | undefined {
   try {
-    const data = parse(FRONTMATTER.exec(file.text)?.[1] ?? '') as { source?: SourceRef } | null;
+    const data = parse(splitFrontmatter(file.text)?.yaml ?? '') as { source?: SourceRef } | null;
     return data?.source ? sourceKey(data.source) : undefined;
   } catch {
     return undefined;
@@ -87,8 +89,9 @@ export function writeImport(dir: string, plan: ImportPlan, options: WriteOptions
   if (configOutcome === 'updated' && !options.force) {
     throw new ImportError(`${CONFIG_FILE} exists and its components differ from the imported ones; nothing was written. Pass --force to replace it (incident files name components by id), or import into an empty folder.`);
   }
-  const componentIds = listComponents(plan.config).map((component) => component.id);
-  const existing: ExistingFiles = new Map((existsSync(join(dir, INCIDENTS_DIR)) ? readIncidentSources(dir) : []).map((file) => [file.path, existingSource(file)]));
+  // The site as it will be: the imported config, and the incident files already there.
+  const { componentIds, sources } = readSite(dir, { config: checked.data });
+  const existing: ExistingFiles = new Map(sources.map((file) => [file.path, existingSource(file)]));
   const skipped = [...plan.skipped];
   const files: ImportReport['files'] = [];
   const writes: Array<{ path: string; text: string }> = [];

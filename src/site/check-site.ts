@@ -5,10 +5,11 @@ import { maintenanceCalendar } from '../outputs/calendar.ts';
 import { feedItems } from '../outputs/feed.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
-import { readIncidentSources, readSiteConfig, SiteConfigError } from '../files/site-files.ts';
+import { SiteConfigError } from '../files/site-files.ts';
+import { openSite, type OpenSite } from '../files/open-site.ts';
 import { deployment } from '../rules/urls.ts';
-import { validateIncidentFiles, type Problem, type ValidIncidentFile } from '../files/validate.ts';
-import { listComponents, type SiteConfig } from '../files/schemas/site-config.ts';
+import type { Problem, ValidIncidentFile } from '../files/validate.ts';
+import type { SiteConfig } from '../files/schemas/site-config.ts';
 
 /** The project's `public/`, which Astro copies into every site it builds (this module runs unbundled, from src/lib/). */
 const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -31,21 +32,20 @@ export interface SiteCheck {
  * passing means the build passes.
  */
 export function checkSite(dir: string, options: { now: number; clock?: number }): SiteCheck {
-  let config: SiteConfig;
+  let site: OpenSite;
   try {
-    config = readSiteConfig(dir, { publicDir: PUBLIC_DIR });
+    site = openSite(dir, { publicDir: PUBLIC_DIR, clock: options.clock });
   } catch (error) {
     if (error instanceof SiteConfigError) return { entries: [], files: 0, problems: error.problems };
     throw error;
   }
-  const sources = readIncidentSources(dir);
-  const componentIds = listComponents(config).map((component) => component.id);
-  const { entries, problems } = validateIncidentFiles(sources, componentIds, undefined, options.clock);
-  if (problems.length > 0) return { config, entries, files: sources.length, problems };
+  const { config, entries, problems } = site;
+  const files = site.sources.length;
+  if (problems.length > 0) return { config, entries, files, problems };
   problems.push(...renderProblems(entries));
   const outputs = outputProblems(config, entries, options.now);
   problems.push(...outputs.problems);
-  return { config, entries, files: sources.length, problems, ...(problems.length === 0 ? { model: outputs.model } : {}) };
+  return { config, entries, files, problems, ...(problems.length === 0 ? { model: outputs.model } : {}) };
 }
 
 /** Render every message and body, as the pages will at some moment; a failure is a problem, never a crash. */

@@ -2,9 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApi, type Api } from '../../src/outputs/api.ts';
 import { buildStatusModel } from '../../src/model/status-model.ts';
-import { readIncidentSources, readSiteConfig } from '../../src/files/site-files.ts';
-import { validateIncidentFiles } from '../../src/files/validate.ts';
-import { listComponents } from '../../src/files/schemas/site-config.ts';
+import { openSite } from '../../src/files/open-site.ts';
 import type { Snapshot } from '../../src/notify/diff.ts';
 import type { LoadedBuild } from '../../src/notify/snapshot.ts';
 
@@ -14,8 +12,7 @@ import type { LoadedBuild } from '../../src/notify/snapshot.ts';
  * call), so notification tests can replay many "builds" in milliseconds.
  */
 export function apiAt(siteDir: string, now: string): Api {
-  const config = readSiteConfig(siteDir);
-  const { entries } = validateIncidentFiles(readIncidentSources(siteDir), listComponents(config).map((component) => component.id));
+  const { config, entries } = openSite(siteDir);
   const model = buildStatusModel(config, entries, Date.parse(now));
   return buildApi({ model, site: config.url, base: '/' });
 }

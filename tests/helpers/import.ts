@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { readIncidentSources } from '../../src/files/site-files.ts';
-import { slugFromPath } from '../../src/files/validate.ts';
+import { splitFrontmatter } from '../../src/files/frontmatter.ts';
+import { slugFromPath } from '../../src/rules/slug.ts';
 import { ROOT } from './build.ts';
 
 const cliEnv = (env: Record<string, string>) => ({
@@ -29,7 +30,7 @@ export function statusInAsync(site: string, args: string[], env: Record<string, 
 export function importedIds(site: string): Map<string, string> {
   return new Map(
     readIncidentSources(site).map((file) => {
-      const data = parse(/^---\n([\s\S]*?)\n---/.exec(file.text)![1]!) as { source: { statuspage: string } };
+      const data = parse(splitFrontmatter(file.text)!.yaml) as { source: { statuspage: string } };
       return [slugFromPath(file.path), data.source.statuspage];
     }),
   );

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { LIST_UNSUBSCRIBE_URL, WEB_URL } from '../../rules/urls.ts';
 import { urlField } from './url.ts';
 import { addressProblem } from '../../rules/email-address.ts';
+import { SLUG, SLUG_RULE } from '../../rules/slug.ts';
 
 /*
  * `notify:` in status.config.yaml: where `npm run status -- notify` announces
@@ -12,7 +13,6 @@ import { addressProblem } from '../../rules/email-address.ts';
 
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 const envName = z.string().regex(ENV_NAME, 'must name an environment variable: capital letters, digits and underscores, e.g. SLACK_WEBHOOK_URL');
-const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 /** An email address field, checked by the one address rule (rules/email-address.ts); `advice` follows the reason. */
 const addressField = (advice: string) =>
@@ -23,7 +23,7 @@ const addressField = (advice: string) =>
 
 const channelFields = {
   /** Stable name of this channel: part of every notification id, e.g. "api-slack". */
-  name: z.string().regex(NAME, 'must be lowercase letters, digits and hyphens, e.g. "api-slack"'),
+  name: z.string().regex(SLUG, `must be ${SLUG_RULE}, e.g. "api-slack"`),
   /** The environment variable holding the webhook URL (or `smtp://user:pass@host:port`). */
   url_env: envName,
   /** Only updates touching one of these component ids reach this channel (default: every update). */

@@ -6,13 +6,12 @@ import { oneOf } from './one-of.ts';
 import { publishedText } from './text.ts';
 import { sitePathField, urlField } from './url.ts';
 import { PAGE_URL, WEB_URL } from '../../rules/urls.ts';
-
-const ID = /^[a-z0-9][a-z0-9-]*$/;
+import { SLUG, SLUG_RULE } from '../../rules/slug.ts';
 
 /** One part of the platform that users can tell is up or down. */
 export const componentSchema = z.strictObject({
   /** Stable identifier used in incident files and URLs: lowercase letters, digits, hyphens. */
-  id: z.string().regex(ID, 'must be lowercase letters, digits and hyphens, e.g. "direct-messages"'),
+  id: z.string().regex(SLUG, `must be ${SLUG_RULE}, e.g. "direct-messages"`),
   /** Name shown to users, e.g. "Direct messages". */
   name: publishedText({ maxBytes: 80, markdown: false, oneLine: true, required: 'the name users see, e.g. "Direct messages"' }),
   /** One line telling users what this component covers. */
