@@ -470,6 +470,45 @@ describe('list and check', () => {
   });
 });
 
+describe('careless times and flag values: one rule each, refused with a message, never a stack trace', () => {
+  const MAINTENANCE: Flags = { title: 'Upgrade', component: 'web', start: '2023-01-02T10:00:00Z', end: '2023-01-02T11:00:00Z', message: 'Brief pauses.' };
+  const NO_ZONE = 'has no time zone; add "Z" for UTC or an offset such as -05:00';
+  const cases: Array<{ name: string; env?: Record<string, string>; args: string[]; error: string }> = [
+    // The timestamp rule, wherever a time comes from: STATUS_NOW, a flag, a relative time.
+    { name: 'STATUS_NOW without a zone (list)', env: { STATUS_NOW: '2022-12-31T10:00' }, args: ['list'], error: `error: STATUS_NOW: "2022-12-31T10:00" ${NO_ZONE}` },
+    { name: 'STATUS_NOW without a zone (new)', env: { STATUS_NOW: '2022-12-31 10:00' }, args: NEW_INCIDENT, error: `error: STATUS_NOW: "2022-12-31 10:00" ${NO_ZONE}` },
+    { name: 'STATUS_NOW on 30 February', env: { STATUS_NOW: '2022-02-30T10:00:00Z' }, args: ['check'], error: 'error: STATUS_NOW: "2022-02-30T10:00:00Z" is not a real date and time: 2022-02 has no day 30' },
+    { name: '--at without a zone', args: [...NEW_INCIDENT, '--at', '2022-12-31T09:00'], error: `error: --at: "2022-12-31T09:00" ${NO_ZONE}` },
+    { name: '--start without a zone', args: argv('maintenance', { ...MAINTENANCE, start: '2023-01-02T10:00' }), error: `error: --start: "2023-01-02T10:00" ${NO_ZONE}` },
+    {
+      name: '--started too far back',
+      args: [...NEW_INCIDENT, '--started', '9999999999 d ago'],
+      error: 'error: --started: "9999999999 d ago" falls outside the years 1970 to 9999; write now, 15 min ago, 07:13 or 2022-12-28T07:13:00Z',
+    },
+    { name: '--started beyond any number', args: [...NEW_INCIDENT, '--started', `${'9'.repeat(400)} min ago`], error: 'falls outside the years 1970 to 9999' },
+    // `key=value` flags: the form is refused whole, never cut.
+    {
+      name: '--component with a second "="',
+      args: argv('new', { ...INCIDENT, component: ['web=major_outage=x'] }),
+      error: 'error: --component web=major_outage=x: has more than one "="; write id=status, e.g. --component web=major_outage, one pair per --component',
+    },
+    { name: '--component without an id', args: argv('new', { ...INCIDENT, component: ['=major_outage'] }), error: 'error: --component =major_outage: names nothing before "="; write id=status' },
+    {
+      name: 'a maintenance --component with a status',
+      args: argv('maintenance', { ...MAINTENANCE, component: 'web=major_outage' }),
+      error: 'error: --component web=major_outage: a maintenance puts its components under maintenance, so give the id only, e.g. --component web',
+    },
+  ];
+  test.each(cases)('$name', ({ env, args, error }) => {
+    const before = files();
+    const { code, err } = statusWith(env ?? {}, ...args);
+    expect(err).toContain(error);
+    expect(err).not.toMatch(/^\s+at /m);
+    expect(code).toBe(1);
+    expect(files()).toEqual(before);
+  });
+});
+
 describe('help and safety', () => {
   test.each(['new', 'update', 'resolve', 'maintenance', 'start', 'complete', 'list', 'check'])('%s --help shows its usage', (command) => {
     const { code, out } = status(command, '--help');

@@ -254,12 +254,12 @@ describe('runs that send nothing', () => {
 
   test('a channel whose variable holds no usable URL fails the run, naming the variable, not its value', async () => {
     const counts = Object.values(receivers).map((r) => r.received.length);
-    const run = await notify({ ...env, SLACK_URL: `https://user:${TOKEN('slack')}@hooks.example/x` }, '--channel', 'team-slack');
+    const run = await notify({ ...env, SLACK_URL: 'https://me:pa55-word-secret@hooks.example/x' }, '--channel', 'team-slack');
     expect(run.out).toContain("team-slack (slack): $SLACK_URL must not carry a user name or password; it must hold the slack webhook's absolute http(s) URL");
     expect(run.out).toMatch(/FAILED: .*team-slack/);
     expect(run.code).toBe(1);
     expect(Object.values(receivers).map((r) => r.received.length)).toEqual(counts);
-    expect(`${run.out}${run.err}`).not.toContain(TOKEN('slack'));
+    expect(`${run.out}${run.err}`).not.toContain('pa55-word-secret');
   });
 
   test('a bad --resend id is refused with an example of a valid one', async () => {

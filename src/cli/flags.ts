@@ -65,15 +65,27 @@ export interface ComponentVocabulary {
   refusal?: (id: string, status: string) => string;
 }
 
+/**
+ * A `key=value` flag value, split at its one `=` (the value may be left out:
+ * `web`). A second `=` or a missing key is refused, naming the flag and its
+ * form, rather than dropping what follows.
+ */
+export function keyValue(name: string, pair: string, form: string): [key: string, value: string | undefined] {
+  const parts = pair.split('=').map((part) => part.trim());
+  if (parts.length > 2) throw new Refusal(`--${name} ${pair}: has more than one "="; write ${form}, one pair per --${name}`);
+  if (parts[0] === '') throw new Refusal(`--${name} ${pair}: names nothing before "="; write ${form}`);
+  return [parts[0]!, parts[1] || undefined];
+}
+
 /** `--component id=status` flags as typed (repeatable or comma-separated), refusing an id given twice. */
 export function componentFlags(flags: Flags): TypedComponent[] {
   const typed = new Map<string, string>();
   return list(flags, 'component').map((pair) => {
-    const [id = '', status] = pair.split('=').map((part) => part.trim());
+    const [id, status] = keyValue('component', pair, 'id=status, e.g. --component web=major_outage');
     const first = typed.get(id);
     if (first !== undefined) throw new Refusal(`--component ${id} is given twice (${first}, ${pair}); give each component once`);
     typed.set(id, pair);
-    return [id, status || undefined] satisfies TypedComponent;
+    return [id, status] satisfies TypedComponent;
   });
 }
 

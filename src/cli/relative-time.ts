@@ -1,4 +1,4 @@
-import { timestampSchema } from '../rules/timestamp.ts';
+import { momentProblem, timestampSchema } from '../rules/timestamp.ts';
 
 /*
  * "When did it start?" as a person answers it at 3 a.m.: "now", "15 min ago",
@@ -59,7 +59,10 @@ export function parseStartTime(input: string, now: number, timeZone: string): Pa
   const text = input.trim().toLowerCase();
   if (text === '' || text === 'now') return { at: now };
   const ago = agoMs(text);
-  if (ago !== undefined) return { at: now - ago };
+  if (ago !== undefined) {
+    const problem = momentProblem(now - ago);
+    return problem ? { error: `"${input.trim()}" ${problem}; write ${TIME_FORMS}` } : { at: now - ago };
+  }
   const clock = CLOCK.exec(text);
   if (clock) return { at: latestClockTime(Number(clock[1]), Number(clock[2]), now, timeZone) };
   if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return { error: `"${input.trim()}" is not a time; write ${TIME_FORMS}` };

@@ -1,6 +1,6 @@
 import { catalogOf } from '../i18n/catalog.ts';
 import { staffTime } from '../model/dates.ts';
-import { COMPONENT_STATUS_WORDS, LEVELS } from '../rules/levels.ts';
+import { COMPONENT_STATUS_WORDS, LEVELS, type Level } from '../rules/levels.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
 import type { ComponentStatus } from '../rules/statuses.ts';
 import type { Notification } from './diff.ts';
@@ -24,6 +24,8 @@ export interface Message {
   url: string;
   /** "Major system outage" / "Maintenance". */
   severity: string;
+  /** What `severity` says, as a value: channels pick colours by it, never by the words. */
+  level: Level;
   /** "Login: Partial outage" for each component this notification names. */
   components: Array<{ name: string; status: string }>;
   /** "28 Dec 2022, 12:58 UTC" */
@@ -44,6 +46,7 @@ export function toMessage(notification: Notification): Message {
     html: renderMarkdown(markdown),
     url,
     severity: notification.maintenance ? 'Maintenance' : (LEVELS[event.impact as keyof typeof LEVELS]?.label ?? event.impact),
+    level: notification.maintenance ? 'maintenance' : event.impact,
     components: componentLines(notification),
     when: staffTime(Date.parse(notification.at)),
     at: notification.at,

@@ -73,3 +73,21 @@ describe('each channel’s message for the identified update', () => {
     expect(slackPayload(toMessage(hostile), context).blocks[1]).toEqual({ type: 'section', text: { type: 'plain_text', text: '<script>alert(1)</script> *really*' } });
   });
 });
+
+describe('Discord colours follow the level, not its words', () => {
+  const colour = (message: ReturnType<typeof toMessage>) => discordPayload(message, context).embeds[0]!.color;
+  test('a reworded label keeps the colour', () => {
+    const message = toMessage(identified!);
+    expect(message.level).toBe('critical');
+    expect(colour({ ...message, severity: 'Everything is on fire' })).toBe(0xcf222e);
+  });
+  test.each([
+    ['none', 0x2da44e],
+    ['minor', 0xd4a72c],
+    ['major', 0xe16f24],
+    ['critical', 0xcf222e],
+    ['maintenance', 0x1f6feb],
+  ] as const)('%s: %i', (level, expected) => {
+    expect(colour({ ...toMessage(identified!), level, severity: 'renamed' })).toBe(expected);
+  });
+});

@@ -1,4 +1,5 @@
 import type { ApiPage, ApiStatus } from '../outputs/api.ts';
+import type { Level } from '../rules/levels.ts';
 import type { Notification } from './diff.ts';
 import type { Message } from './message.ts';
 
@@ -32,8 +33,8 @@ export function slackPayload(message: Message, context: PageContext) {
   };
 }
 
-/** Embed colours by how bad it is: the page's palette. */
-const DISCORD_COLOURS: Record<string, number> = { Maintenance: 0x1f6feb, 'Minor service outage': 0xd4a72c, 'Partial system outage': 0xe16f24, 'Major system outage': 0xcf222e };
+/** Embed colours by how bad it is, the page's palette, by level value: rewording a label leaves them as they are. */
+export const DISCORD_COLOURS: Record<Level, number> = { none: 0x2da44e, maintenance: 0x1f6feb, minor: 0xd4a72c, major: 0xe16f24, critical: 0xcf222e };
 
 /** Discord webhook: one embed; no mentions are ever triggered by incident text. */
 export function discordPayload(message: Message, context: PageContext) {
@@ -45,7 +46,7 @@ export function discordPayload(message: Message, context: PageContext) {
         title: truncate(message.headline, 256),
         url: message.url,
         description: truncate(message.markdown, 4096),
-        color: DISCORD_COLOURS[message.severity] ?? 0x2da44e,
+        color: DISCORD_COLOURS[message.level],
         timestamp: message.at,
         ...(message.components.length > 0 ? { fields: [{ name: 'Components', value: truncate(componentText(message), 1024) }] } : {}),
         footer: { text: message.severity },

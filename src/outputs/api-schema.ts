@@ -1,10 +1,12 @@
 import { z } from 'astro/zod';
 import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES } from '../rules/statuses.ts';
+import { LEVELS } from '../rules/levels.ts';
 
 /*
  * The published contract of /api/v2/*.json, field for field as Atlassian
- * Statuspage's public API v2. Tests validate every generated file against
- * these; a client written for Statuspage can rely on them.
+ * Statuspage's public API v2, and the one owner of its shape: the builder's
+ * types (outputs/api.ts) are inferred from these, and tests validate every
+ * generated file against them; a client written for Statuspage can rely on them.
  */
 
 /** ISO 8601 with an explicit zone. */
@@ -18,7 +20,8 @@ export const apiPageSchema = z.strictObject({ id: z.string().min(1), name: z.str
 
 export const apiStatusSchema = z.strictObject({
   indicator: z.enum(['none', 'minor', 'major', 'critical', 'maintenance']),
-  description: z.enum(['All Systems Operational', 'Minor Service Outage', 'Partial System Outage', 'Major System Outage', 'Service Under Maintenance']),
+  // Statuspage's descriptions, owned by the levels' vocabulary (rules/levels.ts) that the builder takes them from.
+  description: z.enum(Object.values(LEVELS).map((level) => level.api) as [string, ...string[]]),
 });
 
 export const apiComponentSchema = z.strictObject({

@@ -1,8 +1,10 @@
-import type { ComponentStatus, IncidentStatus, MaintenanceStatus } from '../rules/statuses.ts';
+import type { z } from 'astro/zod';
+import type { ComponentStatus } from '../rules/statuses.ts';
+import type { apiComponentSchema, apiIncidentSchema, apiPageSchema, apiScheduledMaintenanceSchema, apiStatusSchema } from './api-schema.ts';
 import type { IncidentEvent, MaintenanceEvent, StatusEvent, TimelineUpdate } from '../model/events.ts';
 import type { ComponentView, StatusModel } from '../model/status-model.ts';
 import { slugify } from '../rules/slug.ts';
-import { LEVELS, worstStatus, type Level } from '../rules/levels.ts';
+import { LEVELS, worstStatus } from '../rules/levels.ts';
 import { absoluteUrl, paths } from '../rules/urls.ts';
 
 /*
@@ -12,63 +14,17 @@ import { absoluteUrl, paths } from '../rules/urls.ts';
  * Ids are derived from slugs and component ids: stable across builds, readable.
  */
 
-export interface ApiPage { id: string; name: string; url: string; time_zone: string; updated_at: string }
-export interface ApiStatus { indicator: Level; description: string }
-export interface ApiComponent {
-  id: string;
-  name: string;
-  status: ComponentStatus;
-  created_at: string;
-  updated_at: string;
-  position: number;
-  description: string | null;
-  showcase: boolean;
-  start_date: string | null;
-  group_id: string | null;
-  page_id: string;
-  group: boolean;
-  only_show_if_degraded: boolean;
-  components?: string[];
-}
-export interface ApiAffectedComponent { code: string; name: string; old_status: ComponentStatus; new_status: ComponentStatus }
-export interface ApiIncidentUpdate {
-  id: string;
-  status: IncidentStatus | MaintenanceStatus;
-  body: string;
-  incident_id: string;
-  created_at: string;
-  updated_at: string;
-  display_at: string;
-  affected_components: ApiAffectedComponent[] | null;
-  deliver_notifications: boolean;
-  custom_tweet: string | null;
-  tweet_id: string | null;
-}
-export interface ApiIncident {
-  id: string;
-  name: string;
-  status: IncidentStatus | MaintenanceStatus;
-  impact: string;
-  created_at: string;
-  updated_at: string;
-  started_at: string;
-  monitoring_at: string | null;
-  resolved_at: string | null;
-  shortlink: string;
-  page_id: string;
-  incident_updates: ApiIncidentUpdate[];
-  components: ApiComponent[];
-  /** When the postmortem was published (Statuspage's incident field), or null. */
-  postmortem_published_at: string | null;
-  /** The postmortem as Markdown once published (Statuspage's incident field), or null. */
-  postmortem_body: string | null;
-}
-export interface ApiScheduledMaintenance extends Omit<ApiIncident, 'postmortem_published_at' | 'postmortem_body'> {
-  scheduled_for: string;
-  scheduled_until: string;
-  scheduled_remind_prior: boolean;
-  scheduled_reminded_at: string | null;
-}
+// The contract's types, inferred from its zod schemas (api-schema.ts), never written a second time.
+export type ApiPage = z.output<typeof apiPageSchema>;
+export type ApiStatus = z.output<typeof apiStatusSchema>;
+export type ApiComponent = z.output<typeof apiComponentSchema>;
+export type ApiIncident = z.output<typeof apiIncidentSchema>;
+export type ApiScheduledMaintenance = z.output<typeof apiScheduledMaintenanceSchema>;
+export type ApiIncidentUpdate = ApiIncident['incident_updates'][number] | ApiScheduledMaintenance['incident_updates'][number];
+export type ApiAffectedComponent = NonNullable<ApiIncidentUpdate['affected_components']>[number];
+
+/** The fields incidents and maintenances share, in the order they are published, as each kind's contract types them. */
+type SharedFields<T extends ApiIncident | ApiScheduledMaintenance> = Pick<T, 'id' | 'name' | 'status' | 'created_at' | 'updated_at' | 'started_at' | 'shortlink' | 'page_id' | 'incident_updates' | 'components'>;
 
 /** How many incidents `incidents.json` lists, like Statuspage. */
 export const API_INCIDENT_LIMIT = 50;
@@ -164,7 +120,10 @@ class ApiBuilder {
     };
   }
 
-  private eventFields(event: StatusEvent): Omit<ApiIncident, 'impact' | 'monitoring_at' | 'resolved_at' | 'postmortem_published_at' | 'postmortem_body'> {
+  private eventFields(event: IncidentEvent): SharedFields<ApiIncident>;
+  private eventFields(event: MaintenanceEvent): Omit<SharedFields<ApiScheduledMaintenance>, 'status'> & { status: MaintenanceEvent['status'] };
+  // One body for both kinds: the model's update statuses are typed for either, so the overloads above carry each kind's contract.
+  private eventFields(event: StatusEvent): Omit<SharedFields<ApiIncident>, 'status' | 'incident_updates'> & { status: StatusEvent['status']; incident_updates: ApiIncidentUpdate[] } {
     const first = event.updates[0]!;
     const last = event.updates.at(-1)!;
     return {

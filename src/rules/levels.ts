@@ -1,3 +1,4 @@
+import en from '../i18n/en.json' with { type: 'json' };
 import { COMPONENT_STATUSES, IMPACTS, type ComponentStatus, type Impact } from './statuses.ts';
 
 /*
@@ -8,9 +9,10 @@ import { COMPONENT_STATUSES, IMPACTS, type ComponentStatus, type Impact } from '
  * API descriptions do: minor = degraded (yellow ▲), major = partial outage
  * (orange ◆), critical = major outage (red ✕).
  *
- * The English words here are the badges' and the API's (Statuspage clients
- * compare them); pages take theirs from the site's catalog (src/i18n), in the
- * same vocabulary.
+ * The English words (badges, notifications, the CLI) are the English
+ * catalog's (src/i18n/en.json), their one owner; pages take theirs from the
+ * site's catalog. The API's words are Statuspage's, which clients compare, so
+ * they are written here; levels.test.ts fails if the two drift apart.
  */
 
 /** The page's (or an incident's) level: an impact, or maintenance. */
@@ -25,20 +27,20 @@ export interface LevelWords {
 }
 
 export const LEVELS: Record<Level, LevelWords> = {
-  none: { label: 'All systems operational', api: 'All Systems Operational', symbol: '✓' },
-  maintenance: { label: 'Service under maintenance', api: 'Service Under Maintenance', symbol: '⚙' },
-  minor: { label: 'Minor service outage', api: 'Minor Service Outage', symbol: '▲' },
-  major: { label: 'Partial system outage', api: 'Partial System Outage', symbol: '◆' },
-  critical: { label: 'Major system outage', api: 'Major System Outage', symbol: '✕' },
+  none: { label: en.levels.none, api: 'All Systems Operational', symbol: '✓' },
+  maintenance: { label: en.levels.maintenance, api: 'Service Under Maintenance', symbol: '⚙' },
+  minor: { label: en.levels.minor, api: 'Minor Service Outage', symbol: '▲' },
+  major: { label: en.levels.major, api: 'Partial System Outage', symbol: '◆' },
+  critical: { label: en.levels.critical, api: 'Major System Outage', symbol: '✕' },
 };
 
 /** Words and symbols for component statuses; each shares its symbol and colour with the level it implies. */
 export const COMPONENT_STATUS_WORDS: Record<ComponentStatus, { label: string; symbol: string }> = {
-  operational: { label: 'Operational', symbol: '✓' },
-  under_maintenance: { label: 'Under maintenance', symbol: '⚙' },
-  degraded_performance: { label: 'Degraded performance', symbol: '▲' },
-  partial_outage: { label: 'Partial outage', symbol: '◆' },
-  major_outage: { label: 'Major outage', symbol: '✕' },
+  operational: { label: en.componentStatus.operational.label, symbol: '✓' },
+  under_maintenance: { label: en.componentStatus.under_maintenance.label, symbol: '⚙' },
+  degraded_performance: { label: en.componentStatus.degraded_performance.label, symbol: '▲' },
+  partial_outage: { label: en.componentStatus.partial_outage.label, symbol: '◆' },
+  major_outage: { label: en.componentStatus.major_outage.label, symbol: '✕' },
 };
 
 /** The impact a component status means for users: a major outage is critical, maintenance is none. */

@@ -51,3 +51,17 @@ export const timestampSchema = z
     }
     return new Date(Date.parse(text.replace(' ', 'T'))).toISOString();
   });
+
+/** The latest year a timestamp may have: ISO 8601's four digits, so every moment can be written back. */
+const LAST_YEAR = 9999;
+
+/**
+ * Why a computed moment (e.g. "9999999999 d ago" from a flag) cannot be
+ * written as a timestamp, or undefined: the same years `timestampSchema`
+ * reads, so what is computed can be written and read back.
+ */
+export function momentProblem(ms: number): string | undefined {
+  const year = Number.isFinite(ms) ? new Date(ms).getUTCFullYear() : Number.NaN;
+  if (Number.isNaN(year) || year < LIMITS.firstYear || year > LAST_YEAR) return `falls outside the years ${LIMITS.firstYear} to ${LAST_YEAR}`;
+  return undefined;
+}

@@ -15,6 +15,7 @@ export async function newMaintenance(ctx: Context, flags: Flags): Promise<void> 
   if (components.length === 0 && ctx.prompt) components = await ctx.prompt.groupMultiselect('Components under maintenance?', componentGroups(site.config, await currentStatuses(site, ctx.now)), true);
   if (components.length === 0) throw new Refusal(`missing --component: which components are under maintenance, e.g. --component api; components: ${site.componentIds.join(', ')}`);
   for (const id of components) {
+    if (id.includes('=')) throw new Refusal(`--component ${id}: a maintenance puts its components under maintenance, so give the id only, e.g. --component ${id.split('=')[0]}`);
     if (!site.componentIds.includes(id)) throw new Refusal(`--component: ${describeUnknown('component', id, site.componentIds)}`);
   }
   const start = await requiredTime(ctx, flags, 'start', 'When does the window open (with a zone)?');
