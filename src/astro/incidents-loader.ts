@@ -35,17 +35,18 @@ export function rulesSource(src = fileURLToPath(new URL('../', import.meta.url))
  * Astro keeps the store between builds (in the cache folder), so a file whose
  * text and component ids are unchanged reuses its stored, already validated
  * entry: publishing one incident re-parses one file, not the whole history.
+ * `rules` is the validator's source (tests give a copy to edit).
  */
-export function incidentsLoader(): Loader {
+export function incidentsLoader(rules: () => string | undefined = rulesSource): Loader {
   return {
     name: 'status-incidents',
     load: async ({ store, generateDigest }) => {
-      const rules = rulesSource();
+      const ruleText = rules();
       const digests = new Map<string, string>();
       let context: string | undefined;
       // A file's digest covers the rules, the component ids and its own path and text.
       const digestOf = (source: SourceFile, componentIds: readonly string[]) => {
-        context ??= generateDigest(`${rules ?? ''}\n${componentIds.join(',')}`);
+        context ??= generateDigest(`${ruleText ?? ''}\n${componentIds.join(',')}`);
         const digest = generateDigest(`${context}\n${source.path}\n${source.text}`);
         digests.set(source.path, digest);
         return digest;
@@ -53,7 +54,7 @@ export function incidentsLoader(): Loader {
       const unchanged = (source: SourceFile, componentIds: readonly string[]): ValidIncidentFile | undefined => {
         const digest = digestOf(source, componentIds);
         const stored = store.get(slugFromPath(source.path));
-        if (rules === undefined || !stored || stored.digest !== digest) return undefined;
+        if (ruleText === undefined || !stored || stored.digest !== digest) return undefined;
         const data = stored.data as { file: string; frontmatter: IncidentFile };
         return { slug: stored.id, file: data.file, data: data.frontmatter, body: stored.body ?? '' };
       };
