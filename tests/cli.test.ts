@@ -294,6 +294,23 @@ describe('update and resolve', () => {
   });
 });
 
+describe('files keep their bytes', () => {
+  test('update and resolve keep a BOM and CRLF line ends: every byte stays but the new items, which end in CRLF too', () => {
+    const head = '\uFEFF---\r\ntitle: Search slow\r\nimpact: minor\r\ncomponents:\r\n  web: degraded_performance\r\nupdates:\r\n  - at: 2022-12-31T09:00:00Z\r\n    status: investigating\r\n    message: Search is slow.\r\n';
+    const tail = '---\r\nNotes for later.\r\n';
+    write('incidents/search-slow.md', head + tail);
+    expect(status('update', 'search-slow', '--status', 'monitoring', '--message', 'Watching.').code).toBe(0);
+    expect(status('resolve', 'search-slow').code).toBe(0);
+    const after = read('incidents/search-slow.md');
+    expect(after.startsWith(head)).toBe(true);
+    expect(after.endsWith(tail)).toBe(true);
+    const added = after.slice(head.length, after.length - tail.length);
+    expect(added).toMatch(/^ {2}- at: 2022-12-31T10:00:00Z\r\n {4}status: monitoring\r\n {4}message: Watching\.\r\n {2}- at: 2022-12-31T10:00:00Z\r\n {4}status: resolved\r\n/);
+    expect(added.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(status('check').code).toBe(0);
+  });
+});
+
 describe('slugs in a long history', () => {
   /** Two hundred resolved incidents about login, one open one, and the open one misspelt. */
   beforeEach(() => {
