@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -294,6 +294,23 @@ describe('update and resolve', () => {
   });
 });
 
+describe('files keep their bytes', () => {
+  test('update and resolve keep a BOM and CRLF line ends: every byte stays but the new items, which end in CRLF too', () => {
+    const head = '\uFEFF---\r\ntitle: Search slow\r\nimpact: minor\r\ncomponents:\r\n  web: degraded_performance\r\nupdates:\r\n  - at: 2022-12-31T09:00:00Z\r\n    status: investigating\r\n    message: Search is slow.\r\n';
+    const tail = '---\r\nNotes for later.\r\n';
+    write('incidents/search-slow.md', head + tail);
+    expect(status('update', 'search-slow', '--status', 'monitoring', '--message', 'Watching.').code).toBe(0);
+    expect(status('resolve', 'search-slow').code).toBe(0);
+    const after = read('incidents/search-slow.md');
+    expect(after.startsWith(head)).toBe(true);
+    expect(after.endsWith(tail)).toBe(true);
+    const added = after.slice(head.length, after.length - tail.length);
+    expect(added).toMatch(/^ {2}- at: 2022-12-31T10:00:00Z\r\n {4}status: monitoring\r\n {4}message: Watching\.\r\n {2}- at: 2022-12-31T10:00:00Z\r\n {4}status: resolved\r\n/);
+    expect(added.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(status('check').code).toBe(0);
+  });
+});
+
 describe('slugs in a long history', () => {
   /** Two hundred resolved incidents about login, one open one, and the open one misspelt. */
   beforeEach(() => {
@@ -421,6 +438,39 @@ describe('templates', () => {
       '4 problems in 2 templates; `new` and `update` cannot use them.',
       '',
     ]);
+  });
+
+  test('templates/ follows the rule of incidents/: a folder named x.md is a located problem for check, and new still works', () => {
+    mkdirSync(join(site, 'templates/broken.md'));
+    const checked = status('check');
+    expect(checked.code).toBe(1);
+    expect(checked.err).toBe('');
+    expect(checked.out).toContain('templates/broken.md:1: file: is a folder, not a file; a folder under templates/ must not end in .md\n');
+    const created = status(...NEW_INCIDENT, '--template', 'monitoring', '--dry-run');
+    expect(created.err).toBe('');
+    expect(created.code).toBe(0);
+    expect(status(...NEW_INCIDENT, '--template', 'broken').err).toContain('error: --template broken has problems; fix them first:\n  templates/broken.md:1: file: is a folder');
+  });
+
+  test('check renders templates with every component, so a third component whose name holds Markdown is caught before an incident uses it', () => {
+    const config = read('status.config.yaml');
+    const withNames = (...names: string[]) =>
+      write('status.config.yaml', config.replace('      - id: dm\n        name: Direct messages\n', (dm) => dm + names.map((name, i) => `      - id: extra-${i}\n        name: ${JSON.stringify(name)}\n`).join('')));
+    // Markdown characters that render as text are fine.
+    withNames('Search *beta*', 'Maps_v2 <new> `x` [1]');
+    expect(status('check').out).toContain('OK: 4 templates render with sample components and pass.');
+    // One name alone holding a link users must never get.
+    withNames('Docs [help](javascript:alert(1))');
+    const alone = status('check');
+    expect(alone.code).toBe(1);
+    expect(alone.out).toContain('templates/monitoring.md:5: message: rendered with Docs [help](javascript:alert(1)): updates.1.message: links to "javascript:alert(1)"');
+    // Two names that are harmless alone but make that link together, in the order staff may choose them.
+    withNames('](javascript:alert(1)) Search', 'Maps [beta');
+    const together = status('check');
+    expect(together.code).toBe(1);
+    expect(together.out).toMatch(/templates\/monitoring\.md:5: message: rendered with Maps \[beta, \]\(javascript:alert\(1\)\) Search, .*: updates\.1\.message: links to/);
+    // The incident the check foresaw is indeed refused.
+    expect(status('new', '--title', 'Maps down', '--component', 'extra-1=major_outage,extra-0=major_outage', '--template', 'monitoring').err).toContain('refusing to write');
   });
 
   test("the repository's own templates pass check", () => {

@@ -41,19 +41,21 @@ export function rulesSource(src = fileURLToPath(new URL('../', import.meta.url))
  * the model the pages use (src/astro/checked-site.ts), so the loader reads
  * nothing and leaves the store as it was: its digests still decide what a
  * later `astro dev` or bare `astro build` must re-check.
+ *
+ * `rules` is the validator's source (tests give a copy to edit).
  */
-export function incidentsLoader(): Loader {
+export function incidentsLoader(rules: () => string | undefined = rulesSource): Loader {
   return {
     name: 'status-incidents',
     load: async ({ store, generateDigest }) => {
       const dir = siteDir();
       if (checkedSite(dir)) return;
-      const rules = rulesSource();
+      const ruleText = rules();
       const digests = new Map<string, string>();
       let context: string | undefined;
       // A file's digest covers the rules, the component ids and its own path and text.
       const digestOf = (source: SourceFile, componentIds: readonly string[]) => {
-        context ??= generateDigest(`${rules ?? ''}\n${componentIds.join(',')}`);
+        context ??= generateDigest(`${ruleText ?? ''}\n${componentIds.join(',')}`);
         const digest = generateDigest(`${context}\n${source.path}\n${source.text}`);
         digests.set(source.path, digest);
         return digest;
@@ -61,7 +63,7 @@ export function incidentsLoader(): Loader {
       const unchanged = (source: SourceFile, componentIds: readonly string[]): ValidIncidentFile | undefined => {
         const digest = digestOf(source, componentIds);
         const stored = store.get(slugFromPath(source.path));
-        if (rules === undefined || !stored || stored.digest !== digest) return undefined;
+        if (ruleText === undefined || !stored || stored.digest !== digest) return undefined;
         const data = stored.data as { file: string; frontmatter: IncidentFile };
         return { slug: stored.id, file: data.file, data: data.frontmatter, body: stored.body ?? '' };
       };

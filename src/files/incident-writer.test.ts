@@ -1,7 +1,12 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { Refusal } from './refusal.ts';
 import { insertUpdate, isoSeconds } from './incident-writer.ts';
+import { readIncidentSources } from './site-files.ts';
+import { keepForm, writeAtomic } from './write-atomic.ts';
 
 const UPDATE = { at: '2022-12-28T14:00:00Z', status: 'resolved', message: 'Fixed.' };
 const ITEM = '  - at: 2022-12-28T14:00:00Z\n    status: resolved\n    message: Fixed.\n';
@@ -77,4 +82,47 @@ describe('insertUpdate', () => {
 
 test('isoSeconds drops milliseconds, as a person writes a time', () => {
   expect(isoSeconds(Date.parse('2022-12-28T12:31:07.999Z'))).toBe('2022-12-28T12:31:07Z');
+});
+
+describe('a file keeps its bytes through update and resolve', () => {
+  // What `update` and `resolve` do: read the file as every check reads it (BOM dropped, line ends as \n), insert, write.
+  const roundTrip = (bytes: string, update = UPDATE) => {
+    const dir = mkdtempSync(join(tmpdir(), 'status-bytes-'));
+    mkdirSync(join(dir, 'incidents'));
+    writeFileSync(join(dir, 'incidents/outage.md'), bytes);
+    const [source] = readIncidentSources(dir);
+    writeAtomic(dir, source!.path, insertUpdate(source!.text, update));
+    return readFileSync(join(dir, 'incidents/outage.md'), 'utf8');
+  };
+  const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+  const withoutItem = (text: string, item: string) => {
+    expect(text).toContain(item);
+    return text.replace(item, '');
+  };
+
+  test.each([
+    ['CRLF', crlf(file(FIRST, '# a comment\n')), crlf(ITEM)],
+    ['a BOM', `\uFEFF${file(FIRST)}`, ITEM],
+    ['a BOM and CRLF', `\uFEFF${crlf(file(FIRST))}`, crlf(ITEM)],
+    ['LF', file(FIRST), ITEM],
+  ])('%s: byte for byte the same but for the new item, in the same line ends', (_, before, item) => {
+    expect(withoutItem(roundTrip(before), item)).toBe(before);
+  });
+
+  test('a file mixing line ends keeps each line’s own; the new lines take the most common', () => {
+    const mixed = crlf(file(FIRST)).replace('title: T\r\n', 'title: T\n');
+    expect(withoutItem(roundTrip(mixed), crlf(ITEM))).toBe(mixed);
+  });
+
+  test('an update inserted before the last one (--force) keeps the lines after it too', () => {
+    const before = `\uFEFF${crlf(file(FIRST + ITEM))}`;
+    const early = { ...UPDATE, at: '2022-12-28T13:00:00Z', status: 'identified' };
+    expect(withoutItem(roundTrip(before, early), crlf(ITEM.replace('14:00', '13:00').replace('resolved', 'identified')))).toBe(before);
+  });
+
+  test('keepForm changes nothing when the lines are the same, and a plain LF file is written as given', () => {
+    const windows = `\uFEFF${crlf(file(FIRST))}`;
+    expect(keepForm(windows, file(FIRST))).toBe(windows);
+    expect(keepForm(file(FIRST), file(FIRST + ITEM))).toBe(file(FIRST + ITEM));
+  });
 });

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { readSiteConfig } from './site-files.ts';
+import { readContentFolder, readSiteConfig, type ContentFolder } from './site-files.ts';
 
 function configDir(yaml: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'status-config-'));
@@ -139,4 +140,41 @@ test('given public/, a logo that is not there is refused on its line, naming the
   expect(() => read('/folder.svg')).toThrow(/logo: names \/folder\.svg, but there is no public\/folder\.svg/);
   // Without public/ to look in (the pages' own reads), the path's form is all that is checked.
   expect(readSiteConfig(configDir(`name: Chirp\nurl: https://status.chirp.example\nlogo: /brand/logo.png\n${VALID_GROUPS}`)).logo).toBe('/brand/logo.png');
+});
+
+// One rule for what may sit in incidents/ and templates/: the same careless entries give the same located reasons in both.
+test.each<[ContentFolder, string]>([
+  ['incidents', 'incident files'],
+  ['templates', 'templates'],
+])('what may sit in %s/: a file of the folder, or a reason it cannot be one', (folder, noun) => {
+  const dir = mkdtempSync(join(tmpdir(), 'status-content-'));
+  const site = join(dir, 'site');
+  mkdirSync(join(site, folder, 'sub'), { recursive: true });
+  writeFileSync(join(site, folder, 'good.md'), '---\n---\n');
+  writeFileSync(join(site, folder, 'sub/nested.md'), '\uFEFF---\r\n---\r\n');
+  mkdirSync(join(site, folder, 'folder.md'));
+  symlinkSync(join(site, folder, 'gone.md'), join(site, folder, 'dangling.md'));
+  writeFileSync(join(dir, 'outside.md'), 'x');
+  symlinkSync(join(dir, 'outside.md'), join(site, folder, 'outside.md'));
+  symlinkSync(join(site, folder, 'sub'), join(site, folder, 'linked-folder'));
+  execFileSync('mkfifo', [join(site, folder, 'pipe.md')]);
+  writeFileSync(join(site, folder, 'shout.MD'), 'x');
+  writeFileSync(join(site, folder, 'latin1.md'), Buffer.from([0x2d, 0xe9, 0x0a]));
+  // Skipped: hidden files (editors' and the CLI's temporary files) and files that are not Markdown at all.
+  writeFileSync(join(site, folder, '.good.md.1234.tmp'), 'x');
+  writeFileSync(join(site, folder, '.hidden.md'), 'x');
+  writeFileSync(join(site, folder, 'notes.txt'), 'x');
+  const found = Object.fromEntries(readContentFolder(site, folder).map((source) => [source.path, source.unreadable ?? source.text]));
+  expect(found).toEqual({
+    [`${folder}/good.md`]: '---\n---\n',
+    [`${folder}/sub/nested.md`]: '---\n---\n',
+    [`${folder}/folder.md`]: `is a folder, not a file; a folder under ${folder}/ must not end in .md`,
+    [`${folder}/dangling.md`]: 'is a link to a file that does not exist; replace it with the file itself',
+    [`${folder}/outside.md`]: `is a link to ${join(dir, 'outside.md')}, outside the site folder; copy the file here instead of linking to it`,
+    [`${folder}/linked-folder`]: `is a link to a folder; folders under ${folder}/ must be real folders, not links`,
+    [`${folder}/pipe.md`]: `is not a plain file (a pipe, socket or device); ${noun} must be plain text files`,
+    [`${folder}/shout.MD`]: `is not read: ${noun} end in ".md" (lowercase). Did you mean shout.md? Rename it, or move it out of ${folder}/`,
+    [`${folder}/latin1.md`]: expect.stringMatching(/^is not valid UTF-8 \(byte 1 cannot be read\)/),
+  });
+  expect(readContentFolder(join(dir, 'nowhere'), folder)).toEqual([]);
 });

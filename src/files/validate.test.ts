@@ -319,4 +319,27 @@ describe('source: where an imported file came from', () => {
       'incidents/2022/2022-12-28-login.md:9: source.statuspage: must be a Statuspage incident id: letters, digits, "-" and "_"',
     ]);
   });
+
+  // The build writes a page at each id's old path (/incidents/<id>/, /issues/<name>/): check refuses every id that write would fail on.
+  test.each([
+    ['statuspage', '".."', 'a Statuspage incident id'],
+    ['statuspage', '""', 'a Statuspage incident id'],
+    ['statuspage', 'null', 'a Statuspage incident id'],
+    ['statuspage', 'a'.repeat(201), 'a Statuspage incident id: letters, digits, "-" and "_", at most 200 characters'],
+    ['cstate', '".."', 'a cState issue file name'],
+    ['cstate', '"."', 'a cState issue file name'],
+    ['cstate', '".hidden"', 'a cState issue file name'],
+    ['cstate', '/etc/passwd', 'a cState issue file name'],
+    ['cstate', '"../../outside"', 'a cState issue file name'],
+    ['cstate', '""', 'a cState issue file name'],
+    ['cstate', '[a, b]', 'a cState issue file name'],
+    ['cstate', 'b'.repeat(201), 'at most 200 characters'],
+  ])('source.%s: %s is refused', (from, id, message) => {
+    expect(messages(withSource(`source:\n  ${from}: ${id}`))).toEqual([expect.stringMatching(new RegExp(`^incidents/2022/2022-12-28-login\\.md:9: source\\.${from}: must be .*${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))]);
+  });
+
+  test('an id at the length limit, and a cState name with dots inside, are accepted', () => {
+    expect(messages(withSource(`source:\n  statuspage: ${'a'.repeat(200)}`))).toEqual([]);
+    expect(messages(withSource('source:\n  cstate: 2024.05.01-api_outage'))).toEqual([]);
+  });
 });

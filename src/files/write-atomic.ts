@@ -1,21 +1,68 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
  * Write a file so that readers (git, a build, an editor) see the old text or
  * the new, never half of it: write a temporary file beside it, then rename.
+ * A file that is replaced keeps its own bytes (`keepForm`): the texts the
+ * CLI and the importer write are read with line ends as `\n` and no BOM.
  */
 export function writeAtomic(dir: string, path: string, text: string): void {
   const target = join(dir, path);
   mkdirSync(dirname(target), { recursive: true });
   // Not `.md`, so a build running meanwhile never reads the temporary file.
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  const previous = readIfThere(target);
   try {
-    writeFileSync(temporary, text, { flag: 'wx' });
+    writeFileSync(temporary, previous === undefined ? text : keepForm(previous, text), { flag: 'wx' });
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** A file's text, or undefined if there is none (or it is no file). */
+export function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+type Line = { text: string; end: string };
+
+/** A text as its lines, each with the line end it had (`''` for the last). */
+function linesOf(text: string): Line[] {
+  const parts = text.split(/(\r\n|\r|\n)/);
+  const lines: Line[] = [];
+  for (let i = 0; i < parts.length; i += 2) lines.push({ text: parts[i]!, end: parts[i + 1] ?? '' });
+  return lines;
+}
+
+const sameLine = (a: Line, b: Line) => a.text === b.text && (a.end === '') === (b.end === '');
+
+/**
+ * `next` as the file `previous` would hold it: `previous`'s BOM, and its
+ * lines byte for byte wherever `next` did not change them (the lines before
+ * and after the changed run); the changed lines take the line end most of
+ * `previous` uses. So adding an update to a CRLF file (Windows editors) adds
+ * CRLF lines and changes no other byte, instead of rewriting every line.
+ */
+export function keepForm(previous: string, next: string): string {
+  const bom = previous.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = next.replace(/^\uFEFF/, '');
+  if (!bom && !/\r/.test(previous)) return body;
+  const old = linesOf(previous.slice(bom.length));
+  const fresh = linesOf(body);
+  let before = 0;
+  while (before < old.length && before < fresh.length && sameLine(old[before]!, fresh[before]!)) before++;
+  let after = 0;
+  while (after < old.length - before && after < fresh.length - before && sameLine(old[old.length - 1 - after]!, fresh[fresh.length - 1 - after]!)) after++;
+  const ends = old.filter((line) => line.end !== '').map((line) => line.end);
+  const eol = ends.filter((end) => end === '\r\n').length * 2 >= ends.length && ends.length > 0 ? '\r\n' : '\n';
+  const changed = fresh.slice(before, fresh.length - after).map((line) => ({ text: line.text, end: line.end === '' ? '' : eol }));
+  return bom + [...old.slice(0, before), ...changed, ...old.slice(old.length - after)].map((line) => line.text + line.end).join('');
 }

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { writeAtomic } from '../files/write-atomic.ts';
+import { keepForm, readIfThere, writeAtomic } from '../files/write-atomic.ts';
 import { incidentFilePath, incidentSlug } from '../files/new-incident.ts';
 import { CONFIG_FILE } from '../files/site-files.ts';
 import { readSite } from '../files/open-site.ts';
@@ -67,9 +66,10 @@ function placeEvents(events: readonly ImportedEvent[], existing: ExistingFiles) 
 }
 
 function outcomeOf(dir: string, path: string, text: string): Outcome {
-  const target = join(dir, path);
-  if (!existsSync(target)) return 'created';
-  return readFileSync(target, 'utf8') === text ? 'unchanged' : 'updated';
+  const previous = readIfThere(join(dir, path));
+  if (previous === undefined) return 'created';
+  // Compared as it would be written: a CRLF or BOM file with the same lines is unchanged.
+  return previous === keepForm(previous, text) ? 'unchanged' : 'updated';
 }
 
 /**

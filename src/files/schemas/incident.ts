@@ -14,6 +14,23 @@ import { publishedText } from './text.ts';
 import { LIMITS } from '../../rules/limits.ts';
 
 /**
+ * An id of an imported file's `source`: one segment of the old path the build
+ * writes a redirect page at (`dist/incidents/<id>/index.html`), so the check
+ * refuses what that write would: `.` and `..` (and any name starting with a
+ * dot, which hosts hide), a slash, an empty id, or a folder name longer than
+ * a file system allows (255 bytes; ids are ASCII).
+ */
+const MAX_SOURCE_ID = 200;
+function sourceId(pattern: RegExp, what: string) {
+  const message = `must be ${what}`;
+  return z
+    .string({ error: message })
+    .max(MAX_SOURCE_ID, `${message}, at most ${MAX_SOURCE_ID} characters`)
+    .regex(pattern, message)
+    .optional();
+}
+
+/**
  * Where an imported file came from (`source: { statuspage: p31zjtct2jer }`),
  * so importing again updates the file in place and old links redirect here.
  */
@@ -21,9 +38,9 @@ const source = z
   .strictObject(
     {
       /** The incident's id on Atlassian Statuspage. */
-      statuspage: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a Statuspage incident id: letters, digits, "-" and "_"').optional(),
+      statuspage: sourceId(/^[A-Za-z0-9_-]+$/, 'a Statuspage incident id: letters, digits, "-" and "_"'),
       /** The issue's file name in cState's content/issues, without `.md`. */
-      cstate: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be a cState issue file name without ".md": letters, digits, ".", "-" and "_"').optional(),
+      cstate: sourceId(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/, 'a cState issue file name without ".md": letters, digits, ".", "-" and "_", not starting with "."'),
     },
     { error: 'must name where the file was imported from, e.g. "statuspage: p31zjtct2jer"' },
   )
