@@ -11,16 +11,19 @@
  * Astro runs in this process and renders from what the check computed
  * (src/astro/checked-site.ts): the files are parsed, validated and their
  * Markdown rendered once per build, not once by the check and again by Astro.
+ * The check runs on a worker thread (scripts/build-check.ts) while Astro
+ * starts up; the pages wait for its model.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { handOverCheckedSite } from '../src/astro/checked-site.ts';
-import { checkSite } from '../src/site/check-site.ts';
+import type { StatusModel } from '../src/model/status-model.ts';
 import { resolveNow } from '../src/rules/now.ts';
-import { siteDir } from '../src/files/site-files.ts';
-import { formatProblem } from '../src/files/validate.ts';
+import { readSiteConfig, siteDir } from '../src/files/site-files.ts';
+import { formatProblem, type Problem } from '../src/files/validate.ts';
 
 const outDir = resolve(process.env['STATUS_OUT_DIR'] ?? 'dist');
 const staging = `${outDir}.staging`;
@@ -47,15 +50,40 @@ try {
 }
 
 const dir = siteDir();
-const { problems, model } = checkSite(dir, { now });
-if (problems.length > 0 || !model) fail([`${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...problems.map((problem) => `  ${formatProblem(problem)}`)]);
+type Checked = { problems: Problem[]; model?: StatusModel };
+const check = new Worker(new URL('./build-check.ts', import.meta.url), { workerData: { dir, now } });
+const checked = new Promise<Checked>((done, failed) => {
+  check.once('message', done);
+  check.once('error', failed);
+  check.once('exit', (code) => failed(new Error(`the content check stopped with exit code ${code}`)));
+});
+const refuse = ({ problems }: Checked): never => {
+  rmSync(staging, { recursive: true, force: true });
+  return fail([`${problems.length} problem${problems.length === 1 ? '' : 's'}:`, ...problems.map((problem) => `  ${formatProblem(problem)}`)]);
+};
+const crashed = (error: unknown): never => fail(['The content check crashed; this is a bug, please report it with this line:', String((error as Error).message ?? error)]);
+
+// astro.config.mjs reads the config too; a broken one is reported by the
+// check, with every problem, never by Astro with a stack trace.
+let configReads = true;
+try {
+  readSiteConfig(dir);
+} catch {
+  configReads = false;
+}
+if (!configReads) refuse(await checked.catch(crashed));
+
+// The pages wait for the check's model; a refused site stops the build as
+// soon as the check says so, before anything is published.
+const model = checked.then(({ problems, model }) => (problems.length === 0 && model ? model : Promise.reject(new Error('the content check refused the site'))));
+model.catch(() => {});
 handOverCheckedSite({ dir, now, model });
+void checked.then((result) => result.problems.length > 0 && refuse(result), crashed);
 
 rmSync(staging, { recursive: true, force: true });
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 // astro.config.mjs reads it when build() loads the config.
 process.env['STATUS_OUT_DIR'] = staging;
-// Loaded only now: a refused file is reported without loading Astro at all.
 // Astro's own command keeps Node's compiled code between runs; so does this one.
 enableCompileCache();
 const { build } = await import('astro');
@@ -66,11 +94,16 @@ try {
   // syncs as before, slower but the same pages.)
   await build({ logLevel: flags.silent ? 'silent' : flags.verbose ? 'debug' : 'info', force: flags.force ?? false }, { sync: false } as Parameters<typeof build>[1]);
 } catch (error) {
+  // A refused site explains itself; anything else after a passing check is a bug.
+  const result = await checked.catch(crashed);
+  if (result.problems.length > 0) refuse(result);
   rmSync(staging, { recursive: true, force: true });
   // Staff need the message, not the stack frames.
   const messages = String((error as Error).message ?? error).split('\n').filter((line) => line.trim() !== '' && !/^\s+at\s/.test(line));
   fail(['The build failed after the content check passed; this is a bug, please report it with these lines:', ...messages]);
 }
+const result = await checked.catch(crashed);
+if (result.problems.length > 0) refuse(result);
 
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);

@@ -44,6 +44,21 @@ describe('the publish path', () => {
     for (const tool of ['lighthouse', 'playwright-core', 'eslint', 'vitest']) expect(dependencies).not.toHaveProperty(tool);
   });
 
+  test('checks the site once: npm run build runs the check itself, so no separate status check precedes it', () => {
+    const build = runs(deploy['build']!);
+    expect(build).toContain('npm run build');
+    expect(build.filter((command) => /status\b.*\bcheck\b/.test(command))).toEqual([]);
+  });
+
+  test('the runtime install brings its own Node, the one the scripts need (type stripping, Node 22.12+)', () => {
+    const { dependencies, devDependencies, engines } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(devDependencies).not.toHaveProperty('node');
+    expect(dependencies.node).toMatch(/^\d+\.\d+\.\d+$/);
+    const [major, minor] = dependencies.node.split('.').map(Number);
+    const [, needMajor, needMinor] = /^>=(\d+)\.(\d+)/.exec(engines.node)!.map(Number);
+    expect(major > needMajor! || (major === needMajor && minor >= needMinor!)).toBe(true);
+  });
+
   test('fetches the live API before deploying, and notifies only after a successful deploy', () => {
     const build = runs(deploy['build']!);
     expect(build.findIndex((command) => command.includes('/api/v2/'))).toBeLessThan(build.findIndex((command) => command === 'npm run build'));

@@ -19,7 +19,8 @@ export interface CheckedSite {
   dir: string;
   /** The build's now (STATUS_NOW, or the clock when the build started). */
   now: number;
-  model: StatusModel;
+  /** A promise while the check is still running beside Astro's start-up; it rejects if the check refused the site. */
+  model: StatusModel | Promise<StatusModel>;
 }
 
 const KEY = Symbol.for('status-page.checked-site');
