@@ -37,7 +37,6 @@ export interface SourceFile {
 // Every field name an incident file may use, to suggest one when a key is misspelt.
 const FIELD_NAMES = ['kind', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'reopened', 'start', 'end', 'postmortem_at', 'scheduled'];
 
-
 /** `path:line: field: message`, the shape editors and CI annotate; a runaway field name is cut short. */
 export function formatProblem(problem: Problem): string {
   const field = problem.field.length > 80 ? `${problem.field.slice(0, 80)}…` : problem.field;
