@@ -424,7 +424,7 @@ describe('templates', () => {
   });
 
   test("check renders every template with sample components and validates it with the build's rules", () => {
-    expect(status('check').out).toBe('OK: 2 incidents and 1 maintenance window in 3 files, checked against 4 components.\nOK: 4 templates render with sample components and pass.\n');
+    expect(status('check').out).toBe('OK: 2 incidents and 1 maintenance window in 3 files, checked against 4 components.\nOK: 4 templates render with every component and pass.\n');
     write('templates/typo.md', '---\nlabel: Typo\nstatus: resolvd\ncolour: red\n---\nProblems with {component}.\n');
     write('templates/empty.md', '---\nlabel: Empty\nstatus: monitoring\n---\n\n');
     const { code, out } = status('check');
@@ -458,7 +458,7 @@ describe('templates', () => {
       write('status.config.yaml', config.replace('      - id: dm\n        name: Direct messages\n', (dm) => dm + names.map((name, i) => `      - id: extra-${i}\n        name: ${JSON.stringify(name)}\n`).join('')));
     // Markdown characters that render as text are fine.
     withNames('Search *beta*', 'Maps_v2 <new> `x` [1]');
-    expect(status('check').out).toContain('OK: 4 templates render with sample components and pass.');
+    expect(status('check').out).toContain('OK: 4 templates render with every component and pass.');
     // One name alone holding a link users must never get.
     withNames('Docs [help](javascript:alert(1))');
     const alone = status('check');
@@ -476,7 +476,7 @@ describe('templates', () => {
   test("the repository's own templates pass check", () => {
     const result = spawnSync(process.execPath, [resolve(ROOT, 'scripts/status.ts'), 'check'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, STATUS_SITE_DIR: ROOT } });
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/\nOK: 4 templates render with sample components and pass\.\n$/);
+    expect(result.stdout).toMatch(/\nOK: 4 templates render with every component and pass\.\n$/);
   });
 });
 

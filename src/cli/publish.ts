@@ -1,4 +1,4 @@
-import { slugFromPath } from '../files/validate.ts';
+import { isSlug, slugFromPath, SLUG_RULE } from '../rules/slug.ts';
 import { Refusal } from '../files/refusal.ts';
 import { incidentSlug } from '../files/new-incident.ts';
 import { writeAtomic } from '../files/write-atomic.ts';
@@ -38,8 +38,8 @@ export function slugFor(flags: Flags, title: string): string {
   if (slug === '' && str(flags, 'slug') === undefined) {
     throw new Refusal(`the title "${title}" has no letters or digits to name the page after; pass --slug, e.g. --slug search-down`);
   }
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
-    throw new Refusal(`--slug "${slug}" must be lowercase letters, digits and hyphens, e.g. --slug login-failing; it becomes the page URL`);
+  if (!isSlug(slug)) {
+    throw new Refusal(`--slug "${slug}" must be ${SLUG_RULE}, e.g. --slug login-failing; it becomes the page URL`);
   }
   return slug;
 }

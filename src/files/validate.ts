@@ -7,9 +7,6 @@ import { LIMITS } from '../rules/limits.ts';
 import { forbiddenInFile } from '../rules/text.ts';
 import { isSlug, SLUG_RULE, slugFromPath } from '../rules/slug.ts';
 
-// The CLI's commands still take the slug rule from here; its owner is rules/slug.ts.
-export { slugFromPath };
-
 /** One thing wrong with one file, located for the person who must fix it. */
 export interface Problem {
   file: string;

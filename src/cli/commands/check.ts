@@ -26,7 +26,7 @@ export function check(ctx: Context): number {
 
 /**
  * `status check`, second part: every template in templates/, rendered with
- * sample components and validated with the build's rules. Returns the exit
+ * every component (alone and all together) and validated with the build's rules. Returns the exit
  * code; a site whose configuration cannot be read was reported by `check`.
  */
 export function checkTemplates(ctx: Context): number {
@@ -44,6 +44,6 @@ export function checkTemplates(ctx: Context): number {
     ctx.out(`${count(problems.length, 'problem')} in ${count(files, 'template')}; \`new\` and \`update\` cannot use them.`);
     return 1;
   }
-  ctx.out(`OK: ${count(templates, 'template')} render with sample components and pass.`);
+  ctx.out(`OK: ${count(templates, 'template')} render with every component and pass.`);
   return 0;
 }
