@@ -27,6 +27,18 @@ export function rulesSource(src = fileURLToPath(new URL('../', import.meta.url))
   }
 }
 
+/** What the loader stores for each valid file: its path and its parsed frontmatter (the body is the entry's own). */
+interface StoredIncident {
+  file: string;
+  frontmatter: IncidentFile;
+}
+
+/** A stored entry read back as the validator's result; the loader wrote only files that passed. */
+export function storedIncident(entry: { id: string; data: unknown; body?: string | undefined }): ValidIncidentFile {
+  const data = entry.data as StoredIncident;
+  return { slug: entry.id, file: data.file, data: data.frontmatter, body: entry.body ?? '' };
+}
+
 /**
  * Loads `incidents/**\/*.md` with our own validator instead of the glob
  * loader: the glob loader's YAML parser turns `2022-12-28T12:13:00` into a UTC
@@ -64,8 +76,7 @@ export function incidentsLoader(rules: () => string | undefined = rulesSource): 
         const digest = digestOf(source, componentIds);
         const stored = store.get(slugFromPath(source.path));
         if (ruleText === undefined || !stored || stored.digest !== digest) return undefined;
-        const data = stored.data as { file: string; frontmatter: IncidentFile };
-        return { slug: stored.id, file: data.file, data: data.frontmatter, body: stored.body ?? '' };
+        return storedIncident(stored);
       };
       const { entries, problems } = openSite(dir, { unchanged });
       if (problems.length > 0) throw new IncidentValidationError(problems);
@@ -73,7 +84,7 @@ export function incidentsLoader(rules: () => string | undefined = rulesSource): 
       for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
       for (const entry of entries) {
         // An unchanged digest makes set() a no-op.
-        store.set({ id: entry.slug, data: { file: entry.file, frontmatter: entry.data }, body: entry.body, filePath: entry.file, digest: digests.get(entry.file)! });
+        store.set({ id: entry.slug, data: { file: entry.file, frontmatter: entry.data } satisfies StoredIncident, body: entry.body, filePath: entry.file, digest: digests.get(entry.file)! });
       }
     },
   };

@@ -1,11 +1,10 @@
 import { getCollection } from 'astro:content';
 import { siteText, type SiteText } from '../model/site-text.ts';
-import type { IncidentFile } from '../files/schemas/incident.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { resolveNow } from '../rules/now.ts';
 import { readSiteConfig, siteDir } from '../files/site-files.ts';
-import type { ValidIncidentFile } from '../files/validate.ts';
 import { checkedSite } from './checked-site.ts';
+import { storedIncident } from './incidents-loader.ts';
 
 let model: Promise<StatusModel> | undefined;
 
@@ -20,12 +19,7 @@ export function getStatusModel(): Promise<StatusModel> {
     const checked = checkedSite(siteDir(), stamp === undefined ? undefined : resolveNow(stamp));
     if (checked) return checked.model;
     const entries = await getCollection('incidents');
-    // The loader stored only files that passed validation, so the data is an IncidentFile.
-    const files = entries.map((entry): ValidIncidentFile => {
-      const data = entry.data as { file: string; frontmatter: IncidentFile };
-      return { slug: entry.id, file: data.file, data: data.frontmatter, body: entry.body ?? '' };
-    });
-    return buildStatusModel(readSiteConfig(siteDir()), files, resolveNow(process.env['STATUS_NOW']));
+    return buildStatusModel(readSiteConfig(siteDir()), entries.map(storedIncident), resolveNow(process.env['STATUS_NOW']));
   })();
   return model;
 }
