@@ -27,8 +27,26 @@ const text = (max: number) =>
   fc
     .array(fc.oneof({ arbitrary: fc.constantFrom(...PIECES), weight: 60 }, { arbitrary: fc.constantFrom(...FORBIDDEN), weight: 1 }), { minLength: 1, maxLength: max })
     .map((parts) => parts.join(''));
+const cleanText = (max: number) =>
+  fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: max }).map((parts) => parts.join(''));
 const deepMarkdown = fc.integer({ min: 1, max: 24 }).chain((depth) => fc.constantFrom('> ', '- ', '* ', '1. ').map((marker) => `${marker.repeat(depth)}deep`));
 const anIncident = fc.record({ title: text(12), message: text(30), body: fc.oneof(text(40), deepMarkdown) });
+// Every run also holds one incident that must be refused (a forbidden character
+// in its title) and one that must be published (words first, no forbidden
+// character, too short to nest past the limit), so both paths are taken on every seed.
+const aRefusedIncident = fc.record({
+  title: fc.tuple(cleanText(6), fc.constantFrom(...FORBIDDEN), cleanText(6)).map((parts) => parts.join('')),
+  message: text(30),
+  body: text(40),
+});
+const aPublishedIncident = fc.record({
+  title: cleanText(8).map((rest) => `Login ${rest}`),
+  message: cleanText(12).map((rest) => `failing ${rest}`),
+  body: cleanText(8),
+});
+const someIncidents = fc
+  .tuple(fc.array(anIncident, { minLength: 2, maxLength: 6 }), aRefusedIncident, aPublishedIncident)
+  .map(([rest, refused, published]) => [...rest, refused, published]);
 
 const file = (incident: { title: string; message: string; body: string }) =>
   `---\ntitle: ${JSON.stringify(incident.title)}\nimpact: minor\ncomponents:\n  web: degraded_performance\nupdates:\n  - at: 2022-12-30T10:00:00Z\n    status: investigating\n    message: ${JSON.stringify(incident.message)}\n---\n${incident.body}\n`;
@@ -37,7 +55,7 @@ test('property: refused with a clear message, or published faithfully in every o
   let published = 0;
   let refusedCount = 0;
   await fc.assert(
-    fc.asyncProperty(fc.array(anIncident, { minLength: 4, maxLength: 8 }), async (incidents) => {
+    fc.asyncProperty(someIncidents, async (incidents) => {
       const dir = copySite('basic', 'property');
       incidents.forEach((incident, i) => writeFileSync(join(dir, `incidents/p${i}.md`), file(incident)));
       const first = checkSite(dir, { now: Date.parse(NOW) });
@@ -48,6 +66,8 @@ test('property: refused with a clear message, or published faithfully in every o
         expect(formatProblem(problem).length).toBeLessThan(600);
       }
       const refused = new Set(first.problems.map((problem) => problem.file));
+      expect(refused).toContain(`incidents/p${incidents.length - 2}.md`);
+      expect(refused).not.toContain(`incidents/p${incidents.length - 1}.md`);
       refusedCount += refused.size;
       published += incidents.length - refused.size;
       for (const path of refused) rmSync(join(dir, path));
