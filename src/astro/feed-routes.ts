@@ -5,6 +5,7 @@ import type { SiteText } from '../model/site-text.ts';
 import { getSiteText, getStatusModel } from './load.ts';
 import type { StatusModel } from '../model/status-model.ts';
 import { renderAtomFeed, renderRssFeed } from '../outputs/rss.ts';
+import { ttlMinutes } from '../model/freshness.ts';
 
 type Format = 'rss' | 'atom';
 type FeedContent = { title: string; description: string; events: readonly StatusEvent[] };
@@ -16,7 +17,7 @@ function feedRoute(format: Format, pick: (model: StatusModel, text: SiteText, pa
     const text = await getSiteText();
     const base = import.meta.env.BASE_URL;
     const path = url.pathname.slice(base.replace(/\/$/, '').length);
-    const options = { ...pick(model, text, params), site: site!, base, path, now: model.now, language: text.locale, words: text.t.updateStatus, hub: model.config.notify?.websub_hub };
+    const options = { ...pick(model, text, params), site: site!, base, path, now: model.now, language: text.locale, words: text.t.updateStatus, hub: model.config.notify?.websub_hub, ttl: ttlMinutes(model.config.freshness) };
     return format === 'rss' ? renderRssFeed(options) : renderAtomFeed(options);
   };
 }

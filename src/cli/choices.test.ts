@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { componentGroups, impactChoices, joinNames, statusChoices } from './choices.ts';
 import type { SiteConfig } from '../files/schemas/site-config.ts';
+import { DEFAULT_FRESHNESS } from '../files/schemas/freshness-config.ts';
 
 const CONFIG: SiteConfig = {
   name: 'Chirp',
@@ -8,6 +9,8 @@ const CONFIG: SiteConfig = {
   timezone: 'UTC',
   locale: 'en',
   localTime: false,
+  freshness: DEFAULT_FRESHNESS,
+  mirrors: [],
   groups: [
     { name: 'Apps', components: [{ id: 'web', name: 'Web' }, { id: 'ios', name: 'iOS app' }] },
     { name: 'Core services', components: [{ id: 'direct-messages', name: 'Direct messages' }] },

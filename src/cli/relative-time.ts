@@ -1,3 +1,4 @@
+import { parseDuration } from '../rules/duration.ts';
 import { momentProblem, timestampSchema } from '../rules/timestamp.ts';
 
 /*
@@ -10,24 +11,12 @@ export type ParsedTime = { at: number } | { error: string };
 
 export const TIME_FORMS = 'now, 15 min ago, 07:13 or 2022-12-28T07:13:00Z';
 
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const AMOUNT = /(\d+)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\b/gy;
 const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** "15 min ago", "1 h 20 min ago": the duration in ms, or undefined when it is not that form. */
 function agoMs(text: string): number | undefined {
   const match = /^(.+?)\s*ago$/.exec(text);
-  if (!match) return undefined;
-  const amounts = match[1]!.replace(/\s+/g, ' ').trim();
-  let total = 0;
-  AMOUNT.lastIndex = 0;
-  while (AMOUNT.lastIndex < amounts.length) {
-    const part = AMOUNT.exec(amounts);
-    if (!part) return undefined;
-    total += Number(part[1]) * UNIT_MS[part[2]![0]!]!;
-    if (amounts[AMOUNT.lastIndex] === ' ') AMOUNT.lastIndex++;
-  }
-  return total;
+  return match ? parseDuration(match[1]!) : undefined;
 }
 
 /** Minutes the zone is ahead of UTC at `at` (e.g. -300 for New York in winter). */

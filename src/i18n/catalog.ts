@@ -54,3 +54,8 @@ export function catalogOf(locale: Locale): Catalog {
 export function fill(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** `template` cut at its `{placeholders}`, for markup that puts an element (a `<time>`) in their place: "Updated {updated}" is ["Updated ", { name: "updated" }]. */
+export function templateParts(template: string): Array<string | { name: string }> {
+  return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? { name: part } : part)).filter((part) => part !== '');
+}

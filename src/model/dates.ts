@@ -55,6 +55,8 @@ export interface ReaderDates {
   time(millis: number): string;
   /** "Today, 07:13 EST", "28 Dec 2022, 07:13 EST" */
   dateTime(millis: number): string;
+  /** "28 Dec, 07:13 EST", never "Today": a time read long after the build (the page's own freshness). */
+  exact(millis: number): string;
   /** "30 Dec, 02:00–04:00 UTC" on one day; "30 Dec, 23:00 UTC to 31 Dec, 01:00 UTC" across days. */
   window(start: number, end: number): string;
   /** "December 2022" */
@@ -110,6 +112,10 @@ export function createReaderDates({ locale, dateLocale, timeZone, rangeLocale, n
     day: (millis) => dayOf(read(millis)),
     time: (millis) => timeOf(read(millis)),
     dateTime: (millis) => dateTimeOf(read(millis)),
+    exact: (millis) => {
+      const reading = read(millis);
+      return fill(words.dateTime, { date: dateOf(reading), time: timeOf(reading) });
+    },
     month: (millis) => pattern(millis, words.month),
     days: (start, end) => dayRange(!dayKey(start, timeZone).startsWith(thisYear) || !dayKey(end, timeZone).startsWith(thisYear)).formatRange(start, end),
     window(startMillis, endMillis) {

@@ -44,7 +44,8 @@ export function selectNotifications(run: Pick<NotifyRun, 'current' | 'previous' 
 }
 
 export async function runNotify(run: NotifyRun): Promise<NotifyOutcome> {
-  const configured = run.config.notify?.channels ?? [];
+  // Staff channels hear the watchdog (`watch`), never an announcement.
+  const configured = (run.config.notify?.channels ?? []).filter((channel) => channel.audience !== 'staff');
   const unknown = run.only.filter((name) => name !== 'websub' && !configured.some((channel) => channel.name === name));
   if (unknown.length > 0) throw new Error(`--channel: unknown channel "${unknown[0]}". Configured: ${configured.map((channel) => channel.name).join(', ') || '(none)'}`);
   const channels = configured.filter((channel) => run.only.length === 0 || run.only.includes(channel.name)).map((channel) => liveChannel(channel, run.env, run.current.context));

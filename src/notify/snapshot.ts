@@ -53,6 +53,16 @@ function withPostmortemField(body: unknown): unknown {
   return { ...(body as object), incidents: incidents.map((incident: object) => ({ postmortem_published_at: null, ...incident })) };
 }
 
+/** Builds before freshness published neither the next build's due time nor a build id: read them as due at once, with no id. */
+function withFreshnessFields(body: unknown): unknown {
+  const page = (body as { page?: { updated_at?: unknown } }).page;
+  if (typeof page !== 'object' || page === null) return body;
+  return { ...(body as object), page: { next_update_by: page.updated_at, build_id: LEGACY_BUILD_ID, ...page } };
+}
+
+/** The build id read for a build published before build ids. */
+export const LEGACY_BUILD_ID = 'none';
+
 export interface LoadedBuild {
   snapshot: Snapshot;
   context: PageContext;
@@ -61,7 +71,7 @@ export interface LoadedBuild {
 /** Read a build's API from a folder or URL. */
 export async function loadBuild(source: string, timeoutMs: number): Promise<LoadedBuild> {
   const raw = await readSource(source, timeoutMs);
-  const status = parse(source, 'status.json', apiEndpointSchemas['status.json'], raw['status.json']);
+  const status = parse(source, 'status.json', apiEndpointSchemas['status.json'], withFreshnessFields(raw['status.json']));
   const incidents = parse(source, 'incidents.json', apiEndpointSchemas['incidents.json'], withPostmortemField(raw['incidents.json'])).incidents as ApiIncident[];
   const maintenances = parse(source, 'scheduled-maintenances.json', apiEndpointSchemas['scheduled-maintenances.json'], raw['scheduled-maintenances.json']).scheduled_maintenances as ApiScheduledMaintenance[];
   return { snapshot: { at: Date.parse(status.page.updated_at), incidents, maintenances }, context: { page: status.page, status: status.status } };

@@ -16,7 +16,18 @@ const componentStatus = z.enum(COMPONENT_STATUSES);
 /** Statuspage's maintenance statuses (our `cancelled` is published as `completed`). */
 const maintenanceStatus = z.enum(['scheduled', 'in_progress', 'verifying', 'completed']);
 
-export const apiPageSchema = z.strictObject({ id: z.string().min(1), name: z.string(), url: z.url(), time_zone: z.string(), updated_at: timestamp });
+export const apiPageSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  url: z.url(),
+  time_zone: z.string(),
+  /** This build's now. */
+  updated_at: timestamp,
+  /** Ours, not Statuspage's (clients ignore it): by when the next build is due; later, the page may be out of date. */
+  next_update_by: timestamp,
+  /** Ours: a hash of everything this build's API publishes; every host serving this build serves the same id. */
+  build_id: z.string().min(1),
+});
 
 export const apiStatusSchema = z.strictObject({
   indicator: z.enum(['none', 'minor', 'major', 'critical', 'maintenance']),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'astro/zod';
 import type { ComponentStatus } from '../rules/statuses.ts';
 import type { apiComponentSchema, apiIncidentSchema, apiPageSchema, apiScheduledMaintenanceSchema, apiStatusSchema } from './api-schema.ts';
@@ -6,6 +7,7 @@ import type { ComponentView, StatusModel } from '../model/status-model.ts';
 import { slugify } from '../rules/slug.ts';
 import { LEVELS, worstStatus } from '../rules/levels.ts';
 import { absoluteUrl, paths } from '../rules/urls.ts';
+import { freshnessAt } from '../model/freshness.ts';
 
 /*
  * Atlassian Statuspage's public API v2, computed from the same model as the
@@ -40,7 +42,8 @@ export interface ApiContext {
 }
 
 class ApiBuilder {
-  readonly page: ApiPage;
+  /** The page object before its build id, which hashes everything else. */
+  readonly page: Omit<ApiPage, 'build_id'>;
   private readonly components = new Map<string, ApiComponent>();
   private readonly listed: ApiComponent[] = [];
   private readonly context: ApiContext;
@@ -53,7 +56,7 @@ class ApiBuilder {
     const id = slugify(config.name) || slugify(new URL(config.url).hostname);
     // The zone the page shows times in, as Statuspage names it; timestamps stay UTC.
     const timeZone = config.timezone === 'UTC' ? 'Etc/UTC' : config.timezone;
-    this.page = { id, name: config.name, url: absoluteUrl(site, base, paths.home()), time_zone: timeZone, updated_at: iso(model.now) };
+    this.page = { id, name: config.name, url: absoluteUrl(site, base, paths.home()), time_zone: timeZone, updated_at: iso(model.now), next_update_by: iso(freshnessAt(model.now, config.freshness).dueBy) };
     // The page's history begins with its first event: a stable creation date for every component.
     const createdAt = iso(model.events.at(-1)?.startsAt ?? model.now);
     model.groups.forEach((group, g) => {
@@ -178,22 +181,28 @@ export function buildApi(context: ApiContext) {
   const { model } = context;
   const incidents = model.events.filter((event): event is IncidentEvent => event.kind === 'incident');
   const maintenances = model.events.filter((event): event is MaintenanceEvent => event.kind === 'maintenance');
-  const page = api.page;
   const status = api.status();
   const components = api.allComponents();
   const unresolved = model.activeIncidents.map((event) => api.incident(event));
   const upcoming = model.upcomingMaintenances.map((event) => api.maintenance(event));
   const active = model.activeMaintenances.map((event) => api.maintenance(event));
-  return {
-    'summary.json': { page, status, components, incidents: unresolved, scheduled_maintenances: [...active, ...upcoming] },
-    'status.json': { page, status },
-    'components.json': { page, components },
-    'incidents.json': { page, incidents: incidents.slice(0, API_INCIDENT_LIMIT).map((event) => api.incident(event)) },
-    'incidents/unresolved.json': { page, incidents: unresolved },
-    'scheduled-maintenances.json': { page, scheduled_maintenances: maintenances.slice(0, API_INCIDENT_LIMIT).map((event) => api.maintenance(event)) },
-    'scheduled-maintenances/upcoming.json': { page, scheduled_maintenances: upcoming },
-    'scheduled-maintenances/active.json': { page, scheduled_maintenances: active },
+  const bodies = {
+    'summary.json': { status, components, incidents: unresolved, scheduled_maintenances: [...active, ...upcoming] },
+    'status.json': { status },
+    'components.json': { components },
+    'incidents.json': { incidents: incidents.slice(0, API_INCIDENT_LIMIT).map((event) => api.incident(event)) },
+    'incidents/unresolved.json': { incidents: unresolved },
+    'scheduled-maintenances.json': { scheduled_maintenances: maintenances.slice(0, API_INCIDENT_LIMIT).map((event) => api.maintenance(event)) },
+    'scheduled-maintenances/upcoming.json': { scheduled_maintenances: upcoming },
+    'scheduled-maintenances/active.json': { scheduled_maintenances: active },
   };
+  const page: ApiPage = { ...api.page, build_id: buildId(api.page, bodies) };
+  return Object.fromEntries(Object.entries(bodies).map(([path, body]) => [path, { page, ...body }])) as { [P in keyof typeof bodies]: { page: ApiPage } & (typeof bodies)[P] };
+}
+
+/** The first 12 hex digits of SHA-256 over what the API publishes: two hosts serving the same build serve the same id, any other build another. */
+function buildId(page: Omit<ApiPage, 'build_id'>, bodies: object): string {
+  return createHash('sha256').update(JSON.stringify({ page, bodies })).digest('hex').slice(0, 12);
 }
 
 export type Api = ReturnType<typeof buildApi>;

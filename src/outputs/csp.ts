@@ -1,9 +1,11 @@
 import { LOCAL_TIME_SCRIPT_HASH } from './local-time.ts';
+import { STALE_WARNING_SCRIPT_HASH } from './stale-warning.ts';
 
 /**
- * The Content-Security-Policy of every page. Pages carry no script, except
- * the local-time one when a site turns it on (`localTime: true`): only that
- * exact script, by its hash, may run; `default-src 'none'` forbids the rest; images are our own (the favicon) or
+ * The Content-Security-Policy of every page. Pages carry two scripts at
+ * most: the stale-page warning (on unless `freshness.warning: false`) and the
+ * local-time one when a site turns it on (`localTime: true`): only those
+ * exact scripts, by their hashes, may run; `default-src 'none'` forbids the rest; images are our own (the favicon) or
  * inline SVG data; the manifest and same-origin fetches are our own (tools
  * such as Lighthouse read robots.txt from the page's context). Styles are
  * `<style>` elements that Astro inlines to keep the home page to one round
@@ -15,4 +17,4 @@ import { LOCAL_TIME_SCRIPT_HASH } from './local-time.ts';
  * `public/_headers` sends the same policy plus `frame-ancestors 'none'`, which
  * browsers ignore in a `<meta>` (tests/headers.test.ts keeps the two equal).
  */
-export const CONTENT_SECURITY_POLICY = `default-src 'none'; script-src ${LOCAL_TIME_SCRIPT_HASH}; img-src 'self' data:; manifest-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
+export const CONTENT_SECURITY_POLICY = `default-src 'none'; script-src ${STALE_WARNING_SCRIPT_HASH} ${LOCAL_TIME_SCRIPT_HASH}; img-src 'self' data:; manifest-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;

@@ -23,10 +23,12 @@ export interface FeedOptions {
   language: string;
   /** Update statuses in that language, for item titles. */
   words: Catalog['updateStatus'];
+  /** Minutes until the next build (RSS `<ttl>`): readers need not poll sooner. */
+  ttl: number;
 }
 
 /** An RSS 2.0 response with one item per incident update, newest first. */
-export async function renderRssFeed({ title, description, site, base, path, events, now, hub, language, words }: FeedOptions): Promise<Response> {
+export async function renderRssFeed({ title, description, site, base, path, events, now, hub, language, words, ttl }: FeedOptions): Promise<Response> {
   // WebSub discovery in RSS is Atom's <link> element: the hub, and the topic URL it publishes.
   const websub = hub ? `<atom:link href="${escapeHtml(hub)}" rel="hub"/><atom:link href="${escapeHtml(absoluteUrl(site, base, path))}" rel="self" type="application/rss+xml"/>` : '';
   const response = await rss({
@@ -36,7 +38,7 @@ export async function renderRssFeed({ title, description, site, base, path, even
     // The channel link is the home page, `/status/` under a base path: keep its slash.
     trailingSlash: true,
     ...(hub ? { xmlns: { atom: 'http://www.w3.org/2005/Atom' } } : {}),
-    customData: `<language>${language}</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate>${websub}`,
+    customData: `<language>${language}</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate><ttl>${ttl}</ttl>${websub}`,
     items: feedItems(events, words).map((item) => ({
       title: item.title,
       link: absoluteUrl(site, base, item.path),

@@ -25,6 +25,12 @@ export function absoluteUrl(site: URL | string, base: string, path: string): str
   return new URL(withBase(base, path), site).href;
 }
 
+/** The page at `pathname` (this build's, base included) on a mirror: the same site on another host, at the mirror's own path. */
+export function onMirror(mirror: string, base: string, pathname: string): string {
+  const within = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+  return new URL(within, mirror.endsWith('/') ? mirror : `${mirror}/`).href;
+}
+
 /** The same address for calendar apps: `webcal://` opens the reader's calendar and subscribes. */
 export const webcalUrl = (url: string): string => url.replace(/^https?:/, 'webcal:');
 

@@ -1,6 +1,7 @@
 import type { IncidentData, MaintenanceData } from '../../src/files/schemas/incident.ts';
 import type { SiteConfig } from '../../src/files/schemas/site-config.ts';
 import type { ValidIncidentFile } from '../../src/files/validate.ts';
+import { DEFAULT_FRESHNESS } from '../../src/files/schemas/freshness-config.ts';
 
 /** A small platform for unit tests: two groups, four components. */
 export const CONFIG: SiteConfig = {
@@ -9,6 +10,8 @@ export const CONFIG: SiteConfig = {
   timezone: 'UTC',
   locale: 'en',
   localTime: false,
+  freshness: DEFAULT_FRESHNESS,
+  mirrors: [],
   groups: [
     { name: 'Apps', components: [{ id: 'web', name: 'Web' }, { id: 'ios', name: 'iOS' }] },
     { name: 'Core', components: [{ id: 'login', name: 'Login' }, { id: 'dm', name: 'DMs' }] },

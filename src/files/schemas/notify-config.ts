@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { LIST_UNSUBSCRIBE_URL, WEB_URL } from '../../rules/urls.ts';
+import { oneOf } from './one-of.ts';
 import { urlField } from './url.ts';
 import { addressProblem } from '../../rules/email-address.ts';
 import { SLUG, SLUG_RULE } from '../../rules/slug.ts';
@@ -21,6 +22,9 @@ const addressField = (advice: string) =>
     if (why) ctx.addIssue({ code: 'custom', message: `${why}; ${advice}` });
   });
 
+/** Who a channel speaks to. */
+export const AUDIENCES = ['subscribers', 'staff'] as const;
+
 const channelFields = {
   /** Stable name of this channel: part of every notification id, e.g. "api-slack". */
   name: z.string().regex(SLUG, `must be ${SLUG_RULE}, e.g. "api-slack"`),
@@ -28,6 +32,8 @@ const channelFields = {
   url_env: envName,
   /** Only updates touching one of these component ids reach this channel (default: every update). */
   components: z.array(z.string()).min(1, 'list at least one component id, or leave `components` out for all').optional(),
+  /** Who reads it: `subscribers` (when left out) hear what `notify` announces; `staff` hear only the watchdog (`watch`), never an announcement. */
+  audience: oneOf('audience', AUDIENCES).optional(),
 };
 
 export const CHANNEL_TYPES = ['slack', 'discord', 'teams', 'webhook', 'email'] as const;

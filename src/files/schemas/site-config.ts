@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { LOCALES } from '../../i18n/locales.ts';
 import { describeUnknown } from '../../rules/nearest.ts';
+import { DEFAULT_FRESHNESS, freshnessConfigSchema, mirrorsSchema } from './freshness-config.ts';
 import { notifyConfigSchema } from './notify-config.ts';
 import { oneOf } from './one-of.ts';
 import { publishedText } from './text.ts';
@@ -74,6 +75,10 @@ export const siteConfigSchema = z
     groups: z.array(componentGroupSchema).min(1, 'declare at least one group of components'),
     /** Where `npm run status -- notify` announces updates (see README, Notifications). */
     notify: notifyConfigSchema.optional(),
+    /** How current the page promises to be: rebuild interval and grace (see README, When the pipeline or the host fails). */
+    freshness: freshnessConfigSchema.default(DEFAULT_FRESHNESS),
+    /** The same site on other hosts, e.g. https://chirp-status.pages.dev/ (every page's footer lists them). */
+    mirrors: mirrorsSchema.default([]),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
