@@ -12,6 +12,7 @@ export const TIERS = [
   ['outputs'], // api, feeds, calendar, badges, headers: the model rendered for machines
   ['site'], // the whole site checked at once: files, model and every output
   ['astro', 'notify', 'import'], // Astro glue; notifications; importers
+  ['watch'], // the watchdog: every host's build against the others and the repository; alerts through notify
   ['cli', 'components'], // the status command; Astro components
   ['layouts'],
   ['pages'],

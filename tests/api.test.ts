@@ -94,3 +94,18 @@ describe('API details on the basic fixture', () => {
     expect(ids('basic-resolved')).toEqual(['group-apps', 'web', 'ios', 'group-core-services', 'login', 'dm']);
   });
 });
+
+describe('the API states how current it is, beside Statuspage\'s fields', () => {
+  const page = (build: string, endpoint: string) => json(build, endpoint).page as { updated_at: string; next_update_by: string; build_id: string };
+
+  test('next_update_by is the build\'s now plus the rebuild interval (an hour)', () => {
+    expect(page('example-mid-outage', 'status.json')).toMatchObject({ updated_at: '2022-12-28T13:30:00.000Z', next_update_by: '2022-12-28T14:30:00.000Z' });
+  });
+
+  test('every endpoint of one build carries the same build id; another build, another id', () => {
+    const ids = (build: string) => new Set(ENDPOINTS.map((endpoint) => page(build, endpoint).build_id));
+    expect([...ids('example-mid-outage')]).toEqual([expect.stringMatching(/^[0-9a-f]{12}$/)]);
+    const others = ['example-monitoring', 'example-next-day', 'basic-mid-outage'].map((build) => [...ids(build)][0]);
+    expect(new Set([[...ids('example-mid-outage')][0], ...others]).size).toBe(4);
+  });
+});

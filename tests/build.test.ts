@@ -121,7 +121,7 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
     expect(text(home.querySelector('#active')?.parentNode)).toContain('Login and posting failing on web, iOS and Android');
   });
 
-  test('the home page fits the first round trip: ≤ 14 KB gzipped, CSS inlined, no scripts', () => {
+  test('the home page fits the first round trip: ≤ 14 KB gzipped, CSS inlined', () => {
     const html = readBuilt(build, 'index.html');
     expect(gzipSync(html).length).toBeLessThanOrEqual(14 * 1024);
     expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
@@ -140,7 +140,8 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
     for (const time of times) {
       expect(time.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       expect(time.getAttribute('title')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
-      expect(text(time)).toMatch(/^Today, \d{2}:\d{2} EST$/);
+      // The page's own freshness is read long after the build: its date is written out, never "Today".
+      expect(text(time)).toMatch(time.closest('.freshness, #stale') ? /^(28 Dec, )?\d{2}:\d{2} EST$/ : /^Today, \d{2}:\d{2} EST$/);
     }
   });
 

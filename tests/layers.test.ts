@@ -20,6 +20,11 @@ describe('src/ folders import downwards only', () => {
     expect(await lint('src/notify/example.ts', "export const load = () => import('../import/plan.ts');\n")).toHaveLength(1);
   });
 
+  it('lets the watchdog use notify (its alerts go through the channels), never the other way round', async () => {
+    expect(await lint('src/watch/example.ts', "export { loadBuild } from '../notify/snapshot.ts';\n")).toEqual([]);
+    expect(await lint('src/notify/example.ts', "export { runWatch } from '../watch/run.ts';\n")).toHaveLength(1);
+  });
+
   it('refuses an unlisted folder and code reaching out of src/', async () => {
     expect((await lint('src/misc/example.ts', "export { slugify } from '../rules/slug.ts';\n"))[0]).toContain('not in the folder order');
     expect((await lint('src/rules/example.ts', "export { ROOT } from '../../tests/helpers/build.ts';\n"))[0]).toContain('leaves src/');

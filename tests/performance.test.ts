@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { LOCAL_TIME_BUILD, outDir, TARGETS } from './helpers/build.ts';
 import { LOCAL_TIME_SCRIPT } from '../src/outputs/local-time.ts';
+import { STALE_WARNING_SCRIPT } from '../src/outputs/stale-warning.ts';
 import { builtPages, page, readBuilt, text } from './helpers/pages.ts';
 import { COMPONENT_PAGE_EVENTS, HISTORY_PAGE_SIZE } from '../src/model/history.ts';
 import { FEED_ITEM_LIMIT } from '../src/outputs/feed.ts';
@@ -19,8 +20,8 @@ describe('fifty components (tests/fixtures/many-components)', () => {
     const html = readBuilt(build, 'index.html');
     expect(page(build, '/').querySelectorAll('li.row .bar')).toHaveLength(50);
     expect(gzipSync(html).length).toBeLessThanOrEqual(40 * 1024);
-    // One request: no stylesheet, script, font or image to fetch before the page shows.
-    expect(html).not.toMatch(/<link[^>]+rel="(stylesheet|preload|modulepreload)"|<img|<script/);
+    // One request: no stylesheet, script, font or image to fetch before the page shows (the stale-page warning's script is inline).
+    expect(html).not.toMatch(/<link[^>]+rel="(stylesheet|preload|modulepreload)"|<img|<script[^>]+src/);
   });
 });
 
@@ -58,9 +59,9 @@ describe('pages do not grow with history (300 synthetic incidents over three yea
 });
 
 describe.each(TARGETS.map((target) => target.name))('zero client JavaScript: %s', (build) => {
-  // Only a site that turns `localTime` on carries a script: the one inline local-time script.
-  const scripts = build === LOCAL_TIME_BUILD ? [LOCAL_TIME_SCRIPT] : [];
-  test(scripts.length ? 'each page carries only the inline local-time script; no .js file is published' : 'no page carries a script or an _astro/*.js bundle, and no .js file is published', () => {
+  // Every page carries the inline stale-page warning; a site that turns `localTime` on, the local-time script too.
+  const scripts = build === LOCAL_TIME_BUILD ? [STALE_WARNING_SCRIPT, LOCAL_TIME_SCRIPT] : [STALE_WARNING_SCRIPT];
+  test(scripts.length > 1 ? 'each page carries only the inline stale-page and local-time scripts; no .js file is published' : 'each page carries only the inline stale-page script, no _astro/*.js bundle, and no .js file is published', () => {
     const pages = builtPages(build);
     expect(pages.length).toBeGreaterThan(0);
     for (const path of pages) {

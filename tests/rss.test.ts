@@ -20,6 +20,8 @@ describe('RSS feeds parse with a real feed parser', () => {
     expect(first?.pubDate).toBe('Wed, 28 Dec 2022 14:00:00 GMT');
     expect(new Set(feed.items?.map((item) => item.guid?.value)).size).toBe(6);
     expect(feed.lastBuildDate).toBe('Thu, 29 Dec 2022 00:00:00 GMT');
+    // The next build is due in an hour (freshness.interval): readers need not poll sooner.
+    expect(feed.ttl).toBe(60);
   });
 
   test('a component feed carries only that component’s updates', () => {

@@ -168,6 +168,16 @@ export const COMMANDS: Record<string, Command> = {
     // Loaded on use: nodemailer and the channels are not needed by the other commands.
     run: async (ctx, flags) => (await import('./commands/notify.ts')).notify(ctx, flags),
   },
+  watch: {
+    usage: 'watch [--live URL …] [--max-age DURATION] [--timeout S]',
+    summary: 'check that every host serves a current build of what the repository holds; exit 1 and alert staff channels when not',
+    options: {
+      live: value('a host to check, its root address, repeatable (default: url and every mirror in status.config.yaml)', true),
+      'max-age': value('the oldest build a host may serve, e.g. "1 h 30 min" (default: freshness.interval + freshness.grace)'),
+      timeout: value('seconds each request may take (default 10)'),
+    },
+    run: async (ctx, flags) => (await import('./commands/watch.ts')).watch(ctx, flags),
+  },
 };
 
 function overview(): string {

@@ -1,0 +1,31 @@
+import { buildApi } from '../../outputs/api.ts';
+import { buildStatusModel } from '../../model/status-model.ts';
+import { maxAgeMs } from '../../model/freshness.ts';
+import { DEFAULT_POLICY } from '../../notify/delivery.ts';
+import { runWatch } from '../../watch/run.ts';
+import { DURATION_FORMS, parseDuration } from '../../rules/duration.ts';
+import { deployment, PAGE_URL, urlProblem } from '../../rules/urls.ts';
+import { Refusal } from '../../files/refusal.ts';
+import type { Context, Flags } from '../context.ts';
+import { loadSite, validEntries } from '../site.ts';
+
+/** `watch`: is every host serving a current build of what the repository holds? Exit 1 (and staff alerted) when not. */
+export async function watch(ctx: Context, flags: Flags): Promise<number> {
+  const site = loadSite(ctx.dir);
+  const { config } = site;
+  const live = (flags['live'] as string[] | undefined) ?? [];
+  for (const url of live) {
+    const problem = urlProblem(url, PAGE_URL);
+    if (problem) throw new Refusal(`--live: "${url}" ${problem}; give a host's root address, such as ${config.url}`);
+  }
+  const hosts = live.length > 0 ? live : [config.url, ...config.mirrors];
+  const maxAge = typeof flags['max-age'] === 'string' ? parseDuration(flags['max-age']) : maxAgeMs(config.freshness);
+  if (maxAge === undefined) throw new Refusal(`--max-age: "${String(flags['max-age'])}" is not a duration; write ${DURATION_FORMS}`);
+  const timeout = typeof flags['timeout'] === 'string' ? Number(flags['timeout']) : DEFAULT_POLICY.timeoutMs / 1000;
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new Refusal(`--timeout: "${String(flags['timeout'])}" is not a number of seconds, e.g. --timeout 10`);
+  // What a build now would publish: the hosts must hold every update of it that is due by now.
+  const { site: origin, base } = deployment(config.url, ctx.env);
+  const api = buildApi({ model: buildStatusModel(config, validEntries(site), ctx.now), site: origin, base });
+  const repo = { snapshot: { at: ctx.now, incidents: api['incidents.json'].incidents, maintenances: api['scheduled-maintenances.json'].scheduled_maintenances }, context: { page: api['status.json'].page, status: api['status.json'].status } };
+  return runWatch({ config, hosts, repo, now: ctx.now, maxAgeMs: maxAge, env: ctx.env, policy: { ...DEFAULT_POLICY, timeoutMs: timeout * 1000 }, out: ctx.out });
+}

@@ -1,0 +1,83 @@
+import type { SiteConfig } from '../files/schemas/site-config.ts';
+import type { RetryPolicy } from '../notify/delivery.ts';
+import { redactor } from '../notify/redact.ts';
+import { loadBuild, type LoadedBuild } from '../notify/snapshot.ts';
+import { staffChannels, staffOutgoing, type StaffAlert } from '../notify/staff-alert.ts';
+import { judgeHosts, repoUpdates, type HostReading } from './judge.ts';
+
+/*
+ * One `watch` run: read every host's API at once, judge them against each
+ * other and against the repository, print one line per host (or per
+ * problem), and when anything is wrong tell staff, once, on every channel
+ * marked `audience: staff`. Subscribers are never told by the watchdog.
+ */
+
+export interface WatchRun {
+  config: SiteConfig;
+  /** The hosts' root URLs: the config's `url` and mirrors, or `--live`. */
+  hosts: string[];
+  /** What the repository's files publish now (the API a build now would serve). */
+  repo: LoadedBuild;
+  now: number;
+  maxAgeMs: number;
+  env: Record<string, string | undefined>;
+  policy: RetryPolicy;
+  out: (line: string) => void;
+}
+
+/** Why a host gave no build, in a few words (fetch's own error says only "fetch failed"). */
+function whyUnreadable(error: unknown, timeoutMs: number): string {
+  const { name, message, cause } = error as { name?: string; message?: string; cause?: { code?: string } };
+  if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs / 1000} s`;
+  if (cause?.code) return `could not connect (${cause.code})`;
+  return message ?? String(error);
+}
+
+async function readHost(url: string, timeoutMs: number): Promise<HostReading> {
+  try {
+    return { url, build: await loadBuild(url, timeoutMs) };
+  } catch (error) {
+    return { url, error: whyUnreadable(error, timeoutMs) };
+  }
+}
+
+/** Returns the exit code: 0 when every host is current and agrees, else 1. */
+export async function runWatch(run: WatchRun): Promise<number> {
+  const readings = await Promise.all(run.hosts.map((url) => readHost(url, run.policy.timeoutMs)));
+  const { freshness } = run.config;
+  const verdicts = judgeHosts(readings, repoUpdates(run.repo, freshness.interval + freshness.grace), { now: run.now, maxAgeMs: run.maxAgeMs });
+  for (const verdict of verdicts) for (const line of verdict.lines) run.out(line);
+  const problems = verdicts.filter((verdict) => !verdict.ok).flatMap((verdict) => verdict.lines);
+  if (problems.length === 0) return 0;
+  const alert: StaffAlert = {
+    id: `watch-${new Date(run.now).toISOString().replace(/[-:]|\.\d+/g, '')}`,
+    headline: `${run.config.name} status page: ${problems.length} of ${run.hosts.length} host${run.hosts.length === 1 ? '' : 's'} failing the watchdog`,
+    lines: problems,
+    url: run.config.url,
+    at: run.now,
+  };
+  await alertStaff(run, alert);
+  return 1;
+}
+
+async function alertStaff(run: WatchRun, alert: StaffAlert): Promise<void> {
+  const context = run.repo.context;
+  const channels = staffChannels(run.config.notify?.channels ?? [], run.env, context);
+  const say = (line: string) => run.out(redactor(channels.flatMap((channel) => channel.secrets))(line));
+  if (channels.length === 0) say('No staff channel (a notify channel with audience: staff): nobody was alerted.');
+  for (const channel of channels) {
+    const label = `${channel.config.name} (${channel.config.type}, staff)`;
+    if (channel.missing.length > 0) {
+      say(`${label}: off, ${channel.missing.join(' and ')} not set: not alerted`);
+      continue;
+    }
+    if (channel.invalid) {
+      say(`${label}: ${channel.invalid}: not alerted`);
+      continue;
+    }
+    const outgoing = staffOutgoing(channel, alert, context);
+    const result = await channel.send(outgoing, run.policy, (attempt, waitMs) => say(`${label}: ${attempt.detail}, retrying in ${waitMs / 1000} s`));
+    const where = outgoing.kind === 'http' ? outgoing.request.url : channel.secrets[0]!.value;
+    say(result.ok ? `${label}: alerted via ${where} (${result.detail})` : `${label}: alert FAILED via ${where}: ${result.detail}`);
+  }
+}

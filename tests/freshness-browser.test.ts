@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { catalogOf } from '../src/i18n/catalog.ts';
+import type { Locale } from '../src/i18n/locales.ts';
+import { serveBuilds } from './helpers/built-sites.ts';
+
+/*
+ * What a reader sees of the page's freshness, with the browser's clock set
+ * (Playwright's clock) before and after the next build's due time plus the
+ * grace: the stale-page warning shows only after, in the page's language,
+ * under the page's own Content-Security-Policy; without JavaScript the page
+ * states its times and nothing else changes.
+ */
+
+const SITES = [
+  // Built at 13:30 UTC: next build due by 14:30, stale from 15:00 (the default hour and half hour).
+  { build: 'example-mid-outage', locale: 'en', staleAfter: '2022-12-28T15:00:00Z', mirror: 'https://chirp-status.pages.dev/incidents/2022-12-28-login-and-posting-failing/' },
+  // Built at 13:00 UTC, stale from 14:30; no mirrors.
+  { build: 'ja', locale: 'ja', staleAfter: '2022-12-28T14:30:00Z', mirror: undefined },
+  { build: 'ar', locale: 'ar', staleAfter: '2022-12-28T14:30:00Z', mirror: undefined },
+] as const;
+const PATHS = { 'example-mid-outage': '/incidents/2022-12-28-login-and-posting-failing/', ja: '/incidents/outage/', ar: '/incidents/outage/' };
+
+const open = serveBuilds(SITES.map((site) => site.build));
+const minutes = (iso: string, delta: number) => new Date(Date.parse(iso) + delta * 60_000);
+
+/** The page at `path` with the reader's clock at `time`, and every console line it logged. */
+async function openAt(build: string, path: string, time: Date, javaScriptEnabled: boolean): Promise<{ page: Page; console: string[]; close: () => Promise<void> }> {
+  const opened = await open(build, path, { javaScriptEnabled });
+  const console: string[] = [];
+  opened.page.on('console', (message) => console.push(message.text()));
+  await opened.page.clock.setFixedTime(time);
+  await opened.page.reload();
+  return { ...opened, console };
+}
+
+const warningStart = (locale: Locale) => catalogOf(locale).freshness.stale.split('{updated}')[0]!.trim();
+
+describe.each(SITES)('$build: the stale-page warning', ({ build, locale, staleAfter, mirror }) => {
+  const path = PATHS[build];
+
+  test('a minute before the due time plus the grace: no warning, the times stated', async () => {
+    const { page, console, close } = await openAt(build, path, minutes(staleAfter, -1), true);
+    await expect(page.locator('#stale').isVisible()).resolves.toBe(false);
+    await expect(page.locator('main > p.freshness time').count()).resolves.toBe(2);
+    expect(console.filter((line) => /Content Security Policy/i.test(line))).toEqual([]);
+    await close();
+  });
+
+  test('a minute after: the warning, in the page’s language, near the top, linking to the other hosts', async () => {
+    const { page, console, close } = await openAt(build, path, minutes(staleAfter, 1), true);
+    const warning = page.locator('#stale');
+    await expect(warning.isVisible()).resolves.toBe(true);
+    await expect(warning.textContent()).resolves.toContain(warningStart(locale));
+    // Above the page's heading, so it is read before the status it qualifies.
+    const [warningTop, headingTop] = await Promise.all([warning.boundingBox(), page.locator('h1').first().boundingBox()]);
+    expect(warningTop!.y).toBeLessThan(headingTop!.y);
+    const links = await warning.locator('a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toEqual(mirror ? [mirror] : []);
+    // The script ran under the page's own policy: no violation reported.
+    expect(console.filter((line) => /Content Security Policy/i.test(line))).toEqual([]);
+    await close();
+  });
+
+  test('with JavaScript off, long after: the times are stated and nothing else shows or changes', async () => {
+    const late = minutes(staleAfter, 24 * 60);
+    const off = await openAt(build, path, late, false);
+    await expect(off.page.locator('#stale').isVisible()).resolves.toBe(false);
+    await expect(off.page.locator('main > p.freshness').isVisible()).resolves.toBe(true);
+    const before = await openAt(build, path, minutes(staleAfter, -1), true);
+    // The whole page reads the same with JavaScript on before the due time as with it off.
+    await expect(off.page.locator('body').innerText()).resolves.toBe(await before.page.locator('body').innerText());
+    await Promise.all([off.close(), before.close()]);
+  });
+});
