@@ -13,11 +13,11 @@ import { ROOT } from './helpers/build.ts';
 
 const read = (name: string) => readFileSync(join(ROOT, '.github/workflows', name), 'utf8');
 type Step = { uses?: string; run?: string; env?: Record<string, string>; name?: string };
-type Job = { needs?: string | string[]; steps: Step[] };
+type Job = { needs?: string | string[]; if?: string; steps: Step[] };
 const jobs = (name: string): Record<string, Job> => parse(read(name)).jobs;
 
 describe('workflow files', () => {
-  test.each(['deploy.yml', 'check.yml'])('%s is a valid GitHub Actions workflow', (name) => {
+  test.each(['deploy.yml', 'check.yml', 'watch.yml'])('%s is a valid GitHub Actions workflow', (name) => {
     expect(validateWorkflow(read(name)).errors).toEqual([]);
   });
 
@@ -26,7 +26,7 @@ describe('workflow files', () => {
     expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
   });
 
-  test.each(['deploy.yml', 'check.yml'])('every action in %s is pinned to a commit', (name) => {
+  test.each(['deploy.yml', 'check.yml', 'watch.yml'])('every action in %s is pinned to a commit', (name) => {
     const uses = Object.values(jobs(name)).flatMap((job) => job.steps.flatMap((step) => step.uses ?? []));
     expect(uses.length).toBeGreaterThan(0);
     for (const action of uses) expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
@@ -66,11 +66,90 @@ describe('the publish path', () => {
     expect(runs(deploy['notify']!).at(-1)).toContain('npm run status -- notify --current notify/current $previous');
   });
 
-  test('passes notify the secret of every channel status.config.yaml declares, and nothing else', () => {
-    const channels = readSiteConfig(ROOT).notify?.channels ?? [];
-    const wanted = channels.flatMap((channel) => [channel.url_env, ...(channel.type === 'webhook' ? [channel.secret_env] : [])]);
+  test('passes notify the secret of every subscribers\' channel status.config.yaml declares, and nothing else', () => {
     const step = deploy['notify']!.steps.find((candidate) => candidate.run?.includes('status -- notify'))!;
-    expect(Object.keys(step.env ?? {}).sort()).toEqual([...wanted].sort());
+    expect(Object.keys(step.env ?? {}).sort()).toEqual(channelVariables('subscribers'));
     for (const [name, value] of Object.entries(step.env ?? {})) expect(value).toBe(`\${{ secrets.${name} }}`);
+  });
+});
+
+/** The variables of the config's channels for one audience (a channel without one speaks to subscribers). */
+function channelVariables(audience: 'subscribers' | 'staff'): string[] {
+  const channels = (readSiteConfig(ROOT).notify?.channels ?? []).filter((channel) => (channel.audience ?? 'subscribers') === audience);
+  return channels.flatMap((channel) => [channel.url_env, ...(channel.type === 'webhook' ? [channel.secret_env] : [])]).sort();
+}
+
+/** The minutes of a day a five-field cron line runs at (minute and hour fields; the others must be `*`). */
+function cronMinutes(line: string): number[] {
+  const [minute, hour, ...rest] = line.trim().split(/\s+/);
+  expect(rest).toEqual(['*', '*', '*']);
+  const matches = (field: string, value: number) =>
+    field.split(',').some((part) => {
+      const [range, step = '1'] = part.split('/');
+      const [from, to] = range === '*' ? [0, 59] : range!.includes('-') ? range!.split('-').map(Number) : [Number(range), part.includes('/') ? 59 : Number(range)];
+      return value >= from! && value <= to! && (value - from!) % Number(step) === 0;
+    });
+  return Array.from({ length: 1440 }, (_, m) => m).filter((m) => matches(hour!, Math.floor(m / 60)) && matches(minute!, m % 60));
+}
+
+/** The time between a cron line's runs, in ms, when it is regular (undefined when it is not). */
+function cronInterval(line: string): number | undefined {
+  const minutes = cronMinutes(line);
+  const gaps = new Set(minutes.map((m, i) => ((minutes[i + 1] ?? minutes[0]! + 1440) - m) * 60_000));
+  return gaps.size === 1 ? [...gaps][0] : undefined;
+}
+
+describe('freshness: the page promises what the schedules do', () => {
+  const schedule = (name: string) => (parse(read(name)).on.schedule as Array<{ cron: string }>).map((entry) => entry.cron);
+
+  test('cron intervals are read right', () => {
+    expect(cronInterval('7 * * * *')).toBe(3_600_000);
+    expect(cronInterval('*/15 * * * *')).toBe(900_000);
+    expect(cronInterval('0 */2 * * *')).toBe(7_200_000);
+    expect(cronInterval('0,30 * * * *')).toBe(1_800_000);
+    expect(cronInterval('0 9-17 * * *')).toBeUndefined();
+  });
+
+  test('freshness.interval in status.config.yaml is the deploy\'s schedule, so "next update by" is what the scheduler is asked for', () => {
+    const [cron, ...others] = schedule('deploy.yml');
+    expect(others).toEqual([]);
+    expect(cronInterval(cron!)).toBe(readSiteConfig(ROOT).freshness.interval);
+  });
+
+  test('the watchdog runs on its own schedule, every 15 minutes, well inside the grace', () => {
+    const [cron] = schedule('watch.yml');
+    expect(cron).not.toBe(schedule('deploy.yml')[0]);
+    expect(cronInterval(cron!)).toBe(900_000);
+    expect(cronInterval(cron!)!).toBeLessThan(readSiteConfig(ROOT).freshness.grace);
+    expect(parse(read('watch.yml')).on).toHaveProperty('workflow_dispatch');
+  });
+
+  test('the watch step runs the watchdog with the secret of every staff channel, and nothing else', () => {
+    const step = jobs('watch.yml')['watch']!.steps.find((candidate) => candidate.run?.includes('status -- watch'))!;
+    expect(step.run).toBe('npm run status -- watch');
+    expect(Object.keys(step.env ?? {}).sort()).toEqual(channelVariables('staff'));
+    expect(channelVariables('staff').length).toBeGreaterThan(0);
+    for (const [name, value] of Object.entries(step.env ?? {})) expect(value).toBe(`\${{ secrets.${name} }}`);
+  });
+});
+
+describe('two hosts, one build', () => {
+  const deploy = jobs('deploy.yml');
+
+  test('the second host publishes the build\'s own dist/, needing only the build: Pages failing does not stop it, nor it Pages or notify', () => {
+    const mirror = deploy['mirror']!;
+    expect(mirror.needs).toBe('build');
+    expect(deploy['deploy']!.needs).toBe('build');
+    expect(deploy['notify']!.needs).toBe('deploy');
+    const uploaded = deploy['build']!.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@') && (step as { with?: { name?: string } }).with?.name === 'site') as { with: { path: string } } | undefined;
+    expect(uploaded?.with.path).toBe('dist');
+    const downloaded = mirror.steps.find((step) => step.uses?.startsWith('actions/download-artifact@')) as { with: { name: string; path: string } } | undefined;
+    expect(downloaded?.with).toEqual({ name: 'site', path: 'dist' });
+  });
+
+  test('it runs a pinned wrangler on that dist/, with its credentials from secrets only', () => {
+    const step = deploy['mirror']!.steps.find((candidate) => candidate.run?.includes('wrangler'))!;
+    expect(step.run).toMatch(/^npx --yes wrangler@\d+\.\d+\.\d+ pages deploy dist /);
+    expect(step.env).toEqual({ CLOUDFLARE_API_TOKEN: '${{ secrets.CLOUDFLARE_API_TOKEN }}', CLOUDFLARE_ACCOUNT_ID: '${{ secrets.CLOUDFLARE_ACCOUNT_ID }}', CLOUDFLARE_PROJECT: '${{ vars.CLOUDFLARE_PROJECT }}' });
   });
 });
