@@ -14,6 +14,12 @@ const readJson = (dir: string, file: string): unknown => JSON.parse(readFileSync
  * begins. The public API holds the newest 50 incidents and 50 maintenance, so
  * a longer history, imported from it, begins later; nothing else may differ.
  */
+/** The build id hashes everything the API publishes, the ids the import renames too: it differs by design. */
+function withoutBuildId(value: unknown): unknown {
+  const body = value as { page?: object };
+  return body.page ? { ...body, page: { ...body.page, build_id: 'aside' } } : value;
+}
+
 function withoutHistoryStart(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutHistoryStart);
   if (!value || typeof value !== 'object') return value;
@@ -60,7 +66,7 @@ describe.each([
     const incidents = importedIds(site);
     const components = componentIds(outDir(name), outDir(rebuilt));
     const comparable = complete ? (value: unknown) => value : withoutHistoryStart;
-    expect(comparable(withOriginalIds(readJson(outDir(rebuilt), file), incidents, components))).toEqual(comparable(readJson(outDir(name), file)));
+    expect(withoutBuildId(comparable(withOriginalIds(readJson(outDir(rebuilt), file), incidents, components)))).toEqual(withoutBuildId(comparable(readJson(outDir(name), file))));
   });
 });
 
