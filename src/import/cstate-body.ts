@@ -78,20 +78,27 @@ function readLabel(text: string): { status: string | null | undefined; rest: str
 }
 
 /**
- * The updates of an issue, oldest first. The description is the first update
- * at the issue's date unless a track is earlier; each update has the status
- * its label names, else the one before it (the first: investigating).
- * Unknown labels (`*Pending* -`) stay in the text.
+ * The updates of an issue, oldest first. The description is the first
+ * update, at the issue's date (or the first track's time, when a site dated
+ * the issue later than its first update). Each update has the status its label
+ * names, else the one before it (the first: investigating). Labels are text on
+ * cState, so only the last of a run of "Resolved" labels resolves (the others
+ * keep their label in the text), and text after a resolution reopens it as
+ * monitoring. Unknown labels (`*Pending* -`) stay in the text.
  */
 export function bodyUpdates(body: string, date: string, notes: string[], onZoneless: () => void): ImportedUpdate[] {
   const { entries, description } = entriesOf(body, onZoneless);
-  if (description.trim() || entries.length === 0) entries.push({ text: description, at: date });
+  const earliest = entries.reduce((min, entry) => (entry.at < min ? entry.at : min), date);
   entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  if (description.trim() || entries.length === 0) entries.unshift({ text: description, at: earliest });
+  const labelled = entries.map((entry) => ({ ...entry, text: entry.text.trim(), ...readLabel(entry.text.trim()) }));
   let previous = 'investigating';
-  return entries.map((entry) => {
-    const { status, rest } = readLabel(entry.text.trim());
-    const current = status ?? previous;
-    previous = current;
-    return { at: entry.at, status: current, message: toSafeMarkdown(rest, (message) => notes.push(message)) || defaultMessage(current) };
+  return labelled.map((entry, i) => {
+    const repeated = entry.status === 'resolved' && labelled[i + 1]?.status === 'resolved';
+    const named = repeated ? undefined : entry.status;
+    const status = named ?? (previous === 'resolved' ? 'monitoring' : previous);
+    previous = status;
+    const message = toSafeMarkdown(named === undefined ? entry.text : entry.rest, (note) => notes.push(note)) || defaultMessage(status);
+    return { at: entry.at, status, message };
   });
 }

@@ -75,8 +75,16 @@ async function fromPublicFiles(read: (file: PublicFile) => Promise<unknown>, whe
   // The summary adds open incidents older than the newest 50; the mapper drops repeated ids.
   const { incidents: all, rejected } = readIncidents([...(incidents?.incidents ?? []), ...(maintenances?.scheduled_maintenances ?? []), ...(summary?.incidents ?? []), ...(summary?.scheduled_maintenances ?? [])]);
   let list = components?.components ?? summary?.components;
-  if (!components) notes.push(summary?.components ? 'components.json is missing: the components are the summary\'s' : 'components.json and summary.json are missing: the components are those the incidents name, in one group; their groups, order and descriptions could not be recovered');
-  list ??= componentsFromIncidents(all);
+  if (!components && list) notes.push('components.json is missing: the components are the summary\'s');
+  if (!list) {
+    list = componentsFromIncidents(all);
+    notes.push('components.json and summary.json are missing: the components are those the incidents name, in one group; their groups, order and descriptions could not be recovered');
+  }
+  if (list.length === 0) {
+    // The page needs a component; one named after the page holds the history.
+    list = [{ id: 'page', name: page.name, position: 0 }];
+    notes.push(`no incident names a component either: one component, ${JSON.stringify(page.name)}, stands for the whole page`);
+  }
   if (!incidents) notes.push('incidents.json is missing: only the incidents summary.json lists (the open ones) were imported');
   return { page: { name: page.name, url: page.url ?? '', time_zone: page.time_zone }, components: list, incidents: all, rejected, notes };
 }
