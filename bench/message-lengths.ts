@@ -46,5 +46,5 @@ if (import.meta.main) {
   console.log(`${all.length} updates: median ${at(0.5)}, 90% ${at(0.9)}, 99% ${at(0.99)}, 99.9% ${at(0.999)}, longest ${all.at(-1)} bytes`);
   const admitted = all.filter((length) => length <= LIMITS.messageBytes).length;
   console.log(`the limit (${LIMITS.messageBytes} bytes) admits ${admitted} of ${all.length} (${((100 * admitted) / all.length).toFixed(2)} %)`);
-  for (const limit of [1000, 1500, 2000, 3000, 4000]) console.log(`  ${limit} bytes would admit ${((100 * all.filter((length) => length <= limit).length) / all.length).toFixed(2)} %`);
+  for (const limit of [1000, 1200, 1400, 1500, 2000, 7000]) console.log(`  ${limit} bytes would admit ${((100 * all.filter((length) => length <= limit).length) / all.length).toFixed(2)} %`);
 }
