@@ -25,7 +25,9 @@ import {
 /*
  * cState (github.com/cstate/cstate), a Hugo status page: `config.yml` lists
  * systems and categories under `params`, and each `content/issues/*.md` is one
- * issue whose body holds its updates, each ended by `{{< track "time" >}}`.
+ * issue whose body holds its updates, each marked by `{{< track "time" >}}`
+ * (read in cstate-body.ts). Redirects answer the issue's path lowercased and as
+ * written (src/model/redirects.ts), so `disablePathToLower` needs no reading.
  */
 
 export interface CstateSite {
@@ -124,7 +126,7 @@ function readCategories(params: Record<string, unknown>): Category[] {
  * and without one share the ungrouped group. A system's `link` is kept when
  * it is an address the page may link to, else noted.
  */
-function mapSystems(config: unknown, notes: ImportNote[]): { config: SiteConfigInput; idOf: Map<string, string>; pathToLower: boolean } {
+function mapSystems(config: unknown, notes: ImportNote[]): { config: SiteConfigInput; idOf: Map<string, string> } {
   const root = asRecord(config);
   const params = asRecord(root['params']);
   const systems = readSystems(params);
@@ -148,7 +150,7 @@ function mapSystems(config: unknown, notes: ImportNote[]): { config: SiteConfigI
   if (ungrouped.length > 0) groups.push({ name: UNGROUPED, components: ungrouped.map(component) });
   const name = asText(root['title']) ?? 'Status';
   const url = asText(root['baseURL']) ?? asText(root['baseurl']) ?? '';
-  return { config: { name, url, groups }, idOf, pathToLower: !isTruthy(root['disablePathToLower']) };
+  return { config: { name, url, groups }, idOf };
 }
 
 /**
