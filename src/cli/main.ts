@@ -136,7 +136,7 @@ export const COMMANDS: Record<string, Command> = {
     run: listOpen,
   },
   import: {
-    usage: `import <${IMPORT_SOURCES.join('|')}> <url|folder> [--page-id ID [--api-url U]] [--dry-run] [--force]`,
+    usage: `import <${IMPORT_SOURCES.join('|')}> <url|folder> [--page-id ID [--api-url U]] [--dry-run] [--force] [--verbose]`,
     summary: 'bring the components and incident history over from Statuspage or cState',
     positional: 2,
     options: {
@@ -144,6 +144,7 @@ export const COMMANDS: Record<string, Command> = {
       'api-url': value('the management API root (default https://api.statuspage.io/v1)'),
       'dry-run': flag('list what would be written, write nothing'),
       force: flag('replace files that were not imported (no `source`) and a differing status.config.yaml'),
+      verbose: flag('list every note and skipped incident, not one line per kind of reason'),
     },
     run: (ctx, flags, from, source) => importCommand(ctx, flags, from, source),
   },

@@ -10,11 +10,12 @@ const plan = mapCstate(readCstateFolder(FIXTURE));
 const fileOf = (name: string) => renderEvent(plan.events.find((event) => 'cstate' in event.source && event.source.cstate === name)!);
 
 describe('a cState site', () => {
-  test('categories become groups in their order; systems without one share a group', () => {
+  test('categories become groups in their order, with their descriptions; systems without one share a group', () => {
     expect(renderConfig(plan.config)).toContain(`name: Acme Status
 url: https://status.acme.example
 groups:
   - name: Frontend
+    description: What you see
     components:
       - id: website
         name: Website
@@ -94,7 +95,7 @@ updates:
 
 test('an issue saved with a BOM and CRLF line ends maps to the same file as the plain one (the one frontmatter splitter)', () => {
   const site = readCstateFolder(FIXTURE);
-  const windows = { ...site, issues: site.issues.map((issue) => ({ ...issue, text: `\uFEFF${issue.text.replace(/\n/g, '\r\n')}` })) };
+  const windows = { ...site, issues: site.issues.map((issue) => ('text' in issue ? { ...issue, text: `\uFEFF${issue.text.replace(/\n/g, '\r\n')}` } : issue)) };
   const mapped = mapCstate(windows);
   expect(mapped.skipped).toEqual(plan.skipped);
   expect(mapped.events.map(renderEvent)).toEqual(plan.events.map(renderEvent));

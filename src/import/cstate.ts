@@ -1,21 +1,23 @@
-import { existsSync, globSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, globSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { Component, SiteConfigInput } from '../files/schemas/site-config.ts';
-import { INCIDENT_STATUSES, type Impact, type IncidentComponentStatus } from '../rules/statuses.ts';
+import { type Impact, type IncidentComponentStatus } from '../rules/statuses.ts';
+import { urlProblem, WEB_URL } from '../rules/urls.ts';
 import { splitFrontmatter } from '../files/frontmatter.ts';
-import { toSafeMarkdown } from './markdown.ts';
+import { bodyUpdates, hugoTime } from './cstate-body.ts';
 import {
   componentIdMaker,
   defaultMessage,
   ImportError,
   markReopenings,
+  moveLongMessages,
   UNGROUPED,
   UnmappableError,
   updateValue,
-  utc,
   type ImportedEvent,
   type ImportedUpdate,
+  type ImportNote,
   type ImportPlan,
   type SkippedEvent,
 } from './plan.ts';
@@ -23,13 +25,15 @@ import {
 /*
  * cState (github.com/cstate/cstate), a Hugo status page: `config.yml` lists
  * systems and categories under `params`, and each `content/issues/*.md` is one
- * issue whose body holds its updates, each ended by `{{< track "time" >}}`.
+ * issue whose body holds its updates, each marked by `{{< track "time" >}}`
+ * (read in cstate-body.ts). Redirects answer the issue's path lowercased and as
+ * written (src/model/redirects.ts), so `disablePathToLower` needs no reading.
  */
 
 export interface CstateSite {
   /** `config.yml` as parsed. */
   config: unknown;
-  issues: Array<{ name: string; text: string }>;
+  issues: CstateIssue[];
 }
 
 /** cState's severities, as our component status and impact. */
@@ -39,9 +43,30 @@ export const SEVERITIES: Record<string, { status: IncidentComponentStatus; impac
   notice: { status: 'degraded_performance', impact: 'minor' },
 };
 
-const TRACK = /\{\{<\s*track\s+"([^"]+)"\s*>\}\}/g;
-const STATUS_PREFIX = /^\*{1,2}([A-Za-z ]+?)\*{1,2}\s*[-—–:]\s*/;
-const ZONELESS_DATE = /^date:\s*["']?\d{4}-\d\d-\d\d[ T][\d:.]+["']?\s*$/m;
+const ZONELESS_NOTE = 'times without a zone were read as UTC, as Hugo reads them by default';
+
+/** A cState issue file: its text, or why it cannot be read (a folder, a dangling link, a link out of the site). */
+export type CstateIssue = { name: string; text: string } | { name: string; problem: string };
+
+/** The issue files under `content/issues`, each read only if it is a file inside the site folder. */
+function readIssues(dir: string): CstateIssue[] {
+  const root = realpathSync(dir);
+  return globSync('content/issues/**/*.md', { cwd: dir })
+    .sort()
+    .map((path): CstateIssue => {
+      const name = basename(path, '.md');
+      const full = join(dir, path);
+      let real: string;
+      try {
+        real = realpathSync(full);
+      } catch {
+        return { name, problem: `${path} is a link to a file that does not exist` };
+      }
+      if (relative(root, real).startsWith('..') || isAbsolute(relative(root, real))) return { name, problem: `${path} links to a file outside the site folder; copy the file in if it belongs to the site` };
+      if (!statSync(real).isFile()) return { name, problem: `${path} is a folder, not an issue file` };
+      return { name, text: readFileSync(real, 'utf8') };
+    });
+}
 
 /** `config.yml` (or `config.yaml`) and `content/issues/*.md` of a cState site. */
 export function readCstateFolder(dir: string): CstateSite {
@@ -53,137 +78,181 @@ export function readCstateFolder(dir: string): CstateSite {
   } catch (error) {
     throw new ImportError(`${configFile}: YAML syntax: ${(error as Error).message.split('\n')[0]}`);
   }
-  const issues = globSync('content/issues/**/*.md', { cwd: dir })
-    .sort()
-    .map((path) => ({ name: basename(path, '.md'), text: readFileSync(join(dir, path), 'utf8') }));
-  return { config, issues };
+  return { config, issues: readIssues(dir) };
 }
 
 interface System {
   name: string;
   description?: string;
   category?: string;
+  link?: string;
+}
+
+interface Category {
+  name: string;
+  description?: string;
+  /** `untitled: true`: cState lists its systems without a heading. */
+  untitled: boolean;
 }
 
 const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const asText = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const asText = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
+/** Hugo's front matter is read by Go templates, where `yes`, `"true"` and `on` are as true as `true`. */
+const isTruthy = (value: unknown): boolean => value === true || value === 1 || (typeof value === 'string' && /^(true|yes|y|on|1)$/i.test(value.trim()));
 
-/** cState's systems by category, in the order of `params.categories`, as our groups. */
-function mapSystems(config: unknown): { config: SiteConfigInput; idOf: Map<string, string> } {
-  const root = asRecord(config);
-  const params = asRecord(root['params']);
-  const systems = asList(params['systems']).flatMap((entry): System[] => {
+const optional = <K extends string>(key: K, value: string | undefined) => (value ? { [key]: value } : {}) as Partial<Record<K, string>>;
+
+function readSystems(params: Record<string, unknown>): System[] {
+  return asList(params['systems']).flatMap((entry): System[] => {
     const system = typeof entry === 'string' ? { name: entry } : asRecord(entry);
     const name = asText(system['name']);
     if (!name) return [];
-    const description = asText(system['description']);
-    const category = asText(system['category']);
-    return [{ name, ...(description ? { description } : {}), ...(category ? { category } : {}) }];
+    return [{ name, ...optional('description', asText(system['description'])), ...optional('category', asText(system['category'])), ...optional('link', asText(system['link'])) }];
   });
+}
+
+function readCategories(params: Record<string, unknown>): Category[] {
+  return asList(params['categories']).flatMap((entry): Category[] => {
+    const record = asRecord(entry);
+    const name = asText(record['name']) ?? asText(entry);
+    return name ? [{ name, ...optional('description', asText(record['description'])), untitled: isTruthy(record['untitled']) }] : [];
+  });
+}
+
+/**
+ * cState's systems by category, in the order of `params.categories`, as our
+ * groups (with the category's description); systems of `untitled` categories
+ * and without one share the ungrouped group. A system's `link` is kept when
+ * it is an address the page may link to, else noted.
+ */
+function mapSystems(config: unknown, notes: ImportNote[]): { config: SiteConfigInput; idOf: Map<string, string> } {
+  const root = asRecord(config);
+  const params = asRecord(root['params']);
+  const systems = readSystems(params);
   if (systems.length === 0) throw new ImportError('config.yml lists no systems under params.systems; cState needs them and so does the page');
-  const categories = asList(params['categories']).flatMap((entry) => asText(asRecord(entry)['name']) ?? asText(entry) ?? []);
+  const categories = readCategories(params);
   const newId = componentIdMaker();
   const idOf = new Map<string, string>();
   const component = (system: System): Component => {
     const id = newId(system.name);
     idOf.set(system.name.toLowerCase(), id);
-    return { id, name: system.name, ...(system.description ? { description: system.description } : {}) };
+    const linkProblem = system.link === undefined ? undefined : urlProblem(system.link, WEB_URL);
+    if (linkProblem) notes.push({ source: 'cstate config.yml', message: `left out the link of ${JSON.stringify(system.name)}: ${linkProblem}` });
+    return { id, name: system.name, ...optional('description', system.description), ...optional('link', linkProblem ? undefined : system.link) };
   };
-  const groups = categories.flatMap((name) => {
-    const members = systems.filter((system) => system.category === name);
-    return members.length > 0 ? [{ name, components: members.map(component) }] : [];
+  const titled = categories.filter((category) => !category.untitled);
+  const groups: SiteConfigInput['groups'] = titled.flatMap((category) => {
+    const members = systems.filter((system) => system.category === category.name);
+    return members.length > 0 ? [{ name: category.name, ...optional('description', category.description), components: members.map(component) }] : [];
   });
-  const uncategorised = systems.filter((system) => !system.category || !categories.includes(system.category));
-  if (uncategorised.length > 0) groups.push({ name: UNGROUPED, components: uncategorised.map(component) });
+  const ungrouped = systems.filter((system) => !system.category || !titled.some((category) => category.name === system.category));
+  if (ungrouped.length > 0) groups.push({ name: UNGROUPED, components: ungrouped.map(component) });
   const name = asText(root['title']) ?? 'Status';
   const url = asText(root['baseURL']) ?? asText(root['baseurl']) ?? '';
   return { config: { name, url, groups }, idOf };
 }
 
-/** A cState time: with a zone as is; without one, as UTC (Hugo's default zone). */
-const cstateTime = (value: unknown, field: string): string => {
-  const text = String(value instanceof Date ? value.toISOString() : value ?? '').trim().replace(' ', 'T');
-  return utc(/(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`, field);
-};
-
-/** The body's `… {{< track "time" >}}` paragraphs as updates, oldest first; text after the last one is the first report. */
-function bodyUpdates(body: string, startedAt: string): ImportedUpdate[] {
-  const parts = body.split(TRACK);
-  const updates: ImportedUpdate[] = [];
-  let previous = 'investigating';
-  const entries: Array<{ text: string; at: string }> = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) entries.push({ text: parts[i]!, at: cstateTime(parts[i + 1], 'track') });
-  const untracked = parts.at(-1)!.trim();
-  if (untracked || entries.length === 0) entries.push({ text: untracked, at: startedAt });
-  entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  for (const entry of entries) {
-    const text = entry.text.trim();
-    const prefix = STATUS_PREFIX.exec(text);
-    const word = prefix?.[1]?.trim().toLowerCase();
-    const status = INCIDENT_STATUSES.find((known) => known === word) ?? previous;
-    previous = status;
-    const message = toSafeMarkdown(prefix ? text.slice(prefix[0].length) : text) || defaultMessage(status);
-    updates.push({ at: entry.at, status, message });
-  }
-  return updates;
+/**
+ * The path segment Hugo publishes an issue at, before lowercasing: its
+ * `slug`, else its file name, with spaces as "-" and the characters Hugo's
+ * URL sanitising drops (e.g. ":") left out. It is the file's `source.cstate`.
+ */
+export function hugoSegment(name: string, slug: string | undefined): string {
+  return (slug ?? name).trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{M}\p{N}._-]/gu, '');
 }
 
-function mapIssue(name: string, text: string, idOf: Map<string, string>, notes: string[]): ImportedEvent {
+interface IssueContext {
+  idOf: Map<string, string>;
+  notes: string[];
+  onZoneless: () => void;
+}
+
+function frontmatterOf(text: string): { data: Record<string, unknown>; body: string } {
   const split = splitFrontmatter(text);
   if (!split) throw new UnmappableError('it has no frontmatter between --- lines');
-  let data: Record<string, unknown>;
   try {
-    data = asRecord(parse(split.yaml));
+    return { data: asRecord(parse(split.yaml)), body: split.body };
   } catch (error) {
     throw new UnmappableError(`its frontmatter is not YAML: ${(error as Error).message.split('\n')[0]}`);
   }
+}
+
+/**
+ * A resolved issue ends resolved: at `resolvedWhen` when that is after the
+ * last update, else its last update is the resolving one (nothing is made up
+ * a minute after a real update).
+ */
+function closeResolved(updates: ImportedUpdate[], resolvedWhen: string | undefined): void {
+  const last = updates.at(-1)!;
+  if (last.status === 'resolved') return;
+  if (resolvedWhen && resolvedWhen > last.at) updates.push({ at: resolvedWhen, status: 'resolved', message: defaultMessage('resolved') });
+  else last.status = 'resolved';
+}
+
+function mapIssue(name: string, text: string, context: IssueContext): ImportedEvent {
+  const { data, body } = frontmatterOf(text);
   const title = asText(data['title']);
   if (!title) throw new UnmappableError('it has no title');
+  const informational = isTruthy(data['informational']);
   const severity = SEVERITIES[String(data['severity'] ?? '').toLowerCase()];
-  if (!severity) throw new UnmappableError(`severity "${String(data['severity'] ?? '')}" is not one of ${Object.keys(SEVERITIES).join(', ')}`);
-  const date = cstateTime(data['date'], 'date');
-  const updates = bodyUpdates(split.body, date);
-  if (data['resolved'] === true && updates.at(-1)!.status !== 'resolved') {
-    const when = data['resolvedWhen'] ? cstateTime(data['resolvedWhen'], 'resolvedWhen') : updates.at(-1)!.at;
-    updates.push({ at: when < updates.at(-1)!.at ? updates.at(-1)!.at : when, status: 'resolved', message: defaultMessage('resolved') });
-  }
+  if (!severity && !informational) throw new UnmappableError(`severity "${String(data['severity'] ?? '')}" is not one of ${Object.keys(SEVERITIES).join(', ')}`);
+  const time = (value: unknown, field: string) => {
+    const parsed = hugoTime(value, field);
+    if (parsed.zoneless) context.onZoneless();
+    return parsed.at;
+  };
+  const date = time(data['date'], 'date');
+  const updates = bodyUpdates(body, date, context.notes, context.onZoneless);
+  const resolvedWhen = data['resolvedWhen'] ? time(data['resolvedWhen'], 'resolvedWhen') : undefined;
+  if (isTruthy(data['resolved']) || informational) closeResolved(updates, resolvedWhen);
+  if (informational && !isTruthy(data['resolved'])) context.notes.push('an informational post: imported as a notice that is over, as cState never shows it as open');
   markReopenings(updates);
   const components = new Map<string, IncidentComponentStatus>();
   for (const system of asList(data['affected'])) {
-    const id = idOf.get(String(system).toLowerCase());
-    if (id) components.set(id, severity.status);
-    else notes.push(`left out "${String(system)}": it is not among the systems in config.yml`);
+    const id = context.idOf.get(String(system).toLowerCase());
+    if (!id) context.notes.push(`left out "${String(system)}": it is not among the systems in config.yml`);
+    else if (severity && !informational) components.set(id, severity.status);
   }
+  if (informational && asList(data['affected']).length > 0) context.notes.push('an informational post: its systems are not marked as affected (impact none)');
+  const moved = moveLongMessages(updates, '');
+  context.notes.push(...moved.notes);
   const first = updates[0]!;
   const started = date < first.at ? date : undefined;
+  const source = { cstate: hugoSegment(name, asText(data['slug'])) };
+  if (!source.cstate) throw new UnmappableError(`its file name ${JSON.stringify(name)} has no letters or digits to make a link of`);
   return {
     kind: 'incident',
-    source: { cstate: name },
+    source,
     title,
     startsAt: started ?? first.at,
-    frontmatter: { title, impact: severity.impact, components, ...(started ? { started } : {}), source: { cstate: name }, updates: updates.map(updateValue) },
-    body: '',
+    frontmatter: { title, impact: informational ? 'none' : severity!.impact, components, ...(started ? { started } : {}), source, updates: updates.map(updateValue) },
+    body: moved.body,
   };
 }
 
 /** A cState site's systems and issues as our config and incident files. Pure. */
 export function mapCstate(site: CstateSite): ImportPlan {
-  const { config, idOf } = mapSystems(site.config);
+  const notes: ImportNote[] = [];
+  const { config, idOf } = mapSystems(site.config, notes);
   const events: ImportedEvent[] = [];
   const skipped: SkippedEvent[] = [];
-  const notes: ImportPlan['notes'] = [];
+  let zoneless = false;
   for (const issue of site.issues) {
     const source = `cstate ${issue.name}`;
-    const issueNotes: string[] = [];
+    if ('problem' in issue) {
+      skipped.push({ source, title: issue.name, reason: issue.problem });
+      continue;
+    }
+    const context: IssueContext = { idOf, notes: [], onZoneless: () => (zoneless = true) };
     try {
-      events.push(mapIssue(issue.name, issue.text, idOf, issueNotes));
-      notes.push(...issueNotes.map((message) => ({ source, message })));
+      events.push(mapIssue(issue.name, issue.text, context));
+      notes.push(...[...new Set(context.notes)].map((message) => ({ source, message })));
     } catch (error) {
       if (!(error instanceof UnmappableError)) throw error;
       skipped.push({ source, title: /^title:\s*(.+)$/m.exec(issue.text)?.[1]?.trim() ?? issue.name, reason: error.message });
     }
   }
-  if (site.issues.some((issue) => ZONELESS_DATE.test(issue.text))) notes.push({ source: 'cstate', message: 'times without a zone were read as UTC, as Hugo reads them by default' });
+  if (zoneless) notes.push({ source: 'cstate', message: ZONELESS_NOTE });
   return { config, events, skipped, notes };
 }

@@ -19,3 +19,18 @@ describe('toSafeMarkdown', () => {
     expect(markdown).not.toMatch(/alert|javascript|<img/);
   });
 });
+
+describe('text fidelity', () => {
+  test('HTML comments are dropped, in HTML and in Markdown', () => {
+    expect(toSafeMarkdown('<!-- markdown-link-check-disable-next-line -->\nSee [the docs](https://example.com).')).toBe('See [the docs](https://example.com).');
+    expect(toSafeMarkdown('<p>Fixed<!-- note to self --> now.</p>')).toBe('Fixed now.');
+    expect(toSafeMarkdown('Unclosed <!-- comment runs to the end')).toBe('Unclosed');
+  });
+
+  test.each([200, 2_000, 50_000])('%i nested tags never crash: beyond the limit the words are kept as text, and said', (depth) => {
+    const notes: string[] = [];
+    const markdown = toSafeMarkdown(`${'<blockquote><b>'.repeat(depth / 2)}still here${'</b></blockquote>'.repeat(depth / 2)}`, (note) => notes.push(note));
+    expect(markdown).toContain('still here');
+    expect(notes).toEqual(depth > 200 ? [`HTML nested ${depth} tags deep (at most 200 are read) was kept as plain text, its tags dropped`] : []);
+  });
+});

@@ -5,6 +5,8 @@ import type { SiteConfigInput } from '../files/schemas/site-config.ts';
 import { impliedImpact } from '../rules/levels.ts';
 import { catalogOf } from '../i18n/catalog.ts';
 import { slugify } from '../rules/slug.ts';
+import { timestampSchema } from '../rules/timestamp.ts';
+import { byteLength, LIMITS } from '../rules/limits.ts';
 
 /*
  * What every importer produces: the site's configuration and one incident
@@ -63,11 +65,50 @@ export class ImportError extends Error {}
 /** Thrown by a mapper for an event it cannot map cleanly; the event is skipped with this reason. */
 export class UnmappableError extends Error {}
 
-/** Any ISO time with a zone → `2022-12-28T12:31:00Z`; refuses a time that is not one. */
+/**
+ * Any ISO time with a zone → `2022-12-28T12:31:00Z`, read by the project's own
+ * rule (src/rules/timestamp.ts): a time without a zone, or one that names no
+ * real moment (30 February, 24:00), is refused, never rolled over.
+ */
 export function utc(text: string, field: string): string {
-  const millis = Date.parse(text);
-  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim()) || Number.isNaN(millis)) throw new UnmappableError(`${field} "${text}" is not a time with a zone`);
-  return isoSeconds(millis);
+  const parsed = timestampSchema.safeParse(text);
+  if (!parsed.success) throw new UnmappableError(`${field}: ${parsed.error.issues[0]?.message ?? `${JSON.stringify(text)} is not a time with a zone`}`);
+  return isoSeconds(Date.parse(parsed.data));
+}
+
+/** Where a message over the limit is cut: the longest run of whole paragraphs, else sentences, else words, that fits. */
+function leadOf(message: string, maxBytes: number): string {
+  for (const separator of ['\n\n', '. ', ' ']) {
+    let lead = '';
+    for (const piece of message.split(separator)) {
+      const next = lead ? `${lead}${separator}${piece}` : piece;
+      if (byteLength(next) > maxBytes) break;
+      lead = next;
+    }
+    if (lead) return separator === '. ' && !lead.endsWith('.') ? `${lead}.` : lead;
+  }
+  return [...message].slice(0, Math.floor(maxBytes / 4)).join('');
+}
+
+const CONTINUED = ' (The full update is in the details below.)';
+
+/**
+ * Updates longer than the message limit keep their incident: the update
+ * shows its first part, and the full text moves into the body under a
+ * heading naming the update. Returns the new body and one note per update moved.
+ */
+export function moveLongMessages(updates: ImportedUpdate[], body: string): { body: string; notes: string[] } {
+  const notes: string[] = [];
+  const moved: string[] = [];
+  for (const update of updates) {
+    const bytes = byteLength(update.message);
+    if (bytes <= LIMITS.messageBytes) continue;
+    moved.push(`### ${UPDATE_STATUS_WORDS[update.status] ?? update.status}, ${update.at}\n\n${update.message}`);
+    update.message = `${leadOf(update.message, LIMITS.messageBytes - byteLength(CONTINUED))}${CONTINUED}`;
+    notes.push(`the update at ${update.at} is ${bytes.toLocaleString('en')} bytes, over the ${LIMITS.messageBytes.toLocaleString('en')}-byte limit: it shows its first part, and the full text is in the body (shown once the incident is resolved)`);
+  }
+  if (moved.length === 0) return { body, notes };
+  return { body: [body.trim(), '## Full text of long updates', ...moved].filter(Boolean).join('\n\n'), notes };
 }
 
 /** What an update says when its source left the text empty: its status, in words. */

@@ -7,6 +7,7 @@ import {
   statuspageComponentSchema,
   statuspageIncidentSchema,
   statuspagePageSchema,
+  type RejectedIncident,
   type StatuspageComponent,
   type StatuspageExport,
   type StatuspageIncident,
@@ -28,23 +29,64 @@ function parsed<S extends z.ZodType>(schema: S, value: unknown, where: string): 
   throw new ImportError(`${where} is not Statuspage's format: ${problems.join('; ')}`);
 }
 
+/** Each entry of an incident list read on its own: the incidents, and the entries that are not one with why. */
+export function readIncidents(entries: readonly unknown[]): { incidents: StatuspageIncident[]; rejected: RejectedIncident[] } {
+  const incidents: StatuspageIncident[] = [];
+  const rejected: RejectedIncident[] = [];
+  entries.forEach((entry, i) => {
+    const result = statuspageIncidentSchema.safeParse(entry);
+    if (result.success) return void incidents.push(result.data);
+    const record = (entry && typeof entry === 'object' ? entry : {}) as { id?: unknown; name?: unknown };
+    const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+    rejected.push({ id: typeof record.id === 'string' ? record.id : `#${i + 1}`, name: typeof record.name === 'string' ? record.name : '(no name)', reason: `it is not Statuspage's shape: ${problems.join('; ')}` });
+  });
+  return { incidents, rejected };
+}
+
+type Listed = { id: string; name?: string | null | undefined };
+
+/** Components named by incidents (listed, or in an update's affected components), when no component list was saved. */
+function componentsFromIncidents(incidents: readonly StatuspageIncident[]): StatuspageComponent[] {
+  const byId = new Map<string, string>();
+  const add = ({ id, name }: Listed) => {
+    if (!byId.has(id) || (name && byId.get(id) === id)) byId.set(id, name?.trim() || id);
+  };
+  for (const incident of incidents) {
+    for (const component of incident.components ?? []) add(component);
+    for (const update of incident.incident_updates) for (const affected of update.affected_components ?? []) if (affected.code) add({ id: affected.code, name: affected.name });
+  }
+  return [...byId].map(([id, name], position) => ({ id, name, position }));
+}
+
 /** The page, components and incidents from the public API's files; `read` returns undefined for a missing file. */
 async function fromPublicFiles(read: (file: PublicFile) => Promise<unknown>, where: (file: PublicFile) => string): Promise<StatuspageExport> {
-  const file = async <F extends PublicFile>(name: F, required: boolean) => {
+  const file = async <F extends PublicFile>(name: F) => {
     const json = await read(name);
-    if (json === undefined && required) throw new ImportError(`${where(name)} is missing; it is the page's ${name === 'components.json' ? 'component list' : 'incident history'}`);
     return json === undefined ? undefined : (parsed(publicFileSchemas[name], json, where(name)) as z.output<(typeof publicFileSchemas)[F]>);
   };
-  const components = (await file('components.json', true))!;
-  const incidents = (await file('incidents.json', true))!;
-  const maintenances = await file('scheduled-maintenances.json', false);
-  const summary = await file('summary.json', false);
-  return {
-    page: { name: components.page.name, url: components.page.url ?? '', time_zone: components.page.time_zone },
-    components: components.components,
-    // The summary adds open incidents older than the newest 50; the mapper drops repeated ids.
-    incidents: [...incidents.incidents, ...(maintenances?.scheduled_maintenances ?? []), ...(summary?.incidents ?? []), ...(summary?.scheduled_maintenances ?? [])],
-  };
+  const components = await file('components.json');
+  const incidents = await file('incidents.json');
+  const maintenances = await file('scheduled-maintenances.json');
+  const summary = await file('summary.json');
+  if (!incidents && !summary) throw new ImportError(`${where('incidents.json')} is missing, and so is summary.json; one of them holds the page's incidents`);
+  const page = components?.page ?? summary?.page ?? incidents?.page ?? maintenances?.page;
+  if (!page) throw new ImportError(`${where('components.json')} is missing, and no other file names the page; save components.json or summary.json`);
+  const notes: string[] = [];
+  // The summary adds open incidents older than the newest 50; the mapper drops repeated ids.
+  const { incidents: all, rejected } = readIncidents([...(incidents?.incidents ?? []), ...(maintenances?.scheduled_maintenances ?? []), ...(summary?.incidents ?? []), ...(summary?.scheduled_maintenances ?? [])]);
+  let list = components?.components ?? summary?.components;
+  if (!components && list) notes.push('components.json is missing: the components are the summary\'s');
+  if (!list) {
+    list = componentsFromIncidents(all);
+    notes.push('components.json and summary.json are missing: the components are those the incidents name, in one group; their groups, order and descriptions could not be recovered');
+  }
+  if (list.length === 0) {
+    // The page needs a component; one named after the page holds the history.
+    list = [{ id: 'page', name: page.name, position: 0 }];
+    notes.push(`no incident names a component either: one component, ${JSON.stringify(page.name)}, stands for the whole page`);
+  }
+  if (!incidents) notes.push('incidents.json is missing: only the incidents summary.json lists (the open ones) were imported');
+  return { page: { name: page.name, url: page.url ?? '', time_zone: page.time_zone }, components: list, incidents: all, rejected, notes };
 }
 
 /** A folder holding `components.json`, `incidents.json` … (or a site whose `api/v2/` does). */
@@ -127,11 +169,12 @@ export async function fetchManagement(source: ManagementSource): Promise<Statusp
   const page = parsed(managementPageSchema, pageJson, pageUrl);
   const components: StatuspageComponent[] = await allPages(source, 'components', statuspageComponentSchema);
   const groups = await allPages(source, 'component-groups', componentGroupSchema);
-  const incidents: StatuspageIncident[] = await allPages(source, 'incidents', statuspageIncidentSchema);
+  const { incidents, rejected } = readIncidents(await allPages(source, 'incidents', z.unknown()));
   return {
     page: { name: page.name, url: page.domain ? `https://${page.domain}` : page.subdomain ? `https://${page.subdomain}.statuspage.io` : (page.url ?? '') },
     // The management API lists groups apart; the public API lists them as components with `group: true`.
     components: [...components.filter((component) => !component.group), ...groups.map((group) => ({ ...group, group: true, group_id: null }))],
     incidents,
+    rejected,
   };
 }

@@ -161,7 +161,7 @@ describe('mapping rules', () => {
     expect(renderEvent(plan.events[0]!)).toContain('components:\n  api: major_outage\nsource:');
     expect(renderEvent(plan.events[0]!)).not.toContain('degraded_performance');
     expect(plan.notes.map((note) => note.message)).toEqual([
-      'left out component gone: it is not on the page any more',
+      'left out component "gone": it is not on the page any more',
       'left out web: under_maintenance during an incident (allowed: operational, degraded_performance, partial_outage, major_outage)',
       'the resolving update at 2024-01-01T11:00:00Z left a component down; resolving returns every component to operational',
     ]);

@@ -17,6 +17,7 @@ import {
   fitImpact,
   isImpact,
   markReopenings,
+  moveLongMessages,
   UnmappableError,
   utc,
   updateValue,
@@ -36,7 +37,7 @@ const byPosition = (a: StatuspageComponent, b: StatuspageComponent) => (a.positi
  * are gathered in one group where the first of them stood. Returns the config
  * and each Statuspage component id's new id.
  */
-export function mapComponents(exported: StatuspageExport): { config: SiteConfigInput; idOf: Map<string, string> } {
+export function mapComponents(exported: StatuspageExport): { config: SiteConfigInput; idOf: Map<string, string>; notes: string[] } {
   const newId = componentIdMaker();
   const idOf = new Map<string, string>();
   const component = (source: StatuspageComponent): Component => {
@@ -53,20 +54,22 @@ export function mapComponents(exported: StatuspageExport): { config: SiteConfigI
       const members = top.components?.length
         ? top.components.flatMap((id) => byId.get(id) ?? [])
         : exported.components.filter((source) => source.group_id === top.id).sort(byPosition);
-      if (members.length > 0) groups.push({ name: top.name, components: members.map(component) });
+      if (members.length > 0) groups.push({ name: top.name, ...(top.description?.trim() ? { description: top.description.trim() } : {}), components: members.map(component) });
       continue;
     }
     if (!ungrouped) groups.push({ name: UNGROUPED, components: (ungrouped = []) });
     ungrouped.push(component(top));
   }
-  const timezone = siteTimeZone(exported.page.time_zone);
-  return { config: { name: exported.page.name, url: exported.page.url, ...(timezone ? { timezone } : {}), groups }, idOf };
+  const { timezone, note } = siteTimeZone(exported.page.time_zone);
+  return { config: { name: exported.page.name, url: exported.page.url, ...(timezone ? { timezone } : {}), groups }, idOf, notes: note ? [note] : [] };
 }
 
-/** The page's zone as our config takes it (Statuspage says "Etc/UTC" for UTC, our default), or undefined. */
-function siteTimeZone(zone: string | undefined): string | undefined {
-  if (!zone || zone === 'Etc/UTC' || zone === 'UTC') return undefined;
-  return timeZoneSchema.safeParse(zone).success ? zone : undefined;
+/** The page's zone as our config takes it (Statuspage says "Etc/UTC" for UTC, our default), by the project's zone rule; a refused zone is noted. */
+function siteTimeZone(zone: string | undefined): { timezone?: string; note?: string } {
+  if (!zone || zone === 'Etc/UTC' || zone === 'UTC') return {};
+  const checked = timeZoneSchema.safeParse(zone);
+  if (checked.success) return { timezone: zone };
+  return { note: `the page's time zone ${JSON.stringify(zone)} was left out, so times show in UTC: ${checked.error.issues[0]?.message ?? 'not a zone this page knows'}` };
 }
 
 /** Statuspage's update time: when it was shown (`display_at`), else when it was written. */
@@ -79,7 +82,16 @@ const chronological = (updates: readonly StatuspageUpdate[]) =>
 class IncidentMapper {
   private readonly idOf: Map<string, string>;
   private readonly incident: StatuspageIncident;
-  readonly notes: string[] = [];
+  private readonly noted = new Set<string>();
+
+  /** The notes on this incident, each once (a component missing from every update is said once, not per update). */
+  get notes(): string[] {
+    return [...this.noted];
+  }
+
+  private note(message: string): void {
+    this.noted.add(message);
+  }
 
   constructor(idOf: Map<string, string>, incident: StatuspageIncident) {
     this.idOf = idOf;
@@ -90,11 +102,13 @@ class IncidentMapper {
   private statuses(update: StatuspageUpdate): Map<string, UpdateComponentStatus> {
     const statuses = new Map<string, UpdateComponentStatus>();
     for (const affected of update.affected_components ?? []) {
+      // `{"name": "No components were affected by this update."}`: Statuspage's way of saying none.
+      if (!affected.code) continue;
       const id = this.idOf.get(affected.code);
       if (!id) {
-        this.notes.push(`left out component ${affected.name ?? affected.code}: it is not on the page any more`);
+        this.note(`left out component ${JSON.stringify(affected.name ?? affected.code)}: it is not on the page any more`);
       } else if (!UPDATE_COMPONENT_STATUSES.includes(affected.new_status as UpdateComponentStatus)) {
-        this.notes.push(`left out ${id}: ${affected.new_status} during an incident (allowed: ${UPDATE_COMPONENT_STATUSES.join(', ')})`);
+        this.note(`left out ${id}: ${affected.new_status} during an incident (allowed: ${UPDATE_COMPONENT_STATUSES.join(', ')})`);
       } else {
         statuses.set(id, affected.new_status as UpdateComponentStatus);
       }
@@ -108,10 +122,24 @@ class IncidentMapper {
       // Statuspage's "postmortem" update announces the postmortem, which is the file's body here.
       if (update.status === 'postmortem') return [];
       if (!allowed.includes(update.status)) throw new UnmappableError(`an update at ${at} has status "${update.status}"; allowed: ${allowed.join(', ')}`);
-      return [{ at, status: update.status, message: toSafeMarkdown(update.body) || defaultMessage(update.status), from: update }];
+      return [{ at, status: update.status, message: toSafeMarkdown(update.body, (message) => this.note(message)) || defaultMessage(update.status), from: update }];
     });
     if (updates.length === 0) throw new UnmappableError('it has no updates');
     return updates;
+  }
+
+  /**
+   * The incident's own status wins over its saved updates: a `resolved` (or
+   * `completed`) incident whose updates stop short gets a closing update at
+   * `resolved_at` (never before the last update), noted.
+   */
+  private closeAsStated(updates: ImportedUpdate[], closing: string): void {
+    const last = updates.at(-1)!;
+    if (this.incident.status !== closing || last.status === closing) return;
+    const resolvedAt = this.incident.resolved_at ? utc(this.incident.resolved_at, 'resolved_at') : last.at;
+    const at = resolvedAt > last.at ? resolvedAt : last.at;
+    updates.push({ at, status: closing, message: defaultMessage(closing) });
+    this.note(`it is ${closing} on Statuspage but no saved update says so: a "${closing}" update was added at ${at}`);
   }
 
   incidentEvent(): ImportedEvent {
@@ -126,16 +154,19 @@ class IncidentMapper {
       if (update.status !== 'resolved') {
         if (statuses.size > 0) update.components = statuses;
       } else if ([...statuses.values()].some((status) => status !== 'operational')) {
-        this.notes.push(`the resolving update at ${update.at} left a component down; resolving returns every component to operational`);
+        this.note(`the resolving update at ${update.at} left a component down; resolving returns every component to operational`);
       }
     }
+    this.closeAsStated(updates, 'resolved');
     markReopenings(updates);
     this.addUnstatedComponents(components, updates, declared);
     const { impact, note } = fitImpact(declared, [...components.values(), ...updates.flatMap((update) => [...(update.components?.values() ?? [])])]);
-    if (note) this.notes.push(note);
+    if (note) this.note(note);
     const startedAt = this.incident.started_at ? utc(this.incident.started_at, 'started_at') : undefined;
     const started = startedAt && startedAt < first.at ? startedAt : undefined;
-    const postmortem = toSafeMarkdown(this.incident.postmortem_body);
+    const moved = moveLongMessages(updates, toSafeMarkdown(this.incident.postmortem_body, (message) => this.note(message)));
+    moved.notes.forEach((message) => this.note(message));
+    const postmortem = moved.body;
     const publishedAt = this.incident.postmortem_published_at ? utc(this.incident.postmortem_published_at, 'postmortem_published_at') : undefined;
     return {
       kind: 'incident',
@@ -166,7 +197,7 @@ class IncidentMapper {
     const unstated = (this.incident.components ?? []).flatMap((component) => this.idOf.get(component.id) ?? []).filter((id) => !stated.has(id));
     if (!status || unstated.length === 0) return;
     for (const id of unstated) components.set(id, status);
-    this.notes.push(`no update gave a status to ${unstated.join(', ')}; set to ${status} from the start, as its impact (${impact}) implies`);
+    this.note(`no update gave a status to ${unstated.join(', ')}; set to ${status} from the start, as its impact (${impact}) implies`);
   }
 
   maintenanceEvent(): ImportedEvent {
@@ -175,8 +206,11 @@ class IncidentMapper {
     const window = { start: utc(start, 'scheduled_for'), end: utc(end, 'scheduled_until') };
     if (window.end <= window.start) throw new UnmappableError(`its window ends (${window.end}) before it starts (${window.start})`);
     const updates = this.updates(MAINTENANCE_STATUSES);
+    this.closeAsStated(updates, 'completed');
+    const moved = moveLongMessages(updates, '');
+    moved.notes.forEach((message) => this.note(message));
     const listed = (this.incident.components ?? []).map((component) => component.id);
-    const named = listed.length > 0 ? listed : this.incident.incident_updates.flatMap((update) => (update.affected_components ?? []).map((affected) => affected.code));
+    const named = listed.length > 0 ? listed : this.incident.incident_updates.flatMap((update) => (update.affected_components ?? []).flatMap((affected) => affected.code ?? []));
     const components = [...new Set(named.flatMap((id) => this.idOf.get(id) ?? []))];
     return {
       kind: 'maintenance',
@@ -191,7 +225,7 @@ class IncidentMapper {
         source: { statuspage: this.incident.id },
         updates: updates.map(updateValue),
       },
-      body: '',
+      body: moved.body,
     };
   }
 
@@ -211,10 +245,10 @@ const isMaintenance = (incident: StatuspageIncident) => Boolean(incident.schedul
  * in a way that cannot be fixed without guessing is skipped with the reason.
  */
 export function mapStatuspage(exported: StatuspageExport): ImportPlan {
-  const { config, idOf } = mapComponents(exported);
+  const { config, idOf, notes: pageNotes } = mapComponents(exported);
   const events: ImportedEvent[] = [];
-  const skipped: SkippedEvent[] = [];
-  const notes: ImportNote[] = [];
+  const skipped: SkippedEvent[] = (exported.rejected ?? []).map((entry) => ({ source: `statuspage ${entry.id}`, title: entry.name, reason: entry.reason }));
+  const notes: ImportNote[] = [...(exported.notes ?? []), ...pageNotes].map((message) => ({ source: 'statuspage', message }));
   const seen = new Set<string>();
   for (const incident of exported.incidents) {
     if (seen.has(incident.id)) continue;

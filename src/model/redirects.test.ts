@@ -20,6 +20,16 @@ describe('legacyRedirects', () => {
     ]);
   });
 
+  test('a cState path is answered lowercased, as Hugo publishes it, and in its original case', () => {
+    const redirects = legacyRedirects([file('2022-04-27-aks-publick8s-version-update', { cstate: '2022-04-26-maintenance-AKS-k8s' }), file('2022-05-01-red', { cstate: 'actualización-RED' })]);
+    expect(redirects.map((redirect) => [redirect.from, redirect.slug])).toEqual([
+      ['/issues/2022-04-26-maintenance-aks-k8s/', '2022-04-27-aks-publick8s-version-update'],
+      ['/issues/2022-04-26-maintenance-AKS-k8s/', '2022-04-27-aks-publick8s-version-update'],
+      ['/issues/actualización-red/', '2022-05-01-red'],
+      ['/issues/actualización-RED/', '2022-05-01-red'],
+    ]);
+  });
+
   test('the first file to claim an old path keeps it', () => {
     const redirects = legacyRedirects([file('2024-05-02-a', { statuspage: 'x1' }), file('2024-05-02-b', { statuspage: 'x1' })]);
     expect(redirects.map((redirect) => redirect.slug)).toEqual(['2024-05-02-a']);

@@ -16,10 +16,14 @@ export interface LegacyRedirect {
   title: string;
 }
 
-/** Where each source published an incident: Statuspage `/incidents/<id>`, cState `/issues/<file name>/`. */
-const OLD_PATHS: Record<string, (id: string) => string> = {
-  statuspage: (id) => `/incidents/${id}/`,
-  cstate: (id) => `/issues/${id}/`,
+/**
+ * Where each source published an incident: Statuspage `/incidents/<id>`;
+ * cState `/issues/<segment>/`, which Hugo lowercases by default
+ * (`disablePathToLower`), so both that and the original case are answered.
+ */
+const OLD_PATHS: Record<string, (id: string) => string[]> = {
+  statuspage: (id) => [`/incidents/${id}/`],
+  cstate: (id) => [...new Set([`/issues/${id.toLowerCase()}/`, `/issues/${id}/`])],
 };
 
 /**
@@ -32,8 +36,9 @@ export function legacyRedirects(files: readonly ValidIncidentFile[]): LegacyRedi
   const byPath = new Map<string, LegacyRedirect>();
   for (const file of files) {
     for (const [from, id] of Object.entries(file.data.source ?? {})) {
-      const path = id === undefined ? undefined : OLD_PATHS[from]?.(id);
-      if (path && !own.has(path) && !byPath.has(path)) byPath.set(path, { from: path, slug: file.slug, title: file.data.title });
+      for (const path of id === undefined ? [] : (OLD_PATHS[from]?.(id) ?? [])) {
+        if (!own.has(path) && !byPath.has(path)) byPath.set(path, { from: path, slug: file.slug, title: file.data.title });
+      }
     }
   }
   return [...byPath.values()].sort((a, b) => a.from.localeCompare(b.from));

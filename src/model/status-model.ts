@@ -36,7 +36,7 @@ export interface StatusModel {
   config: SiteConfig;
   now: number;
   overall: OverallStatus;
-  groups: Array<{ name: string; components: ComponentView[] }>;
+  groups: Array<{ name: string; description?: string | undefined; components: ComponentView[] }>;
   components: ComponentView[];
   componentById: Map<string, ComponentView>;
   /** Open incidents, the most severe first, then by start. */
@@ -100,7 +100,7 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
     config,
     now,
     overall: deriveOverallStatus(activeIncidents, activeMaintenances, statuses.values()),
-    groups: config.groups.map((group) => ({ name: group.name, components: group.components.map((c) => viewById.get(c.id)!) })),
+    groups: config.groups.map((group) => ({ name: group.name, description: group.description, components: group.components.map((c) => viewById.get(c.id)!) })),
     components,
     componentById: viewById,
     activeIncidents,

@@ -87,3 +87,16 @@ export function quote(value: string, max = 80): string {
   const chars = [...value];
   return JSON.stringify(chars.length <= max ? value : `${chars.slice(0, max).join('')}…`);
 }
+
+// Controls (ESC starts terminal sequences that move the cursor and erase lines),
+// format characters (bidi overrides that reorder what is shown) and line separators.
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/**
+ * Untrusted text made safe to print on one terminal line: every control,
+ * format and line-separator character written as `\u{1b}`, so a name cannot
+ * erase lines, fake a summary or reorder what follows; the rest is unchanged.
+ */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
+}

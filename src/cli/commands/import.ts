@@ -4,11 +4,13 @@ import type { Context, Flags } from '../context.ts';
 import { count } from '../choices.ts';
 import { Refusal } from '../../files/refusal.ts';
 import { describeUnknown } from '../../rules/nearest.ts';
+import { visible } from '../../rules/text.ts';
 import { mapCstate, readCstateFolder } from '../../import/cstate.ts';
 import { ImportError, type ImportPlan } from '../../import/plan.ts';
 import { mapStatuspage } from '../../import/statuspage.ts';
 import { fetchManagement, fetchPublicPage, MANAGEMENT_API, readPublicFolder } from '../../import/statuspage-source.ts';
 import { writeImport, type ImportReport } from '../../import/write.ts';
+import { summaryLines } from '../../import/summary.ts';
 
 export const IMPORT_SOURCES = ['statuspage', 'cstate'] as const;
 /** The management API key is read from here, never from the command line (shell history, `ps`). */
@@ -38,11 +40,10 @@ async function statuspagePlan(ctx: Context, flags: Flags, source: string | undef
 }
 
 /** What the import did (or would do), one line per file, then the summary. */
-export function formatReport(report: ImportReport, from: string, dryRun: boolean): string[] {
+export function formatReport(report: ImportReport, from: string, dryRun: boolean, verbose = false): string[] {
   const lines = [`${report.config.path}: ${report.config.outcome} (${count(report.config.components, 'component')} in ${count(report.config.groups, 'group')})`];
   for (const file of report.files) if (file.outcome !== 'unchanged') lines.push(`${file.outcome}: ${file.path}`);
-  for (const note of report.notes) lines.push(`note: ${note.source}: ${note.message}`);
-  for (const skip of report.skipped) lines.push(`skipped: ${skip.source} "${skip.title}": ${skip.reason}`);
+  lines.push(...summaryLines(report.notes, report.skipped, verbose));
   const incidents = report.files.filter((file) => file.kind === 'incident').length;
   const outcomes = (['created', 'updated', 'unchanged'] as const).map((outcome) => `${report.files.filter((file) => file.outcome === outcome).length} ${outcome}`);
   const range = report.range ? `; ${report.range.from} to ${report.range.to}` : '';
@@ -62,10 +63,10 @@ export async function importCommand(ctx: Context, flags: Flags, from: string | u
   try {
     const plan = from === 'cstate' ? mapCstate(readCstateFolder(sourceArgument(from, source, '../my-cstate-site'))) : await statuspagePlan(ctx, flags, source);
     const report = writeImport(ctx.dir, plan, { dryRun, force: flags['force'] === true });
-    for (const line of formatReport(report, NAMES[from as (typeof IMPORT_SOURCES)[number]], dryRun)) ctx.out(line);
+    for (const line of formatReport(report, NAMES[from as (typeof IMPORT_SOURCES)[number]], dryRun, flags['verbose'] === true)) ctx.out(line);
     return 0;
   } catch (error) {
-    if (error instanceof ImportError) throw new Refusal(error.message);
+    if (error instanceof ImportError) throw new Refusal(visible(error.message));
     throw error;
   }
 }

@@ -26,6 +26,8 @@ function sourceId(pattern: RegExp, what: string) {
   return z
     .string({ error: message })
     .max(MAX_SOURCE_ID, `${message}, at most ${MAX_SOURCE_ID} characters`)
+    // Letters of other alphabets take up to 4 bytes each; a folder name may have 255.
+    .refine((id) => new TextEncoder().encode(id).length <= 250, `${message}, at most 250 bytes in UTF-8 (a folder name a file system allows)`)
     .regex(pattern, message)
     .optional();
 }
@@ -39,8 +41,8 @@ const source = z
     {
       /** The incident's id on Atlassian Statuspage. */
       statuspage: sourceId(/^[A-Za-z0-9_-]+$/, 'a Statuspage incident id: letters, digits, "-" and "_"'),
-      /** The issue's file name in cState's content/issues, without `.md`. */
-      cstate: sourceId(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/, 'a cState issue file name without ".md": letters, digits, ".", "-" and "_", not starting with "."'),
+      /** The issue's path segment on the cState site (its `slug`, else its file name without `.md`), as Hugo publishes it before lowercasing. */
+      cstate: sourceId(/^[\p{L}\p{M}\p{N}_-][\p{L}\p{M}\p{N}._-]*$/u, 'a cState issue file name without ".md": letters (any alphabet), digits, ".", "-" and "_", not starting with "."'),
     },
     { error: 'must name where the file was imported from, e.g. "statuspage: p31zjtct2jer"' },
   )

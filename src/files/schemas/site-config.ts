@@ -17,6 +17,8 @@ export const componentSchema = z.strictObject({
   name: publishedText({ maxBytes: 80, markdown: false, oneLine: true, required: 'the name users see, e.g. "Direct messages"' }),
   /** One line telling users what this component covers. */
   description: publishedText({ maxBytes: 300, markdown: false, required: 'one line on what it covers' }).optional(),
+  /** Where users read more about it (its own site or docs); the page links the component's name there. */
+  link: urlField(WEB_URL, 'write an absolute http(s) URL, such as https://docs.example.com/api').optional(),
 });
 
 /** Every IANA zone this runtime knows, plus `UTC` (which Intl lists as `Etc/UTC`'s alias). */
@@ -35,6 +37,8 @@ export const localeSchema = oneOf('locale', LOCALES);
 export const componentGroupSchema = z.strictObject({
   /** Heading shown to users, e.g. "Apps". */
   name: publishedText({ maxBytes: 80, markdown: false, oneLine: true, required: 'a heading, e.g. "Apps"' }),
+  /** A line under the heading on what the group covers. */
+  description: publishedText({ maxBytes: 300, markdown: false, required: 'one line on what the group covers' }).optional(),
   /** The group's components, in the order they are shown. */
   components: z.array(componentSchema).min(1, 'a group needs at least one component'),
 });

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readCstateFolder } from '../src/import/cstate.ts';
+import { bodyUpdates, hugoTime } from '../src/import/cstate-body.ts';
+import { toSafeMarkdown } from '../src/import/markdown.ts';
+import { readPublicFolder } from '../src/import/statuspage-source.ts';
+import { splitFrontmatter } from '../src/files/frontmatter.ts';
+import { byteLength, LIMITS } from '../src/rules/limits.ts';
+import { parse } from 'yaml';
+
+/**
+ * `node bench/message-lengths.ts <folder> …`: the length in UTF-8 bytes of
+ * every update in real histories (cState sites: a folder with config.yml;
+ * Statuspage dumps: a folder of its API JSON), as the importer reads them
+ * before any limit, with percentiles and how many the message limit admits.
+ * This is how LIMITS.messageBytes is chosen (README, Importing).
+ */
+
+function cstateLengths(dir: string): number[] {
+  return readCstateFolder(dir).issues.flatMap((issue) => {
+    if (!('text' in issue)) return [];
+    try {
+      const split = splitFrontmatter(issue.text)!;
+      const date = hugoTime((parse(split.yaml) as { date?: unknown }).date, 'date').at;
+      return bodyUpdates(split.body, date, [], () => {}).map((update) => byteLength(update.message));
+    } catch {
+      return [];
+    }
+  });
+}
+
+async function statuspageLengths(dir: string): Promise<number[]> {
+  const { incidents } = await readPublicFolder(dir);
+  return incidents.flatMap((incident) => incident.incident_updates.map((update) => byteLength(toSafeMarkdown(update.body))));
+}
+
+if (import.meta.main) {
+  const all: number[] = [];
+  for (const dir of process.argv.slice(2).map((arg) => resolve(arg))) {
+    const lengths = existsSync(join(dir, 'config.yml')) || existsSync(join(dir, 'config.yaml')) ? cstateLengths(dir) : await statuspageLengths(dir);
+    console.log(`${dir}: ${lengths.length} updates, longest ${Math.max(0, ...lengths)} bytes`);
+    all.push(...lengths);
+  }
+  all.sort((a, b) => a - b);
+  const at = (share: number) => all[Math.min(all.length - 1, Math.ceil(share * all.length) - 1)];
+  console.log(`${all.length} updates: median ${at(0.5)}, 90% ${at(0.9)}, 99% ${at(0.99)}, 99.9% ${at(0.999)}, longest ${all.at(-1)} bytes`);
+  const admitted = all.filter((length) => length <= LIMITS.messageBytes).length;
+  console.log(`the limit (${LIMITS.messageBytes} bytes) admits ${admitted} of ${all.length} (${((100 * admitted) / all.length).toFixed(2)} %)`);
+  for (const limit of [1000, 1200, 1400, 1500, 2000, 7000]) console.log(`  ${limit} bytes would admit ${((100 * all.filter((length) => length <= limit).length) / all.length).toFixed(2)} %`);
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, test } from 'vitest';
+import { mapCstate, readCstateFolder } from '../src/import/cstate.ts';
+import { mapStatuspage } from '../src/import/statuspage.ts';
+import { readPublicFolder } from '../src/import/statuspage-source.ts';
+import { writeImport } from '../src/import/write.ts';
+import { splitFrontmatter } from '../src/files/frontmatter.ts';
+import { apiAt } from './helpers/api-at.ts';
+
+// Round trip on real public histories (tests/fixtures/statuspage-real/README.md,
+// tests/fixtures/cstate-*/config.yml): import into an empty site, then compute
+// the API with the build's own model and API code, and compare with the source.
+const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+const NOW = '2026-12-01T00:00:00Z';
+const seconds = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString();
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function importInto(plan: Parameters<typeof writeImport>[1]) {
+  const dir = mkdtempSync(join(tmpdir(), 'status-import-real-'));
+  dirs.push(dir);
+  const report = writeImport(dir, plan, { dryRun: false, force: false });
+  return { api: apiAt(dir, NOW), report };
+}
+
+type Timeline = Array<{ name: string; status: string; updates: Array<[string, string]> }>;
+const published = (events: Array<{ name: string; status: string; incident_updates: Array<{ status: string; display_at: string }> }>): Timeline =>
+  events
+    .map((event) => ({ name: event.name, status: event.status, updates: event.incident_updates.map((update): [string, string] => [seconds(update.display_at), update.status]).sort(([a], [b]) => a.localeCompare(b)) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+describe.each(['quay-summary', 'telerik-incidents'])('Statuspage %s: import, then the API', async (name) => {
+  const source = await readPublicFolder(join(FIXTURES, 'statuspage-real', name));
+  const { api, report } = importInto(mapStatuspage(source));
+
+  test('every source incident and maintenance is published, none skipped', () => {
+    expect(report.skipped).toEqual([]);
+    expect(api['incidents.json'].incidents.length + api['scheduled-maintenances.json'].scheduled_maintenances.length).toBe(source.incidents.length);
+  });
+
+  test('with the same names, statuses, update times and update statuses as the source', () => {
+    const ours = published([...api['incidents.json'].incidents, ...api['scheduled-maintenances.json'].scheduled_maintenances]);
+    const theirs = published(source.incidents.map((incident) => ({ ...incident, incident_updates: incident.incident_updates.map((update) => ({ status: update.status, display_at: update.display_at ?? update.created_at })) })));
+    expect(ours).toEqual(theirs);
+  });
+});
+
+describe.each(['cstate-jenkins', 'cstate-dogsbody'])('cState %s: import, then the API', (name) => {
+  const site = readCstateFolder(join(FIXTURES, name));
+  const { api, report } = importInto(mapCstate(site));
+
+  test('every issue is published as an incident with its title, resolved as the issue is, first reported by its date', () => {
+    expect(report.skipped).toEqual([]);
+    const issues = site.issues.flatMap((issue) => ('text' in issue ? [parse(splitFrontmatter(issue.text)!.yaml) as { title: string; resolved?: unknown; date: string }] : []));
+    const incidents = api['incidents.json'].incidents;
+    expect(incidents.map((incident) => incident.name).sort()).toEqual(issues.map((issue) => issue.title).sort());
+    for (const issue of issues) {
+      const incident = incidents.find((candidate) => candidate.name === issue.title)!;
+      // Every issue of these sites says `resolved: true`.
+      expect([issue.resolved, incident.status]).toEqual([true, 'resolved']);
+      expect(incident.incident_updates.at(-1)!.display_at <= new Date(Date.parse(String(issue.date).replace(/T(\d):/, 'T0$1:'))).toISOString()).toBe(true);
+    }
+  });
+});
