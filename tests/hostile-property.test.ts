@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { checkSite } from '../src/site/check-site.ts';
 import { formatProblem } from '../src/files/validate.ts';
+import { isolate } from '../src/rules/text.ts';
 import { BUILD_SCRIPT, copySite, runScript } from './helpers/site-copy.ts';
 
 // Property (fast-check): whatever a careless or hostile person types as a
@@ -90,8 +91,8 @@ test('property: refused with a clear message, or published faithfully in every o
         if (refused.has(`incidents/p${i}.md`)) return;
         const title = incident.title.trim();
         expect(parse(read(`incidents/p${i}/index.html`)).querySelector('h1')?.text).toBe(title);
-        expect(rssTitles).toContain(`[Investigating] ${title}`);
-        expect(atomTitles).toContain(`[Investigating] ${title}`);
+        expect(rssTitles).toContain(`[Investigating] ${isolate(title)}`);
+        expect(atomTitles).toContain(`[Investigating] ${isolate(title)}`);
         const published = api.incidents.find((candidate) => candidate.id === `p${i}`);
         expect(published?.name).toBe(title);
         expect(published?.incident_updates[0]?.body).toBe(incident.message.trim());
