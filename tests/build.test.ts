@@ -154,7 +154,9 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
   });
 
   test('there is a 404 page', () => {
-    expect(text(page(build, '/404.html').querySelector('h1'))).toBe('Page not found');
+    expect(text(page(build, '/404.html').querySelector('h2'))).toBe('Page not found');
+    // During an outage, someone who followed a broken link still sees the status first.
+    expect(text(page(build, '/404.html').querySelector('h1'))).toBe('✕ Major system outage');
   });
 });
 
