@@ -245,6 +245,12 @@ describe('update and resolve', () => {
     expect(read('incidents/outage.md')).toBe(HAND_WRITTEN);
   });
 
+  test('update with an --impact below what the statuses after it imply says the page raises it', () => {
+    const { code, out } = status('update', 'outage', '--status', 'identified', '--message', 'x', '--impact', 'minor');
+    expect(code).toBe(0);
+    expect(out).toContain('Impact: writing minor ("Minor service outage"), but the page, feeds and API show critical ("Major system outage"): web=major_outage implies it\n');
+  });
+
   test('update writes --impact and --component onto the new item, ids in the order given, and keeps every other byte', () => {
     const args = ['update', 'outage', '--status', 'monitoring', '--message', 'Rolled back; watching.', '--at', '2022-12-28T13:45:00Z', '--impact', 'minor'];
     const { code, out } = status(...args, '--component', 'web=operational', '--component', 'login=degraded_performance');
