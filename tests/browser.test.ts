@@ -90,10 +90,11 @@ describe('Content-Security-Policy', () => {
   });
 });
 
-test('a missing page answers 404 with the not-found page', async () => {
+test('a missing page answers 404 with the not-found page, under the status banner (mid-outage here)', async () => {
   const { page, response, close } = await open('/incidents/nope/');
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Page not found');
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('✕ Major system outage');
+  await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toBe('Page not found');
   await close();
 });
 

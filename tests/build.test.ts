@@ -36,9 +36,12 @@ describe('basic fixture, mid-outage (2022-12-28 13:00 UTC)', () => {
   });
 
   test('the incident page says it is ongoing', () => {
-    // Open: how long so far, said once (no "Ended: not yet", no second duration).
-    expect(text(page(build, '/incidents/outage/').querySelector('.outcome'))).toBe('Investigating · Ongoing for 1 h');
-    expect(text(page(build, '/incidents/outage/').querySelector('.facts'))).not.toMatch(/Ended|Duration|Ongoing/);
+    // Open: coloured by its level now, how long so far said once (no "Ended: not yet", no second duration).
+    const incident = page(build, '/incidents/outage/');
+    expect(text(incident.querySelector('.status-line'))).toBe('✕ Major system outage · Investigating');
+    expect(incident.querySelector('.status-line')?.classList.contains('critical')).toBe(true);
+    expect(text(incident.querySelector('.when'))).toBe('Started Today, 12:00 UTC · Ongoing for 1 h');
+    expect(text(incident.querySelector('article')).match(/Ongoing/g)).toHaveLength(1);
   });
 });
 
@@ -60,9 +63,9 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
     const incident = page(build, '/incidents/outage/');
     const times = incident.querySelectorAll('.timeline time').map((time) => time.getAttribute('datetime'));
     expect(times).toEqual(['2022-12-28T14:00:00.000Z', '2022-12-28T13:30:00.000Z', '2022-12-28T12:30:00.000Z']);
-    expect(text(incident.querySelector('.timeline li'))).toBe('Resolved · Yesterday, 14:00 UTC Login works again. Web: operational · Login: operational');
-    expect(text(incident.querySelector('.facts'))).toContain('Duration Lasted 2 h');
-    expect(text(incident.querySelector('.facts'))).toContain('Web: Major outage, for 2 h');
+    expect(text(incident.querySelector('.timeline li'))).toBe('Resolved · Yesterday, 14:00 UTC Login works again. Operational: Web, Login');
+    expect(text(incident.querySelector('.when'))).toBe('Yesterday, 12:00–14:00 UTC · Lasted 2 h');
+    expect(incident.querySelectorAll('.each li').map(text)).toContain('Web: Major outage, for 2 h');
     expect(text(incident.querySelector('.body'))).toBe('A summary of the outage.');
   });
 
@@ -145,14 +148,16 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
     }
   });
 
-  test('a postmortem with its own headings is not given a second "Summary" heading', () => {
+  test('a postmortem with its own headings is not given a second "Summary" heading; once over, it comes before the timeline', () => {
     const headings = page('example-next-day', '/incidents/2022-12-28-login-and-posting-failing/').querySelectorAll('h2').map(text);
-    expect(headings).toEqual(['Updates', 'Summary', 'What happened', 'What we are changing']);
-    expect(page('basic-resolved', '/incidents/outage/').querySelectorAll('h2').map(text)).toEqual(['Updates', 'Summary']);
+    expect(headings).toEqual(['Summary', 'What happened', 'What we are changing', 'Updates']);
+    expect(page('basic-resolved', '/incidents/outage/').querySelectorAll('h2').map(text)).toEqual(['Summary', 'Updates']);
   });
 
   test('there is a 404 page', () => {
-    expect(text(page(build, '/404.html').querySelector('h1'))).toBe('Page not found');
+    expect(text(page(build, '/404.html').querySelector('h2'))).toBe('Page not found');
+    // During an outage, someone who followed a broken link still sees the status first.
+    expect(text(page(build, '/404.html').querySelector('h1'))).toBe('✕ Major system outage');
   });
 });
 

@@ -120,6 +120,15 @@ updates:
     expect(status('check').code).toBe(0);
   });
 
+  test('with an --impact below what the statuses imply, writes it and says the page raises it, in the page’s words', () => {
+    const { code, out } = status(...argv('new', { ...UNRATED, impact: 'major', component: ['web=major_outage'] }));
+    expect(code).toBe(0);
+    expect(out).toContain('Impact: writing major ("Partial system outage"), but the page, feeds and API show critical ("Major system outage"): web=major_outage implies it\n');
+    expect(read('incidents/2022/2022-12-31-timelines-slow-to-load.md')).toContain('impact: major\n');
+    // An impact the statuses bear out is written without a word.
+    expect(status(...argv('new', { ...UNRATED, impact: 'major', slug: 'borne-out' })).out).not.toContain('Impact:');
+  });
+
   test('without a terminal, a missing value is named with an example', () => {
     const { code, err } = status('new', '--impact', 'minor');
     expect(code).toBe(1);
@@ -234,6 +243,12 @@ describe('update and resolve', () => {
     expect(code).toBe(1);
     expect(err).toContain(error);
     expect(read('incidents/outage.md')).toBe(HAND_WRITTEN);
+  });
+
+  test('update with an --impact below what the statuses after it imply says the page raises it', () => {
+    const { code, out } = status('update', 'outage', '--status', 'identified', '--message', 'x', '--impact', 'minor');
+    expect(code).toBe(0);
+    expect(out).toContain('Impact: writing minor ("Minor service outage"), but the page, feeds and API show critical ("Major system outage"): web=major_outage implies it\n');
   });
 
   test('update writes --impact and --component onto the new item, ids in the order given, and keeps every other byte', () => {

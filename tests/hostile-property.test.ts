@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { checkSite } from '../src/site/check-site.ts';
 import { formatProblem } from '../src/files/validate.ts';
+import { isolate } from '../src/rules/text.ts';
 import { BUILD_SCRIPT, copySite, runScript } from './helpers/site-copy.ts';
 
 // Property (fast-check): whatever a careless or hostile person types as a
@@ -27,8 +28,11 @@ const text = (max: number) =>
   fc
     .array(fc.oneof({ arbitrary: fc.constantFrom(...PIECES), weight: 60 }, { arbitrary: fc.constantFrom(...FORBIDDEN), weight: 1 }), { minLength: 1, maxLength: max })
     .map((parts) => parts.join(''));
+// Pieces that no rule refuses anywhere: no line break (titles are one line), no link
+// that could form an unsafe one, short enough (at most 19 bytes) for every limit.
+const SAFE_PIECES = PIECES.filter((piece) => !/[\n\u2028]/.test(piece) && piece !== 'javascript:' && piece !== '[x](');
 const cleanText = (max: number) =>
-  fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: max }).map((parts) => parts.join(''));
+  fc.array(fc.constantFrom(...SAFE_PIECES), { minLength: 1, maxLength: max }).map((parts) => parts.join(''));
 const deepMarkdown = fc.integer({ min: 1, max: 24 }).chain((depth) => fc.constantFrom('> ', '- ', '* ', '1. ').map((marker) => `${marker.repeat(depth)}deep`));
 const anIncident = fc.record({ title: text(12), message: text(30), body: fc.oneof(text(40), deepMarkdown) });
 // Every run also holds one incident that must be refused (a forbidden character
@@ -40,7 +44,7 @@ const aRefusedIncident = fc.record({
   body: text(40),
 });
 const aPublishedIncident = fc.record({
-  title: cleanText(8).map((rest) => `Login ${rest}`),
+  title: cleanText(6).map((rest) => `Login ${rest}`),
   message: cleanText(12).map((rest) => `failing ${rest}`),
   body: cleanText(8),
 });
@@ -90,8 +94,8 @@ test('property: refused with a clear message, or published faithfully in every o
         if (refused.has(`incidents/p${i}.md`)) return;
         const title = incident.title.trim();
         expect(parse(read(`incidents/p${i}/index.html`)).querySelector('h1')?.text).toBe(title);
-        expect(rssTitles).toContain(`[Investigating] ${title}`);
-        expect(atomTitles).toContain(`[Investigating] ${title}`);
+        expect(rssTitles).toContain(`[Investigating] ${isolate(title)}`);
+        expect(atomTitles).toContain(`[Investigating] ${isolate(title)}`);
         const published = api.incidents.find((candidate) => candidate.id === `p${i}`);
         expect(published?.name).toBe(title);
         expect(published?.incident_updates[0]?.body).toBe(incident.message.trim());

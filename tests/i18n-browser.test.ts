@@ -32,7 +32,7 @@ describe('localTime: true, the reader’s own zone', () => {
 
   test('in Tokyo, the incident’s start reads in JST (GMT+9) and says it is the reader’s time', async () => {
     const { page, close } = await open(LOCAL_TIME_BUILD, INCIDENT, { javaScriptEnabled: true, timezoneId: 'Asia/Tokyo' });
-    const started = page.locator('.facts time').first();
+    const started = page.locator('.when time').first();
     // 12:13 UTC is 21:13 in Tokyo; Chromium names the zone GMT+9 in English.
     await expect(started.textContent()).resolves.toBe('Dec 28, 2022, 21:13 GMT+9 (your time)');
     await expect(started.getAttribute('title')).resolves.toBe('2022-12-28 12:13 UTC');
@@ -47,7 +47,7 @@ describe('localTime: true, the reader’s own zone', () => {
 
   test('with JavaScript off, the same page reads in the site zone, complete', async () => {
     const { page, close } = await open(LOCAL_TIME_BUILD, INCIDENT, { timezoneId: 'Asia/Tokyo' });
-    await expect(page.locator('.facts time').first().textContent()).resolves.toBe('Today, 07:13 EST');
+    await expect(page.locator('.when time').first().textContent()).resolves.toBe('Today, 07:13 EST');
     await close();
   });
 
@@ -56,7 +56,7 @@ describe('localTime: true, the reader’s own zone', () => {
     const violations: string[] = [];
     page.on('console', (message) => violations.push(message.text()));
     await page.reload();
-    await expect(page.locator('.facts time').first().textContent()).resolves.toContain('(your time)');
+    await expect(page.locator('.when time').first().textContent()).resolves.toContain('(your time)');
     expect(violations.filter((line) => /Content Security Policy/i.test(line))).toEqual([]);
     await close();
   });

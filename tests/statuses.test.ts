@@ -131,8 +131,16 @@ describe('the next day (2022-12-29 18:00)', () => {
 
   test('the incident page says Resolved with its end and duration, and what each component went through', () => {
     const incident = page(build, INCIDENT);
-    expect(text(incident.querySelector('.outcome'))).toBe('✓ Resolved Yesterday, 09:16 EST · Lasted 2 h 3 min');
-    expect(incident.querySelectorAll('.affected li').map(text)).toEqual([
+    // Once over: worded by the worst level (coloured as over: statuses-browser.test.ts), start to end and duration said once.
+    expect(text(incident.querySelector('.status-line'))).toBe('✓ Resolved · Major system outage');
+    expect(text(incident.querySelector('.when'))).toBe('Yesterday, 07:13–09:16 EST · Lasted 2 h 3 min');
+    expect(text(incident.querySelector('article'))).not.toMatch(/Ended|Duration/);
+    // One line per worst status reached, then what each went through, one line each.
+    expect(incident.querySelectorAll('.affected > ul > li').map(text)).toEqual([
+      '✕ Major outage: Web, iOS app, Android app, Login, Posting',
+      '◆ Partial outage: Timelines, Public API',
+    ]);
+    expect(incident.querySelectorAll('.each li').map(text)).toEqual([
       'Web: Major outage, for 1 h 39 min',
       'iOS app: Major outage, for 1 h 39 min',
       'Android app: Major outage, for 1 h 39 min',
@@ -141,7 +149,6 @@ describe('the next day (2022-12-29 18:00)', () => {
       'Timelines: Partial outage, for 1 h 39 min',
       'Public API: Partial outage, for 1 h 39 min',
     ]);
-    expect(incident.querySelectorAll('.label')).toHaveLength(0);
   });
 
   test('the postmortem is published, and announced in the feeds as its own item', () => {

@@ -46,6 +46,18 @@ export function impactChoices(proposed: Impact): Choice[] {
   return [...allowed].reverse().map((impact) => ({ value: impact, label: `${impact}: ${LEVELS[impact].symbol} ${impact === 'none' ? NO_IMPACT_LABEL : LEVELS[impact].label}${note(impact)}` }));
 }
 
+/**
+ * What to tell staff when the impact they passed is below what the statuses
+ * imply, which the page raises it to: `--impact major` ("Partial system
+ * outage") with `timelines=major_outage` is shown as critical. Undefined when
+ * it is not raised.
+ */
+export function raisedImpactNote(declared: Impact, implied: Impact, because: readonly string[]): string | undefined {
+  if (IMPACTS.indexOf(declared) >= IMPACTS.indexOf(implied)) return undefined;
+  const words = (impact: Impact) => `${impact} ("${impact === 'none' ? NO_IMPACT_LABEL : LEVELS[impact].label}")`;
+  return `Impact: writing ${words(declared)}, but the page, feeds and API show ${words(implied)}: ${because.join(', ')} implies it`;
+}
+
 /** "Web, iOS app and Login": names in a sentence. */
 export function joinNames(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;

@@ -1,12 +1,9 @@
-import { TZDate } from '@date-fns/tz';
-// Per-function paths: the date-fns barrel would make Node load hundreds of modules per build.
-import { addDays } from 'date-fns/addDays';
-import { startOfDay } from 'date-fns/startOfDay';
 
 /*
  * Days as the site's readers live them: from midnight to midnight in the
- * site's time zone. Across a DST change a day is 23 or 25 hours long, so a
- * day is a pair of instants, never a fixed number of milliseconds.
+ * site's time zone (or from the first instant after a midnight that does
+ * not exist). Across a DST change a day is 23 to 25 hours long, so a day is a
+ * pair of instants, never a fixed number of milliseconds.
  */
 
 /** One calendar day in the site zone: [start, end). */
@@ -66,22 +63,52 @@ export const dayKey = (millis: number, timeZone: string): string => wallClock(mi
 /** `2022-12`: the calendar month of `millis` in `timeZone`. */
 export const monthKey = (millis: number, timeZone: string): string => dayKey(millis, timeZone).slice(0, 7);
 
-/** Midnight in `timeZone` of the day containing `millis`. */
-export const startOfZonedDay = (millis: number, timeZone: string): number => startOfDay(new TZDate(millis, timeZone)).getTime();
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
-/** The first instant of the month containing `millis`, in `timeZone`. */
-export function startOfZonedMonth(millis: number, timeZone: string): number {
-  const date = new TZDate(millis, timeZone);
-  return new TZDate(date.getFullYear(), date.getMonth(), 1, timeZone).getTime();
+/**
+ * The first instant of a calendar date (`2023-09-03`) in `timeZone`: its
+ * midnight; where midnight does not exist (Santiago on 3 September 2023 jumps
+ * from 24:00 to 01:00), the first instant after it; where it comes twice
+ * (Amman goes back from 01:00 to 00:00), the first of the two. Found by
+ * halving, to the minute (every offset change in tzdata falls on one), the
+ * span in which any zone's midnight lies: the date on the wall only moves
+ * forward. A date the zone skipped (Apia, 30 December 2011) starts where the
+ * next one does.
+ */
+export function startOfDate(day: string, timeZone: string): number {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  let low = utcMidnight - 15 * HOUR;
+  let high = utcMidnight + 15 * HOUR;
+  while (high - low > MINUTE) {
+    const mid = low + Math.floor((high - low) / (2 * MINUTE)) * MINUTE;
+    if (dayKey(mid, timeZone) >= day) high = mid;
+    else low = mid;
+  }
+  return high;
 }
 
-/** The last `count` days in `timeZone` up to and including the one holding `now`, oldest first. */
+/** `2022-12-28` plus `count` calendar days. */
+const addToDate = (day: string, count: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + count * 24 * HOUR).toISOString().slice(0, 10);
+
+/** The first instant of the day containing `millis`, in `timeZone`. */
+export const startOfZonedDay = (millis: number, timeZone: string): number => startOfDate(dayKey(millis, timeZone), timeZone);
+
+/** The first instant of the month containing `millis`, in `timeZone`. */
+export const startOfZonedMonth = (millis: number, timeZone: string): number => startOfDate(`${monthKey(millis, timeZone)}-01`, timeZone);
+
+/**
+ * The last `count` days in `timeZone` up to and including the one holding
+ * `now`, oldest first. Each runs from its own first instant to the next day's,
+ * 23, 23.5, 24, 24.5 or 25 hours (more or less where a zone changed its
+ * offset for good): never "start plus one day", which across a midnight that
+ * does not exist starts the next day an hour late.
+ */
 export function zonedDays(now: number, count: number, timeZone: string): ZonedDay[] {
-  const today = startOfDay(new TZDate(now, timeZone));
-  return Array.from({ length: count }, (_, i) => {
-    const start = addDays(today, i - count + 1);
-    return { day: dayKey(start.getTime(), timeZone), start: start.getTime(), end: addDays(start, 1).getTime() };
-  });
+  const today = dayKey(now, timeZone);
+  const dates = Array.from({ length: count + 1 }, (_, i) => addToDate(today, i - count + 1));
+  const starts = dates.map((day) => startOfDate(day, timeZone));
+  return dates.slice(0, count).map((day, i) => ({ day, start: starts[i]!, end: starts[i + 1]! })).filter((day) => day.start < day.end);
 }
 
 /** Index of the day holding `millis` in days sorted oldest first, or -1 outside them. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { incident, SAMPLE_OUTAGE, SAMPLE_UPGRADE } from '../../tests/helpers/incident-files.ts';
+import { incident, maintenance, SAMPLE_OUTAGE, SAMPLE_UPGRADE } from '../../tests/helpers/incident-files.ts';
 import { eventAt, isActive } from './events.ts';
 
 const at = Date.parse;
@@ -100,4 +100,12 @@ describe('resolution returns every component to operational, and the event shows
       components: [{ id: 'web', status: 'operational', path: ['major_outage', 'degraded_performance'], duration: 2 * 3_600_000 }],
     });
   });
+});
+
+test('a maintenance listing a component twice ([dm, dm]) names it once, in its components and its timeline', () => {
+  const twice = maintenance('twice', { components: ['dm', 'web', 'dm'], window: ['2022-12-30T02:00:00Z', '2022-12-30T04:00:00Z'], updates: [['2022-12-23T10:00:00Z', 'scheduled']] });
+  const event = eventAt(twice, Date.parse('2022-12-30T03:00:00Z'))!;
+  expect(event.components.map((affected) => affected.id)).toEqual(['dm', 'web']);
+  expect(event.updates[0]!.changes.map((change) => change.id)).toEqual(['dm', 'web']);
+  expect(event.segments.map((segment) => segment.id)).toEqual(['dm', 'web']);
 });

@@ -124,11 +124,13 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
   const completedAt = last.update.status === 'completed' || last.update.status === 'cancelled' ? last.at : null;
   const phase = maintenancePhase(windowStart, completedAt ?? windowEnd, now);
   const end = completedAt ?? windowEnd;
+  // Each component once, however often the file lists it ([api, api]): once on the page, the calendar and the API.
+  const componentIds = [...new Set(data.components)];
   // Planned components are named before the window opens too (cards and the calendar list them).
-  const planned = data.components.map((id): StatusSegment => ({ id, status: 'under_maintenance', start: windowStart, end }));
+  const planned = componentIds.map((id): StatusSegment => ({ id, status: 'under_maintenance', start: windowStart, end }));
   // Statuspage's convention: the announcement takes the components into maintenance, the closing update brings them back.
-  updates[0]!.changes = data.components.map((id) => ({ id, from: 'operational', to: 'under_maintenance' }));
-  if (completedAt !== null) updates.at(-1)!.changes = data.components.map((id) => ({ id, from: 'under_maintenance', to: 'operational' }));
+  updates[0]!.changes = componentIds.map((id) => ({ id, from: 'operational', to: 'under_maintenance' }));
+  if (completedAt !== null) updates.at(-1)!.changes = componentIds.map((id) => ({ id, from: 'under_maintenance', to: 'operational' }));
   const status: ComponentStatus = phase === 'active' ? 'under_maintenance' : 'operational';
   return {
     ...base,
@@ -144,7 +146,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
     bodyHtml: renderMarkdown(file.body),
     // Called off before its window: it never touched anything.
     segments: end > windowStart ? planned : [],
-    components: affectedComponents(data.components.map((id) => [id, status]), planned, now),
+    components: affectedComponents(componentIds.map((id) => [id, status]), planned, now),
   };
 }
 

@@ -27,6 +27,9 @@ export interface DayMark {
 /** The id of a day's entry on a component page, which bar marks link to. */
 export const dayAnchor = (day: string): string => `day-${day}`;
 
+/** The id of the component page's list of days with events, where a whole bar leads on a phone. */
+export const DAY_LIST = 'days';
+
 /** "A; B and 3 more": at most `max` titles, so a busy day's label stays short. */
 export function listTitles(titles: readonly string[], { t }: SiteText, max: number = Infinity): string {
   if (titles.length <= max) return titles.join('; ');

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { maintenance, SAMPLE_OUTAGE, SAMPLE_UPGRADE } from '../../tests/helpers/incident-files.ts';
+import { incident, maintenance, SAMPLE_OUTAGE, SAMPLE_UPGRADE } from '../../tests/helpers/incident-files.ts';
 import { siteText } from './site-text.ts';
 import { eventAt, type StatusEvent } from './events.ts';
-import { affectedSummary, durationLabel, endedAt, ongoingSummary, outcomeLabel, severityLabel } from './labels.ts';
+import { affectedGroups, affectedSummary, durationLabel, endedAt, ongoingSummary, outcomeLabel, severityLabel } from './labels.ts';
 
 const at = Date.parse;
 const outage = SAMPLE_OUTAGE;
@@ -64,5 +64,37 @@ describe('a maintenance', () => {
   test('cancelled before its window: did not take place', () => {
     const { event, text } = seen(cancelled, '2022-12-31T00:00:00Z');
     expect([outcomeLabel(event, text), durationLabel(event, text)]).toEqual(['Cancelled', 'Did not take place']);
+  });
+});
+
+describe('the compact affected line', () => {
+  // Three components at three levels; at 13:00 the web recovers while login is still down.
+  const spread = incident('spread', {
+    components: { web: 'partial_outage', login: 'major_outage', dm: 'degraded_performance' },
+    updates: [
+      ['2022-12-28T12:00:00Z', 'investigating'],
+      ['2022-12-28T14:00:00Z', 'resolved'],
+    ],
+  });
+  spread.data.updates.splice(1, 0, { at: '2022-12-28T13:00:00Z', status: 'monitoring', message: 'Web is back.', components: { web: 'operational' } });
+
+  test('while open: one group per status now, worst first, recovered components last', () => {
+    const { event } = seen(spread, '2022-12-28T13:30:00Z');
+    expect(affectedGroups(event)).toEqual([
+      { status: 'major_outage', ids: ['login'] },
+      { status: 'degraded_performance', ids: ['dm'] },
+      { status: 'operational', ids: ['web'] },
+    ]);
+  });
+
+  test('once over: each component under the worst status it reached, every component once', () => {
+    const { event } = seen(spread, '2022-12-29T00:00:00Z');
+    const groups = affectedGroups(event);
+    expect(groups).toEqual([
+      { status: 'major_outage', ids: ['login'] },
+      { status: 'partial_outage', ids: ['web'] },
+      { status: 'degraded_performance', ids: ['dm'] },
+    ]);
+    expect(groups.flatMap((group) => group.ids).sort()).toEqual(event.components.map((affected) => affected.id).sort());
   });
 });

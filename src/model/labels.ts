@@ -1,7 +1,8 @@
 import { fill } from '../i18n/catalog.ts';
 import type { SiteText } from './site-text.ts';
 import type { AffectedComponent, StatusEvent } from './events.ts';
-import type { Level } from '../rules/levels.ts';
+import { worstStatus, type Level } from '../rules/levels.ts';
+import { COMPONENT_STATUSES, type ComponentStatus } from '../rules/statuses.ts';
 
 /*
  * The words a page shows for an event, in the site's language: every string
@@ -48,4 +49,29 @@ export function ongoingSummary(affected: AffectedComponent, text: SiteText): str
   const unchanged = affected.path.length === 1 && affected.path[0] === affected.status;
   if (unchanged) return fill(text.t.event.forDuration, { duration: text.dates.duration(affected.duration) });
   return fill(text.t.event.soFar, { summary: affectedSummary(affected, text) });
+}
+
+/** Components that shared one status, as the incident page's compact affected line shows them. */
+export interface AffectedGroup {
+  status: ComponentStatus;
+  ids: string[];
+}
+
+/** Components by status, one group per status present, worst first (operational last). */
+export function groupByStatus(items: Iterable<{ id: string; status: ComponentStatus }>): AffectedGroup[] {
+  const groups = new Map<ComponentStatus, string[]>();
+  for (const { id, status } of items) groups.set(status, [...(groups.get(status) ?? []), id]);
+  return [...COMPONENT_STATUSES].reverse().flatMap((status) => (groups.has(status) ? [{ status, ids: groups.get(status)! }] : []));
+}
+
+/**
+ * The affected components in one line per status, worst first: while the
+ * event is open each is filed under its status now (operational ones last,
+ * as recovered); once over, under the worst it reached. Nine components
+ * through six updates fit in two or three short lines this way, where a row
+ * each pushed the updates off a phone's first screen.
+ */
+export function affectedGroups(event: StatusEvent): AffectedGroup[] {
+  const over = endedAt(event) !== null;
+  return groupByStatus(event.components.map((affected) => ({ id: affected.id, status: over ? worstStatus(affected.path) : affected.status })));
 }

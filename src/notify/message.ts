@@ -2,6 +2,7 @@ import { catalogOf } from '../i18n/catalog.ts';
 import { staffTime } from '../model/dates.ts';
 import { COMPONENT_STATUS_WORDS, LEVELS, type Level } from '../rules/levels.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
+import { isolate } from '../rules/text.ts';
 import type { ComponentStatus } from '../rules/statuses.ts';
 import type { Notification } from './diff.ts';
 
@@ -40,7 +41,7 @@ export function toMessage(notification: Notification): Message {
   const url = `${event.shortlink}${anchor ? `#${anchor}` : ''}`;
   return {
     id: notification.id,
-    headline: `${headline}: ${event.name}`,
+    headline: `${headline}: ${isolate(event.name)}`,
     title: event.name,
     markdown,
     html: renderMarkdown(markdown),
@@ -78,7 +79,7 @@ function wording(notification: Notification): { headline: string; markdown: stri
  */
 function componentLines(notification: Notification): Array<{ name: string; status: string }> {
   const { event, update } = notification;
-  const line = (name: string, status: ComponentStatus) => ({ name, status: COMPONENT_STATUS_WORDS[status].label });
+  const line = (name: string, status: ComponentStatus) => ({ name: isolate(name), status: COMPONENT_STATUS_WORDS[status].label });
   if (update === null) return event.components.map((component) => line(component.name, component.status));
   const statuses = new Map<string, { name: string; status: ComponentStatus }>();
   // Updates are listed newest first: replay them oldest first, up to this one.

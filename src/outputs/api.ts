@@ -32,7 +32,22 @@ type SharedFields<T extends ApiIncident | ApiScheduledMaintenance> = Pick<T, 'id
 export const API_INCIDENT_LIMIT = 50;
 
 const iso = (millis: number) => new Date(millis).toISOString();
-export const groupId = (name: string) => `group-${slugify(name)}`;
+
+/**
+ * Each group's API id, unique: `group-apps` from its name, `group-2` by its
+ * position when the name has no Latin letters to make a slug of (サービス),
+ * and a name whose slug an earlier group took gets its position added.
+ */
+export function groupIds(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name, i) => {
+    const slug = slugify(name);
+    let id = `group-${slug === '' ? i + 1 : slug}`;
+    if (taken.has(id)) id = `${id}-${i + 1}`;
+    taken.add(id);
+    return id;
+  });
+}
 
 /** Everything the endpoints need, computed once. */
 export interface ApiContext {
@@ -59,10 +74,11 @@ class ApiBuilder {
     this.page = { id, name: config.name, url: absoluteUrl(site, base, paths.home()), time_zone: timeZone, updated_at: iso(model.now), next_update_by: iso(freshnessAt(model.now, config.freshness).dueBy) };
     // The page's history begins with its first event: a stable creation date for every component.
     const createdAt = iso(model.events.at(-1)?.startsAt ?? model.now);
+    const ids = groupIds(model.groups.map((group) => group.name));
     model.groups.forEach((group, g) => {
-      const children = group.components.map((component, c) => this.component(component, c + 1, groupId(group.name), createdAt));
+      const children = group.components.map((component, c) => this.component(component, c + 1, ids[g]!, createdAt));
       const group_ = {
-        ...this.base(groupId(group.name), group.name, worstStatus(children.map((child) => child.status)), g + 1, createdAt, latest(children.map((child) => child.updated_at), createdAt)),
+        ...this.base(ids[g]!, group.name, worstStatus(children.map((child) => child.status)), g + 1, createdAt, latest(children.map((child) => child.updated_at), createdAt)),
         group: true,
         components: children.map((child) => child.id),
       };

@@ -26,6 +26,12 @@ describe('feed items', () => {
     ]);
   });
 
+  test('a right-to-left title is isolated, so the status tag stays before it in any reader', () => {
+    const arabic = event('ar', ['2022-12-28T12:31:00Z']);
+    arabic.title = 'تعذّر تسجيل الدخول';
+    expect(eventToFeedItems(arabic, words).map((item) => item.title)).toEqual(['[Resolved] \u2068تعذّر تسجيل الدخول\u2069']);
+  });
+
   test('items from all events are merged newest first and capped', () => {
     const events = [event('a', ['2022-12-01T00:00:00Z', '2022-12-03T00:00:00Z']), event('b', ['2022-12-02T00:00:00Z'])];
     expect(feedItems(events).map((item) => item.path)).toEqual(['/incidents/a/#update-2', '/incidents/b/#update-1', '/incidents/a/#update-1']);

@@ -1,5 +1,6 @@
 import type { Catalog } from '../i18n/catalog.ts';
 import type { StatusEvent } from '../model/events.ts';
+import { isolate } from '../rules/text.ts';
 import { paths } from '../rules/urls.ts';
 
 /** Feeds carry the newest items only, so they stay small after years of history. */
@@ -24,14 +25,14 @@ export interface FeedItem {
  */
 export function eventToFeedItems(event: StatusEvent, words: Catalog['updateStatus']): FeedItem[] {
   const items = event.updates.map((update) => ({
-    title: `[${words[update.status]}] ${event.title}`,
+    title: `[${words[update.status]}] ${isolate(event.title)}`,
     path: `${paths.incident(event.slug)}#${update.id}`,
     publishedAt: update.at,
     html: update.html,
     slug: event.slug,
   }));
   if (event.kind === 'incident' && event.postmortemAt !== null && event.postmortemAt > (event.resolvedAt ?? Infinity)) {
-    items.push({ title: `[${words.postmortem}] ${event.title}`, path: `${paths.incident(event.slug)}#postmortem`, publishedAt: event.postmortemAt, html: event.bodyHtml, slug: event.slug });
+    items.push({ title: `[${words.postmortem}] ${isolate(event.title)}`, path: `${paths.incident(event.slug)}#postmortem`, publishedAt: event.postmortemAt, html: event.bodyHtml, slug: event.slug });
   }
   return items;
 }

@@ -14,7 +14,7 @@ test('a text is rendered once, however often the check and the model ask for it'
   const calls = vi.mocked(smartypants.smartypantsu).mock.calls.length;
   expect(calls).toBeGreaterThan(0);
   expect(renderMarkdown(text)).toBe(first);
-  expect(renderMarkdown(`${text}`)).toBe('<p>The work has started — thank you for your “patience”.</p>\n');
+  expect(renderMarkdown(`${text}`)).toBe('<p dir="auto">The work has started — thank you for your “patience”.</p>\n');
   expect(vi.mocked(smartypants.smartypantsu).mock.calls.length).toBe(calls);
   renderMarkdown('Another text.');
   expect(vi.mocked(smartypants.smartypantsu).mock.calls.length).toBeGreaterThan(calls);

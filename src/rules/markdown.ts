@@ -50,11 +50,18 @@ marked.use({
 const rendered = new Map<string, string>();
 const RENDERED_MAX = 50_000;
 
-/** Markdown (block level) to safe HTML. */
+// Each block of incident text takes the direction of its own first strong
+// letter (dir="auto"), wherever it is shown: an English update on an Arabic
+// page reads left to right with its full stop at the end, and an Arabic
+// paragraph in an English postmortem right to left. Raw HTML is escaped
+// above, so every tag matched here is the renderer's own.
+const OWN_DIRECTION = /<(p|h[1-6]|li|blockquote|td|th)>/g;
+
+/** Markdown (block level) to safe HTML, each block in its own direction. */
 export function renderMarkdown(markdown: string): string {
   let html = rendered.get(markdown);
   if (html === undefined) {
-    html = marked.parse(markdown, { async: false });
+    html = marked.parse(markdown, { async: false }).replace(OWN_DIRECTION, '<$1 dir="auto">');
     if (rendered.size >= RENDERED_MAX) rendered.clear();
     rendered.set(markdown, html);
   }

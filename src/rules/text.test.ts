@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeSource, findForbiddenCharacter, lineAt, quote, xmlSafe } from './text.ts';
+import { decodeSource, findForbiddenCharacter, isolate, lineAt, quote, xmlSafe } from './text.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -50,4 +50,19 @@ test('lineAt counts lines from 1', () => {
 test('quote shows at most 80 characters of a value', () => {
   expect(quote('x'.repeat(200_000))).toBe(`"${'x'.repeat(80)}…"`);
   expect(quote('short')).toBe('"short"');
+});
+
+describe('isolate: user text inside a line the page wrote', () => {
+  test.each([
+    ['مرحبا بالعالم', 'Arabic'],
+    ['שלום', 'Hebrew'],
+    ['Login \u202Eliated', 'a right-to-left override'],
+    ['Login \u2067x', 'an unclosed isolate'],
+  ])('%s (%s) is wrapped in FSI … PDI', (text) => {
+    expect(isolate(text)).toBe(`\u2068${text}\u2069`);
+  });
+
+  test.each(['Login failing everywhere', 'ログインできません', '🔥 Ünïcode', ''])('%s, which cannot turn its neighbours around, comes back as it is', (text) => {
+    expect(isolate(text)).toBe(text);
+  });
 });

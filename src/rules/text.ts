@@ -100,3 +100,19 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 export function visible(text: string): string {
   return text.replace(INVISIBLE, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
 }
+
+// Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+// supplements and presentation forms) and the invisible marks that steer direction.
+const STEERS_DIRECTION = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]|[\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+/**
+ * User-written text set inside a line of other words where HTML cannot give
+ * it a `dir` (a page's <title>, a feed item's title, a notification): wrapped
+ * in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE when it holds anything
+ * that could turn the words around it (a right-to-left letter, a U+202E), so
+ * "[Resolved] مرحبا" keeps its bracket where it was and a pasted override ends
+ * with the title. Left-to-right text comes back as it is.
+ */
+export function isolate(text: string): string {
+  return STEERS_DIRECTION.test(text) ? `\u2068${text}\u2069` : text;
+}

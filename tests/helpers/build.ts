@@ -75,6 +75,8 @@ export const TARGETS: BuildTarget[] = [
   // The basic fixture in Japanese (Tokyo) and Arabic (Riyadh, right to left), mid-outage.
   { name: 'ja', siteDir: resolve(ROOT, 'tests/fixtures/ja'), now: '2022-12-28T13:00:00Z' },
   { name: 'ar', siteDir: resolve(ROOT, 'tests/fixtures/ar'), now: '2022-12-28T13:00:00Z' },
+  // Nine components through six updates in Santiago, where 4 Sep 2023 follows a midnight that did not exist.
+  { name: 'heavy', siteDir: resolve(ROOT, 'tests/fixtures/heavy'), now: '2023-09-04T05:30:00Z' },
   // The example with the reader's-own-time script on.
   { name: LOCAL_TIME_BUILD, siteDir: resolve(TMP, 'example-local-time/site'), now: '2022-12-28T13:30:00Z', variantOf: { siteDir: ROOT, config: 'localTime: true\n' } },
 ];

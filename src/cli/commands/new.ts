@@ -1,9 +1,9 @@
-import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, type ComponentStatus } from '../../rules/statuses.ts';
+import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, type ComponentStatus, type Impact } from '../../rules/statuses.ts';
 import { IMPACT_OF_STATUS, impliedImpact } from '../../rules/levels.ts';
 import { Refusal } from '../../files/refusal.ts';
 import { incidentFilePath, renderIncident } from '../../files/new-incident.ts';
 import { isoSeconds } from '../../files/incident-writer.ts';
-import { componentGroups, impactChoices, statusWords } from '../choices.ts';
+import { componentGroups, impactChoices, raisedImpactNote, statusWords } from '../choices.ts';
 import type { Context, Flags } from '../context.ts';
 import { choose, componentFlags, componentStatuses, given, need, str, time, type ComponentPair, type ComponentVocabulary, type TypedComponent } from '../flags.ts';
 import { chooseTemplate, messageFor } from '../message.ts';
@@ -35,9 +35,13 @@ async function incidentComponents(ctx: Context, site: Site, flags: Flags): Promi
  */
 async function incidentImpact(ctx: Context, site: Site, flags: Flags, components: readonly ComponentPair[]): Promise<string> {
   const chosen = given(flags, 'impact', 'impact', IMPACTS);
-  if (chosen !== undefined) return chosen;
   const implied = impliedImpact(components.map(([, status]) => status as ComponentStatus));
   const reasons = components.filter(([, status]) => IMPACT_OF_STATUS[status as ComponentStatus] === implied);
+  if (chosen !== undefined) {
+    const raised = raisedImpactNote(chosen as Impact, implied, reasons.map(([id, status]) => `${id}=${status}`));
+    if (raised) ctx.out(raised);
+    return chosen;
+  }
   if (ctx.prompt) {
     const why = reasons.map(([id, status]) => `${componentName(site, id)} ${statusWords(status as ComponentStatus)}`).join(', ');
     return ctx.prompt.select(`Impact? Proposed: ${implied}, from the worst status chosen (${why})`, impactChoices(implied), implied);

@@ -1,13 +1,13 @@
-import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES, type ComponentStatus } from '../../rules/statuses.ts';
-import { impliedImpact } from '../../rules/levels.ts';
+import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES, type ComponentStatus, type Impact } from '../../rules/statuses.ts';
+import { IMPACT_OF_STATUS, impliedImpact } from '../../rules/levels.ts';
 import { closingStatus, nextUpdate } from '../../rules/next-update.ts';
 import { staffTime } from '../../model/dates.ts';
 import { formatProblem, parseIncidentFile, type ValidIncidentFile } from '../../files/validate.ts';
 import { Refusal } from '../../files/refusal.ts';
 import { insertUpdate, isoSeconds, type NewUpdate } from '../../files/incident-writer.ts';
-import { componentGroups, impactChoices } from '../choices.ts';
+import { componentGroups, impactChoices, raisedImpactNote } from '../choices.ts';
 import type { Context, Flags } from '../context.ts';
-import { choose, componentFlags, componentStatuses, given, str, time, type ComponentVocabulary, type TypedComponent } from '../flags.ts';
+import { choose, componentFlags, componentStatuses, given, str, time, type ComponentPair, type ComponentVocabulary, type TypedComponent } from '../flags.ts';
 import { chooseTemplate, messageFor } from '../message.ts';
 import { publish } from '../publish.ts';
 import { assertValid, findSource, incidentStatusesNow, loadSite, validEntries, type Site } from '../site.ts';
@@ -62,6 +62,7 @@ async function updateLevels(ctx: Context, site: Site, flags: Flags, entry: Valid
   const vocabulary = status === 'resolved' ? RESOLVED : UPDATED;
   if (!ctx.prompt || status === 'resolved' || flags['component'] !== undefined || impact !== undefined) {
     const components = await componentStatuses(ctx, site, componentFlags(flags), vocabulary);
+    if (impact !== undefined && status !== 'resolved') await sayIfRaised(ctx, entry, impact as Impact, components);
     return { ...(impact === undefined ? {} : { impact }), ...(components.length > 0 ? { components } : {}) };
   }
   const now = await incidentStatusesNow(entry, ctx.now);
@@ -73,6 +74,16 @@ async function updateLevels(ctx: Context, site: Site, flags: Flags, entry: Valid
   const proposed = impliedImpact(after.values());
   const chosen = await ctx.prompt.select(`Impact from this update on? Proposed: ${proposed}, from the worst status after it (now ${now.impact})`, impactChoices(proposed), proposed);
   return { components, ...(chosen === now.impact ? {} : { impact: chosen }) };
+}
+
+/** Tell staff when the --impact given is below what the statuses after the update imply (the page shows the higher one). */
+async function sayIfRaised(ctx: Context, entry: ValidIncidentFile, impact: Impact, components: readonly ComponentPair[]): Promise<void> {
+  const after = new Map((await incidentStatusesNow(entry, ctx.now)).statuses);
+  for (const [id, changed] of components) after.set(id, changed as ComponentStatus);
+  const implied = impliedImpact(after.values());
+  const because = [...after].filter(([, status]) => IMPACT_OF_STATUS[status] === implied).map(([id, status]) => `${id}=${status}`);
+  const raised = raisedImpactNote(impact, implied, because);
+  if (raised) ctx.out(raised);
 }
 
 /**

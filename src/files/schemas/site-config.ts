@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { LOCALES } from '../../i18n/locales.ts';
 import { describeUnknown } from '../../rules/nearest.ts';
 import { DEFAULT_FRESHNESS, freshnessConfigSchema, mirrorsSchema } from './freshness-config.ts';
+import { timeZoneProblem } from '../../rules/time-zones.ts';
 import { notifyConfigSchema } from './notify-config.ts';
 import { oneOf } from './one-of.ts';
 import { publishedText } from './text.ts';
@@ -21,13 +22,10 @@ export const componentSchema = z.strictObject({
   link: urlField(WEB_URL, 'write an absolute http(s) URL, such as https://docs.example.com/api').optional(),
 });
 
-/** Every IANA zone this runtime knows, plus `UTC` (which Intl lists as `Etc/UTC`'s alias). */
-const TIME_ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone')];
-const KNOWN_ZONES = new Set(TIME_ZONES);
-
-/** An IANA zone name, spelt exactly; a typo gets the nearest name (the full list is too long to print). */
-export const timeZoneSchema = z.string().refine((zone) => KNOWN_ZONES.has(zone), {
-  error: (issue) => describeUnknown('time zone', issue.input, TIME_ZONES).replace(/ Allowed: .*/, ' Use an IANA name such as "America/New_York", "Europe/Berlin" or "UTC".'),
+/** An IANA zone name Intl accepts, current or alias, spelt exactly; a typo gets the nearest name (rules/time-zones.ts). */
+export const timeZoneSchema = z.string().superRefine((zone, context) => {
+  const problem = timeZoneProblem(zone);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
 });
 
 /** One of the languages with a catalog in src/i18n, by BCP 47 tag. */
