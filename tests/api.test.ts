@@ -62,7 +62,7 @@ describe('API details on the basic fixture', () => {
       monitoring_at: null,
       shortlink: 'https://status.fixture.example/incidents/outage/',
     });
-    expect(incident.incident_updates.map((u: { id: string }) => u.id)).toEqual(['outage-update-1']);
+    expect(incident.incident_updates.map((u: { id: string }) => u.id)).toEqual(['outage-update-20221228T123000Z']);
     expect(incident.incident_updates[0].affected_components).toEqual([
       { code: 'web', name: 'Web', old_status: 'operational', new_status: 'major_outage' },
       { code: 'login', name: 'Login', old_status: 'operational', new_status: 'partial_outage' },

@@ -124,8 +124,8 @@ describe('one deploy, every channel', () => {
 
   test('the run says what it found, and exits 1 because one message could not be delivered', () => {
     expect(run.out).toContain('Comparing the build of 2022-12-28T13:30:00.000Z with the previous build of 2022-12-28T12:45:00.000Z: 2 new.');
-    expect(run.out).toContain(`discord (discord): ${OUTAGE}-update-2.discord: FAILED after 1 attempt to [DISCORD_URL]: timed out after 2 s`);
-    expect(run.out).toContain(`npm run status -- notify --resend ${OUTAGE}-update-2 --channel discord`);
+    expect(run.out).toContain(`discord (discord): ${OUTAGE}-update-20221228T125800Z.discord: FAILED after 1 attempt to [DISCORD_URL]: timed out after 2 s`);
+    expect(run.out).toContain(`npm run status -- notify --resend ${OUTAGE}-update-20221228T125800Z --channel discord`);
     expect(run.code).toBe(1);
   });
 
@@ -135,8 +135,8 @@ describe('one deploy, every channel', () => {
       expect(run.err).not.toContain(secret);
     }
     // Each line names where a message went, with the variable's name in place of its URL.
-    expect(run.out).toContain(`team-slack (slack): ${OUTAGE}-update-2.team-slack: delivered to [SLACK_URL] (200 OK, 3 attempts)`);
-    expect(run.out).toContain(`email (email): ${OUTAGE}-update-2.email: delivered to [SMTP_URL]`);
+    expect(run.out).toContain(`team-slack (slack): ${OUTAGE}-update-20221228T125800Z.team-slack: delivered to [SLACK_URL] (200 OK, 3 attempts)`);
+    expect(run.out).toContain(`email (email): ${OUTAGE}-update-20221228T125800Z.email: delivered to [SMTP_URL]`);
   });
 
   test('Slack answering 500, 500, 200 gets each message delivered once; the next one follows in order', () => {
@@ -149,7 +149,7 @@ describe('one deploy, every channel', () => {
     ]);
     expect(receivers.slack.received[0]!.path).toBe(TOKEN('slack'));
     expect(bodies[2].blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: `Identified: ${TITLE}` } });
-    expect(bodies[3].blocks[4].elements[0].url).toBe(`https://status.chirp.example/incidents/${OUTAGE}/#update-3`);
+    expect(bodies[3].blocks[4].elements[0].url).toBe(`https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T132400Z`);
   });
 
   test('a channel for other components hears nothing of this outage', () => {
@@ -158,7 +158,7 @@ describe('one deploy, every channel', () => {
 
   test('the hanging Discord times out without holding up the others, and its next message goes through', () => {
     expect(json(receivers.discord).map((body) => body.embeds[0].title)).toEqual([`Identified: ${TITLE}`, `Identified: ${TITLE}`]);
-    expect(json(receivers.discord)[1].embeds[0].url).toBe(`https://status.chirp.example/incidents/${OUTAGE}/#update-3`);
+    expect(json(receivers.discord)[1].embeds[0].url).toBe(`https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T132400Z`);
     // The others were served while Discord hung: their first requests came before Discord's second.
     for (const other of [receivers.slack, receivers.teams, receivers.webhook]) expect(other.times[0]!).toBeLessThan(receivers.discord.times[1]!);
   });
@@ -172,7 +172,7 @@ describe('one deploy, every channel', () => {
 
   test('the webhook gets Statuspage payloads, each signed: HMAC-SHA256 over the timestamp and the body verifies', () => {
     const { received } = receivers.webhook;
-    expect(received.map((r) => r.headers['x-status-delivery-id'])).toEqual([`${OUTAGE}-update-2.consumers`, `${OUTAGE}-update-3.consumers`, `${OUTAGE}-update-3-login.consumers`]);
+    expect(received.map((r) => r.headers['x-status-delivery-id'])).toEqual([`${OUTAGE}-update-20221228T125800Z.consumers`, `${OUTAGE}-update-20221228T132400Z.consumers`, `${OUTAGE}-update-20221228T132400Z-login.consumers`]);
     for (const request of received) {
       const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(request.headers['x-status-signature']))!;
       expect(createHmac('sha256', WEBHOOK_SECRET).update(`${t}.${request.body}`).digest('hex')).toBe(v1);
@@ -191,10 +191,10 @@ describe('one deploy, every channel', () => {
     expect(first!.from?.text).toBe('"Chirp status" <status@chirp.example>');
     expect((Array.isArray(first!.to) ? first!.to : [first!.to]).map((to) => to?.text)).toEqual(['subscribers@lists.chirp.example, ops@chirp.example']);
     expect(first!.text).toContain('We have traced the errors to significant backend server architecture changes');
-    expect(first!.text).toContain(`Details: https://status.chirp.example/incidents/${OUTAGE}/#update-2`);
-    expect(first!.html).toContain(`<a href="https://status.chirp.example/incidents/${OUTAGE}/#update-2">View on the status page</a>`);
+    expect(first!.text).toContain(`Details: https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T125800Z`);
+    expect(first!.html).toContain(`<a href="https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T125800Z">View on the status page</a>`);
     expect(first!.headerLines.find((header) => header.key === 'list-unsubscribe')?.line).toBe('List-Unsubscribe: <mailto:unsubscribe@lists.chirp.example>');
-    expect(first!.messageId).toBe(`<${OUTAGE}-update-2.email@status.chirp.example>`);
+    expect(first!.messageId).toBe(`<${OUTAGE}-update-20221228T125800Z.email@status.chirp.example>`);
   });
 
   test('the WebSub hub is pinged once for each feed the new updates changed', () => {
@@ -210,10 +210,10 @@ describe('one deploy, every channel', () => {
 
   test('--resend sends one notification again to one channel', async () => {
     const before = receivers.discord.received.length;
-    const again = await notify(env, '--resend', `${OUTAGE}-update-2`, '--channel', 'discord');
+    const again = await notify(env, '--resend', `${OUTAGE}-update-20221228T125800Z`, '--channel', 'discord');
     expect(again.code).toBe(0);
     expect(receivers.discord.received.length).toBe(before + 1);
-    expect(again.out).toContain(`discord (discord): ${OUTAGE}-update-2.discord: delivered to [DISCORD_URL] (200 OK, 1 attempt)`);
+    expect(again.out).toContain(`discord (discord): ${OUTAGE}-update-20221228T125800Z.discord: delivered to [DISCORD_URL] (200 OK, 1 attempt)`);
   });
 });
 
@@ -244,7 +244,7 @@ describe('runs that send nothing', () => {
     expect(run.code).toBe(0);
     expect(Object.values(receivers).map((r) => r.received.length)).toEqual(counts);
     expect(mails.length).toBe(mailCount);
-    expect(run.out).toContain(`--- ${OUTAGE}-update-2.team-slack\nPOST $SLACK_URL\ncontent-type: application/json\n`);
+    expect(run.out).toContain(`--- ${OUTAGE}-update-20221228T125800Z.team-slack\nPOST $SLACK_URL\ncontent-type: application/json\n`);
     expect(run.out).toContain(`x-status-signature: t=<unix time>,v1=<HMAC-SHA256 of "<t>.<body>" with $WEBHOOK_SECRET>`);
     expect(run.out).toContain(`Subject: [Chirp status] Identified: ${TITLE}`);
     expect(run.out).toContain('List-Unsubscribe: <mailto:unsubscribe@lists.chirp.example>');

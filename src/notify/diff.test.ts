@@ -16,7 +16,7 @@ describe('what is new between two builds', () => {
   });
 
   test('one notification per new update, oldest first, the first one opening the incident', () => {
-    expect(ids('2022-12-28T12:00:00Z', '2022-12-28T13:00:00Z')).toEqual([`${OUTAGE}-update-1 update`, `${OUTAGE}-update-2 update`]);
+    expect(ids('2022-12-28T12:00:00Z', '2022-12-28T13:00:00Z')).toEqual([`${OUTAGE}-update-20221228T123100Z update`, `${OUTAGE}-update-20221228T125800Z update`]);
     const [opening, identified] = newNotifications(at('2022-12-28T12:00:00Z'), at('2022-12-28T13:00:00Z'));
     expect([opening!.first, identified!.first]).toEqual([true, false]);
     expect(identified!.update?.status).toBe('identified');
@@ -24,7 +24,7 @@ describe('what is new between two builds', () => {
 
   test('an update names the components it changed as well as the incident’s', () => {
     const [partial] = newNotifications(at('2022-12-28T13:00:00Z'), at('2022-12-28T13:30:00Z'));
-    expect(partial!.id).toBe(`${OUTAGE}-update-3`);
+    expect(partial!.id).toBe(`${OUTAGE}-update-20221228T132400Z`);
     expect(partial!.components).toContain('login');
     expect(partial!.components).toContain('api');
   });
@@ -44,8 +44,8 @@ describe('what is new between two builds', () => {
     // Hourly builds at :07; the window opens at 02:00.
     expect(ids('2022-12-29T23:07:00Z', '2022-12-30T00:07:00Z')).toEqual([]);
     expect(ids('2022-12-30T00:07:00Z', '2022-12-30T01:07:00Z')).toEqual([`${MAINTENANCE}-reminder reminder`]);
-    expect(ids('2022-12-30T01:07:00Z', '2022-12-30T02:07:00Z')).toEqual([`${MAINTENANCE}-update-2 update`]);
-    expect(ids('2022-12-30T03:07:00Z', '2022-12-30T04:07:00Z')).toEqual([`${MAINTENANCE}-update-3 update`, `${MAINTENANCE}-update-4 update`]);
+    expect(ids('2022-12-30T01:07:00Z', '2022-12-30T02:07:00Z')).toEqual([`${MAINTENANCE}-update-20221230T020000Z update`]);
+    expect(ids('2022-12-30T03:07:00Z', '2022-12-30T04:07:00Z')).toEqual([`${MAINTENANCE}-update-20221230T033500Z update`, `${MAINTENANCE}-update-20221230T035000Z update`]);
   });
 
   test('a push between scheduled builds does not remind twice', () => {
@@ -70,7 +70,7 @@ describe('what is new between two builds', () => {
 
   test('the first run (no previous build) sends nothing older than the build before it', () => {
     // Mid-outage: only the update of 13:24 is within the hour before 14:00 … and 13:52.
-    expect(ids(null, '2022-12-28T14:00:00Z')).toEqual([`${OUTAGE}-update-3 update`, `${OUTAGE}-update-4 update`]);
+    expect(ids(null, '2022-12-28T14:00:00Z')).toEqual([`${OUTAGE}-update-20221228T132400Z update`, `${OUTAGE}-update-20221228T135200Z update`]);
     // Days later: nothing at all, however much history there is.
     expect(ids(null, '2023-01-10T12:00:00Z')).toEqual([]);
   });

@@ -58,7 +58,7 @@ function wording(notification: Notification): { headline: string; markdown: stri
   const window = 'scheduled_for' in event ? `${staffTime(Date.parse(event.scheduled_for))} to ${staffTime(Date.parse(event.scheduled_until)).slice(-9)}` : '';
   switch (notification.kind) {
     case 'update':
-      // `<slug>-update-3` is published at `#update-3` on the incident page.
+      // `<slug>-update-20221228T132400Z` is published at `#update-20221228T132400Z` on the incident page.
       return { headline: UPDATE_STATUS_LABELS[update!.status], markdown: update!.body, anchor: update!.id.slice(event.id.length + 1) };
     case 'postmortem':
       return { headline: 'Postmortem', markdown: 'The postmortem of this incident is published: what happened, and what we are changing.', anchor: 'postmortem' };

@@ -9,7 +9,7 @@ import { discordPayload, emailContent, slackPayload, teamsPayload, webhookPayloa
 const current = buildAt(ROOT, '2022-12-28T13:30:00Z');
 const [identified, rollback] = newNotifications(buildAt(ROOT, '2022-12-28T12:45:00Z').snapshot, current.snapshot);
 const context = current.context;
-const URL = 'https://status.chirp.example/incidents/2022-12-28-login-and-posting-failing/#update-2';
+const URL = 'https://status.chirp.example/incidents/2022-12-28-login-and-posting-failing/#update-20221228T125800Z';
 const BODY =
   'We have traced the errors to significant backend server architecture changes rolled out this morning. Login and posting requests are failing on every platform; timelines load slowly or not at all.';
 const TITLE = 'Login and posting failing on web, iOS and Android';
@@ -52,7 +52,7 @@ describe('each channel’s message for the identified update', () => {
     const [incident] = webhookPayloads(identified!, context);
     expect(incident!.body).toMatchObject({ page: { id: 'chirp', status_indicator: 'critical', status_description: 'Major System Outage' }, incident: { id: '2022-12-28-login-and-posting-failing', status: 'identified' } });
     const bodies = webhookPayloads(rollback!, context);
-    expect(bodies.map((body) => body.id)).toEqual(['2022-12-28-login-and-posting-failing-update-3', '2022-12-28-login-and-posting-failing-update-3-login']);
+    expect(bodies.map((body) => body.id)).toEqual(['2022-12-28-login-and-posting-failing-update-20221228T132400Z', '2022-12-28-login-and-posting-failing-update-20221228T132400Z-login']);
     expect(bodies[1]!.body).toMatchObject({
       component_update: { component_id: 'login', old_status: 'major_outage', new_status: 'partial_outage', created_at: '2022-12-28T13:24:00.000Z' },
       component: { id: 'login', name: 'Login', status: 'partial_outage' },
