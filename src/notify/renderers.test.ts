@@ -7,7 +7,7 @@ import { discordPayload, emailContent, slackPayload, teamsPayload, webhookPayloa
 
 // The 2022-12-28 outage: the "identified" update of 12:58, and the partial recovery of 13:24.
 const current = buildAt(ROOT, '2022-12-28T13:30:00Z');
-const [identified, rollback] = newNotifications(buildAt(ROOT, '2022-12-28T12:45:00Z').snapshot, current.snapshot);
+const [identified, rollback] = newNotifications(buildAt(ROOT, '2022-12-28T12:45:00Z').index, current.snapshot);
 const context = current.context;
 const URL = 'https://status.chirp.example/incidents/2022-12-28-login-and-posting-failing/#update-20221228T125800Z';
 const BODY =

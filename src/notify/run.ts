@@ -3,7 +3,7 @@ import { post, type Attempt, type DeliveryResult, type RetryPolicy } from './del
 import { findNotification, newNotifications, type Notification } from './diff.ts';
 import { liveChannel, SIGNATURE_HEADER, type LiveChannel, type Outgoing } from './channels.ts';
 import { redactor } from './redact.ts';
-import type { LoadedBuild } from './snapshot.ts';
+import type { LoadedBuild, PreviousBuild } from './snapshot.ts';
 import { changedFeeds, hubPing } from './websub.ts';
 
 /*
@@ -18,7 +18,7 @@ export interface NotifyRun {
   env: Record<string, string | undefined>;
   current: LoadedBuild;
   /** The build this one replaced; null on a site's first run. */
-  previous: LoadedBuild | null;
+  previous: PreviousBuild | null;
   /** Send these notification ids again, whatever the previous build held. */
   resend: string[];
   /** Only these channels (by name); all when empty. */
@@ -35,7 +35,7 @@ export interface NotifyOutcome {
 
 /** Which notifications this run is about. Throws with the valid ids when a `--resend` id is unknown. */
 export function selectNotifications(run: Pick<NotifyRun, 'current' | 'previous' | 'resend'>): Notification[] {
-  if (run.resend.length === 0) return newNotifications(run.previous?.snapshot ?? null, run.current.snapshot);
+  if (run.resend.length === 0) return newNotifications(run.previous?.index ?? null, run.current.snapshot);
   return run.resend.map((id) => {
     const found = findNotification(run.current.snapshot, id);
     if (!found) throw new Error(`--resend: no update or postmortem "${id}" in this build. Ids are the API's update ids, e.g. ${run.current.snapshot.incidents[0]?.incident_updates[0]?.id ?? '2022-12-28-login-failing-update-2'}, or <slug>-postmortem`);
@@ -62,7 +62,10 @@ export async function runNotify(run: NotifyRun): Promise<NotifyOutcome> {
 function describeRun(run: NotifyRun, notifications: Notification[], say: (line: string) => void) {
   const current = new Date(run.current.snapshot.at).toISOString();
   if (run.resend.length > 0) say(`Resending ${notifications.length} notification(s) from the build of ${current}.`);
-  else if (run.previous) say(`Comparing the build of ${current} with the previous build of ${new Date(run.previous.snapshot.at).toISOString()}: ${notifications.length} new.`);
+  else if (run.previous) {
+    if (run.previous.note) say(run.previous.note);
+    say(`Comparing the build of ${current} with the previous build of ${new Date(run.previous.index.at).toISOString()}: ${notifications.length} new.`);
+  }
   else say(`No previous build: announcing only what is newer than an hour before the build of ${current} (first run): ${notifications.length} new.`);
   for (const notification of notifications) say(`  ${notification.id} (${notification.kind}, ${notification.at})`);
 }
