@@ -36,7 +36,7 @@ const OUTAGE = incident('2023-03-01-login', {
     ['2023-03-01T11:00:00Z', 'monitoring'],
   ],
 });
-const withUpdates = (file: ValidIncidentFile, updates: ValidIncidentFile['data']['updates']): ValidIncidentFile => ({ ...file, data: { ...file.data, updates } as ValidIncidentFile['data'] });
+const withUpdates = (file: ValidIncidentFile, updates: object[]): ValidIncidentFile => ({ ...file, data: { ...file.data, updates } as ValidIncidentFile['data'] });
 const update = (at: string, status: 'investigating' | 'identified' | 'monitoring' | 'resolved', message = `${status} message`) => ({ at: new Date(at).toISOString(), status, message });
 
 describe('every event is compared, not the newest 50', () => {

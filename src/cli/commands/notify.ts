@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_POLICY, type RetryPolicy } from '../../notify/delivery.ts';
-import { runNotify } from '../../notify/run.ts';
+import { DEFAULT_TIME_LIMIT_MS, runNotify } from '../../notify/run.ts';
 import { loadCurrent, loadPrevious } from '../../notify/snapshot.ts';
 import type { Context, Flags } from '../context.ts';
 import { Refusal } from '../../files/refusal.ts';
@@ -23,7 +23,8 @@ export async function notify(ctx: Context, flags: Flags): Promise<number> {
     const current = await loadCurrent(resolve(typeof flags['current'] === 'string' ? flags['current'] : 'dist'), ctx.dir);
     const previousSource = typeof flags['previous'] === 'string' ? flags['previous'] : undefined;
     const previous = previousSource === undefined ? null : await loadPrevious(/^https?:/i.test(previousSource) ? previousSource : resolve(previousSource), policy.timeoutMs);
-    const outcome = await runNotify({ config: site.config, env: ctx.env, current, previous, resend: strings('resend'), only: strings('channel'), dryRun: flags['dry-run'] === true, policy, out: ctx.out });
+    const timeLimitMs = seconds(flags, 'time-limit', DEFAULT_TIME_LIMIT_MS);
+    const outcome = await runNotify({ config: site.config, env: ctx.env, current, previous, resend: strings('resend'), only: strings('channel'), recipients: strings('to'), dryRun: flags['dry-run'] === true, policy, timeLimitMs, out: ctx.out });
     return outcome.failed.length === 0 ? 0 : 1;
   } catch (error) {
     if (error instanceof Refusal) throw error;
