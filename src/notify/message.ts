@@ -84,5 +84,7 @@ function componentLines(notification: Notification): Array<{ name: string; statu
   // Updates are listed newest first: replay them oldest first, up to this one.
   const upTo = event.incident_updates.slice(event.incident_updates.findIndex((candidate) => candidate.id === update.id)).reverse();
   for (const change of upTo.flatMap((candidate) => candidate.affected_components ?? [])) statuses.set(change.code, { name: change.name, status: change.new_status });
-  return [...statuses.values()].map(({ name, status }) => line(name, status));
+  // A window announced ahead leaves its components running until it opens: say so, not "Under maintenance" a week early.
+  const ahead = notification.maintenance && update.status === 'scheduled';
+  return [...statuses.values()].map(({ name, status }) => line(name, ahead ? 'operational' : status));
 }
