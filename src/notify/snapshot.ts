@@ -43,7 +43,7 @@ async function readFile(source: string, file: string, timeoutMs: number): Promis
   } catch (error) {
     const { name, cause } = error as { name: string; cause?: { code?: string } };
     const why = name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `could not connect${cause?.code ? ` (${cause.code})` : ''}`;
-    throw new Error(`${url.href}: ${why}; give the live site's address, a saved api/v2 folder, or leave --previous out for a first run`);
+    throw new Error(`${url.href}: ${why}; give the live site's address, a saved api/v2 folder, or leave --previous out for a first run`, { cause: error });
   }
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`${url.href}: ${response.status} ${response.statusText}`);
