@@ -232,14 +232,16 @@ describe('email, told honestly', () => {
     expect(refused.out).toMatch(/FAILED after 4 attempts to \[SMTP_URL\]: SMTP (ESOCKET|ECONNECTION)/);
     row('SMTP refused', '0 (4 attempts each)', refused);
 
-    const [hook, hub] = [await receiver(), await receiver()];
-    const ran = await notify([email(['list@test.example']), slack()], { SMTP_URL: 'smtp://mailer:pa%ss#word@127.0.0.1:25', SLACK_URL: `${hook.url}${TOKEN}` }, { hub: `${hub.url}/hub` });
-    expect(ran.out).toMatch(/email \(email\): \$SMTP_URL /);
-    expect(ran.out).not.toContain('pa%ss#word');
-    expect(hook.received).toHaveLength(2);
-    expect(hub.received.length).toBeGreaterThan(0);
-    expect(ran.code).toBe(1);
-    row('SMTP_URL with an unencoded password', `email 0 (named $SMTP_URL); Slack ${hook.received.length}, hub ${hub.received.length}`, ran);
+    for (const password of ['pa%zz-secret', 'pa/ss-secret', 'pa?ss-secret', 'pa%ss#word-secret']) {
+      const [hook, hub] = [await receiver(), await receiver()];
+      const ran = await notify([email(['list@test.example']), slack()], { SMTP_URL: `smtp://mailer:${password}@127.0.0.1:25`, SLACK_URL: `${hook.url}${TOKEN}` }, { hub: `${hub.url}/hub` });
+      expect(ran.out).toMatch(/email \(email\): \$SMTP_URL (holds a user name or password that is not percent-encoded|is not an absolute URL)/);
+      expect(ran.out).not.toContain('secret');
+      expect(hook.received).toHaveLength(2);
+      expect(hub.received.length).toBeGreaterThan(0);
+      expect(ran.code).toBe(1);
+      if (password === 'pa%zz-secret') row('SMTP_URL with an unencoded % in the password', `email 0 (names $SMTP_URL); Slack ${hook.received.length}, hub ${hub.received.length}`, ran);
+    }
   });
 });
 

@@ -144,13 +144,23 @@ async function sendMailOnce(transport: Transporter, message: Email, phase: SmtpP
   }
 }
 
-/** Why nodemailer cannot use this SMTP URL (never its value: it holds a password), or undefined. */
-function smtpUrlProblem(url: string, name: string): string | undefined {
+type SmtpOptions = { host: string; port?: number; secure: boolean; auth?: { user: string; pass: string } };
+
+/**
+ * The transport options of an SMTP URL (one the URL rule already accepted),
+ * read with the WHATWG parser: nodemailer's own `url` option goes through
+ * Node's legacy url.parse, which rejects an unencoded "/" or "?" in a
+ * password and prints the whole URL, password included, in a deprecation
+ * warning on stderr. Returns why it is unusable (never the value) instead.
+ */
+function smtpOptions(url: string, name: string): SmtpOptions | string {
+  const parsed = new URL(url);
   try {
-    nodemailer.createTransport({ url }).close();
-    return undefined;
+    const [user, pass] = [decodeURIComponent(parsed.username), decodeURIComponent(parsed.password)];
+    const port = parsed.port === '' ? {} : { port: Number(parsed.port) };
+    return { host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'), ...port, secure: parsed.protocol === 'smtps:', ...(user ? { auth: { user, pass } } : {}) };
   } catch {
-    return `$${name} is not a URL nodemailer can read: percent-encode the user name and password (@ as %40, / as %2F, : as %3A, # as %23)`;
+    return `$${name} holds a user name or password that is not percent-encoded: write % as %25 (and @ as %40, / as %2F, : as %3A, # as %23)`;
   }
 }
 
@@ -164,7 +174,8 @@ export function liveChannel(channel: NotifyChannel, env: Record<string, string |
   // The same URL rule as the config's URL fields, with the form this channel's requests take.
   const problem = url ? urlProblem(url, channel.type === 'email' ? SMTP_URL : WEBHOOK_URL) : undefined;
   const wanted = channel.type === 'email' ? 'an smtp: or smtps: URL such as smtps://user:password@smtp.example.com:465' : `the ${channel.type} webhook's absolute http(s) URL`;
-  const invalid = problem ? `$${channel.url_env} ${problem}; it must hold ${wanted}` : url && channel.type === 'email' ? smtpUrlProblem(url, channel.url_env) : undefined;
+  const smtp = !problem && url && channel.type === 'email' ? smtpOptions(url, channel.url_env) : undefined;
+  const invalid = problem ? `$${channel.url_env} ${problem}; it must hold ${wanted}` : typeof smtp === 'string' ? smtp : undefined;
   return {
     config: channel,
     secrets,
@@ -179,7 +190,7 @@ export function liveChannel(channel: NotifyChannel, env: Record<string, string |
     send: (outgoing, policy, options) => {
       if (outgoing.kind === 'http') return post(outgoing.request, policy, options);
       transport ??= nodemailer.createTransport({
-        url: url!,
+        ...(smtp as SmtpOptions),
         connectionTimeout: policy.timeoutMs,
         greetingTimeout: policy.timeoutMs,
         socketTimeout: policy.timeoutMs,
