@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -260,6 +261,41 @@ describe('runs that send nothing', () => {
     expect(run.code).toBe(1);
     expect(Object.values(receivers).map((r) => r.received.length)).toEqual(counts);
     expect(`${run.out}${run.err}`).not.toContain('pa55-word-secret');
+  });
+
+  test('notify --help names every channel type and where channels are configured', async () => {
+    const run = await notify(env, '--help');
+    expect(`${run.out}${run.err}`).toContain('on every channel under notify.channels in status.config.yaml (types: slack, discord, teams, webhook, email;');
+  });
+
+  test('an unreachable --previous says which address and why, not just "fetch failed"', async () => {
+    // A port nothing listens on.
+    const free = createServer();
+    await new Promise<void>((done) => free.listen(0, '127.0.0.1', done));
+    const { port } = free.address() as { port: number };
+    await new Promise((done) => free.close(done));
+    const run = await notify(env, '--previous', `http://127.0.0.1:${port}/`, '--dry-run');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(`http://127.0.0.1:${port}/api/v2/notify-index.json: could not connect (ECONNREFUSED)`);
+  });
+
+  test('a previous build made before the notify index is compared through its endpoints, by update time', async () => {
+    const legacy = join(dir, 'legacy');
+    writeApiAt(site, '2022-12-28T12:45:00Z', legacy);
+    rmSync(join(legacy, 'notify-index.json'));
+    // Its update ids counted positions, as builds before the index did.
+    const body = JSON.parse(readFileSync(join(legacy, 'incidents.json'), 'utf8'));
+    for (const incident of body.incidents) incident.incident_updates.forEach((update: { id: string }, i: number, all: unknown[]) => (update.id = `${incident.id}-update-${all.length - i}`));
+    writeFileSync(join(legacy, 'incidents.json'), JSON.stringify(body));
+    const run = await notify(env, '--previous', legacy, '--dry-run');
+    expect(run.out).toContain('The previous build has no notify-index.json');
+    expect(run.out).toContain(': 2 new.');
+  });
+
+  test('an SMTP_URL with an unencoded password fails email alone and never reaches stderr', async () => {
+    const run = await notify({ ...env, SMTP_URL: `smtp://mailer:pa/ss%zz-${SMTP_PASSWORD}@127.0.0.1:${smtpPort}` }, '--channel', 'email', '--channel', 'team-slack', '--dry-run');
+    expect(run.out).toContain('email (email): $SMTP_URL');
+    expect(`${run.out}${run.err}`).not.toContain(SMTP_PASSWORD);
   });
 
   test('a bad --resend id is refused with an example of a valid one', async () => {

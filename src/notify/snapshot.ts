@@ -29,6 +29,13 @@ function apiFolder(dir: string): string {
 
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
 
+/** The system error code under fetch's "fetch failed" (ECONNREFUSED, ENOTFOUND…), however deep undici nests it. */
+function errorCode(error: unknown): string | undefined {
+  const { code, cause, errors } = (error ?? {}) as { code?: unknown; cause?: unknown; errors?: unknown[] };
+  if (typeof code === 'string') return code;
+  return (cause ? errorCode(cause) : undefined) ?? (errors?.[0] ? errorCode(errors[0]) : undefined);
+}
+
 /** One API file from a folder or a live site; undefined when the site has no such file (404, or no file). */
 async function readFile(source: string, file: string, timeoutMs: number): Promise<unknown> {
   if (!isUrl(source)) {
@@ -41,8 +48,8 @@ async function readFile(source: string, file: string, timeoutMs: number): Promis
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    const { name, cause } = error as { name: string; cause?: { code?: string } };
-    const why = name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `could not connect${cause?.code ? ` (${cause.code})` : ''}`;
+    const code = errorCode(error);
+    const why = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `could not connect${code ? ` (${code})` : ''}`;
     throw new Error(`${url.href}: ${why}; give the live site's address, a saved api/v2 folder, or leave --previous out for a first run`, { cause: error });
   }
   if (response.status === 404) return undefined;
