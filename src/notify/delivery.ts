@@ -123,19 +123,24 @@ export function postOnce(request: HttpRequest, timeoutMs: number, now: number = 
     const outgoing = send(url, { method: 'POST', headers, agent: false });
     const timer = setTimeout(() => {
       timedOut = true;
-      outgoing.destroy();
+      outgoing.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }));
     }, timeoutMs);
+    let settled = false;
     const done = (attempt: Attempt) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       resolve(attempt);
     };
     outgoing.on('finish', () => (written = true));
     // Read the body so the connection is released; receivers' error text is not printed (it may echo the URL).
+    // Once the status line came, the answer is known, whatever happens to the rest of the body.
     outgoing.on('response', (response) => {
       response.resume();
-      response.on('end', () => done(answered(response, now)));
-      response.on('error', () => done(answered(response, now)));
+      for (const event of ['end', 'error', 'close']) response.on(event, () => done(answered(response, now)));
     });
+    // A connection closed with neither an answer nor an error: what the request got to decides.
+    outgoing.on('close', () => done(written ? { ok: false, retry: false, mayHaveArrived: true, detail: 'the connection closed without an answer: it may have arrived, so it is not retried' } : { ok: false, retry: true, detail: 'could not connect' }));
     outgoing.on('error', (error) => {
       const code = (error as { code?: string }).code ?? '';
       if (timedOut && written) return done({ ok: false, retry: false, mayHaveArrived: true, detail: `no answer within ${timeoutMs / 1000} s: it may have arrived, so it is not retried` });
