@@ -3,6 +3,8 @@ import type { Catalog } from '../src/i18n/catalog.ts';
 import type { Locale } from '../src/i18n/locales.ts';
 import { siteText } from '../src/model/site-text.ts';
 import { apiEndpointSchemas } from '../src/outputs/api-schema.ts';
+import { notifyIndexSchema } from '../src/outputs/notify-index.ts';
+import { buildFromSite, indexFromJson } from '../src/notify/snapshot.ts';
 import type { ComponentStatus } from '../src/rules/statuses.ts';
 import { TARGETS } from './helpers/build.ts';
 import { componentRows, page, readBuilt, text } from './helpers/pages.ts';
@@ -14,6 +16,18 @@ describe.each(TARGETS.map((target) => [target.name, target.base ?? '/'] as const
   test.each(ENDPOINTS)('%s matches its schema', (endpoint) => {
     const result = apiEndpointSchemas[endpoint].safeParse(json(build, endpoint));
     expect(result.error?.issues ?? []).toEqual([]);
+  });
+
+  test('notify-index.json lists every event the build published, with the ids the pages and the API use', () => {
+    const target = TARGETS.find((candidate) => candidate.name === build)!;
+    const raw = readBuilt(build, 'api/v2/notify-index.json');
+    const index = indexFromJson(notifyIndexSchema.parse(JSON.parse(raw)));
+    const full = buildFromSite(target.siteDir, Date.parse(target.now), json(build, 'status.json').page.url);
+    expect(index).toEqual(full.index);
+    // Compact: about 100 bytes an incident, so 10,000 incidents stay near a megabyte.
+    expect(raw.length / Math.max(1, index.events.length)).toBeLessThan(160);
+    const listed = json(build, 'incidents.json').incidents[0];
+    if (listed) expect(index.events.find((event) => event.id === listed.id)?.updates).toEqual(listed.incident_updates.map((update: { id: string }) => update.id).reverse());
   });
 
   // The test that proves a Statuspage client reads our summary as our home page shows it.
@@ -62,7 +76,7 @@ describe('API details on the basic fixture', () => {
       monitoring_at: null,
       shortlink: 'https://status.fixture.example/incidents/outage/',
     });
-    expect(incident.incident_updates.map((u: { id: string }) => u.id)).toEqual(['outage-update-1']);
+    expect(incident.incident_updates.map((u: { id: string }) => u.id)).toEqual(['outage-update-20221228T123000Z']);
     expect(incident.incident_updates[0].affected_components).toEqual([
       { code: 'web', name: 'Web', old_status: 'operational', new_status: 'major_outage' },
       { code: 'login', name: 'Login', old_status: 'operational', new_status: 'partial_outage' },

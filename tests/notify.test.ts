@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,8 +125,8 @@ describe('one deploy, every channel', () => {
 
   test('the run says what it found, and exits 1 because one message could not be delivered', () => {
     expect(run.out).toContain('Comparing the build of 2022-12-28T13:30:00.000Z with the previous build of 2022-12-28T12:45:00.000Z: 2 new.');
-    expect(run.out).toContain(`discord (discord): ${OUTAGE}-update-2.discord: FAILED after 1 attempt to [DISCORD_URL]: timed out after 2 s`);
-    expect(run.out).toContain(`npm run status -- notify --resend ${OUTAGE}-update-2 --channel discord`);
+    expect(run.out).toContain(`discord (discord): ${OUTAGE}-update-20221228T125800Z.discord: MAY HAVE ARRIVED, not confirmed, after 1 attempt to [DISCORD_URL]: no answer within 2 s: it may have arrived, so it is not retried. Check the receiver; if it did not arrive: npm run status -- notify --resend ${OUTAGE}-update-20221228T125800Z --channel discord`);
+    expect(run.out).toContain(`npm run status -- notify --resend ${OUTAGE}-update-20221228T125800Z --channel discord`);
     expect(run.code).toBe(1);
   });
 
@@ -135,8 +136,8 @@ describe('one deploy, every channel', () => {
       expect(run.err).not.toContain(secret);
     }
     // Each line names where a message went, with the variable's name in place of its URL.
-    expect(run.out).toContain(`team-slack (slack): ${OUTAGE}-update-2.team-slack: delivered to [SLACK_URL] (200 OK, 3 attempts)`);
-    expect(run.out).toContain(`email (email): ${OUTAGE}-update-2.email: delivered to [SMTP_URL]`);
+    expect(run.out).toContain(`team-slack (slack): ${OUTAGE}-update-20221228T125800Z.team-slack: delivered to [SLACK_URL] (200 OK, 3 attempts)`);
+    expect(run.out).toContain(`email (email): ${OUTAGE}-update-20221228T125800Z.email: delivered to [SMTP_URL]`);
   });
 
   test('Slack answering 500, 500, 200 gets each message delivered once; the next one follows in order', () => {
@@ -149,7 +150,7 @@ describe('one deploy, every channel', () => {
     ]);
     expect(receivers.slack.received[0]!.path).toBe(TOKEN('slack'));
     expect(bodies[2].blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: `Identified: ${TITLE}` } });
-    expect(bodies[3].blocks[4].elements[0].url).toBe(`https://status.chirp.example/incidents/${OUTAGE}/#update-3`);
+    expect(bodies[3].blocks[4].elements[0].url).toBe(`https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T132400Z`);
   });
 
   test('a channel for other components hears nothing of this outage', () => {
@@ -158,7 +159,7 @@ describe('one deploy, every channel', () => {
 
   test('the hanging Discord times out without holding up the others, and its next message goes through', () => {
     expect(json(receivers.discord).map((body) => body.embeds[0].title)).toEqual([`Identified: ${TITLE}`, `Identified: ${TITLE}`]);
-    expect(json(receivers.discord)[1].embeds[0].url).toBe(`https://status.chirp.example/incidents/${OUTAGE}/#update-3`);
+    expect(json(receivers.discord)[1].embeds[0].url).toBe(`https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T132400Z`);
     // The others were served while Discord hung: their first requests came before Discord's second.
     for (const other of [receivers.slack, receivers.teams, receivers.webhook]) expect(other.times[0]!).toBeLessThan(receivers.discord.times[1]!);
   });
@@ -172,7 +173,7 @@ describe('one deploy, every channel', () => {
 
   test('the webhook gets Statuspage payloads, each signed: HMAC-SHA256 over the timestamp and the body verifies', () => {
     const { received } = receivers.webhook;
-    expect(received.map((r) => r.headers['x-status-delivery-id'])).toEqual([`${OUTAGE}-update-2.consumers`, `${OUTAGE}-update-3.consumers`, `${OUTAGE}-update-3-login.consumers`]);
+    expect(received.map((r) => r.headers['x-status-delivery-id'])).toEqual([`${OUTAGE}-update-20221228T125800Z.consumers`, `${OUTAGE}-update-20221228T132400Z.consumers`, `${OUTAGE}-update-20221228T132400Z-login.consumers`]);
     for (const request of received) {
       const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(request.headers['x-status-signature']))!;
       expect(createHmac('sha256', WEBHOOK_SECRET).update(`${t}.${request.body}`).digest('hex')).toBe(v1);
@@ -191,10 +192,10 @@ describe('one deploy, every channel', () => {
     expect(first!.from?.text).toBe('"Chirp status" <status@chirp.example>');
     expect((Array.isArray(first!.to) ? first!.to : [first!.to]).map((to) => to?.text)).toEqual(['subscribers@lists.chirp.example, ops@chirp.example']);
     expect(first!.text).toContain('We have traced the errors to significant backend server architecture changes');
-    expect(first!.text).toContain(`Details: https://status.chirp.example/incidents/${OUTAGE}/#update-2`);
-    expect(first!.html).toContain(`<a href="https://status.chirp.example/incidents/${OUTAGE}/#update-2">View on the status page</a>`);
+    expect(first!.text).toContain(`Details: https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T125800Z`);
+    expect(first!.html).toContain(`<a href="https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T125800Z">View on the status page</a>`);
     expect(first!.headerLines.find((header) => header.key === 'list-unsubscribe')?.line).toBe('List-Unsubscribe: <mailto:unsubscribe@lists.chirp.example>');
-    expect(first!.messageId).toBe(`<${OUTAGE}-update-2.email@status.chirp.example>`);
+    expect(first!.messageId).toBe(`<${OUTAGE}-update-20221228T125800Z.email@status.chirp.example>`);
   });
 
   test('the WebSub hub is pinged once for each feed the new updates changed', () => {
@@ -210,10 +211,10 @@ describe('one deploy, every channel', () => {
 
   test('--resend sends one notification again to one channel', async () => {
     const before = receivers.discord.received.length;
-    const again = await notify(env, '--resend', `${OUTAGE}-update-2`, '--channel', 'discord');
+    const again = await notify(env, '--resend', `${OUTAGE}-update-20221228T125800Z`, '--channel', 'discord');
     expect(again.code).toBe(0);
     expect(receivers.discord.received.length).toBe(before + 1);
-    expect(again.out).toContain(`discord (discord): ${OUTAGE}-update-2.discord: delivered to [DISCORD_URL] (200 OK, 1 attempt)`);
+    expect(again.out).toContain(`discord (discord): ${OUTAGE}-update-20221228T125800Z.discord: delivered to [DISCORD_URL] (200 OK, 1 attempt)`);
   });
 });
 
@@ -244,8 +245,8 @@ describe('runs that send nothing', () => {
     expect(run.code).toBe(0);
     expect(Object.values(receivers).map((r) => r.received.length)).toEqual(counts);
     expect(mails.length).toBe(mailCount);
-    expect(run.out).toContain(`--- ${OUTAGE}-update-2.team-slack\nPOST $SLACK_URL\ncontent-type: application/json\n`);
-    expect(run.out).toContain(`x-status-signature: t=<unix time>,v1=<HMAC-SHA256 of "<t>.<body>" with $WEBHOOK_SECRET>`);
+    expect(run.out).toContain(`--- ${OUTAGE}-update-20221228T125800Z.team-slack\nPOST $SLACK_URL\ncontent-type: application/json\n`);
+    expect(run.out).toContain(`x-status-signature: t=<unix time of each attempt>,v1=<HMAC-SHA256 of "<t>.<body>" with $WEBHOOK_SECRET>`);
     expect(run.out).toContain(`Subject: [Chirp status] Identified: ${TITLE}`);
     expect(run.out).toContain('List-Unsubscribe: <mailto:unsubscribe@lists.chirp.example>');
     expect(run.out).toContain('websub: would ping');
@@ -256,15 +257,50 @@ describe('runs that send nothing', () => {
     const counts = Object.values(receivers).map((r) => r.received.length);
     const run = await notify({ ...env, SLACK_URL: 'https://me:pa55-word-secret@hooks.example/x' }, '--channel', 'team-slack');
     expect(run.out).toContain("team-slack (slack): $SLACK_URL must not carry a user name or password; it must hold the slack webhook's absolute http(s) URL");
-    expect(run.out).toMatch(/FAILED: .*team-slack/);
+    expect(run.out).toMatch(/not delivered: .*team-slack/);
     expect(run.code).toBe(1);
     expect(Object.values(receivers).map((r) => r.received.length)).toEqual(counts);
     expect(`${run.out}${run.err}`).not.toContain('pa55-word-secret');
   });
 
+  test('notify --help names every channel type and where channels are configured', async () => {
+    const run = await notify(env, '--help');
+    expect(`${run.out}${run.err}`).toContain('on every channel under notify.channels in status.config.yaml (types: slack, discord, teams, webhook, email;');
+  });
+
+  test('an unreachable --previous says which address and why, not just "fetch failed"', async () => {
+    // A port nothing listens on.
+    const free = createServer();
+    await new Promise<void>((done) => free.listen(0, '127.0.0.1', done));
+    const { port } = free.address() as { port: number };
+    await new Promise((done) => free.close(done));
+    const run = await notify(env, '--previous', `http://127.0.0.1:${port}/`, '--dry-run');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(`http://127.0.0.1:${port}/api/v2/notify-index.json: could not connect (ECONNREFUSED)`);
+  });
+
+  test('a previous build made before the notify index is compared through its endpoints, by update time', async () => {
+    const legacy = join(dir, 'legacy');
+    writeApiAt(site, '2022-12-28T12:45:00Z', legacy);
+    rmSync(join(legacy, 'notify-index.json'));
+    // Its update ids counted positions, as builds before the index did.
+    const body = JSON.parse(readFileSync(join(legacy, 'incidents.json'), 'utf8'));
+    for (const incident of body.incidents) incident.incident_updates.forEach((update: { id: string }, i: number, all: unknown[]) => (update.id = `${incident.id}-update-${all.length - i}`));
+    writeFileSync(join(legacy, 'incidents.json'), JSON.stringify(body));
+    const run = await notify(env, '--previous', legacy, '--dry-run');
+    expect(run.out).toContain('The previous build has no notify-index.json');
+    expect(run.out).toContain(': 2 new.');
+  });
+
+  test('an SMTP_URL with an unencoded password fails email alone and never reaches stderr', async () => {
+    const run = await notify({ ...env, SMTP_URL: `smtp://mailer:pa/ss%zz-${SMTP_PASSWORD}@127.0.0.1:${smtpPort}` }, '--channel', 'email', '--channel', 'team-slack', '--dry-run');
+    expect(run.out).toContain('email (email): $SMTP_URL');
+    expect(`${run.out}${run.err}`).not.toContain(SMTP_PASSWORD);
+  });
+
   test('a bad --resend id is refused with an example of a valid one', async () => {
     const run = await notify(env, '--resend', 'nonsense', '--dry-run');
     expect(run.code).toBe(1);
-    expect(run.err).toContain('error: --resend: no update or postmortem "nonsense" in this build');
+    expect(run.err).toContain('error: --resend: nothing called "nonsense" in this build. A resend takes an update id (2022-12-28-login-and-posting-failing-update-20221228T125800Z), <slug>-postmortem, <slug>-reminder');
   });
 });

@@ -19,7 +19,7 @@ describe('Atom feeds', () => {
     const rss = parseRssFeed(readBuilt('basic-resolved', 'rss.xml'));
     expect(atom.entries?.map((entry) => entry.title?.value)).toEqual(rss.items?.map((item) => item.title));
     expect(atom.entries?.[0]).toMatchObject({
-      id: 'https://status.fixture.example/incidents/outage/#update-3',
+      id: 'https://status.fixture.example/incidents/outage/#update-20221228T140000Z',
       updated: '2022-12-28T14:00:00.000Z',
     });
     expect(atom.links?.find((link) => link.rel === 'self')?.href).toBe('https://status.fixture.example/history.atom');

@@ -15,7 +15,7 @@ describe('RSS feeds parse with a real feed parser', () => {
       '[Investigating] iOS app slow',
     ]);
     const first = feed.items?.[0];
-    expect(first?.link).toBe('https://status.fixture.example/incidents/outage/#update-3');
+    expect(first?.link).toBe('https://status.fixture.example/incidents/outage/#update-20221228T140000Z');
     expect(first?.guid?.value).toBe(first?.link);
     expect(first?.pubDate).toBe('Wed, 28 Dec 2022 14:00:00 GMT');
     expect(new Set(feed.items?.map((item) => item.guid?.value)).size).toBe(6);

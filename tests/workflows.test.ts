@@ -4,6 +4,7 @@ import { validateWorkflow } from '@action-validator/core';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { readSiteConfig } from '../src/files/site-files.ts';
+import { DEFAULT_TIME_LIMIT_MS } from '../src/notify/run.ts';
 import { ROOT } from './helpers/build.ts';
 
 /*
@@ -64,6 +65,17 @@ describe('the publish path', () => {
     expect(build.findIndex((command) => command.includes('/api/v2/'))).toBeLessThan(build.findIndex((command) => command === 'npm run build'));
     expect(deploy['notify']!.needs).toBe('deploy');
     expect(runs(deploy['notify']!).at(-1)).toContain('npm run status -- notify --current notify/current $previous');
+  });
+
+  test('fetches the live notify index (every event), and the Statuspage endpoints only when the live site has none', () => {
+    const fetch = deploy['build']!.steps.find((step) => step.name === 'Fetch the live API')!.run!;
+    expect(fetch.indexOf('/api/v2/notify-index.json')).toBeGreaterThan(-1);
+    expect(fetch.indexOf('/api/v2/notify-index.json')).toBeLessThan(fetch.indexOf('incidents.json'));
+  });
+
+  test('the notify job outlasts notify’s own time limit, so a long burst ends with its list of what to resend, not a killed run', () => {
+    const minutes = (parse(read('deploy.yml')).jobs.notify as { 'timeout-minutes': number })['timeout-minutes'];
+    expect(minutes * 60_000).toBeGreaterThanOrEqual(DEFAULT_TIME_LIMIT_MS + 2 * 60_000);
   });
 
   test('passes notify the secret of every subscribers\' channel status.config.yaml declares, and nothing else', () => {

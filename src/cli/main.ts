@@ -9,6 +9,7 @@ import { Refusal } from '../files/refusal.ts';
 import { API_KEY_VARIABLE, importCommand, IMPORT_SOURCES } from './commands/import.ts';
 import { describeUnknown } from '../rules/nearest.ts';
 import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES } from '../rules/statuses.ts';
+import { CHANNEL_TYPES } from '../files/schemas/notify-config.ts';
 
 type Option = ParseArgsOptionDescriptor & { help: string };
 
@@ -155,15 +156,17 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx) => Math.max(check(ctx), checkTemplates(ctx)),
   },
   notify: {
-    usage: 'notify [--previous DIR|URL] [--current DIR] [--dry-run] [--resend ID …] [--channel NAME …]',
-    summary: 'announce what this build added (new updates, postmortems, maintenance) on every configured channel',
+    usage: 'notify [--previous DIR|URL] [--current DIR] [--dry-run] [--resend ID …] [--channel NAME …] [--to ADDRESS …]',
+    summary: `announce what this build added (new updates, postmortems, maintenance) on every channel under notify.channels in status.config.yaml (types: ${CHANNEL_TYPES.join(', ')}; each on when its variable is set) and to notify.websub_hub`,
     options: {
       previous: value('the build this one replaced: its output folder, a saved api/v2 folder, or the live site URL (none: first run, nothing older than an hour)'),
-      current: value('the build just deployed: its output folder (default: dist)'),
-      resend: value('send this notification again (an update id from the API, or <slug>-postmortem), repeatable', true),
+      current: value('the build just deployed: its output folder or its api/v2 folder (default: dist); run in a checkout of the commit it was built from'),
+      resend: value('send this again: an update id, <slug>-postmortem, -reminder, -window-opened, -window-closed, a webhook component update (<update id>-<component>), or a feed URL with --channel websub; repeatable', true),
       channel: value('only this channel (its name in status.config.yaml, or websub), repeatable', true),
+      to: value('email only this configured address (a resend to a refused recipient), repeatable', true),
       timeout: value('seconds each request may take (default 10)'),
       backoff: value('seconds before the first retry, doubled for each next one (default 1)'),
+      'time-limit': value('seconds the whole run may take; what is not sent by then is listed with its resend command (default 720)'),
       'dry-run': flag('print each message as it would be sent, per channel, and send nothing'),
     },
     // Loaded on use: nodemailer and the channels are not needed by the other commands.

@@ -2,11 +2,12 @@ import type { IncidentData } from '../files/schemas/incident.ts';
 import type { ComponentStatus, Impact, IncidentStatus, MaintenanceStatus } from '../rules/statuses.ts';
 import { incidentSteps, peakImpact, statusSegments, type StatusChange, type StatusSegment } from '../rules/incident-timeline.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
+import { updateIds } from '../rules/update-id.ts';
 import type { ValidIncidentFile } from '../files/validate.ts';
 
 /** One entry of a timeline, as published. */
 export interface TimelineUpdate {
-  /** Stable anchor and feed id: `update-N`, counted from the first update. */
+  /** Stable anchor, feed and API id, from the update's time (rules/update-id.ts): `update-20221228T125800Z`. */
   id: string;
   at: number;
   status: IncidentStatus | MaintenanceStatus;
@@ -82,8 +83,10 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
   const first = published[0];
   const last = published.at(-1);
   if (!first || !last) return undefined;
+  // Ids from every update's time, published or not, so a replay names each update as the live page does.
+  const ids = updateIds(file.data.updates.map((update) => Date.parse(update.at)));
   const updates = published.map(({ update, index, at }): TimelineUpdate => ({
-    id: `update-${index + 1}`,
+    id: ids[index]!,
     at,
     status: update.status,
     markdown: update.message,

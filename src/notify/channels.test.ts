@@ -7,7 +7,7 @@ import { newNotifications } from './diff.ts';
 
 const current = buildAt(ROOT, '2022-12-30T02:07:00Z');
 const previous = buildAt(ROOT, '2022-12-26T00:00:00Z');
-const notifications = newNotifications(previous.snapshot, current.snapshot);
+const notifications = newNotifications(previous.index, current.snapshot);
 const slack = (components?: string[]) => liveChannel({ name: 'api-slack', type: 'slack', url_env: 'API_SLACK', ...(components ? { components } : {}) }, { API_SLACK: 'https://hooks.example/T/B/x' }, current.context);
 
 test('a component filter routes: the API team hears of the outage that hit the API, not of the messaging maintenance', () => {

@@ -70,32 +70,82 @@ export function baselineBefore(current: Snapshot, lookbackMs: number = FIRST_RUN
   return { at, incidents: current.incidents.flatMap(before), maintenances: current.maintenances.flatMap(before) };
 }
 
+/**
+ * What the comparison needs of one event of a build, from its notify index
+ * (`previous`) or from its full events (`current`): which updates it had,
+ * and what decides postmortems and window changes. Times in epoch ms.
+ */
+export interface IndexedEvent {
+  id: string;
+  maintenance: boolean;
+  /** Update ids, oldest first. */
+  updates: string[];
+  /** The first update's time: a renamed file keeps it. */
+  firstAt: number;
+  resolvedAt: number | null;
+  postmortemAt: number | null;
+  /** A maintenance's window; null for an incident. */
+  window: [number, number] | null;
+}
+
+/** A build as the comparison sees it: its now and every event it published. */
+export interface BuildIndex {
+  at: number;
+  events: IndexedEvent[];
+}
+
+const orNull = (iso: string | null | undefined) => (iso === null || iso === undefined ? null : millis(iso));
+
+/** The index of a build's full events, as the build itself writes it (outputs/notify-index.ts). */
+export function indexOf(snapshot: Snapshot): BuildIndex {
+  const events = [...snapshot.incidents, ...snapshot.maintenances].map(
+    (event): IndexedEvent => ({
+      id: event.id,
+      maintenance: isMaintenance(event),
+      updates: event.incident_updates.map((update) => update.id).reverse(),
+      firstAt: millis(event.incident_updates.at(-1)!.display_at),
+      resolvedAt: orNull(event.resolved_at),
+      postmortemAt: isMaintenance(event) ? null : orNull(event.postmortem_published_at),
+      window: isMaintenance(event) ? [millis(event.scheduled_for), millis(event.scheduled_until)] : null,
+    }),
+  );
+  return { at: snapshot.at, events };
+}
+
+/**
+ * The previous build's copy of an event: by id, or, for an event this build
+ * names differently (its file was renamed), the previous event no longer
+ * published whose first update was at the same moment.
+ */
+function previousOf(before: BuildIndex, current: BuildIndex): (event: IndexedEvent) => IndexedEvent | undefined {
+  const byId = new Map(before.events.map((event) => [event.id, event]));
+  const stillHere = new Set(current.events.map((event) => event.id));
+  const gone = new Map(before.events.filter((event) => !stillHere.has(event.id)).map((event) => [`${event.maintenance} ${event.firstAt}`, event]));
+  return (event) => byId.get(event.id) ?? gone.get(`${event.maintenance} ${event.firstAt}`);
+}
+
 /** Every notification `current` owes subscribers that `previous` did not, oldest first. */
-export function newNotifications(previous: Snapshot | null, current: Snapshot): Notification[] {
-  const before = previous ?? baselineBefore(current);
-  const seen = new Map<string, StatusEventJson>([...before.incidents, ...before.maintenances].map((event) => [event.id, event]));
-  const notifications = [...current.incidents, ...current.maintenances].flatMap((event) => eventNotifications(event, seen.get(event.id), before.at, current.at));
+export function newNotifications(previous: BuildIndex | null, current: Snapshot): Notification[] {
+  const before = previous ?? indexOf(baselineBefore(current));
+  const now = indexOf(current);
+  const find = previousOf(before, now);
+  const indexed = new Map(now.events.map((event) => [event.id, event]));
+  const notifications = [...current.incidents, ...current.maintenances].flatMap((event) => {
+    const mine = indexed.get(event.id)!;
+    return eventNotifications(event, mine, find(mine), before.at, current.at);
+  });
   return notifications.sort((a, b) => millis(a.at) - millis(b.at) || a.id.localeCompare(b.id));
 }
 
-function eventNotifications(event: StatusEventJson, old: StatusEventJson | undefined, then: number, now: number): Notification[] {
-  const known = new Set(old?.incident_updates.map((update) => update.id));
-  const oldest = event.incident_updates.at(-1);
-  const fresh = event.incident_updates.filter((update) => !known.has(update.id)).reverse();
-  const notify = (kind: NotificationKind, id: string, at: string, update: ApiIncidentUpdate | null = null): Notification => ({
-    id,
-    kind,
-    event,
-    maintenance: isMaintenance(event),
-    update,
-    first: update !== null && update.id === oldest?.id,
-    at,
-    components: componentsOf(event, update),
-  });
+function eventNotifications(event: StatusEventJson, mine: IndexedEvent, old: IndexedEvent | undefined, then: number, now: number): Notification[] {
+  const known = new Set(old?.updates.map((id) => id.slice(old.id.length)));
+  // Compared without the event's id, so a renamed file's updates are known by their own ids.
+  const fresh = event.incident_updates.filter((update) => !known.has(update.id.slice(event.id.length))).reverse();
+  const notify = (kind: NotificationKind, id: string, at: string, update: ApiIncidentUpdate | null = null) => notice(event, kind, id, at, update);
   const result = fresh.map((update) => notify('update', update.id, update.display_at, update));
   if (!isMaintenance(event)) {
     const published = event.postmortem_published_at;
-    const wasPublished = old !== undefined && !isMaintenance(old) && old.postmortem_published_at !== null;
+    const wasPublished = old !== undefined && old.postmortemAt !== null;
     // Published after the previous build's now, too: a build from before the API carried
     // `postmortem_published_at` reads as "none", and must not bring back old postmortems.
     const isNew = published !== null && !wasPublished && millis(published) > then;
@@ -103,24 +153,39 @@ function eventNotifications(event: StatusEventJson, old: StatusEventJson | undef
     return result;
   }
   // Window changes only matter for a maintenance subscribers already knew of.
-  if (old === undefined || !isMaintenance(old)) return result;
+  if (old === undefined || old.window === null) return result;
   const freshStatuses = new Set(fresh.map((update) => update.status));
-  const [was, is] = [windowPhase(old, then), windowPhase(event, now)];
+  const [was, is] = [windowPhase(old, then), windowPhase(mine, now)];
   const iso = new Date(now).toISOString();
-  if (is === 'upcoming' && was === 'upcoming' && remindsAt(event, now) && !remindsAt(old, then)) result.push(notify('reminder', `${event.id}-reminder`, iso));
+  if (is === 'upcoming' && was === 'upcoming' && remindsAt(mine, now) && !remindsAt(old, then)) result.push(notify('reminder', `${event.id}-reminder`, iso));
   if (is === 'active' && was === 'upcoming' && !freshStatuses.has('in_progress')) result.push(notify('window-opened', `${event.id}-window-opened`, event.scheduled_for));
   if (is === 'over' && was !== 'over' && event.resolved_at === null) result.push(notify('window-closed', `${event.id}-window-closed`, event.scheduled_until));
   return result;
 }
 
 /** Where a maintenance stands at `at`: its window and closing update decide. */
-export function windowPhase(event: ApiScheduledMaintenance, at: number): 'upcoming' | 'active' | 'over' {
-  if (event.resolved_at !== null && millis(event.resolved_at) <= at) return 'over';
-  if (at >= millis(event.scheduled_until)) return 'over';
-  return at >= millis(event.scheduled_for) ? 'active' : 'upcoming';
+export function windowPhase(event: Pick<IndexedEvent, 'resolvedAt' | 'window'>, at: number): 'upcoming' | 'active' | 'over' {
+  const [start, end] = event.window!;
+  if (event.resolvedAt !== null && event.resolvedAt <= at) return 'over';
+  if (at >= end) return 'over';
+  return at >= start ? 'active' : 'upcoming';
 }
 
-const remindsAt = (event: ApiScheduledMaintenance, at: number) => millis(event.scheduled_for) - at <= REMINDER_LEAD_MS;
+const remindsAt = (event: IndexedEvent, at: number) => event.window![0] - at <= REMINDER_LEAD_MS;
+
+/** One notification about `event`. */
+function notice(event: StatusEventJson, kind: NotificationKind, id: string, at: string, update: ApiIncidentUpdate | null = null): Notification {
+  return {
+    id,
+    kind,
+    event,
+    maintenance: isMaintenance(event),
+    update,
+    first: update !== null && update.id === event.incident_updates.at(-1)?.id,
+    at,
+    components: componentsOf(event, update),
+  };
+}
 
 function componentsOf(event: StatusEventJson, update: ApiIncidentUpdate | null): string[] {
   const ids = new Set(event.components.map((component) => component.id));
@@ -128,8 +193,20 @@ function componentsOf(event: StatusEventJson, update: ApiIncidentUpdate | null):
   return [...ids];
 }
 
-/** The notification with this id in `current`, whatever the previous build held (`notify --resend`). */
+/**
+ * The notification with this id in `current`, whatever the previous build
+ * held (`notify --resend`): any update or postmortem, and a maintenance's
+ * reminder and window notices, as this build words them.
+ */
 export function findNotification(current: Snapshot, id: string): Notification | undefined {
-  const everything = newNotifications({ at: -Infinity, incidents: [], maintenances: [] }, current);
-  return everything.find((notification) => notification.id === id);
+  const everything = newNotifications({ at: -Infinity, events: [] }, current);
+  const found = everything.find((notification) => notification.id === id);
+  if (found) return found;
+  const now = new Date(current.at).toISOString();
+  const notices = current.maintenances.flatMap((event) => [
+    notice(event, 'reminder', `${event.id}-reminder`, now),
+    notice(event, 'window-opened', `${event.id}-window-opened`, event.scheduled_for),
+    notice(event, 'window-closed', `${event.id}-window-closed`, event.scheduled_until),
+  ]);
+  return notices.find((notification) => notification.id === id);
 }

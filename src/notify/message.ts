@@ -59,7 +59,7 @@ function wording(notification: Notification): { headline: string; markdown: stri
   const window = 'scheduled_for' in event ? `${staffTime(Date.parse(event.scheduled_for))} to ${staffTime(Date.parse(event.scheduled_until)).slice(-9)}` : '';
   switch (notification.kind) {
     case 'update':
-      // `<slug>-update-3` is published at `#update-3` on the incident page.
+      // `<slug>-update-20221228T132400Z` is published at `#update-20221228T132400Z` on the incident page.
       return { headline: UPDATE_STATUS_LABELS[update!.status], markdown: update!.body, anchor: update!.id.slice(event.id.length + 1) };
     case 'postmortem':
       return { headline: 'Postmortem', markdown: 'The postmortem of this incident is published: what happened, and what we are changing.', anchor: 'postmortem' };
@@ -85,5 +85,7 @@ function componentLines(notification: Notification): Array<{ name: string; statu
   // Updates are listed newest first: replay them oldest first, up to this one.
   const upTo = event.incident_updates.slice(event.incident_updates.findIndex((candidate) => candidate.id === update.id)).reverse();
   for (const change of upTo.flatMap((candidate) => candidate.affected_components ?? [])) statuses.set(change.code, { name: change.name, status: change.new_status });
-  return [...statuses.values()].map(({ name, status }) => line(name, status));
+  // A window announced ahead leaves its components running until it opens: say so, not "Under maintenance" a week early.
+  const ahead = notification.maintenance && update.status === 'scheduled';
+  return [...statuses.values()].map(({ name, status }) => line(name, ahead ? 'operational' : status));
 }

@@ -21,3 +21,8 @@ test('an SMTP password is hidden encoded or decoded; the host stays readable', (
 test('an unset variable hides nothing', () => {
   expect(redact('nothing secret here')).toBe('nothing secret here');
 });
+
+test('a password that is not valid percent-encoding is hidden too, and breaks nothing', () => {
+  const redact = redactor([{ name: 'SMTP_URL', value: 'smtp://mailer:pa%zz-secret@smtp.example:587' }]);
+  expect(redact('sending via smtp://mailer:pa%zz-secret@smtp.example:587 as pa%zz-secret')).toBe('sending via [SMTP_URL] as [SMTP_URL]');
+});

@@ -15,12 +15,21 @@ export function redactor(secrets: ReadonlyArray<{ name: string; value: string }>
   return (text) => pieces.reduce((out, { piece, name }) => out.split(piece).join(`[${name}]`), text);
 }
 
+/** Percent-decoded, or as it is when it is not valid percent-encoding (a password with a bare "%"). */
+function decoded(piece: string): string {
+  try {
+    return decodeURIComponent(piece);
+  } catch {
+    return piece;
+  }
+}
+
 function secretPieces(value: string): string[] {
   const pieces = [value, encodeURIComponent(value)];
   if (URL.canParse(value)) {
     const url = new URL(value);
-    if (url.password) pieces.push(url.password, decodeURIComponent(url.password));
-    if (url.username) pieces.push(url.username, decodeURIComponent(url.username));
+    if (url.password) pieces.push(url.password, decoded(url.password));
+    if (url.username) pieces.push(url.username, decoded(url.username));
     const rest = `${url.pathname}${url.search}`;
     if (rest.length > 1) pieces.push(rest);
   }

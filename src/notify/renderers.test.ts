@@ -7,9 +7,9 @@ import { discordPayload, emailContent, slackPayload, teamsPayload, webhookPayloa
 
 // The 2022-12-28 outage: the "identified" update of 12:58, and the partial recovery of 13:24.
 const current = buildAt(ROOT, '2022-12-28T13:30:00Z');
-const [identified, rollback] = newNotifications(buildAt(ROOT, '2022-12-28T12:45:00Z').snapshot, current.snapshot);
+const [identified, rollback] = newNotifications(buildAt(ROOT, '2022-12-28T12:45:00Z').index, current.snapshot);
 const context = current.context;
-const URL = 'https://status.chirp.example/incidents/2022-12-28-login-and-posting-failing/#update-2';
+const URL = 'https://status.chirp.example/incidents/2022-12-28-login-and-posting-failing/#update-20221228T125800Z';
 const BODY =
   'We have traced the errors to significant backend server architecture changes rolled out this morning. Login and posting requests are failing on every platform; timelines load slowly or not at all.';
 const TITLE = 'Login and posting failing on web, iOS and Android';
@@ -52,7 +52,7 @@ describe('each channel’s message for the identified update', () => {
     const [incident] = webhookPayloads(identified!, context);
     expect(incident!.body).toMatchObject({ page: { id: 'chirp', status_indicator: 'critical', status_description: 'Major System Outage' }, incident: { id: '2022-12-28-login-and-posting-failing', status: 'identified' } });
     const bodies = webhookPayloads(rollback!, context);
-    expect(bodies.map((body) => body.id)).toEqual(['2022-12-28-login-and-posting-failing-update-3', '2022-12-28-login-and-posting-failing-update-3-login']);
+    expect(bodies.map((body) => body.id)).toEqual(['2022-12-28-login-and-posting-failing-update-20221228T132400Z', '2022-12-28-login-and-posting-failing-update-20221228T132400Z-login']);
     expect(bodies[1]!.body).toMatchObject({
       component_update: { component_id: 'login', old_status: 'major_outage', new_status: 'partial_outage', created_at: '2022-12-28T13:24:00.000Z' },
       component: { id: 'login', name: 'Login', status: 'partial_outage' },
@@ -70,7 +70,25 @@ describe('each channel’s message for the identified update', () => {
   test('Markdown and HTML in a message are rendered safely in email and kept as text in chat', () => {
     const hostile = { ...identified!, update: { ...identified!.update!, body: '<script>alert(1)</script> *really*' } };
     expect(emailContent(toMessage(hostile), context).html).not.toContain('<script>');
-    expect(slackPayload(toMessage(hostile), context).blocks[1]).toEqual({ type: 'section', text: { type: 'plain_text', text: '<script>alert(1)</script> *really*' } });
+    expect(slackPayload(toMessage(hostile), context).blocks[1]).toEqual({ type: 'section', text: { type: 'plain_text', text: '&lt;script&gt;alert(1)&lt;/script&gt; *really*' } });
+  });
+
+  test('a title’s markup reaches no platform as markup: Slack mentions and links, Markdown links in Teams and Discord', () => {
+    const title = 'Login <!channel> <@U024BE7LH> <https://evil.example|click> [label](https://evil.example) 🔥';
+    const hostile = { ...identified!, event: { ...identified!.event, name: title } };
+    const slack = slackPayload(toMessage(hostile), context);
+    for (const text of [slack.text, slack.blocks[0]!.text!.text]) expect(text).not.toMatch(/<[!@h]/);
+    expect(slack.blocks[0]!.text!.text).toBe('Identified: Login &lt;!channel&gt; &lt;@U024BE7LH&gt; &lt;https://evil.example|click&gt; [label](https://evil.example) 🔥');
+    const teams = teamsPayload(toMessage(hostile)).attachments[0]!.content.body[0]!.text;
+    expect(teams).toBe('Identified: Login \\<!channel\\> \\<@U024BE7LH\\> \\<https://evil.example\\|click\\> \\[label\\](https://evil.example) 🔥');
+    expect(discordPayload(toMessage(hostile), context).embeds[0]!.title).toBe(teams);
+  });
+
+  test('a long title is cut between characters: the header ends on a whole emoji', () => {
+    const hostile = { ...identified!, event: { ...identified!.event, name: `${'x'.repeat(134)}🔥🔥🔥🔥` } };
+    const header = slackPayload(toMessage(hostile), context).blocks[0]!.text!.text;
+    expect(header.length).toBeLessThanOrEqual(150);
+    expect(header).toBe(`Identified: ${'x'.repeat(134)}🔥…`);
   });
 });
 
@@ -89,5 +107,15 @@ describe('Discord colours follow the level, not its words', () => {
     ['maintenance', 0x1f6feb],
   ] as const)('%s: %i', (level, expected) => {
     expect(colour({ ...toMessage(identified!), level, severity: 'renamed' })).toBe(expected);
+  });
+});
+
+describe('a maintenance announced ahead', () => {
+  test('lists its components as they are until the window opens, not as under maintenance', () => {
+    const announced = newNotifications(buildAt(ROOT, '2022-12-23T09:00:00Z').index, buildAt(ROOT, '2022-12-23T11:00:00Z').snapshot);
+    const scheduled = announced.find((notification) => notification.update?.status === 'scheduled')!;
+    expect(toMessage(scheduled).components.map((component) => component.status)).toEqual(['Operational', 'Operational']);
+    const started = newNotifications(buildAt(ROOT, '2022-12-30T01:07:00Z').index, buildAt(ROOT, '2022-12-30T02:07:00Z').snapshot)[0]!;
+    expect(toMessage(started).components.map((component) => component.status)).toEqual(['Under maintenance', 'Under maintenance']);
   });
 });

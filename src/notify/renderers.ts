@@ -2,6 +2,7 @@ import type { ApiPage, ApiStatus } from '../outputs/api.ts';
 import type { Level } from '../rules/levels.ts';
 import type { Notification } from './diff.ts';
 import type { Message } from './message.ts';
+import { markdownLimited, markdownText, slackLimited, slackText, truncate } from './platform-text.ts';
 
 /*
  * Each channel's message, as the bytes it is sent as. Pure functions of the
@@ -14,20 +15,20 @@ export interface PageContext {
   status: ApiStatus;
 }
 
-const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 const componentText = (message: Message) => message.components.map((component) => `${component.name}: ${component.status}`).join('\n');
 const contextLine = (message: Message) => [message.severity, message.when].join(' · ');
 
 /** Slack incoming webhook: Block Kit, with `text` as the notification fallback. */
 export function slackPayload(message: Message, context: PageContext) {
-  const fields = message.components.map((component) => ({ type: 'plain_text', text: truncate(`${component.name}: ${component.status}`, 2000) }));
+  // Every text field escaped: Slack reads <!channel>, <@U…> and <url|label> even in plain_text fallbacks.
+  const fields = message.components.map((component) => ({ type: 'plain_text', text: slackLimited(`${component.name}: ${component.status}`, 2000) }));
   return {
-    text: `[${context.page.name} status] ${message.headline}`,
+    text: slackLimited(`[${context.page.name} status] ${message.headline}`, 3000),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: truncate(message.headline, 150) } },
-      { type: 'section', text: { type: 'plain_text', text: truncate(message.markdown, 3000) } },
+      { type: 'header', text: { type: 'plain_text', text: slackLimited(message.headline, 150) } },
+      { type: 'section', text: { type: 'plain_text', text: slackLimited(message.markdown, 3000) } },
       ...(fields.length > 0 ? [{ type: 'section', fields: fields.slice(0, 10) }] : []),
-      { type: 'context', elements: [{ type: 'plain_text', text: contextLine(message) }] },
+      { type: 'context', elements: [{ type: 'plain_text', text: slackText(contextLine(message)) }] },
       { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'View on the status page' }, url: message.url }] },
     ],
   };
@@ -43,12 +44,13 @@ export function discordPayload(message: Message, context: PageContext) {
     allowed_mentions: { parse: [] },
     embeds: [
       {
-        title: truncate(message.headline, 256),
+        // The title and components are plain text on the page; the message is Markdown there too.
+        title: markdownLimited(message.headline, 256),
         url: message.url,
         description: truncate(message.markdown, 4096),
         color: DISCORD_COLOURS[message.level],
         timestamp: message.at,
-        ...(message.components.length > 0 ? { fields: [{ name: 'Components', value: truncate(componentText(message), 1024) }] } : {}),
+        ...(message.components.length > 0 ? { fields: [{ name: 'Components', value: markdownLimited(componentText(message), 1024) }] } : {}),
         footer: { text: message.severity },
       },
     ],
@@ -68,9 +70,10 @@ export function teamsPayload(message: Message) {
           type: 'AdaptiveCard',
           version: '1.4',
           body: [
-            { type: 'TextBlock', text: message.headline, weight: 'Bolder', size: 'Medium', wrap: true },
+            // TextBlocks read Markdown: the headline is plain text on the page, the message is Markdown there too.
+            { type: 'TextBlock', text: markdownText(message.headline), weight: 'Bolder', size: 'Medium', wrap: true },
             { type: 'TextBlock', text: message.markdown, wrap: true },
-            ...(message.components.length > 0 ? [{ type: 'FactSet', facts: message.components.map((component) => ({ title: component.name, value: component.status })) }] : []),
+            ...(message.components.length > 0 ? [{ type: 'FactSet', facts: message.components.map((component) => ({ title: markdownText(component.name), value: component.status })) }] : []),
             { type: 'TextBlock', text: contextLine(message), isSubtle: true, size: 'Small', wrap: true },
           ],
           actions: [{ type: 'Action.OpenUrl', title: 'View on the status page', url: message.url }],

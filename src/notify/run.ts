@@ -1,16 +1,18 @@
 import type { SiteConfig } from '../files/schemas/site-config.ts';
-import { post, type Attempt, type DeliveryResult, type RetryPolicy } from './delivery.ts';
+import { post, REAL_CLOCK, type Attempt, type Clock, type DeliveryResult, type RetryPolicy } from './delivery.ts';
 import { findNotification, newNotifications, type Notification } from './diff.ts';
 import { liveChannel, SIGNATURE_HEADER, type LiveChannel, type Outgoing } from './channels.ts';
+import { pacer, PLATFORM_RATES } from './pacing.ts';
 import { redactor } from './redact.ts';
-import type { LoadedBuild } from './snapshot.ts';
+import type { LoadedBuild, PreviousBuild } from './snapshot.ts';
 import { changedFeeds, hubPing } from './websub.ts';
 
 /*
  * One `notify` run: what is new, to which channel, sent (or printed) with
- * every secret redacted from every line. Channels run in parallel, each
- * sending its messages in order, so one slow or failing channel delays none
- * of the others.
+ * every secret redacted from every line. Channels and the hub run in
+ * parallel, each channel sending its messages in order at its platform's
+ * pace, so one slow or failing channel delays none of the others; the run
+ * stops at its time limit and lists what it did not send.
  */
 
 export interface NotifyRun {
@@ -18,14 +20,19 @@ export interface NotifyRun {
   env: Record<string, string | undefined>;
   current: LoadedBuild;
   /** The build this one replaced; null on a site's first run. */
-  previous: LoadedBuild | null;
-  /** Send these notification ids again, whatever the previous build held. */
+  previous: PreviousBuild | null;
+  /** Send these again, whatever the previous build held: notification ids, a webhook's component update ids, feed URLs. */
   resend: string[];
   /** Only these channels (by name); all when empty. */
   only: string[];
+  /** Email only to these of the configured addresses (a resend to a refused recipient); all when empty. */
+  recipients: string[];
   dryRun: boolean;
   policy: RetryPolicy;
+  /** The whole run's limit, in ms: nothing starts after it. */
+  timeLimitMs: number;
   out: (line: string) => void;
+  clock?: Clock;
 }
 
 export interface NotifyOutcome {
@@ -33,45 +40,88 @@ export interface NotifyOutcome {
   failed: string[];
 }
 
-/** Which notifications this run is about. Throws with the valid ids when a `--resend` id is unknown. */
-export function selectNotifications(run: Pick<NotifyRun, 'current' | 'previous' | 'resend'>): Notification[] {
-  if (run.resend.length === 0) return newNotifications(run.previous?.snapshot ?? null, run.current.snapshot);
-  return run.resend.map((id) => {
-    const found = findNotification(run.current.snapshot, id);
-    if (!found) throw new Error(`--resend: no update or postmortem "${id}" in this build. Ids are the API's update ids, e.g. ${run.current.snapshot.incidents[0]?.incident_updates[0]?.id ?? '2022-12-28-login-failing-update-2'}, or <slug>-postmortem`);
-    return found;
-  });
+/** The deploy job's notify step has 15 minutes; the run keeps 3 of them for installing and reporting. */
+export const DEFAULT_TIME_LIMIT_MS = 12 * 60_000;
+/** Hub pings: this many at once, all within this long (a hub is one server; its feeds are a handful). */
+export const HUB_CONCURRENCY = 4;
+export const HUB_TIME_LIMIT_MS = 60_000;
+
+/** What a run sends: its notifications, and with `--resend`, which of their messages and which feeds. */
+export interface Selection {
+  notifications: Notification[];
+  /** Message ids to send (a notification's id sends all its messages); null: everything. */
+  parts: Set<string> | null;
+  /** Feeds to ping whatever the notifications changed (`--resend <feed URL> --channel websub`). */
+  feeds: string[];
 }
+
+const RESEND_FORMS = 'an update id (2022-12-28-login-and-posting-failing-update-20221228T125800Z), <slug>-postmortem, <slug>-reminder, <slug>-window-opened, <slug>-window-closed, a webhook component update (<update id>-<component id>) or a feed URL for websub';
+
+/** Which notifications this run is about. Throws naming the forms a `--resend` id takes when one is unknown. */
+export function selectNotifications(run: Pick<NotifyRun, 'current' | 'previous' | 'resend'>): Selection {
+  if (run.resend.length === 0) return { notifications: newNotifications(run.previous?.index ?? null, run.current.snapshot), parts: null, feeds: [] };
+  const notifications = new Map<string, Notification>();
+  const feeds: string[] = [];
+  const every = newNotifications({ at: -Infinity, events: [] }, run.current.snapshot);
+  for (const id of run.resend) {
+    if (/^https?:\/\//i.test(id)) {
+      feeds.push(id);
+      continue;
+    }
+    const found = findNotification(run.current.snapshot, id) ?? every.find((notification) => notification.update?.affected_components?.some((change) => id === `${notification.id}-${change.code}`));
+    if (!found) throw new Error(`--resend: nothing called "${id}" in this build. A resend takes ${RESEND_FORMS}`);
+    notifications.set(found.id, found);
+  }
+  return { notifications: [...notifications.values()], parts: new Set(run.resend), feeds };
+}
+
+type Say = (line: string) => void;
 
 export async function runNotify(run: NotifyRun): Promise<NotifyOutcome> {
   // Staff channels hear the watchdog (`watch`), never an announcement.
   const configured = (run.config.notify?.channels ?? []).filter((channel) => channel.audience !== 'staff');
   const unknown = run.only.filter((name) => name !== 'websub' && !configured.some((channel) => channel.name === name));
   if (unknown.length > 0) throw new Error(`--channel: unknown channel "${unknown[0]}". Configured: ${configured.map((channel) => channel.name).join(', ') || '(none)'}`);
+  const addresses = configured.flatMap((channel) => (channel.type === 'email' ? channel.to : []));
+  const stranger = run.recipients.find((address) => !addresses.includes(address));
+  if (stranger) throw new Error(`--to: "${stranger}" is not an address of any email channel. Configured: ${addresses.join(', ') || '(none)'}`);
   const channels = configured.filter((channel) => run.only.length === 0 || run.only.includes(channel.name)).map((channel) => liveChannel(channel, run.env, run.current.context));
   const redact = redactor(channels.flatMap((channel) => channel.secrets));
   const say = (line: string) => run.out(redact(line));
-  const notifications = selectNotifications(run);
-  describeRun(run, notifications, say);
-  const results = await Promise.all(channels.map((channel) => runChannel(run, channel, notifications, say)));
-  const hub = await pingHub(run, notifications, say);
+  const selection = selectNotifications(run);
+  describeRun(run, selection.notifications, say);
+  const clock = run.clock ?? REAL_CLOCK;
+  const deadline = clock.now() + run.timeLimitMs;
+  const [results, hub] = await Promise.all([Promise.all(channels.map((channel) => runChannel(run, channel, selection, say, deadline))), pingHub(run, selection, say)]);
   const outcome = [...results, hub].reduce((all, one) => ({ delivered: all.delivered + one.delivered, failed: [...all.failed, ...one.failed] }), { delivered: 0, failed: [] });
-  if (!run.dryRun) say(outcome.failed.length === 0 ? `Done: ${outcome.delivered} delivered, none failed.` : `Done: ${outcome.delivered} delivered, ${outcome.failed.length} FAILED: ${outcome.failed.join(', ')}`);
+  if (!run.dryRun) say(outcome.failed.length === 0 ? `Done: ${outcome.delivered} delivered, none failed.` : `Done: ${outcome.delivered} delivered, ${outcome.failed.length} not delivered: ${outcome.failed.join(', ')}`);
   return outcome;
 }
 
-function describeRun(run: NotifyRun, notifications: Notification[], say: (line: string) => void) {
+function describeRun(run: NotifyRun, notifications: Notification[], say: Say) {
   const current = new Date(run.current.snapshot.at).toISOString();
   if (run.resend.length > 0) say(`Resending ${notifications.length} notification(s) from the build of ${current}.`);
-  else if (run.previous) say(`Comparing the build of ${current} with the previous build of ${new Date(run.previous.snapshot.at).toISOString()}: ${notifications.length} new.`);
-  else say(`No previous build: announcing only what is newer than an hour before the build of ${current} (first run): ${notifications.length} new.`);
+  else if (run.previous) {
+    if (run.previous.note) say(run.previous.note);
+    say(`Comparing the build of ${current} with the previous build of ${new Date(run.previous.index.at).toISOString()}: ${notifications.length} new.`);
+  } else say(`No previous build: announcing only what is newer than an hour before the build of ${current} (first run): ${notifications.length} new.`);
   for (const notification of notifications) say(`  ${notification.id} (${notification.kind}, ${notification.at})`);
 }
 
-async function runChannel(run: NotifyRun, channel: LiveChannel, notifications: Notification[], say: (line: string) => void): Promise<NotifyOutcome> {
+/** The id a message is resent by: its delivery id without the channel's name. */
+const partOf = (channel: LiveChannel, message: Outgoing) => message.deliveryId.slice(0, -(channel.config.name.length + 1));
+
+function outgoingOf(run: NotifyRun, channel: LiveChannel, selection: Selection): Outgoing[] {
+  const recipients = run.recipients.length > 0 ? run.recipients : undefined;
+  const all = selection.notifications.filter(channel.wants).flatMap((notification) => channel.render(notification, recipients));
+  const wanted = all.filter((message) => selection.parts === null || selection.parts.has(message.notificationId) || selection.parts.has(partOf(channel, message)));
+  // An email channel none of whose addresses this run sends to has nothing to send.
+  return wanted.filter((message) => message.kind !== 'email' || message.email.to.length > 0);
+}
+
+async function runChannel(run: NotifyRun, channel: LiveChannel, selection: Selection, say: Say, deadline: number): Promise<NotifyOutcome> {
   const label = `${channel.config.name} (${channel.config.type})`;
-  const wanted = notifications.filter(channel.wants);
-  const outgoing = wanted.flatMap((notification) => channel.render(notification));
+  const outgoing = outgoingOf(run, channel, selection);
   if (channel.missing.length > 0) {
     say(`${label}: off, ${channel.missing.join(' and ')} not set${run.dryRun && outgoing.length > 0 ? '; it would send:' : ''}`);
     if (!run.dryRun) return { delivered: 0, failed: [] };
@@ -86,24 +136,45 @@ async function runChannel(run: NotifyRun, channel: LiveChannel, notifications: N
     for (const message of outgoing) say(preview(channel, message));
     return { delivered: 0, failed: [] };
   }
+  const clock = run.clock ?? REAL_CLOCK;
+  const pace = pacer(PLATFORM_RATES[channel.config.type], clock);
   const outcome: NotifyOutcome = { delivered: 0, failed: [] };
-  for (const message of outgoing) {
-    const result = await channel.send(message, run.policy, retrying(say, `${label}: ${message.deliveryId}`));
+  const resend = (message: Outgoing, to = '') => `npm run status -- notify --resend ${partOf(channel, message)} --channel ${channel.config.name}${to ? ` --to ${to}` : ''}`;
+  for (const [i, message] of outgoing.entries()) {
+    if (clock.now() >= deadline) {
+      reportUnsent(say, label, run.timeLimitMs, outgoing.slice(i), resend, channel.config.name, (m) => partOf(channel, m));
+      outcome.failed.push(...outgoing.slice(i).map((m) => m.deliveryId));
+      break;
+    }
+    const what = `${label}: ${message.deliveryId}`;
+    const result = await channel.send(message, run.policy, { clock, pace, deadline, onRetry: retrying(say, what) }).catch((error: Error): DeliveryResult => ({ ok: false, attempts: 1, detail: `could not send: ${error.message}` }));
     // The real URL goes through `say`, which prints the variable's name instead.
     const where = message.kind === 'http' ? message.request.url : channel.secrets[0]!.value;
-    report(say, `${label}: ${message.deliveryId}`, where, result, `--resend ${message.notificationId} --channel ${channel.config.name}`);
+    report(say, what, where, result, resend(message));
+    for (const rejected of result.rejected ?? []) {
+      say(`${what}: FAILED for ${rejected.address}: ${rejected.detail}. Once fixed: ${resend(message, rejected.address)}`);
+      outcome.failed.push(`${message.deliveryId} to ${rejected.address}`);
+    }
     if (result.ok) outcome.delivered++;
     else outcome.failed.push(message.deliveryId);
   }
   return outcome;
 }
 
-const retrying = (say: (line: string) => void, what: string) => (result: Attempt, waitMs: number) => say(`${what}: ${result.detail}, retrying in ${waitMs / 1000} s`);
+function reportUnsent(say: Say, label: string, limitMs: number, unsent: Outgoing[], resend: (message: Outgoing) => string, channel: string, part: (message: Outgoing) => string) {
+  say(`${label}: the run's time limit (${limitMs / 1000} s) was reached; ${unsent.length} message(s) NOT SENT:`);
+  for (const message of unsent) say(`${label}: ${message.deliveryId}: NOT SENT. ${resend(message)}`);
+  const parts = [...new Set(unsent.map(part))];
+  say(`${label}: to send them all: npm run status -- notify --channel ${channel} ${parts.map((id) => `--resend ${id}`).join(' ')}`);
+}
 
-function report(say: (line: string) => void, what: string, where: string, result: DeliveryResult, resend: string) {
+const retrying = (say: Say, what: string) => (result: Attempt, waitMs: number) => say(`${what}: ${result.detail}, retrying in ${waitMs / 1000} s`);
+
+function report(say: Say, what: string, where: string, result: DeliveryResult, resend: string) {
   const attempts = `${result.attempts} attempt${result.attempts === 1 ? '' : 's'}`;
   if (result.ok) say(`${what}: delivered to ${where} (${result.detail}, ${attempts})`);
-  else say(`${what}: FAILED after ${attempts} to ${where}: ${result.detail}. Once fixed: npm run status -- notify ${resend}`);
+  else if (result.mayHaveArrived) say(`${what}: MAY HAVE ARRIVED, not confirmed, after ${attempts} to ${where}: ${result.detail}. Check the receiver; if it did not arrive: ${resend}`);
+  else say(`${what}: FAILED after ${attempts} to ${where}: ${result.detail}. Once fixed: ${resend}`);
 }
 
 /** A message as it would be sent, secrets replaced by the names of their variables. */
@@ -114,27 +185,44 @@ function preview(channel: LiveChannel, message: Outgoing): string {
     const headers = { From: email.from, To: email.to.join(', '), Subject: email.subject, 'Message-ID': email.messageId, ...email.headers };
     return [head, `SMTP via $${channel.config.url_env}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), '', email.text, '[HTML part]', email.html, ''].join('\n');
   }
-  const headers = Object.entries(message.request.headers).map(([name, value]) =>
-    name === SIGNATURE_HEADER && channel.config.type === 'webhook' ? `${name}: t=<unix time>,v1=<HMAC-SHA256 of "<t>.<body>" with $${channel.config.secret_env}>` : `${name}: ${value}`,
-  );
+  const headers = Object.entries(message.request.headers).map(([name, value]) => `${name}: ${value}`);
+  if (message.request.sign && channel.config.type === 'webhook') headers.push(`${SIGNATURE_HEADER}: t=<unix time of each attempt>,v1=<HMAC-SHA256 of "<t>.<body>" with $${channel.config.secret_env}>`);
   return [head, `POST $${channel.config.url_env}`, ...headers, '', JSON.stringify(JSON.parse(message.request.body), null, 2), ''].join('\n');
 }
 
-async function pingHub(run: NotifyRun, notifications: Notification[], say: (line: string) => void): Promise<NotifyOutcome> {
+/** Run `task` on every item, at most `limit` at once, in order of start. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+async function pingHub(run: NotifyRun, selection: Selection, say: Say): Promise<NotifyOutcome> {
   const hub = run.config.notify?.websub_hub;
-  if (!hub || (run.only.length > 0 && !run.only.includes('websub'))) return { delivered: 0, failed: [] };
-  const feeds = changedFeeds(notifications, run.current.context.page.url);
   const outcome: NotifyOutcome = { delivered: 0, failed: [] };
+  if (!hub || (run.only.length > 0 && !run.only.includes('websub'))) return outcome;
+  // A resend pings the feeds it names, and the feeds of the notifications it resends only when asked for websub by name.
+  const fromNotifications = run.resend.length === 0 || run.only.includes('websub') ? changedFeeds(selection.notifications, run.current.context.page.url) : [];
+  const feeds = [...new Set([...fromNotifications, ...selection.feeds])];
   if (run.dryRun) {
     for (const feed of feeds) say(`websub: would ping ${hub} with hub.mode=publish&hub.url=${feed}`);
     return outcome;
   }
-  // Sequential: a hub is one server, and a handful of pings is quick.
-  for (const feed of feeds) {
-    const result = await post(hubPing(hub, feed), run.policy, retrying(say, `websub: ${feed}`));
-    report(say, `websub: ${feed}`, hub, result, '--resend <update-id> --channel websub');
+  const clock = run.clock ?? REAL_CLOCK;
+  const deadline = clock.now() + Math.min(HUB_TIME_LIMIT_MS, run.timeLimitMs);
+  await eachLimited(feeds, HUB_CONCURRENCY, async (feed) => {
+    const resend = `npm run status -- notify --resend ${feed} --channel websub`;
+    if (clock.now() >= deadline) {
+      say(`websub: ${feed}: NOT PINGED, the hub's time limit (${HUB_TIME_LIMIT_MS / 1000} s) was reached. ${resend}`);
+      outcome.failed.push(`websub ${feed}`);
+      return;
+    }
+    const result = await post(hubPing(hub, feed), run.policy, { clock, deadline, onRetry: retrying(say, `websub: ${feed}`) });
+    report(say, `websub: ${feed}`, hub, result, resend);
     if (result.ok) outcome.delivered++;
     else outcome.failed.push(`websub ${feed}`);
-  }
+  });
   return outcome;
 }

@@ -1,49 +1,88 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { join } from 'node:path';
+import { openSite } from '../files/open-site.ts';
+import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { apiEndpointSchemas } from '../outputs/api-schema.ts';
-import type { ApiIncident, ApiScheduledMaintenance } from '../outputs/api.ts';
-import type { Snapshot } from './diff.ts';
+import { apiEvents, type ApiIncident, type ApiScheduledMaintenance } from '../outputs/api.ts';
+import { NOTIFY_INDEX_FILE, notifyIndexSchema, type IndexedEventJson, type NotifyIndexJson } from '../outputs/notify-index.ts';
+import { updateIds } from '../rules/update-id.ts';
+import { indexOf, type BuildIndex, type IndexedEvent, type Snapshot } from './diff.ts';
 import type { PageContext } from './renderers.ts';
 
 /*
- * A build's published API, read from a folder (`dist/`, or a saved copy of a
- * live site's `api/v2/`) or from a live site's URL. Each file is checked
- * against the API contract, so a diff never runs on something half-read.
+ * The two builds `notify` compares. The previous one is its notify index
+ * (`/api/v2/notify-index.json`: every event, from a folder or the live
+ * site), or, for a site built before the index existed, its Statuspage
+ * endpoints. The current one is the build just made: its index says when
+ * it was built and for which address, and its events are computed again
+ * from the site's files at that moment with the build's own model, in full,
+ * so any of them can be announced or resent; the two must agree.
  */
 
-const FILES = ['status.json', 'incidents.json', 'scheduled-maintenances.json'] as const;
-type Loaded = { [F in (typeof FILES)[number]]: unknown };
+const LEGACY_FILES = ['status.json', 'incidents.json', 'scheduled-maintenances.json'] as const;
 
 /** `dir` itself when it holds the API files, else its `api/v2/` (a build's output folder). */
 function apiFolder(dir: string): string {
-  return existsSync(join(dir, 'incidents.json')) ? dir : join(dir, 'api', 'v2');
+  return existsSync(join(dir, NOTIFY_INDEX_FILE)) || existsSync(join(dir, 'incidents.json')) ? dir : join(dir, 'api', 'v2');
 }
 
-async function readSource(source: string, timeoutMs: number): Promise<Loaded> {
-  const entries = await Promise.all(
-    FILES.map(async (file) => {
-      if (/^https?:\/\//.test(source)) {
-        const base = source.endsWith('/') ? source : `${source}/`;
-        const url = new URL(base.endsWith('/api/v2/') ? file : `api/v2/${file}`, base);
-        const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-        if (!response.ok) throw new Error(`${url.href}: ${response.status} ${response.statusText}`);
-        return [file, await response.json()] as const;
-      }
-      const path = join(apiFolder(source), file);
-      if (!existsSync(path)) throw new Error(`${path}: not found (give a build's output folder, its api/v2 folder, or the live site's URL)`);
-      return [file, JSON.parse(readFileSync(path, 'utf8'))] as const;
-    }),
-  );
-  return Object.fromEntries(entries) as Loaded;
+const isUrl = (source: string) => /^https?:\/\//i.test(source);
+
+/** The system error code under fetch's "fetch failed" (ECONNREFUSED, ENOTFOUND…), however deep undici nests it. */
+function errorCode(error: unknown): string | undefined {
+  const { code, cause, errors } = (error ?? {}) as { code?: unknown; cause?: unknown; errors?: unknown[] };
+  if (typeof code === 'string') return code;
+  return (cause ? errorCode(cause) : undefined) ?? (errors?.[0] ? errorCode(errors[0]) : undefined);
 }
 
-/** Parse one file with its endpoint's schema; the error names the file and the first bad field. */
+/** One API file from a folder or a live site; undefined when the site has no such file (404, or no file). */
+async function readFile(source: string, file: string, timeoutMs: number): Promise<unknown> {
+  if (!isUrl(source)) {
+    const path = join(apiFolder(source), file);
+    return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+  }
+  const base = source.endsWith('/') ? source : `${source}/`;
+  const url = new URL(base.endsWith('/api/v2/') ? file : `api/v2/${file}`, base);
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const code = errorCode(error);
+    const why = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `could not connect${code ? ` (${code})` : ''}`;
+    throw new Error(`${url.href}: ${why}; give the live site's address, a saved api/v2 folder, or leave --previous out for a first run`, { cause: error });
+  }
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`${url.href}: ${response.status} ${response.statusText}`);
+  return response.json();
+}
+
+/** Parse one file with its schema; the error names the file and the first bad field. */
 function parse<T>(source: string, file: string, schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new Error(`${source} ${file}: ${issue.path.join('.') || 'body'}: ${issue.message}; is this a status page's API v2?`);
+}
+
+const ms = (seconds: number) => Math.round(seconds * 1000);
+
+function fromIndexJson(event: IndexedEventJson, maintenance: boolean): IndexedEvent {
+  const times = event.u.map(ms);
+  return {
+    id: event.id,
+    maintenance,
+    updates: updateIds(times).map((id) => `${event.id}-${id}`),
+    firstAt: times[0]!,
+    resolvedAt: event.r === null ? null : ms(event.r),
+    postmortemAt: event.p === undefined ? null : ms(event.p),
+    window: event.w ? [ms(event.w[0]), ms(event.w[1])] : null,
+  };
+}
+
+/** The comparison's view of a notify index file. */
+export function indexFromJson(json: NotifyIndexJson): BuildIndex {
+  return { at: Date.parse(json.updated_at), events: [...json.incidents.map((event) => fromIndexJson(event, false)), ...json.maintenances.map((event) => fromIndexJson(event, true))] };
 }
 
 /** Builds before notifications existed published no `postmortem_published_at`: read it as null. */
@@ -62,17 +101,90 @@ function withFreshnessFields(body: unknown): unknown {
 
 /** The build id read for a build published before build ids. */
 export const LEGACY_BUILD_ID = 'none';
+/**
+ * A build from before the index: its newest 50 incidents and maintenances,
+ * whose update ids counted positions (`-update-3`); each update is known by
+ * its time instead, as today's ids are.
+ */
+async function legacyIndex(source: string, timeoutMs: number): Promise<BuildIndex> {
+  const { snapshot, index } = await readEndpoints(source, timeoutMs, `no ${NOTIFY_INDEX_FILE} and no`);
+  const retimed = index.events.map((event, i) => {
+    const updates = [...snapshot.incidents, ...snapshot.maintenances][i]!.incident_updates.map((update) => Date.parse(update.display_at)).reverse();
+    return { ...event, updates: updateIds(updates).map((id) => `${event.id}-${id}`) };
+  });
+  return { at: index.at, events: retimed };
+}
+
+export interface PreviousBuild {
+  index: BuildIndex;
+  /** Said in the run's first lines when the comparison is not complete. */
+  note?: string;
+}
+
+/** The previous build's index, from a folder or URL. */
+export async function loadPrevious(source: string, timeoutMs: number): Promise<PreviousBuild> {
+  const json = await readFile(source, NOTIFY_INDEX_FILE, timeoutMs);
+  if (json !== undefined) return { index: indexFromJson(parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json)) };
+  const index = await legacyIndex(source, timeoutMs);
+  return { index, note: `The previous build has no ${NOTIFY_INDEX_FILE} (it was built before it existed): compared with the newest 50 incidents and maintenances it listed.` };
+}
 
 export interface LoadedBuild {
   snapshot: Snapshot;
   context: PageContext;
+  /** Its own index, as the diff reads it. */
+  index: BuildIndex;
 }
 
-/** Read a build's API from a folder or URL. */
+/** A build's Statuspage endpoints (status, the newest 50 incidents and maintenances), from a folder or URL. */
+async function readEndpoints(source: string, timeoutMs: number, missingSays = 'no'): Promise<LoadedBuild> {
+  const raw = await Promise.all(LEGACY_FILES.map((file) => readFile(source, file, timeoutMs)));
+  const missing = LEGACY_FILES.filter((_, i) => raw[i] === undefined);
+  if (missing.length > 0) throw new Error(`${source}: ${missingSays} ${missing.join(', ')} (give a build's output folder, its api/v2 folder, or the live site's URL)`);
+  const status = parse(source, 'status.json', apiEndpointSchemas['status.json'], withFreshnessFields(raw[0]));
+  const incidents = parse(source, 'incidents.json', apiEndpointSchemas['incidents.json'], withPostmortemField(raw[1])).incidents as ApiIncident[];
+  const maintenances = parse(source, 'scheduled-maintenances.json', apiEndpointSchemas['scheduled-maintenances.json'], raw[2]).scheduled_maintenances as ApiScheduledMaintenance[];
+  const snapshot = { at: Date.parse(status.page.updated_at), incidents, maintenances };
+  return { snapshot, context: { page: status.page, status: status.status }, index: indexOf(snapshot) };
+}
+
+/**
+ * A live build as the watchdog reads it: its page and status, and every
+ * update it publishes (from its notify index, complete; from its newest 50
+ * incidents and maintenances when it was built before the index).
+ */
 export async function loadBuild(source: string, timeoutMs: number): Promise<LoadedBuild> {
-  const raw = await readSource(source, timeoutMs);
-  const status = parse(source, 'status.json', apiEndpointSchemas['status.json'], withFreshnessFields(raw['status.json']));
-  const incidents = parse(source, 'incidents.json', apiEndpointSchemas['incidents.json'], withPostmortemField(raw['incidents.json'])).incidents as ApiIncident[];
-  const maintenances = parse(source, 'scheduled-maintenances.json', apiEndpointSchemas['scheduled-maintenances.json'], raw['scheduled-maintenances.json']).scheduled_maintenances as ApiScheduledMaintenance[];
-  return { snapshot: { at: Date.parse(status.page.updated_at), incidents, maintenances }, context: { page: status.page, status: status.status } };
+  const [build, json] = await Promise.all([readEndpoints(source, timeoutMs), readFile(source, NOTIFY_INDEX_FILE, timeoutMs)]);
+  return json === undefined ? build : { ...build, index: indexFromJson(parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json)) };
+}
+
+/** Every event of the site in `siteDir` as a build at `now` for `pageUrl` (default: the config's `url`) publishes it. */
+export function buildFromSite(siteDir: string, now: number, pageUrl?: string): LoadedBuild {
+  const { config, entries } = openSite(siteDir);
+  return buildFromModel(buildStatusModel(config, entries, now), pageUrl ?? config.url);
+}
+
+/** Every event of a model as a build for `pageUrl` publishes it. */
+export function buildFromModel(model: StatusModel, pageUrl: string): LoadedBuild {
+  const url = new URL(pageUrl);
+  const { page, status, incidents, maintenances } = apiEvents({ model, site: url.origin, base: url.pathname });
+  const snapshot = { at: model.now, incidents, maintenances };
+  return { snapshot, context: { page, status }, index: indexOf(snapshot) };
+}
+
+/** The build in `source` (a folder), its events computed from the site's files in `siteDir`; refused when the two disagree. */
+export async function loadCurrent(source: string, siteDir: string): Promise<LoadedBuild> {
+  const json = await readFile(source, NOTIFY_INDEX_FILE, 0);
+  if (json === undefined) throw new Error(`${join(apiFolder(source), NOTIFY_INDEX_FILE)}: not found; build the site with this version (npm run build), then notify`);
+  const parsed = parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json);
+  const index = indexFromJson(parsed);
+  const build = buildFromSite(siteDir, index.at, parsed.url);
+  const [built, computed] = [index.events, build.index.events].map((events) => events.map((event) => JSON.stringify(event)));
+  const first = built!.findIndex((event, i) => event !== computed![i]);
+  const at = first === -1 && built!.length !== computed!.length ? Math.min(built!.length, computed!.length) : first;
+  if (at !== -1) {
+    const id = (index.events[at] ?? build.index.events[at])!.id;
+    throw new Error(`${source} was not built from the files in ${siteDir} (${id} differs): run notify in a checkout of the commit that was built, or build again`);
+  }
+  return build;
 }

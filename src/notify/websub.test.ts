@@ -4,7 +4,7 @@ import { ROOT } from '../../tests/helpers/build.ts';
 import { newNotifications } from './diff.ts';
 import { changedFeeds, hubPing } from './websub.ts';
 
-const between = (previous: string, current: string) => newNotifications(buildAt(ROOT, previous).snapshot, buildAt(ROOT, current).snapshot);
+const between = (previous: string, current: string) => newNotifications(buildAt(ROOT, previous).index, buildAt(ROOT, current).snapshot);
 
 test('a new update changes the site feeds and the feeds of the components its event touches', () => {
   // The maintenance starting: direct messages and notifications.

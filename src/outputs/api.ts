@@ -221,5 +221,17 @@ function buildId(page: Omit<ApiPage, 'build_id'>, bodies: object): string {
   return createHash('sha256').update(JSON.stringify({ page, bodies })).digest('hex').slice(0, 12);
 }
 
+/** Every incident and maintenance of the model as the API publishes them, none left out (`status notify` renders from these). */
+export function apiEvents(context: ApiContext): { page: ApiPage; status: ApiStatus; incidents: ApiIncident[]; maintenances: ApiScheduledMaintenance[] } {
+  const api = new ApiBuilder(context);
+  const { events } = context.model;
+  return {
+    page: api.page,
+    status: api.status(),
+    incidents: events.flatMap((event) => (event.kind === 'incident' ? [api.incident(event)] : [])),
+    maintenances: events.flatMap((event) => (event.kind === 'maintenance' ? [api.maintenance(event)] : [])),
+  };
+}
+
 export type Api = ReturnType<typeof buildApi>;
 export type ApiEndpoint = keyof Api;

@@ -21,8 +21,8 @@ describe('feed items', () => {
   test('each update is its own item with a status-tagged title and a unique anchor', () => {
     const items = eventToFeedItems(event('outage', ['2022-12-28T12:31:00Z', '2022-12-28T14:16:00Z']), words);
     expect(items.map((item) => [item.title, item.path])).toEqual([
-      ['[Investigating] Incident outage', '/incidents/outage/#update-1'],
-      ['[Resolved] Incident outage', '/incidents/outage/#update-2'],
+      ['[Investigating] Incident outage', '/incidents/outage/#update-20221228T123100Z'],
+      ['[Resolved] Incident outage', '/incidents/outage/#update-20221228T141600Z'],
     ]);
   });
 
@@ -34,7 +34,7 @@ describe('feed items', () => {
 
   test('items from all events are merged newest first and capped', () => {
     const events = [event('a', ['2022-12-01T00:00:00Z', '2022-12-03T00:00:00Z']), event('b', ['2022-12-02T00:00:00Z'])];
-    expect(feedItems(events).map((item) => item.path)).toEqual(['/incidents/a/#update-2', '/incidents/b/#update-1', '/incidents/a/#update-1']);
+    expect(feedItems(events).map((item) => item.path)).toEqual(['/incidents/a/#update-20221203T000000Z', '/incidents/b/#update-20221202T000000Z', '/incidents/a/#update-20221201T000000Z']);
     expect(feedItems(events, 2)).toHaveLength(2);
   });
 });

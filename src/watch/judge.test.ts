@@ -52,7 +52,7 @@ describe('the watchdog’s verdict on each host', () => {
     // Built just now, from files without the 14:16 resolution (a stuck checkout, a deploy from an old clone).
     const behind = buildAt(ROOT, '2022-12-28T14:00:00Z');
     const served: HostReading = { url: 'https://lagging.example/', build: { ...behind, snapshot: { ...behind.snapshot, at: Date.parse('2022-12-28T15:30:00Z') } } };
-    expect(linesOf(served)).toEqual([`https://lagging.example/: behind main: build ${behind.context.page.build_id} of 2022-12-28T15:30Z lacks 1 update due by now (2022-12-28-login-and-posting-failing-update-5)`]);
+    expect(linesOf(served)).toEqual([`https://lagging.example/: behind main: build ${behind.context.page.build_id} of 2022-12-28T15:30Z lacks 1 update due by now (2022-12-28-login-and-posting-failing-update-20221228T141600Z)`]);
   });
 
   test('an update is not due on the hosts before its time plus the interval and grace: a build between is not behind', () => {

@@ -33,7 +33,8 @@ export interface HostVerdict {
 
 const iso = (millis: number) => new Date(millis).toISOString().replace(/:00\.000Z$/, 'Z').replace(/\.000Z$/, 'Z');
 const buildOf = (build: LoadedBuild) => `build ${build.context.page.build_id} of ${iso(build.snapshot.at)}`;
-const published = (build: LoadedBuild) => new Set([...build.snapshot.incidents, ...build.snapshot.maintenances].flatMap((event) => event.incident_updates.map((update) => update.id)));
+// Every update the host publishes: its notify index lists them all, not only the newest 50 incidents'.
+const published = (build: LoadedBuild) => new Set(build.index.events.flatMap((event) => event.updates));
 
 /** Every host's verdict, in the order given. */
 export function judgeHosts(readings: readonly HostReading[], repo: readonly RepoUpdate[], { now, maxAgeMs }: WatchRules): HostVerdict[] {

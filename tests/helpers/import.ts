@@ -52,7 +52,7 @@ export function withOriginalIds(value: unknown, incidents: Map<string, string>, 
   const rename = (text: string): string => {
     const component = components.get(text);
     if (component !== undefined) return component;
-    const update = /^(.*)-(update-\d+)$/.exec(text);
+    const update = /^(.*)-(update-\d{8}T\d{6}(?:\.\d+)?Z(?:-\d+)?)$/.exec(text);
     if (update && incidents.has(update[1]!)) return `${incidents.get(update[1]!)}-${update[2]}`;
     return text.replace(/\/incidents\/([^/]+)\/$/, (whole, slug: string) => (incidents.has(slug) ? `/incidents/${incidents.get(slug)}/` : whole)).replace(/^.*$/, (whole) => incidents.get(whole) ?? whole);
   };

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_POLICY, type RetryPolicy } from '../../notify/delivery.ts';
-import { runNotify } from '../../notify/run.ts';
-import { loadBuild } from '../../notify/snapshot.ts';
+import { DEFAULT_TIME_LIMIT_MS, runNotify } from '../../notify/run.ts';
+import { loadCurrent, loadPrevious } from '../../notify/snapshot.ts';
 import type { Context, Flags } from '../context.ts';
 import { Refusal } from '../../files/refusal.ts';
 import { loadSite } from '../site.ts';
@@ -20,10 +20,11 @@ export async function notify(ctx: Context, flags: Flags): Promise<number> {
   const policy: RetryPolicy = { ...DEFAULT_POLICY, timeoutMs: seconds(flags, 'timeout', DEFAULT_POLICY.timeoutMs), backoffMs: seconds(flags, 'backoff', DEFAULT_POLICY.backoffMs) };
   const strings = (name: string) => (flags[name] as string[] | undefined) ?? [];
   try {
-    const current = await loadBuild(resolve(typeof flags['current'] === 'string' ? flags['current'] : 'dist'), policy.timeoutMs);
+    const current = await loadCurrent(resolve(typeof flags['current'] === 'string' ? flags['current'] : 'dist'), ctx.dir);
     const previousSource = typeof flags['previous'] === 'string' ? flags['previous'] : undefined;
-    const previous = previousSource === undefined ? null : await loadBuild(/^https?:/.test(previousSource) ? previousSource : resolve(previousSource), policy.timeoutMs);
-    const outcome = await runNotify({ config: site.config, env: ctx.env, current, previous, resend: strings('resend'), only: strings('channel'), dryRun: flags['dry-run'] === true, policy, out: ctx.out });
+    const previous = previousSource === undefined ? null : await loadPrevious(/^https?:/i.test(previousSource) ? previousSource : resolve(previousSource), policy.timeoutMs);
+    const timeLimitMs = seconds(flags, 'time-limit', DEFAULT_TIME_LIMIT_MS);
+    const outcome = await runNotify({ config: site.config, env: ctx.env, current, previous, resend: strings('resend'), only: strings('channel'), recipients: strings('to'), dryRun: flags['dry-run'] === true, policy, timeLimitMs, out: ctx.out });
     return outcome.failed.length === 0 ? 0 : 1;
   } catch (error) {
     if (error instanceof Refusal) throw error;

@@ -1,7 +1,7 @@
-import { buildApi } from '../../outputs/api.ts';
 import { buildStatusModel } from '../../model/status-model.ts';
 import { maxAgeMs } from '../../model/freshness.ts';
 import { DEFAULT_POLICY } from '../../notify/delivery.ts';
+import { buildFromModel } from '../../notify/snapshot.ts';
 import { runWatch } from '../../watch/run.ts';
 import { DURATION_FORMS, parseDuration } from '../../rules/duration.ts';
 import { deployment, PAGE_URL, urlProblem } from '../../rules/urls.ts';
@@ -25,7 +25,6 @@ export async function watch(ctx: Context, flags: Flags): Promise<number> {
   if (!Number.isFinite(timeout) || timeout <= 0) throw new Refusal(`--timeout: "${String(flags['timeout'])}" is not a number of seconds, e.g. --timeout 10`);
   // What a build now would publish: the hosts must hold every update of it that is due by now.
   const { site: origin, base } = deployment(config.url, ctx.env);
-  const api = buildApi({ model: buildStatusModel(config, validEntries(site), ctx.now), site: origin, base });
-  const repo = { snapshot: { at: ctx.now, incidents: api['incidents.json'].incidents, maintenances: api['scheduled-maintenances.json'].scheduled_maintenances }, context: { page: api['status.json'].page, status: api['status.json'].status } };
+  const repo = buildFromModel(buildStatusModel(config, validEntries(site), ctx.now), new URL(base, origin).href);
   return runWatch({ config, hosts, repo, now: ctx.now, maxAgeMs: maxAge, env: ctx.env, policy: { ...DEFAULT_POLICY, timeoutMs: timeout * 1000 }, out: ctx.out });
 }
