@@ -100,7 +100,7 @@ describe('one host of each kind of failure', () => {
       `${hosts['stale']!.url}: stale: build ${id('2022-12-28T13:00:00Z')} of 2022-12-28T13:00Z, 3 h old (at most 1 h 30 min)`,
       `${hosts['other']!.url}: another build: serves build ${id('2022-12-28T15:00:00Z')} of 2022-12-28T15:00Z, while ${hosts['main']!.url}, ${hosts['mirror']!.url} serve build ${id('2022-12-28T15:30:00Z')} of 2022-12-28T15:30Z`,
       `${downUrl}: unreachable: could not connect (ECONNREFUSED)`,
-      `${hosts['behind']!.url}: behind main: build ${id('2022-12-28T14:00:00Z')} of 2022-12-28T15:30Z lacks 1 update due by now (${OUTAGE}-update-5)`,
+      `${hosts['behind']!.url}: behind main: build ${id('2022-12-28T14:00:00Z')} of 2022-12-28T15:30Z lacks 1 update due by now (${OUTAGE}-update-20221228T141600Z)`,
     ]);
     expect(run.code).toBe(1);
   });

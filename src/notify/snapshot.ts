@@ -36,6 +36,15 @@ function errorCode(error: unknown): string | undefined {
   return (cause ? errorCode(cause) : undefined) ?? (errors?.[0] ? errorCode(errors[0]) : undefined);
 }
 
+/** A live site that gave no answer: `why` says it in a few words (fetch's own error says only "fetch failed"). */
+export class UnreachableSource extends Error {
+  readonly why: string;
+  constructor(url: string, why: string, cause: unknown) {
+    super(`${url}: ${why}`, { cause });
+    this.why = why;
+  }
+}
+
 /** One API file from a folder or a live site; undefined when the site has no such file (404, or no file). */
 async function readFile(source: string, file: string, timeoutMs: number): Promise<unknown> {
   if (!isUrl(source)) {
@@ -50,7 +59,7 @@ async function readFile(source: string, file: string, timeoutMs: number): Promis
   } catch (error) {
     const code = errorCode(error);
     const why = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `could not connect${code ? ` (${code})` : ''}`;
-    throw new Error(`${url.href}: ${why}; give the live site's address, a saved api/v2 folder, or leave --previous out for a first run`, { cause: error });
+    throw new UnreachableSource(url.href, why, error);
   }
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`${url.href}: ${response.status} ${response.statusText}`);
@@ -123,10 +132,15 @@ export interface PreviousBuild {
 
 /** The previous build's index, from a folder or URL. */
 export async function loadPrevious(source: string, timeoutMs: number): Promise<PreviousBuild> {
-  const json = await readFile(source, NOTIFY_INDEX_FILE, timeoutMs);
-  if (json !== undefined) return { index: indexFromJson(parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json)) };
-  const index = await legacyIndex(source, timeoutMs);
-  return { index, note: `The previous build has no ${NOTIFY_INDEX_FILE} (it was built before it existed): compared with the newest 50 incidents and maintenances it listed.` };
+  try {
+    const json = await readFile(source, NOTIFY_INDEX_FILE, timeoutMs);
+    if (json !== undefined) return { index: indexFromJson(parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json)) };
+    const index = await legacyIndex(source, timeoutMs);
+    return { index, note: `The previous build has no ${NOTIFY_INDEX_FILE} (it was built before it existed): compared with the newest 50 incidents and maintenances it listed.` };
+  } catch (error) {
+    if (!(error instanceof UnreachableSource)) throw error;
+    throw new Error(`${error.message}; give the live site's address, a saved api/v2 folder, or leave --previous out for a first run`, { cause: error });
+  }
 }
 
 export interface LoadedBuild {

@@ -226,7 +226,8 @@ export function apiEvents(context: ApiContext): { page: ApiPage; status: ApiStat
   const api = new ApiBuilder(context);
   const { events } = context.model;
   return {
-    page: api.page,
+    // With the build id, which hashes the endpoints the build publishes.
+    page: buildApi(context)['status.json'].page,
     status: api.status(),
     incidents: events.flatMap((event) => (event.kind === 'incident' ? [api.incident(event)] : [])),
     maintenances: events.flatMap((event) => (event.kind === 'maintenance' ? [api.maintenance(event)] : [])),

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../files/schemas/site-config.ts';
 import type { RetryPolicy } from '../notify/delivery.ts';
 import { redactor } from '../notify/redact.ts';
-import { loadBuild, type LoadedBuild } from '../notify/snapshot.ts';
+import { loadBuild, UnreachableSource, type LoadedBuild } from '../notify/snapshot.ts';
 import { staffChannels, staffOutgoing, type StaffAlert } from '../notify/staff-alert.ts';
 import { judgeHosts, repoUpdates, type HostReading } from './judge.ts';
 
@@ -25,19 +25,16 @@ export interface WatchRun {
   out: (line: string) => void;
 }
 
-/** Why a host gave no build, in a few words (fetch's own error says only "fetch failed"). */
-function whyUnreadable(error: unknown, timeoutMs: number): string {
-  const { name, message, cause } = error as { name?: string; message?: string; cause?: { code?: string } };
-  if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs / 1000} s`;
-  if (cause?.code) return `could not connect (${cause.code})`;
-  return message ?? String(error);
+/** Why a host gave no build, in a few words: no answer, a refused connection (snapshot.ts says which), or a bad answer. */
+function whyUnreadable(error: unknown): string {
+  return error instanceof UnreachableSource ? error.why : error instanceof Error ? error.message : String(error);
 }
 
 async function readHost(url: string, timeoutMs: number): Promise<HostReading> {
   try {
     return { url, build: await loadBuild(url, timeoutMs) };
   } catch (error) {
-    return { url, error: whyUnreadable(error, timeoutMs) };
+    return { url, error: whyUnreadable(error) };
   }
 }
 
