@@ -48,6 +48,12 @@ export function signature(secret: string, body: string, seconds: number): string
 export const SIGNATURE_HEADER = 'x-status-signature';
 export const DELIVERY_HEADER = 'x-status-delivery-id';
 
+/** A webhook's request, signed by each attempt as it is sent: a retry, or a message late in a burst, carries a fresh `t`. */
+export function webhookRequest(url: string, secret: string, deliveryId: string, body: string): HttpRequest {
+  const sign = (signed: string, now: number) => ({ [SIGNATURE_HEADER]: signature(secret, signed, Math.floor(now / 1000)) });
+  return { url, headers: { 'content-type': 'application/json', [DELIVERY_HEADER]: deliveryId }, body, sign };
+}
+
 const json = (url: string, body: object, headers: Record<string, string> = {}): HttpRequest => ({
   url,
   headers: { 'content-type': 'application/json', ...headers },
@@ -65,13 +71,7 @@ function requests(channel: NotifyChannel, url: string, secret: string, notificat
     case 'teams':
       return [{ id: notification.id, request: json(url, teamsPayload(message)) }];
     case 'webhook':
-      return webhookPayloads(notification, context).map(({ id, body }) => {
-        const text = JSON.stringify(body);
-        const headers = { 'content-type': 'application/json', [DELIVERY_HEADER]: `${id}.${channel.name}` };
-        // Signed by each attempt as it is sent: a retry, or a message late in a burst, carries a fresh `t`.
-        const sign = (signed: string, now: number) => ({ [SIGNATURE_HEADER]: signature(secret, signed, Math.floor(now / 1000)) });
-        return { id, request: { url, headers, body: text, sign } };
-      });
+      return webhookPayloads(notification, context).map(({ id, body }) => ({ id, request: webhookRequest(url, secret, `${id}.${channel.name}`, JSON.stringify(body)) }));
     case 'email':
       return [];
   }

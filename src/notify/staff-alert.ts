@@ -1,7 +1,7 @@
 import type { NotifyChannel } from '../files/schemas/notify-config.ts';
 import { staffTime } from '../model/dates.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
-import { DELIVERY_HEADER, liveChannel, signature, SIGNATURE_HEADER, type LiveChannel, type Outgoing } from './channels.ts';
+import { liveChannel, webhookRequest, type LiveChannel, type Outgoing } from './channels.ts';
 import type { Message } from './message.ts';
 import { discordPayload, emailContent, slackPayload, teamsPayload, type PageContext } from './renderers.ts';
 
@@ -49,8 +49,7 @@ export function staffOutgoing(channel: LiveChannel, alert: StaffAlert, context: 
     case 'webhook': {
       // Not a Statuspage event: a body of its own, signed like every webhook.
       const body = JSON.stringify({ meta: { generated_by: `${context.page.name} status watchdog` }, page: { id: context.page.id, url: alert.url }, watchdog: { at: message.at, problems: alert.lines } });
-      const headers = { [DELIVERY_HEADER]: base.deliveryId, [SIGNATURE_HEADER]: signature(secret, body, Math.floor(Date.now() / 1000)) };
-      return { ...base, kind: 'http', request: { url, headers: { 'content-type': 'application/json', ...headers }, body } };
+      return { ...base, kind: 'http', request: webhookRequest(url, secret, base.deliveryId, body) };
     }
     case 'email': {
       const content = emailContent(message, context);

@@ -73,7 +73,7 @@ async function alertStaff(run: WatchRun, alert: StaffAlert): Promise<void> {
       continue;
     }
     const outgoing = staffOutgoing(channel, alert, context);
-    const result = await channel.send(outgoing, run.policy, (attempt, waitMs) => say(`${label}: ${attempt.detail}, retrying in ${waitMs / 1000} s`));
+    const result = await channel.send(outgoing, run.policy, { onRetry: (attempt, waitMs) => say(`${label}: ${attempt.detail}, retrying in ${waitMs / 1000} s`) });
     const where = outgoing.kind === 'http' ? outgoing.request.url : channel.secrets[0]!.value;
     say(result.ok ? `${label}: alerted via ${where} (${result.detail})` : `${label}: alert FAILED via ${where}: ${result.detail}`);
   }
