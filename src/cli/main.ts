@@ -168,6 +168,13 @@ export const COMMANDS: Record<string, Command> = {
     // Loaded on use: nodemailer and the channels are not needed by the other commands.
     run: async (ctx, flags) => (await import('./commands/notify.ts')).notify(ctx, flags),
   },
+  probe: {
+    usage: 'probe',
+    summary: 'run every check of probes: once, record the results under probes/, open or follow incidents from them',
+    options: {},
+    // Loaded on use, like notify: the other commands need no HTTP client.
+    run: async (ctx) => (await import('./commands/probe.ts')).probe(ctx),
+  },
 };
 
 function overview(): string {

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { LOCALES } from '../../i18n/locales.ts';
 import { describeUnknown } from '../../rules/nearest.ts';
 import { notifyConfigSchema } from './notify-config.ts';
+import { probeName, probesSchema } from './probes-config.ts';
 import { oneOf } from './one-of.ts';
 import { publishedText } from './text.ts';
 import { sitePathField, urlField } from './url.ts';
@@ -74,6 +75,8 @@ export const siteConfigSchema = z
     groups: z.array(componentGroupSchema).min(1, 'declare at least one group of components'),
     /** Where `npm run status -- notify` announces updates (see README, Notifications). */
     notify: notifyConfigSchema.optional(),
+    /** HTTP checks `npm run status -- probe` runs, each for a component (see README, Probes). */
+    probes: probesSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -92,6 +95,13 @@ export const siteConfigSchema = z
       channel.components?.forEach((id, i) => {
         if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['notify', 'channels', c, 'components', i], message: describeUnknown('component', id, [...seen]) });
       });
+    });
+    const checks = new Set<string>();
+    config.probes?.forEach((probe, p) => {
+      if (!seen.has(probe.component)) ctx.addIssue({ code: 'custom', path: ['probes', p, 'component'], message: describeUnknown('component', probe.component, [...seen]) });
+      const name = probeName(probe);
+      if (checks.has(name)) ctx.addIssue({ code: 'custom', path: ['probes', p, probe.name ? 'name' : 'component'], message: `check name "${name}" is used twice; give each check of a component its own name` });
+      checks.add(name);
     });
   });
 
