@@ -38,8 +38,8 @@ export interface MeasuredView {
   days: MeasuredDay[];
   /** Every check of the last 24 hours up to now, oldest first. */
   lastDay: MeasuredPoint[];
-  /** Share of the 90 days' checks that passed (0 to 100), or null without checks. */
-  availability: number | null;
+  /** Share of the 90 days' checks that passed (0 to 100). */
+  availability: number;
   /** Median response time of the last 24 hours, or null. */
   recentP50: number | null;
 }

@@ -1,4 +1,4 @@
-import { openSite } from '../files/open-site.ts';
+import { openSite, type OpenSite } from '../files/open-site.ts';
 import { formatProblem } from '../files/validate.ts';
 import { listDataFiles, readProbeData, RESULTS_DIR, type ProbeResult } from '../files/probe-data.ts';
 import type { ProbeConfig } from '../files/schemas/probes-config.ts';
@@ -37,21 +37,29 @@ export async function runProbe(options: ProbeOptions): Promise<{ results: ProbeR
   const plan = planRun({ results: data.results, daily: data.daily, resultFiles: listDataFiles(options.dir, RESULTS_DIR) }, fresh, site.config.timezone, options.now);
   const written = applyPlan(options.dir, plan);
   const all = [...data.results.filter((result) => Date.parse(result.at) < options.now), ...fresh];
+  written.push(...followIncidents(site, all, options.now, options.out));
+  return { results: fresh, written };
+}
+
+/** Open or follow each probed component's incident from every result so far (this run's last); returns the incident files written. */
+export function followIncidents(site: OpenSite, results: readonly ProbeResult[], now: number, out: (line: string) => void): string[] {
+  const probes = site.config.probes ?? [];
   const ctx = {
-    dir: options.dir,
+    dir: site.dir,
     sources: [...site.sources],
     componentIds: site.componentIds,
     names: new Map(site.components.map((component) => [component.id, component.name])),
     probes,
     timezone: site.config.timezone,
   };
+  const written: string[] = [];
   for (const component of [...new Set(probes.map((probe) => probe.component))]) {
-    const action = decide(component, componentRuns(all, component), policyOf(probes.filter((probe) => probe.component === component)), site.entries, options.now);
+    const action = decide(component, componentRuns(results, component), policyOf(probes.filter((probe) => probe.component === component)), site.entries, now);
     const done = applyAction(ctx, action);
     if (done) {
-      options.out(done);
+      out(done);
       written.push(done.slice(done.indexOf(': ') + 2));
     }
   }
-  return { results: fresh, written };
+  return written;
 }

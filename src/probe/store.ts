@@ -44,14 +44,21 @@ const push = (plan: StorePlan, path: string, line: string) => {
 
 /** The zone days of the results of one component not folded yet and over for FOLD_AFTER_MS, each with its results. */
 function daysToFold(results: readonly ProbeResult[], folded: ReadonlySet<string>, zone: string, now: number): Array<{ day: string; results: ProbeResult[] }> {
+  // No day holding a result of the last FOLD_AFTER_MS can be over for that long (ISO times in UTC sort as text).
+  const recent = new Date(now - FOLD_AFTER_MS).toISOString();
+  const ends = new Map<string, number>();
   const byDay = new Map<string, ProbeResult[]>();
   for (const result of results) {
+    if (result.at >= recent) continue;
     const at = Date.parse(result.at);
     const day = dayKey(at, zone);
     if (folded.has(day)) continue;
-    const end = addDays(new TZDate(startOfZonedDay(at, zone), zone), 1).getTime();
+    let end = ends.get(day);
+    if (end === undefined) ends.set(day, (end = addDays(new TZDate(startOfZonedDay(at, zone), zone), 1).getTime()));
     if (end + FOLD_AFTER_MS > now) continue;
-    byDay.set(day, [...(byDay.get(day) ?? []), result]);
+    const rows = byDay.get(day);
+    if (rows) rows.push(result);
+    else byDay.set(day, [result]);
   }
   return [...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, rows]) => ({ day, results: rows }));
 }

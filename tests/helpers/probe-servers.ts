@@ -28,14 +28,17 @@ export interface ProbeServers {
 export async function startProbeServers(): Promise<ProbeServers> {
   const sockets = new Set<import('node:net').Socket>();
   const state: ProbeServers = { url: '', httpsUrl: '', ca: '', behaviour: 'up', authorizations: [], close: async () => {} };
-  const handle = (request: IncomingMessage, response: ServerResponse) => {
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
     state.authorizations.push(request.headers.authorization ?? '');
-    const json = (body: string, code = 200) => response.writeHead(code, { 'content-type': 'application/json' }).end(body);
-    if (state.behaviour === 'hang') return;
-    if (state.behaviour === 'fail') return json('{"status":"DOWN"}', 503);
-    if (state.behaviour === 'wrong-body') return json('{"status":"DOWN"}');
-    if (state.behaviour === 'slow') return void setTimeout(() => json('{"status":"UP"}'), 300);
-    json('{"status":"UP"}');
+    const json = (body: string, code = 200) => void response.writeHead(code, { 'content-type': 'application/json' }).end(body);
+    const answers: Record<Behaviour, () => void> = {
+      hang: () => {},
+      fail: () => json('{"status":"DOWN"}', 503),
+      'wrong-body': () => json('{"status":"DOWN"}'),
+      slow: () => void setTimeout(() => json('{"status":"UP"}'), 300),
+      up: () => json('{"status":"UP"}'),
+    };
+    answers[state.behaviour]();
   };
   const now = Date.now();
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
