@@ -45,6 +45,15 @@ export interface MeasuredView {
 }
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** One hour of the last day: its checks summed up, and the slowest answer. */
+export interface MeasuredHour extends DayFigures {
+  start: number;
+  slowest: number | null;
+  /** The reasons checks failed in it, each once. */
+  whys: string[];
+}
 
 /** Checks, failures, median and 95th percentile of some results. */
 export function aggregateResults(results: readonly ProbeResult[]): DayFigures {
@@ -62,6 +71,25 @@ function between(results: readonly ProbeResult[], from: number, to: number): Pro
   return results.filter((result) => {
     const at = Date.parse(result.at);
     return at >= from && at < to;
+  });
+}
+
+/** The last day's checks by hour, the 24 hours ending with the one holding `now`, oldest first: the table beside its chart. */
+export function lastDayByHour(points: readonly MeasuredPoint[], now: number): MeasuredHour[] {
+  const last = Math.floor(now / HOUR_MS) * HOUR_MS;
+  return Array.from({ length: 24 }, (_, i) => {
+    const start = last - (23 - i) * HOUR_MS;
+    const inHour = points.filter((point) => point.at >= start && point.at < start + HOUR_MS);
+    const answered = inHour.flatMap((point) => (point.ms === null ? [] : [point.ms]));
+    return {
+      start,
+      checks: inHour.length,
+      failures: inHour.filter((point) => !point.ok).length,
+      p50: percentile(answered, 50) ?? null,
+      p95: percentile(answered, 95) ?? null,
+      slowest: answered.length > 0 ? Math.max(...answered) : null,
+      whys: [...new Set(inHour.flatMap((point) => (point.why === null ? [] : [point.why])))],
+    };
   });
 }
 
