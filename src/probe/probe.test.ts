@@ -6,7 +6,6 @@ import { startProbeServers, type ProbeServers } from '../../tests/helpers/probe-
 import { checkSite } from '../site/check-site.ts';
 import { readProbeData } from '../files/probe-data.ts';
 import { runProbe } from './probe.ts';
-import { main } from '../cli/main.ts';
 
 /*
  * The probe against real servers on 127.0.0.1: what each misbehaviour
@@ -179,19 +178,5 @@ updates:
     for (const minutes of [0, 5, 10, 15]) await probeAt(dir, T0 + minutes * MIN);
     expect(incidentFiles(dir)).toEqual(['2022/2022-12-28-web-errors.md']);
     expect(readFileSync(join(dir, 'incidents/2022/2022-12-28-web-errors.md'), 'utf8')).toBe(staffText);
-  });
-
-  test('the command says what it measured and wrote, and refuses a site without probes', async () => {
-    servers.behaviour = 'up';
-    const dir = site();
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(['probe'], { dir, now: T0, env: {}, out: (line) => out.push(line) }, (line) => err.push(line));
-    expect(code).toBe(0);
-    expect(out[0]).toMatch(/^web \(web\): ok, HTTP 200 in \d+ ms$/);
-    expect(out.at(-1)).toBe('Wrote: probes/results/2022-12-28.jsonl');
-    writeFileSync(join(dir, 'status.config.yaml'), readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace(/probes:[\s\S]*$/, ''));
-    expect(await main(['probe'], { dir, now: T0, env: {}, out: () => {} }, (line) => err.push(line))).toBe(1);
-    expect(err.at(-1)).toContain('has no probes: to run');
   });
 });
