@@ -31,7 +31,8 @@ describe('measured response time on a component page', () => {
     { width: 1280, colorScheme: 'light' as const },
     { width: 360, colorScheme: 'dark' as const },
   ])('at $width px, $colorScheme: two charts with names, their tables, no sideways scrolling, no axe violations', { timeout: 90_000 }, async ({ width, colorScheme }) => {
-    const { page, close } = await serve('example-mid-outage', '/components/web/', { viewport: { width, height: 900 }, colorScheme });
+    // JavaScript on for axe only: the page itself carries none.
+    const { page, close } = await serve('example-mid-outage', '/components/web/', { viewport: { width, height: 900 }, colorScheme, javaScriptEnabled: true });
     const section = page.locator('section.measured');
     await expect(section.locator('h2').innerText()).resolves.toBe('Measured response time');
     await expect(section.getByRole('img', { name: 'Response time of Web per day, last 90 days' }).count()).resolves.toBe(1);
@@ -69,7 +70,7 @@ describe('measured response time on a component page', () => {
   });
 
   test('right to left: time runs from right to left, the words are Arabic, no axe violations', { timeout: 90_000 }, async () => {
-    const { page, close } = await serve('ar', '/components/web/', { viewport: { width: 360, height: 900 } });
+    const { page, close } = await serve('ar', '/components/web/', { viewport: { width: 360, height: 900 }, javaScriptEnabled: true });
     await expect(page.locator('section.measured h2').innerText()).resolves.toBe('زمن الاستجابة المقيس');
     const layout = await chartLayout(page);
     expect(layout.lastLeft).toBeLessThan(layout.firstLeft);
