@@ -11,7 +11,7 @@ export const TIERS = [
   ['model'], // what the page says: status, timelines, days, uptime, history, reader text
   ['outputs'], // api, feeds, calendar, badges, headers: the model rendered for machines
   ['site'], // the whole site checked at once: files, model and every output
-  ['astro', 'notify', 'import'], // Astro glue; notifications; importers
+  ['astro', 'notify', 'import', 'probe'], // Astro glue; notifications; importers; HTTP checks
   ['watch'], // the watchdog: every host's build against the others and the repository; alerts through notify
   ['cli', 'components'], // the status command; Astro components
   ['layouts'],

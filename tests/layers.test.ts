@@ -18,6 +18,7 @@ describe('src/ folders import downwards only', () => {
   it('refuses a sideways import between folders of one tier (import and cli may not share through each other)', async () => {
     expect(await lint('src/import/example.ts', "export { main } from '../cli/main.ts';\n")).toHaveLength(1);
     expect(await lint('src/notify/example.ts', "export const load = () => import('../import/plan.ts');\n")).toHaveLength(1);
+    expect(await lint('src/probe/example.ts', "export { runNotify } from '../notify/run.ts';\n")).toHaveLength(1);
   });
 
   it('lets the watchdog use notify (its alerts go through the channels), never the other way round', async () => {
@@ -39,6 +40,8 @@ describe('src/ folders import downwards only', () => {
 
   it('allows imports from lower folders, the same folder, leaves, and test helpers in unit tests', async () => {
     expect(await lint('src/cli/example.ts', "export { buildApi } from '../outputs/api.ts';\nexport { Refusal } from '../files/refusal.ts';\nexport * from './choices.ts';\n")).toEqual([]);
+    expect(await lint('src/cli/example.ts', "export { runProbe } from '../probe/probe.ts';\n")).toEqual([]);
+    expect(await lint('src/probe/example.ts', "export { assertValid } from '../site/assert-valid.ts';\nexport { eventAt } from '../model/events.ts';\n")).toEqual([]);
     expect(await lint('src/model/example.test.ts', "export { ROOT } from '../../tests/helpers/build.ts';\n")).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ type Job = { needs?: string | string[]; if?: string; steps: Step[] };
 const jobs = (name: string): Record<string, Job> => parse(read(name)).jobs;
 
 describe('workflow files', () => {
-  test.each(['deploy.yml', 'check.yml', 'watch.yml'])('%s is a valid GitHub Actions workflow', (name) => {
+  test.each(['deploy.yml', 'check.yml', 'watch.yml', 'probe.yml'])('%s is a valid GitHub Actions workflow', (name) => {
     expect(validateWorkflow(read(name)).errors).toEqual([]);
   });
 
@@ -27,7 +27,7 @@ describe('workflow files', () => {
     expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
   });
 
-  test.each(['deploy.yml', 'check.yml', 'watch.yml'])('every action in %s is pinned to a commit', (name) => {
+  test.each(['deploy.yml', 'check.yml', 'watch.yml', 'probe.yml'])('every action in %s is pinned to a commit', (name) => {
     const uses = Object.values(jobs(name)).flatMap((job) => job.steps.flatMap((step) => step.uses ?? []));
     expect(uses.length).toBeGreaterThan(0);
     for (const action of uses) expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
@@ -163,5 +163,33 @@ describe('two hosts, one build', () => {
     const step = deploy['mirror']!.steps.find((candidate) => candidate.run?.includes('wrangler'))!;
     expect(step.run).toMatch(/^npx --yes wrangler@\d+\.\d+\.\d+ pages deploy dist /);
     expect(step.env).toEqual({ CLOUDFLARE_API_TOKEN: '${{ secrets.CLOUDFLARE_API_TOKEN }}', CLOUDFLARE_ACCOUNT_ID: '${{ secrets.CLOUDFLARE_ACCOUNT_ID }}', CLOUDFLARE_PROJECT: '${{ vars.CLOUDFLARE_PROJECT }}' });
+  });
+});
+
+describe('the probe path', () => {
+  const workflow = parse(read('probe.yml'));
+  const steps: Step[] = workflow.jobs.probe.steps;
+  const deploy = parse(read('deploy.yml'));
+
+  test('runs every 5 minutes, one run at a time', () => {
+    expect(workflow.on.schedule).toEqual([{ cron: '*/5 * * * *' }]);
+    expect(workflow.concurrency).toEqual({ group: 'probe', 'cancel-in-progress': false });
+  });
+
+  test('passes the probe every variable a check’s headers_env names, as a secret, and nothing else', () => {
+    const wanted = (readSiteConfig(ROOT).probes ?? []).flatMap((probe) => Object.values(probe.headers_env ?? {}));
+    const step = steps.find((candidate) => candidate.run === 'npm run status -- probe')!;
+    expect(Object.keys(step.env ?? {}).sort()).toEqual([...new Set(wanted)].sort());
+    for (const [name, value] of Object.entries(step.env ?? {})) expect(value).toBe(`\${{ secrets.${name} }}`);
+  });
+
+  test('commits the data and incident files, then starts the deploy by workflow_dispatch, which a push with its own token would not', () => {
+    const commit = steps.find((step) => step.run?.includes('git commit'))!.run!;
+    expect(commit).toContain('git add probes incidents');
+    expect(commit).toContain('git pull -q --rebase');
+    const publish = steps.at(-1)!;
+    expect(publish.run).toBe('gh workflow run deploy.yml --ref "$GITHUB_REF_NAME"');
+    expect(Object.keys(deploy.on)).toContain('workflow_dispatch');
+    expect(workflow.permissions).toEqual({ contents: 'write', actions: 'write' });
   });
 });

@@ -3,6 +3,7 @@ import { siteText, type SiteText } from '../model/site-text.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { resolveNow } from '../rules/now.ts';
 import { readSiteConfig, siteDir } from '../files/site-files.ts';
+import { readProbeData } from '../files/probe-data.ts';
 import { checkedSite } from './checked-site.ts';
 import { storedIncident } from './incidents-loader.ts';
 
@@ -19,7 +20,7 @@ export function getStatusModel(): Promise<StatusModel> {
     const checked = checkedSite(siteDir(), stamp === undefined ? undefined : resolveNow(stamp));
     if (checked) return checked.model;
     const entries = await getCollection('incidents');
-    return buildStatusModel(readSiteConfig(siteDir()), entries.map(storedIncident), resolveNow(process.env['STATUS_NOW']));
+    return buildStatusModel(readSiteConfig(siteDir()), entries.map(storedIncident), resolveNow(process.env['STATUS_NOW']), readProbeData(siteDir()));
   })();
   return model;
 }

@@ -182,6 +182,13 @@ export const COMMANDS: Record<string, Command> = {
     },
     run: async (ctx, flags) => (await import('./commands/watch.ts')).watch(ctx, flags),
   },
+  probe: {
+    usage: 'probe',
+    summary: 'run every check of probes: once, record the results under probes/, open or follow incidents from them',
+    options: {},
+    // Loaded on use, like notify: the other commands need no HTTP client.
+    run: async (ctx) => (await import('./commands/probe.ts')).probe(ctx),
+  },
 };
 
 function overview(): string {

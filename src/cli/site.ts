@@ -1,8 +1,8 @@
-import { renderProblems } from '../site/check-site.ts';
+export { assertValid } from '../site/assert-valid.ts';
 import { nearestMatches } from '../rules/nearest.ts';
 import { absoluteUrl, deployment, paths } from '../rules/urls.ts';
 import { slugFromPath } from '../rules/slug.ts';
-import { formatProblem, validateIncidentFiles, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
+import { type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
 import { openSite, type OpenSite } from '../files/open-site.ts';
 import type { SiteConfig } from '../files/schemas/site-config.ts';
 import type { ComponentStatus, Impact } from '../rules/statuses.ts';
@@ -95,23 +95,4 @@ export function findSource(site: Site, slug: string, choices: readonly SlugChoic
 export function pageUrl(site: Site, slug: string, env: Record<string, string | undefined> = process.env): string {
   const { site: origin, base } = deployment(site.config.url, env);
   return absoluteUrl(origin, base, paths.incident(slug));
-}
-
-/**
- * Validate `text` as the file at `path` together with every other file (so
- * cross-file rules such as unique slugs hold), exactly as the build would.
- * The CLI can therefore never write a file that the build refuses.
- */
-export function assertValid(site: Site, path: string, text: string): ValidIncidentFile {
-  const sources = [...site.sources.filter((source) => source.path !== path), { path, text }];
-  const { entries, problems } = validateIncidentFiles(sources, site.componentIds);
-  const own = problems.filter((problem) => problem.file === path);
-  if (own.length > 0) {
-    throw new Refusal(`refusing to write ${path}; the build would reject it:\n${own.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
-  }
-  const entry = entries.find((candidate) => candidate.file === path);
-  if (!entry) throw new Refusal(`refusing to write ${path}: it did not validate`);
-  const rendering = renderProblems([entry]);
-  if (rendering.length > 0) throw new Refusal(`refusing to write ${path}; the build would reject it:\n${rendering.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
-  return entry;
 }

@@ -9,6 +9,8 @@ export interface NewIncident {
   /** Component id → its status, in the order given. */
   components: Array<[id: string, status: string]>;
   started?: string;
+  /** Where it came from, e.g. `{ probe: 'web' }` for an incident a probe opened. */
+  source?: Record<string, string>;
   update: NewUpdate;
 }
 
@@ -47,6 +49,7 @@ export function renderIncident(incident: NewIncident): string {
       // A Map keeps the order given, even for ids that look like numbers.
       components: new Map(incident.components),
       ...(incident.started ? { started: incident.started } : {}),
+      ...(incident.source ? { source: incident.source } : {}),
       updates: [incident.update],
     },
     false,

@@ -54,6 +54,8 @@ export interface IncidentEvent extends EventBase {
   resolvedAt: number | null;
   /** When the postmortem (the body) was published, if it has been by now. */
   postmortemAt: number | null;
+  /** Who opened it: staff, or a probe from failing checks (`source: { probe: … }`). */
+  openedBy: 'staff' | 'probe';
 }
 
 export interface MaintenanceEvent extends EventBase {
@@ -116,6 +118,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
       startsAt: steps[0]!.at,
       resolvedAt,
       postmortemAt,
+      openedBy: data.source?.probe === undefined ? 'staff' : 'probe',
       bodyMarkdown: postmortemAt === null ? '' : file.body.trim(),
       bodyHtml: postmortemAt === null ? '' : renderMarkdown(file.body),
       segments,

@@ -7,6 +7,8 @@ import { uptimeByDay, uptimePercent, type DayRecord, type ImpactSpan } from './u
 import type { ValidIncidentFile } from '../files/validate.ts';
 import { legacyRedirects, type LegacyRedirect } from './redirects.ts';
 import { barWindows, type BarWindow } from './history-bar.ts';
+import { measuredView, type MeasuredView } from './measured.ts';
+import type { ProbeData } from '../files/probe-data.ts';
 
 /** Days of history in the bars and the headline uptime. */
 export const HISTORY_DAYS = 90;
@@ -30,6 +32,8 @@ export interface ComponentView extends Component {
   windows: BarWindow[];
   /** Every event that touched this component, newest first. */
   events: StatusEvent[];
+  /** What its probes measured over the same days, when it has any. */
+  measured?: MeasuredView;
 }
 
 export interface StatusModel {
@@ -52,6 +56,8 @@ export interface StatusModel {
   redirects: LegacyRedirect[];
 }
 
+const NO_PROBE_DATA: Pick<ProbeData, 'results' | 'daily'> = { results: [], daily: [] };
+
 const newestFirst = (a: StatusEvent, b: StatusEvent) => b.startsAt - a.startsAt || a.slug.localeCompare(b.slug);
 /** Open incidents, the most severe first, then the longest-running. */
 const bySeverity = (a: IncidentEvent, b: IncidentEvent) => IMPACTS.indexOf(b.impact) - IMPACTS.indexOf(a.impact) || a.startsAt - b.startsAt || a.slug.localeCompare(b.slug);
@@ -61,7 +67,7 @@ const bySeverity = (a: IncidentEvent, b: IncidentEvent) => IMPACTS.indexOf(b.imp
  * files and `now`. Pages, feeds and the API only render this, so they cannot
  * disagree; every index is built in one pass over the events.
  */
-export function buildStatusModel(config: SiteConfig, files: readonly ValidIncidentFile[], now: number): StatusModel {
+export function buildStatusModel(config: SiteConfig, files: readonly ValidIncidentFile[], now: number, probes: Pick<ProbeData, 'results' | 'daily'> = NO_PROBE_DATA): StatusModel {
   const events = files.flatMap((file) => eventAt(file, now) ?? []).sort(newestFirst);
   const active = events.filter(isActive);
   const activeIncidents = active.filter((event): event is IncidentEvent => event.kind === 'incident').sort(bySeverity);
@@ -83,6 +89,7 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
   const historyDays = zonedDays(now, HISTORY_DAYS, config.timezone);
   const components = declared.map((component): ComponentView => {
     const days = uptimeByDay(spansByComponent.get(component.id) ?? [], historyDays, now);
+    const measured = measuredView(component.id, probes, historyDays, now);
     return {
       ...component,
       status: statuses.get(component.id) ?? 'operational',
@@ -91,6 +98,7 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
       uptime90: uptimePercent(days),
       windows: barWindows(days),
       events: eventsByComponent.get(component.id) ?? [],
+      ...(measured ? { measured } : {}),
     };
   });
 

@@ -89,6 +89,26 @@ export const apiIncidentSchema = z.strictObject({
   incident_updates: z.array(incidentUpdate(z.enum(INCIDENT_STATUSES))),
   postmortem_published_at: nullableTimestamp,
   postmortem_body: z.string().nullable(),
+  /** Not in Statuspage: `probe` when failing checks opened it (`npm run status -- probe`), else `staff`. */
+  opened_by: z.enum(['staff', 'probe']),
+});
+
+const millis = z.number().int().nonnegative();
+
+/**
+ * Not in Statuspage: what the probes measured, per component that has
+ * checks. `days` are the page's 90 days in its zone (`time_zone`), oldest
+ * first; response times in milliseconds, null on a day nothing answered.
+ */
+export const apiMeasurementsSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  /** Percentage of the 90 days' checks that passed. */
+  availability: z.number().min(0).max(100),
+  /** Median response time of the last 24 hours. */
+  recent_p50_ms: millis.nullable(),
+  days: z.array(z.strictObject({ date: z.string(), checks: millis, failures: millis, p50_ms: millis.nullable(), p95_ms: millis.nullable() })),
+  last_day: z.array(z.strictObject({ at: timestamp, check: z.string(), ok: z.boolean(), ms: millis.nullable(), why: z.string().nullable() })),
 });
 
 export const apiScheduledMaintenanceSchema = z.strictObject({
@@ -116,4 +136,5 @@ export const apiEndpointSchemas = {
   'scheduled-maintenances.json': z.strictObject({ page, scheduled_maintenances: maintenances }),
   'scheduled-maintenances/upcoming.json': z.strictObject({ page, scheduled_maintenances: maintenances }),
   'scheduled-maintenances/active.json': z.strictObject({ page, scheduled_maintenances: maintenances }),
+  'measurements.json': z.strictObject({ page, components: z.array(apiMeasurementsSchema) }),
 } as const;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'astro/zod';
 import type { ComponentStatus } from '../rules/statuses.ts';
-import type { apiComponentSchema, apiIncidentSchema, apiPageSchema, apiScheduledMaintenanceSchema, apiStatusSchema } from './api-schema.ts';
+import type { apiComponentSchema, apiIncidentSchema, apiMeasurementsSchema, apiPageSchema, apiScheduledMaintenanceSchema, apiStatusSchema } from './api-schema.ts';
 import type { IncidentEvent, MaintenanceEvent, StatusEvent, TimelineUpdate } from '../model/events.ts';
 import type { ComponentView, StatusModel } from '../model/status-model.ts';
 import { slugify } from '../rules/slug.ts';
@@ -22,6 +22,7 @@ export type ApiStatus = z.output<typeof apiStatusSchema>;
 export type ApiComponent = z.output<typeof apiComponentSchema>;
 export type ApiIncident = z.output<typeof apiIncidentSchema>;
 export type ApiScheduledMaintenance = z.output<typeof apiScheduledMaintenanceSchema>;
+export type ApiMeasurements = z.output<typeof apiMeasurementsSchema>;
 export type ApiIncidentUpdate = ApiIncident['incident_updates'][number] | ApiScheduledMaintenance['incident_updates'][number];
 export type ApiAffectedComponent = NonNullable<ApiIncidentUpdate['affected_components']>[number];
 
@@ -121,6 +122,7 @@ class ApiBuilder {
       resolved_at: event.resolvedAt === null ? null : iso(event.resolvedAt),
       postmortem_published_at: event.postmortemAt === null ? null : iso(event.postmortemAt),
       postmortem_body: event.postmortemAt === null ? null : event.bodyMarkdown,
+      opened_by: event.openedBy,
     };
   }
 
@@ -189,6 +191,22 @@ class ApiBuilder {
   }
 }
 
+/** A component's measurements as `measurements.json` lists them. */
+function measurements(view: ComponentView): ApiMeasurements[] {
+  const { measured } = view;
+  if (!measured) return [];
+  return [
+    {
+      id: view.id,
+      name: view.name,
+      availability: Math.round(measured.availability * 1000) / 1000,
+      recent_p50_ms: measured.recentP50,
+      days: measured.days.map((day) => ({ date: day.day, checks: day.checks, failures: day.failures, p50_ms: day.p50, p95_ms: day.p95 })),
+      last_day: measured.lastDay.map((point) => ({ at: iso(point.at), check: point.check, ok: point.ok, ms: point.ms, why: point.why })),
+    },
+  ];
+}
+
 const latest = (times: string[], fallback: string) => times.reduce((a, b) => (b > a ? b : a), fallback);
 
 /** Every endpoint's body, keyed by its path under `/api/v2/`. */
@@ -211,6 +229,7 @@ export function buildApi(context: ApiContext) {
     'scheduled-maintenances.json': { scheduled_maintenances: maintenances.slice(0, API_INCIDENT_LIMIT).map((event) => api.maintenance(event)) },
     'scheduled-maintenances/upcoming.json': { scheduled_maintenances: upcoming },
     'scheduled-maintenances/active.json': { scheduled_maintenances: active },
+    'measurements.json': { components: model.components.flatMap(measurements) },
   };
   const page: ApiPage = { ...api.page, build_id: buildId(api.page, bodies) };
   return Object.fromEntries(Object.entries(bodies).map(([path, body]) => [path, { page, ...body }])) as { [P in keyof typeof bodies]: { page: ApiPage } & (typeof bodies)[P] };

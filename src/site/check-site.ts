@@ -7,6 +7,7 @@ import { renderMarkdown } from '../rules/markdown.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { SiteConfigError } from '../files/site-files.ts';
 import { openSite, type OpenSite } from '../files/open-site.ts';
+import { readProbeData, type ProbeData } from '../files/probe-data.ts';
 import { deployment } from '../rules/urls.ts';
 import type { Problem, ValidIncidentFile } from '../files/validate.ts';
 import type { SiteConfig } from '../files/schemas/site-config.ts';
@@ -43,7 +44,8 @@ export function checkSite(dir: string, options: { now: number; clock?: number })
   const files = site.sources.length;
   if (problems.length > 0) return { config, entries, files, problems };
   problems.push(...renderProblems(entries));
-  const outputs = outputProblems(config, entries, options.now);
+  // A probe data line that cannot be read costs only itself (`probe` warns of it), never the build.
+  const outputs = outputProblems(config, entries, options.now, readProbeData(dir));
   problems.push(...outputs.problems);
   return { config, entries, files, problems, ...(problems.length === 0 ? { model: outputs.model } : {}) };
 }
@@ -66,9 +68,9 @@ export function renderProblems(entries: readonly ValidIncidentFile[]): Problem[]
 }
 
 /** Compute what the build publishes from the files; anything that throws is reported, not crashed on. */
-function outputProblems(config: SiteConfig, entries: readonly ValidIncidentFile[], now: number): { model?: StatusModel; problems: Problem[] } {
+function outputProblems(config: SiteConfig, entries: readonly ValidIncidentFile[], now: number, probes: ProbeData): { model?: StatusModel; problems: Problem[] } {
   try {
-    const model = buildStatusModel(config, entries, now);
+    const model = buildStatusModel(config, entries, now, probes);
     const { site, base } = deployment(config.url);
     buildApi({ model, site, base });
     maintenanceCalendar({ model, site, base });

@@ -12,6 +12,7 @@ import { oneOf } from './one-of.ts';
 import { timestampSchema } from '../../rules/timestamp.ts';
 import { publishedText } from './text.ts';
 import { LIMITS } from '../../rules/limits.ts';
+import { SLUG, SLUG_RULE } from '../../rules/slug.ts';
 
 /**
  * An id of an imported file's `source`: one segment of the old path the build
@@ -33,8 +34,9 @@ function sourceId(pattern: RegExp, what: string) {
 }
 
 /**
- * Where an imported file came from (`source: { statuspage: p31zjtct2jer }`),
- * so importing again updates the file in place and old links redirect here.
+ * Where a file came from: imported (`source: { statuspage: p31zjtct2jer }`),
+ * so importing again updates the file in place and old links redirect here,
+ * or opened by a probe (`source: { probe: web }`).
  */
 const source = z
   .strictObject(
@@ -43,6 +45,8 @@ const source = z
       statuspage: sourceId(/^[A-Za-z0-9_-]+$/, 'a Statuspage incident id: letters, digits, "-" and "_"'),
       /** The issue's path segment on the cState site (its `slug`, else its file name without `.md`), as Hugo publishes it before lowercasing. */
       cstate: sourceId(/^[\p{L}\p{M}\p{N}_-][\p{L}\p{M}\p{N}._-]*$/u, 'a cState issue file name without ".md": letters (any alphabet), digits, ".", "-" and "_", not starting with "."'),
+      /** The component whose failing checks opened this incident (`npm run status -- probe`), which the probe goes on following. */
+      probe: sourceId(SLUG, `a component id: ${SLUG_RULE}`),
     },
     { error: 'must name where the file was imported from, e.g. "statuspage: p31zjtct2jer"' },
   )

@@ -4,6 +4,7 @@ import { describeUnknown } from '../../rules/nearest.ts';
 import { DEFAULT_FRESHNESS, freshnessConfigSchema, mirrorsSchema } from './freshness-config.ts';
 import { timeZoneProblem } from '../../rules/time-zones.ts';
 import { notifyConfigSchema } from './notify-config.ts';
+import { probeName, probesSchema } from './probes-config.ts';
 import { oneOf } from './one-of.ts';
 import { publishedText } from './text.ts';
 import { sitePathField, urlField } from './url.ts';
@@ -81,6 +82,8 @@ export const siteConfigSchema = z
     freshness: freshnessConfigSchema.default(DEFAULT_FRESHNESS),
     /** The same site on other hosts, e.g. https://chirp-status.pages.dev/ (every page's footer lists them). */
     mirrors: mirrorsSchema.default([]),
+    /** HTTP checks `npm run status -- probe` runs, each for a component (see README, Probes). */
+    probes: probesSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -99,6 +102,13 @@ export const siteConfigSchema = z
       channel.components?.forEach((id, i) => {
         if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['notify', 'channels', c, 'components', i], message: describeUnknown('component', id, [...seen]) });
       });
+    });
+    const checks = new Set<string>();
+    config.probes?.forEach((probe, p) => {
+      if (!seen.has(probe.component)) ctx.addIssue({ code: 'custom', path: ['probes', p, 'component'], message: describeUnknown('component', probe.component, [...seen]) });
+      const name = probeName(probe);
+      if (checks.has(name)) ctx.addIssue({ code: 'custom', path: ['probes', p, probe.name ? 'name' : 'component'], message: `check name "${name}" is used twice; give each check of a component its own name` });
+      checks.add(name);
     });
   });
 

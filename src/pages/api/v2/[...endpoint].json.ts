@@ -11,6 +11,7 @@ const ENDPOINTS: ApiEndpoint[] = [
   'scheduled-maintenances.json',
   'scheduled-maintenances/upcoming.json',
   'scheduled-maintenances/active.json',
+  'measurements.json',
 ];
 
 export const getStaticPaths = (() => ENDPOINTS.map((file) => ({ params: { endpoint: file.replace(/\.json$/, '') }, props: { file } }))) satisfies GetStaticPaths;

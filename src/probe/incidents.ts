@@ -1,0 +1,93 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import { incidentFilePath, incidentSlug, renderIncident } from '../files/new-incident.ts';
+import { insertUpdate, isoSeconds } from '../files/incident-writer.ts';
+import type { SourceFile } from '../files/validate.ts';
+import type { ProbeConfig } from '../files/schemas/probes-config.ts';
+import { writeAtomic } from '../files/write-atomic.ts';
+import { slugFromPath } from '../rules/slug.ts';
+import { impliedImpact } from '../rules/levels.ts';
+import { zoneName } from '../model/dates.ts';
+import { assertValid } from '../site/assert-valid.ts';
+import type { Action } from './follow.ts';
+
+/*
+ * The incident files a probe writes, through the CLI's own writer and
+ * validator: a new file for an `open` action, one update appended (every
+ * other byte kept) for an `update`. The words are what was measured.
+ */
+
+/** What writing needs: the site's files (kept current as files are written), components and zone. */
+export interface WriteContext {
+  dir: string;
+  sources: SourceFile[];
+  componentIds: string[];
+  names: ReadonlyMap<string, string>;
+  probes: readonly ProbeConfig[];
+  timezone: string;
+}
+
+/** "07:13 EST": a time in the site zone as staff and readers say it. */
+export function clockTime(millis: number, timezone: string): string {
+  return `${format(new TZDate(millis, timezone), 'HH:mm')} ${zoneName(millis, timezone, 'en')}`;
+}
+
+/** "chirp.example" or "chirp.example and api.chirp.example": the hosts a component's checks ask. */
+function hostsOf(ctx: WriteContext, component: string): string {
+  const hosts = [...new Set(ctx.probes.filter((probe) => probe.component === component).map((probe) => new URL(probe.url).host))];
+  return hosts.length <= 1 ? (hosts[0] ?? component) : `${hosts.slice(0, -1).join(', ')} and ${hosts.at(-1)}`;
+}
+
+const STATUS_WORDS = { degraded_performance: 'are slow', partial_outage: 'partly fail', major_outage: 'fail' } as const;
+
+/** The first free `incidents/<year>/<date>-<slug>(-n).md` for a title. */
+function freePath(ctx: WriteContext, started: string, title: string): { slug: string; path: string } {
+  const taken = new Set(ctx.sources.map((source) => slugFromPath(source.path)));
+  const base = incidentSlug(title);
+  for (let n = 1; ; n++) {
+    const place = incidentFilePath(started, n === 1 ? base : `${base}-${n}`);
+    if (!taken.has(place.slug)) return place;
+  }
+}
+
+/** The file's new text for an action, and its path. */
+function actionText(ctx: WriteContext, action: Exclude<Action, { kind: 'none' }>): { path: string; text: string; done: string } {
+  const name = ctx.names.get(action.component) ?? action.component;
+  const hosts = hostsOf(ctx, action.component);
+  if (action.kind === 'open') {
+    const title = action.status === 'degraded_performance' ? `${name} is slow` : `${name} is not responding`;
+    const started = isoSeconds(action.started);
+    const { path } = freePath(ctx, started, title);
+    const text = renderIncident({
+      title,
+      impact: impliedImpact([action.status]),
+      components: [[action.component, action.status]],
+      started,
+      source: { probe: action.component },
+      update: { at: isoSeconds(action.at), status: 'investigating', message: `Checks of ${hosts} failed since ${clockTime(action.started, ctx.timezone)}: ${action.whys.join('; ')}.` },
+    });
+    return { path, text, done: 'Opened' };
+  }
+  const source = ctx.sources.find((candidate) => candidate.path === action.file)!;
+  const changed = action.update.components?.[0]?.[1];
+  const since = clockTime(action.since, ctx.timezone);
+  const message =
+    action.update.status === 'resolved'
+      ? `Checks of ${hosts} have passed since ${since}.`
+      : changed === 'operational'
+        ? `Checks pass again since ${since}.`
+        : `Checks of ${hosts} ${STATUS_WORDS[changed as keyof typeof STATUS_WORDS] ?? 'fail'} since ${since}: ${action.whys.join('; ')}.`;
+  return { path: action.file, text: insertUpdate(source.text, { ...action.update, message }), done: `Added ${action.update.status} update to` };
+}
+
+/** Write what an action says (validated as the build would first), and say what was written; nothing for `none`. */
+export function applyAction(ctx: WriteContext, action: Action): string | undefined {
+  if (action.kind === 'none') return undefined;
+  const { path, text, done } = actionText(ctx, action);
+  assertValid(ctx, path, text);
+  writeAtomic(ctx.dir, path, text);
+  const index = ctx.sources.findIndex((source) => source.path === path);
+  if (index >= 0) ctx.sources[index] = { path, text };
+  else ctx.sources.push({ path, text });
+  return `${done}: ${path}`;
+}

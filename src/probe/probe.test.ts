@@ -1,0 +1,182 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startProbeServers, type ProbeServers } from '../../tests/helpers/probe-servers.ts';
+import { checkSite } from '../site/check-site.ts';
+import { readProbeData } from '../files/probe-data.ts';
+import { runProbe } from './probe.ts';
+
+/*
+ * The probe against real servers on 127.0.0.1: what each misbehaviour
+ * records, and the incident two failed runs open, follow and hand back.
+ */
+
+let servers: ProbeServers;
+beforeAll(async () => {
+  servers = await startProbeServers();
+});
+afterAll(() => servers.close());
+
+const T0 = Date.parse('2022-12-28T12:13:00Z');
+const MIN = 60_000;
+
+/** A site with web checked on /health (body and speed), and api on the https server (certificate). */
+function site(extra = ''): string {
+  const dir = mkdtempSync(join(tmpdir(), 'status-probe-'));
+  writeFileSync(
+    join(dir, 'status.config.yaml'),
+    `name: Chirp
+url: https://status.chirp.example
+timezone: America/New_York
+groups:
+  - name: Apps
+    components:
+      - id: web
+        name: Web
+      - id: api
+        name: Public API
+probes:
+  - component: web
+    url: ${servers.url}health
+    timeout: 200
+    headers_env: { Authorization: HEALTH_TOKEN }
+    expect: { status: 200, max_ms: 250, body_contains: '"status":"UP"' }
+${extra}`,
+  );
+  return dir;
+}
+
+const quiet = () => {};
+const probeAt = (dir: string, at: number) => runProbe({ dir, now: at, env: { HEALTH_TOKEN: 'Bearer t0ken' }, out: quiet, ca: servers.ca });
+const incidentFiles = (dir: string) => readdirSync(join(dir, 'incidents'), { recursive: true }).filter((name) => String(name).endsWith('.md')).map(String);
+
+describe('what one check records', () => {
+  test.each([
+    ['up', true, undefined, undefined],
+    ['fail', false, 'down', 'HTTP 503'],
+    ['hang', false, 'down', 'no answer within 200 ms'],
+    ['slow', false, 'down', 'no answer within 200 ms'],
+    ['wrong-body', false, 'wrong', 'the body lacks "\\"status\\":\\"UP\\""'],
+  ] as const)('a server that is %s', async (behaviour, ok, failure, why) => {
+    servers.behaviour = behaviour;
+    const dir = site();
+    const [result] = (await probeAt(dir, T0)).results;
+    expect(result).toMatchObject({ at: '2022-12-28T12:13:00Z', check: 'web', component: 'web', ok });
+    expect(result?.failure).toBe(failure);
+    expect(result?.why).toBe(why);
+    expect(readProbeData(dir).results).toEqual([result]);
+    expect(servers.authorizations.at(-1)).toBe('Bearer t0ken');
+  });
+
+  test('a slow answer within the timeout fails as slow, and an expiring certificate as cert', async () => {
+    servers.behaviour = 'slow';
+    const dir = site(`  - component: api
+    url: ${servers.httpsUrl}health
+    expect: { cert_days: 14 }
+`);
+    writeFileSync(join(dir, 'status.config.yaml'), readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace('timeout: 200', 'timeout: 2000'));
+    const results = (await probeAt(dir, Date.now())).results;
+    expect(results.find((result) => result.check === 'web')).toMatchObject({ ok: false, failure: 'slow', code: 200 });
+    expect(results.find((result) => result.check === 'web')?.why).toMatch(/^answered in \d+ ms, over 250 ms$/);
+    expect(results.find((result) => result.check === 'api')).toMatchObject({ ok: false, failure: 'cert', code: 200, why: 'the TLS certificate expires in 2 days, under 14' });
+  });
+});
+
+describe('incidents from facts', () => {
+  test('two failed runs open exactly one incident that passes check and turns the row red; recovery appends monitoring and keeps a staff edit', async () => {
+    const dir = site();
+    servers.behaviour = 'up';
+    await probeAt(dir, T0 - 5 * MIN);
+    servers.behaviour = 'fail';
+    const first = await probeAt(dir, T0);
+    expect(first.written.filter((path) => path.startsWith('incidents/'))).toEqual([]);
+    const second = await probeAt(dir, T0 + 5 * MIN);
+    expect(incidentFiles(dir)).toEqual(['2022/2022-12-28-web-is-not-responding.md']);
+    const path = join(dir, 'incidents/2022/2022-12-28-web-is-not-responding.md');
+    expect(second.written).toContain('incidents/2022/2022-12-28-web-is-not-responding.md');
+    expect(readFileSync(path, 'utf8')).toBe(`---
+title: Web is not responding
+impact: critical
+components:
+  web: major_outage
+started: 2022-12-28T12:13:00Z
+source:
+  probe: web
+updates:
+  - at: 2022-12-28T12:18:00Z
+    status: investigating
+    message: "Checks of 127.0.0.1:${new URL(servers.url).port} failed since 07:13 EST: HTTP 503."
+---
+`);
+    const checked = checkSite(dir, { now: T0 + 6 * MIN });
+    expect(checked.problems).toEqual([]);
+    expect(checked.model?.componentById.get('web')?.status).toBe('major_outage');
+    expect(checked.model?.overall).toMatchObject({ indicator: 'critical' });
+
+    // A third failed run, the same status: nothing new, and never a second incident.
+    await probeAt(dir, T0 + 10 * MIN);
+    expect(incidentFiles(dir)).toHaveLength(1);
+    expect(readFileSync(path, 'utf8').match(/- at:/g)).toHaveLength(1);
+
+    // Staff reword the first message and post their own update.
+    const staff = readFileSync(path, 'utf8')
+      .replace(/message: .*\n/, 'message: Our checks see errors on the web; we are on it.\n')
+      .replace('---\n', '---\n# Edited by the on-call engineer.\n')
+      .replace(/\n---\n$/, `\n  - at: 2022-12-28T12:30:00Z\n    status: identified\n    message: A bad deploy; rolling back.\n---\n\nNotes kept by staff.\n`);
+    writeFileSync(path, staff);
+
+    // The answer gets slow: the status changes, so one update says so.
+    servers.behaviour = 'up';
+    await probeAt(dir, T0 + 20 * MIN);
+    await probeAt(dir, T0 + 25 * MIN);
+    const text = readFileSync(path, 'utf8');
+    expect(text.startsWith(staff.slice(0, staff.indexOf('\n---\n\nNotes')))).toBe(true);
+    expect(text.endsWith('---\n\nNotes kept by staff.\n')).toBe(true);
+    expect(text).toContain(`  - at: 2022-12-28T12:38:00Z
+    status: monitoring
+    impact: none
+    components:
+      web: operational
+    message: Checks pass again since 07:33 EST.
+`);
+    expect(checkSite(dir, { now: T0 + 26 * MIN }).problems).toEqual([]);
+    // More passing runs: without auto_resolve, staff resolve it.
+    await probeAt(dir, T0 + 30 * MIN);
+    await probeAt(dir, T0 + 35 * MIN);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  test('a change of measured status appends one update; auto_resolve resolves after the passing runs', async () => {
+    const dir = site();
+    writeFileSync(join(dir, 'status.config.yaml'), readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace('timeout: 200', 'timeout: 1000\n    auto_resolve: true\n    close_after: 1'));
+    servers.behaviour = 'fail';
+    await probeAt(dir, T0);
+    await probeAt(dir, T0 + 5 * MIN);
+    servers.behaviour = 'slow';
+    await probeAt(dir, T0 + 10 * MIN);
+    await probeAt(dir, T0 + 15 * MIN);
+    const path = join(dir, 'incidents/2022/2022-12-28-web-is-not-responding.md');
+    expect(readFileSync(path, 'utf8').match(/web: degraded_performance/g)).toHaveLength(1);
+    expect(readFileSync(path, 'utf8')).toContain(`Checks of 127.0.0.1:${new URL(servers.url).port} are slow since 07:23 EST`);
+    servers.behaviour = 'up';
+    await probeAt(dir, T0 + 20 * MIN);
+    await probeAt(dir, T0 + 25 * MIN);
+    const statuses = [...readFileSync(path, 'utf8').matchAll(/status: (\w+)/g)].map((match) => match[1]);
+    expect(statuses).toEqual(['investigating', 'investigating', 'monitoring', 'resolved']);
+    expect(checkSite(dir, { now: T0 + 30 * MIN }).problems).toEqual([]);
+  });
+
+  test('an open incident staff wrote for the component keeps the probe from opening another', async () => {
+    const dir = site();
+    writeFileSync(join(dir, 'status.config.yaml'), readFileSync(join(dir, 'status.config.yaml'), 'utf8'));
+    const staffText = `---\ntitle: Web errors\nimpact: major\ncomponents:\n  web: partial_outage\nupdates:\n  - at: 2022-12-28T12:10:00Z\n    status: investigating\n    message: We are looking into errors.\n---\n`;
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'incidents/2022'), { recursive: true });
+    writeFileSync(join(dir, 'incidents/2022/2022-12-28-web-errors.md'), staffText);
+    servers.behaviour = 'fail';
+    for (const minutes of [0, 5, 10, 15]) await probeAt(dir, T0 + minutes * MIN);
+    expect(incidentFiles(dir)).toEqual(['2022/2022-12-28-web-errors.md']);
+    expect(readFileSync(join(dir, 'incidents/2022/2022-12-28-web-errors.md'), 'utf8')).toBe(staffText);
+  });
+});

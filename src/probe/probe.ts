@@ -1,0 +1,65 @@
+import { openSite, type OpenSite } from '../files/open-site.ts';
+import { formatProblem } from '../files/validate.ts';
+import { listDataFiles, readProbeData, RESULTS_DIR, type ProbeResult } from '../files/probe-data.ts';
+import type { ProbeConfig } from '../files/schemas/probes-config.ts';
+import { componentRuns, decide, policyOf } from './follow.ts';
+import { applyAction } from './incidents.ts';
+import { runChecks } from './run.ts';
+import { applyPlan, planRun } from './store.ts';
+
+export interface ProbeOptions {
+  dir: string;
+  now: number;
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  /** Extra trusted certificates (tests). */
+  ca?: string | Buffer | undefined;
+}
+
+/** One result as a line of the command's output: "web: ok, HTTP 200 in 182 ms". */
+function describe(result: ProbeResult): string {
+  const measured = result.code === undefined ? '' : `HTTP ${result.code} in ${result.ms} ms`;
+  return `${result.check} (${result.component}): ${result.ok ? `ok, ${measured}` : `FAILED, ${result.why ?? 'failed'}`}`;
+}
+
+/**
+ * `status probe`: run every check once, record the results (and fold and
+ * prune old ones), then open or follow each component's incident from what
+ * was measured. Returns the files written, for the workflow to commit.
+ */
+export async function runProbe(options: ProbeOptions): Promise<{ results: ProbeResult[]; written: string[] }> {
+  const site = openSite(options.dir);
+  const probes: readonly ProbeConfig[] = site.config.probes ?? [];
+  const data = readProbeData(options.dir);
+  for (const problem of data.problems) options.out(`warning: ${formatProblem(problem)} (this line is skipped)`);
+  const fresh = await runChecks(probes, { env: options.env, ca: options.ca, now: options.now, at: options.now });
+  for (const result of fresh) options.out(describe(result));
+  const plan = planRun({ results: data.results, daily: data.daily, resultFiles: listDataFiles(options.dir, RESULTS_DIR) }, fresh, site.config.timezone, options.now);
+  const written = applyPlan(options.dir, plan);
+  const all = [...data.results.filter((result) => Date.parse(result.at) < options.now), ...fresh];
+  written.push(...followIncidents(site, all, options.now, options.out));
+  return { results: fresh, written };
+}
+
+/** Open or follow each probed component's incident from every result so far (this run's last); returns the incident files written. */
+export function followIncidents(site: OpenSite, results: readonly ProbeResult[], now: number, out: (line: string) => void): string[] {
+  const probes = site.config.probes ?? [];
+  const ctx = {
+    dir: site.dir,
+    sources: [...site.sources],
+    componentIds: site.componentIds,
+    names: new Map(site.components.map((component) => [component.id, component.name])),
+    probes,
+    timezone: site.config.timezone,
+  };
+  const written: string[] = [];
+  for (const component of [...new Set(probes.map((probe) => probe.component))]) {
+    const action = decide(component, componentRuns(results, component), policyOf(probes.filter((probe) => probe.component === component)), site.entries, now);
+    const done = applyAction(ctx, action);
+    if (done) {
+      out(done);
+      written.push(done.slice(done.indexOf(': ') + 2));
+    }
+  }
+  return written;
+}
