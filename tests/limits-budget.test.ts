@@ -48,6 +48,18 @@ test('the home page fits the first round trip (14 KB gzipped) with every text at
   expect(gzipped('/')).toBeLessThanOrEqual(14 * 1024);
 });
 
+test('a card shows the start of a long update and links to the whole of it on the incident page', () => {
+  const card = page('limits-budget', '/').querySelector('#active ~ article')!;
+  const shown = text(card.querySelector('.message'));
+  expect(Buffer.byteLength(shown)).toBeLessThanOrEqual(LIMITS.cardMessageBytes);
+  const link = card.querySelector('.read-full a')!;
+  expect(text(link)).toMatch(/^Read the full update on /);
+  const [path, anchor] = link.getAttribute('href')!.split('#');
+  const full = text(page('limits-budget', path!).querySelector(`[id="${anchor}"]`));
+  expect(full).toContain(shown);
+  expect(full.length).toBeGreaterThan(shown.length + 400);
+});
+
 test('of eight open incidents, the home page shows five cards and counts the rest', () => {
   const home = page('limits-budget', '/');
   expect(home.querySelectorAll('#active ~ article')).toHaveLength(5);

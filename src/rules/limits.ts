@@ -18,6 +18,13 @@ export const LIMITS = {
    * updates into the body. A pasted log belongs in the postmortem.
    */
   messageBytes: 1_400,
+  /**
+   * What a home-page card shows of the latest update before "Read the full
+   * update": five open incidents with long updates would otherwise push the
+   * home page past its first round trip, and a phone reader past the banner.
+   * Most real updates (median 341 bytes) show whole.
+   */
+  cardMessageBytes: 600,
   /** The postmortem (the file's body): about 2,000 words of English. */
   bodyBytes: 12_000,
   /** Updates per incident; a longer story is a follow-up incident. */

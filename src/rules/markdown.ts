@@ -1,4 +1,5 @@
-import { Marked, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
+import { byteLength } from './limits.ts';
 import { smartypantsu } from 'smartypants';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -75,4 +76,53 @@ export function unsafeLinks(markdown: string): string[] {
     if (token.type === 'link' && !isSafeUrl(token.href)) found.push(token.href);
   });
   return found;
+}
+
+/**
+ * The first `maxBytes` of a message, cut where a reader expects (after whole
+ * blocks, else after whole inline pieces: a link, code or emphasis is never
+ * split, else at a space), or undefined when it fits whole. The cut Markdown
+ * renders on its own; the caller says that more follows.
+ */
+export function excerptMarkdown(markdown: string, maxBytes: number): string | undefined {
+  if (byteLength(markdown) <= maxBytes) return undefined;
+  const kept: string[] = [];
+  let room = maxBytes;
+  for (const block of marked.lexer(markdown)) {
+    if (byteLength(block.raw) <= room) {
+      kept.push(block.raw);
+      room -= byteLength(block.raw);
+      continue;
+    }
+    // The first block that does not fit: keep its start if nothing was kept yet, or if it is a paragraph.
+    if (kept.length === 0 || block.type === 'paragraph') kept.push(inlineStart(block, room));
+    break;
+  }
+  return kept.join('').trimEnd();
+}
+
+/** As much of one block's inline pieces as fits in `room` bytes, the last text piece cut at a space. */
+function inlineStart(block: Token, room: number): string {
+  const pieces = 'tokens' in block && block.tokens && block.type === 'paragraph' ? block.tokens : [{ type: 'text', raw: block.raw } as Token];
+  let start = '';
+  for (const piece of pieces) {
+    if (byteLength(start + piece.raw) <= room) {
+      start += piece.raw;
+      continue;
+    }
+    if (piece.type === 'text') start += cutAtSpace(piece.raw, room - byteLength(start));
+    break;
+  }
+  return start;
+}
+
+/** The longest start of plain text within `room` bytes that ends before a space (whole characters, always). */
+function cutAtSpace(text: string, room: number): string {
+  let cut = '';
+  for (const char of text) {
+    if (byteLength(cut + char) > room) break;
+    cut += char;
+  }
+  const space = cut.search(/\s\S*$/);
+  return space > 0 ? cut.slice(0, space) : cut;
 }
