@@ -209,17 +209,25 @@ describe('/subscribe/, linked from every page', () => {
   test('gives absolute feed, calendar (webcal://), badge and API addresses, and how to follow from Slack, Teams and email', () => {
     const subscribe = page(build, '/subscribe/');
     const codes = subscribe.querySelectorAll('code').map(text);
+    const links = subscribe.querySelectorAll('main a').map((link) => [text(link), link.getAttribute('href')]);
+    // Each main choice a link with a short label, its address under it to copy.
+    expect(links).toEqual(expect.arrayContaining([
+      ['RSS', 'https://status.chirp.example/rss.xml'],
+      ['Atom', 'https://status.chirp.example/history.atom'],
+      ['Maintenance calendar', 'webcal://status.chirp.example/maintenance.ics'],
+      ['summary.json', 'https://status.chirp.example/api/v2/summary.json'],
+      ['RSS Web', 'https://status.chirp.example/components/web/rss.xml'],
+      ['Atom Web', 'https://status.chirp.example/components/web/atom.xml'],
+    ]));
     expect(codes).toEqual(expect.arrayContaining([
       'https://status.chirp.example/rss.xml',
       'https://status.chirp.example/history.atom',
-      'https://status.chirp.example/components/web/rss.xml',
-      'https://status.chirp.example/components/web/atom.xml',
       'webcal://status.chirp.example/maintenance.ics',
       '[![Chirp status](https://status.chirp.example/badge.svg)](https://status.chirp.example/)',
       'https://status.chirp.example/api/v2/summary.json',
     ]));
-    // The site's, one per component (9), and the one in the Slack command.
-    expect(codes.filter((code) => code.endsWith('/rss.xml'))).toHaveLength(11);
+    // One feed link per component (9), named by the component for a screen reader.
+    expect(links.filter(([label, url]) => label!.startsWith('RSS ') && url!.endsWith('/rss.xml'))).toHaveLength(9);
     const words = text(subscribe.querySelector('main'));
     expect(words).toMatch(/Slack: in the channel, type \/feed subscribe\s*https:\/\/status\.chirp\.example\/rss\.xml/);
     expect(words).toContain('Microsoft Teams');

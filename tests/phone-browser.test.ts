@@ -89,3 +89,37 @@ describe('user text in its own direction', () => {
     await close();
   });
 });
+
+describe('the subscribe page on a phone', () => {
+  test.each(['example-mid-outage', 'ar'])('%s: the main choices are links on the first screen, and addresses wrap only after "/" or "."', async (build) => {
+    const { page, close } = await open(build, '/subscribe/', { viewport: PHONE });
+    const choices = await page.locator('a.choice').evaluateAll((links) => links.map((link) => ({ href: link.getAttribute('href')!, bottom: link.getBoundingClientRect().bottom })));
+    const first = choices.filter((choice) => /\/(rss\.xml|history\.atom|maintenance\.ics)$/.test(choice.href));
+    expect(first).toHaveLength(3);
+    for (const choice of first) expect(choice.bottom, choice.href).toBeLessThanOrEqual(PHONE.height);
+    // Where each address's lines break: the character before every break.
+    const breaks = await page.locator('code.address').evaluateAll((codes) =>
+      codes.flatMap((code) => {
+        const found: string[] = [];
+        let previous: { char: string; top: number } | undefined;
+        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.textContent!.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const top = range.getBoundingClientRect().top;
+            if (previous && top > previous.top + 2) found.push(`${code.textContent}: after "${previous.char}"`);
+            previous = { char: node.textContent![i]!, top };
+          }
+        }
+        return found;
+      }),
+    );
+    expect(breaks.length).toBeGreaterThan(0);
+    expect(breaks.filter((where) => !/after "[/.]"$/.test(where))).toEqual([]);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await close();
+  });
+});
