@@ -92,6 +92,16 @@ describe('indexes', () => {
   });
 });
 
+describe('past days and what is live', () => {
+  test('an open incident is happening now, not a past incident; once resolved it is listed on the day it started', () => {
+    const outage = incident('outage', { components: { web: 'major_outage' }, updates: [['2022-12-28T12:00:00Z', 'investigating'], ['2022-12-28T14:00:00Z', 'resolved']] });
+    const listed = (now: string) => buildStatusModel(CONFIG, [outage], Date.parse(now)).pastDays.flatMap((day) => day.events.map((event) => event.slug));
+    expect(buildStatusModel(CONFIG, [outage], Date.parse('2022-12-28T13:00:00Z')).activeIncidents.map((event) => event.slug)).toEqual(['outage']);
+    expect(listed('2022-12-28T13:00:00Z')).toEqual([]);
+    expect(listed('2022-12-28T15:00:00Z')).toEqual(['outage']);
+  });
+});
+
 describe('in the site zone', () => {
   test('an incident at 03:00 UTC is listed on the previous day in New York, and the days are New York days', () => {
     const late = incident('late', { components: { web: 'major_outage' }, updates: [['2022-12-28T03:00:00Z', 'investigating'], ['2022-12-28T03:30:00Z', 'resolved']] });

@@ -123,11 +123,15 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
   };
 }
 
-/** The given days (oldest first) listed newest first, each with the events that started on it. */
+/**
+ * The given days (oldest first) listed newest first, each with the events
+ * that started on it and are over: what is live is "Happening now", and
+ * upcoming maintenance is scheduled, so neither is said twice on one screen.
+ */
 function pastDays(events: readonly StatusEvent[], days: readonly ZonedDay[]): StatusModel['pastDays'] {
   const listed = days.map((day) => ({ start: day.start, events: [] as StatusEvent[] }));
   for (const event of events) {
-    if (event.kind === 'maintenance' && event.phase === 'upcoming') continue;
+    if (isActive(event) || (event.kind === 'maintenance' && event.phase === 'upcoming')) continue;
     listed[dayIndex(days, event.startsAt)]?.events.push(event);
   }
   return listed.reverse();
