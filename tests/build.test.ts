@@ -199,6 +199,19 @@ describe('identity: the example sets a logo and a homepage', () => {
   });
 });
 
+test('every tab is titled by one pattern: what the page is, then the site ("Web · Chirp status"), the home page by its banner', () => {
+  const build = 'example-mid-outage';
+  for (const path of builtPages(build)) {
+    const root = page(build, path);
+    const title = root.querySelector('head title')?.text ?? '';
+    expect(title, path).toMatch(/^.+ · Chirp status$/);
+    const own = title.slice(0, -' · Chirp status'.length);
+    // The home page and the 404 page lead with the banner (their h1); the 404 says what it is under it.
+    const shown = text(root.querySelector(path === '/404.html' ? '.not-found' : 'h1'));
+    expect(shown, path).toContain(own.replace(/[\u2068\u2069]/g, ''));
+  }
+});
+
 describe('/subscribe/, linked from every page', () => {
   const build = 'example-mid-outage';
 
