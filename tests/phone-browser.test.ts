@@ -123,3 +123,16 @@ describe('the subscribe page on a phone', () => {
     await close();
   });
 });
+
+test.each([
+  [PHONE, ['2022-12-28']],
+  [{ width: 600, height: 780 }, ['2022-12-28', '2022-11-03']],
+  [DESKTOP, ['2022-12-28', '2022-11-03']],
+])('a component page at %o lists only the days its bar shows', async (viewport, expected) => {
+  const { page, close } = await open('example-mid-outage', '/components/web/', { viewport });
+  const listed = await page.locator('.days > li').evaluateAll((items) => items.filter((item) => item.getBoundingClientRect().height > 0).map((item) => item.querySelector('time')!.getAttribute('datetime')));
+  const shownMarks = await page.locator('.bar > *').evaluateAll((marks) => marks.filter((mark) => mark.getBoundingClientRect().width > 0).length);
+  expect(listed).toEqual(expected);
+  expect(shownMarks).toBe(viewport.width <= 480 ? 30 : viewport.width <= 720 ? 60 : 90);
+  await close();
+});

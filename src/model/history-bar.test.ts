@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { barWindows, dayAnchor, dayMarks, daysWithEvents, listTitles } from './history-bar.ts';
+import { barWindows, beyondWindows, dayAnchor, dayMarks, daysWithEvents, listTitles } from './history-bar.ts';
 import { siteText } from './site-text.ts';
 import { zonedDays } from './days.ts';
 import { uptimeByDay, uptimePercent, type ImpactSpan } from './uptime.ts';
@@ -61,4 +61,10 @@ test('the caption under a bar exists for each width, with the uptime of the days
 test('a bar shorter than a window has no caption for it', () => {
   const days = byDay([], 45, Date.parse('2022-12-31T12:00:00Z'));
   expect(barWindows(days).map((window) => [window.days, window.className])).toEqual([[45, 'wall'], [30, 'w30']]);
+});
+
+test('a day is beyond each narrow bar it is too old for: today and 29 days back are on every bar, 30 only on 60 and 90 days, 60 only on 90', () => {
+  expect([0, 29, 30, 59, 60, 89].map(beyondWindows)).toEqual([[], [], ['beyond-30'], ['beyond-30'], ['beyond-30', 'beyond-60'], ['beyond-30', 'beyond-60']]);
+  const days = byDay([span('2022-10-31T10:00:00Z', '2022-10-31T11:00:00Z', 'partial_outage', 'old'), span('2022-12-05T10:00:00Z', '2022-12-05T11:00:00Z', 'partial_outage', 'new')], 90, Date.parse('2022-12-06T12:00:00Z'));
+  expect(daysWithEvents(days).map((day) => [day.day, day.beyond])).toEqual([['2022-12-05', []], ['2022-10-31', ['beyond-30']]]);
 });

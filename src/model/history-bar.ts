@@ -56,8 +56,17 @@ export function dayMarks(days: readonly DayRecord[], titleOf: (slug: string) => 
 }
 
 /** The days an incident or maintenance touched, newest first: the entries bar marks link to. */
-export function daysWithEvents(days: readonly DayRecord[]): DayRecord[] {
-  return days.filter((day) => day.slugs.length > 0).reverse();
+export function daysWithEvents(days: readonly DayRecord[]): Array<DayRecord & { beyond: string[] }> {
+  return days.flatMap((day, i) => (day.slugs.length > 0 ? [{ ...day, beyond: beyondWindows(days.length - 1 - i) }] : [])).reverse();
+}
+
+/**
+ * The classes of a day `age` days before today that a narrow bar does not
+ * show (`beyond-30`, `beyond-60`): the day list hides it at those widths too,
+ * so it lists the days its bar shows (global.css).
+ */
+export function beyondWindows(age: number): string[] {
+  return BAR_WINDOWS.filter((window) => age >= window.days).map((window) => `beyond-${window.days}`);
 }
 
 /** What a bar shows at one width: its length in days and the uptime over them. */
