@@ -202,8 +202,7 @@ describe.concurrent.each(CASES)('$name', ({ apply, expected }) => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the last good site');
     expect(existsSync(`${out}.staging`)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
-    // Each case starts a real build (Astro's start-up beside the check), five at a time beside the other suites on 2 cores.
-  }, 120_000);
+  }, 120_000); // Each case starts a real build (Astro's start-up beside the check), five at a time beside the other suites on 2 cores.
 });
 
 test('a file the check accepts builds, and the build replaces the previous site', async () => {

@@ -244,10 +244,11 @@ function buildId(page: Omit<ApiPage, 'build_id'>, bodies: object): string {
 export function apiEvents(context: ApiContext): { page: ApiPage; status: ApiStatus; incidents: ApiIncident[]; maintenances: ApiScheduledMaintenance[] } {
   const api = new ApiBuilder(context);
   const { events } = context.model;
+  // The page with its build id, which hashes the endpoints the build publishes, and the status they state.
+  const { page, status } = buildApi(context)['status.json'];
   return {
-    // With the build id, which hashes the endpoints the build publishes.
-    page: buildApi(context)['status.json'].page,
-    status: api.status(),
+    page,
+    status,
     incidents: events.flatMap((event) => (event.kind === 'incident' ? [api.incident(event)] : [])),
     maintenances: events.flatMap((event) => (event.kind === 'maintenance' ? [api.maintenance(event)] : [])),
   };

@@ -105,12 +105,15 @@ export function excerptMarkdown(markdown: string, maxBytes: number): string | un
 function inlineStart(block: Token, room: number): string {
   const pieces = 'tokens' in block && block.tokens && block.type === 'paragraph' ? block.tokens : [{ type: 'text', raw: block.raw } as Token];
   let start = '';
+  let left = room;
   for (const piece of pieces) {
-    if (byteLength(start + piece.raw) <= room) {
+    const bytes = byteLength(piece.raw);
+    if (bytes <= left) {
       start += piece.raw;
+      left -= bytes;
       continue;
     }
-    if (piece.type === 'text') start += cutAtSpace(piece.raw, room - byteLength(start));
+    if (piece.type === 'text') start += cutAtSpace(piece.raw, left);
     break;
   }
   return start;
@@ -119,8 +122,10 @@ function inlineStart(block: Token, room: number): string {
 /** The longest start of plain text within `room` bytes that ends before a space (whole characters, always). */
 function cutAtSpace(text: string, room: number): string {
   let cut = '';
+  let left = room;
   for (const char of text) {
-    if (byteLength(cut + char) > room) break;
+    left -= byteLength(char);
+    if (left < 0) break;
     cut += char;
   }
   const space = cut.search(/\s\S*$/);
