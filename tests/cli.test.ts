@@ -3,9 +3,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { runStatus } from '../src/cli/entry.ts';
 import { ROOT } from './helpers/build.ts';
 
-// Each test runs the CLI as staff would, as a child process in a fresh copy of
+// Each test runs the CLI as staff would (runStatus, what scripts/status.ts runs, in-process) in a fresh copy of
 // the basic fixture, "now" fixed at 31 Dec 2022 10:00 UTC.
 const NOW = '2022-12-31T10:00:00Z';
 let site: string;
@@ -19,11 +20,13 @@ afterEach(() => rmSync(site, { recursive: true, force: true }));
 function status(...args: string[]) {
   return statusWith({}, ...args);
 }
-function statusWith(env: Record<string, string>, ...args: string[]) {
+async function statusWith(env: Record<string, string>, ...args: string[]) {
   // The site is the working directory, published at its configured URL unless `env` says otherwise.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['STATUS_SITE_DIR', 'STATUS_SITE_URL', 'STATUS_BASE'].includes(name)));
-  const result = spawnSync(process.execPath, [resolve(ROOT, 'scripts/status.ts'), ...args], { cwd: site, encoding: 'utf8', env: { ...inherited, STATUS_NOW: NOW, ...env } });
-  return { code: result.status, out: result.stdout, err: result.stderr };
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runStatus(args, { env: { ...inherited, STATUS_SITE_DIR: site, STATUS_NOW: NOW, ...env }, out: (line) => out.push(`${line}\n`), err: (line) => err.push(`${line}\n`) });
+  return { code, out: out.join(''), err: err.join('') };
 }
 const read = (path: string) => readFileSync(join(site, path), 'utf8');
 const write = (path: string, text: string) => writeFileSync(join(site, path), text);
@@ -38,8 +41,8 @@ const INCIDENT: Flags = { ...UNRATED, impact: 'minor' };
 const NEW_INCIDENT = argv('new', INCIDENT);
 
 describe('new', () => {
-  test('writes the incident in the README format and prints its path and page URL', () => {
-    const { code, out } = status(...NEW_INCIDENT, '--started', '2022-12-31T04:40:00-05:00');
+  test('writes the incident in the README format and prints its path and page URL', async () => {
+    const { code, out } = await status(...NEW_INCIDENT, '--started', '2022-12-31T04:40:00-05:00');
     expect(code).toBe(0);
     expect(out).toContain('Created: incidents/2022/2022-12-31-timelines-slow-to-load.md');
     expect(out).toContain('Page: https://status.fixture.example/incidents/2022-12-31-timelines-slow-to-load/');
@@ -56,19 +59,19 @@ updates:
     message: Timelines load slowly.
 ---
 `);
-    expect(status('check').code).toBe(0);
+    expect((await status('check')).code).toBe(0);
   });
 
-  test('the page URL follows STATUS_SITE_URL and STATUS_BASE, as the build does', () => {
-    const result = statusWith({ STATUS_SITE_URL: 'https://example.github.io', STATUS_BASE: '/status/' }, ...NEW_INCIDENT, '--dry-run');
+  test('the page URL follows STATUS_SITE_URL and STATUS_BASE, as the build does', async () => {
+    const result = await statusWith({ STATUS_SITE_URL: 'https://example.github.io', STATUS_BASE: '/status/' }, ...NEW_INCIDENT, '--dry-run');
     expect(result.out).toContain('# dry run, nothing written: incidents/2022/2022-12-31-timelines-slow-to-load.md, page https://example.github.io/status/incidents/2022-12-31-timelines-slow-to-load/');
     expect(result.out).toContain('message: Timelines load slowly.');
     expect(files()).not.toContain('2022/2022-12-31-timelines-slow-to-load.md');
   });
 
-  test('a long message becomes a folded block, and --status and --at are honoured', () => {
+  test('a long message becomes a folded block, and --status and --at are honoured', async () => {
     const long = 'Timelines are loading slowly for some people on the web and on iOS; we are looking into why.';
-    expect(status(...argv('new', { ...INCIDENT, message: long, status: 'identified', at: '2022-12-31T08:15:00Z', slug: 'slow' })).code).toBe(0);
+    expect((await status(...argv('new', { ...INCIDENT, message: long, status: 'identified', at: '2022-12-31T08:15:00Z', slug: 'slow' }))).code).toBe(0);
     expect(read('incidents/2022/2022-12-31-slow.md')).toContain(`  - at: 2022-12-31T08:15:00Z
     status: identified
     message: >-
@@ -96,41 +99,41 @@ updates:
     { bad: { slug: 'Big Outage' }, error: 'error: --slug "Big Outage" must be lowercase letters, digits and hyphens' },
     { bad: { started: '2022-12-31T11:00:00Z' }, error: 'error: --started: 2022-12-31T11:00:00.000Z is after 2022-12-31T10:00:00.000Z, the first update; impact starts at or before it' },
     { bad: { started: 'an hour ago' }, error: 'error: --started: "an hour ago" is not a time; write now, 15 min ago, 07:13 or 2022-12-28T07:13:00Z' },
-  ])('refuses $bad and writes nothing', ({ bad, error }) => {
+  ])('refuses $bad and writes nothing', async ({ bad, error }) => {
     const before = files();
-    const { code, err } = status(...argv('new', { ...INCIDENT, ...bad }));
+    const { code, err } = await status(...argv('new', { ...INCIDENT, ...bad }));
     expect(code).toBe(1);
     expect(err).toContain(error);
     expect(files()).toEqual(before);
   });
 
-  test('refuses a slug that is taken', () => {
-    expect(status(...NEW_INCIDENT).code).toBe(0);
-    const { code, err } = status(...NEW_INCIDENT);
+  test('refuses a slug that is taken', async () => {
+    expect((await status(...NEW_INCIDENT)).code).toBe(0);
+    const { code, err } = await status(...NEW_INCIDENT);
     expect(code).toBe(1);
     expect(err).toContain('error: incidents/2022/2022-12-31-timelines-slow-to-load.md: the slug "2022-12-31-timelines-slow-to-load" is already used by incidents/2022/2022-12-31-timelines-slow-to-load.md; pass --slug to choose another');
   });
 
-  test('without --impact, takes the least impact the components imply and says so', () => {
-    const { code, out } = status(...argv('new', UNRATED));
+  test('without --impact, takes the least impact the components imply and says so', async () => {
+    const { code, out } = await status(...argv('new', UNRATED));
     expect(code).toBe(0);
     expect(out).toContain('Impact: major (from ios=partial_outage); pass --impact to change it\nCreated: incidents/2022/2022-12-31-timelines-slow-to-load.md');
     expect(read('incidents/2022/2022-12-31-timelines-slow-to-load.md')).toContain('title: Timelines slow to load\nimpact: major\ncomponents:\n');
-    expect(status(...argv('new', { ...UNRATED, component: 'web=major_outage,dm=major_outage', slug: 'down' })).out).toContain('Impact: critical (from web=major_outage, dm=major_outage)');
-    expect(status('check').code).toBe(0);
+    expect((await status(...argv('new', { ...UNRATED, component: 'web=major_outage,dm=major_outage', slug: 'down' }))).out).toContain('Impact: critical (from web=major_outage, dm=major_outage)');
+    expect((await status('check')).code).toBe(0);
   });
 
-  test('with an --impact below what the statuses imply, writes it and says the page raises it, in the page’s words', () => {
-    const { code, out } = status(...argv('new', { ...UNRATED, impact: 'major', component: ['web=major_outage'] }));
+  test('with an --impact below what the statuses imply, writes it and says the page raises it, in the page’s words', async () => {
+    const { code, out } = await status(...argv('new', { ...UNRATED, impact: 'major', component: ['web=major_outage'] }));
     expect(code).toBe(0);
     expect(out).toContain('Impact: writing major ("Partial system outage"), but the page, feeds and API show critical ("Major system outage"): web=major_outage implies it\n');
     expect(read('incidents/2022/2022-12-31-timelines-slow-to-load.md')).toContain('impact: major\n');
     // An impact the statuses bear out is written without a word.
-    expect(status(...argv('new', { ...UNRATED, impact: 'major', slug: 'borne-out' })).out).not.toContain('Impact:');
+    expect((await status(...argv('new', { ...UNRATED, impact: 'major', slug: 'borne-out' }))).out).not.toContain('Impact:');
   });
 
-  test('without a terminal, a missing value is named with an example', () => {
-    const { code, err } = status('new', '--impact', 'minor');
+  test('without a terminal, a missing value is named with an example', async () => {
+    const { code, err } = await status('new', '--impact', 'minor');
     expect(code).toBe(1);
     expect(err).toContain('error: missing --title: What are users seeing, in a short headline, e.g. --title "Login failing on iOS"');
   });
@@ -162,8 +165,8 @@ A summary of the outage.
 describe('update and resolve', () => {
   beforeEach(() => write('incidents/outage.md', HAND_WRITTEN));
 
-  test('update appends one item and keeps every other byte', () => {
-    const { code, out } = status('update', 'outage', '--status', 'monitoring', '--message', 'Rolled back; watching.', '--at', '2022-12-28T13:45:00Z');
+  test('update appends one item and keeps every other byte', async () => {
+    const { code, out } = await status('update', 'outage', '--status', 'monitoring', '--message', 'Rolled back; watching.', '--at', '2022-12-28T13:45:00Z');
     expect(code).toBe(0);
     expect(out).toContain('Added monitoring update to: incidents/outage.md');
     expect(out).toContain('Page: https://status.fixture.example/incidents/outage/');
@@ -171,37 +174,37 @@ describe('update and resolve', () => {
     expect(read('incidents/outage.md')).toBe(HAND_WRITTEN.replace('---\nA summary', `${added}---\nA summary`));
   });
 
-  test('resolve appends the resolved update at now, with a default message', () => {
-    expect(status('resolve', 'outage').code).toBe(0);
+  test('resolve appends the resolved update at now, with a default message', async () => {
+    expect((await status('resolve', 'outage')).code).toBe(0);
     expect(read('incidents/outage.md')).toBe(
       HAND_WRITTEN.replace('---\nA summary', '  - at: 2022-12-31T10:00:00Z\n    status: resolved\n    message: This incident has been resolved.\n---\nA summary'),
     );
-    const again = status('resolve', 'outage');
+    const again = await status('resolve', 'outage');
     expect(again.code).toBe(1);
     expect(again.err).toContain('error: outage is already resolved (31 Dec 2022, 10:00 UTC); nothing to do');
   });
 
-  test('an update older than the last is refused, then inserted in time order with --force', () => {
+  test('an update older than the last is refused, then inserted in time order with --force', async () => {
     const args = ['update', 'outage', '--status', 'investigating', '--message', 'Still looking.', '--at', '2022-12-28T13:00:00Z'];
-    const refused = status(...args);
+    const refused = await status(...args);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('error: 2022-12-28T13:00:00Z is earlier than the last update of outage (2022-12-28T13:30:00Z, identified); updates must be in time order.');
     expect(read('incidents/outage.md')).toBe(HAND_WRITTEN);
-    expect(status(...args, '--force').code).toBe(0);
+    expect((await status(...args, '--force')).code).toBe(0);
     expect(read('incidents/outage.md')).toBe(
       HAND_WRITTEN.replace('  - at: 2022-12-28T13:30:00Z', '  - at: 2022-12-28T13:00:00Z\n    status: investigating\n    message: Still looking.\n  - at: 2022-12-28T13:30:00Z'),
     );
   });
 
-  test('a resolved incident is only updated with --reopen', () => {
-    expect(status('resolve', 'outage', '--at', '2022-12-28T14:00:00Z').code).toBe(0);
+  test('a resolved incident is only updated with --reopen', async () => {
+    expect((await status('resolve', 'outage', '--at', '2022-12-28T14:00:00Z')).code).toBe(0);
     const args = ['update', 'outage', '--status', 'investigating', '--message', 'It is failing again.'];
-    const refused = status(...args);
+    const refused = await status(...args);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('error: outage was resolved at 28 Dec 2022, 14:00 UTC; pass --reopen to reopen it');
-    expect(status(...args, '--reopen').code).toBe(0);
+    expect((await status(...args, '--reopen')).code).toBe(0);
     expect(read('incidents/outage.md')).toContain('    status: investigating\n    message: It is failing again.\n    reopened: true\n');
-    expect(status('list').out).toContain('outage  investigating (critical) since 31 Dec 2022, 10:00 UTC: Login failing everywhere');
+    expect((await status('list')).out).toContain('outage  investigating (critical) since 31 Dec 2022, 10:00 UTC: Login failing everywhere');
   });
 
   test.each([
@@ -238,34 +241,34 @@ describe('update and resolve', () => {
       args: ['update', 'outage', '--status', 'monitoring', '--message', 'x', '--impact', 'none'],
       error: 'error: refusing to write incidents/outage.md; the build would reject it:\n  incidents/outage.md:18: updates.2.impact: the impact is "none" but web is major_outage',
     },
-  ])('$args is refused and changes nothing', ({ args, error }) => {
-    const { code, err } = status(...args);
+  ])('$args is refused and changes nothing', async ({ args, error }) => {
+    const { code, err } = await status(...args);
     expect(code).toBe(1);
     expect(err).toContain(error);
     expect(read('incidents/outage.md')).toBe(HAND_WRITTEN);
   });
 
-  test('update with an --impact below what the statuses after it imply says the page raises it', () => {
-    const { code, out } = status('update', 'outage', '--status', 'identified', '--message', 'x', '--impact', 'minor');
+  test('update with an --impact below what the statuses after it imply says the page raises it', async () => {
+    const { code, out } = await status('update', 'outage', '--status', 'identified', '--message', 'x', '--impact', 'minor');
     expect(code).toBe(0);
     expect(out).toContain('Impact: writing minor ("Minor service outage"), but the page, feeds and API show critical ("Major system outage"): web=major_outage implies it\n');
   });
 
-  test('update writes --impact and --component onto the new item, ids in the order given, and keeps every other byte', () => {
+  test('update writes --impact and --component onto the new item, ids in the order given, and keeps every other byte', async () => {
     const args = ['update', 'outage', '--status', 'monitoring', '--message', 'Rolled back; watching.', '--at', '2022-12-28T13:45:00Z', '--impact', 'minor'];
-    const { code, out } = status(...args, '--component', 'web=operational', '--component', 'login=degraded_performance');
+    const { code, out } = await status(...args, '--component', 'web=operational', '--component', 'login=degraded_performance');
     expect(code).toBe(0);
     expect(out).toContain('Added monitoring update to: incidents/outage.md');
     const added = '  - at: 2022-12-28T13:45:00Z\n    status: monitoring\n    impact: minor\n    components:\n      web: operational\n      login: degraded_performance\n    message: Rolled back; watching.\n';
     expect(read('incidents/outage.md')).toBe(HAND_WRITTEN.replace('---\nA summary', `${added}---\nA summary`));
-    expect(status('check').code).toBe(0);
-    expect(status('list').out).toContain(
+    expect((await status('check')).code).toBe(0);
+    expect((await status('list')).out).toContain(
       'Open incidents:\n  outage  monitoring (minor) since 28 Dec 2022, 13:45 UTC: Login failing everywhere\n    web: operational, login: degraded_performance\n',
     );
   });
 
-  test('an update inserted with --force carries its statuses to its place in the timeline', () => {
-    const { code } = status('update', 'outage', '--status', 'investigating', '--message', 'Web is back.', '--at', '2022-12-28T13:00:00Z', '--force', '--component', 'web=partial_outage,ios=degraded_performance');
+  test('an update inserted with --force carries its statuses to its place in the timeline', async () => {
+    const { code } = await status('update', 'outage', '--status', 'investigating', '--message', 'Web is back.', '--at', '2022-12-28T13:00:00Z', '--force', '--component', 'web=partial_outage,ios=degraded_performance');
     expect(code).toBe(0);
     expect(read('incidents/outage.md')).toBe(
       HAND_WRITTEN.replace(
@@ -273,36 +276,36 @@ describe('update and resolve', () => {
         '  - at: 2022-12-28T13:00:00Z\n    status: investigating\n    components:\n      web: partial_outage\n      ios: degraded_performance\n    message: Web is back.\n  - at: 2022-12-28T13:30:00Z',
       ),
     );
-    expect(status('list').out).toContain('outage  identified (critical) since 28 Dec 2022, 13:30 UTC: Login failing everywhere\n    web: partial_outage, login: partial_outage, ios: degraded_performance\n');
+    expect((await status('list')).out).toContain('outage  identified (critical) since 28 Dec 2022, 13:30 UTC: Login failing everywhere\n    web: partial_outage, login: partial_outage, ios: degraded_performance\n');
   });
 
-  test('resolve takes components back to operational and a final impact', () => {
-    expect(status('resolve', 'outage', '--component', 'web=operational', '--impact', 'major').code).toBe(0);
+  test('resolve takes components back to operational and a final impact', async () => {
+    expect((await status('resolve', 'outage', '--component', 'web=operational', '--impact', 'major')).code).toBe(0);
     expect(read('incidents/outage.md')).toBe(
       HAND_WRITTEN.replace(
         '---\nA summary',
         '  - at: 2022-12-31T10:00:00Z\n    status: resolved\n    impact: major\n    components:\n      web: operational\n    message: This incident has been resolved.\n---\nA summary',
       ),
     );
-    expect(status('check').code).toBe(0);
-    expect(status('list').out).toBe('No open incidents.\nNo upcoming maintenance.\n');
+    expect((await status('check')).code).toBe(0);
+    expect((await status('list')).out).toBe('No open incidents.\nNo upcoming maintenance.\n');
   });
 
-  test('a maintenance takes no --component or --impact on update', () => {
-    const { code, err } = status('update', 'upgrade', '--status', 'verifying', '--message', 'Checking.', '--component', 'dm=operational');
+  test('a maintenance takes no --component or --impact on update', async () => {
+    const { code, err } = await status('update', 'upgrade', '--status', 'verifying', '--message', 'Checking.', '--component', 'dm=operational');
     expect(code).toBe(1);
     expect(err).toContain('error: --component and --impact are for incidents; a maintenance puts its components under maintenance for its window');
   });
 
-  test('a file that is already broken is not edited', () => {
+  test('a file that is already broken is not edited', async () => {
     write('incidents/outage.md', HAND_WRITTEN.replace('impact: critical', 'impact: catastrophic'));
-    const { code, err } = status('resolve', 'outage');
+    const { code, err } = await status('resolve', 'outage');
     expect(code).toBe(1);
     expect(err).toContain('incidents/outage.md has problems; fix them first:\n  incidents/outage.md:4: impact: unknown impact "catastrophic"');
   });
 
-  test('--dry-run prints the new file and writes nothing', () => {
-    const { code, out } = status('resolve', 'outage', '--dry-run');
+  test('--dry-run prints the new file and writes nothing', async () => {
+    const { code, out } = await status('resolve', 'outage', '--dry-run');
     expect(code).toBe(0);
     expect(out).toContain('status: resolved\n    message: This incident has been resolved.\n---\nA summary of the outage.');
     expect(read('incidents/outage.md')).toBe(HAND_WRITTEN);
@@ -310,19 +313,19 @@ describe('update and resolve', () => {
 });
 
 describe('files keep their bytes', () => {
-  test('update and resolve keep a BOM and CRLF line ends: every byte stays but the new items, which end in CRLF too', () => {
+  test('update and resolve keep a BOM and CRLF line ends: every byte stays but the new items, which end in CRLF too', async () => {
     const head = '\uFEFF---\r\ntitle: Search slow\r\nimpact: minor\r\ncomponents:\r\n  web: degraded_performance\r\nupdates:\r\n  - at: 2022-12-31T09:00:00Z\r\n    status: investigating\r\n    message: Search is slow.\r\n';
     const tail = '---\r\nNotes for later.\r\n';
     write('incidents/search-slow.md', head + tail);
-    expect(status('update', 'search-slow', '--status', 'monitoring', '--message', 'Watching.').code).toBe(0);
-    expect(status('resolve', 'search-slow').code).toBe(0);
+    expect((await status('update', 'search-slow', '--status', 'monitoring', '--message', 'Watching.')).code).toBe(0);
+    expect((await status('resolve', 'search-slow')).code).toBe(0);
     const after = read('incidents/search-slow.md');
     expect(after.startsWith(head)).toBe(true);
     expect(after.endsWith(tail)).toBe(true);
     const added = after.slice(head.length, after.length - tail.length);
     expect(added).toMatch(/^ {2}- at: 2022-12-31T10:00:00Z\r\n {4}status: monitoring\r\n {4}message: Watching\.\r\n {2}- at: 2022-12-31T10:00:00Z\r\n {4}status: resolved\r\n/);
     expect(added.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(status('check').code).toBe(0);
+    expect((await status('check')).code).toBe(0);
   });
 });
 
@@ -340,8 +343,8 @@ describe('slugs in a long history', () => {
     write('incidents/2022-12-30-login-failing-on-ios.md', incident('Login failing on iOS', '2022-12-30T09:00:00Z', false));
   });
 
-  test('a misspelt slug gets at most five near matches, the open one first, and where the full list is', () => {
-    const { code, err } = status('update', 'login-failng-on-ios', '--status', 'identified', '--message', 'x');
+  test('a misspelt slug gets at most five near matches, the open one first, and where the full list is', async () => {
+    const { code, err } = await status('update', 'login-failng-on-ios', '--status', 'identified', '--message', 'x');
     expect(code).toBe(1);
     expect(err.trim().split('\n')).toEqual([
       'error: unknown slug "login-failng-on-ios". Did you mean:',
@@ -354,16 +357,16 @@ describe('slugs in a long history', () => {
     ]);
   });
 
-  test('list --all lists every slug, newest first', () => {
-    const lines = status('list', '--all').out.trim().split('\n');
+  test('list --all lists every slug, newest first', async () => {
+    const lines = (await status('list', '--all')).out.trim().split('\n');
     expect(lines).toHaveLength(1 + 204);
     expect(lines.slice(0, 3)).toEqual(['204 files, newest first:', '  2022-12-30-login-failing-on-ios  investigating: Login failing on iOS', '  outage  resolved: Login failing everywhere']);
   });
 });
 
 describe('maintenance, start, complete', () => {
-  test('schedules a window, starts and completes it, then refuses to restart it', () => {
-    const scheduled = status('maintenance', '--title', 'API upgrade', '--component', 'web,dm', '--start', '2023-01-02T02:00:00Z', '--end', '2023-01-02T03:00:00Z', '--message', 'Short pauses.');
+  test('schedules a window, starts and completes it, then refuses to restart it', async () => {
+    const scheduled = await status('maintenance', '--title', 'API upgrade', '--component', 'web,dm', '--start', '2023-01-02T02:00:00Z', '--end', '2023-01-02T03:00:00Z', '--message', 'Short pauses.');
     expect(scheduled.code).toBe(0);
     expect(scheduled.out).toContain('Scheduled: incidents/2023/2023-01-02-api-upgrade.md');
     expect(read('incidents/2023/2023-01-02-api-upgrade.md')).toBe(`---
@@ -379,13 +382,13 @@ updates:
     message: Short pauses.
 ---
 `);
-    expect(status('list').out).toContain('Maintenance, upcoming or in progress:\n  2023-01-02-api-upgrade  scheduled since 31 Dec 2022, 10:00 UTC: API upgrade (window 2 Jan 2023, 02:00 UTC to 2 Jan 2023, 03:00 UTC)');
-    expect(status('start', 'api-upgrade', '--at', '2023-01-02T02:01:00Z').code).toBe(0);
-    expect(status('complete', 'api-upgrade', '--at', '2023-01-02T02:40:00Z', '--message', 'Done early.').code).toBe(0);
+    expect((await status('list')).out).toContain('Maintenance, upcoming or in progress:\n  2023-01-02-api-upgrade  scheduled since 31 Dec 2022, 10:00 UTC: API upgrade (window 2 Jan 2023, 02:00 UTC to 2 Jan 2023, 03:00 UTC)');
+    expect((await status('start', 'api-upgrade', '--at', '2023-01-02T02:01:00Z')).code).toBe(0);
+    expect((await status('complete', 'api-upgrade', '--at', '2023-01-02T02:40:00Z', '--message', 'Done early.')).code).toBe(0);
     expect(read('incidents/2023/2023-01-02-api-upgrade.md')).toMatch(
       /status: scheduled\n {4}message: Short pauses\.\n {2}- at: 2023-01-02T02:01:00Z\n {4}status: in_progress\n {4}message: Maintenance is in progress\.\n {2}- at: 2023-01-02T02:40:00Z\n {4}status: completed\n {4}message: Done early\.\n---\n$/,
     );
-    const again = status('start', 'api-upgrade', '--at', '2023-01-02T02:50:00Z');
+    const again = await status('start', 'api-upgrade', '--at', '2023-01-02T02:50:00Z');
     expect(again.code).toBe(1);
     expect(again.err).toContain('error: 2023-01-02-api-upgrade was completed at 2 Jan 2023, 02:40 UTC; schedule new work');
   });
@@ -396,15 +399,15 @@ updates:
     { bad: { component: 'api' }, error: 'error: --component: unknown component "api". Allowed: web, ios, login, dm' },
     { bad: { end: '2023-01-02T01:00:00Z' }, error: 'end: 2023-01-02T01:00:00.000Z is not after the start (2023-01-02T02:00:00.000Z); a window must end after it starts' },
     { bad: { start: 'tomorrow' }, error: 'error: --start: "tomorrow" has no time zone' },
-  ])('refuses $bad', ({ bad, error }) => {
-    const { code, err } = status(...argv('maintenance', { ...MAINTENANCE, ...bad }));
+  ])('refuses $bad', async ({ bad, error }) => {
+    const { code, err } = await status(...argv('maintenance', { ...MAINTENANCE, ...bad }));
     expect(code).toBe(1);
     expect(err).toContain(error);
     expect(files()).not.toContain('2023');
   });
 
-  test('start refuses an incident', () => {
-    const { code, err } = status('start', 'outage');
+  test('start refuses an incident', async () => {
+    const { code, err } = await status('start', 'outage');
     expect(code).toBe(1);
     expect(err).toContain('error: outage is an incident; start is not for it, use update or resolve');
   });
@@ -413,36 +416,36 @@ updates:
 describe('templates', () => {
   beforeEach(() => cpSync(resolve(ROOT, 'templates'), join(site, 'templates'), { recursive: true }));
 
-  test('--template fills in the message with the component names, and its status', () => {
-    const { code } = status('new', '--title', 'Login failing', '--component', 'login=major_outage,dm=partial_outage', '--template', 'identified-rolling-back');
+  test('--template fills in the message with the component names, and its status', async () => {
+    const { code } = await status('new', '--title', 'Login failing', '--component', 'login=major_outage,dm=partial_outage', '--template', 'identified-rolling-back');
     expect(code).toBe(0);
     expect(read('incidents/2022/2022-12-31-login-failing.md')).toContain(
       '    status: identified\n    message: >-\n      We found the cause of the problems with Login and Direct messages: a\n      recent change. We are rolling it back now.\n',
     );
-    expect(status('update', 'login-failing', '--template', 'resolved').code).toBe(0);
+    expect((await status('update', 'login-failing', '--template', 'resolved')).code).toBe(0);
     expect(read('incidents/2022/2022-12-31-login-failing.md')).toContain('    status: resolved\n    message: >-\n      Everything is working normally again for Login and Direct messages.');
   });
 
-  test('--message and --status win over the template', () => {
-    expect(status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'monitoring', '--status', 'identified', '--dry-run').out).toContain(
+  test('--message and --status win over the template', async () => {
+    expect((await status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'monitoring', '--status', 'identified', '--dry-run')).out).toContain(
       '    status: identified\n    message: >-\n      A fix is in place and Login should be working again.',
     );
-    expect(status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'investigating-cause-unknown', '--message', 'Own words.', '--dry-run').out).toContain(
+    expect((await status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'investigating-cause-unknown', '--message', 'Own words.', '--dry-run')).out).toContain(
       '    status: investigating\n    message: Own words.\n',
     );
   });
 
-  test('an unknown template is refused with the nearest name', () => {
-    const { code, err } = status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'monitorng');
+  test('an unknown template is refused with the nearest name', async () => {
+    const { code, err } = await status('new', '--title', 'Login failing', '--component', 'login=major_outage', '--template', 'monitorng');
     expect(code).toBe(1);
     expect(err).toContain('error: --template: unknown template "monitorng". Did you mean "monitoring"? Allowed: identified-rolling-back, investigating-cause-unknown, monitoring, resolved');
   });
 
-  test("check renders every template with sample components and validates it with the build's rules", () => {
-    expect(status('check').out).toBe('OK: 2 incidents and 1 maintenance window in 3 files, checked against 4 components.\nOK: 4 templates render with every component and pass.\n');
+  test("check renders every template with sample components and validates it with the build's rules", async () => {
+    expect((await status('check')).out).toBe('OK: 2 incidents and 1 maintenance window in 3 files, checked against 4 components.\nOK: 4 templates render with every component and pass.\n');
     write('templates/typo.md', '---\nlabel: Typo\nstatus: resolvd\ncolour: red\n---\nProblems with {component}.\n');
     write('templates/empty.md', '---\nlabel: Empty\nstatus: monitoring\n---\n\n');
-    const { code, out } = status('check');
+    const { code, out } = await status('check');
     expect(code).toBe(1);
     expect(out.split('\n')).toEqual([
       'OK: 2 incidents and 1 maintenance window in 3 files, checked against 4 components.',
@@ -455,40 +458,40 @@ describe('templates', () => {
     ]);
   });
 
-  test('templates/ follows the rule of incidents/: a folder named x.md is a located problem for check, and new still works', () => {
+  test('templates/ follows the rule of incidents/: a folder named x.md is a located problem for check, and new still works', async () => {
     mkdirSync(join(site, 'templates/broken.md'));
-    const checked = status('check');
+    const checked = await status('check');
     expect(checked.code).toBe(1);
     expect(checked.err).toBe('');
     expect(checked.out).toContain('templates/broken.md:1: file: is a folder, not a file; a folder under templates/ must not end in .md\n');
-    const created = status(...NEW_INCIDENT, '--template', 'monitoring', '--dry-run');
+    const created = await status(...NEW_INCIDENT, '--template', 'monitoring', '--dry-run');
     expect(created.err).toBe('');
     expect(created.code).toBe(0);
-    expect(status(...NEW_INCIDENT, '--template', 'broken').err).toContain('error: --template broken has problems; fix them first:\n  templates/broken.md:1: file: is a folder');
+    expect((await status(...NEW_INCIDENT, '--template', 'broken')).err).toContain('error: --template broken has problems; fix them first:\n  templates/broken.md:1: file: is a folder');
   });
 
-  test('check renders templates with every component, so a third component whose name holds Markdown is caught before an incident uses it', () => {
+  test('check renders templates with every component, so a third component whose name holds Markdown is caught before an incident uses it', async () => {
     const config = read('status.config.yaml');
     const withNames = (...names: string[]) =>
       write('status.config.yaml', config.replace('      - id: dm\n        name: Direct messages\n', (dm) => dm + names.map((name, i) => `      - id: extra-${i}\n        name: ${JSON.stringify(name)}\n`).join('')));
     // Markdown characters that render as text are fine.
     withNames('Search *beta*', 'Maps_v2 <new> `x` [1]');
-    expect(status('check').out).toContain('OK: 4 templates render with every component and pass.');
+    expect((await status('check')).out).toContain('OK: 4 templates render with every component and pass.');
     // One name alone holding a link users must never get.
     withNames('Docs [help](javascript:alert(1))');
-    const alone = status('check');
+    const alone = await status('check');
     expect(alone.code).toBe(1);
     expect(alone.out).toContain('templates/monitoring.md:5: message: rendered with Docs [help](javascript:alert(1)): updates.1.message: links to "javascript:alert(1)"');
     // Two names that are harmless alone but make that link together, in the order staff may choose them.
     withNames('](javascript:alert(1)) Search', 'Maps [beta');
-    const together = status('check');
+    const together = await status('check');
     expect(together.code).toBe(1);
     expect(together.out).toMatch(/templates\/monitoring\.md:5: message: rendered with Maps \[beta, \]\(javascript:alert\(1\)\) Search, .*: updates\.1\.message: links to/);
     // The incident the check foresaw is indeed refused.
-    expect(status('new', '--title', 'Maps down', '--component', 'extra-1=major_outage,extra-0=major_outage', '--template', 'monitoring').err).toContain('refusing to write');
+    expect((await status('new', '--title', 'Maps down', '--component', 'extra-1=major_outage,extra-0=major_outage', '--template', 'monitoring')).err).toContain('refusing to write');
   });
 
-  test("the repository's own templates pass check", () => {
+  test("the repository's own templates pass check", async () => {
     const result = spawnSync(process.execPath, [resolve(ROOT, 'scripts/status.ts'), 'check'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, STATUS_SITE_DIR: ROOT } });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/\nOK: 4 templates render with every component and pass\.\n$/);
@@ -496,25 +499,25 @@ describe('templates', () => {
 });
 
 describe('list and check', () => {
-  test('list names what is open, by slug', () => {
-    expect(status('list').out).toBe('No open incidents.\nNo upcoming maintenance.\n');
-    expect(status(...NEW_INCIDENT).code).toBe(0);
+  test('list names what is open, by slug', async () => {
+    expect((await status('list')).out).toBe('No open incidents.\nNo upcoming maintenance.\n');
+    expect((await status(...NEW_INCIDENT)).code).toBe(0);
     // The level shown is the declared impact raised to what the components imply (ios=partial_outage: major).
-    expect(status('list').out).toContain(
+    expect((await status('list')).out).toContain(
       'Open incidents:\n  2022-12-31-timelines-slow-to-load  investigating (major) since 31 Dec 2022, 10:00 UTC: Timelines slow to load\n    web: degraded_performance, ios: partial_outage\n',
     );
   });
 
-  test('check passes a valid site with a summary', () => {
-    const { code, out } = status('check');
+  test('check passes a valid site with a summary', async () => {
+    const { code, out } = await status('check');
     expect(code).toBe(0);
     expect(out).toBe('OK: 2 incidents and 1 maintenance window in 3 files, checked against 4 components.\n');
   });
 
-  test('check lists every problem in every file, with the build’s messages, and exits 1', () => {
+  test('check lists every problem in every file, with the build’s messages, and exits 1', async () => {
     write('incidents/outage.md', read('incidents/outage.md').replace('web: major_outage', 'webb: major_outage').replace('impact: critical', 'impact: critcal'));
     write('incidents/Bad Name.md', read('incidents/older.md').replace('2022-12-20T09:00:00Z', '2022-12-20T09:00:00'));
-    const { code, out } = status('check');
+    const { code, out } = await status('check');
     expect(code).toBe(1);
     expect(out.split('\n')).toEqual([
       'incidents/Bad Name.md:1: file name: "Bad Name" must be lowercase letters, digits and hyphens, e.g. 2022-12-28-login-failing.md; it becomes the page URL',
@@ -526,9 +529,9 @@ describe('list and check', () => {
     ]);
   });
 
-  test('check names a broken status.config.yaml', () => {
+  test('check names a broken status.config.yaml', async () => {
     write('status.config.yaml', read('status.config.yaml').replace('url: https://status.fixture.example', 'url: status.fixture.example'));
-    const { code, out } = status('check');
+    const { code, out } = await status('check');
     expect(code).toBe(1);
     expect(out).toContain("status.config.yaml:2: url: is not an absolute URL; write the page's public address, such as https://status.example.com");
     expect(out).toContain('the build would publish nothing');
@@ -564,9 +567,9 @@ describe('careless times and flag values: one rule each, refused with a message,
       error: 'error: --component web=major_outage: a maintenance puts its components under maintenance, so give the id only, e.g. --component web',
     },
   ];
-  test.each(cases)('$name', ({ env, args, error }) => {
+  test.each(cases)('$name', async ({ env, args, error }) => {
     const before = files();
-    const { code, err } = statusWith(env ?? {}, ...args);
+    const { code, err } = await statusWith(env ?? {}, ...args);
     expect(err).toContain(error);
     expect(err).not.toMatch(/^\s+at /m);
     expect(code).toBe(1);
@@ -575,29 +578,29 @@ describe('careless times and flag values: one rule each, refused with a message,
 });
 
 describe('help and safety', () => {
-  test.each(['new', 'update', 'resolve', 'maintenance', 'start', 'complete', 'list', 'check'])('%s --help shows its usage', (command) => {
-    const { code, out } = status(command, '--help');
+  test.each(['new', 'update', 'resolve', 'maintenance', 'start', 'complete', 'list', 'check'])('%s --help shows its usage', async (command) => {
+    const { code, out } = await status(command, '--help');
     expect(code).toBe(0);
     expect(out).toMatch(new RegExp(`^Usage: npm run status -- ${command}`));
     expect(out).toContain('--help');
   });
 
-  test.each(['update', 'resolve'])('%s --help lists --component and --impact', (command) => {
-    const { out } = status(command, '--help');
+  test.each(['update', 'resolve'])('%s --help lists --component and --impact', async (command) => {
+    const { out } = await status(command, '--help');
     expect(out).toMatch(/\[--component id=\w+ …\] \[--impact I\]/);
     expect(out).toMatch(/--component <value> +\S/);
     expect(out).toMatch(/--impact <value> +\S.*none, minor, major, critical/);
   });
 
-  test('an unknown command names the nearest', () => {
-    const { code, err } = status('resolv', 'outage');
+  test('an unknown command names the nearest', async () => {
+    const { code, err } = await status('resolv', 'outage');
     expect(code).toBe(1);
     expect(err).toContain('error: unknown command "resolv". Did you mean "resolve"?');
   });
 
-  test('writes leave no temporary files behind', () => {
-    expect(status(...NEW_INCIDENT).code).toBe(0);
-    expect(status('resolve', 'timelines-slow-to-load').code).toBe(0);
+  test('writes leave no temporary files behind', async () => {
+    expect((await status(...NEW_INCIDENT)).code).toBe(0);
+    expect((await status('resolve', 'timelines-slow-to-load')).code).toBe(0);
     expect(files()).toEqual(['2022', '2022/2022-12-31-timelines-slow-to-load.md', 'older.md', 'outage.md', 'upgrade.md']);
     expect(existsSync(join(site, 'incidents/2022/2022-12-31-timelines-slow-to-load.md'))).toBe(true);
   });
