@@ -183,26 +183,62 @@ async function checkInProcess(dir: string): Promise<{ code: number; output: stri
   return { code, output: lines.join('\n') };
 }
 
-describe.concurrent.each(CASES)('$name', ({ apply, expected }) => {
-  test('check and the build both refuse it, naming file, line and field, without a stack trace; the previous site is untouched', async () => {
+/** The build run as staff run it, on a site whose dist/ holds the last good site. */
+async function buildOver(dir: string): Promise<{ code: number | null; output: string; out: string }> {
+  const out = join(dir, 'dist');
+  mkdirSync(out);
+  writeFileSync(join(out, 'index.html'), 'the last good site');
+  const env = { STATUS_SITE_DIR: dir, STATUS_NOW: NOW, STATUS_OUT_DIR: out, STATUS_CACHE_DIR: join(dir, '.cache') };
+  return { ...(await runScript([BUILD_SCRIPT], env)), out };
+}
+
+function expectRefusal(run: { code: number | null; output: string }, expected: string[], maxLength = 4_000) {
+  expect(run.code).toBe(1);
+  for (const fragment of expected) expect(run.output).toContain(fragment);
+  expect(run.output).not.toMatch(FRAME);
+  expect(run.output.length).toBeLessThan(maxLength);
+}
+
+function expectPreviousSiteKept(out: string) {
+  expect(readdirSync(out)).toEqual(['index.html']);
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the last good site');
+  expect(existsSync(`${out}.staging`)).toBe(false);
+}
+
+describe.each(CASES)('$name', ({ apply, expected }) => {
+  test('check refuses it, naming file, line and field, without a stack trace', async () => {
     const dir = copySite('basic', 'hostile-case');
-    const out = join(dir, 'dist');
-    mkdirSync(out);
-    writeFileSync(join(out, 'index.html'), 'the last good site');
     apply(dir);
-    const env = { STATUS_SITE_DIR: dir, STATUS_NOW: NOW, STATUS_OUT_DIR: out, STATUS_CACHE_DIR: join(dir, '.cache') };
-    const [check, build] = await Promise.all([checkInProcess(dir), runScript([BUILD_SCRIPT], env)]);
-    for (const run of [check, build]) {
-      expect(run.code).toBe(1);
-      for (const fragment of expected) expect(run.output).toContain(fragment);
-      expect(run.output).not.toMatch(FRAME);
-      expect(run.output.length).toBeLessThan(4_000);
-    }
-    expect(readdirSync(out)).toEqual(['index.html']);
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the last good site');
-    expect(existsSync(`${out}.staging`)).toBe(false);
+    expectRefusal(await checkInProcess(dir), expected);
     rmSync(dir, { recursive: true, force: true });
-  }, 120_000); // Each case starts a real build (Astro's start-up beside the check), five at a time beside the other suites on 2 cores.
+  });
+});
+
+// The build refuses through the very check above (scripts/build-check.ts runs
+// checkSite), so one build per kind of input shows that it prints the same
+// lines and keeps the previous site: every incident-file case at once, and
+// each config case on its own (a config holds one of them at a time).
+const inConfig = (c: Case) => c.expected.some((fragment) => fragment.startsWith('status.config.yaml'));
+
+test('the build refuses every incident-file case at once, printing each one’s line; the previous site is untouched', async () => {
+  const cases = CASES.filter((c) => !inConfig(c));
+  const dir = copySite('basic', 'hostile-all');
+  for (const { apply } of cases) apply(dir);
+  const build = await buildOver(dir);
+  expectRefusal(build, cases.flatMap((c) => c.expected), 4_000 * cases.length);
+  expectPreviousSiteKept(build.out);
+  rmSync(dir, { recursive: true, force: true });
+}, 120_000);
+
+describe.concurrent.each(CASES.filter(inConfig))('$name', ({ apply, expected }) => {
+  test('the build refuses it as check does; the previous site is untouched', async () => {
+    const dir = copySite('basic', 'hostile-config');
+    apply(dir);
+    const build = await buildOver(dir);
+    expectRefusal(build, expected);
+    expectPreviousSiteKept(build.out);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000); // A real build each, beside the other suites on 2 cores.
 });
 
 test('a file the check accepts builds, and the build replaces the previous site', async () => {

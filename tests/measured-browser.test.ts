@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './helpers/axe.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { serveBuilds } from './helpers/built-sites.ts';
@@ -6,9 +6,6 @@ import { serveBuilds } from './helpers/built-sites.ts';
 // The response-time charts on the component pages: the example mid-outage
 // (web probed, failing since 12:13 UTC) and the Arabic fixture (right to left).
 const serve = serveBuilds(['example-mid-outage', 'ar']);
-
-const axeViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 
 /** Where the oldest and the newest day sit along the daily chart, and how the chart is drawn. */
 const chartLayout = (page: Page) =>
