@@ -9,6 +9,7 @@ import { renderConfig, renderEvent, type ImportPlan } from './plan.ts';
 import { mapStatuspage } from './statuspage.ts';
 import { readPublicFolder } from './statuspage-source.ts';
 import type { StatuspageExport } from './statuspage-schema.ts';
+import { LIMITS } from '../rules/limits.ts';
 
 // Fixtures from real public sites; each folder says where it comes from
 // (its config.yml, or tests/fixtures/statuspage-real/README.md).
@@ -49,11 +50,11 @@ describe('Jenkins (status.jenkins.io, cState)', () => {
   test('an update of 6,979 bytes keeps its incident: its start is the update, the whole text is in the body, and it is noted', () => {
     const event = bySource(plan, '2021-05-29-no-aci-agents-for-ci-jenkins-io');
     const [first] = event.frontmatter['updates'] as Array<{ message: string }>;
-    expect(Buffer.byteLength(first!.message)).toBeLessThanOrEqual(1400);
+    expect(Buffer.byteLength(first!.message)).toBeLessThanOrEqual(LIMITS.messageBytes);
     expect(first!.message).toMatch(/\(The full update is in the details below\.\)$/);
     expect(event.body).toContain('## Full text of long updates');
     expect(event.body).toContain('Downgraded plugin reports `NoSuchMethodError`');
-    expect(plan.notes).toContainEqual({ source: 'cstate 2021-05-29-no-aci-agents-for-ci-jenkins-io', message: expect.stringMatching(/^the update at 2021-05-29T22:41:00Z is 6,979 bytes, over the 1,400-byte limit/) });
+    expect(plan.notes).toContainEqual({ source: 'cstate 2021-05-29-no-aci-agents-for-ci-jenkins-io', message: expect.stringMatching(/^the update at 2021-05-29T22:41:00Z is 6,979 bytes, over the 2,600-byte limit/) });
   });
 });
 
