@@ -104,6 +104,53 @@ describe('Dogsbody Technology (cState)', () => {
   });
 });
 
+describe('Uberspace (is.uberspace.online, cState): a severity cState does not know', () => {
+  const plan = mapCstate(readCstateFolder(join(FIXTURES, 'cstate-uberspace')));
+
+  test('"degraded" is imported as cState shows it, a notice that marks no system, and noted', () => {
+    const event = bySource(plan, '2019-12-18-mysql-uberspace-de-not-reachable');
+    expect(plan.skipped).toEqual([]);
+    expect(event.frontmatter['impact']).toBe('none');
+    expect(event.frontmatter['components']).toEqual(new Map());
+    expect(updatesOf(plan, '2019-12-18-mysql-uberspace-de-not-reachable')).toEqual([
+      ['2019-12-18T13:02:00Z', 'investigating'],
+      ['2019-12-19T15:00:00Z', 'resolved'],
+    ]);
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2019-12-18-mysql-uberspace-de-not-reachable',
+      message: 'severity "degraded" is not one cState knows (down, disrupted, notice): cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none',
+    });
+    validates(plan);
+  });
+});
+
+describe('garykim.dev (status.garykim.dev, cState): no severity, and the site’s own shortcodes', () => {
+  const plan = mapCstate(readCstateFolder(join(FIXTURES, 'cstate-garykim')));
+  const text = (id: string) => renderEvent(bySource(plan, id));
+
+  test('an issue with no severity is imported, impact none, and noted; every issue passes check', () => {
+    expect(plan.events).toHaveLength(3);
+    expect(plan.skipped).toEqual([]);
+    expect(bySource(plan, '2020-06-30-update-to-1161').frontmatter['impact']).toBe('none');
+    expect(plan.notes).toContainEqual({ source: 'cstate 2020-06-30-update-to-1161', message: 'it has no severity: cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none' });
+    validates(plan);
+  });
+
+  test('{{< htrack "…" >}} is never shown as shortcode syntax: its time stays as text, noted once per issue', () => {
+    expect(text('2020-06-07-minecraft-view-range-increase')).not.toContain('{{<');
+    expect(text('2020-06-07-minecraft-view-range-increase')).toContain('The restart is scheduled for **2020-06-08T12:00:00+08:00**.');
+    expect(text('2020-06-30-update-to-1161')).toContain('### Back up (2020-07-02T00:05:00+08:00)');
+    expect(plan.notes.filter((note) => note.source === 'cstate 2020-06-30-update-to-1161' && note.message.startsWith('the shortcode'))).toEqual([
+      { source: 'cstate 2020-06-30-update-to-1161', message: 'the shortcode "htrack" is the site\'s own, not cState\'s: its arguments are kept as text' },
+    ]);
+  });
+
+  test('{{< relref "…" >}} to another issue becomes that issue’s old address, which the import redirects', () => {
+    expect(text('2020-09-03-cu-modded-sevtech')).toContain('[1 week scream test period](https://status.garykim.dev/issues/2020-09-31-cu-modded-revelation-scream/)');
+    expect(plan.notes).toContainEqual({ source: 'cstate 2020-09-03-cu-modded-sevtech', message: "Hugo's relref shortcode became the issue's old address, as our pages do not run Hugo" });
+  });
+});
+
 describe('careless and hostile cState folders', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cstate-hostile-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
