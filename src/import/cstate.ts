@@ -241,6 +241,13 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
   };
 }
 
+/** The title line of a file that could not be read as a whole, without the YAML quotes around it. */
+function titleAsWritten(text: string): string | undefined {
+  const raw = /^title:\s*(.+)$/m.exec(text)?.[1]?.trim();
+  const quoted = raw ? /^(["'])(.*)\1$/.exec(raw) : null;
+  return quoted ? quoted[2] : raw;
+}
+
 /** A cState site's systems and issues as our config and incident files. Pure. */
 export function mapCstate(site: CstateSite): ImportPlan {
   const notes: ImportNote[] = [];
@@ -262,7 +269,7 @@ export function mapCstate(site: CstateSite): ImportPlan {
       notes.push(...[...new Set(context.notes)].map((message) => ({ source, message })));
     } catch (error) {
       if (!(error instanceof UnmappableError)) throw error;
-      skipped.push({ source, title: /^title:\s*(.+)$/m.exec(issue.text)?.[1]?.trim() ?? issue.name, reason: error.message });
+      skipped.push({ source, title: titleAsWritten(issue.text) ?? issue.name, reason: error.message });
     }
   }
   if (zoneless) notes.push({ source: 'cstate', message: ZONELESS_NOTE });

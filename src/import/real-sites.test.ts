@@ -151,6 +151,18 @@ describe('garykim.dev (status.garykim.dev, cState): no severity, and the site’
   });
 });
 
+describe('Packit (status.packit.dev, cState): two files its own Hugo cannot read', () => {
+  const plan = mapCstate(readCstateFolder(join(FIXTURES, 'cstate-packit')));
+
+  test('each is skipped alone with the reason, named by its title as written, without its YAML quotes', () => {
+    expect(plan.events).toEqual([]);
+    expect(plan.skipped).toEqual([
+      { source: 'cstate 2023-10-31-release-monitoring.org-outage', title: 'release-monitoring.org outage', reason: 'it has no frontmatter between --- lines' },
+      { source: 'cstate 2024-08-13-github-outage', title: 'GitHub outage', reason: 'date: "2024-08-13T015:00:00+02:00" is not a date and time Hugo reads, e.g. 2024-05-01T10:30:00Z or 2024-05-01 10:30:00' },
+    ]);
+  });
+});
+
 describe('careless and hostile cState folders', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cstate-hostile-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
