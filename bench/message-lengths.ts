@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readCstateFolder } from '../src/import/cstate.ts';
-import { bodyUpdates, hugoTime } from '../src/import/cstate-body.ts';
+import { bodyUpdates, expandShortcodes, hugoTime } from '../src/import/cstate-body.ts';
 import { toSafeMarkdown } from '../src/import/markdown.ts';
 import { readPublicFolder } from '../src/import/statuspage-source.ts';
 import { splitFrontmatter } from '../src/files/frontmatter.ts';
@@ -22,7 +22,7 @@ function cstateLengths(dir: string): number[] {
     try {
       const split = splitFrontmatter(issue.text)!;
       const date = hugoTime((parse(split.yaml) as { date?: unknown }).date, 'date').at;
-      return bodyUpdates(split.body, date, [], () => {}).map((update) => byteLength(update.message));
+      return bodyUpdates(expandShortcodes(split.body, () => undefined, []), date, [], () => {}).map((update) => byteLength(update.message));
     } catch {
       return [];
     }
@@ -34,17 +34,22 @@ async function statuspageLengths(dir: string): Promise<number[]> {
   return incidents.flatMap((incident) => incident.incident_updates.map((update) => byteLength(toSafeMarkdown(update.body))));
 }
 
+/** "N updates: median …, 90% …, 99% …, 99.9% …, longest … bytes" (nearest-rank percentiles). */
+function distribution(lengths: readonly number[]): string {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? 0;
+  return `${sorted.length} updates: median ${at(0.5)}, 90% ${at(0.9)}, 99% ${at(0.99)}, 99.9% ${at(0.999)}, longest ${sorted.at(-1) ?? 0} bytes`;
+}
+
 if (import.meta.main) {
   const all: number[] = [];
   for (const dir of process.argv.slice(2).map((arg) => resolve(arg))) {
     const lengths = existsSync(join(dir, 'config.yml')) || existsSync(join(dir, 'config.yaml')) ? cstateLengths(dir) : await statuspageLengths(dir);
-    console.log(`${dir}: ${lengths.length} updates, longest ${Math.max(0, ...lengths)} bytes`);
+    console.log(`${dir}: ${distribution(lengths)}`);
     all.push(...lengths);
   }
-  all.sort((a, b) => a - b);
-  const at = (share: number) => all[Math.min(all.length - 1, Math.ceil(share * all.length) - 1)];
-  console.log(`${all.length} updates: median ${at(0.5)}, 90% ${at(0.9)}, 99% ${at(0.99)}, 99.9% ${at(0.999)}, longest ${all.at(-1)} bytes`);
+  console.log(`all: ${distribution(all)}`);
   const admitted = all.filter((length) => length <= LIMITS.messageBytes).length;
   console.log(`the limit (${LIMITS.messageBytes} bytes) admits ${admitted} of ${all.length} (${((100 * admitted) / all.length).toFixed(2)} %)`);
-  for (const limit of [1000, 1200, 1400, 1500, 2000, 7000]) console.log(`  ${limit} bytes would admit ${((100 * all.filter((length) => length <= limit).length) / all.length).toFixed(2)} %`);
+  for (const limit of [600, 1000, 1400, 2000, 2600, 7000]) console.log(`  ${limit} bytes would admit ${((100 * all.filter((length) => length <= limit).length) / all.length).toFixed(2)} %`);
 }

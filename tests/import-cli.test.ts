@@ -97,9 +97,9 @@ test('import statuspage <url> reads the public API of a page served on 127.0.0.1
 test('import cstate <folder> writes files that pass check', () => {
   const { code, out } = status('import', 'cstate', CSTATE);
   expect(code).toBe(0);
-  expect(out).toContain('Imported from cState: 4 components, 3 incidents, 0 maintenance, 1 skipped; 2024-04-10 to 2024-05-03 (3 created, 0 updated, 0 unchanged).');
+  expect(out).toContain('Imported from cState: 4 components, 4 incidents, 0 maintenance, 0 skipped; 2024-03-01 to 2024-05-03 (4 created, 0 updated, 0 unchanged).');
   expect(status('check').code).toBe(0);
-  expect(status('import', 'cstate', CSTATE).out).toContain('(0 created, 0 updated, 3 unchanged)');
+  expect(status('import', 'cstate', CSTATE).out).toContain('(0 created, 0 updated, 4 unchanged)');
 });
 
 // The management API, as a local server: paginated, and only for the right key.

@@ -137,12 +137,13 @@ export const COMMANDS: Record<string, Command> = {
     run: listOpen,
   },
   import: {
-    usage: `import <${IMPORT_SOURCES.join('|')}> <url|folder> [--page-id ID [--api-url U]] [--dry-run] [--force] [--verbose]`,
+    usage: `import <${IMPORT_SOURCES.join('|')}> <url|folder> [--page-id ID [--api-url U]] [--url U] [--dry-run] [--force] [--verbose]`,
     summary: 'bring the components and incident history over from Statuspage or cState',
     positional: 2,
     options: {
       'page-id': value(`Statuspage only: read the whole history through the management API (key from $${API_KEY_VARIABLE})`),
       'api-url': value('the management API root (default https://api.statuspage.io/v1)'),
+      url: value('the page’s public address, when the source has none or a relative one (cState’s `baseURL: /`)'),
       'dry-run': flag('list what would be written, write nothing'),
       force: flag('replace files that were not imported (no `source`) and a differing status.config.yaml'),
       verbose: flag('list every note and skipped incident, not one line per kind of reason'),

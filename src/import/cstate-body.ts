@@ -43,6 +43,32 @@ export function hugoTime(value: unknown, field: string): { at: string; zoneless:
   return { at: utc(`${day}T${hour.padStart(2, '0')}:${minute}:${second}${fraction}${offset}`, field), zoneless: !zone };
 }
 
+/** Any other shortcode, `{{< name args >}}` or `{{% name args %}}`, opening or closing. */
+const SHORTCODE = /\{\{([<%])\s*(\/?)\s*(?!track\b)([\w.-]+)((?:\s+(?:[\w-]+=)?(?:"[^"\n]*"|`[^`]*`|[^\s"`>%}]+))*)\s*[>%]\}\}/g;
+
+/**
+ * Shortcodes other than `track` as text a reader can see, since our pages do
+ * not run Hugo: `relref`/`ref` to another issue become its old address (the
+ * URL Hugo would print, which the import redirects), any other (a site's own, such as
+ * `{{< htrack "2020-06-08T12:00:00+08:00" >}}`) keeps its arguments as text
+ * and a closing one is dropped; each kind is noted once. `oldUrl` gives an
+ * issue's old address from its file name, if the site has one.
+ */
+export function expandShortcodes(body: string, oldUrl: (issue: string) => string | undefined, notes: string[]): string {
+  return body.replace(SHORTCODE, (_, _bracket: string, closing: string, name: string, args: string) => {
+    if (closing) return '';
+    const values = [...args.matchAll(/(?:[\w-]+=)?("([^"\n]*)"|`([^`]*)`|([^\s"`]+))/g)].map((match) => match[2] ?? match[3] ?? match[4] ?? '');
+    if (name === 'relref' || name === 'ref') {
+      const target = values[0] ?? '';
+      const url = oldUrl(target.replace(/\.md$/, '').split('/').at(-1)!);
+      notes.push(`Hugo's ${name} shortcode became ${url ? "the issue's old address" : 'its target as text'}, as our pages do not run Hugo`);
+      return url ?? target;
+    }
+    notes.push(`the shortcode ${JSON.stringify(name)} is the site's own, not cState's: its arguments are kept as text`);
+    return values.join(' ');
+  });
+}
+
 interface Entry {
   text: string;
   at: string;

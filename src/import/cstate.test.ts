@@ -82,13 +82,18 @@ updates:
     expect(plan.notes).toContainEqual({ source: 'cstate', message: 'times without a zone were read as UTC, as Hugo reads them by default' });
   });
 
-  test('an unknown severity is skipped with the reason', () => {
-    expect(plan.skipped).toEqual([{ source: 'cstate 2024-03-01-unknown-severity', title: 'Something odd', reason: 'severity "catastrophic" is not one of down, disrupted, notice' }]);
+  test('an unknown severity is imported as cState lists it: a notice (impact none) that marks no component, noted', () => {
+    expect(plan.skipped).toEqual([]);
+    expect(fileOf('2024-03-01-unknown-severity')).toContain('impact: none\ncomponents: {}\n');
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2024-03-01-unknown-severity',
+      message: 'severity "catastrophic" is not one cState knows (down, disrupted, notice): cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none',
+    });
   });
 
   test('every file it maps passes the build’s validator', () => {
     const ids = listComponents(plan.config).map((component) => component.id);
-    expect(plan.events).toHaveLength(3);
+    expect(plan.events).toHaveLength(4);
     for (const event of plan.events) expect(parseIncidentFile({ path: 'incidents/x.md', text: renderEvent(event) }, ids).problems).toEqual([]);
   });
 });

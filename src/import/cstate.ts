@@ -5,7 +5,7 @@ import type { Component, SiteConfigInput } from '../files/schemas/site-config.ts
 import { type Impact, type IncidentComponentStatus } from '../rules/statuses.ts';
 import { urlProblem, WEB_URL } from '../rules/urls.ts';
 import { splitFrontmatter } from '../files/frontmatter.ts';
-import { bodyUpdates, hugoTime } from './cstate-body.ts';
+import { bodyUpdates, expandShortcodes, hugoTime } from './cstate-body.ts';
 import {
   componentIdMaker,
   defaultMessage,
@@ -164,8 +164,16 @@ export function hugoSegment(name: string, slug: string | undefined): string {
 
 interface IssueContext {
   idOf: Map<string, string>;
+  /** An issue's address on the old site, from its file name (Hugo's path, lowercased), if the site has a baseURL. */
+  oldUrl: (issue: string) => string | undefined;
   notes: string[];
   onZoneless: () => void;
+}
+
+function unknownSeverityNote(value: unknown): string {
+  const known = Object.keys(SEVERITIES).join(', ');
+  const what = value === undefined || value === null || value === '' ? 'it has no severity' : `severity ${JSON.stringify(String(value))} is not one cState knows (${known})`;
+  return `${what}: cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none`;
 }
 
 function frontmatterOf(text: string): { data: Record<string, unknown>; body: string } {
@@ -196,14 +204,16 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
   if (!title) throw new UnmappableError('it has no title');
   const informational = isTruthy(data['informational']);
   const severity = SEVERITIES[String(data['severity'] ?? '').toLowerCase()];
-  if (!severity && !informational) throw new UnmappableError(`severity "${String(data['severity'] ?? '')}" is not one of ${Object.keys(SEVERITIES).join(', ')}`);
+  // cState lists an issue whose severity it does not know (or that has none) as a notice, and marks neither its systems nor the banner.
+  const unmarked = informational || !severity;
+  if (!severity && !informational) context.notes.push(unknownSeverityNote(data['severity']));
   const time = (value: unknown, field: string) => {
     const parsed = hugoTime(value, field);
     if (parsed.zoneless) context.onZoneless();
     return parsed.at;
   };
   const date = time(data['date'], 'date');
-  const updates = bodyUpdates(body, date, context.notes, context.onZoneless);
+  const updates = bodyUpdates(expandShortcodes(body, context.oldUrl, context.notes), date, context.notes, context.onZoneless);
   const resolvedWhen = data['resolvedWhen'] ? time(data['resolvedWhen'], 'resolvedWhen') : undefined;
   if (isTruthy(data['resolved']) || informational) closeResolved(updates, resolvedWhen);
   if (informational && !isTruthy(data['resolved'])) context.notes.push('an informational post: imported as a notice that is over, as cState never shows it as open');
@@ -212,7 +222,7 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
   for (const system of asList(data['affected'])) {
     const id = context.idOf.get(String(system).toLowerCase());
     if (!id) context.notes.push(`left out "${String(system)}": it is not among the systems in config.yml`);
-    else if (severity && !informational) components.set(id, severity.status);
+    else if (!unmarked) components.set(id, severity.status);
   }
   if (informational && asList(data['affected']).length > 0) context.notes.push('an informational post: its systems are not marked as affected (impact none)');
   const moved = moveLongMessages(updates, '');
@@ -226,15 +236,24 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
     source,
     title,
     startsAt: started ?? first.at,
-    frontmatter: { title, impact: informational ? 'none' : severity!.impact, components, ...(started ? { started } : {}), source, updates: updates.map(updateValue) },
+    frontmatter: { title, impact: unmarked ? 'none' : severity.impact, components, ...(started ? { started } : {}), source, updates: updates.map(updateValue) },
     body: moved.body,
   };
+}
+
+/** The title line of a file that could not be read as a whole, without the YAML quotes around it. */
+function titleAsWritten(text: string): string | undefined {
+  const raw = /^title:\s*(.+)$/m.exec(text)?.[1]?.trim();
+  const quoted = raw ? /^(["'])(.*)\1$/.exec(raw) : null;
+  return quoted ? quoted[2] : raw;
 }
 
 /** A cState site's systems and issues as our config and incident files. Pure. */
 export function mapCstate(site: CstateSite): ImportPlan {
   const notes: ImportNote[] = [];
   const { config, idOf } = mapSystems(site.config, notes);
+  const base = /^https?:\/\//i.test(config.url) ? config.url.replace(/\/?$/, '/') : undefined;
+  const oldUrl = (issue: string) => (base && hugoSegment(issue, undefined) ? `${base}issues/${hugoSegment(issue, undefined).toLowerCase()}/` : undefined);
   const events: ImportedEvent[] = [];
   const skipped: SkippedEvent[] = [];
   let zoneless = false;
@@ -244,13 +263,13 @@ export function mapCstate(site: CstateSite): ImportPlan {
       skipped.push({ source, title: issue.name, reason: issue.problem });
       continue;
     }
-    const context: IssueContext = { idOf, notes: [], onZoneless: () => (zoneless = true) };
+    const context: IssueContext = { idOf, oldUrl, notes: [], onZoneless: () => (zoneless = true) };
     try {
       events.push(mapIssue(issue.name, issue.text, context));
       notes.push(...[...new Set(context.notes)].map((message) => ({ source, message })));
     } catch (error) {
       if (!(error instanceof UnmappableError)) throw error;
-      skipped.push({ source, title: /^title:\s*(.+)$/m.exec(issue.text)?.[1]?.trim() ?? issue.name, reason: error.message });
+      skipped.push({ source, title: titleAsWritten(issue.text) ?? issue.name, reason: error.message });
     }
   }
   if (zoneless) notes.push({ source: 'cstate', message: ZONELESS_NOTE });

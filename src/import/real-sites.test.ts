@@ -9,6 +9,7 @@ import { renderConfig, renderEvent, type ImportPlan } from './plan.ts';
 import { mapStatuspage } from './statuspage.ts';
 import { readPublicFolder } from './statuspage-source.ts';
 import type { StatuspageExport } from './statuspage-schema.ts';
+import { LIMITS } from '../rules/limits.ts';
 
 // Fixtures from real public sites; each folder says where it comes from
 // (its config.yml, or tests/fixtures/statuspage-real/README.md).
@@ -49,11 +50,11 @@ describe('Jenkins (status.jenkins.io, cState)', () => {
   test('an update of 6,979 bytes keeps its incident: its start is the update, the whole text is in the body, and it is noted', () => {
     const event = bySource(plan, '2021-05-29-no-aci-agents-for-ci-jenkins-io');
     const [first] = event.frontmatter['updates'] as Array<{ message: string }>;
-    expect(Buffer.byteLength(first!.message)).toBeLessThanOrEqual(1400);
+    expect(Buffer.byteLength(first!.message)).toBeLessThanOrEqual(LIMITS.messageBytes);
     expect(first!.message).toMatch(/\(The full update is in the details below\.\)$/);
     expect(event.body).toContain('## Full text of long updates');
     expect(event.body).toContain('Downgraded plugin reports `NoSuchMethodError`');
-    expect(plan.notes).toContainEqual({ source: 'cstate 2021-05-29-no-aci-agents-for-ci-jenkins-io', message: expect.stringMatching(/^the update at 2021-05-29T22:41:00Z is 6,979 bytes, over the 1,400-byte limit/) });
+    expect(plan.notes).toContainEqual({ source: 'cstate 2021-05-29-no-aci-agents-for-ci-jenkins-io', message: expect.stringMatching(/^the update at 2021-05-29T22:41:00Z is 6,979 bytes, over the 2,600-byte limit/) });
   });
 });
 
@@ -100,6 +101,65 @@ describe('Dogsbody Technology (cState)', () => {
         link: https://www.dogsbody.com/linux-managed-services/hosting/plesk-hosting/
 `);
     expect(plan.config.groups.map((group) => group.name)).toEqual(['Hosting', 'Support', 'Components']);
+  });
+});
+
+describe('Uberspace (is.uberspace.online, cState): a severity cState does not know', () => {
+  const plan = mapCstate(readCstateFolder(join(FIXTURES, 'cstate-uberspace')));
+
+  test('"degraded" is imported as cState shows it, a notice that marks no system, and noted', () => {
+    const event = bySource(plan, '2019-12-18-mysql-uberspace-de-not-reachable');
+    expect(plan.skipped).toEqual([]);
+    expect(event.frontmatter['impact']).toBe('none');
+    expect(event.frontmatter['components']).toEqual(new Map());
+    expect(updatesOf(plan, '2019-12-18-mysql-uberspace-de-not-reachable')).toEqual([
+      ['2019-12-18T13:02:00Z', 'investigating'],
+      ['2019-12-19T15:00:00Z', 'resolved'],
+    ]);
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2019-12-18-mysql-uberspace-de-not-reachable',
+      message: 'severity "degraded" is not one cState knows (down, disrupted, notice): cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none',
+    });
+    validates(plan);
+  });
+});
+
+describe('garykim.dev (status.garykim.dev, cState): no severity, and the site’s own shortcodes', () => {
+  const plan = mapCstate(readCstateFolder(join(FIXTURES, 'cstate-garykim')));
+  const text = (id: string) => renderEvent(bySource(plan, id));
+
+  test('an issue with no severity is imported, impact none, and noted; every issue passes check', () => {
+    expect(plan.events).toHaveLength(3);
+    expect(plan.skipped).toEqual([]);
+    expect(bySource(plan, '2020-06-30-update-to-1161').frontmatter['impact']).toBe('none');
+    expect(plan.notes).toContainEqual({ source: 'cstate 2020-06-30-update-to-1161', message: 'it has no severity: cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none' });
+    validates(plan);
+  });
+
+  test('{{< htrack "…" >}} is never shown as shortcode syntax: its time stays as text, noted once per issue', () => {
+    expect(text('2020-06-07-minecraft-view-range-increase')).not.toContain('{{<');
+    expect(text('2020-06-07-minecraft-view-range-increase')).toContain('The restart is scheduled for **2020-06-08T12:00:00+08:00**.');
+    expect(text('2020-06-30-update-to-1161')).toContain('### Back up (2020-07-02T00:05:00+08:00)');
+    expect(plan.notes.filter((note) => note.source === 'cstate 2020-06-30-update-to-1161' && note.message.startsWith('the shortcode'))).toEqual([
+      { source: 'cstate 2020-06-30-update-to-1161', message: 'the shortcode "htrack" is the site\'s own, not cState\'s: its arguments are kept as text' },
+    ]);
+  });
+
+  test('{{< relref "…" >}} to another issue becomes that issue’s old address, which the import redirects', () => {
+    expect(text('2020-09-03-cu-modded-sevtech')).toContain('[1 week scream test period](https://status.garykim.dev/issues/2020-09-31-cu-modded-revelation-scream/)');
+    expect(plan.notes).toContainEqual({ source: 'cstate 2020-09-03-cu-modded-sevtech', message: "Hugo's relref shortcode became the issue's old address, as our pages do not run Hugo" });
+  });
+});
+
+describe('Packit (status.packit.dev, cState): two files its own Hugo cannot read', () => {
+  const plan = mapCstate(readCstateFolder(join(FIXTURES, 'cstate-packit')));
+
+  test('each is skipped alone with the reason, named by its title as written, without its YAML quotes', () => {
+    expect(plan.events).toEqual([]);
+    expect(plan.skipped).toEqual([
+      { source: 'cstate 2023-10-31-release-monitoring.org-outage', title: 'release-monitoring.org outage', reason: 'it has no frontmatter between --- lines' },
+      { source: 'cstate 2024-08-13-github-outage', title: 'GitHub outage', reason: 'date: "2024-08-13T015:00:00+02:00" is not a date and time Hugo reads, e.g. 2024-05-01T10:30:00Z or 2024-05-01 10:30:00' },
+    ]);
   });
 });
 

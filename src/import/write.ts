@@ -82,7 +82,8 @@ export function writeImport(dir: string, plan: ImportPlan, options: WriteOptions
   const checked = siteConfigSchema.safeParse(plan.config);
   if (!checked.success) {
     const problems = checked.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
-    throw new ImportError(`the imported ${CONFIG_FILE} would not be valid, so nothing was written: ${problems.join('; ')}`);
+    const hint = checked.error.issues.some((issue) => issue.path[0] === 'url') ? ` (the source gave ${JSON.stringify(plan.config.url)}; pass the page's address with --url)` : '';
+    throw new ImportError(`the imported ${CONFIG_FILE} would not be valid, so nothing was written: ${problems.join('; ')}${hint}`);
   }
   const configText = renderConfig(plan.config);
   const configOutcome = outcomeOf(dir, CONFIG_FILE, configText);

@@ -62,6 +62,7 @@ export async function importCommand(ctx: Context, flags: Flags, from: string | u
   const dryRun = flags['dry-run'] === true;
   try {
     const plan = from === 'cstate' ? mapCstate(readCstateFolder(sourceArgument(from, source, '../my-cstate-site'))) : await statuspagePlan(ctx, flags, source);
+    if (typeof flags['url'] === 'string') plan.config.url = flags['url'];
     const report = writeImport(ctx.dir, plan, { dryRun, force: flags['force'] === true });
     for (const line of formatReport(report, NAMES[from as (typeof IMPORT_SOURCES)[number]], dryRun, flags['verbose'] === true)) ctx.out(line);
     return 0;
