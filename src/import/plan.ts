@@ -157,8 +157,11 @@ export function updateValue(update: ImportedUpdate): Record<string, unknown> {
 }
 
 /** The file's text: frontmatter in the README's format, then the body. */
-export function renderEvent(event: ImportedEvent): string {
-  const doc = new Document(event.frontmatter, { schema: 'core' });
+export function renderEvent(event: ImportedEvent, id?: string): string {
+  // The id goes first, after `kind` on a maintenance, as `status new` writes it.
+  const { kind, ...rest } = event.frontmatter;
+  const frontmatter = id === undefined ? event.frontmatter : { ...(kind === undefined ? {} : { kind }), id, ...rest };
+  const doc = new Document(frontmatter, { schema: 'core' });
   const updates = event.frontmatter['updates'] as unknown[];
   updates.forEach((_, i) => styleMessage(doc.getIn(['updates', i, 'message'], true)));
   if (event.kind === 'maintenance') (doc.get('components', true) as { flow?: boolean }).flow = true;
