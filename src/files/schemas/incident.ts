@@ -61,8 +61,9 @@ const source = z
  * 255 bytes a folder name may have.
  */
 const MAX_ID = 120;
-const ID_RULE = `must be ${SLUG_RULE}, e.g. "id: 2022-12-28-login-failing": the incident's page URL and the id of its feed items, API entries and notifications`;
-const id = z.string({ error: ID_RULE }).max(MAX_ID, `${ID_RULE}, at most ${MAX_ID} characters`).regex(SLUG, ID_RULE).optional();
+const ID_USE = "it is the incident's page URL and the id of its feed items, API entries and notifications";
+const ID_RULE = `must be ${SLUG_RULE}, e.g. "id: 2022-12-28-login-failing"; ${ID_USE}`;
+const id = z.string({ error: ID_RULE }).max(MAX_ID, `must be at most ${MAX_ID} characters; ${ID_USE}`).regex(SLUG, ID_RULE).optional();
 
 /** A map of declared component ids to statuses from `allowed`. */
 function componentStatuses<const T extends readonly [string, ...string[]]>(componentIds: readonly string[], allowed: T, example: T[number]) {
