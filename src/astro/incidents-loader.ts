@@ -72,7 +72,7 @@ export function incidentsLoader(rules: () => string | undefined = rulesSource): 
         return digest;
       };
       // Stored by slug, which an `id` makes differ from the file name: found by file.
-      const storedByFile = new Map(store.values().map((stored) => [(stored.data as StoredIncident).file, stored]));
+      const storedByFile = new Map(store.values().map((stored) => [storedIncident(stored).file, stored]));
       const unchanged = (source: SourceFile, componentIds: readonly string[]): ValidIncidentFile | undefined => {
         const digest = digestOf(source, componentIds);
         const stored = storedByFile.get(source.path);

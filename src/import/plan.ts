@@ -156,12 +156,15 @@ export function updateValue(update: ImportedUpdate): Record<string, unknown> {
   };
 }
 
-/** The file's text: frontmatter in the README's format, then the body. */
-export function renderEvent(event: ImportedEvent, id?: string): string {
-  // The id goes first, after `kind` on a maintenance, as `status new` writes it.
+/** The event with its `id:` (its file's slug, once placed): first, after `kind` on a maintenance, as `status new` writes it. */
+export function withId(event: ImportedEvent, id: string): ImportedEvent {
   const { kind, ...rest } = event.frontmatter;
-  const frontmatter = id === undefined ? event.frontmatter : { ...(kind === undefined ? {} : { kind }), id, ...rest };
-  const doc = new Document(frontmatter, { schema: 'core' });
+  return { ...event, frontmatter: { ...(kind === undefined ? {} : { kind }), id, ...rest } };
+}
+
+/** The file's text: frontmatter in the README's format, then the body. */
+export function renderEvent(event: ImportedEvent): string {
+  const doc = new Document(event.frontmatter, { schema: 'core' });
   const updates = event.frontmatter['updates'] as unknown[];
   updates.forEach((_, i) => styleMessage(doc.getIn(['updates', i, 'message'], true)));
   if (event.kind === 'maintenance') (doc.get('components', true) as { flow?: boolean }).flow = true;

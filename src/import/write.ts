@@ -8,7 +8,7 @@ import { splitFrontmatter } from '../files/frontmatter.ts';
 import { slugFromPath } from '../rules/slug.ts';
 import { formatProblem, parseIncidentFile, type SourceFile } from '../files/validate.ts';
 import { siteConfigSchema } from '../files/schemas/site-config.ts';
-import { ImportError, renderConfig, renderEvent, type ImportedEvent, type ImportNote, type ImportPlan, type SkippedEvent, type SourceRef } from './plan.ts';
+import { ImportError, renderConfig, renderEvent, withId, type ImportedEvent, type ImportNote, type ImportPlan, type SkippedEvent, type SourceRef } from './plan.ts';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 
@@ -105,7 +105,7 @@ export function writeImport(dir: string, plan: ImportPlan, options: WriteOptions
   const starts: string[] = [];
   for (const { event, path, id } of placeEvents(plan.events, existing)) {
     const label = { source: Object.entries(event.source).map(([from, sourceId]) => `${from} ${sourceId}`)[0]!, title: event.title };
-    const text = renderEvent(event, id);
+    const text = renderEvent(withId(event, id));
     if (isHandWritten(existing, path) && !options.force) {
       skipped.push({ ...label, reason: `${path} exists and was not imported (it has no source); pass --force to replace it` });
       continue;

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { CONFIG } from '../../tests/helpers/incident-files.ts';
 import { catalogOf } from '../i18n/catalog.ts';
+import { insertUpdate } from '../files/incident-writer.ts';
+import { renderIncident, renderMaintenance } from '../files/new-incident.ts';
 import { validateIncidentFiles, type SourceFile } from '../files/validate.ts';
 import { buildStatusModel } from '../model/status-model.ts';
 import { legacyRedirects, redirectsFile } from '../model/redirects.ts';
@@ -21,36 +23,34 @@ import { renderAtomFeed, renderRssFeed } from './rss.ts';
 const NOW = Date.parse('2023-03-01T12:00:00Z');
 const SITE = new URL(CONFIG.url);
 
-const OUTAGE = (id: string) => `---
-${id}title: Login failing
-impact: major
-components:
-  login: major_outage
-source:
-  statuspage: p31zjtct2jer
-updates:
-  - at: 2023-03-01T09:00:00Z
-    status: investigating
-    message: We are looking into it.
-  - at: 2023-03-01T10:00:00Z
-    status: identified
-    message: Found it.
----
-`;
-
-const UPGRADE = (id: string) => `---
-kind: maintenance
-${id}title: Database upgrade
-components: [dm]
-window:
-  start: 2023-03-02T02:00:00Z
-  end: 2023-03-02T04:00:00Z
-updates:
-  - at: 2023-02-20T10:00:00Z
-    status: scheduled
-    message: Messages may be slow.
----
-`;
+/** The files as the CLI writes them; `null`: without the `id:` line, as a hand-written file may be. */
+const withId = (id: string | null, text: string) => (id === null ? text.replace(/^id: .*\n/m, '') : text);
+const OUTAGE = (id: string | null) =>
+  withId(
+    id,
+    insertUpdate(
+      renderIncident({
+        id: id ?? 'none',
+        title: 'Login failing',
+        impact: 'major',
+        components: [['login', 'major_outage']],
+        source: { statuspage: 'p31zjtct2jer' },
+        update: { at: '2023-03-01T09:00:00Z', status: 'investigating', message: 'We are looking into it.' },
+      }),
+      { at: '2023-03-01T10:00:00Z', status: 'identified', message: 'Found it.' },
+    ),
+  );
+const UPGRADE = (id: string | null) =>
+  withId(
+    id,
+    renderMaintenance({
+      id: id ?? 'none',
+      title: 'Database upgrade',
+      components: ['dm'],
+      window: { start: '2023-03-02T02:00:00Z', end: '2023-03-02T04:00:00Z' },
+      update: { at: '2023-02-20T10:00:00Z', status: 'scheduled', message: 'Messages may be slow.' },
+    }),
+  );
 
 /** Everything the site publishes about its incidents, read from these files. */
 async function published(sources: SourceFile[]) {
@@ -73,13 +73,13 @@ async function published(sources: SourceFile[]) {
 
 const BEFORE = ['incidents/2023/2023-03-01-login-failing.md', 'incidents/2023/2023-03-02-database-upgrade.md'] as const;
 const AFTER = ['incidents/2023/march/login-failures-after-the-deploy.md', 'incidents/archive/db-upgrade.md'] as const;
-const site = (names: readonly string[], ids: readonly string[]) => [
-  { path: names[0]!, text: OUTAGE(ids[0]!) },
-  { path: names[1]!, text: UPGRADE(ids[1]!) },
+const site = (names: readonly string[], ids: ReadonlyArray<string | null>) => [
+  { path: names[0]!, text: OUTAGE(ids[0] ?? null) },
+  { path: names[1]!, text: UPGRADE(ids[1] ?? null) },
 ];
 
 describe('renaming a file with an id', () => {
-  const ids = ['id: 2023-03-01-login-failing\n', 'id: 2023-03-02-database-upgrade\n'];
+  const ids = ['2023-03-01-login-failing', '2023-03-02-database-upgrade'];
 
   test('changes nothing published: page URLs, anchors, feeds, API, calendar UIDs, notify index, redirects', async () => {
     const before = await published(site(BEFORE, ids));
@@ -94,21 +94,21 @@ describe('renaming a file with an id', () => {
   });
 
   test('an id added to a file that had none keeps its published slug, so adding it first makes any rename safe', async () => {
-    const without = await published(site(BEFORE, ['', '']));
+    const without = await published(site(BEFORE, [null, null]));
     const added = await published(site(AFTER, ids));
     expect(added).toEqual(without);
   });
 
   test('an id that is the Statuspage id answers the old URL itself, with no redirect', async () => {
-    const own = await published(site(AFTER, ['id: p31zjtct2jer\n', ids[1]!]));
+    const own = await published(site(AFTER, ['p31zjtct2jer', ids[1]!]));
     expect(own.pages['Login failing']![0]).toBe('/incidents/p31zjtct2jer/');
     expect(own.redirects).toBe('');
   });
 });
 
 test('renaming a file without an id moves its page, feed items, API ids and calendar UID (the README says so)', async () => {
-  const before = await published(site(BEFORE, ['', '']));
-  const after = await published(site(AFTER, ['', '']));
+  const before = await published(site(BEFORE, [null, null]));
+  const after = await published(site(AFTER, [null, null]));
   expect(before.pages['Login failing']![0]).toBe('/incidents/2023-03-01-login-failing/');
   expect(after.pages['Login failing']![0]).toBe('/incidents/login-failures-after-the-deploy/');
   expect(after.pages['Database upgrade']![0]).toBe('/incidents/db-upgrade/');
