@@ -55,6 +55,7 @@ test('new through the prompts: components by name, the proposed impact, a relati
   expect(await session.finish()).toBe(0);
   expect(session.screen()).toContain(`Created: ${FILE}`);
   expect(read(FILE)).toBe(`---
+id: 2022-12-31-login-failing-on-ios
 title: Login failing on iOS
 impact: critical
 components:

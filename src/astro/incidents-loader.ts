@@ -4,7 +4,6 @@ import type { Loader } from 'astro/loaders';
 import type { IncidentFile } from '../files/schemas/incident.ts';
 import { siteDir } from '../files/site-files.ts';
 import { openSite } from '../files/open-site.ts';
-import { slugFromPath } from '../rules/slug.ts';
 import { IncidentValidationError, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
 import { checkedSite } from './checked-site.ts';
 
@@ -72,9 +71,11 @@ export function incidentsLoader(rules: () => string | undefined = rulesSource): 
         digests.set(source.path, digest);
         return digest;
       };
+      // Stored by slug, which an `id` makes differ from the file name: found by file.
+      const storedByFile = new Map(store.values().map((stored) => [storedIncident(stored).file, stored]));
       const unchanged = (source: SourceFile, componentIds: readonly string[]): ValidIncidentFile | undefined => {
         const digest = digestOf(source, componentIds);
-        const stored = store.get(slugFromPath(source.path));
+        const stored = storedByFile.get(source.path);
         if (ruleText === undefined || !stored || stored.digest !== digest) return undefined;
         return storedIncident(stored);
       };

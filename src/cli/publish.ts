@@ -1,4 +1,5 @@
-import { isSlug, slugFromPath, SLUG_RULE } from '../rules/slug.ts';
+import { isSlug, SLUG_RULE } from '../rules/slug.ts';
+import { slugHolders } from '../files/validate.ts';
 import { Refusal } from '../files/refusal.ts';
 import { incidentSlug } from '../files/new-incident.ts';
 import { writeAtomic } from '../files/write-atomic.ts';
@@ -27,10 +28,10 @@ export async function publish(ctx: Context, site: Site, path: string, slug: stri
   ctx.out(`Publish: git add ${path} && git commit -m "Status: ${slug}" && git push`);
 }
 
-/** Refuse a slug another file already has; slugs are page URLs. */
+/** Refuse a slug another file already has, as its name or its id; slugs are page URLs. */
 export function assertNewSlug(site: Site, slug: string, path: string): void {
-  const taken = site.sources.find((source) => slugFromPath(source.path) === slug);
-  if (taken) throw new Refusal(`${path}: the slug "${slug}" is already used by ${taken.path}; pass --slug to choose another`);
+  const taken = slugHolders(site.sources, site.entries).get(slug);
+  if (taken) throw new Refusal(`${path}: the slug "${slug}" is already used by ${taken}; pass --slug to choose another`);
 }
 
 export function slugFor(flags: Flags, title: string): string {

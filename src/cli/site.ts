@@ -2,7 +2,7 @@ export { assertValid } from '../site/assert-valid.ts';
 import { nearestMatches } from '../rules/nearest.ts';
 import { absoluteUrl, deployment, paths } from '../rules/urls.ts';
 import { slugFromPath } from '../rules/slug.ts';
-import { type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
+import { slugHolders, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
 import { openSite, type OpenSite } from '../files/open-site.ts';
 import type { SiteConfig } from '../files/schemas/site-config.ts';
 import type { ComponentStatus, Impact } from '../rules/statuses.ts';
@@ -78,16 +78,19 @@ export function describeUnknownSlug(slug: string, choices: readonly SlugChoice[]
 }
 
 /**
- * The file a slug names: its exact slug, or the slug without its date
- * (`login-failing` for `2022-12-28-login-failing`) when only one file ends so.
- * Refuses with the nearest slugs among `choices` otherwise.
+ * The file a slug names: its exact slug (its `id`, or its file name), or the
+ * slug without its date (`login-failing` for `2022-12-28-login-failing`) when
+ * only one file ends so. Refuses with the nearest slugs among `choices` otherwise.
  */
 export function findSource(site: Site, slug: string, choices: readonly SlugChoice[]): SourceFile {
-  const bySlug = (wanted: (candidate: string) => boolean) => site.sources.filter((source) => wanted(slugFromPath(source.path)));
+  const holders = [...slugHolders(site.sources, site.entries)];
+  const bySlug = (wanted: (candidate: string) => boolean) => [...new Set(holders.filter(([candidate]) => wanted(candidate)).map(([, path]) => path))];
   const exact = bySlug((candidate) => candidate === slug);
   const suffix = exact.length > 0 ? exact : bySlug((candidate) => candidate.endsWith(`-${slug}`));
-  if (suffix.length === 1) return suffix[0]!;
-  if (suffix.length > 1) throw new Refusal(`"${slug}" matches ${suffix.map((source) => slugFromPath(source.path)).join(', ')}; give the full slug`);
+  if (suffix.length === 1) return site.sources.find((source) => source.path === suffix[0])!;
+  // Each file by the slug its page has: its id, else its file name.
+  const shown = (path: string) => site.entries.find((entry) => entry.file === path)?.slug ?? slugFromPath(path);
+  if (suffix.length > 1) throw new Refusal(`"${slug}" matches ${suffix.map(shown).join(', ')}; give the full slug`);
   throw new Refusal(describeUnknownSlug(slug, choices));
 }
 

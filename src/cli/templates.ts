@@ -33,7 +33,7 @@ function templateProblems(template: Template, components: ReadonlyArray<{ id: st
   for (const sample of samples(components)) {
     const message = renderTemplate(template, sample.map((component) => component.name));
     const first = { at: '2000-01-01T00:00:00Z', status: 'investigating', message: template.status === 'investigating' ? message : 'Investigating.' };
-    let text = renderIncident({ title: `Template ${template.name}`, impact: 'critical', components: sample.map(({ id }) => [id, 'major_outage']), update: first });
+    let text = renderIncident({ id: 'template-check', title: `Template ${template.name}`, impact: 'critical', components: sample.map(({ id }) => [id, 'major_outage']), update: first });
     if (template.status !== 'investigating') text = insertUpdate(text, { at: '2000-01-01T00:10:00Z', status: template.status, message });
     const { problems } = validateIncidentFiles([{ path: 'incidents/template-check.md', text }], sample.map(({ id }) => id));
     for (const problem of problems) {

@@ -4,6 +4,8 @@ import { styleMessage, type NewUpdate } from './incident-writer.ts';
 
 /** What `status new` asks for. */
 export interface NewIncident {
+  /** The slug its page and every public id keep when the file is renamed: the file's own slug when it is written. */
+  id: string;
   title: string;
   impact: string;
   /** Component id → its status, in the order given. */
@@ -16,6 +18,8 @@ export interface NewIncident {
 
 /** What `status maintenance` asks for. */
 export interface NewMaintenance {
+  /** As for an incident: the file's slug, kept through a rename. */
+  id: string;
   title: string;
   components: string[];
   window: { start: string; end: string };
@@ -44,6 +48,7 @@ function fileText(data: Record<string, unknown>, flowComponents: boolean): strin
 export function renderIncident(incident: NewIncident): string {
   return fileText(
     {
+      id: incident.id,
       title: incident.title,
       impact: incident.impact,
       // A Map keeps the order given, even for ids that look like numbers.
@@ -59,7 +64,7 @@ export function renderIncident(incident: NewIncident): string {
 /** The text of a new maintenance file: `kind: maintenance`, its window and the `scheduled` update. */
 export function renderMaintenance(maintenance: NewMaintenance): string {
   return fileText(
-    { kind: 'maintenance', title: maintenance.title, components: maintenance.components, window: maintenance.window, updates: [maintenance.update] },
+    { kind: 'maintenance', id: maintenance.id, title: maintenance.title, components: maintenance.components, window: maintenance.window, updates: [maintenance.update] },
     true,
   );
 }

@@ -281,6 +281,87 @@ describe('rules across files', () => {
   });
 });
 
+describe('id: the slug a file keeps when it is renamed', () => {
+  const withId = (text: string, id: string) => text.replace('---\n', `---\nid: ${id}\n`);
+
+  test('an id is the slug, whatever the file is called, on incidents and maintenance', () => {
+    expect(check(withId(VALID_INCIDENT, '2022-12-28-login'), 'incidents/renamed/login-trouble.md').entry?.slug).toBe('2022-12-28-login');
+    expect(check(withId(VALID_MAINTENANCE, 'db-upgrade'), 'incidents/2022-12-30-upgrade.md').entry?.slug).toBe('db-upgrade');
+    expect(check(VALID_INCIDENT, 'incidents/2022/2022-12-28-login.md').entry?.slug).toBe('2022-12-28-login');
+  });
+
+  test.each([
+    ['Login_Failing', 'id: must be lowercase letters, digits and hyphens, e.g. "id: 2022-12-28-login-failing"; it is the incident\'s page URL'],
+    ['-login', 'id: must be lowercase letters, digits and hyphens'],
+    ['2022', 'id: must be lowercase letters, digits and hyphens'],
+    ['""', 'id: must be lowercase letters, digits and hyphens'],
+    ['[a, b]', 'id: must be lowercase letters, digits and hyphens'],
+    ['a'.repeat(121), 'id: must be at most 120 characters; it is the incident\'s page URL and the id of its feed items, API entries and notifications'],
+  ])('id: %s is refused on its line, saying what is allowed', (id, expected) => {
+    const found = messages(VALID_INCIDENT.replace('impact: major\n', `impact: major\nid: ${id}\n`));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(`incidents/2022/2022-12-28-login.md:4: ${expected}`);
+  });
+
+  test('an id at the length limit is accepted', () => {
+    expect(check(withId(VALID_INCIDENT, 'a'.repeat(120))).problems).toEqual([]);
+  });
+
+  test('a misspelt id key is suggested', () => {
+    expect(messages(VALID_INCIDENT.replace('---\n', '---\nidd: x\n'))).toEqual(['incidents/2022/2022-12-28-login.md:2: idd: is not a field we know; did you mean "id"? Check its spelling.']);
+  });
+
+  test('two files with the same id fail, naming both files and lines', () => {
+    const { entries, problems } = validateIncidentFiles(
+      [
+        { path: 'incidents/a.md', text: withId(VALID_INCIDENT, 'login') },
+        { path: 'incidents/b.md', text: VALID_MAINTENANCE.replace('title:', 'id: login\ntitle:') },
+      ],
+      COMPONENTS,
+    );
+    expect(entries.map((entry) => entry.file)).toEqual(['incidents/a.md']);
+    expect(problems.map(formatProblem)).toEqual(['incidents/b.md:3: id: "login" is already the id of incidents/a.md:2; ids are page URLs and must be unique: change one of them']);
+  });
+
+  test('an id that is another file\'s name fails, naming both files, whichever comes first', () => {
+    for (const order of [[0, 1], [1, 0]]) {
+      const sources = [
+        { path: 'incidents/2022/login.md', text: VALID_INCIDENT },
+        { path: 'incidents/renamed.md', text: withId(VALID_INCIDENT, 'login') },
+      ];
+      const { entries, problems } = validateIncidentFiles(order.map((i) => sources[i]!), COMPONENTS);
+      expect(entries.map((entry) => entry.slug)).toEqual(['login']);
+      expect(problems.map(formatProblem)).toEqual(['incidents/renamed.md:2: id: "login" is the file name of incidents/2022/login.md; a slug names one file: choose another id, or rename incidents/2022/login.md']);
+    }
+  });
+
+  test('an id equal to its own file name, and ids beside other files\' names, pass', () => {
+    const { entries, problems } = validateIncidentFiles(
+      [
+        { path: 'incidents/login.md', text: withId(VALID_INCIDENT, 'login') },
+        { path: 'incidents/old-name.md', text: withId(VALID_INCIDENT, 'outage') },
+        { path: 'incidents/upgrade.md', text: VALID_MAINTENANCE },
+      ],
+      COMPONENTS,
+    );
+    expect(problems).toEqual([]);
+    expect(entries.map((entry) => entry.slug)).toEqual(['login', 'outage', 'upgrade']);
+  });
+
+  test('files reused from an earlier check are held to the same rule', () => {
+    const reused = validateIncidentFiles([{ path: 'incidents/a.md', text: withId(VALID_INCIDENT, 'b') }], COMPONENTS).entries[0]!;
+    const { problems } = validateIncidentFiles(
+      [
+        { path: 'incidents/a.md', text: withId(VALID_INCIDENT, 'b') },
+        { path: 'incidents/b.md', text: VALID_MAINTENANCE },
+      ],
+      COMPONENTS,
+      (source) => (source.path === 'incidents/a.md' ? reused : undefined),
+    );
+    expect(problems.map(formatProblem)).toEqual(['incidents/a.md:2: id: "b" is the file name of incidents/b.md; a slug names one file: choose another id, or rename incidents/b.md']);
+  });
+});
+
 describe('re-checking after one file changed', () => {
   test('unchanged files reuse their earlier entry; the rest are parsed; slugs stay unique across both', () => {
     const first = validateIncidentFiles([{ path: 'incidents/a.md', text: VALID_INCIDENT }], COMPONENTS);

@@ -17,6 +17,7 @@ export interface Problem {
 
 /** A file that passed every rule, ready to become part of the site. */
 export interface ValidIncidentFile {
+  /** The incident's slug in its page URL and every public id: its `id` when it has one, else its file name. */
   slug: string;
   file: string;
   data: IncidentFile;
@@ -32,7 +33,7 @@ export interface SourceFile {
 }
 
 // Every field name an incident file may use, to suggest one when a key is misspelt.
-const FIELD_NAMES = ['kind', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'reopened', 'start', 'end', 'postmortem_at', 'scheduled'];
+const FIELD_NAMES = ['kind', 'id', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'reopened', 'start', 'end', 'postmortem_at', 'scheduled'];
 
 /** `path:line: field: message`, the shape editors and CI annotate; a runaway field name is cut short. */
 export function formatProblem(problem: Problem): string {
@@ -141,7 +142,16 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
   const bodyProblem = textProblem(body.trim(), { maxBytes: LIMITS.bodyBytes, markdown: true });
   if (bodyProblem) problems.push(problem(split.bodyLine, 'body', bodyProblem));
   if (problems.length > 0 || !result.success) return { problems };
-  return { entry: { slug, file: source.path, data: result.data, body }, problems };
+  return { entry: { slug: result.data.id ?? slug, file: source.path, data: result.data, body }, problems };
+}
+
+/** The line of a top-level field of a file that has already parsed (for rules across files, which see only entries). */
+function fieldLine(source: SourceFile, field: string): number {
+  const split = splitFrontmatter(source.text);
+  if (!split) return 1;
+  const lines = new LineCounter();
+  const doc = parseDocument(split.yaml, { lineCounter: lines, schema: 'core', prettyErrors: false });
+  return lineOf(doc, lines, [field], split.lineOffset);
 }
 
 const DAY = 86_400_000;
@@ -185,7 +195,9 @@ export function toPlainData(doc: Document): { ok: true; value: unknown } | { ok:
 }
 
 /**
- * Check every incident file, including rules that span files (unique slugs).
+ * Check every incident file, including rules that span files: a slug names
+ * one file, so no two files have the same file name, and an `id` is neither
+ * another file's id nor another file's name.
  * `unchanged` may return a file's entry from an earlier check of the very same
  * text and component ids; such files skip parsing, the costly part.
  */
@@ -195,25 +207,55 @@ export function validateIncidentFiles(
   unchanged?: (source: SourceFile) => ValidIncidentFile | undefined,
   clock: number = Date.now(),
 ): { entries: ValidIncidentFile[]; problems: Problem[] } {
-  const entries: ValidIncidentFile[] = [];
+  const parsed: Array<{ source: SourceFile; entry: ValidIncidentFile }> = [];
   const problems: Problem[] = [];
-  const firstFileBySlug = new Map<string, string>();
+  const fileBySlug = new Map<string, string>();
   for (const source of sources) {
     const slug = slugFromPath(source.path);
-    const earlier = firstFileBySlug.get(slug);
+    const earlier = fileBySlug.get(slug);
     if (earlier) {
       problems.push({ file: source.path, line: 1, field: 'file name', message: `slug "${slug}" is already used by ${earlier}; rename one file, slugs are page URLs and must be unique` });
       continue;
     }
-    firstFileBySlug.set(slug, source.path);
+    fileBySlug.set(slug, source.path);
     const known = unchanged?.(source);
     if (known) {
-      entries.push(known);
+      parsed.push({ source, entry: known });
       continue;
     }
     const result = parseIncidentFile(source, componentIds, clock);
     problems.push(...result.problems);
-    if (result.entry) entries.push(result.entry);
+    if (result.entry) parsed.push({ source, entry: result.entry });
+  }
+  const entries: ValidIncidentFile[] = [];
+  const sourceById = new Map<string, SourceFile>();
+  for (const { source, entry } of parsed) {
+    const id = entry.data.id;
+    const named = id === undefined ? undefined : fileBySlug.get(id);
+    const earlier = id === undefined ? undefined : sourceById.get(id);
+    const clash =
+      named !== undefined && named !== source.path
+        ? `"${id}" is the file name of ${named}; a slug names one file: choose another id, or rename ${named}`
+        : earlier
+          ? `"${id}" is already the id of ${earlier.path}:${fieldLine(earlier, 'id')}; ids are page URLs and must be unique: change one of them`
+          : undefined;
+    if (clash) {
+      problems.push({ file: source.path, line: fieldLine(source, 'id'), field: 'id', message: clash });
+      continue;
+    }
+    if (id !== undefined) sourceById.set(id, source);
+    entries.push(entry);
   }
   return { entries, problems };
+}
+
+/**
+ * Every slug the site's files hold, each with the path of the file holding it:
+ * every file's name (valid or not) and the `id` of each valid file. A new file
+ * must take a slug not in here; the CLI finds a file by any of them.
+ */
+export function slugHolders(sources: readonly SourceFile[], entries: readonly ValidIncidentFile[]): Map<string, string> {
+  const holders = new Map(sources.map((source) => [slugFromPath(source.path), source.path]));
+  for (const entry of entries) if (!holders.has(entry.slug)) holders.set(entry.slug, entry.file);
+  return holders;
 }

@@ -156,6 +156,12 @@ export function updateValue(update: ImportedUpdate): Record<string, unknown> {
   };
 }
 
+/** The event with its `id:` (its file's slug, once placed): first, after `kind` on a maintenance, as `status new` writes it. */
+export function withId(event: ImportedEvent, id: string): ImportedEvent {
+  const { kind, ...rest } = event.frontmatter;
+  return { ...event, frontmatter: { ...(kind === undefined ? {} : { kind }), id, ...rest } };
+}
+
 /** The file's text: frontmatter in the README's format, then the body. */
 export function renderEvent(event: ImportedEvent): string {
   const doc = new Document(event.frontmatter, { schema: 'core' });

@@ -8,7 +8,7 @@ import { splitFrontmatter } from '../files/frontmatter.ts';
 import { slugFromPath } from '../rules/slug.ts';
 import { formatProblem, parseIncidentFile, type SourceFile } from '../files/validate.ts';
 import { siteConfigSchema } from '../files/schemas/site-config.ts';
-import { ImportError, renderConfig, renderEvent, type ImportedEvent, type ImportNote, type ImportPlan, type SkippedEvent, type SourceRef } from './plan.ts';
+import { ImportError, renderConfig, renderEvent, withId, type ImportedEvent, type ImportNote, type ImportPlan, type SkippedEvent, type SourceRef } from './plan.ts';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 
@@ -29,30 +29,37 @@ export interface WriteOptions {
 
 const sourceKey = (source: SourceRef) => Object.entries(source).map(([from, id]) => `${from}:${id}`)[0]!;
 
-/** The `source` of an existing file, if it has one and it parses. */
-function existingSource(file: SourceFile): string | undefined {
+/** What an existing file says of itself, if its frontmatter parses: its `source` and its `id`. */
+function existingFile(file: SourceFile): Existing {
   try {
-    const data = parse(splitFrontmatter(file.text)?.yaml ?? '') as { source?: SourceRef } | null;
-    return data?.source ? sourceKey(data.source) : undefined;
+    const data = parse(splitFrontmatter(file.text)?.yaml ?? '') as { source?: SourceRef; id?: unknown } | null;
+    return { source: data?.source ? sourceKey(data.source) : undefined, id: typeof data?.id === 'string' ? data.id : undefined };
   } catch {
-    return undefined;
+    return { source: undefined, id: undefined };
   }
 }
 
-/** Each existing file's path and its `source` (undefined for a file the importer did not write). */
-type ExistingFiles = Map<string, string | undefined>;
+/** An existing file's `source` (undefined for a file the importer did not write) and `id` (undefined without one). */
+interface Existing {
+  source: string | undefined;
+  id: string | undefined;
+}
+
+/** Each existing file by path. */
+type ExistingFiles = Map<string, Existing>;
 
 /** A hand-written file at exactly this path: replaced only with --force, reported otherwise. */
-const isHandWritten = (existing: ExistingFiles, path: string) => existing.has(path) && existing.get(path) === undefined;
+const isHandWritten = (existing: ExistingFiles, path: string) => existing.has(path) && existing.get(path)!.source === undefined;
 
 /**
- * Where each imported event goes: the file that already has its `source` (a
- * re-import updates it in place), else a new dated slug from its title, with
- * `-2`, `-3` … when that slug is taken by another file.
+ * Where each imported event goes, and its id: the file that already has its
+ * `source` (a re-import updates it in place, keeping its id), else a new
+ * dated slug from its title, with `-2`, `-3` … when another file holds that
+ * slug (as its name or its id); a file's id is its slug when it has none.
  */
 function placeEvents(events: readonly ImportedEvent[], existing: ExistingFiles) {
-  const pathBySource = new Map([...existing].flatMap(([path, key]) => (key ? [[key, path] as const] : [])));
-  const taken = new Set([...existing.keys()].map(slugFromPath));
+  const pathBySource = new Map([...existing].flatMap(([path, { source }]) => (source ? [[source, path] as const] : [])));
+  const taken = new Set([...existing].flatMap(([path, { id }]) => [slugFromPath(path), ...(id === undefined ? [] : [id])]));
   const placed = events.map((event) => ({ event, path: pathBySource.get(sourceKey(event.source)) }));
   for (const entry of placed) {
     if (entry.path) continue;
@@ -62,7 +69,7 @@ function placeEvents(events: readonly ImportedEvent[], existing: ExistingFiles) 
     taken.add(target.slug);
     entry.path = target.path;
   }
-  return placed as Array<{ event: ImportedEvent; path: string }>;
+  return placed.map(({ event, path }) => ({ event, path: path!, id: existing.get(path!)?.id ?? slugFromPath(path!) }));
 }
 
 function outcomeOf(dir: string, path: string, text: string): Outcome {
@@ -92,14 +99,14 @@ export function writeImport(dir: string, plan: ImportPlan, options: WriteOptions
   }
   // The site as it will be: the imported config, and the incident files already there.
   const { componentIds, sources } = readSite(dir, { config: checked.data });
-  const existing: ExistingFiles = new Map(sources.map((file) => [file.path, existingSource(file)]));
+  const existing: ExistingFiles = new Map(sources.map((file) => [file.path, existingFile(file)]));
   const skipped = [...plan.skipped];
   const files: ImportReport['files'] = [];
   const writes: Array<{ path: string; text: string }> = [];
   const starts: string[] = [];
-  for (const { event, path } of placeEvents(plan.events, existing)) {
-    const label = { source: Object.entries(event.source).map(([from, id]) => `${from} ${id}`)[0]!, title: event.title };
-    const text = renderEvent(event);
+  for (const { event, path, id } of placeEvents(plan.events, existing)) {
+    const label = { source: Object.entries(event.source).map(([from, sourceId]) => `${from} ${sourceId}`)[0]!, title: event.title };
+    const text = renderEvent(withId(event, id));
     if (isHandWritten(existing, path) && !options.force) {
       skipped.push({ ...label, reason: `${path} exists and was not imported (it has no source); pass --force to replace it` });
       continue;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CONFIG, incident } from '../../tests/helpers/incident-files.ts';
-import type { ValidIncidentFile } from '../files/validate.ts';
+import { validateIncidentFiles, type ValidIncidentFile } from '../files/validate.ts';
 import { buildStatusModel } from '../model/status-model.ts';
 import { notifyIndex } from '../outputs/notify-index.ts';
 import { newNotifications } from './diff.ts';
@@ -85,5 +85,63 @@ describe('ids are the updates’ own: edits announce exactly what is new', () =>
     expect(fresh([OUTAGE, ...history(3)], [renamed, ...history(3)])).toEqual([]);
     const next = withUpdates(renamed, [...renamed.data.updates, update('2023-03-01T11:50:00Z', 'resolved')]);
     expect(fresh([OUTAGE], [next])).toEqual(['2023-03-01-login-failing-update-20230301T115000Z']);
+  });
+});
+
+describe('renaming a file: its id keeps every notification id', () => {
+  /** A site read from its files' text, as check and the build read it. */
+  const site = (...files: Array<[path: string, text: string]>) => {
+    const { entries, problems } = validateIncidentFiles(files.map(([path, text]) => ({ path, text })), ['web', 'ios', 'login', 'dm'], undefined, NOW);
+    expect(problems).toEqual([]);
+    return entries;
+  };
+  const at = ['2023-03-01T09:00:00Z', '2023-03-01T10:00:00Z', '2023-03-01T11:00:00Z', '2023-03-01T11:50:00Z'];
+  const text = (id: string | null, updates: number, first = at[0]!) =>
+    `---\n${id === null ? '' : `id: ${id}\n`}title: Login failing\nimpact: major\ncomponents:\n  login: major_outage\nupdates:\n` +
+    [first, ...at.slice(1, updates)].map((time, i) => `  - at: ${time}\n    status: ${i === 3 ? 'resolved' : 'investigating'}\n    message: Update ${i + 1}.\n`).join('') +
+    '---\n';
+  const OLD = 'incidents/2023/2023-03-01-login.md';
+  const NEW = 'incidents/2023/2023-03-01-login-failing-after-deploy.md';
+  const ID = '2023-03-01-login';
+
+  test('renamed, nothing else changed: nothing is announced', () => {
+    expect(fresh(site([OLD, text(ID, 3)]), site([NEW, text(ID, 3)]))).toEqual([]);
+  });
+
+  test('renamed with a new update in the same push: that update alone, under the id', () => {
+    expect(fresh(site([OLD, text(ID, 3)]), site([NEW, text(ID, 4)]))).toEqual([`${ID}-update-20230301T115000Z`]);
+  });
+
+  test('the next update after the rename keeps the id’s prefix, so resend and receivers’ ids do not move', () => {
+    const renamed = site([NEW, text(ID, 3)]);
+    expect(fresh(renamed, site([NEW, text(ID, 4)]))).toEqual([`${ID}-update-20230301T115000Z`]);
+  });
+
+  test('an id added with the file’s slug and the file renamed in one push: nothing is announced', () => {
+    expect(fresh(site([OLD, text(null, 3)]), site([NEW, text(ID, 3)]))).toEqual([]);
+  });
+
+  test.each([
+    ['with ids', ID, '2023-03-01-search'],
+    ['without ids, each known by its first update’s time and its updates', null, null],
+  ])('two incidents that began at the same moment, both renamed, %s: nothing is announced', (_, login, search) => {
+    const other = text(search, 2).replace('title: Login failing', 'title: Search failing').replace('login: major_outage', 'web: partial_outage');
+    for (const order of [[0, 1], [1, 0]]) {
+      const pick = <T>(pair: T[]) => order.map((i) => pair[i]!);
+      const before = site(...pick<[string, string]>([[OLD, text(login, 3)], ['incidents/2023/2023-03-01-search.md', other]]));
+      const after = site(...pick<[string, string]>([[NEW, text(login, 3)], ['incidents/2023/search-down.md', other]]));
+      expect(fresh(before, after)).toEqual([]);
+    }
+  });
+
+  test('a maintenance renamed while its reminder is due is not reminded again', () => {
+    const upgrade = (path: string) =>
+      site([path, `---\nkind: maintenance\nid: 2023-03-01-db-upgrade\ntitle: Database upgrade\ncomponents: [dm]\nwindow:\n  start: 2023-03-01T12:30:00Z\n  end: 2023-03-01T13:30:00Z\nupdates:\n  - at: 2023-02-20T10:00:00Z\n    status: scheduled\n    message: Planned.\n---\n`]);
+    // The build before (11:00) was 90 minutes before the window, this one (12:00) 30: the reminder is due now, once.
+    expect(fresh(upgrade('incidents/2023/2023-03-01-db-upgrade.md'), upgrade('incidents/2023/db.md'))).toEqual(['2023-03-01-db-upgrade-reminder']);
+    // Reminded at 12:00, renamed by 12:10: nothing again.
+    const previous = model(upgrade('incidents/2023/2023-03-01-db-upgrade.md'), NOW);
+    const index = indexFromJson(JSON.parse(JSON.stringify(notifyIndex(previous.events, previous.now, CONFIG.url))));
+    expect(newNotifications(index, buildFromModel(model(upgrade('incidents/2023/db.md'), NOW + 600_000), CONFIG.url).snapshot).map((n) => n.id)).toEqual([]);
   });
 });

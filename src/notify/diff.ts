@@ -112,16 +112,27 @@ export function indexOf(snapshot: Snapshot): BuildIndex {
   return { at: snapshot.at, events };
 }
 
+/** An event's update ids without the event's id (`-update-20221228T125800Z`), which a renamed file keeps. */
+const ownIds = (event: IndexedEvent) => event.updates.map((id) => id.slice(event.id.length));
+
 /**
  * The previous build's copy of an event: by id, or, for an event this build
- * names differently (its file was renamed), the previous event no longer
- * published whose first update was at the same moment.
+ * names differently (its file was renamed and has no `id:`), the previous
+ * event no longer published whose first update was at the same moment; of
+ * several, the one sharing the most of its updates and having the fewest others.
  */
 function previousOf(before: BuildIndex, current: BuildIndex): (event: IndexedEvent) => IndexedEvent | undefined {
   const byId = new Map(before.events.map((event) => [event.id, event]));
   const stillHere = new Set(current.events.map((event) => event.id));
-  const gone = new Map(before.events.filter((event) => !stillHere.has(event.id)).map((event) => [`${event.maintenance} ${event.firstAt}`, event]));
-  return (event) => byId.get(event.id) ?? gone.get(`${event.maintenance} ${event.firstAt}`);
+  const gone = new Map<string, IndexedEvent[]>();
+  const key = (event: IndexedEvent) => `${event.maintenance} ${event.firstAt}`;
+  for (const event of before.events) if (!stillHere.has(event.id)) gone.set(key(event), [...(gone.get(key(event)) ?? []), event]);
+  const likeness = (event: IndexedEvent, old: IndexedEvent) => {
+    const mine = new Set(ownIds(event));
+    const shared = ownIds(old).filter((id) => mine.has(id)).length;
+    return shared - (old.updates.length - shared);
+  };
+  return (event) => byId.get(event.id) ?? gone.get(key(event))?.reduce((best, old) => (likeness(event, old) > likeness(event, best) ? old : best));
 }
 
 /** Every notification `current` owes subscribers that `previous` did not, oldest first. */
@@ -138,7 +149,7 @@ export function newNotifications(previous: BuildIndex | null, current: Snapshot)
 }
 
 function eventNotifications(event: StatusEventJson, mine: IndexedEvent, old: IndexedEvent | undefined, then: number, now: number): Notification[] {
-  const known = new Set(old?.updates.map((id) => id.slice(old.id.length)));
+  const known = new Set(old === undefined ? [] : ownIds(old));
   // Compared without the event's id, so a renamed file's updates are known by their own ids.
   const fresh = event.incident_updates.filter((update) => !known.has(update.id.slice(event.id.length))).reverse();
   const notify = (kind: NotificationKind, id: string, at: string, update: ApiIncidentUpdate | null = null) => notice(event, kind, id, at, update);

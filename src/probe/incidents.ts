@@ -2,10 +2,9 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { incidentFilePath, incidentSlug, renderIncident } from '../files/new-incident.ts';
 import { insertUpdate, isoSeconds } from '../files/incident-writer.ts';
-import type { SourceFile } from '../files/validate.ts';
+import { slugHolders, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
 import type { ProbeConfig } from '../files/schemas/probes-config.ts';
 import { writeAtomic } from '../files/write-atomic.ts';
-import { slugFromPath } from '../rules/slug.ts';
 import { impliedImpact } from '../rules/levels.ts';
 import { zoneName } from '../model/dates.ts';
 import { assertValid } from '../site/assert-valid.ts';
@@ -21,6 +20,8 @@ import type { Action } from './follow.ts';
 export interface WriteContext {
   dir: string;
   sources: SourceFile[];
+  /** The valid files when the run began, whose ids are slugs taken too. */
+  entries: readonly ValidIncidentFile[];
   componentIds: string[];
   names: ReadonlyMap<string, string>;
   probes: readonly ProbeConfig[];
@@ -42,7 +43,7 @@ const STATUS_WORDS = { degraded_performance: 'are slow', partial_outage: 'partly
 
 /** The first free `incidents/<year>/<date>-<slug>(-n).md` for a title. */
 function freePath(ctx: WriteContext, started: string, title: string): { slug: string; path: string } {
-  const taken = new Set(ctx.sources.map((source) => slugFromPath(source.path)));
+  const taken = slugHolders(ctx.sources, ctx.entries);
   const base = incidentSlug(title);
   for (let n = 1; ; n++) {
     const place = incidentFilePath(started, n === 1 ? base : `${base}-${n}`);
@@ -57,8 +58,9 @@ function actionText(ctx: WriteContext, action: Exclude<Action, { kind: 'none' }>
   if (action.kind === 'open') {
     const title = action.status === 'degraded_performance' ? `${name} is slow` : `${name} is not responding`;
     const started = isoSeconds(action.started);
-    const { path } = freePath(ctx, started, title);
+    const { slug, path } = freePath(ctx, started, title);
     const text = renderIncident({
+      id: slug,
       title,
       impact: impliedImpact([action.status]),
       components: [[action.component, action.status]],

@@ -96,6 +96,7 @@ describe('incidents from facts', () => {
     const path = join(dir, 'incidents/2022/2022-12-28-web-is-not-responding.md');
     expect(second.written).toContain('incidents/2022/2022-12-28-web-is-not-responding.md');
     expect(readFileSync(path, 'utf8')).toBe(`---
+id: 2022-12-28-web-is-not-responding
 title: Web is not responding
 impact: critical
 components:

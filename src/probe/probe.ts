@@ -47,6 +47,7 @@ export function followIncidents(site: OpenSite, results: readonly ProbeResult[],
   const ctx = {
     dir: site.dir,
     sources: [...site.sources],
+    entries: site.entries,
     componentIds: site.componentIds,
     names: new Map(site.components.map((component) => [component.id, component.name])),
     probes,

@@ -24,7 +24,7 @@ export async function newMaintenance(ctx: Context, flags: Flags): Promise<void> 
   const at = time(flags, 'at', ctx.now)!;
   const { slug, path } = incidentFilePath(start, slugFor(flags, title));
   assertNewSlug(site, slug, path);
-  const text = renderMaintenance({ title, components, window: { start, end }, update: { at, status: 'scheduled', message } });
+  const text = renderMaintenance({ id: slug, title, components, window: { start, end }, update: { at, status: 'scheduled', message } });
   assertValid(site, path, text);
   await publish(ctx, site, path, slug, text, flags, 'Scheduled');
 }

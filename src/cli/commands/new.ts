@@ -87,7 +87,7 @@ export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
   const message = await messageFor(ctx, site, flags, template, ids, 'We are investigating reports of failed logins.');
   const { slug, path } = incidentFilePath(started ?? at, slugFor(flags, title));
   assertNewSlug(site, slug, path);
-  const text = renderIncident({ title, impact, components, ...(started ? { started } : {}), update: { at, status, message } });
+  const text = renderIncident({ id: slug, title, impact, components, ...(started ? { started } : {}), update: { at, status, message } });
   assertValid(site, path, text);
   await publish(ctx, site, path, slug, text, flags, 'Created');
 }

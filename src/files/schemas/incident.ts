@@ -52,6 +52,19 @@ const source = z
   )
   .optional();
 
+/**
+ * The incident's own slug, when it should not follow the file name: its page
+ * URL and the id of everything published about it (feed items, API ids, the
+ * calendar UID, notifications), so renaming the file changes none of them.
+ * `status new` writes it. At most 120 characters: new slugs have at most 61
+ * (a date and 50), and a URL segment should stay readable, far below the
+ * 255 bytes a folder name may have.
+ */
+const MAX_ID = 120;
+const ID_USE = "it is the incident's page URL and the id of its feed items, API entries and notifications";
+const ID_RULE = `must be ${SLUG_RULE}, e.g. "id: 2022-12-28-login-failing"; ${ID_USE}`;
+const id = z.string({ error: ID_RULE }).max(MAX_ID, `must be at most ${MAX_ID} characters; ${ID_USE}`).regex(SLUG, ID_RULE).optional();
+
 /** A map of declared component ids to statuses from `allowed`. */
 function componentStatuses<const T extends readonly [string, ...string[]]>(componentIds: readonly string[], allowed: T, example: T[number]) {
   return z.record(componentId(componentIds), oneOf('component status', allowed), {
@@ -126,6 +139,7 @@ export function incidentFileSchema(componentIds: readonly string[]) {
     .strictObject({
       /** `incident` (the default) or `maintenance`. */
       kind: z.literal('incident'),
+      id,
       /** Headline shown everywhere the incident is listed. */
       title,
       /** How bad it is for users overall: none, minor, major or critical. */
@@ -172,6 +186,7 @@ export function incidentFileSchema(componentIds: readonly string[]) {
 
   const maintenance = z.strictObject({
     kind: z.literal('maintenance'),
+    id,
     title,
     source,
     /** Components that will be under maintenance during the window. */
