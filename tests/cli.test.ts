@@ -47,6 +47,7 @@ describe('new', () => {
     expect(out).toContain('Created: incidents/2022/2022-12-31-timelines-slow-to-load.md');
     expect(out).toContain('Page: https://status.fixture.example/incidents/2022-12-31-timelines-slow-to-load/');
     expect(read('incidents/2022/2022-12-31-timelines-slow-to-load.md')).toBe(`---
+id: 2022-12-31-timelines-slow-to-load
 title: Timelines slow to load
 impact: minor
 components:
@@ -91,7 +92,7 @@ updates:
       bad: { impact: 'none', component: ['web=major_outage'] },
       error:
         'error: refusing to write incidents/2022/2022-12-31-timelines-slow-to-load.md; the build would reject it:\n' +
-        '  incidents/2022/2022-12-31-timelines-slow-to-load.md:3: impact: the impact is "none" but web is major_outage; an incident that takes a component down has an impact. Write impact: critical',
+        '  incidents/2022/2022-12-31-timelines-slow-to-load.md:4: impact: the impact is "none" but web is major_outage; an incident that takes a component down has an impact. Write impact: critical',
     },
     { bad: { status: 'resolvd' }, error: 'error: --status: unknown status "resolvd". Did you mean "resolved"?' },
     { bad: { at: '2022-12-31T10:00' }, error: 'error: --at: "2022-12-31T10:00" has no time zone; add "Z" for UTC' },
@@ -371,6 +372,7 @@ describe('maintenance, start, complete', () => {
     expect(scheduled.out).toContain('Scheduled: incidents/2023/2023-01-02-api-upgrade.md');
     expect(read('incidents/2023/2023-01-02-api-upgrade.md')).toBe(`---
 kind: maintenance
+id: 2023-01-02-api-upgrade
 title: API upgrade
 components: [web, dm]
 window:

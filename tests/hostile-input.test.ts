@@ -84,7 +84,7 @@ const CASES: Case[] = [
   {
     name: 'a message over the size limit (the error quotes none of it)',
     apply: (dir) => write(dir, 'incidents/big.md', INCIDENT({ message: 'x'.repeat(200_000) })),
-    expected: ['incidents/big.md:9: updates.0.message: is 200,000 bytes long; at most 1,400 bytes'],
+    expected: ['incidents/big.md:9: updates.0.message: is 200,000 bytes long; at most 2,600 bytes'],
   },
   {
     name: 'more updates than allowed',
