@@ -17,7 +17,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   outDir: process.env.STATUS_OUT_DIR ?? './dist',
   cacheDir: process.env.STATUS_CACHE_DIR ?? './node_modules/.astro',
-  build: { inlineStylesheets: 'always', format: 'directory' },
+  // Four pages in flight at once: each page's write waits on the disk, and
+  // rendering the next meanwhile cuts 3,000 incidents from ~8 s to ~7 s (npm run bench).
+  build: { inlineStylesheets: 'always', format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   // sitemap-index.xml lists every page, under the base path, for crawlers.
   integrations: [sitemap()],
