@@ -221,10 +221,12 @@ describe('names staff wrote keep their own direction on the Arabic page (Core se
 
   test('the home page: a group heading, a component row, a card’s component, and the site’s name in the header', async () => {
     const { page, close } = await open('ar', '/');
-    await expect(direction(page, 'section[aria-labelledby="components"] h3')).resolves.toEqual([
+    await expect(direction(page, 'section[aria-labelledby="components"] h3 bdi')).resolves.toEqual([
       ['التطبيقات', 'rtl'],
       ['Core services', 'ltr'],
     ]);
+    // The heading itself stays on the page's side, as every heading of the page.
+    await expect(direction(page, 'section[aria-labelledby="components"] h3')).resolves.toContainEqual(['Core services', 'rtl']);
     await expect(direction(page, 'li.row a.name')).resolves.toContainEqual(['Direct messages', 'ltr']);
     await expect(direction(page, 'li.row a.name')).resolves.toContainEqual(['الويب', 'rtl']);
     await expect(direction(page, 'article.card .affected a')).resolves.toContainEqual(['Direct messages', 'ltr']);
@@ -234,7 +236,9 @@ describe('names staff wrote keep their own direction on the Arabic page (Core se
 
   test('a component page’s heading', async () => {
     const { page, close } = await open('ar', '/components/dm/');
-    await expect(direction(page, 'h1')).resolves.toEqual([['Direct messages', 'ltr']]);
+    await expect(direction(page, 'h1 bdi')).resolves.toEqual([['Direct messages', 'ltr']]);
+    // The heading itself stays on the page's side.
+    await expect(direction(page, 'h1')).resolves.toEqual([['Direct messages', 'rtl']]);
     await close();
   });
 });
