@@ -100,3 +100,29 @@ describe.each([
     expect(status.page.id).toBe('status-fixture-example');
   });
 });
+
+// The Arabic fixture's site name is Arabic; its "Core services" group and "Direct messages" component were named in English.
+describe('user text in plain-text outputs of the Arabic site keeps its own direction (U+2068 … U+2069)', () => {
+  const SITE = 'حالة \u2068تشيرب\u2069';
+
+  test('the tab titles isolate the incident’s title, the component’s name and the site’s name', () => {
+    expect(page('ar', '/incidents/outage/').querySelector('head title')?.text).toBe(`\u2068تعذّر تسجيل الدخول في كل مكان\u2069 · ${SITE}`);
+    // An English name among Arabic words: without the isolate its last letters would sit beside the wrong words.
+    expect(page('ar', '/components/dm/').querySelector('head title')?.text).toBe(`\u2068Direct messages\u2069 · ${SITE}`);
+    expect(page('ar', '/').querySelector('head title')?.text).toMatch(new RegExp(` · ${SITE}$`));
+  });
+
+  test('RSS and Atom titles, the component feed’s and the manifest’s names too', () => {
+    const rss = readBuilt('ar', 'rss.xml');
+    expect(rss).toContain(`<title>${SITE}</title>`);
+    expect(rss).toContain('] \u2068تعذّر تسجيل الدخول في كل مكان\u2069</title>');
+    expect(readBuilt('ar', 'history.atom')).toContain('] \u2068تعذّر تسجيل الدخول في كل مكان\u2069</title>');
+    expect(readBuilt('ar', 'components/dm/rss.xml')).toMatch(/<title>[^<]*\u2068Direct messages\u2069[^<]*<\/title>/);
+    expect(JSON.parse(readBuilt('ar', 'manifest.webmanifest'))).toMatchObject({ name: SITE });
+  });
+
+  test('an English site isolates nothing that cannot turn its words around', () => {
+    expect(page('example-mid-outage', '/components/web/').querySelector('head title')?.text).toBe('Web · Chirp status');
+    expect(readBuilt('example-mid-outage', 'rss.xml')).not.toMatch(/[\u2066-\u2069]/);
+  });
+});

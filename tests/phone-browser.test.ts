@@ -136,3 +136,130 @@ test.each([
   expect(shownMarks).toBe(viewport.width <= 480 ? 30 : viewport.width <= 720 ? 60 : 90);
   await close();
 });
+
+describe('the history bar legend', () => {
+  test.each([PHONE, DESKTOP].flatMap((viewport) => ['/', '/components/web/'].map((path) => ({ viewport, path }))))(
+    '$path at $viewport.width px: the sentence has its lines to itself, and each swatch stays beside its label',
+    async ({ viewport, path }) => {
+      const { page, close } = await open('example-mid-outage', path, { viewport });
+      const { sentenceBottom, keys } = await page.locator('.legend:has(.swatch)').evaluate((legend) => {
+        const sentence = legend.querySelector('p')!.getBoundingClientRect();
+        return {
+          sentenceBottom: sentence.bottom,
+          keys: [...legend.querySelectorAll('.key')].map((key) => {
+            const swatch = key.querySelector('.swatch')!.getBoundingClientRect();
+            const range = document.createRange();
+            range.selectNodeContents([...key.childNodes].find((node) => node.nodeType === Node.TEXT_NODE)!);
+            const label = range.getBoundingClientRect();
+            return { label: key.textContent, top: Math.min(swatch.top, label.top), labelLines: range.getClientRects().length, sameLine: swatch.top < label.bottom && label.top < swatch.bottom, gap: label.left - swatch.right };
+          }),
+        };
+      });
+      expect(keys).toHaveLength(5);
+      for (const key of keys) {
+        expect(key.top, key.label!).toBeGreaterThanOrEqual(sentenceBottom);
+        expect([key.labelLines, key.sameLine], key.label!).toEqual([1, true]);
+        expect(key.gap, key.label!).toBeGreaterThanOrEqual(0);
+        expect(key.gap, key.label!).toBeLessThan(12);
+      }
+      await close();
+    },
+  );
+});
+
+test.each([PHONE, DESKTOP].flatMap((viewport) => ['/', EXAMPLE_INCIDENT].map((path) => ({ viewport, path }))))(
+  'the footer’s rule spans the content column, not the page’s side space ($path at $viewport.width px)',
+  async ({ viewport, path }) => {
+    const { page, close } = await open('example-mid-outage', path, { viewport });
+    const geometry = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const style = getComputedStyle(main);
+      const box = main.getBoundingClientRect();
+      const footer = document.querySelector<HTMLElement>('.site-footer')!;
+      const rule = footer.getBoundingClientRect();
+      return {
+        column: [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)].map(Math.round),
+        rule: [rule.left, rule.right].map(Math.round),
+        ruleWidth: getComputedStyle(footer).borderTopWidth,
+        firstLink: Math.round(footer.querySelector('a')!.getBoundingClientRect().left),
+      };
+    });
+    expect(geometry.ruleWidth).toBe('1px');
+    expect(geometry.rule).toEqual(geometry.column);
+    expect(geometry.firstLink).toBe(geometry.column[0]);
+    await close();
+  },
+);
+
+describe('Japanese at 360 px: a duration or a moment never breaks inside', () => {
+  const brokenValues = (page: import('playwright-core').Page) =>
+    page.locator('.value, time:not([data-until])').evaluateAll((elements) =>
+      elements
+        .filter((element) => element.getBoundingClientRect().width > 0)
+        .map((element) => ({ text: element.textContent, lines: new Set([...element.getClientRects()].map((line) => Math.round(line.top))).size })),
+    );
+
+  test.each(['/', '/incidents/outage/', '/history/', '/components/web/'])('%s', async (path) => {
+    const { page, close } = await open('ja', path, { viewport: PHONE });
+    const values = await brokenValues(page);
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.filter((value) => value.lines > 1)).toEqual([]);
+    await close();
+  });
+
+  test('the home page’s past incident says “継続時間 1時間” with the duration whole; let it wrap and it splits (so the check can fail)', async () => {
+    const { page, close } = await open('ja', '/', { viewport: PHONE });
+    await expect(page.locator('.events .value').allTextContents()).resolves.toContain('1時間');
+    await page.evaluate(() => document.querySelectorAll<HTMLElement>('.value, time').forEach((value) => (value.style.whiteSpace = 'normal')));
+    expect((await brokenValues(page)).filter((value) => value.lines > 1).length).toBeGreaterThan(0);
+    await close();
+  });
+});
+
+describe('names staff wrote keep their own direction on the Arabic page (Core services, Direct messages)', () => {
+  const direction = (page: import('playwright-core').Page, selector: string) => page.locator(selector).evaluateAll((elements) => elements.map((element) => [element.textContent!.trim(), getComputedStyle(element).direction]));
+
+  test('the home page: a group heading, a component row, a card’s component, and the site’s name in the header', async () => {
+    const { page, close } = await open('ar', '/');
+    await expect(direction(page, 'section[aria-labelledby="components"] h3 bdi')).resolves.toEqual([
+      ['التطبيقات', 'rtl'],
+      ['Core services', 'ltr'],
+    ]);
+    // The heading itself stays on the page's side, as every heading of the page.
+    await expect(direction(page, 'section[aria-labelledby="components"] h3')).resolves.toContainEqual(['Core services', 'rtl']);
+    await expect(direction(page, 'li.row a.name')).resolves.toContainEqual(['Direct messages', 'ltr']);
+    await expect(direction(page, 'li.row a.name')).resolves.toContainEqual(['الويب', 'rtl']);
+    await expect(direction(page, 'article.card .affected a')).resolves.toContainEqual(['Direct messages', 'ltr']);
+    await expect(direction(page, '.site-header .home bdi')).resolves.toEqual([['تشيرب', 'rtl']]);
+    await close();
+  });
+
+  test('a component page’s heading', async () => {
+    const { page, close } = await open('ar', '/components/dm/');
+    await expect(direction(page, 'h1 bdi')).resolves.toEqual([['Direct messages', 'ltr']]);
+    // The heading itself stays on the page's side.
+    await expect(direction(page, 'h1')).resolves.toEqual([['Direct messages', 'rtl']]);
+    await close();
+  });
+});
+
+describe('every component on the home page links to its own page, a target of 24 × 24 px at least', () => {
+  test.each([PHONE, DESKTOP].flatMap((viewport) => ['example-mid-outage', 'heavy', 'ar'].map((build) => ({ viewport, build }))))('$build at $viewport.width px', async ({ build, viewport }) => {
+    const { page, close } = await open(build, '/', { viewport });
+    const links = (selector: string) =>
+      page.locator(selector).evaluateAll((items) =>
+        items.map((item) => {
+          const link = item.querySelector('a[href*="/components/"]');
+          const box = link?.getBoundingClientRect();
+          return { text: item.textContent!.trim().slice(0, 30), href: link?.getAttribute('href') ?? null, big: box !== undefined && box.width >= 24 && box.height >= 24 };
+        }),
+      );
+    const rows = await links('li.row');
+    const cards = await links('article.card .affected li');
+    expect(rows.length).toBeGreaterThan(3);
+    expect(cards.length).toBeGreaterThan(0);
+    for (const item of [...rows, ...cards]) expect([item.href ?? '', item.big], item.text).toEqual([expect.stringMatching(/\/components\/[^/]+\/$/), true]);
+    expect(new Set(rows.map((row) => row.href)).size).toBe(rows.length);
+    await close();
+  });
+});

@@ -17,26 +17,26 @@ function feedRoute(format: Format, pick: (model: StatusModel, text: SiteText, pa
     const text = await getSiteText();
     const base = import.meta.env.BASE_URL;
     const path = url.pathname.slice(base.replace(/\/$/, '').length);
-    const options = { ...pick(model, text, params), site: site!, base, path, now: model.now, language: text.locale, words: text.t.updateStatus, hub: model.config.notify?.websub_hub, ttl: ttlMinutes(model.config.freshness) };
+    const options = { ...pick(model, text, params), site: site!, base, path, now: model.now, language: text.locale, words: text.t.updateStatus, dir: text.dir, hub: model.config.notify?.websub_hub, ttl: ttlMinutes(model.config.freshness) };
     return format === 'rss' ? renderRssFeed(options) : renderAtomFeed(options);
   };
 }
 
 /** Every update of the site. */
 export const siteFeedRoute = (format: Format) =>
-  feedRoute(format, (model, { t }) => ({
-    title: fill(t.site.title, { name: model.config.name }),
-    description: fill(t.feed.description, { name: model.config.name }),
+  feedRoute(format, (model, { t, isolate }) => ({
+    title: fill(t.site.title, { name: isolate(model.config.name) }),
+    description: fill(t.feed.description, { name: isolate(model.config.name) }),
     events: model.events,
   }));
 
 /** The updates that touched one component (`params.id`). */
 export const componentFeedRoute = (format: Format) =>
-  feedRoute(format, (model, { t }, params) => {
+  feedRoute(format, (model, { t, isolate }, params) => {
     const component = model.componentById.get(params['id']!)!;
     return {
-      title: fill(t.feed.componentTitle, { site: fill(t.site.title, { name: model.config.name }), name: component.name }),
-      description: fill(t.feed.componentDescription, { name: component.name }),
+      title: fill(t.feed.componentTitle, { site: fill(t.site.title, { name: isolate(model.config.name) }), name: isolate(component.name) }),
+      description: fill(t.feed.componentDescription, { name: isolate(component.name) }),
       events: component.events,
     };
   });

@@ -31,9 +31,11 @@ export const dayAnchor = (day: string): string => `day-${day}`;
 export const DAY_LIST = 'days';
 
 /** "A; B and 3 more": at most `max` titles, so a busy day's label stays short. */
-export function listTitles(titles: readonly string[], { t }: SiteText, max: number = Infinity): string {
-  if (titles.length <= max) return titles.join('; ');
-  return fill(t.bar.andMore, { titles: titles.slice(0, max).join('; '), count: titles.length - max });
+export function listTitles(titles: readonly string[], { t, isolate }: SiteText, max: number = Infinity): string {
+  // Each title keeps its own direction among the label's words (an English title on an Arabic page keeps its full stop).
+  const shown = titles.map((title) => isolate(title));
+  if (shown.length <= max) return shown.join('; ');
+  return fill(t.bar.andMore, { titles: shown.slice(0, max).join('; '), count: shown.length - max });
 }
 
 /**

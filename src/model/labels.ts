@@ -26,23 +26,38 @@ export function outcomeLabel(event: StatusEvent, { t }: SiteText): string | null
   return endedAt(event) === null ? null : t.updateStatus[event.status];
 }
 
-/** How long the event lasted, how long it has been going on at the text's now, or the planned window. */
-export function durationLabel(event: StatusEvent, { t, dates, now }: SiteText): string {
-  const lasted = (millis: number) => fill(t.event.lasted, { duration: dates.duration(millis) });
-  if (event.kind === 'incident') {
-    return event.resolvedAt === null ? fill(t.event.ongoingFor, { duration: dates.duration(now - event.startsAt) }) : lasted(event.resolvedAt - event.startsAt);
-  }
-  if (event.completedAt !== null && event.completedAt <= event.windowStart) return t.event.didNotTakePlace;
-  if (event.completedAt !== null) return lasted(event.completedAt - event.windowStart);
-  const window = event.phase === 'active' ? t.event.inProgressWindow : t.event.plannedWindow;
-  return fill(window, { duration: dates.duration(event.windowEnd - event.windowStart) });
+/**
+ * A catalog sentence with its short values (a duration) kept apart, so a
+ * page can hold each value on one line ("継続時間 1時間17分" never breaks
+ * inside "1時間17分"; Phrase.astro); `say` gives the plain text.
+ */
+export interface Phrase {
+  template: string;
+  values: Record<string, string>;
 }
 
-/** What a component went through: "Major outage, then degraded, for 2 h 3 min". */
-export function affectedSummary(affected: AffectedComponent, { t, dates }: SiteText): string {
-  const path = affected.path.map((status, i) => (i === 0 ? t.componentStatus[status].label : t.componentStatus[status].short));
-  return fill(t.event.path, { path: path.join(t.event.then), duration: dates.duration(affected.duration) });
+export const say = ({ template, values }: Phrase): string => fill(template, values);
+
+/** How long the event lasted, how long it has been going on at the text's now, or the planned window. */
+export function durationPhrase(event: StatusEvent, { t, dates, now }: SiteText): Phrase {
+  const phrase = (template: string, millis: number) => ({ template, values: { duration: dates.duration(millis) } });
+  if (event.kind === 'incident') {
+    return event.resolvedAt === null ? phrase(t.event.ongoingFor, now - event.startsAt) : phrase(t.event.lasted, event.resolvedAt - event.startsAt);
+  }
+  if (event.completedAt !== null && event.completedAt <= event.windowStart) return { template: t.event.didNotTakePlace, values: {} };
+  if (event.completedAt !== null) return phrase(t.event.lasted, event.completedAt - event.windowStart);
+  return phrase(event.phase === 'active' ? t.event.inProgressWindow : t.event.plannedWindow, event.windowEnd - event.windowStart);
 }
+
+export const durationLabel = (event: StatusEvent, text: SiteText): string => say(durationPhrase(event, text));
+
+/** What a component went through: "Major outage, then degraded, for 2 h 3 min" (the path may wrap, the duration not). */
+export function affectedPhrase(affected: AffectedComponent, { t, dates }: SiteText): Phrase {
+  const path = affected.path.map((status, i) => (i === 0 ? t.componentStatus[status].label : t.componentStatus[status].short));
+  return { template: fill(t.event.path, { path: path.join(t.event.then) }), values: { duration: dates.duration(affected.duration) } };
+}
+
+export const affectedSummary = (affected: AffectedComponent, text: SiteText): string => say(affectedPhrase(affected, text));
 
 /** Beside a live status: "for 1 h 17 min" while it has held that status throughout, else what it went through so far. */
 export function ongoingSummary(affected: AffectedComponent, text: SiteText): string {

@@ -11,6 +11,7 @@ import { createReaderDates, type ReaderDates } from './dates.ts';
 import { formatUptime, uptimeNumberFormat } from './uptime.ts';
 import { catalogOf, fill, type Catalog, type Plural } from '../i18n/catalog.ts';
 import { directionOf, intlTag, type Locale } from '../i18n/locales.ts';
+import { isolate } from '../rules/text.ts';
 
 /** Month names and the like; English reads day-first ("28 Dec 2022"), as the page always has. */
 const DATE_LOCALES: Record<Locale, DateFnsLocale> = { en: enGB, de, fr, es, 'pt-BR': ptBR, ja, ar };
@@ -27,6 +28,8 @@ export interface SiteText {
   count(message: Plural, count: number, values?: Record<string, string | number>): string;
   /** "99.95%" in the language's digits and signs. */
   uptime(percent: number): string;
+  /** User text (the site's name, a title) for a plain-text line in this language: a <title>, a feed, the manifest (rules/text.ts's isolate, in this direction). */
+  isolate(text: string): string;
 }
 
 export interface TextOptions {
@@ -59,5 +62,6 @@ function createSiteText({ locale, timezone, now }: TextOptions): SiteText {
     dates,
     count: (message, count, values = {}) => fill(message[plurals.select(count)] ?? message.other, { ...values, count: numbers.format(count) }),
     uptime: (value) => formatUptime(value, percent),
+    isolate: (text) => isolate(text, directionOf(locale)),
   };
 }

@@ -25,6 +25,15 @@ test.each([
   expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
 });
 
+test('a cut inside an isolated title closes the isolate after its "…", within the limit', () => {
+  const headline = `Identified: \u2068${'تعذّر تسجيل الدخول '.repeat(20)}\u2069`;
+  const cut = truncate(headline, 150);
+  expect(cut.length).toBeLessThanOrEqual(150);
+  expect(cut).toMatch(/^Identified: \u2068[^\u2069]+…\u2069$/);
+  // An isolate closed before the cut leaves nothing to close.
+  expect(truncate(`\u2068مرحبا\u2069 ${'x'.repeat(200)}`, 20)).toBe(`\u2068مرحبا\u2069 ${'x'.repeat(11)}…`);
+});
+
 test('escaping and the limit together: no entity or escape is cut, and the result fits', () => {
   const slack = slackLimited('&'.repeat(200), 150);
   expect(slack.length).toBeLessThanOrEqual(150);

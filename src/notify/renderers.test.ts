@@ -92,6 +92,49 @@ describe('each channel’s message for the identified update', () => {
   });
 });
 
+/**
+ * The direction a platform gives a line whose direction it is not told
+ * (Unicode's bidi rules P2–P3, as Slack, Discord, Teams and mail clients
+ * apply them): that of its first strong letter, skipping isolated text.
+ */
+function paragraphDirection(line: string): 'ltr' | 'rtl' | 'none' {
+  let depth = 0;
+  for (const char of line) {
+    if (/[\u2066-\u2068]/.test(char)) depth++;
+    else if (char === '\u2069') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(char)) return 'rtl';
+    else if (depth === 0 && /\p{L}/u.test(char)) return 'ltr';
+  }
+  return 'none';
+}
+
+describe('an Arabic page name and an English title: every line stays left to right, so the title is not turned around', () => {
+  const arabic = { ...context, page: { ...context.page, name: 'شيرب' } };
+  const message = toMessage({ ...identified!, event: { ...identified!.event, name: 'Login still fails.' } });
+  test.each([
+    ['Slack', () => slackPayload(message, arabic).text],
+    ['Discord', () => discordPayload(message, arabic).username],
+    ['email', () => emailContent(message, arabic).subject],
+  ])('%s', (_platform, line) => {
+    expect(line()).toMatch(/^\[?\u2068شيرب\u2069 status/);
+    expect(paragraphDirection(line())).toBe('ltr');
+  });
+
+  test('the check reads an unisolated Arabic name as turning the line around (so it can fail)', () => {
+    expect(paragraphDirection('[شيرب status] Identified: Login still fails.')).toBe('rtl');
+  });
+
+  test('an Arabic title in the headline is isolated, and so is an Arabic component name', () => {
+    const titled = toMessage({ ...identified!, event: { ...identified!.event, name: 'تعذّر تسجيل الدخول' } });
+    expect(paragraphDirection(titled.headline)).toBe('ltr');
+    expect(teamsPayload(titled).attachments[0]!.content.body[0]!.text).toBe('Identified: \u2068تعذّر تسجيل الدخول\u2069');
+  });
+
+  test('the email’s HTML gives the message its own direction', () => {
+    expect(emailContent(message, arabic).html).toContain(`<div dir="auto">${message.html}</div>`);
+  });
+});
+
 describe('Discord colours follow the level, not its words', () => {
   const colour = (message: ReturnType<typeof toMessage>) => discordPayload(message, context).embeds[0]!.color;
   test('a reworded label keeps the colour', () => {

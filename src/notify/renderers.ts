@@ -2,6 +2,7 @@ import type { ApiPage, ApiStatus } from '../outputs/api.ts';
 import type { Level } from '../rules/levels.ts';
 import type { Notification } from './diff.ts';
 import type { Message } from './message.ts';
+import { isolate } from '../rules/text.ts';
 import { markdownLimited, markdownText, slackLimited, slackText, truncate } from './platform-text.ts';
 
 /*
@@ -15,6 +16,8 @@ export interface PageContext {
   status: ApiStatus;
 }
 
+/** "[Chirp status]": the page's name is user text in an English line, isolated as titles are (message.ts). */
+const pageTag = (context: PageContext) => `[${isolate(context.page.name)} status]`;
 const componentText = (message: Message) => message.components.map((component) => `${component.name}: ${component.status}`).join('\n');
 const contextLine = (message: Message) => [message.severity, message.when].join(' · ');
 
@@ -23,7 +26,7 @@ export function slackPayload(message: Message, context: PageContext) {
   // Every text field escaped: Slack reads <!channel>, <@U…> and <url|label> even in plain_text fallbacks.
   const fields = message.components.map((component) => ({ type: 'plain_text', text: slackLimited(`${component.name}: ${component.status}`, 2000) }));
   return {
-    text: slackLimited(`[${context.page.name} status] ${message.headline}`, 3000),
+    text: slackLimited(`${pageTag(context)} ${message.headline}`, 3000),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: slackLimited(message.headline, 150) } },
       { type: 'section', text: { type: 'plain_text', text: slackLimited(message.markdown, 3000) } },
@@ -40,7 +43,7 @@ export const DISCORD_COLOURS: Record<Level, number> = { none: 0x2da44e, maintena
 /** Discord webhook: one embed; no mentions are ever triggered by incident text. */
 export function discordPayload(message: Message, context: PageContext) {
   return {
-    username: `${context.page.name} status`,
+    username: `${isolate(context.page.name)} status`,
     allowed_mentions: { parse: [] },
     embeds: [
       {
@@ -122,10 +125,11 @@ export function emailContent(message: Message, context: PageContext): EmailConte
   const list = message.components.map((component) => `<li>${escapeHtml(component.name)}: ${escapeHtml(component.status)}</li>`).join('');
   const html = [
     `<h1 style="font-size:1.25em">${escapeHtml(message.headline)}</h1>`,
-    message.html,
+    // The message is user text: its own direction, as on the page.
+    `<div dir="auto">${message.html}</div>`,
     list ? `<ul>${list}</ul>` : '',
     `<p style="color:#57606a">${escapeHtml(contextLine(message))}</p>`,
     `<p><a href="${escapeHtml(message.url)}">View on the status page</a></p>`,
   ].join('\n');
-  return { subject: `[${context.page.name} status] ${message.headline}`, text, html };
+  return { subject: `${pageTag(context)} ${message.headline}`, text, html };
 }

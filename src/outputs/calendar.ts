@@ -1,4 +1,4 @@
-import { xmlSafe } from '../rules/text.ts';
+import { isolate, xmlSafe } from '../rules/text.ts';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { MaintenanceEvent } from '../model/events.ts';
 import type { StatusModel } from '../model/status-model.ts';
@@ -18,7 +18,7 @@ export function maintenanceCalendar({ model, site, base }: CalendarOptions): str
   const host = new URL(absoluteUrl(site, base, '/')).host;
   const names = new Map(model.components.map((component) => [component.id, component.name]));
   const calendar = ical({
-    name: `${model.config.name} scheduled maintenance`,
+    name: `${isolate(model.config.name)} scheduled maintenance`,
     prodId: { company: model.config.name, product: 'status-page', language: 'EN' },
     url: absoluteUrl(site, base, paths.calendar()),
     ttl: 3600,

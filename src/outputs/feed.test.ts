@@ -5,7 +5,7 @@ import { catalogOf } from '../i18n/catalog.ts';
 import { eventToFeedItems, feedItems as allFeedItems } from './feed.ts';
 
 const words = catalogOf('en').updateStatus;
-const feedItems = (events: StatusEvent[], limit?: number) => allFeedItems(events, words, limit);
+const feedItems = (events: StatusEvent[], limit?: number) => allFeedItems(events, words, 'ltr', limit);
 
 const NOW = Date.parse('2023-01-01T00:00:00Z');
 const event = (slug: string, times: string[]) =>
@@ -30,6 +30,14 @@ describe('feed items', () => {
     const arabic = event('ar', ['2022-12-28T12:31:00Z']);
     arabic.title = 'تعذّر تسجيل الدخول';
     expect(eventToFeedItems(arabic, words).map((item) => item.title)).toEqual(['[Resolved] \u2068تعذّر تسجيل الدخول\u2069']);
+  });
+
+  test('on an Arabic site an English title is isolated too, so its full stop stays at its end in a right-to-left reader', () => {
+    const english = event('en', ['2022-12-28T12:31:00Z']);
+    english.title = 'Login still fails.';
+    const arabicWords = catalogOf('ar').updateStatus;
+    expect(eventToFeedItems(english, arabicWords, 'rtl').map((item) => item.title)).toEqual([`[${arabicWords.resolved}] \u2068Login still fails.\u2069`]);
+    expect(eventToFeedItems(english, words).map((item) => item.title)).toEqual(['[Resolved] Login still fails.']);
   });
 
   test('items from all events are merged newest first and capped', () => {

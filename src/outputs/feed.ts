@@ -3,6 +3,8 @@ import type { StatusEvent } from '../model/events.ts';
 import { isolate } from '../rules/text.ts';
 import { paths } from '../rules/urls.ts';
 
+type Direction = 'ltr' | 'rtl';
+
 /** Feeds carry the newest items only, so they stay small after years of history. */
 export const FEED_ITEM_LIMIT = 50;
 
@@ -23,24 +25,26 @@ export interface FeedItem {
  * postmortem when it was published after the resolution (one published with
  * the resolution is read on the page the resolved item links to).
  */
-export function eventToFeedItems(event: StatusEvent, words: Catalog['updateStatus']): FeedItem[] {
+export function eventToFeedItems(event: StatusEvent, words: Catalog['updateStatus'], line: Direction = 'ltr'): FeedItem[] {
+  // The title is isolated among the status words: always in a right-to-left language, else when it could turn them around.
+  const title = isolate(event.title, line);
   const items = event.updates.map((update) => ({
-    title: `[${words[update.status]}] ${isolate(event.title)}`,
+    title: `[${words[update.status]}] ${title}`,
     path: `${paths.incident(event.slug)}#${update.id}`,
     publishedAt: update.at,
     html: update.html,
     slug: event.slug,
   }));
   if (event.kind === 'incident' && event.postmortemAt !== null && event.postmortemAt > (event.resolvedAt ?? Infinity)) {
-    items.push({ title: `[${words.postmortem}] ${isolate(event.title)}`, path: `${paths.incident(event.slug)}#postmortem`, publishedAt: event.postmortemAt, html: event.bodyHtml, slug: event.slug });
+    items.push({ title: `[${words.postmortem}] ${title}`, path: `${paths.incident(event.slug)}#postmortem`, publishedAt: event.postmortemAt, html: event.bodyHtml, slug: event.slug });
   }
   return items;
 }
 
-/** The newest `limit` updates across the events, newest first. */
-export function feedItems(events: readonly StatusEvent[], words: Catalog['updateStatus'], limit: number = FEED_ITEM_LIMIT): FeedItem[] {
+/** The newest `limit` updates across the events, newest first; `line`: the direction of the site's language. */
+export function feedItems(events: readonly StatusEvent[], words: Catalog['updateStatus'], line: Direction = 'ltr', limit: number = FEED_ITEM_LIMIT): FeedItem[] {
   return events
-    .flatMap((event) => eventToFeedItems(event, words))
+    .flatMap((event) => eventToFeedItems(event, words, line))
     .sort((a, b) => b.publishedAt - a.publishedAt || a.path.localeCompare(b.path))
     .slice(0, limit);
 }

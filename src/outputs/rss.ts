@@ -23,12 +23,14 @@ export interface FeedOptions {
   language: string;
   /** Update statuses in that language, for item titles. */
   words: Catalog['updateStatus'];
+  /** That language's direction: in a right-to-left one every title is isolated among its words. */
+  dir: 'ltr' | 'rtl';
   /** Minutes until the next build (RSS `<ttl>`): readers need not poll sooner. */
   ttl: number;
 }
 
 /** An RSS 2.0 response with one item per incident update, newest first. */
-export async function renderRssFeed({ title, description, site, base, path, events, now, hub, language, words, ttl }: FeedOptions): Promise<Response> {
+export async function renderRssFeed({ title, description, site, base, path, events, now, hub, language, words, dir, ttl }: FeedOptions): Promise<Response> {
   // WebSub discovery in RSS is Atom's <link> element: the hub, and the topic URL it publishes.
   const websub = hub ? `<atom:link href="${escapeHtml(hub)}" rel="hub"/><atom:link href="${escapeHtml(absoluteUrl(site, base, path))}" rel="self" type="application/rss+xml"/>` : '';
   const response = await rss({
@@ -39,7 +41,7 @@ export async function renderRssFeed({ title, description, site, base, path, even
     trailingSlash: true,
     ...(hub ? { xmlns: { atom: 'http://www.w3.org/2005/Atom' } } : {}),
     customData: `<language>${language}</language><lastBuildDate>${new Date(now).toUTCString()}</lastBuildDate><ttl>${ttl}</ttl>${websub}`,
-    items: feedItems(events, words).map((item) => ({
+    items: feedItems(events, words, dir).map((item) => ({
       title: item.title,
       link: absoluteUrl(site, base, item.path),
       pubDate: new Date(item.publishedAt),
@@ -60,7 +62,7 @@ export function finishXml(xml: string): string {
 }
 
 /** The same items as an Atom 1.0 response. */
-export function renderAtomFeed({ title, description, site, base, path, events, now, hub, language, words }: FeedOptions): Response {
+export function renderAtomFeed({ title, description, site, base, path, events, now, hub, language, words, dir }: FeedOptions): Response {
   const home = absoluteUrl(site, base, '/');
   const self = absoluteUrl(site, base, path);
   const xml = generateAtomFeed({
@@ -74,7 +76,7 @@ export function renderAtomFeed({ title, description, site, base, path, events, n
       { href: home, rel: 'alternate', type: 'text/html' },
       ...(hub ? [{ href: hub, rel: 'hub' }] : []),
     ],
-    entries: feedItems(events, words).map((item) => {
+    entries: feedItems(events, words, dir).map((item) => {
       const link = absoluteUrl(site, base, item.path);
       return {
         id: link,

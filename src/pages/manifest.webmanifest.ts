@@ -7,13 +7,13 @@ import { siteIcon } from '../outputs/site-icon';
 // Paths are relative to the manifest, so it works under any base path.
 export const GET: APIRoute = async () => {
   const { config } = await getStatusModel();
-  const { t, locale, dir } = await getSiteText();
+  const { t, locale, dir, isolate } = await getSiteText();
   const icon = siteIcon(config);
-  const title = fill(t.site.title, { name: config.name });
+  const title = fill(t.site.title, { name: isolate(config.name) });
   const manifest = {
     name: title,
     short_name: title,
-    description: config.description ?? fill(t.site.description, { name: config.name }),
+    description: config.description ?? fill(t.site.description, { name: isolate(config.name) }),
     lang: locale,
     dir,
     start_url: './',

@@ -65,4 +65,9 @@ describe('isolate: user text inside a line the page wrote', () => {
   test.each(['Login failing everywhere', 'ログインできません', '🔥 Ünïcode', ''])('%s, which cannot turn its neighbours around, comes back as it is', (text) => {
     expect(isolate(text)).toBe(text);
   });
+
+  test.each(['Login still fails.', 'ログインできません', 'مرحبا'])('%s in a right-to-left line is isolated whatever its letters, so its full stop stays at its end', (text) => {
+    expect(isolate(text, 'rtl')).toBe(`\u2068${text}\u2069`);
+    expect(isolate('', 'rtl')).toBe('');
+  });
 });

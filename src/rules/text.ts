@@ -108,11 +108,14 @@ const STEERS_DIRECTION = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200E\u200F\u
 /**
  * User-written text set inside a line of other words where HTML cannot give
  * it a `dir` (a page's <title>, a feed item's title, a notification): wrapped
- * in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE when it holds anything
- * that could turn the words around it (a right-to-left letter, a U+202E), so
- * "[Resolved] مرحبا" keeps its bracket where it was and a pasted override ends
- * with the title. Left-to-right text comes back as it is.
+ * in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE when it could turn the
+ * words around it (a right-to-left letter, a U+202E), so "[Resolved] مرحبا"
+ * keeps its bracket where it was and a pasted override ends with the title.
+ * In a right-to-left line (`line: 'rtl'`, an Arabic page's words) every text
+ * is isolated: "Login fails." among Arabic words would otherwise lose its
+ * full stop to the far side. In a left-to-right line, left-to-right text
+ * comes back as it is.
  */
-export function isolate(text: string): string {
-  return STEERS_DIRECTION.test(text) ? `\u2068${text}\u2069` : text;
+export function isolate(text: string, line: 'ltr' | 'rtl' = 'ltr'): string {
+  return text !== '' && (line === 'rtl' || STEERS_DIRECTION.test(text)) ? `\u2068${text}\u2069` : text;
 }

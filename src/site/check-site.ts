@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { catalogOf } from '../i18n/catalog.ts';
+import { directionOf } from '../i18n/locales.ts';
 import { buildApi } from '../outputs/api.ts';
 import { maintenanceCalendar } from '../outputs/calendar.ts';
 import { feedItems } from '../outputs/feed.ts';
@@ -74,7 +75,7 @@ function outputProblems(config: SiteConfig, entries: readonly ValidIncidentFile[
     const { site, base } = deployment(config.url);
     buildApi({ model, site, base });
     maintenanceCalendar({ model, site, base });
-    feedItems(model.events, catalogOf(config.locale).updateStatus);
+    feedItems(model.events, catalogOf(config.locale).updateStatus, directionOf(config.locale));
     return { model, problems: [] };
   } catch (error) {
     return { problems: [{ file: 'incidents', line: 1, field: 'site', message: `the pages could not be computed (${(error as Error).message}); please report this as a bug` }] };
