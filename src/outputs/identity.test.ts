@@ -58,7 +58,7 @@ async function published(sources: SourceFile[]) {
   expect(problems).toEqual([]);
   const model = buildStatusModel(CONFIG, entries, NOW);
   const words = catalogOf('en').updateStatus;
-  const feed = { title: 'Test', description: 'Test status', site: SITE, base: '/', path: paths.feed(), events: model.events, now: NOW, language: 'en', words, ttl: 60 };
+  const feed = { title: 'Test', description: 'Test status', site: SITE, base: '/', path: paths.feed(), events: model.events, now: NOW, language: 'en', dir: 'ltr' as const, words, ttl: 60 };
   return {
     pages: Object.fromEntries(model.events.map((event) => [event.title, [paths.incident(event.slug), ...event.updates.map((update) => `#${update.id}`)]])),
     rss: await (await renderRssFeed(feed)).text(),
