@@ -39,9 +39,9 @@ groups:
 probes:
   - component: web
     url: ${servers.url}health
-    timeout: 200
+    timeout: 1000
     headers_env: { Authorization: HEALTH_TOKEN }
-    expect: { status: 200, max_ms: 250, body_contains: '"status":"UP"' }
+    expect: { status: 200, max_ms: 900, body_contains: '"status":"UP"' }
 ${extra}`,
   );
   return dir;
@@ -55,8 +55,8 @@ describe('what one check records', () => {
   test.each([
     ['up', true, undefined, undefined],
     ['fail', false, 'down', 'HTTP 503'],
-    ['hang', false, 'down', 'no answer within 200 ms'],
-    ['slow', false, 'down', 'no answer within 200 ms'],
+    ['hang', false, 'down', 'no answer within 1000 ms'],
+    ['slow', false, 'down', 'no answer within 1000 ms'],
     ['wrong-body', false, 'wrong', 'the body lacks "\\"status\\":\\"UP\\""'],
   ] as const)('a server that is %s', async (behaviour, ok, failure, why) => {
     servers.behaviour = behaviour;
@@ -75,10 +75,10 @@ describe('what one check records', () => {
     url: ${servers.httpsUrl}health
     expect: { cert_days: 14 }
 `);
-    writeFileSync(join(dir, 'status.config.yaml'), readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace('timeout: 200', 'timeout: 2000'));
+    writeFileSync(join(dir, 'status.config.yaml'), readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace('timeout: 1000', 'timeout: 3000'));
     const results = (await probeAt(dir, Date.now())).results;
     expect(results.find((result) => result.check === 'web')).toMatchObject({ ok: false, failure: 'slow', code: 200 });
-    expect(results.find((result) => result.check === 'web')?.why).toMatch(/^answered in \d+ ms, over 250 ms$/);
+    expect(results.find((result) => result.check === 'web')?.why).toMatch(/^answered in \d+ ms, over 900 ms$/);
     expect(results.find((result) => result.check === 'api')).toMatchObject({ ok: false, failure: 'cert', code: 200, why: 'the TLS certificate expires in 2 days, under 14' });
   });
 });
@@ -150,7 +150,7 @@ updates:
 
   test('a change of measured status appends one update; auto_resolve resolves after the passing runs', async () => {
     const dir = site();
-    writeFileSync(join(dir, 'status.config.yaml'), readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace('timeout: 200', 'timeout: 1000\n    auto_resolve: true\n    close_after: 1'));
+    writeFileSync(join(dir, 'status.config.yaml'), readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace('timeout: 1000', 'timeout: 3000\n    auto_resolve: true\n    close_after: 1'));
     servers.behaviour = 'fail';
     await probeAt(dir, T0);
     await probeAt(dir, T0 + 5 * MIN);

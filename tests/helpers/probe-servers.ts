@@ -35,7 +35,7 @@ export async function startProbeServers(): Promise<ProbeServers> {
       hang: () => {},
       fail: () => json('{"status":"DOWN"}', 503),
       'wrong-body': () => json('{"status":"DOWN"}'),
-      slow: () => void setTimeout(() => json('{"status":"UP"}'), 300),
+      slow: () => void setTimeout(() => json('{"status":"UP"}'), 1_500),
       up: () => json('{"status":"UP"}'),
     };
     answers[state.behaviour]();
