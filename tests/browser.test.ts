@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, darkModeChangesOnlyColours, DRAWN_RULES } from './helpers/axe.ts';
+import { AXE_PAIRINGS, axeViolations, darkModeChangesOnlyColours } from './helpers/axe.ts';
 import { outDir } from './helpers/build.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { serveStatic } from './helpers/static-server.ts';
@@ -40,19 +40,11 @@ describe('with JavaScript off', () => {
 });
 
 describe('accessibility: axe-core finds no violations', () => {
-  // Every rule at 360 px in light mode and at 1280 px in dark mode, so each
-  // width and each scheme is checked whole once; the other two pairings change
-  // only how the same DOM is drawn, so they run the rules that depend on it.
-  const cases = PAGES.flatMap((path) => [
-    { path, width: 360, scheme: 'light' as const, rules: 'all' as const },
-    { path, width: 1280, scheme: 'dark' as const, rules: 'all' as const },
-    { path, width: 360, scheme: 'dark' as const, rules: 'drawn' as const },
-    { path, width: 1280, scheme: 'light' as const, rules: 'drawn' as const },
-  ]);
-  test.each(cases)('$path at $width px in $scheme mode ($rules rules)', async ({ path, width, scheme, rules }) => {
+  const cases = PAGES.flatMap((path) => AXE_PAIRINGS.map((pairing) => ({ path, ...pairing })));
+  test.each(cases)('$path at $width px in $colorScheme mode ($ruleSet rules)', async ({ path, width, colorScheme, rules }) => {
     // axe runs as a script in the page, so this context allows scripts; the pages have none of their own.
-    const { page, close } = await open(path, { colorScheme: scheme, javaScriptEnabled: true, viewport: { width, height: 800 } });
-    expect(await axeViolations(page, rules === 'drawn' ? DRAWN_RULES : undefined)).toEqual([]);
+    const { page, close } = await open(path, { colorScheme, javaScriptEnabled: true, viewport: { width, height: 800 } });
+    expect(await axeViolations(page, rules)).toEqual([]);
     await close();
   });
 

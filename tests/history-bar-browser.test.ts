@@ -1,4 +1,4 @@
-import { axeViolations, DRAWN_RULES } from './helpers/axe.ts';
+import { AXE_PAIRINGS, axeViolations } from './helpers/axe.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { serveBuilds } from './helpers/built-sites.ts';
@@ -135,14 +135,8 @@ test('Windows high contrast keeps the bars’ colours and patterns, and draws th
   await close();
 });
 
-// All rules at 360 px light and 1280 px dark; the drawn ones for the other pairings (tests/helpers/axe.ts says why).
-describe.each([
-  { colorScheme: 'light' as const, width: 360, rules: undefined },
-  { colorScheme: 'dark' as const, width: 1280, rules: undefined },
-  { colorScheme: 'dark' as const, width: 360, rules: DRAWN_RULES },
-  { colorScheme: 'light' as const, width: 1280, rules: DRAWN_RULES },
-])('axe with a tooltip showing ($colorScheme)', ({ colorScheme, width, rules }) => {
-  test(`home and component page at ${width} px, ${rules ? 'drawn' : 'all'} rules`, async () => {
+describe.each(AXE_PAIRINGS)('axe with a tooltip showing ($colorScheme)', ({ colorScheme, width, rules, ruleSet }) => {
+  test(`home and component page at ${width} px, ${ruleSet} rules`, async () => {
     for (const path of ['/', '/components/web/']) {
       const { page, close } = await serve('example-mid-outage', path, { viewport: { width, height: 800 }, colorScheme, javaScriptEnabled: true });
       await page.locator('.bar a').last().focus();

@@ -13,6 +13,19 @@ import { expect } from 'vitest';
 export const DRAWN_RULES = ['color-contrast', 'link-in-text-block', 'target-size', 'scrollable-region-focusable'] as const;
 
 /**
+ * Where each page is checked: every rule at 360 px in light mode and at
+ * 1280 px in dark mode, so each width and each scheme is checked whole once;
+ * the other two pairings change only how the same DOM is drawn, so they run
+ * the drawn rules. `rules` is what `axeViolations` takes.
+ */
+export const AXE_PAIRINGS = [
+  { width: 360, colorScheme: 'light', rules: undefined, ruleSet: 'all' },
+  { width: 1280, colorScheme: 'dark', rules: undefined, ruleSet: 'all' },
+  { width: 360, colorScheme: 'dark', rules: DRAWN_RULES, ruleSet: 'drawn' },
+  { width: 1280, colorScheme: 'light', rules: DRAWN_RULES, ruleSet: 'drawn' },
+] as const;
+
+/**
  * axe-core's violations on the page as `rule: targets`, all rules or only
  * `rules`; fails unless axe really ran them (every rule asked for has an outcome).
  */
