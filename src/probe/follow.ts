@@ -34,7 +34,7 @@ export function runStatus(results: readonly ProbeResult[]): MeasuredStatus {
   const failed = results.filter((result) => !result.ok);
   if (failed.length === 0) return 'operational';
   if (failed.every((result) => result.failure === 'slow' || result.failure === 'cert')) return 'degraded_performance';
-  if (failed.length === results.length && failed.some((result) => result.failure === 'down')) return 'major_outage';
+  if (failed.length === results.length && failed.every((result) => result.failure === 'down')) return 'major_outage';
   return 'partial_outage';
 }
 
@@ -95,7 +95,8 @@ export function decide(component: string, runs: readonly Run[], policy: ReturnTy
   const at = iso(Math.max(last.at, event.updates.at(-1)!.at));
   const base = { component, file: file.file, slug: file.slug } as const;
   if (last.status !== 'operational') {
-    if (shown === last.status) return { kind: 'none' };
+    // Only a change of what was measured is news: a status staff set while the measure stayed the same is theirs to keep.
+    if (shown === last.status || runs.at(-2)?.status === last.status) return { kind: 'none' };
     const status = event.status === 'monitoring' ? 'investigating' : event.status;
     const impact: Impact = worseImpact(event.impact, impliedImpact([last.status]));
     const since = streak(runs, true).find((run) => run.status === last.status)?.at ?? last.at;
