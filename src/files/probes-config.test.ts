@@ -57,6 +57,7 @@ describe('probes: in status.config.yaml', () => {
     [`  - component: web\n    url: https://user:secret@chirp.example/\n`, /^12 probes\.0\.url: .*password|^12 probes\.0\.url: .*user name/],
     [`  - component: web\n    url: https://chirp.example/\n    method: GTE\n`, /^13 probes\.0\.method: .*GET/],
     [`  - component: web\n    url: https://chirp.example/\n    headers_env: { Authorization: "Bearer abc" }\n`, /^13 probes\.0\.headers_env\.Authorization: must name an environment variable/],
+    [`  - component: web\n    url: https://chirp.example/\n    headers: { Authorization: "Bearer abc" }\n`, /^13 probes\.0\.headers: cannot hold header values.*headers_env/],
     [`  - component: web\n    url: https://chirp.example/\n    expect: { status: 999 }\n`, /^13 probes\.0\.expect.*status/],
     [`  - component: web\n    url: https://chirp.example/\n    expect: { max_ms: -5 }\n`, /^13 probes\.0\.expect\.max_ms: must be more than 0 milliseconds/],
     [`  - component: web\n    url: https://chirp.example/\n    expect: { body: UP }\n`, /^13 probes\.0\.expect: .*body/],

@@ -54,6 +54,10 @@ export const probeSchema = z.strictObject({
       error: 'must map header names to environment variables, e.g. "Authorization: HEALTH_TOKEN"',
     })
     .optional(),
+  /** Never allowed: a header's value in this file would commit a secret; refused with the way to do it. */
+  headers: z
+    .never({ error: 'cannot hold header values: this file is committed; put each value in an environment variable and name it under headers_env, e.g. "Authorization: HEALTH_TOKEN"' })
+    .optional(),
   /** Milliseconds to wait for the whole answer before the check fails as "no answer" (default 10000). */
   timeout: positiveInt('milliseconds', 120_000).default(10_000),
   /** Conditions the answer must meet (default: status 200). */
