@@ -9,7 +9,7 @@ import { seededRandom } from './generate.ts';
 /*
  * Probe runs without a network, through the store's own planRun/applyPlan:
  * each check "answers" as `behave` says. The example's recorded results
- * (scripts/probe-example.ts) and the growth benchmark (bench/probe-growth.ts)
+ * (scripts/probe-example.ts) and the growth benchmark (bench/probe.ts)
  * are made this way, deterministic from a seed.
  */
 

@@ -127,7 +127,7 @@ updates:
       .replace(/\n---\n$/, `\n  - at: 2022-12-28T12:30:00Z\n    status: identified\n    message: A bad deploy; rolling back.\n---\n\nNotes kept by staff.\n`);
     writeFileSync(path, staff);
 
-    // The answer gets slow: the status changes, so one update says so.
+    // The checks pass again: after close_after (2) passing runs, one monitoring update.
     servers.behaviour = 'up';
     await probeAt(dir, T0 + 20 * MIN);
     await probeAt(dir, T0 + 25 * MIN);

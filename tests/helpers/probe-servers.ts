@@ -22,7 +22,7 @@ export interface ProbeServers {
 /**
  * Real servers on 127.0.0.1 standing in for the platform a probe checks: its
  * /health answers as `behaviour` says (200 `{"status":"UP"}`, 503, never,
- * after 300 ms, or 200 `{"status":"DOWN"}`); the https one presents a
+ * after 1.5 s, or 200 `{"status":"DOWN"}`); the https one presents a
  * self-signed certificate (made by the `selfsigned` package) valid for 3 more days.
  */
 export async function startProbeServers(): Promise<ProbeServers> {
