@@ -124,3 +124,23 @@ describe('the API states how current it is, beside Statuspage\'s fields', () => 
     expect(new Set([[...ids('example-mid-outage')][0], ...others]).size).toBe(4);
   });
 });
+
+describe('what the probes measured, for tools', () => {
+  test('an incident a probe opened says so (opened_by), one staff opened says staff', () => {
+    const openedBy = Object.fromEntries(json('example-mid-outage', 'incidents.json').incidents.map((incident: { id: string; opened_by: string }) => [incident.id, incident.opened_by]));
+    expect(openedBy).toMatchObject({ '2022-12-28-web-is-not-responding': 'probe', '2022-12-28-login-and-posting-failing': 'staff' });
+  });
+
+  test('measurements.json: each probed component, its 90 days and its last day check by check', () => {
+    const { components } = json('example-mid-outage', 'measurements.json');
+    expect(components.map((component: { id: string }) => component.id)).toEqual(['web', 'api']);
+    const web = components[0];
+    expect(web.days).toHaveLength(90);
+    // 28 Dec in New York up to 13:30 UTC: 102 checks from 05:03 UTC, 16 failed (12:13 … 13:28); the same row the page's table shows.
+    expect(web.days.at(-1)).toEqual({ date: '2022-12-28', checks: 102, failures: 16, p50_ms: 156, p95_ms: 209 });
+    expect(web.last_day).toHaveLength(288);
+    expect(web.last_day.find((check: { ok: boolean }) => !check.ok)).toEqual({ at: '2022-12-28T12:13:00.000Z', check: 'web', ok: false, ms: 40, why: 'HTTP 503' });
+    expect(web.availability).toBeGreaterThan(99);
+    expect(web.availability).toBeLessThan(100);
+  });
+});

@@ -34,8 +34,9 @@ describe('measured response time on a component page', () => {
     await expect(section.locator('h2').innerText()).resolves.toBe('Measured response time');
     await expect(section.getByRole('img', { name: 'Response time of Web per day, last 90 days' }).count()).resolves.toBe(1);
     await expect(section.getByRole('img', { name: 'Each check of Web in the last 24 hours' }).count()).resolves.toBe(1);
-    // Measured, beside the incident-based uptime, and labelled so.
-    await expect(section.locator('dl.figures').innerText()).resolves.toMatch(/^Checks passed, last 90 days \(measured\)\s+99\.\d\d%\s+Median response time, last 24 hours\s+\d+ ms$/);
+    // Measured availability sits beside the incident-based uptime, labelled so.
+    await expect(page.locator('dl.uptime').innerText()).resolves.toMatch(/^Uptime, last 30 days\s+\d+\.\d\d%\s+Uptime, last 90 days\s+\d+\.\d\d%\s+Checks passed, last 90 days \(measured\)\s+99\.\d\d%$/);
+    await expect(section.locator('dl.figures').innerText()).resolves.toMatch(/^Median response time, last 24 hours\s+\d+ ms$/);
     // The tables say what the charts draw: one row per measured day, the newest first, today's failures counted.
     const rows = section.locator('details').first().locator('tbody tr');
     await expect(rows.count()).resolves.toBe(90);
