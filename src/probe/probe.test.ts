@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startProbeServers, type ProbeServers } from '../../tests/helpers/probe-servers.ts';
+import { buildSite } from '../../tests/helpers/build.ts';
+import { componentRows, page, text as textOf } from '../../tests/helpers/pages.ts';
 import { checkSite } from '../site/check-site.ts';
 import { readProbeData } from '../files/probe-data.ts';
 import { runProbe } from './probe.ts';
@@ -84,7 +86,7 @@ describe('what one check records', () => {
 });
 
 describe('incidents from facts', () => {
-  test('two failed runs open exactly one incident that passes check and turns the row red; recovery appends monitoring and keeps a staff edit', async () => {
+  test('two failed runs open exactly one incident that passes check and builds into a red row; recovery appends monitoring and keeps a staff edit', async () => {
     const dir = site();
     servers.behaviour = 'up';
     await probeAt(dir, T0 - 5 * MIN);
@@ -114,6 +116,11 @@ updates:
     expect(checked.problems).toEqual([]);
     expect(checked.model?.componentById.get('web')?.status).toBe('major_outage');
     expect(checked.model?.overall).toMatchObject({ indicator: 'critical' });
+    // Built as the deploy builds it: the web's row is red and the incident is on the home page.
+    const built = buildSite({ name: 'probe-opened', siteDir: dir, now: '2022-12-28T12:19:00Z' });
+    expect(built.status, built.output).toBe(0);
+    expect(componentRows('probe-opened')['Web']?.status).toBe('✕ Major outage');
+    expect(textOf(page('probe-opened', '/'))).toContain('Web is not responding');
 
     // A third failed run, the same status: nothing new, and never a second incident.
     await probeAt(dir, T0 + 10 * MIN);
