@@ -37,6 +37,21 @@ describe('RSS feeds parse with a real feed parser', () => {
   });
 });
 
+describe('an incident a probe opened is marked in the feeds', () => {
+  test('its items carry the category probe in RSS and Atom; staff items carry none', () => {
+    const rss = parseRssFeed(readBuilt('example-mid-outage', 'rss.xml'));
+    const rssTagged = (rss.items ?? []).map((item) => ({ title: item.title, categories: item.categories?.map((category) => category.name) ?? [] }));
+    expect(rssTagged.filter((item) => item.categories.length > 0)).toEqual([
+      { title: '[Resolved] Web is not responding', categories: ['probe'] },
+      { title: '[Investigating] Web is not responding', categories: ['probe'] },
+    ]);
+    expect(rssTagged.length).toBeGreaterThan(2);
+    const atom = parseAtomFeed(readBuilt('example-mid-outage', 'components/web/atom.xml'));
+    const atomTagged = (atom.entries ?? []).filter((entry) => (entry.categories ?? []).some((category) => category.term === 'probe'));
+    expect(atomTagged.map((entry) => entry.title?.value)).toEqual(['[Resolved] Web is not responding', '[Investigating] Web is not responding']);
+  });
+});
+
 describe('WebSub discovery', () => {
   // The example site configures a hub (status.config.yaml, notify.websub_hub); the basic fixture does not.
   const HUB = 'https://pubsubhubbub.appspot.com/';

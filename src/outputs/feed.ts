@@ -18,7 +18,12 @@ export interface FeedItem {
   /** The update's message as HTML. */
   html: string;
   slug: string;
+  /** The category feeds give it: PROBE_CATEGORY when a probe opened the incident (the API's opened_by), else none. */
+  category: typeof PROBE_CATEGORY | undefined;
 }
+
+/** The feed category of an incident failing checks opened, the word the API's `opened_by` uses. */
+export const PROBE_CATEGORY = 'probe';
 
 /**
  * Every published update of an event, as separate feed items, and its
@@ -28,15 +33,17 @@ export interface FeedItem {
 export function eventToFeedItems(event: StatusEvent, words: Catalog['updateStatus'], line: Direction = 'ltr'): FeedItem[] {
   // The title is isolated among the status words: always in a right-to-left language, else when it could turn them around.
   const title = isolate(event.title, line);
-  const items = event.updates.map((update) => ({
+  const category = event.kind === 'incident' && event.openedBy === 'probe' ? PROBE_CATEGORY : undefined;
+  const items = event.updates.map((update): FeedItem => ({
     title: `[${words[update.status]}] ${title}`,
     path: `${paths.incident(event.slug)}#${update.id}`,
     publishedAt: update.at,
     html: update.html,
     slug: event.slug,
+    category,
   }));
   if (event.kind === 'incident' && event.postmortemAt !== null && event.postmortemAt > (event.resolvedAt ?? Infinity)) {
-    items.push({ title: `[${words.postmortem}] ${title}`, path: `${paths.incident(event.slug)}#postmortem`, publishedAt: event.postmortemAt, html: event.bodyHtml, slug: event.slug });
+    items.push({ title: `[${words.postmortem}] ${title}`, path: `${paths.incident(event.slug)}#postmortem`, publishedAt: event.postmortemAt, html: event.bodyHtml, slug: event.slug, category });
   }
   return items;
 }

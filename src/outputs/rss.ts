@@ -46,6 +46,7 @@ export async function renderRssFeed({ title, description, site, base, path, even
       link: absoluteUrl(site, base, item.path),
       pubDate: new Date(item.publishedAt),
       description: item.html,
+      ...(item.category ? { categories: [item.category] } : {}),
     })),
   });
   return new Response(xmlSafe(await response.text()), { headers: response.headers });
@@ -85,6 +86,7 @@ export function renderAtomFeed({ title, description, site, base, path, events, n
         published: new Date(item.publishedAt),
         links: [{ href: link, rel: 'alternate', type: 'text/html' }],
         content: { type: 'html', value: item.html },
+        ...(item.category ? { categories: [{ term: item.category }] } : {}),
       };
     }),
   });
