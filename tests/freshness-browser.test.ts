@@ -13,7 +13,7 @@ import { serveBuilds } from './helpers/built-sites.ts';
  * states its times and nothing else changes.
  */
 
-const SITES = [
+const SITES: Array<{ build: string; locale: Locale; staleAfter: string; path: string; mirror: string | undefined }> = [
   // Built at 13:30 UTC: next build due by 14:30, stale from 15:00 (the default hour and half hour).
   { build: 'example-mid-outage', locale: 'en', staleAfter: '2022-12-28T15:00:00Z', path: '/incidents/2022-12-28-login-and-posting-failing/', mirror: 'https://chirp-status.pages.dev/incidents/2022-12-28-login-and-posting-failing/' },
   // Built at 13:00 UTC, stale from 14:30; no mirrors.

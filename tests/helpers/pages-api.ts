@@ -43,7 +43,7 @@ export async function startPagesApi(project: string): Promise<{ url: string; dep
     }
     if (path === '/pages/assets/upsert-hashes') return reply(200, true);
     if (projectPath && request.method === 'POST' && rest === '/deployments') {
-      const form = await new Response(body, { headers: { 'content-type': request.headers['content-type'] ?? '' } }).formData();
+      const form = await new Response(new Uint8Array(body), { headers: { 'content-type': request.headers['content-type'] ?? '' } }).formData();
       const manifest = JSON.parse(String(form.get('manifest'))) as Record<string, string>;
       const files = new Map(Object.entries(manifest).map(([file, hash]) => [file, assets.get(hash) ?? Buffer.alloc(0)]));
       // The host's own rules travel beside the manifest, as files of the form.
