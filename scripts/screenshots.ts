@@ -76,8 +76,8 @@ const example: Shot[] = Object.entries(PAGES).flatMap(([name, path]) =>
   ),
 );
 
-// Built at 13:30 UTC (08:30 EST): next build due by 09:30 EST, stale from 10:00 EST.
-const READER_CLOCKS = { 'before': '2022-12-28T14:59:00Z', 'after': '2022-12-28T15:01:00Z' } as const;
+// Built at 13:30 UTC (08:30 EST): next build due by 09:30 EST, stale from 10:00 EST; a minute before that and a minute after.
+const READER_CLOCKS = { before: '2022-12-28T14:59:00Z', after: '2022-12-28T15:01:00Z' } as const;
 const freshness: Shot[] = Object.entries(READER_CLOCKS).flatMap(([moment, readerClock]) =>
   [true, false].map((javaScript) => ({
     path: PAGES.home,
