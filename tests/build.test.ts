@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSite, ROOT } from './helpers/build.ts';
 import { builtPages, componentRows, page, readBuilt, text } from './helpers/pages.ts';
+import { STALE_WARNING_SCRIPT } from '../src/outputs/stale-warning.ts';
 
 // Answers worked out by hand for tests/fixtures/basic (see each comment).
 describe('basic fixture, mid-outage (2022-12-28 13:00 UTC)', () => {
@@ -135,6 +136,26 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
       const feed = page(build, path).querySelector('head link[rel="alternate"][type="application/rss+xml"]');
       expect(feed?.getAttribute('href'), path).toBe('/rss.xml');
     }
+  });
+
+  test('every page states when it was built and when the next build is due, holds the stale warning hidden with its script, and names the same page on the other host in its footer (the 404 page: its home)', () => {
+    const pages = builtPages(build).filter((path) => page(build, path).querySelector('main'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const path of pages) {
+      const html = page(build, path);
+      expect(text(html.querySelector('main > p.freshness')), path).toBe('Updated 28 Dec, 08:30 EST · next update by 09:30 EST');
+      const warning = html.querySelector('main > #stale');
+      expect([warning?.hasAttribute('hidden'), warning?.getAttribute('data-after')], path).toEqual([true, '2022-12-28T15:00:00.000Z']);
+      expect(html.querySelectorAll('script').map((script) => script.textContent), path).toEqual([STALE_WARNING_SCRIPT]);
+      const mirror = html.querySelector('footer .other-hosts a');
+      expect([text(mirror), mirror?.getAttribute('href')], path).toEqual(['chirp-status.pages.dev', new URL(path === '/404.html' ? '' : path.replace(/^\//, ''), 'https://chirp-status.pages.dev/').href]);
+    }
+  });
+
+  test('the subscribe page says what to bookmark: this address and the mirror', () => {
+    const section = page(build, '/subscribe/').querySelector('section[aria-labelledby="mirrors"]');
+    expect(text(section?.querySelector('h2'))).toBe('When this address does not answer');
+    expect(section?.querySelectorAll('li a').map((link) => link.getAttribute('href'))).toEqual(['https://status.chirp.example/', 'https://chirp-status.pages.dev/']);
   });
 
   test('every time shown is in New York time and carries its UTC instant', () => {

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { catalogOf } from '../src/i18n/catalog.ts';
-import type { Locale } from '../src/i18n/locales.ts';
+import { LOCALES, type Locale } from '../src/i18n/locales.ts';
+import { LOCALE_MIRROR, localeBuild, OTHER_LOCALES } from './helpers/build.ts';
 import { serveBuilds } from './helpers/built-sites.ts';
 
 /*
@@ -12,14 +13,19 @@ import { serveBuilds } from './helpers/built-sites.ts';
  * states its times and nothing else changes.
  */
 
-const SITES = [
+const SITES: Array<{ build: string; locale: Locale; staleAfter: string; path: string; mirror: string | undefined }> = [
   // Built at 13:30 UTC: next build due by 14:30, stale from 15:00 (the default hour and half hour).
-  { build: 'example-mid-outage', locale: 'en', staleAfter: '2022-12-28T15:00:00Z', mirror: 'https://chirp-status.pages.dev/incidents/2022-12-28-login-and-posting-failing/' },
+  { build: 'example-mid-outage', locale: 'en', staleAfter: '2022-12-28T15:00:00Z', path: '/incidents/2022-12-28-login-and-posting-failing/', mirror: 'https://chirp-status.pages.dev/incidents/2022-12-28-login-and-posting-failing/' },
   // Built at 13:00 UTC, stale from 14:30; no mirrors.
-  { build: 'ja', locale: 'ja', staleAfter: '2022-12-28T14:30:00Z', mirror: undefined },
-  { build: 'ar', locale: 'ar', staleAfter: '2022-12-28T14:30:00Z', mirror: undefined },
-] as const;
-const PATHS = { 'example-mid-outage': '/incidents/2022-12-28-login-and-posting-failing/', ja: '/incidents/outage/', ar: '/incidents/outage/' };
+  { build: 'ja', locale: 'ja', staleAfter: '2022-12-28T14:30:00Z', path: '/incidents/outage/', mirror: undefined },
+  { build: 'ar', locale: 'ar', staleAfter: '2022-12-28T14:30:00Z', path: '/incidents/outage/', mirror: undefined },
+  // Every other language: the basic fixture built at 13:00 UTC, with one mirror.
+  ...OTHER_LOCALES.map((locale) => ({ build: localeBuild(locale), locale, staleAfter: '2022-12-28T14:30:00Z', path: '/incidents/outage/', mirror: `${LOCALE_MIRROR}incidents/outage/` })),
+];
+
+test('every language of the interface is read below', () => {
+  expect(SITES.map((site) => site.locale).sort()).toEqual([...LOCALES].sort());
+});
 
 const open = serveBuilds(SITES.map((site) => site.build));
 const minutes = (iso: string, delta: number) => new Date(Date.parse(iso) + delta * 60_000);
@@ -36,8 +42,7 @@ async function openAt(build: string, path: string, time: Date, javaScriptEnabled
 
 const warningStart = (locale: Locale) => catalogOf(locale).freshness.stale.split('{updated}')[0]!.trim();
 
-describe.each(SITES)('$build: the stale-page warning', ({ build, locale, staleAfter, mirror }) => {
-  const path = PATHS[build];
+describe.each(SITES)('$build ($locale): the stale-page warning', ({ build, locale, staleAfter, path, mirror }) => {
 
   test('a minute before the due time plus the grace: no warning, the times stated', async () => {
     const { page, console, close } = await openAt(build, path, minutes(staleAfter, -1), true);
@@ -52,6 +57,7 @@ describe.each(SITES)('$build: the stale-page warning', ({ build, locale, staleAf
     const warning = page.locator('#stale');
     await expect(warning.isVisible()).resolves.toBe(true);
     await expect(warning.textContent()).resolves.toContain(warningStart(locale));
+    if (mirror) await expect(warning.textContent()).resolves.toContain(catalogOf(locale).freshness.otherHosts);
     // Above the page's heading, so it is read before the status it qualifies.
     const [warningTop, headingTop] = await Promise.all([warning.boundingBox(), page.locator('h1').first().boundingBox()]);
     expect(warningTop!.y).toBeLessThan(headingTop!.y);
@@ -59,6 +65,10 @@ describe.each(SITES)('$build: the stale-page warning', ({ build, locale, staleAf
     expect(links).toEqual(mirror ? [mirror] : []);
     // The script ran under the page's own policy: no violation reported.
     expect(console.filter((line) => /Content Security Policy/i.test(line))).toEqual([]);
+    // That policy is in force and its violations are heard: any other inline script is refused, and logged.
+    await page.addScriptTag({ content: 'document.body.dataset.ran = "1"' }).catch(() => undefined);
+    await expect(page.locator('body[data-ran]').count()).resolves.toBe(0);
+    await expect.poll(() => console.some((line) => /Content Security Policy/i.test(line))).toBe(true);
     await close();
   });
 
@@ -67,6 +77,7 @@ describe.each(SITES)('$build: the stale-page warning', ({ build, locale, staleAf
     const off = await openAt(build, path, late, false);
     await expect(off.page.locator('#stale').isVisible()).resolves.toBe(false);
     await expect(off.page.locator('main > p.freshness').isVisible()).resolves.toBe(true);
+    await expect(off.page.locator('main > p.freshness time').count()).resolves.toBe(2);
     const before = await openAt(build, path, minutes(staleAfter, -1), true);
     // The whole page reads the same with JavaScript on before the due time as with it off.
     await expect(off.page.locator('body').innerText()).resolves.toBe(await before.page.locator('body').innerText());

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TMP = resolve(ROOT, 'tests/.tmp');
@@ -57,6 +58,12 @@ export function buildSiteAsync(target: BuildTarget): Promise<{ status: number | 
 /** The one build with `localTime: true`: its pages carry the local-time script. */
 export const LOCAL_TIME_BUILD = 'example-local-time';
 
+/** The languages of the interface without a fixture of their own (en is the example's, ja and ar have theirs). */
+export const OTHER_LOCALES = LOCALES.filter((locale) => !['en', 'ja', 'ar'].includes(locale));
+export const localeBuild = (locale: string) => `basic-${locale}`;
+/** The other host the OTHER_LOCALES builds name. */
+export const LOCALE_MIRROR = 'https://mirror.fixture.example/';
+
 /** Every build the suites read, made once before they run. */
 export const TARGETS: BuildTarget[] = [
   // Page sizes at scale: fifty components, and a 300-incident synthetic history.
@@ -79,4 +86,6 @@ export const TARGETS: BuildTarget[] = [
   { name: 'heavy', siteDir: resolve(ROOT, 'tests/fixtures/heavy'), now: '2023-09-04T05:30:00Z' },
   // The example with the reader's-own-time script on.
   { name: LOCAL_TIME_BUILD, siteDir: resolve(TMP, 'example-local-time/site'), now: '2022-12-28T13:30:00Z', variantOf: { siteDir: ROOT, config: 'localTime: true\n' } },
+  // The basic fixture in each language no build above is in (UTC, with a mirror), mid-outage: what every language shows a reader of a stale page.
+  ...OTHER_LOCALES.map((locale) => ({ name: localeBuild(locale), siteDir: resolve(TMP, localeBuild(locale), 'site'), now: '2022-12-28T13:00:00Z', variantOf: { siteDir: resolve(ROOT, 'tests/fixtures/basic'), config: `locale: ${locale}\nmirrors:\n  - ${LOCALE_MIRROR}\n` } })),
 ];
