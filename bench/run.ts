@@ -14,7 +14,11 @@ import { checkTargets } from './targets.ts';
  * writes the results to a temporary folder. `--record` also writes the
  * tracked bench/results.md, so a plain run never leaves the working tree
  * modified. `--full` (or BENCH_FULL=1) adds 10,000 incidents;
- * `--sizes=100,500` picks other sizes.
+ * `--sizes=100,500` picks other sizes; `--repeat=3` (the default) times each
+ * size as that many floor-then-build pairs and reports the pair with the
+ * median ratio (the lower middle one of an even number), every pair's ratio
+ * printed beside it: on a shared machine one
+ * pair's ratio moves by a third from run to run.
  *
  * Sites, outputs and caches live in memory (/dev/shm when the machine has
  * it, BENCH_DIR to choose), so a busy disk does not decide the figures.
@@ -31,6 +35,8 @@ const full = args.includes('--full') || process.env['BENCH_FULL'] === '1';
 const record = args.includes('--record');
 const sizesArg = args.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length);
 const sizes = sizesArg ? sizesArg.split(',').map(Number) : full ? [1, 1000, 3000, 10_000] : [1, 1000, 3000];
+const repeat = Number(args.find((arg) => arg.startsWith('--repeat='))?.slice('--repeat='.length) ?? 3);
+if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a whole number of pairs, 1 or more (e.g. --repeat=3)');
 const memory = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 const work = resolve(process.env['BENCH_DIR'] ?? join(memory, 'status-bench'));
 
@@ -38,6 +44,8 @@ interface Row {
   count: number;
   floor: RunFigures;
   build: RunFigures;
+  /** Every pair's build ÷ floor, in the order run; floor and build are the median pair's. */
+  ratios: number[];
   output: OutputFigures;
   check: RunFigures;
 }
@@ -87,11 +95,17 @@ for (const count of sizes) {
   if (check.status !== 0) throw new Error(`Generated files at N=${count} failed validation:\n${check.output}`);
   const outDir = join(dir, 'dist');
   const cacheDir = join(dir, 'cache');
-  const floorFigures = floor(siteDir, join(dir, 'floor'));
-  const figures = build(siteDir, outDir, cacheDir);
-  const row = { count, floor: floorFigures, build: figures, output: measureOutput(outDir), check };
+  const pairs = Array.from({ length: repeat }, () => {
+    // Each build cold, as the first: no output folder, no cache.
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+    const pair = { floor: floor(siteDir, join(dir, 'floor')), build: build(siteDir, outDir, cacheDir) };
+    console.error(`N=${count}: built in ${pair.build.seconds.toFixed(1)} s, ${ratio(pair.build, pair.floor).toFixed(1)}× the floor's ${pair.floor.seconds.toFixed(2)} s`);
+    return pair;
+  });
+  const median = [...pairs].sort((a, b) => ratio(a.build, a.floor) - ratio(b.build, b.floor))[Math.floor((repeat - 1) / 2)]!;
+  const row = { count, floor: median.floor, build: median.build, ratios: pairs.map((pair) => ratio(pair.build, pair.floor)), output: measureOutput(outDir), check };
   rows.push(row);
-  console.error(`N=${count}: built in ${figures.seconds.toFixed(1)} s, ${ratio(figures, floorFigures).toFixed(1)}× the floor's ${floorFigures.seconds.toFixed(2)} s`);
   if (count === PUBLISH_AT) {
     // Same output folder, as on a staff machine; the check reads every file again, Astro's content store is not used.
     publishOne(siteDir);
@@ -102,15 +116,15 @@ for (const count of sizes) {
   }
 }
 
-const header = '| N | build (s) | floor (s) | build ÷ floor | CPU: build ÷ floor | peak memory | output files | output size | home (gzip) | largest page (gzip) | check (s) |';
-const rule = '| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |';
-const line = (label: string, figures: RunFigures, floorFigures: RunFigures | undefined, output: OutputFigures, check: string) =>
-  `| ${label} | ${figures.seconds.toFixed(1)} | ${floorFigures ? floorFigures.seconds.toFixed(2) : ''} | ${floorFigures ? `${ratio(figures, floorFigures).toFixed(1)}×` : ''} | ${floorFigures ? cpuRatio(figures, floorFigures) : ''} | ${formatBytes(figures.peakRss)} | ${output.files.toLocaleString('en')} | ${formatBytes(output.bytes)} | ${output.homeGzip.toLocaleString('en')} B | ${output.largestGzip.toLocaleString('en')} B (${output.largestPage}) | ${check} |`;
+const header = '| N | build (s) | floor (s) | build ÷ floor | each pair | CPU: build ÷ floor | peak memory | output files | output size | home (gzip) | largest page (gzip) | check (s) |';
+const rule = '| --: | --: | --: | --: | :-- | --: | --: | --: | --: | --: | --: | --: |';
+const line = (label: string, figures: RunFigures, floorFigures: RunFigures | undefined, ratios: readonly number[], output: OutputFigures, check: string) =>
+  `| ${label} | ${figures.seconds.toFixed(1)} | ${floorFigures ? floorFigures.seconds.toFixed(2) : ''} | ${floorFigures ? `${ratio(figures, floorFigures).toFixed(1)}×` : ''} | ${ratios.map((value) => `${value.toFixed(1)}×`).join(', ')} | ${floorFigures ? cpuRatio(figures, floorFigures) : ''} | ${formatBytes(figures.peakRss)} | ${output.files.toLocaleString('en')} | ${formatBytes(output.bytes)} | ${output.homeGzip.toLocaleString('en')} B | ${output.largestGzip.toLocaleString('en')} B (${output.largestPage}) | ${check} |`;
 const table = [
   header,
   rule,
-  ...rows.map((row) => line(row.count.toLocaleString('en'), row.build, row.floor, row.output, row.check.seconds.toFixed(2))),
-  ...(publish ? [line(`${PUBLISH_AT.toLocaleString('en')} + 1 (publish)`, publish.build, undefined, publish.output, '')] : []),
+  ...rows.map((row) => line(row.count.toLocaleString('en'), row.build, row.floor, row.ratios, row.output, row.check.seconds.toFixed(2))),
+  ...(publish ? [line(`${PUBLISH_AT.toLocaleString('en')} + 1 (publish)`, publish.build, undefined, [], publish.output, '')] : []),
 ].join('\n');
 
 const targets = checkTargets(
@@ -144,7 +158,7 @@ Targets (issues 5 and 18):
 ${targets.split('\n').map((target) => `- ${target}`).join('\n')}
 
 - build: \`npm run build\` wall time (npm, the content check, Astro), cold (empty cache and output); peak memory is the build's maximum resident set size.
-- floor: \`node bench/floor.ts\`, in the same run on the same files: read every incident file, parse its YAML, write one page per incident. build ÷ floor is the figure to compare between machines and runs.
+- floor: \`node bench/floor.ts\`, in the same run on the same files: read every incident file, parse its YAML, write one page per incident. build ÷ floor is the figure to compare between machines and runs: each size is timed as ${repeat} floor-then-build pair${repeat === 1 ? '' : 's'} (each pair's ratio under "each pair"), and the row is the pair with the median ratio (the lower middle one of an even number).
 - Sites, outputs and caches are in ${memory === '/dev/shm' ? 'memory (/dev/shm)' : 'the temporary folder'}, so the disk does not decide.
 - check: reading and validating every incident file in a fresh Node process, as the CLI's \`check\` does.
 - CPU: user + system seconds of the build (npm and its children) over the floor's; a busy machine stretches wall time far more than CPU time.
