@@ -3,7 +3,7 @@ import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatBytes, measureOutput, timedRun, type OutputFigures, type RunFigures } from './measure.ts';
 import { writeSyntheticSite } from './generate.ts';
-import { checkTargets } from './targets.ts';
+import { checkTargets, medianPair } from './targets.ts';
 
 /**
  * `npm run bench`: generate synthetic histories and, for each, time
@@ -101,10 +101,10 @@ for (const count of sizes) {
     rmSync(cacheDir, { recursive: true, force: true });
     const pair = { floor: floor(siteDir, join(dir, 'floor')), build: build(siteDir, outDir, cacheDir) };
     console.error(`N=${count}: built in ${pair.build.seconds.toFixed(1)} s, ${ratio(pair.build, pair.floor).toFixed(1)}× the floor's ${pair.floor.seconds.toFixed(2)} s`);
-    return pair;
+    return { ...pair, ratio: ratio(pair.build, pair.floor) };
   });
-  const median = [...pairs].sort((a, b) => ratio(a.build, a.floor) - ratio(b.build, b.floor))[Math.floor((repeat - 1) / 2)]!;
-  const row = { count, floor: median.floor, build: median.build, ratios: pairs.map((pair) => ratio(pair.build, pair.floor)), output: measureOutput(outDir), check };
+  const median = medianPair(pairs);
+  const row = { count, floor: median.floor, build: median.build, ratios: pairs.map((pair) => pair.ratio), output: measureOutput(outDir), check };
   rows.push(row);
   if (count === PUBLISH_AT) {
     // Same output folder, as on a staff machine; the check reads every file again, Astro's content store is not used.

@@ -11,6 +11,16 @@ export interface Measured {
   checkSeconds: number;
 }
 
+/**
+ * Of several floor-then-build pairs timed alike, the one with the median
+ * build ÷ floor (the lower middle one of an even number): the figure a row
+ * reports, since one pair's ratio moves by a third on a shared machine.
+ */
+export function medianPair<T extends { ratio: number }>(pairs: readonly T[]): T {
+  if (pairs.length === 0) throw new Error('no pairs were timed');
+  return [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor((pairs.length - 1) / 2)]!;
+}
+
 const KB = 1024;
 /** Issue 18: `npm run build` of 3,000 incidents takes at most this many times the floor. */
 export const FLOOR_RATIO_AT_3000 = 6;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { checkTargets } from '../bench/targets.ts';
+import { checkTargets, medianPair } from '../bench/targets.ts';
 
 test('the benchmark flags each missed target and passes the rest', () => {
   const lines = checkTargets([
@@ -15,4 +15,12 @@ test('the benchmark flags each missed target and passes the rest', () => {
     '✗ N=10,000: peak memory 2.00 GiB (< 1.5 GiB)',
   ]);
   expect(lines.filter((line) => line.startsWith('✓'))).toHaveLength(10);
+});
+
+test('a row reports the pair with the median ratio, the lower middle one of an even number, whatever the order run', () => {
+  const pairs = [6.4, 8.7, 5.2, 7.0, 6.6].map((ratio, run) => ({ ratio, run }));
+  expect(medianPair(pairs)).toEqual({ ratio: 6.6, run: 4 });
+  expect(medianPair(pairs.slice(0, 4))).toEqual({ ratio: 6.4, run: 0 });
+  expect(medianPair([{ ratio: 9 }])).toEqual({ ratio: 9 });
+  expect(() => medianPair([])).toThrow('no pairs were timed');
 });

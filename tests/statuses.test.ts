@@ -126,7 +126,8 @@ describe('the next day (2022-12-29 18:00)', () => {
       Posting: { status: '✓ Operational', uptime: '99.92% uptime' },
     });
     // 30 days (from 30 November, after the DST change: 29 d + 13 h = 42,540 min) no longer reach 3 November: web 99 min → 99.767%.
-    expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe('Uptime, last 30 days 99.76% Uptime, last 90 days 99.87%');
+    // Beside them, labelled as such, what the web's probe measured (probes/ in the example: failing checks from 12:13 UTC on 28 December).
+    expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe('Uptime, last 30 days 99.76% Uptime, last 90 days 99.87% Checks passed, last 90 days (measured) 99.91%');
   });
 
   test('the incident page says Resolved with its end and duration, and what each component went through', () => {
