@@ -16,9 +16,9 @@ import { checkTargets, medianPair } from './targets.ts';
  * modified. `--full` (or BENCH_FULL=1) adds 10,000 incidents;
  * `--sizes=100,500` picks other sizes; `--repeat=3` (the default) times each
  * size as that many floor-then-build pairs and reports the pair with the
- * median ratio (the lower middle one of an even number), every pair's ratio
- * printed beside it: on a shared machine one
- * pair's ratio moves by a third from run to run.
+ * median ratio (bench/targets.ts, medianPair), every pair's ratio printed
+ * beside it: on a shared machine one pair's ratio moves by a third from run
+ * to run.
  *
  * Sites, outputs and caches live in memory (/dev/shm when the machine has
  * it, BENCH_DIR to choose), so a busy disk does not decide the figures.
@@ -99,9 +99,10 @@ for (const count of sizes) {
     // Each build cold, as the first: no output folder, no cache.
     rmSync(outDir, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
-    const pair = { floor: floor(siteDir, join(dir, 'floor')), build: build(siteDir, outDir, cacheDir) };
-    console.error(`N=${count}: built in ${pair.build.seconds.toFixed(1)} s, ${ratio(pair.build, pair.floor).toFixed(1)}× the floor's ${pair.floor.seconds.toFixed(2)} s`);
-    return { ...pair, ratio: ratio(pair.build, pair.floor) };
+    const timed = { floor: floor(siteDir, join(dir, 'floor')), build: build(siteDir, outDir, cacheDir) };
+    const pair = { ...timed, ratio: ratio(timed.build, timed.floor) };
+    console.error(`N=${count}: built in ${pair.build.seconds.toFixed(1)} s, ${pair.ratio.toFixed(1)}× the floor's ${pair.floor.seconds.toFixed(2)} s`);
+    return pair;
   });
   const median = medianPair(pairs);
   const row = { count, floor: median.floor, build: median.build, ratios: pairs.map((pair) => pair.ratio), output: measureOutput(outDir), check };
