@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import { layers } from './eslint/layers.js';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/.tmp/'] },
+  { ignores: ['dist/', '**/.astro/', 'node_modules/', 'tests/.tmp/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,

@@ -8,7 +8,8 @@ import { parse } from 'yaml';
  * their YAML frontmatter and writes one page per incident, nothing more (no
  * validation, no Markdown, no model, no other pages). `npm run bench` runs it
  * beside `npm run build` on the same files, so each build time is a ratio to
- * it and two machines, or a busy and an idle one, compare.
+ * it and two machines, or a busy and an idle one, compare. bench/astro-alone/
+ * is the same page in an Astro project of one route: what Astro itself costs.
  *
  * `node bench/floor.ts <site dir> <out dir>`; replaces <out dir>.
  */
@@ -16,20 +17,35 @@ import { parse } from 'yaml';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escape = (text: string): string => text.replace(/[&<>"]/g, (char) => ESCAPES[char]!);
 
-export function writeFloorSite(siteDir: string, outDir: string): number {
-  rmSync(outDir, { recursive: true, force: true });
+/** One incident as the floors read it: its YAML parsed, nothing checked. */
+// A type, not an interface: Astro's page props take it as they are (an index signature).
+export type FloorIncident = {
+  slug: string;
+  title: string;
+  messages: string[];
+  body: string;
+};
+
+/** Every incident file of a site, read and its frontmatter parsed: the part both floors share. */
+export function readFloorIncidents(siteDir: string): FloorIncident[] {
   const files = readdirSync(join(siteDir, 'incidents'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.md'));
-  for (const entry of files) {
+  return files.map((entry) => {
     const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
     const end = text.indexOf('\n---', 4);
     const data = parse(text.slice(4, end)) as { title: string; updates: { message: string }[] };
-    const body = text.slice(text.indexOf('\n', end + 1) + 1);
-    const slug = basename(entry.name, '.md');
-    const updates = data.updates.map((update) => `<li>${escape(update.message)}</li>`).join('');
+    return { slug: basename(entry.name, '.md'), title: data.title, messages: data.updates.map((update) => update.message), body: text.slice(text.indexOf('\n', end + 1) + 1) };
+  });
+}
+
+export function writeFloorSite(siteDir: string, outDir: string): number {
+  rmSync(outDir, { recursive: true, force: true });
+  const incidents = readFloorIncidents(siteDir);
+  for (const { slug, title, messages, body } of incidents) {
+    const updates = messages.map((message) => `<li>${escape(message)}</li>`).join('');
     mkdirSync(join(outDir, 'incidents', slug), { recursive: true });
-    writeFileSync(join(outDir, 'incidents', slug, 'index.html'), `<!doctype html><title>${escape(data.title)}</title><h1>${escape(data.title)}</h1><ol>${updates}</ol><pre>${escape(body)}</pre>\n`);
+    writeFileSync(join(outDir, 'incidents', slug, 'index.html'), `<!doctype html><title>${escape(title)}</title><h1>${escape(title)}</h1><ol>${updates}</ol><pre>${escape(body)}</pre>\n`);
   }
-  return files.length;
+  return incidents.length;
 }
 
 if (import.meta.main) {

@@ -9,7 +9,9 @@ import { checkTargets, medianPair } from './targets.ts';
  * `npm run bench`: generate synthetic histories and, for each, time
  * `npm run build` as staff run it (npm, the content check and Astro) beside
  * the plain-Node floor (bench/floor.ts) on the same files, so each build time
- * is also a ratio that a busy machine moves far less than the seconds. It
+ * is also a ratio that a busy machine moves far less than the seconds, and
+ * the floor's page as an Astro project of one route (bench/astro-alone), to
+ * tell what Astro itself costs from what the status page adds. It
  * also times the validator and a one-incident publish, prints a table and
  * writes the results to a temporary folder. `--record` also writes the
  * tracked bench/results.md, so a plain run never leaves the working tree
@@ -43,6 +45,8 @@ const work = resolve(process.env['BENCH_DIR'] ?? join(memory, 'status-bench'));
 interface Row {
   count: number;
   floor: RunFigures;
+  /** bench/astro-alone built on the same files, in the median pair's round. */
+  astroAlone: RunFigures;
   build: RunFigures;
   /** Every pair's build ÷ floor, in the order run; floor and build are the median pair's. */
   ratios: number[];
@@ -64,6 +68,16 @@ function build(siteDir: string, outDir: string, cacheDir: string): RunFigures {
 function floor(siteDir: string, outDir: string): RunFigures {
   const figures = timedRun(process.execPath, [resolve(ROOT, 'bench/floor.ts'), siteDir, outDir], { cwd: ROOT, env: process.env });
   if (figures.status !== 0) throw new Error(`The floor of ${siteDir} failed:\n${figures.output}`);
+  return figures;
+}
+
+/** The floor's page in an Astro project of one route (bench/astro-alone), built as Astro's own CLI builds it. */
+function astroAlone(siteDir: string, outDir: string, cacheDir: string): RunFigures {
+  const figures = timedRun('npx', ['--no', 'astro', 'build', '--root', resolve(ROOT, 'bench/astro-alone')], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_SITE_DIR: siteDir, BENCH_ASTRO_OUT: outDir, BENCH_ASTRO_CACHE: cacheDir },
+  });
+  if (figures.status !== 0) throw new Error(`Astro alone on ${siteDir} failed:\n${figures.output}`);
   return figures;
 }
 
@@ -95,17 +109,19 @@ for (const count of sizes) {
   if (check.status !== 0) throw new Error(`Generated files at N=${count} failed validation:\n${check.output}`);
   const outDir = join(dir, 'dist');
   const cacheDir = join(dir, 'cache');
+  const astroCache = join(dir, 'astro-alone-cache');
   const pairs = Array.from({ length: repeat }, () => {
     // Each build cold, as the first: no output folder, no cache.
-    rmSync(outDir, { recursive: true, force: true });
-    rmSync(cacheDir, { recursive: true, force: true });
-    const timed = { floor: floor(siteDir, join(dir, 'floor')), build: build(siteDir, outDir, cacheDir) };
+    for (const folder of [outDir, cacheDir, astroCache]) rmSync(folder, { recursive: true, force: true });
+    const timed = { floor: floor(siteDir, join(dir, 'floor')), astroAlone: astroAlone(siteDir, join(dir, 'astro-alone'), astroCache), build: build(siteDir, outDir, cacheDir) };
     const pair = { ...timed, ratio: ratio(timed.build, timed.floor) };
-    console.error(`N=${count}: built in ${pair.build.seconds.toFixed(1)} s, ${pair.ratio.toFixed(1)}× the floor's ${pair.floor.seconds.toFixed(2)} s`);
+    console.error(
+      `N=${count}: built in ${pair.build.seconds.toFixed(1)} s, ${pair.ratio.toFixed(1)}× the floor's ${pair.floor.seconds.toFixed(2)} s (Astro alone: ${ratio(pair.astroAlone, pair.floor).toFixed(1)}×)`,
+    );
     return pair;
   });
   const median = medianPair(pairs);
-  const row = { count, floor: median.floor, build: median.build, ratios: pairs.map((pair) => pair.ratio), output: measureOutput(outDir), check };
+  const row = { count, floor: median.floor, astroAlone: median.astroAlone, build: median.build, ratios: pairs.map((pair) => pair.ratio), output: measureOutput(outDir), check };
   rows.push(row);
   if (count === PUBLISH_AT) {
     // Same output folder, as on a staff machine; the check reads every file again, Astro's content store is not used.
@@ -117,14 +133,14 @@ for (const count of sizes) {
   }
 }
 
-const header = '| N | build (s) | floor (s) | build ÷ floor | each pair | CPU: build ÷ floor | peak memory | output files | output size | home (gzip) | largest page (gzip) | check (s) |';
-const rule = '| --: | --: | --: | --: | :-- | --: | --: | --: | --: | --: | --: | --: |';
-const line = (label: string, figures: RunFigures, floorFigures: RunFigures | undefined, ratios: readonly number[], output: OutputFigures, check: string) =>
-  `| ${label} | ${figures.seconds.toFixed(1)} | ${floorFigures ? floorFigures.seconds.toFixed(2) : ''} | ${floorFigures ? `${ratio(figures, floorFigures).toFixed(1)}×` : ''} | ${ratios.map((value) => `${value.toFixed(1)}×`).join(', ')} | ${floorFigures ? cpuRatio(figures, floorFigures) : ''} | ${formatBytes(figures.peakRss)} | ${output.files.toLocaleString('en')} | ${formatBytes(output.bytes)} | ${output.homeGzip.toLocaleString('en')} B | ${output.largestGzip.toLocaleString('en')} B (${output.largestPage}) | ${check} |`;
+const header = '| N | build (s) | floor (s) | build ÷ floor | each pair | Astro alone ÷ floor | CPU: build ÷ floor | peak memory | output files | output size | home (gzip) | largest page (gzip) | check (s) |';
+const rule = '| --: | --: | --: | --: | :-- | --: | --: | --: | --: | --: | --: | --: | --: |';
+const line = (label: string, figures: RunFigures, floors: Pick<Row, 'floor' | 'astroAlone'> | undefined, ratios: readonly number[], output: OutputFigures, check: string) =>
+  `| ${label} | ${figures.seconds.toFixed(1)} | ${floors ? floors.floor.seconds.toFixed(2) : ''} | ${floors ? `${ratio(figures, floors.floor).toFixed(1)}×` : ''} | ${ratios.map((value) => `${value.toFixed(1)}×`).join(', ')} | ${floors ? `${ratio(floors.astroAlone, floors.floor).toFixed(1)}×` : ''} | ${floors ? cpuRatio(figures, floors.floor) : ''} | ${formatBytes(figures.peakRss)} | ${output.files.toLocaleString('en')} | ${formatBytes(output.bytes)} | ${output.homeGzip.toLocaleString('en')} B | ${output.largestGzip.toLocaleString('en')} B (${output.largestPage}) | ${check} |`;
 const table = [
   header,
   rule,
-  ...rows.map((row) => line(row.count.toLocaleString('en'), row.build, row.floor, row.ratios, row.output, row.check.seconds.toFixed(2))),
+  ...rows.map((row) => line(row.count.toLocaleString('en'), row.build, row, row.ratios, row.output, row.check.seconds.toFixed(2))),
   ...(publish ? [line(`${PUBLISH_AT.toLocaleString('en')} + 1 (publish)`, publish.build, undefined, [], publish.output, '')] : []),
 ].join('\n');
 
@@ -160,6 +176,7 @@ ${targets.split('\n').map((target) => `- ${target}`).join('\n')}
 
 - build: \`npm run build\` wall time (npm, the content check, Astro), cold (empty cache and output); peak memory is the build's maximum resident set size.
 - floor: \`node bench/floor.ts\`, in the same run on the same files: read every incident file, parse its YAML, write one page per incident. build ÷ floor is the figure to compare between machines and runs: each size is timed as ${repeat} floor-then-build pair${repeat === 1 ? '' : 's'} (each pair's ratio under "each pair"), and the row is the pair with the median ratio (the lower middle one of an even number).
+- Astro alone: the floor's page as an Astro project of one route (bench/astro-alone), \`npx astro build\` in the same round: what Astro itself costs for these pages, before any of the status page's work (its layout, its other pages, the check, the Markdown, the model).
 - Sites, outputs and caches are in ${memory === '/dev/shm' ? 'memory (/dev/shm)' : 'the temporary folder'}, so the disk does not decide.
 - check: reading and validating every incident file in a fresh Node process, as the CLI's \`check\` does.
 - CPU: user + system seconds of the build (npm and its children) over the floor's; a busy machine stretches wall time far more than CPU time.
