@@ -17,8 +17,10 @@ import { parse } from 'yaml';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escape = (text: string): string => text.replace(/[&<>"]/g, (char) => ESCAPES[char]!);
 
-/** One incident as the floors read it: its YAML parsed, nothing checked. */
-// A type, not an interface: Astro's page props take it as they are (an index signature).
+/**
+ * One incident as the floors read it: its YAML parsed, nothing checked. A
+ * type, not an interface, so Astro's page props take it as it is.
+ */
 export type FloorIncident = {
   slug: string;
   title: string;
