@@ -2,10 +2,10 @@ import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
-import { layers } from './eslint/layers.js';
+import { layers } from './packages/astro-status-page/eslint/layers.js';
 
 export default defineConfig(
-  { ignores: ['dist/', '**/.astro/', 'node_modules/', 'tests/.tmp/'] },
+  { ignores: ['dist/', '**/.astro/', 'node_modules/', '**/tests/.tmp/', 'packages/*/dist/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,
@@ -14,7 +14,7 @@ export default defineConfig(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
-    files: ['src/**/*.{ts,astro,mjs,js}'],
+    files: ['packages/*/src/**/*.{ts,astro,mjs,js}'],
     plugins: { layers },
     rules: { 'layers/downward-only': 'error' },
   },

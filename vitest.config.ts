@@ -10,8 +10,8 @@ process.env['NODE_COMPILE_CACHE'] ??= resolve(import.meta.dirname, 'node_modules
 
 export default getViteConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/tests/**/*.test.ts', 'tests/**/*.test.ts'],
+    globalSetup: ['packages/astro-status-page/tests/global-setup.ts'],
     // Vitest's default, one worker fewer than the cores, is one worker on a
     // 2-core machine; most of the suite waits on child processes and Chromium
     // (a whole run used 6.1 min of CPU in 6.0 min on 2 cores: one core idle),

@@ -1,0 +1,12 @@
+/**
+ * The content check of a build, on a worker thread: it runs while Astro
+ * loads and bundles the pages, the two halves of the build that need nothing
+ * from each other, and hands back the problems and the model the pages render
+ * from (structured clone keeps its shared objects shared).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkSite } from '../site/check-site.ts';
+
+const { dir, now, publicDir } = workerData as { dir: string; now: number; publicDir: string };
+const { problems, model } = checkSite(dir, { now, publicDir });
+parentPort!.postMessage({ problems, model });

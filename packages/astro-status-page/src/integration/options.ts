@@ -1,0 +1,30 @@
+/** What a site may pass to `statusPage()` in astro.config.mjs; everything else is status.config.yaml's. */
+export interface StatusPageOptions {
+  /**
+   * The folder holding status.config.yaml, incidents/, templates/ and probes/.
+   * Default: `STATUS_SITE_DIR`, else the Astro project's root.
+   */
+  siteDir?: string;
+  /**
+   * The path the status page lives under inside a larger Astro site, such as
+   * '/status'. That site keeps its own address, base, 404 page and
+   * robots.txt. Default: the page is the whole site, at the address
+   * status.config.yaml's `url` names.
+   */
+  base?: string;
+}
+
+export interface ResolvedOptions {
+  siteDir?: string | undefined;
+  /** '' for a site of its own, else '/segment[/segment…]' without a trailing slash. */
+  base: string;
+}
+
+/** The options checked once, with a message that names the option and what it takes. */
+export function resolveOptions(options: StatusPageOptions): ResolvedOptions {
+  const base = (options.base ?? '').replace(/\/+$/, '');
+  if (base !== '' && !/^(\/[A-Za-z0-9._~-]+)+$/.test(base)) {
+    throw new Error(`statusPage({ base: ${JSON.stringify(options.base)} }) in astro.config.mjs: base is a path such as '/status', made of letters, digits and . _ ~ - between slashes`);
+  }
+  return { siteDir: options.siteDir, base };
+}

@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { maintenanceCalendar } from '../outputs/calendar';
+import { getStatusModel } from '../astro/load';
+import { PAGE_BASE } from '../astro/base';
+
+export const GET: APIRoute = async ({ site }) => {
+  const body = maintenanceCalendar({ model: await getStatusModel(), site: site!, base: PAGE_BASE });
+  return new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
+};

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { catalogOf } from '../i18n/catalog.ts';
+import { directionOf } from '../i18n/locales.ts';
+import { buildApi } from '../outputs/api.ts';
+import { maintenanceCalendar } from '../outputs/calendar.ts';
+import { feedItems } from '../outputs/feed.ts';
+import { renderMarkdown } from '../rules/markdown.ts';
+import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
+import { SiteConfigError } from '../files/site-files.ts';
+import { openSite, type OpenSite } from '../files/open-site.ts';
+import { readProbeData, type ProbeData } from '../files/probe-data.ts';
+import { deployment } from '../rules/urls.ts';
+import type { Problem, ValidIncidentFile } from '../files/validate.ts';
+import type { SiteConfig } from '../files/schemas/site-config.ts';
+
+export interface SiteCheck {
+  config?: SiteConfig;
+  entries: ValidIncidentFile[];
+  /** Files read under incidents/, valid or not. */
+  files: number;
+  problems: Problem[];
+  /** The model the pages are built from, when there were no problems: `npm run build` hands it to Astro. */
+  model?: StatusModel;
+}
+
+/**
+ * Everything the build does except writing files: read and validate the
+ * config and every incident file, render every message and body, and compute
+ * the model, the API, the feeds and the calendar. `status check`, the build
+ * (before Astro starts) and the CLI's writes all run this, so `check`
+ * passing means the build passes.
+ */
+export function checkSite(dir: string, options: { now: number; clock?: number; publicDir?: string }): SiteCheck {
+  let site: OpenSite;
+  try {
+    // public/ is the folder Astro copies into the site as it is: the logo must be there.
+    site = openSite(dir, { publicDir: options.publicDir ?? join(dir, 'public'), clock: options.clock });
+  } catch (error) {
+    if (error instanceof SiteConfigError) return { entries: [], files: 0, problems: error.problems };
+    throw error;
+  }
+  const { config, entries, problems } = site;
+  const files = site.sources.length;
+  if (problems.length > 0) return { config, entries, files, problems };
+  problems.push(...renderProblems(entries));
+  // A probe data line that cannot be read costs only itself (`probe` warns of it), never the build.
+  const outputs = outputProblems(config, entries, options.now, readProbeData(dir));
+  problems.push(...outputs.problems);
+  return { config, entries, files, problems, ...(problems.length === 0 ? { model: outputs.model } : {}) };
+}
+
+/** Render every message and body, as the pages will at some moment; a failure is a problem, never a crash. */
+export function renderProblems(entries: readonly ValidIncidentFile[]): Problem[] {
+  const problems: Problem[] = [];
+  const attempt = (entry: ValidIncidentFile, field: string, markdown: string) => {
+    try {
+      renderMarkdown(markdown);
+    } catch {
+      problems.push({ file: entry.file, line: 1, field, message: 'cannot be turned into HTML; simplify its Markdown (nesting, long runs of symbols)' });
+    }
+  };
+  for (const entry of entries) {
+    entry.data.updates.forEach((update, i) => attempt(entry, `updates.${i}.message`, update.message));
+    attempt(entry, 'body', entry.body);
+  }
+  return problems;
+}
+
+/** Compute what the build publishes from the files; anything that throws is reported, not crashed on. */
+function outputProblems(config: SiteConfig, entries: readonly ValidIncidentFile[], now: number, probes: ProbeData): { model?: StatusModel; problems: Problem[] } {
+  try {
+    const model = buildStatusModel(config, entries, now, probes);
+    const { site, base } = deployment(config.url);
+    buildApi({ model, site, base });
+    maintenanceCalendar({ model, site, base });
+    feedItems(model.events, catalogOf(config.locale).updateStatus, directionOf(config.locale));
+    return { model, problems: [] };
+  } catch (error) {
+    return { problems: [{ file: 'incidents', line: 1, field: 'site', message: `the pages could not be computed (${(error as Error).message}); please report this as a bug` }] };
+  }
+}

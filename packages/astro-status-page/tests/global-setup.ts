@@ -1,0 +1,31 @@
+import { appendFileSync, cpSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { writeSyntheticSite } from '../bench/generate.ts';
+import { buildSiteAsync, CHIRP, TARGETS, TMP, type BuildTarget } from './helpers/build.ts';
+
+/**
+ * Build every fixture site once, for every test file to read. Builds run
+ * side by side, one per core (at least two, at most four): each target has its
+ * own out and cache folders, and Astro writes the shared .astro/ files atomically.
+ */
+export default async function setup() {
+  rmSync(TMP, { recursive: true, force: true });
+  for (const target of TARGETS) {
+    if (target.synthetic) writeSyntheticSite(target.siteDir, CHIRP, { count: target.synthetic, now: Date.parse(target.now) });
+    if (target.variantOf) {
+      for (const part of ['status.config.yaml', 'incidents']) cpSync(join(target.variantOf.siteDir, part), join(target.siteDir, part), { recursive: true });
+      appendFileSync(join(target.siteDir, 'status.config.yaml'), target.variantOf.config);
+    }
+  }
+  const queue = [...TARGETS];
+  const failures: string[] = [];
+  const worker = async () => {
+    for (let target: BuildTarget | undefined; (target = queue.shift()); ) {
+      const { status, output } = await buildSiteAsync(target);
+      if (status !== 0) failures.push(`Building ${target.name} failed:\n${output}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(2, Math.min(4, availableParallelism())) }, worker));
+  if (failures.length > 0) throw new Error(failures.join('\n\n'));
+}

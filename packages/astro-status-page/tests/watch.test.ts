@@ -1,0 +1,140 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiAt, writeApiAt } from './helpers/api-at.ts';
+import { CHIRP, STATUS_CLI } from './helpers/build.ts';
+import { startReceiver, type Receiver } from './helpers/receiver.ts';
+import { serveStatic } from './helpers/static-server.ts';
+
+/*
+ * `npm run status -- watch` end to end: the CLI as a child process in the
+ * example site, at 16:00 UTC on 28 Dec 2022 (STATUS_NOW), against hosts on
+ * 127.0.0.1 each serving the API of a build computed by the build's own code:
+ * current, stale, of another build, down, and behind main. Staff hear it on
+ * the example's `audience: staff` channel; subscribers' channels never do.
+ */
+
+const NOW = '2022-12-28T16:00:00Z';
+const OUTAGE = '2022-12-28-login-and-posting-failing';
+let dir: string;
+const hosts: Record<string, { url: string; close: () => Promise<void> }> = {};
+let staff: Receiver;
+let subscribers: Receiver;
+let downUrl: string;
+
+/** A host serving the API of a build of the example at `at`; `servedAt` changes only the time it says it was built. */
+async function host(name: string, at: string, servedAt?: string) {
+  const root = join(dir, name);
+  writeApiAt(CHIRP, at, join(root, 'api', 'v2'));
+  if (servedAt) {
+    const file = join(root, 'api', 'v2', 'status.json');
+    const body = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...body, page: { ...body.page, updated_at: new Date(servedAt).toISOString() } }));
+  }
+  hosts[name] = await serveStatic(root);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'status-watch-'));
+  await host('main', '2022-12-28T15:30:00Z');
+  await host('mirror', '2022-12-28T15:30:00Z');
+  await host('mirror2', '2022-12-28T15:30:00Z');
+  await host('stale', '2022-12-28T13:00:00Z');
+  await host('other', '2022-12-28T15:00:00Z');
+  // Built at 15:30 from files that lack the 14:16 resolution.
+  await host('behind', '2022-12-28T14:00:00Z', '2022-12-28T15:30:00Z');
+  const down = await serveStatic(dir);
+  downUrl = down.url;
+  await down.close();
+  staff = await startReceiver();
+  subscribers = await startReceiver();
+});
+
+afterAll(async () => {
+  await Promise.all([...Object.values(hosts).map((served) => served.close()), staff.close(), subscribers.close()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Run the CLI without blocking this process, whose servers must answer meanwhile. */
+function watch(...live: string[]): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
+  return watchIn(CHIRP, live.flatMap((url) => ['--live', url]));
+}
+
+function watchIn(cwd: string, args: string[]): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
+  const started = Date.now();
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
+  const env = { ...inherited, STATUS_NOW: NOW, STAFF_SLACK_WEBHOOK_URL: `${staff.url}/services/T0/B0/staff-token`, SLACK_WEBHOOK_URL: `${subscribers.url}/services/T0/B0/team-token` };
+  const child = spawn(process.execPath, [STATUS_CLI, 'watch', '--timeout', '2', ...args], { cwd, env });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
+  return new Promise((done) => child.on('close', (code) => done({ code, lines: out.trim().split('\n'), err, ms: Date.now() - started })));
+}
+
+const id = (at: string) => apiAt(CHIRP, at)['status.json'].page.build_id;
+
+describe('every host current and in step', () => {
+  test('three hosts serving the same recent build: one OK line each, exit 0, nobody alerted', async () => {
+    const run = await watch(hosts['main']!.url, hosts['mirror']!.url, hosts['mirror2']!.url);
+    expect(run.err).toBe('');
+    expect(run.lines).toEqual([hosts['main']!.url, hosts['mirror']!.url, hosts['mirror2']!.url].map((url) => `${url}: OK, build ${id('2022-12-28T15:30:00Z')} of 2022-12-28T15:30Z, 30 min old`));
+    expect(run.code).toBe(0);
+    expect(staff.received).toEqual([]);
+  });
+});
+
+describe('one host of each kind of failure', () => {
+  let run: Awaited<ReturnType<typeof watch>>;
+  beforeAll(async () => {
+    staff.received.length = 0;
+    run = await watch(hosts['main']!.url, hosts['mirror']!.url, hosts['stale']!.url, hosts['other']!.url, downUrl, hosts['behind']!.url);
+  }, 20_000);
+
+  test('each host is reported on its own line, saying what is wrong', () => {
+    expect(run.lines.slice(0, 6)).toEqual([
+      `${hosts['main']!.url}: OK, build ${id('2022-12-28T15:30:00Z')} of 2022-12-28T15:30Z, 30 min old`,
+      `${hosts['mirror']!.url}: OK, build ${id('2022-12-28T15:30:00Z')} of 2022-12-28T15:30Z, 30 min old`,
+      `${hosts['stale']!.url}: stale: build ${id('2022-12-28T13:00:00Z')} of 2022-12-28T13:00Z, 3 h old (at most 1 h 30 min)`,
+      `${hosts['other']!.url}: another build: serves build ${id('2022-12-28T15:00:00Z')} of 2022-12-28T15:00Z, while ${hosts['main']!.url}, ${hosts['mirror']!.url} serve build ${id('2022-12-28T15:30:00Z')} of 2022-12-28T15:30Z`,
+      `${downUrl}: unreachable: could not connect (ECONNREFUSED)`,
+      `${hosts['behind']!.url}: behind main: build ${id('2022-12-28T14:00:00Z')} of 2022-12-28T15:30Z lacks 1 update due by now (${OUTAGE}-update-20221228T141600Z)`,
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  test('staff are alerted once, on the staff channel, with every problem; the subscribers’ channel hears nothing', () => {
+    expect(staff.received).toHaveLength(1);
+    const message = JSON.parse(staff.received[0]!.body);
+    expect(message.text).toBe('[Chirp status] Chirp status page: 4 of 6 hosts failing the watchdog');
+    const body = message.blocks[1].text.text as string;
+    expect(body.split('\n')).toEqual(run.lines.slice(2, 6).map((line) => `- ${line}`));
+    expect(subscribers.received).toEqual([]);
+    expect(run.lines.at(-1)).toBe('staff-slack (slack, staff): alerted via [STAFF_SLACK_WEBHOOK_URL] (200 OK)');
+    expect(run.lines.join('\n')).not.toContain('staff-token');
+  });
+});
+
+describe('flags', () => {
+  test('a --live that is not an address, and a --max-age that is not a duration, are refused with an example', async () => {
+    const bad = await watch('status.chirp.example');
+    expect(bad.err).toContain('--live: "status.chirp.example" is not an absolute URL; give a host\'s root address, such as https://status.chirp.example');
+    expect(bad.code).toBe(1);
+    const age = await watchIn(CHIRP, ['--max-age', 'a while']);
+    expect(age.err).toContain('--max-age: "a while" is not a duration; write "1 h", "30 min", "1 h 30 min" or "90m"');
+    expect(age.code).toBe(1);
+  });
+
+  test('without --live it checks the config\'s url and every mirror; --max-age overrides the page\'s promise', async () => {
+    const site = join(dir, 'site');
+    cpSync(join(CHIRP, 'incidents'), join(site, 'incidents'), { recursive: true });
+    const config = readFileSync(join(CHIRP, 'status.config.yaml'), 'utf8')
+      .replace('url: https://status.chirp.example', `url: ${hosts['main']!.url}/`)
+      .replace('  - https://chirp-status.pages.dev/', `  - ${hosts['stale']!.url}/`);
+    writeFileSync(join(site, 'status.config.yaml'), config);
+    const run = await watchIn(site, ['--max-age', '4 h']);
+    expect(run.lines.slice(0, 2)).toEqual([`${hosts['main']!.url}/: OK, build ${id('2022-12-28T15:30:00Z')} of 2022-12-28T15:30Z, 30 min old`, expect.stringMatching(new RegExp(`^${hosts['stale']!.url}/: behind main: `))]);
+  });
+});

@@ -1,7 +1,0 @@
-import { onMirror, withBase } from '../rules/urls.ts';
-
-/** A link to a site-relative path in this build (Astro's base path). */
-export const href = (path: string): string => withBase(import.meta.env.BASE_URL, path);
-
-/** The page at `pathname` (Astro.url.pathname) on a mirror of the site. */
-export const mirrorHref = (mirror: string, pathname: string): string => onMirror(mirror, import.meta.env.BASE_URL, pathname);
