@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { fill } from '../i18n/catalog';
 import { getSiteText, getStatusModel } from '../astro/load';
 import { siteIcon } from '../outputs/site-icon';
+import { publicFromPageBase } from '../astro/href';
 
 // Built from status.config.yaml so each site installs under its own name.
 // Paths are relative to the manifest, so it works under any base path.
@@ -21,7 +22,7 @@ export const GET: APIRoute = async () => {
     display: 'browser',
     background_color: '#ffffff',
     theme_color: '#1d7a3b',
-    icons: [{ src: icon.path.slice(1), sizes: 'any', type: icon.type }],
+    icons: [{ src: publicFromPageBase(icon.path), sizes: 'any', type: icon.type }],
   };
   return new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/manifest+json' } });
 };
