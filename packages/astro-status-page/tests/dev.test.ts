@@ -1,0 +1,72 @@
+/**
+ * `astro dev` serves the pages the build makes, from the same integration,
+ * and checks the site again when one of its files changes: a renamed incident
+ * shows on the next request, a broken file is refused with its line, a fixed
+ * one serves again.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { outDir, REPO, TARGETS } from './helpers/build.ts';
+import { copySite } from './helpers/site-copy.ts';
+
+const target = TARGETS.find((candidate) => candidate.name === 'basic-mid-outage')!;
+const site = copySite('basic', 'dev');
+const port = 43_000 + (process.pid % 1_000);
+const origin = `http://127.0.0.1:${port}`;
+let server: ChildProcess;
+let log = '';
+
+/** The page's main content, without Astro's per-file scope hashes, which differ between dev and build. */
+const main = (html: string) => /<main[\s\S]*<\/main>/.exec(html)![0].replace(/ data-astro-cid-[a-z0-9]+/g, '');
+
+async function get(path: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${origin}${path}`);
+  return { status: response.status, text: await response.text() };
+}
+
+/** Polls until `ready` holds of the page (the watcher and the recheck take a moment), at most 20 s. */
+async function until(path: string, ready: (page: { status: number; text: string }) => boolean) {
+  for (let tries = 0; ; tries++) {
+    const page = await get(path).catch(() => ({ status: 0, text: '' }));
+    if (ready(page) || tries === 100) return page;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+beforeAll(async () => {
+  // Not Vitest's own variables: under NODE_ENV=test or VITEST, astro dev answers every page 404.
+  const inherited = Object.entries(process.env).filter(([name]) => !['BASE_URL', 'NODE_ENV', 'TEST'].includes(name) && !name.startsWith('VITEST'));
+  const env = { ...Object.fromEntries(inherited), ASTRO_TELEMETRY_DISABLED: '1', STATUS_SITE_DIR: site, STATUS_NOW: target.now };
+  server = spawn(process.execPath, [resolve(REPO, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: REPO, env });
+  server.stdout!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+  server.stderr!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+  const home = await until('/', (page) => page.status === 200);
+  expect(home.status, log).toBe(200);
+}, 60_000);
+afterAll(() => {
+  server.kill();
+});
+
+test('serves the same home page and incident page as the build', async () => {
+  for (const path of ['/', '/incidents/outage/', '/components/web/']) {
+    const built = readFileSync(join(outDir(target.name), path, 'index.html'), 'utf8');
+    expect(main((await get(path)).text), path).toBe(main(built));
+  }
+});
+
+test('a changed incident file shows on the next request; a broken one is refused with its line, and fixing it serves again', { timeout: 60_000 }, async () => {
+  const file = join(site, 'incidents/outage.md');
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, original.replace(/^title: .*$/m, 'title: Renamed while dev runs'));
+  expect((await until('/', (page) => page.text.includes('Renamed while dev runs'))).text).toContain('Renamed while dev runs');
+
+  writeFileSync(file, original.replace(/^impact: .*$/m, 'impact: catastrophic'));
+  expect((await until('/', (page) => page.status === 500)).status).toBe(500);
+  expect(log).toMatch(/incidents\/outage\.md:\d+: impact: unknown impact "catastrophic"/);
+
+  writeFileSync(file, original);
+  const fixed = await until('/', (page) => page.status === 200);
+  expect(main(fixed.text)).toBe(main(readFileSync(join(outDir(target.name), 'index.html'), 'utf8')));
+});
