@@ -52,3 +52,9 @@ test("every link of the status page stays under /status/, and its icon is the ho
 test("the root stays the host's: no 404 page, robots.txt or redirects of the status page", () => {
   for (const file of ['404.html', 'robots.txt', '_redirects']) expect(existsSync(join(out, file)), file).toBe(false);
 });
+
+test("the host's style sheet (customCss) comes after the engine's tokens, so its --link wins", () => {
+  const home = read('status/index.html');
+  expect(home.indexOf('--link:#0a55b8')).toBeGreaterThan(-1);
+  expect(home.indexOf('--link:#5b2a86')).toBeGreaterThan(home.indexOf('--link:#0a55b8'));
+});

@@ -32,6 +32,7 @@ export type { StatusPageOptions } from './options.ts';
 
 const VIRTUAL = 'virtual:astro-status-page/checked-site';
 const RESOLVED = `\0${VIRTUAL}`;
+const CUSTOM_CSS = 'virtual:astro-status-page/custom-css';
 
 /** The package's folder, from src/integration/ (this repository) or dist/integration/ (installed): the routes are always its src/. */
 const PACKAGE_ROOT = new URL('../../', import.meta.url);
@@ -46,13 +47,13 @@ const problemLines = (problems: readonly Problem[]): string[] => [
 
 /** The status page, as an Astro integration. */
 export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegration {
-  const options = resolveOptions(userOptions);
   let finalOutDir = '';
   let staging = '';
   return {
     name: 'astro-status-page',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, injectRoute }) => {
+        const options = resolveOptions(userOptions, fileURLToPath(config.root));
         const dir = resolve(options.siteDir ?? process.env['STATUS_SITE_DIR'] ?? fileURLToPath(config.root));
         const embedded = options.base !== '';
         const building = command === 'build';
@@ -125,7 +126,7 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
           // One request a page: its CSS inline. Four pages in flight at once: each page's write waits on the disk.
           build: { inlineStylesheets: 'always', format: 'directory', concurrency: 4 },
           integrations: [...(hasSitemap ? [] : [sitemap()]), publishStaging()],
-          vite: { plugins: [checkedSitePlugin({ dir, pageBase, publicDir, building })] },
+          vite: { plugins: [checkedSitePlugin({ dir, pageBase, publicDir, building }), customCssPlugin(options.customCss)] },
         });
       },
     },
@@ -192,5 +193,14 @@ function checkedSitePlugin({ dir, pageBase, publicDir, building }: { dir: string
       };
       for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, recheck);
     },
+  };
+}
+
+/** `virtual:astro-status-page/custom-css`: the site's own style sheets, which every page imports after the engine's. */
+function customCssPlugin(files: readonly string[]) {
+  return {
+    name: 'astro-status-page:custom-css',
+    resolveId: (id: string) => (id === CUSTOM_CSS ? `\0${CUSTOM_CSS}` : undefined),
+    load: (id: string) => (id === `\0${CUSTOM_CSS}` ? files.map((file) => `import ${JSON.stringify(file)};`).join('\n') : undefined),
   };
 }

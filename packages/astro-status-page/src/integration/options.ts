@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
 /** What a site may pass to `statusPage()` in astro.config.mjs; everything else is status.config.yaml's. */
 export interface StatusPageOptions {
   /**
@@ -12,19 +15,35 @@ export interface StatusPageOptions {
    * status.config.yaml's `url` names.
    */
   base?: string;
+  /**
+   * Style sheets of the site's own, after the engine's: a file of CSS custom
+   * properties (`--link`, `--operational`, … in the engine's
+   * src/styles/global.css) restyles every page. Paths from the project's
+   * root, such as './src/styles/tokens.css'.
+   */
+  customCss?: string[];
 }
 
 export interface ResolvedOptions {
   siteDir?: string | undefined;
   /** '' for a site of its own, else '/segment[/segment…]' without a trailing slash. */
   base: string;
+  /** Absolute paths of the site's style sheets. */
+  customCss: string[];
 }
 
 /** The options checked once, with a message that names the option and what it takes. */
-export function resolveOptions(options: StatusPageOptions): ResolvedOptions {
+export function resolveOptions(options: StatusPageOptions, root: string): ResolvedOptions {
   const base = (options.base ?? '').replace(/\/+$/, '');
-  if (base !== '' && !/^(\/[A-Za-z0-9._~-]+)+$/.test(base)) {
-    throw new Error(`statusPage({ base: ${JSON.stringify(options.base)} }) in astro.config.mjs: base is a path such as '/status', made of letters, digits and . _ ~ - between slashes`);
+  if (base !== '' && !/^(\/(?!\.+(\/|$))[A-Za-z0-9._~-]+)+$/.test(base)) {
+    throw new Error(`statusPage({ base: ${JSON.stringify(options.base)} }) in astro.config.mjs: base is a path such as '/status', made of letters, digits and . _ ~ - between slashes (not . or .. alone)`);
   }
-  return { siteDir: options.siteDir, base };
+  const customCss = (options.customCss ?? []).map((path) => {
+    const file = resolve(root, path);
+    if (!path.endsWith('.css') || !existsSync(file)) {
+      throw new Error(`statusPage({ customCss: [${JSON.stringify(path)}] }) in astro.config.mjs: ${path.endsWith('.css') ? `there is no file ${file}` : 'customCss lists .css files'}, paths from the project's root such as './src/styles/tokens.css'`);
+    }
+    return file;
+  });
+  return { siteDir: options.siteDir, base, customCss };
 }

@@ -5,3 +5,6 @@ declare module 'virtual:astro-status-page/checked-site' {
   /** The path the pages live under, with a trailing slash. */
   export const pageBase: string;
 }
+
+/** The site's own style sheets (`statusPage({ customCss })`), imported after the engine's. */
+declare module 'virtual:astro-status-page/custom-css';
