@@ -13,7 +13,7 @@ import { parse } from 'yaml';
  * every update in real histories (cState sites: a folder with config.yml;
  * Statuspage dumps: a folder of its API JSON), as the importer reads them
  * before any limit, with percentiles and how many the message limit admits.
- * This is how LIMITS.messageBytes is chosen (README, Importing).
+ * This is how LIMITS.messageBytes is chosen (docs/files.md, "Limits").
  */
 
 function cstateLengths(dir: string): number[] {

@@ -41,7 +41,7 @@ const INCIDENT: Flags = { ...UNRATED, impact: 'minor' };
 const NEW_INCIDENT = argv('new', INCIDENT);
 
 describe('new', () => {
-  test('writes the incident in the README format and prints its path and page URL', async () => {
+  test('writes the incident in the format of docs/files.md and prints its path and page URL', async () => {
     const { code, out } = await status(...NEW_INCIDENT, '--started', '2022-12-31T04:40:00-05:00');
     expect(code).toBe(0);
     expect(out).toContain('Created: incidents/2022/2022-12-31-timelines-slow-to-load.md');

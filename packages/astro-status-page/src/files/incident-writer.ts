@@ -32,7 +32,7 @@ export function styleMessage(node: unknown): void {
 }
 
 /**
- * One update as YAML will write it, keys in the README's order (at, status,
+ * One update as YAML will write it, keys in docs/files.md's order (at, status,
  * impact, components, message, reopened); a Map keeps the components in the
  * order given, whatever their ids look like.
  */

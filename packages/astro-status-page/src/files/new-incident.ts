@@ -44,7 +44,7 @@ function fileText(data: Record<string, unknown>, flowComponents: boolean): strin
   return `---\n${doc.toString({ lineWidth: 80, flowCollectionPadding: false })}---\n`;
 }
 
-/** The text of a new incident file, in the README's format and key order. */
+/** The text of a new incident file, in docs/files.md's format and key order. */
 export function renderIncident(incident: NewIncident): string {
   return fileText(
     {

@@ -41,12 +41,12 @@ export function readSiteConfig(dir: string, { publicDir }: { publicDir?: string 
   const fail = (...problems: Problem[]): never => {
     throw new SiteConfigError(problems);
   };
-  if (!existsSync(path)) fail(problem(1, 'file', `is missing from ${dir}; it names the page and its components (see README, "Components")`));
+  if (!existsSync(path)) fail(problem(1, 'file', `is missing from ${dir}; it names the page and its components (see docs/files.md, "Components")`));
   const decoded = decodeSource(readFileSync(path));
   if (!decoded.ok) return fail(problem(1, 'file', decoded.message));
   const forbidden = forbiddenInFile(decoded.text);
   if (forbidden) fail(problem(forbidden.line, 'text', forbidden.message));
-  if (decoded.text.trim() === '') fail(problem(1, 'config', 'is empty; it needs at least name, url and groups of components (see README, "Components")'));
+  if (decoded.text.trim() === '') fail(problem(1, 'config', 'is empty; it needs at least name, url and groups of components (see docs/files.md, "Components")'));
   const lines = new LineCounter();
   const doc = parseDocument(decoded.text, { lineCounter: lines, schema: 'core', prettyErrors: false });
   const yaml = [...doc.errors, ...doc.warnings];

@@ -10,7 +10,7 @@ import { byteLength, LIMITS } from '../rules/limits.ts';
 
 /*
  * What every importer produces: the site's configuration and one incident
- * file per incident or maintenance, in the README's format, plus what could
+ * file per incident or maintenance, in docs/files.md's format, plus what could
  * not be mapped and why. Pure data; writing it is write.ts's job.
  */
 
@@ -33,7 +33,7 @@ export interface ImportedEvent {
   title: string;
   /** When it began (names the file): `started`, the first update or the window. */
   startsAt: string;
-  /** The frontmatter, keys in the README's order. */
+  /** The frontmatter, keys in docs/files.md's order. */
   frontmatter: Record<string, unknown>;
   /** The Markdown body: the postmortem (or the maintenance's details). */
   body: string;
@@ -162,7 +162,7 @@ export function withId(event: ImportedEvent, id: string): ImportedEvent {
   return { ...event, frontmatter: { ...(kind === undefined ? {} : { kind }), id, ...rest } };
 }
 
-/** The file's text: frontmatter in the README's format, then the body. */
+/** The file's text: frontmatter in docs/files.md's format, then the body. */
 export function renderEvent(event: ImportedEvent): string {
   const doc = new Document(event.frontmatter, { schema: 'core' });
   const updates = event.frontmatter['updates'] as unknown[];

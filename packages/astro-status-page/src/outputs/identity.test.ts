@@ -106,7 +106,7 @@ describe('renaming a file with an id', () => {
   });
 });
 
-test('renaming a file without an id moves its page, feed items, API ids and calendar UID (the README says so)', async () => {
+test('renaming a file without an id moves its page, feed items, API ids and calendar UID (docs/notifications.md says so)', async () => {
   const before = await published(site(BEFORE, [null, null]));
   const after = await published(site(AFTER, [null, null]));
   expect(before.pages['Login failing']![0]).toBe('/incidents/2023-03-01-login-failing/');

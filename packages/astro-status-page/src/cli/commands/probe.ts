@@ -11,7 +11,7 @@ import type { Context } from '../context.ts';
 export async function probe(ctx: Context): Promise<number> {
   try {
     const { results, written } = await runProbe({ dir: ctx.dir, now: ctx.now, env: ctx.env, out: ctx.out });
-    if (results.length === 0) throw new Refusal('status.config.yaml has no probes: to run; add a list of checks (see README, "Probes")');
+    if (results.length === 0) throw new Refusal('status.config.yaml has no probes: to run; add a list of checks (see docs/probes.md, "The checks")');
     ctx.out(`Wrote: ${written.join(' ')}`);
     return 0;
   } catch (error) {

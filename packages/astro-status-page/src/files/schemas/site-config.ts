@@ -76,13 +76,13 @@ export const siteConfigSchema = z
     localTime: z.boolean().default(false),
     /** Component groups, in display order. */
     groups: z.array(componentGroupSchema).min(1, 'declare at least one group of components'),
-    /** Where `npm run status -- notify` announces updates (see README, Notifications). */
+    /** Where `npm run status -- notify` announces updates (see docs/notifications.md). */
     notify: notifyConfigSchema.optional(),
-    /** How current the page promises to be: rebuild interval and grace (see README, When the pipeline or the host fails). */
+    /** How current the page promises to be: rebuild interval and grace (see docs/deploying.md, "When the pipeline or the host fails"). */
     freshness: freshnessConfigSchema.default(DEFAULT_FRESHNESS),
     /** The same site on other hosts, e.g. https://chirp-status.pages.dev/ (every page's footer lists them). */
     mirrors: mirrorsSchema.default([]),
-    /** HTTP checks `npm run status -- probe` runs, each for a component (see README, Probes). */
+    /** HTTP checks `npm run status -- probe` runs, each for a component (see docs/probes.md). */
     probes: probesSchema.optional(),
   })
   .superRefine((config, ctx) => {
