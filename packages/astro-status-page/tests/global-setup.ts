@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeSyntheticSite } from '../bench/generate.ts';
-import { buildSiteAsync, CHIRP, TARGETS, TMP, type BuildTarget } from './helpers/build.ts';
+import { buildSiteAsync, CHIRP, REPO, ROOT, TARGETS, TMP, type BuildTarget } from './helpers/build.ts';
 
 /**
  * Build every fixture site once, for every test file to read. Builds run
@@ -11,6 +12,9 @@ import { buildSiteAsync, CHIRP, TARGETS, TMP, type BuildTarget } from './helpers
  */
 export default async function setup() {
   rmSync(TMP, { recursive: true, force: true });
+  // The integration, the check and the status bin run compiled from dist/: compile what the suites test, never an older dist/.
+  const compiled = spawnSync(process.execPath, [resolve(REPO, 'node_modules/typescript/bin/tsc'), '-p', resolve(ROOT, 'tsconfig.build.json')], { encoding: 'utf8' });
+  if (compiled.status !== 0) throw new Error(`Compiling the engine failed:\n${compiled.stdout}${compiled.stderr}`);
   for (const target of TARGETS) {
     if (target.synthetic) writeSyntheticSite(target.siteDir, CHIRP, { count: target.synthetic, now: Date.parse(target.now) });
     if (target.variantOf) {

@@ -6,7 +6,7 @@ import { main } from './main.ts';
 /**
  * What `npm run status -- …` does with its environment: the site folder from
  * STATUS_SITE_DIR (or the working directory), "now" from STATUS_NOW, then the
- * command. scripts/status.ts runs it for staff; tests run it in-process with
+ * command. cli/bin.ts runs it for staff; tests run it in-process with
  * their own environment and collected output, the same path either way.
  */
 export async function runStatus(
