@@ -11,7 +11,7 @@ export default defineConfig(
   astro.configs.recommended,
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
     files: ['packages/*/src/**/*.{ts,astro,mjs,js}'],
