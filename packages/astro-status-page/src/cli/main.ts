@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import type { Context, Flags } from './context.ts';
-import { check, checkTemplates } from './commands/check.ts';
+import { check, checkTemplates, checkWorkflowFiles } from './commands/check.ts';
 import { listOpen } from './commands/list.ts';
 import { newMaintenance } from './commands/maintenance.ts';
 import { newIncident } from './commands/new.ts';
@@ -151,10 +151,12 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx, flags, from, source) => importCommand(ctx, flags, from, source),
   },
   check: {
-    usage: 'check',
+    usage: 'check [--workflows]',
     summary: 'validate every incident file and template with the build’s rules; exit 1 listing every problem',
-    options: {},
-    run: (ctx) => Math.max(check(ctx), checkTemplates(ctx)),
+    options: {
+      workflows: flag('also check .github/workflows/ against status.config.yaml: the secrets each step gets, the deploy and watch schedules (npm test in a site runs this)'),
+    },
+    run: (ctx, flags) => Math.max(check(ctx), checkTemplates(ctx), flags['workflows'] ? checkWorkflowFiles(ctx) : 0),
   },
   notify: {
     usage: 'notify [--previous DIR|URL] [--current DIR] [--dry-run] [--resend ID …] [--channel NAME …] [--to ADDRESS …]',
