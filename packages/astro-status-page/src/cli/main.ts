@@ -176,12 +176,13 @@ export const COMMANDS: Record<string, Command> = {
     run: async (ctx, flags) => (await import('./commands/notify.ts')).notify(ctx, flags),
   },
   watch: {
-    usage: 'watch [--live URL …] [--max-age DURATION] [--timeout S]',
+    usage: 'watch [--live URL …] [--max-age DURATION] [--timeout S] [--before-first-deploy]',
     summary: 'check that every host serves a current build of what the repository holds; exit 1 and alert staff channels when not',
     options: {
       live: value('a host to check, its root address, repeatable (default: url and every mirror in status.config.yaml)', true),
       'max-age': value('the oldest build a host may serve, e.g. "1 h 30 min" (default: freshness.interval + freshness.grace)'),
       timeout: value('seconds each request may take (default 10)'),
+      'before-first-deploy': flag('the page has never been deployed (watch.yml passes it while GitHub lists no Pages deployment): when no host serves it, say so and exit 0 instead of alerting'),
     },
     run: async (ctx, flags) => (await import('./commands/watch.ts')).watch(ctx, flags),
   },
