@@ -10,6 +10,7 @@ import { API_KEY_VARIABLE, importCommand, IMPORT_SOURCES } from './commands/impo
 import { describeUnknown } from '../rules/nearest.ts';
 import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES } from '../rules/statuses.ts';
 import { CHANNEL_TYPES } from '../files/schemas/notify-config.ts';
+import { LOCALES } from '../i18n/locales.ts';
 
 type Option = ParseArgsOptionDescriptor & { help: string };
 
@@ -76,6 +77,22 @@ function fixedStatus(
 
 /** Every command, its flags and their help; `--help` and `-h` work on each. */
 export const COMMANDS: Record<string, Command> = {
+  init: {
+    usage: 'init [dir] --name N --url U --component id=Name [--component …] [--group "Name: id,id" …] [--timezone Z] [--locale L] [--yes]',
+    summary: 'make a new status site in an empty folder: status.config.yaml, workflows, templates, README (asks at a terminal)',
+    positional: true,
+    options: {
+      name: value('the platform’s name, in the page’s title, e.g. "Acme"'),
+      url: value('the address the page will be read at, e.g. https://status.example.com'),
+      timezone: value('IANA time zone of the times readers see (default UTC), e.g. Europe/Berlin'),
+      locale: value(`language of the page (default en): ${LOCALES.join(', ')}`),
+      component: value('a component readers can tell is up or down, one per flag, repeatable: id=Name, e.g. web=Website (or a name, its id made from it)', true),
+      group: value('a heading over some components, repeatable: "Name: id,id"; the others go in one group after these', true),
+      yes: flag('at a terminal, write without showing status.config.yaml and asking first'),
+    },
+    // Loaded on use: the other commands need no template files.
+    run: async (ctx, flags, dir) => (await import('./commands/init.ts')).init(ctx, flags, dir),
+  },
   new: {
     usage: 'new --title T --component id=status [--component …] [--impact I] --message M|--template NAME [--status S] [--at T] [--started T] [--slug S] [--yes]',
     summary: 'open an incident and write its first update',
