@@ -87,6 +87,6 @@ export function checkWorkflowFiles(ctx: Context): number {
     ctx.out(`${count(problems.length, 'problem')} in ${count(inFiles, 'file')}; the workflows and status.config.yaml disagree.`);
     return 1;
   }
-  ctx.out(`OK: ${count(files!.length, 'workflow')} agree with status.config.yaml: each step gets the secrets it names, and the schedules keep freshness.`);
+  ctx.out(`OK: ${count(files!.length, 'workflow')} agree with status.config.yaml: each step gets the secrets the config names for it, and the schedules keep its freshness.`);
   return 0;
 }
