@@ -121,3 +121,28 @@ test('update through the prompts: a template, the components that change by name
 ---
 `);
 });
+
+test('init through the prompts: each question in turn, this machine’s time zone offered, the config shown before writing', { timeout: 30_000 }, async () => {
+  const target = join(site, 'acme-status');
+  const session = new TerminalSession([process.execPath, STATUS_CLI, 'init', target], { cwd: site, env: { ...process.env, STATUS_NOW: NOW, TZ: 'Asia/Tokyo' } });
+  await answer(session, 'What is the platform called?', `Acme${KEYS.enter}`);
+  await answer(session, 'Address the page will be read at?', `status.acme.example${KEYS.enter}`);
+  // A bare host name is refused where it is typed, with the reason; the answer can be corrected in place.
+  await session.waitFor('"status.acme.example" is not an absolute URL');
+  session.type(`${'\u007f'.repeat('status.acme.example'.length)}https://status.acme.example${KEYS.enter}`);
+  await session.waitFor('Time zone of the times readers see (IANA name)?');
+  await session.waitFor('Asia/Tokyo');
+  session.type(KEYS.enter);
+  await session.waitFor('○ ar: Arabic');
+  expect(session.screen()).toContain('Language of the page?\n│  ● en: English\n│  ○ de: German');
+  session.type(`${KEYS.down}${KEYS.enter}`);
+  await answer(session, 'Components readers can tell are up or down', `Website, api=Public API${KEYS.enter}`);
+  await session.waitFor(`Write the site into ${target}?`);
+  expect(session.screen()).toMatch(/│ +timezone: Asia\/Tokyo +│/);
+  expect(session.screen()).toMatch(/│ +locale: de +│/);
+  expect(existsSync(target)).toBe(false);
+  session.type(KEYS.enter);
+  expect(await session.finish()).toBe(0);
+  expect(session.screen()).toContain(`Created a status site for Acme in ${target}: 19 files.`);
+  expect(readFileSync(join(target, 'status.config.yaml'), 'utf8')).toContain('groups:\n  - name: Komponenten\n    components:\n      - id: website\n        name: Website\n      - id: api\n        name: Public API\n');
+});

@@ -580,7 +580,7 @@ describe('careless times and flag values: one rule each, refused with a message,
 });
 
 describe('help and safety', () => {
-  test.each(['new', 'update', 'resolve', 'maintenance', 'start', 'complete', 'list', 'check'])('%s --help shows its usage', async (command) => {
+  test.each(['init', 'new', 'update', 'resolve', 'maintenance', 'start', 'complete', 'list', 'check'])('%s --help shows its usage', async (command) => {
     const { code, out } = await status(command, '--help');
     expect(code).toBe(0);
     expect(out).toMatch(new RegExp(`^Usage: npm run status -- ${command}`));

@@ -2,13 +2,14 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../src/outputs/csp.ts';
-import { outDir, REPO } from './helpers/build.ts';
+import { outDir, SITE_TEMPLATE } from './helpers/build.ts';
 import { headersFor, matches, readHeaderRules } from './helpers/host-headers.ts';
 import { builtPages, page } from './helpers/pages.ts';
 
 const build = 'example-mid-outage';
 
-const readHeaders = () => readHeaderRules(join(REPO, 'public/_headers'));
+// The site template's, which `status init` copies into every site and the example holds the same (tests/site-template.test.ts).
+const readHeaders = () => readHeaderRules(join(SITE_TEMPLATE, 'public/_headers'));
 
 const builtFiles = (dir = outDir(build)): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })

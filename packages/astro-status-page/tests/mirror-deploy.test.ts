@@ -3,11 +3,12 @@ import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { outDir, REPO, TMP } from './helpers/build.ts';
+import { outDir, REPO, SITE_TEMPLATE, TMP } from './helpers/build.ts';
 import { startPagesApi, type Published } from './helpers/pages-api.ts';
 
 /*
- * The second host's step of deploy.yml, run as the workflow runs it (its own
+ * The second host's step of deploy.yml (the site template's, which the example
+ * and every site `status init` makes copy), run as the workflow runs it (its own
  * `run` line and env, in a folder holding the build's dist/), with the pinned
  * wrangler against a local stand-in for Cloudflare's Pages API: it publishes
  * every file of dist/, byte for byte, to the project and branch the workflow
@@ -16,7 +17,7 @@ import { startPagesApi, type Published } from './helpers/pages-api.ts';
  */
 
 type Step = { run?: string; env?: Record<string, string>; uses?: string; with?: Record<string, unknown> };
-const mirror = (parse(readFileSync(join(REPO, '.github/workflows/deploy.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> }).jobs['mirror']!;
+const mirror = (parse(readFileSync(join(SITE_TEMPLATE, '.github/workflows/deploy.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> }).jobs['mirror']!;
 const step = mirror.steps.find((candidate) => candidate.run?.includes('wrangler'))!;
 // A project of its own (wrangler resolves dist/ from the nearest package.json), whose
 // node_modules is the repository's, so npx finds the wrangler devDependency instead of downloading one.

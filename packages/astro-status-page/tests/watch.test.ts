@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -57,9 +57,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Run the CLI without blocking this process, whose servers must answer meanwhile. */
+/** Run the CLI on these hosts (each as --live) and flags (the words starting with --), without blocking this process, whose servers must answer meanwhile. */
 function watch(...live: string[]): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
-  return watchIn(CHIRP, live.flatMap((url) => ['--live', url]));
+  return watchIn(CHIRP, live.flatMap((url) => (url.startsWith('--') ? [url] : ['--live', url])));
 }
 
 function watchIn(cwd: string, args: string[]): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
@@ -114,6 +114,43 @@ describe('one host of each kind of failure', () => {
     expect(subscribers.received).toEqual([]);
     expect(run.lines.at(-1)).toBe('staff-slack (slack, staff): alerted via [STAFF_SLACK_WEBHOOK_URL] (200 OK)');
     expect(run.lines.join('\n')).not.toContain('staff-token');
+  });
+});
+
+describe('before the first deploy (--before-first-deploy, which watch.yml passes while GitHub lists no Pages deployment)', () => {
+  let unpublished: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    // A host with nothing published yet: every path is its 404 page, as GitHub Pages answers before a first deploy.
+    const root = join(dir, 'unpublished');
+    mkdirSync(root);
+    writeFileSync(join(root, '404.html'), '<h1>404</h1>');
+    unpublished = await serveStatic(root);
+  });
+  afterAll(() => unpublished.close());
+
+  test('no host serving anything (404, refused) is no outage: one line, exit 0, nobody alerted', async () => {
+    staff.received.length = 0;
+    const run = await watch(unpublished.url, downUrl, '--before-first-deploy');
+    expect(run.lines).toEqual([expect.stringMatching(/^Not deployed yet: no host serves the page \(.*\), and there has been no deploy; nothing to watch until the first one, nobody alerted\.$/)]);
+    expect(run.lines[0]).toContain(`${downUrl}: could not connect (ECONNREFUSED)`);
+    expect(run.code).toBe(0);
+    expect(staff.received).toEqual([]);
+  });
+
+  test('once any host serves a build, every host is judged as always: one that serves nothing is down', async () => {
+    staff.received.length = 0;
+    const run = await watch(hosts['main']!.url, downUrl, '--before-first-deploy');
+    expect(run.lines.slice(0, 2)).toEqual([expect.stringMatching(/: OK, build /), `${downUrl}: unreachable: could not connect (ECONNREFUSED)`]);
+    expect(run.code).toBe(1);
+    expect(staff.received).toHaveLength(1);
+  });
+
+  test('without the flag, a page that serves nothing is reported down, as for any deployed page', async () => {
+    staff.received.length = 0;
+    const run = await watch(unpublished.url, downUrl);
+    expect(run.lines.slice(0, 2)).toEqual([expect.stringMatching(new RegExp(`^${unpublished.url}: unreachable: `)), `${downUrl}: unreachable: could not connect (ECONNREFUSED)`]);
+    expect(run.code).toBe(1);
+    expect(staff.received).toHaveLength(1);
   });
 });
 

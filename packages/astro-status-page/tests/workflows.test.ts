@@ -1,25 +1,33 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { readSiteConfig } from '../src/files/site-files.ts';
 import { DEFAULT_TIME_LIMIT_MS } from '../src/notify/run.ts';
-import { REPO } from './helpers/build.ts';
+import { checkWorkflows, WORKFLOWS_DIR } from '../src/site/workflows.ts';
+import { REPO, SITE_TEMPLATE } from './helpers/build.ts';
 
 /*
  * The workflows cannot run here, so they are checked with GitHub's workflow
- * schema (action-validator) and for what the publish path promises.
+ * schema (action-validator) and for what the publish path promises. Their
+ * owner is the site template, which `status init` copies into every new site;
+ * the example at the repository root holds the same files plus the lines that
+ * pass its own secrets, and engine.yml, this repository's own checks.
+ * What a site's workflows must agree on with its config is the engine's
+ * workflow check (src/site/workflows.ts, `status check --workflows`).
  */
 
-const read = (name: string) => readFileSync(join(REPO, '.github/workflows', name), 'utf8');
-type Step = { uses?: string; run?: string; env?: Record<string, string>; name?: string };
+const SITE_WORKFLOWS = ['deploy.yml', 'check.yml', 'watch.yml', 'probe.yml'];
+const read = (name: string, from = SITE_TEMPLATE) => readFileSync(join(from, WORKFLOWS_DIR, name), 'utf8');
+type Step = { uses?: string; run?: string; env?: Record<string, string>; name?: string; id?: string };
 type Job = { needs?: string | string[]; if?: string; steps: Step[] };
 const jobs = (name: string): Record<string, Job> => parse(read(name)).jobs;
+const every = [...SITE_WORKFLOWS.map((name) => [name, SITE_TEMPLATE] as const), ['engine.yml', REPO] as const];
 
 describe('workflow files', () => {
-  test.each(['deploy.yml', 'check.yml', 'watch.yml', 'probe.yml'])('%s is a valid GitHub Actions workflow', (name) => {
-    expect(validateWorkflow(read(name)).errors).toEqual([]);
+  test.each(every)('%s is a valid GitHub Actions workflow', (name, from) => {
+    expect(validateWorkflow(read(name, from)).errors).toEqual([]);
   });
 
   test('the validator does reject a broken workflow', () => {
@@ -27,10 +35,44 @@ describe('workflow files', () => {
     expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
   });
 
-  test.each(['deploy.yml', 'check.yml', 'watch.yml', 'probe.yml'])('every action in %s is pinned to a commit', (name) => {
-    const uses = Object.values(jobs(name)).flatMap((job) => job.steps.flatMap((step) => step.uses ?? []));
+  test.each(every)('every action in %s is pinned to a commit', (name, from) => {
+    const uses = Object.values(parse(read(name, from)).jobs as Record<string, Job>).flatMap((job) => job.steps.flatMap((step) => step.uses ?? []));
     expect(uses.length).toBeGreaterThan(0);
     for (const action of uses) expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+  });
+});
+
+describe('one owner: the example runs the site template’s workflows', () => {
+  /** The example's own secrets: the variables its channels and checks name. */
+  const config = readSiteConfig(REPO);
+  const own = new Set([...(config.notify?.channels ?? []).flatMap((channel) => [channel.url_env, ...(channel.type === 'webhook' ? [channel.secret_env] : [])]), ...(config.probes ?? []).flatMap((probe) => Object.values(probe.headers_env ?? {}))]);
+
+  /** A workflow without the lines passing the example's own secrets, and without an `env:` left empty by their removal. */
+  function withoutOwnSecrets(text: string): string {
+    const lines = text.split('\n').filter((line) => {
+      const passed = /^\s+([A-Z_][A-Z0-9_]*): \$\{\{ secrets\.([A-Z_][A-Z0-9_]*) \}\}$/.exec(line);
+      return !(passed && passed[1] === passed[2] && own.has(passed[1]!));
+    });
+    const indent = (line: string | undefined) => line?.search(/\S/) ?? -1;
+    return lines.filter((line, i) => !(line.trim() === 'env:' && indent(lines[i + 1]) <= indent(line))).join('\n');
+  }
+
+  test('the example has the template’s workflows and engine.yml, nothing else', () => {
+    expect(readdirSync(join(REPO, WORKFLOWS_DIR)).sort()).toEqual([...SITE_WORKFLOWS, 'engine.yml'].sort());
+    expect(readdirSync(join(SITE_TEMPLATE, WORKFLOWS_DIR)).sort()).toEqual([...SITE_WORKFLOWS].sort());
+  });
+
+  test.each(SITE_WORKFLOWS)('%s is the template’s, but for the lines passing the example’s own secrets', (name) => {
+    expect(withoutOwnSecrets(read(name, REPO))).toBe(read(name));
+  });
+
+  test('those lines are really there: the example passes a secret to each of notify, watch and probe', () => {
+    for (const name of ['deploy.yml', 'watch.yml', 'probe.yml']) expect(withoutOwnSecrets(read(name, REPO))).not.toBe(read(name, REPO));
+  });
+
+  test('the example’s workflows pass the workflow check with its config', () => {
+    const files = readdirSync(join(REPO, WORKFLOWS_DIR)).map((name) => ({ path: `${WORKFLOWS_DIR}/${name}`, text: read(name, REPO) }));
+    expect(checkWorkflows(config, readFileSync(join(REPO, 'status.config.yaml'), 'utf8'), files)).toEqual([]);
   });
 });
 
@@ -82,70 +124,33 @@ describe('the publish path', () => {
     expect(minutes * 60_000).toBeGreaterThanOrEqual(DEFAULT_TIME_LIMIT_MS + 2 * 60_000);
   });
 
-  test('passes notify the secret of every subscribers\' channel status.config.yaml declares, and nothing else', () => {
-    const step = deploy['notify']!.steps.find((candidate) => candidate.run?.includes('status -- notify'))!;
-    expect(Object.keys(step.env ?? {}).sort()).toEqual(channelVariables('subscribers'));
-    for (const [name, value] of Object.entries(step.env ?? {})) expect(value).toBe(`\${{ secrets.${name} }}`);
+  test('pull requests run the site’s check (content, templates, workflows) and its build; the engine’s own checks run in engine.yml', () => {
+    expect(runs(jobs('check.yml')['check']!)).toEqual(['npm ci --no-audit --no-fund', 'npm run status -- check --workflows', 'npm run build']);
+    const engine = parse(read('engine.yml', REPO)).jobs.engine as Job;
+    expect(runs(engine)).toEqual(['npm ci --no-audit --no-fund', 'npm run check', 'npm run lint', 'npm test']);
   });
 });
 
-/** The variables of the config's channels for one audience (a channel without one speaks to subscribers). */
-function channelVariables(audience: 'subscribers' | 'staff'): string[] {
-  const channels = (readSiteConfig(REPO).notify?.channels ?? []).filter((channel) => (channel.audience ?? 'subscribers') === audience);
-  return channels.flatMap((channel) => [channel.url_env, ...(channel.type === 'webhook' ? [channel.secret_env] : [])]).sort();
-}
+describe('the watchdog', () => {
+  const workflow = parse(read('watch.yml'));
+  const steps: Step[] = workflow.jobs.watch.steps;
+  const deploy = parse(read('deploy.yml'));
 
-/** The minutes of a day a five-field cron line runs at (minute and hour fields; the others must be `*`). */
-function cronMinutes(line: string): number[] {
-  const [minute, hour, ...rest] = line.trim().split(/\s+/);
-  expect(rest).toEqual(['*', '*', '*']);
-  const matches = (field: string, value: number) =>
-    field.split(',').some((part) => {
-      const [range, step = '1'] = part.split('/');
-      const [from, to] = range === '*' ? [0, 59] : range!.includes('-') ? range!.split('-').map(Number) : [Number(range), part.includes('/') ? 59 : Number(range)];
-      return value >= from! && value <= to! && (value - from!) % Number(step) === 0;
-    });
-  return Array.from({ length: 1440 }, (_, m) => m).filter((m) => matches(hour!, Math.floor(m / 60)) && matches(minute!, m % 60));
-}
-
-/** The time between a cron line's runs, in ms, when it is regular (undefined when it is not). */
-function cronInterval(line: string): number | undefined {
-  const minutes = cronMinutes(line);
-  const gaps = new Set(minutes.map((m, i) => ((minutes[i + 1] ?? minutes[0]! + 1440) - m) * 60_000));
-  return gaps.size === 1 ? [...gaps][0] : undefined;
-}
-
-describe('freshness: the page promises what the schedules do', () => {
-  const schedule = (name: string) => (parse(read(name)).on.schedule as Array<{ cron: string }>).map((entry) => entry.cron);
-
-  test('cron intervals are read right', () => {
-    expect(cronInterval('7 * * * *')).toBe(3_600_000);
-    expect(cronInterval('*/15 * * * *')).toBe(900_000);
-    expect(cronInterval('0 */2 * * *')).toBe(7_200_000);
-    expect(cronInterval('0,30 * * * *')).toBe(1_800_000);
-    expect(cronInterval('0 9-17 * * *')).toBeUndefined();
+  test('runs on a schedule of its own, not the deploy’s, whose delays it must catch, and by hand', () => {
+    expect(workflow.on.schedule).not.toEqual(deploy.on.schedule);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
   });
 
-  test('freshness.interval in status.config.yaml is the deploy\'s schedule, so "next update by" is what the scheduler is asked for', () => {
-    const [cron, ...others] = schedule('deploy.yml');
-    expect(others).toEqual([]);
-    expect(cronInterval(cron!)).toBe(readSiteConfig(REPO).freshness.interval);
-  });
-
-  test('the watchdog runs on its own schedule, every 15 minutes, well inside the grace', () => {
-    const [cron] = schedule('watch.yml');
-    expect(cron).not.toBe(schedule('deploy.yml')[0]);
-    expect(cronInterval(cron!)).toBe(900_000);
-    expect(cronInterval(cron!)!).toBeLessThan(readSiteConfig(REPO).freshness.grace);
-    expect(parse(read('watch.yml')).on).toHaveProperty('workflow_dispatch');
-  });
-
-  test('the watch step runs the watchdog with the secret of every staff channel, and nothing else', () => {
-    const step = jobs('watch.yml')['watch']!.steps.find((candidate) => candidate.run?.includes('status -- watch'))!;
-    expect(step.run).toBe('npm run status -- watch');
-    expect(Object.keys(step.env ?? {}).sort()).toEqual(channelVariables('staff'));
-    expect(channelVariables('staff').length).toBeGreaterThan(0);
-    for (const [name, value] of Object.entries(step.env ?? {})) expect(value).toBe(`\${{ secrets.${name} }}`);
+  test('is told the page was never deployed only when GitHub lists no github-pages deployment, which the deploy job makes', () => {
+    const asked = steps.find((step) => step.id === 'pages')!;
+    expect(asked.run).toContain('deployments?environment=github-pages');
+    expect(asked.run).toContain('if [ "$deployments" = 0 ]; then echo "flags=--before-first-deploy" >> "$GITHUB_OUTPUT"; fi');
+    expect(asked.env).toEqual({ GH_TOKEN: '${{ github.token }}' });
+    expect(workflow.permissions).toEqual({ contents: 'read', deployments: 'read' });
+    expect(deploy.jobs.deploy.environment.name).toBe('github-pages');
+    const watch = steps.find((step) => step.run?.includes('status -- watch'))!;
+    expect(watch.run).toBe('npm run status -- watch ${{ steps.pages.outputs.flags }}');
+    expect(steps.indexOf(asked)).toBeLessThan(steps.indexOf(watch));
   });
 });
 
@@ -163,10 +168,11 @@ describe('two hosts, one build', () => {
     expect(downloaded?.with).toEqual({ name: 'site', path: 'dist' });
   });
 
-  test('it runs a pinned wrangler on that dist/, with its credentials from secrets only', () => {
+  test('it runs a pinned wrangler on that dist/, with its credentials from secrets only, and only once the repository variable is set', () => {
     const step = deploy['mirror']!.steps.find((candidate) => candidate.run?.includes('wrangler'))!;
     expect(step.run).toMatch(/^npx --yes wrangler@\d+\.\d+\.\d+ pages deploy dist /);
     expect(step.env).toEqual({ CLOUDFLARE_API_TOKEN: '${{ secrets.CLOUDFLARE_API_TOKEN }}', CLOUDFLARE_ACCOUNT_ID: '${{ secrets.CLOUDFLARE_ACCOUNT_ID }}', CLOUDFLARE_PROJECT: '${{ vars.CLOUDFLARE_PROJECT }}' });
+    expect(deploy['mirror']!.if).toBe("${{ vars.CLOUDFLARE_PROJECT != '' }}");
   });
 });
 
@@ -180,16 +186,9 @@ describe('the probe path', () => {
     expect(workflow.concurrency).toEqual({ group: 'probe', 'cancel-in-progress': false });
   });
 
-  test('passes the probe every variable a check’s headers_env names, as a secret, and nothing else', () => {
-    const wanted = (readSiteConfig(REPO).probes ?? []).flatMap((probe) => Object.values(probe.headers_env ?? {}));
-    const step = steps.find((candidate) => candidate.run === 'npm run status -- probe')!;
-    expect(Object.keys(step.env ?? {}).sort()).toEqual([...new Set(wanted)].sort());
-    for (const [name, value] of Object.entries(step.env ?? {})) expect(value).toBe(`\${{ secrets.${name} }}`);
-  });
-
-  test('commits the data and incident files, then starts the deploy by workflow_dispatch, which a push with its own token would not', () => {
+  test('commits the data and incident folders there are (a site without probes has no probes/), then starts the deploy by workflow_dispatch, which a push with its own token would not', () => {
     const commit = steps.find((step) => step.run?.includes('git commit'))!.run!;
-    expect(commit).toContain('git add probes incidents');
+    expect(commit).toContain('for folder in probes incidents; do\n  if [ -d "$folder" ]; then git add -A -- "$folder"; fi\ndone');
     expect(commit).toContain('git pull -q --rebase');
     const publish = steps.at(-1)!;
     expect(publish.run).toBe('gh workflow run deploy.yml --ref "$GITHUB_REF_NAME"');

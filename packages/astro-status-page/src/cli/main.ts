@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import type { Context, Flags } from './context.ts';
-import { check, checkTemplates } from './commands/check.ts';
+import { check, checkTemplates, checkWorkflowFiles } from './commands/check.ts';
 import { listOpen } from './commands/list.ts';
 import { newMaintenance } from './commands/maintenance.ts';
 import { newIncident } from './commands/new.ts';
@@ -10,6 +10,7 @@ import { API_KEY_VARIABLE, importCommand, IMPORT_SOURCES } from './commands/impo
 import { describeUnknown } from '../rules/nearest.ts';
 import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES } from '../rules/statuses.ts';
 import { CHANNEL_TYPES } from '../files/schemas/notify-config.ts';
+import { LOCALES } from '../i18n/locales.ts';
 
 type Option = ParseArgsOptionDescriptor & { help: string };
 
@@ -76,6 +77,22 @@ function fixedStatus(
 
 /** Every command, its flags and their help; `--help` and `-h` work on each. */
 export const COMMANDS: Record<string, Command> = {
+  init: {
+    usage: 'init [dir] --name N --url U --component id=Name [--component …] [--group "Name: id,id" …] [--timezone Z] [--locale L] [--yes]',
+    summary: 'make a new status site in an empty folder: status.config.yaml, workflows, templates, README (asks at a terminal)',
+    positional: true,
+    options: {
+      name: value('the platform’s name, in the page’s title, e.g. "Acme"'),
+      url: value('the address the page will be read at, e.g. https://status.example.com'),
+      timezone: value('IANA time zone of the times readers see (default UTC), e.g. Europe/Berlin'),
+      locale: value(`language of the page (default en): ${LOCALES.join(', ')}`),
+      component: value('a component readers can tell is up or down, one per flag, repeatable: id=Name, e.g. web=Website (or a name, its id made from it)', true),
+      group: value('a heading over some components, repeatable: "Name: id,id"; the others go in one group after these', true),
+      yes: flag('at a terminal, write without showing status.config.yaml and asking first'),
+    },
+    // Loaded on use: the other commands need no template files.
+    run: async (ctx, flags, dir) => (await import('./commands/init.ts')).init(ctx, flags, dir),
+  },
   new: {
     usage: 'new --title T --component id=status [--component …] [--impact I] --message M|--template NAME [--status S] [--at T] [--started T] [--slug S] [--yes]',
     summary: 'open an incident and write its first update',
@@ -151,10 +168,12 @@ export const COMMANDS: Record<string, Command> = {
     run: (ctx, flags, from, source) => importCommand(ctx, flags, from, source),
   },
   check: {
-    usage: 'check',
+    usage: 'check [--workflows]',
     summary: 'validate every incident file and template with the build’s rules; exit 1 listing every problem',
-    options: {},
-    run: (ctx) => Math.max(check(ctx), checkTemplates(ctx)),
+    options: {
+      workflows: flag('also check .github/workflows/ against status.config.yaml: the secrets each step gets, the deploy and watch schedules (npm test in a site runs this)'),
+    },
+    run: (ctx, flags) => Math.max(check(ctx), checkTemplates(ctx), flags['workflows'] ? checkWorkflowFiles(ctx) : 0),
   },
   notify: {
     usage: 'notify [--previous DIR|URL] [--current DIR] [--dry-run] [--resend ID …] [--channel NAME …] [--to ADDRESS …]',
@@ -174,12 +193,13 @@ export const COMMANDS: Record<string, Command> = {
     run: async (ctx, flags) => (await import('./commands/notify.ts')).notify(ctx, flags),
   },
   watch: {
-    usage: 'watch [--live URL …] [--max-age DURATION] [--timeout S]',
+    usage: 'watch [--live URL …] [--max-age DURATION] [--timeout S] [--before-first-deploy]',
     summary: 'check that every host serves a current build of what the repository holds; exit 1 and alert staff channels when not',
     options: {
       live: value('a host to check, its root address, repeatable (default: url and every mirror in status.config.yaml)', true),
       'max-age': value('the oldest build a host may serve, e.g. "1 h 30 min" (default: freshness.interval + freshness.grace)'),
       timeout: value('seconds each request may take (default 10)'),
+      'before-first-deploy': flag('the page has never been deployed (watch.yml passes it while GitHub lists no Pages deployment): when no host serves it, say so and exit 0 instead of alerting'),
     },
     run: async (ctx, flags) => (await import('./commands/watch.ts')).watch(ctx, flags),
   },

@@ -25,11 +25,14 @@ function describe(result: ProbeResult): string {
 /**
  * `status probe`: run every check once, record the results (and fold and
  * prune old ones), then open or follow each component's incident from what
- * was measured. Returns the files written, for the workflow to commit.
+ * was measured. Returns the files written, for the workflow to commit; a
+ * site without `probes:` gets no results and no file is written.
  */
 export async function runProbe(options: ProbeOptions): Promise<{ results: ProbeResult[]; written: string[] }> {
   const site = openSite(options.dir);
   const probes: readonly ProbeConfig[] = site.config.probes ?? [];
+  // Nothing to check: nothing is measured, folded or pruned, and no file is touched.
+  if (probes.length === 0) return { results: [], written: [] };
   const data = readProbeData(options.dir);
   for (const problem of data.problems) options.out(`warning: ${formatProblem(problem)} (this line is skipped)`);
   const fresh = await runChecks(probes, { env: options.env, ca: options.ca, now: options.now, at: options.now });

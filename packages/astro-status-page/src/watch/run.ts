@@ -23,6 +23,12 @@ export interface WatchRun {
   env: Record<string, string | undefined>;
   policy: RetryPolicy;
   out: (line: string) => void;
+  /**
+   * The caller knows the page has never been deployed (the workflow found no
+   * Pages deployment): hosts that serve nothing are then not down, only not
+   * published yet. A host that does serve a build is judged as always.
+   */
+  beforeFirstDeploy?: boolean;
 }
 
 /** Why a host gave no build, in a few words: no answer, a refused connection (snapshot.ts says which), or a bad answer. */
@@ -41,6 +47,11 @@ async function readHost(url: string, timeoutMs: number): Promise<HostReading> {
 /** Returns the exit code: 0 when every host is current and agrees, else 1. */
 export async function runWatch(run: WatchRun): Promise<number> {
   const readings = await Promise.all(run.hosts.map((url) => readHost(url, run.policy.timeoutMs)));
+  if (run.beforeFirstDeploy && readings.every((reading) => 'error' in reading)) {
+    const why = readings.map((reading) => `${reading.url}: ${'error' in reading ? reading.error : ''}`).join('; ');
+    run.out(`Not deployed yet: no host serves the page (${why}), and there has been no deploy; nothing to watch until the first one, nobody alerted.`);
+    return 0;
+  }
   const { freshness } = run.config;
   const verdicts = judgeHosts(readings, repoUpdates(run.repo, freshness.interval + freshness.grace), { now: run.now, maxAgeMs: run.maxAgeMs });
   for (const verdict of verdicts) for (const line of verdict.lines) run.out(line);

@@ -8,6 +8,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const REPO = resolve(ROOT, '../..');
 /** The example's content as the engine's tests know it: a fixture, so the example itself may change. */
 export const CHIRP = resolve(ROOT, 'tests/fixtures/chirp');
+/** What `status init` copies into a new site as it is (workflows, templates, public/…): the one owner of those files, which the example copies. */
+export const SITE_TEMPLATE = resolve(ROOT, 'site-template');
 /** The staff CLI, run from its source as Node 24 runs TypeScript. */
 export const STATUS_CLI = resolve(ROOT, 'src/cli/bin.ts');
 export const TMP = resolve(ROOT, 'tests/.tmp');

@@ -26,5 +26,6 @@ export async function watch(ctx: Context, flags: Flags): Promise<number> {
   // What a build now would publish: the hosts must hold every update of it that is due by now.
   const { site: origin, base } = deployment(config.url, ctx.env);
   const repo = buildFromModel(buildStatusModel(config, validEntries(site), ctx.now), new URL(base, origin).href);
-  return runWatch({ config, hosts, repo, now: ctx.now, maxAgeMs: maxAge, env: ctx.env, policy: { ...DEFAULT_POLICY, timeoutMs: timeout * 1000 }, out: ctx.out });
+  const beforeFirstDeploy = flags['before-first-deploy'] === true;
+  return runWatch({ config, hosts, repo, now: ctx.now, maxAgeMs: maxAge, env: ctx.env, policy: { ...DEFAULT_POLICY, timeoutMs: timeout * 1000 }, out: ctx.out, beforeFirstDeploy });
 }
