@@ -2,21 +2,21 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../src/outputs/csp.ts';
-import { outDir, SITE_TEMPLATE } from './helpers/build.ts';
+import { outDir } from './helpers/build.ts';
 import { headersFor, matches, readHeaderRules } from './helpers/host-headers.ts';
 import { builtPages, page } from './helpers/pages.ts';
 
 const build = 'example-mid-outage';
 
-// The site template's, which `status init` copies into every site and the example holds the same (tests/site-template.test.ts).
-const readHeaders = () => readHeaderRules(join(SITE_TEMPLATE, 'public/_headers'));
+// The engine publishes _headers with every site (src/outputs/headers-file.ts).
+const readHeaders = () => readHeaderRules(join(outDir(build), '_headers'));
 
 const builtFiles = (dir = outDir(build)): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => `/${relative(outDir(build), join(entry.parentPath, entry.name))}`);
 
-describe('public/_headers', () => {
+describe('_headers', () => {
   const rules = readHeaders();
 
   test('every response gets the strict policy, nosniff and a referrer policy', () => {

@@ -58,7 +58,6 @@ const WRITTEN = [
   'astro.config.mjs',
   'incidents/.gitkeep',
   'package.json',
-  'public/_headers',
   'public/favicon.svg',
   'src/content.config.ts',
   'status.config.yaml',
@@ -75,7 +74,7 @@ describe('init with flags', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     expect(filesOf(site)).toEqual(WRITTEN);
-    expect(run.out).toContain(`Created a status site for Acme in ${site}: 19 files.`);
+    expect(run.out).toContain(`Created a status site for Acme in ${site}: 18 files.`);
     expect(run.out).toContain('  npm install    # Astro, astro-status-page and Node 24');
     expect(run.out).toContain('Then publish it: README.md, "Deploying to GitHub Pages".');
   });

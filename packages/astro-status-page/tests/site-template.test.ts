@@ -18,7 +18,7 @@ const filesUnder = (dir: string): string[] =>
     .sort();
 
 /** The template's files the example holds as they are (not its README, .gitignore, tsconfig or workflows, which are its own or compared elsewhere). */
-const SHARED = ['astro.config.mjs', 'src/content.config.ts', '.gitattributes', 'public/_headers', 'public/favicon.svg', ...readdirSync(join(SITE_TEMPLATE, 'templates')).map((name) => `templates/${name}`)];
+const SHARED = ['astro.config.mjs', 'src/content.config.ts', '.gitattributes', 'public/favicon.svg', ...readdirSync(join(SITE_TEMPLATE, 'templates')).map((name) => `templates/${name}`)];
 
 test.each(SHARED)('the example’s %s is the template’s', (path) => {
   expect(readFileSync(join(REPO, path), 'utf8')).toBe(readFileSync(join(SITE_TEMPLATE, path), 'utf8'));

@@ -77,7 +77,8 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
 
         // The check starts first: it is the longer half of the build, and the pages wait for its model.
         if (command === 'preview') return;
-        const checked: Promise<Checked> = building ? checkOnWorker({ dir, now, publicDir }) : Promise.resolve(checkSite(dir, { now, publicDir }));
+        const ownsRoot = !embedded;
+        const checked: Promise<Checked> = building ? checkOnWorker({ dir, now, publicDir, ownsRoot }) : Promise.resolve(checkSite(dir, { now, publicDir, ownsRoot }));
         const model = checked.then(({ problems, model }) => (problems.length === 0 && model ? model : Promise.reject(new Error(problemLines(problems).join('\n')))));
         // Handled where the pages await it; not an unhandled rejection meanwhile.
         model.catch(() => {});
@@ -126,7 +127,7 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
           // One request a page: its CSS inline. Four pages in flight at once: each page's write waits on the disk.
           build: { inlineStylesheets: 'always', format: 'directory', concurrency: 4 },
           integrations: [...(hasSitemap ? [] : [sitemap()]), publishStaging()],
-          vite: { plugins: [checkedSitePlugin({ dir, pageBase, publicDir, building }), customCssPlugin(options.customCss)] },
+          vite: { plugins: [checkedSitePlugin({ dir, pageBase, publicDir, ownsRoot, building }), customCssPlugin(options.customCss)] },
         });
       },
     },
@@ -151,7 +152,7 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
 }
 
 /** The content check on a worker thread, started before Astro bundles the pages. */
-function checkOnWorker(workerData: { dir: string; now: number; publicDir: string }): Promise<Checked> {
+function checkOnWorker(workerData: { dir: string; now: number; publicDir: string; ownsRoot: boolean }): Promise<Checked> {
   // From the package's dist/ the worker is compiled JavaScript; from its src/ (this repository), TypeScript.
   const worker = new Worker(new URL(`./build-check${extname(fileURLToPath(import.meta.url))}`, import.meta.url), { workerData });
   return new Promise<Checked>((done, failed) => {
@@ -166,7 +167,7 @@ function checkOnWorker(workerData: { dir: string; now: number; publicDir: string
  * site and the path they live under. Under `astro dev`, a change to any file
  * of the site checks it again and reloads the browser.
  */
-function checkedSitePlugin({ dir, pageBase, publicDir, building }: { dir: string; pageBase: string; publicDir: string; building: boolean }) {
+function checkedSitePlugin({ dir, pageBase, publicDir, ownsRoot, building }: { dir: string; pageBase: string; publicDir: string; ownsRoot: boolean; building: boolean }) {
   const watched = [join(dir, CONFIG_FILE), join(dir, INCIDENTS_DIR), join(dir, TEMPLATES_DIR), join(dir, PROBES_DIR), publicDir];
   const isWatched = (file: string) => watched.some((path) => file === path || file.startsWith(`${path}${sep}`));
   return {
@@ -185,7 +186,7 @@ function checkedSitePlugin({ dir, pageBase, publicDir, building }: { dir: string
       const recheck = (file: string) => {
         if (!isWatched(file)) return;
         const now = resolveNow(process.env['STATUS_NOW']);
-        const { problems, model } = checkSite(dir, { now, publicDir });
+        const { problems, model } = checkSite(dir, { now, publicDir, ownsRoot });
         const checked = problems.length === 0 && model ? Promise.resolve(model) : Promise.reject(new Error(problemLines(problems).join('\n')));
         checked.catch(() => {});
         handOverCheckedSite({ dir, now, model: checked });

@@ -32,6 +32,7 @@ export const STATUS_ROUTES: readonly StatusRoute[] = [
   { pattern: '/api/v2/notify-index.json', entrypoint: 'api/v2/notify-index.json.ts' },
   { pattern: '/robots.txt', entrypoint: 'robots.txt.ts', root: true },
   { pattern: '/[redirects]', entrypoint: '[redirects].ts', root: true },
+  { pattern: '/[headers]', entrypoint: '[headers].ts', root: true },
   { pattern: '/[...legacy]/index.html', entrypoint: '[...legacy]/index.html.ts', root: true },
 ];
 

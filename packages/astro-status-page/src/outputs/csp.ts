@@ -14,7 +14,7 @@ import { STALE_WARNING_SCRIPT_HASH } from './stale-warning.ts';
  * (`'unsafe-inline'`). Markdown never emits raw HTML (see markdown.ts), so no
  * reader-supplied `<style>` can reach a page.
  *
- * `public/_headers` sends the same policy plus `frame-ancestors 'none'`, which
- * browsers ignore in a `<meta>` (tests/headers.test.ts keeps the two equal).
+ * `_headers` (headers-file.ts) sends the same policy plus `frame-ancestors 'none'`,
+ * which browsers ignore in a `<meta>`.
  */
 export const CONTENT_SECURITY_POLICY = `default-src 'none'; script-src ${STALE_WARNING_SCRIPT_HASH} ${LOCAL_TIME_SCRIPT_HASH}; img-src 'self' data:; manifest-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { catalogOf } from '../i18n/catalog.ts';
 import { directionOf } from '../i18n/locales.ts';
 import { buildApi } from '../outputs/api.ts';
@@ -30,16 +31,19 @@ export interface SiteCheck {
  * (before Astro starts) and the CLI's writes all run this, so `check`
  * passing means the build passes.
  */
-export function checkSite(dir: string, options: { now: number; clock?: number; publicDir?: string }): SiteCheck {
+export function checkSite(dir: string, options: { now: number; clock?: number; publicDir?: string; ownsRoot?: boolean }): SiteCheck {
   let site: OpenSite;
+  // public/ is the folder Astro copies into the site as it is: the logo must be there.
+  const publicDir = options.publicDir ?? join(dir, 'public');
   try {
-    // public/ is the folder Astro copies into the site as it is: the logo must be there.
-    site = openSite(dir, { publicDir: options.publicDir ?? join(dir, 'public'), clock: options.clock });
+    site = openSite(dir, { publicDir, clock: options.clock });
   } catch (error) {
     if (error instanceof SiteConfigError) return { entries: [], files: 0, problems: error.problems };
     throw error;
   }
   const { config, entries, problems } = site;
+  // A page that is a site of its own publishes the root's _headers; a host site embedding it keeps its own.
+  if (options.ownsRoot !== false && existsSync(join(publicDir, HEADERS))) problems.push(headersProblem(relative(dir, join(publicDir, HEADERS))));
   const files = site.sources.length;
   if (problems.length > 0) return { config, entries, files, problems };
   problems.push(...renderProblems(entries));
@@ -48,6 +52,16 @@ export function checkSite(dir: string, options: { now: number; clock?: number; p
   problems.push(...outputs.problems);
   return { config, entries, files, problems, ...(problems.length === 0 ? { model: outputs.model } : {}) };
 }
+
+const HEADERS = '_headers';
+
+const headersProblem = (file: string): Problem => ({
+  file,
+  line: 1,
+  field: 'file',
+  message:
+    "astro-status-page publishes _headers itself: its Content-Security-Policy names the hashes of the engine's own scripts, which change between releases, so a copy here would block them after an upgrade; delete this file",
+});
 
 /** Render every message and body, as the pages will at some moment; a failure is a problem, never a crash. */
 export function renderProblems(entries: readonly ValidIncidentFile[]): Problem[] {

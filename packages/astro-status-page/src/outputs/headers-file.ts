@@ -1,10 +1,17 @@
-# Response headers for Netlify and Cloudflare Pages (GitHub Pages and S3 ignore
-# this file; every page also carries the policy in <meta http-equiv>, from
-# astro-status-page's src/outputs/csp.ts, whose tests keep the two equal).
-# Rules are kept from overlapping on Cache-Control: both hosts join a header
-# set by two matching rules into one comma-separated value.
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
+
+/**
+ * `_headers`, the response headers of Netlify and Cloudflare Pages (GitHub
+ * Pages and S3 ignore it), published by the engine rather than kept in a
+ * site's public/: its policy names the hashes of the engine's own inline
+ * scripts, so a copy in a site would go stale with the next release.
+ * Rules are kept from overlapping on Cache-Control: both hosts join a header
+ * set by two matching rules into one comma-separated value.
+ */
+export const HEADERS_FILE = `# Response headers for Netlify and Cloudflare Pages, written by astro-status-page.
+# Every page also carries the policy in <meta http-equiv>; frame-ancestors only works here.
 /*
-  Content-Security-Policy: default-src 'none'; script-src 'sha256-vQJN1ruOF4uvtMXbKg/3DchTT0p26O9qTonmH7UK3SA=' 'sha256-XJbwM0eq9arcCUsRYyLy8TF4ZCB6ApajT8Q98j3Vtoc='; img-src 'self' data:; manifest-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'
+  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'
   X-Content-Type-Options: nosniff
   Referrer-Policy: no-referrer
 
@@ -51,3 +58,4 @@
 # Hashed build assets never change under the same name.
 /_astro/*
   Cache-Control: public, max-age=31536000, immutable
+`;
