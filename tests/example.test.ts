@@ -12,8 +12,18 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 const SITE = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'chirp-example-'));
 // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores the config's base.
-const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BASE_URL' && !name.startsWith('STATUS_'))), ASTRO_TELEMETRY_DISABLED: '1' };
-const run = (script: string, ...args: string[]) => spawnSync('npm', ['run', '--silent', script, '--', ...args], { cwd: SITE, encoding: 'utf8', env: { ...env, STATUS_NOW: '2022-12-28T13:30:00Z', STATUS_OUT_DIR: out } });
+const env = {
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'BASE_URL' && !name.startsWith('STATUS_')),
+  ),
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
+const run = (script: string, ...args: string[]) =>
+  spawnSync('npm', ['run', '--silent', script, '--', ...args], {
+    cwd: SITE,
+    encoding: 'utf8',
+    env: { ...env, STATUS_NOW: '2022-12-28T13:30:00Z', STATUS_OUT_DIR: out },
+  });
 
 beforeAll(() => {
   const build = run('build');

@@ -30,12 +30,19 @@ export type FloorIncident = {
 
 /** Every incident file of a site, read and its frontmatter parsed: the part both floors share. */
 export function readFloorIncidents(siteDir: string): FloorIncident[] {
-  const files = readdirSync(join(siteDir, 'incidents'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.md'));
+  const files = readdirSync(join(siteDir, 'incidents'), { recursive: true, withFileTypes: true }).filter(
+    (entry) => entry.isFile() && entry.name.endsWith('.md'),
+  );
   return files.map((entry) => {
     const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
     const end = text.indexOf('\n---', 4);
     const data = parse(text.slice(4, end)) as { title: string; updates: { message: string }[] };
-    return { slug: basename(entry.name, '.md'), title: data.title, messages: data.updates.map((update) => update.message), body: text.slice(text.indexOf('\n', end + 1) + 1) };
+    return {
+      slug: basename(entry.name, '.md'),
+      title: data.title,
+      messages: data.updates.map((update) => update.message),
+      body: text.slice(text.indexOf('\n', end + 1) + 1),
+    };
   });
 }
 
@@ -45,7 +52,10 @@ export function writeFloorSite(siteDir: string, outDir: string): number {
   for (const { slug, title, messages, body } of incidents) {
     const updates = messages.map((message) => `<li>${escape(message)}</li>`).join('');
     mkdirSync(join(outDir, 'incidents', slug), { recursive: true });
-    writeFileSync(join(outDir, 'incidents', slug, 'index.html'), `<!doctype html><title>${escape(title)}</title><h1>${escape(title)}</h1><ol>${updates}</ol><pre>${escape(body)}</pre>\n`);
+    writeFileSync(
+      join(outDir, 'incidents', slug, 'index.html'),
+      `<!doctype html><title>${escape(title)}</title><h1>${escape(title)}</h1><ol>${updates}</ol><pre>${escape(body)}</pre>\n`,
+    );
   }
   return incidents.length;
 }

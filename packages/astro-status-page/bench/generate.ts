@@ -47,7 +47,10 @@ export function seededDice(seed: number): Dice {
     between: (low, high) => low + Math.floor(random() * (high - low + 1)),
     sample: (items, count) => {
       const rest = [...items];
-      return Array.from({ length: Math.min(count, rest.length) }, () => rest.splice(Math.floor(random() * rest.length), 1)[0]!);
+      return Array.from(
+        { length: Math.min(count, rest.length) },
+        () => rest.splice(Math.floor(random() * rest.length), 1)[0]!,
+      );
     },
   };
 }
@@ -98,13 +101,16 @@ const FOLLOW_UPS = [
   'We are sorry for the disruption and thank you for your patience.',
 ];
 
-const MAINTENANCE_TITLES = ['Database upgrade for {c}', 'Network maintenance affecting {c}', 'Scheduled upgrade of {c}'];
+const MAINTENANCE_TITLES = [
+  'Database upgrade for {c}',
+  'Network maintenance affecting {c}',
+  'Scheduled upgrade of {c}',
+];
 
 /** JSON strings are valid YAML scalars and need no escaping rules of their own. */
 const yamlString = (text: string): string => JSON.stringify(text);
 /** Minute precision with a zone, as staff would write it. */
 const stamp = (millis: number): string => `${new Date(millis).toISOString().slice(0, 16)}:00Z`;
-
 
 interface Draft {
   start: number;
@@ -128,10 +134,15 @@ export function generateIncidentSources(components: readonly Component[], option
   const drafts: Draft[] = [];
   for (let i = 0; i < options.count - ongoing - upcoming; i++) {
     // Leave the last six hours to the ongoing incidents so none of these is still open.
-    drafts.push({ start: options.now - 6 * HOUR - Math.floor(random() * span), maintenance: random() < 0.08, ongoing: false });
+    drafts.push({
+      start: options.now - 6 * HOUR - Math.floor(random() * span),
+      maintenance: random() < 0.08,
+      ongoing: false,
+    });
   }
   // Overlapping open incidents, begun within the last few hours.
-  for (let i = 0; i < ongoing; i++) drafts.push({ start: options.now - (i + 1) * 70 * 60_000, maintenance: false, ongoing: true });
+  for (let i = 0; i < ongoing; i++)
+    drafts.push({ start: options.now - (i + 1) * 70 * 60_000, maintenance: false, ongoing: true });
   if (upcoming) drafts.push({ start: options.now + 3 * DAY, maintenance: true, ongoing: false });
   drafts.sort((a, b) => a.start - b.start);
 
@@ -158,14 +169,23 @@ function paragraphs({ random, pick, between, sample }: Dice): string {
   return `\n${parts.join('\n\n')}\n`;
 }
 
-function incidentFile({ pick, between, sample }: Dice, draft: Draft, title: string, touched: readonly Component[], body: string, now: number): string {
+function incidentFile(
+  { pick, between, sample }: Dice,
+  draft: Draft,
+  title: string,
+  touched: readonly Component[],
+  body: string,
+  now: number,
+): string {
   const statuses = ['degraded_performance', 'partial_outage', 'major_outage'] as const;
   const chosen = touched.map((component) => [component.id, pick(statuses)] as const);
   const affected = chosen.map(([id, status]) => `  ${id}: ${status}`);
   const count = between(1, 4);
   // Updates a few minutes to hours apart; an ongoing incident's all lie before now.
   const gap = draft.ongoing ? Math.max(60_000, Math.floor((now - draft.start) / (count + 1))) : between(5, 90) * 60_000;
-  const steps = draft.ongoing ? ['investigating', 'identified', 'monitoring', 'identified'] : ['investigating', 'identified', 'monitoring'];
+  const steps = draft.ongoing
+    ? ['investigating', 'identified', 'monitoring', 'identified']
+    : ['investigating', 'identified', 'monitoring'];
   const updates = Array.from({ length: count }, (_, i) => {
     const status = !draft.ongoing && i === count - 1 ? 'resolved' : steps[Math.min(i, steps.length - 1)]!;
     return update(draft.start + (i + 1) * gap, status, sample(SENTENCES, 2).join(' '));
@@ -176,7 +196,14 @@ function incidentFile({ pick, between, sample }: Dice, draft: Draft, title: stri
   return `---\ntitle: ${yamlString(title)}\nimpact: ${impact}\ncomponents:\n${affected.join('\n')}\nstarted: ${stamp(draft.start)}\nupdates:\n${updates.join('\n')}\n---\n${body}`;
 }
 
-function maintenanceFile({ pick, between }: Dice, draft: Draft, title: string, touched: readonly Component[], body: string, now: number): string {
+function maintenanceFile(
+  { pick, between }: Dice,
+  draft: Draft,
+  title: string,
+  touched: readonly Component[],
+  body: string,
+  now: number,
+): string {
   const end = draft.start + between(1, 4) * HOUR;
   const announced = Math.min(now - HOUR, draft.start - between(2, 7) * DAY);
   const updates = [update(announced, 'scheduled', pick(SENTENCES))];
@@ -209,7 +236,11 @@ export function writeSyntheticSite(dir: string, configFrom: string, options: Gen
 
 // `node bench/generate.ts <count> <dir> [now]` writes a site to look at by hand.
 if (import.meta.main) {
-  const [count = '100', dir = join(tmpdir(), 'status-synthetic-site'), now = '2026-06-01T12:00:00Z'] = process.argv.slice(2);
-  const sources = writeSyntheticSite(resolve(dir), resolve(import.meta.dirname, '../tests/fixtures/chirp'), { count: Number(count), now: Date.parse(now) });
+  const [count = '100', dir = join(tmpdir(), 'status-synthetic-site'), now = '2026-06-01T12:00:00Z'] =
+    process.argv.slice(2);
+  const sources = writeSyntheticSite(resolve(dir), resolve(import.meta.dirname, '../tests/fixtures/chirp'), {
+    count: Number(count),
+    now: Date.parse(now),
+  });
   console.log(`Wrote ${sources.length} incident files to ${resolve(dir)}`);
 }

@@ -25,8 +25,26 @@ function statuspageHistory(count: number, now: number, seed = 1) {
   const config = readSiteConfig(CHIRP);
   const components = config.groups.flatMap((group, g) => {
     const groupId = `grp${g}`;
-    const members = group.components.map((component, c) => ({ id: `cmp${component.id}`, name: component.name, description: component.description ?? null, position: c + 1, group_id: groupId, group: false }));
-    return [{ id: groupId, name: group.name, description: null, position: g + 1, group_id: null, group: true, components: members.map((member) => member.id) }, ...members];
+    const members = group.components.map((component, c) => ({
+      id: `cmp${component.id}`,
+      name: component.name,
+      description: component.description ?? null,
+      position: c + 1,
+      group_id: groupId,
+      group: false,
+    }));
+    return [
+      {
+        id: groupId,
+        name: group.name,
+        description: null,
+        position: g + 1,
+        group_id: null,
+        group: true,
+        components: members.map((member) => member.id),
+      },
+      ...members,
+    ];
   });
   const leaves = components.filter((component) => !component.group);
   const iso = (millis: number) => new Date(millis).toISOString();
@@ -34,23 +52,60 @@ function statuspageHistory(count: number, now: number, seed = 1) {
     const start = now - Math.floor(random() * 3 * 365 * 24 * HOUR) - 6 * HOUR;
     const touched = sample(leaves, between(1, 3));
     const status = pick(STATUSES);
-    const affected = (from: string, to: string) => touched.map((component) => ({ code: component.id, name: component.name, old_status: from, new_status: to }));
-    const update = (at: number, state: string, body: string, changes: unknown) => ({ status: state, body, created_at: iso(at), display_at: iso(at), affected_components: changes });
-    const base = { id: `sp${i.toString(36).padStart(6, '0')}`, name: `${touched[0]!.name} trouble #${i}`, created_at: iso(start), started_at: iso(start), components: touched.map(({ id }) => ({ id })) };
+    const affected = (from: string, to: string) =>
+      touched.map((component) => ({ code: component.id, name: component.name, old_status: from, new_status: to }));
+    const update = (at: number, state: string, body: string, changes: unknown) => ({
+      status: state,
+      body,
+      created_at: iso(at),
+      display_at: iso(at),
+      affected_components: changes,
+    });
+    const base = {
+      id: `sp${i.toString(36).padStart(6, '0')}`,
+      name: `${touched[0]!.name} trouble #${i}`,
+      created_at: iso(start),
+      started_at: iso(start),
+      components: touched.map(({ id }) => ({ id })),
+    };
     if (random() < 0.08) {
       const end = start + between(1, 4) * HOUR;
-      return { ...base, status: 'completed', impact: 'maintenance', scheduled_for: iso(start), scheduled_until: iso(end), incident_updates: [update(end, 'completed', 'Done.', null), update(start, 'in_progress', 'Started.', null), update(start - 48 * HOUR, 'scheduled', '<p>Planned <b>work</b>.</p>', null)] };
+      return {
+        ...base,
+        status: 'completed',
+        impact: 'maintenance',
+        scheduled_for: iso(start),
+        scheduled_until: iso(end),
+        incident_updates: [
+          update(end, 'completed', 'Done.', null),
+          update(start, 'in_progress', 'Started.', null),
+          update(start - 48 * HOUR, 'scheduled', '<p>Planned <b>work</b>.</p>', null),
+        ],
+      };
     }
     const steps = between(1, 4);
     const updates = Array.from({ length: steps }, (_, n) => {
       const at = start + (n + 1) * between(5, 60) * 60_000 + n * HOUR;
       const last = n === steps - 1;
       const state = last ? 'resolved' : ['investigating', 'identified', 'monitoring'][Math.min(n, 2)]!;
-      const body = n % 2 ? `<p>Update ${n} on <a href="https://example.com">the issue</a>.</p>` : `We are on it (${n}).`;
-      return update(at, state, body, n === 0 ? affected('operational', status) : last ? affected(status, 'operational') : null);
+      const body =
+        n % 2 ? `<p>Update ${n} on <a href="https://example.com">the issue</a>.</p>` : `We are on it (${n}).`;
+      return update(
+        at,
+        state,
+        body,
+        n === 0 ? affected('operational', status) : last ? affected(status, 'operational') : null,
+      );
     }).reverse();
     const postmortem = random() < 0.1;
-    return { ...base, status: 'resolved', impact: IMPACT[status], incident_updates: updates, postmortem_body: postmortem ? '<h2>What happened</h2><p>A bad deploy.</p>' : null, postmortem_published_at: postmortem ? iso(start + 30 * HOUR) : null };
+    return {
+      ...base,
+      status: 'resolved',
+      impact: IMPACT[status],
+      incident_updates: updates,
+      postmortem_body: postmortem ? '<h2>What happened</h2><p>A bad deploy.</p>' : null,
+      postmortem_published_at: postmortem ? iso(start + 30 * HOUR) : null,
+    };
   });
   return { page: { id: 'bench', name: config.name, url: config.url }, components, incidents };
 }
@@ -73,5 +128,7 @@ if (import.meta.main) {
     console.log(`${run}: ${result.seconds.toFixed(2)} s, exit ${result.status}: ${summary}`);
   }
   const check = timedRun(process.execPath, [STATUS_CLI, 'check'], { cwd: site, env });
-  console.log(`check: ${check.seconds.toFixed(2)} s: ${check.output.split('\n').find((line) => line.startsWith('OK:') || line.includes('problem'))}`);
+  console.log(
+    `check: ${check.seconds.toFixed(2)} s: ${check.output.split('\n').find((line) => line.startsWith('OK:') || line.includes('problem'))}`,
+  );
 }

@@ -14,7 +14,8 @@ import { serveStatic } from '../tests/helpers/static-server.ts';
 
 const PAGES = ['/', '/incidents/2022-12-28-login-and-posting-failing/', '/components/web/', '/history/', '/subscribe/'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+const CHROME_FLAGS =
+  '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
 const LIGHTHOUSE = resolve(REPO, 'node_modules/lighthouse/cli/index.js');
 
 interface Report {
@@ -25,9 +26,12 @@ interface Report {
 /** Audits that counted towards a category and did not pass, as "category: title". */
 function lostPoints(report: Report): string[] {
   return CATEGORIES.flatMap((category) =>
-    report.categories[category]!.auditRefs
-      .filter((ref) => ref.weight > 0 && (report.audits[ref.id]?.score ?? 1) < 1)
-      .map((ref) => `${category}: ${report.audits[ref.id]!.title}${report.audits[ref.id]!.displayValue ? ` (${report.audits[ref.id]!.displayValue})` : ''}`),
+    report.categories[category]!.auditRefs.filter(
+      (ref) => ref.weight > 0 && (report.audits[ref.id]?.score ?? 1) < 1,
+    ).map(
+      (ref) =>
+        `${category}: ${report.audits[ref.id]!.title}${report.audits[ref.id]!.displayValue ? ` (${report.audits[ref.id]!.displayValue})` : ''}`,
+    ),
   );
 }
 
@@ -35,8 +39,21 @@ function lostPoints(report: Report): string[] {
 async function lighthouse(url: string): Promise<Report> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [LIGHTHOUSE, url, '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${CHROME_FLAGS}`, `--only-categories=${CATEGORIES.join(',')}`],
-    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 300_000, env: { ...process.env, CHROME_PATH: process.env['CHROME_PATH'] ?? '/usr/bin/chromium' } },
+    [
+      LIGHTHOUSE,
+      url,
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+      `--chrome-flags=${CHROME_FLAGS}`,
+      `--only-categories=${CATEGORIES.join(',')}`,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 300_000,
+      env: { ...process.env, CHROME_PATH: process.env['CHROME_PATH'] ?? '/usr/bin/chromium' },
+    },
   );
   return JSON.parse(stdout) as Report;
 }

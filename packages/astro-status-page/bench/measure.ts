@@ -25,7 +25,11 @@ const GNU_TIME = '/usr/bin/time';
  * (maximum resident set size of the child and its children): Node cannot
  * read a child's rusage itself.
  */
-export function timedRun(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): RunFigures {
+export function timedRun(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): RunFigures {
   const useTime = existsSync(GNU_TIME);
   const started = performance.now();
   const result = useTime

@@ -22,7 +22,12 @@ function cstateLengths(dir: string): number[] {
     try {
       const split = splitFrontmatter(issue.text)!;
       const date = hugoTime((parse(split.yaml) as { date?: unknown }).date, 'date').at;
-      return bodyUpdates(expandShortcodes(split.body, () => undefined, []), date, [], () => {}).map((update) => byteLength(update.message));
+      return bodyUpdates(
+        expandShortcodes(split.body, () => undefined, []),
+        date,
+        [],
+        () => {},
+      ).map((update) => byteLength(update.message));
     } catch {
       return [];
     }
@@ -31,25 +36,36 @@ function cstateLengths(dir: string): number[] {
 
 async function statuspageLengths(dir: string): Promise<number[]> {
   const { incidents } = await readPublicFolder(dir);
-  return incidents.flatMap((incident) => incident.incident_updates.map((update) => byteLength(toSafeMarkdown(update.body))));
+  return incidents.flatMap((incident) =>
+    incident.incident_updates.map((update) => byteLength(toSafeMarkdown(update.body))),
+  );
 }
 
 /** "N updates: median …, 90% …, 99% …, 99.9% …, longest … bytes" (nearest-rank percentiles). */
 function distribution(lengths: readonly number[]): string {
   const sorted = [...lengths].sort((a, b) => a - b);
-  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? 0;
+  const at = (share: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? 0;
   return `${sorted.length} updates: median ${at(0.5)}, 90% ${at(0.9)}, 99% ${at(0.99)}, 99.9% ${at(0.999)}, longest ${sorted.at(-1) ?? 0} bytes`;
 }
 
 if (import.meta.main) {
   const all: number[] = [];
   for (const dir of process.argv.slice(2).map((arg) => resolve(arg))) {
-    const lengths = existsSync(join(dir, 'config.yml')) || existsSync(join(dir, 'config.yaml')) ? cstateLengths(dir) : await statuspageLengths(dir);
+    const lengths =
+      existsSync(join(dir, 'config.yml')) || existsSync(join(dir, 'config.yaml'))
+        ? cstateLengths(dir)
+        : await statuspageLengths(dir);
     console.log(`${dir}: ${distribution(lengths)}`);
     all.push(...lengths);
   }
   console.log(`all: ${distribution(all)}`);
   const admitted = all.filter((length) => length <= LIMITS.messageBytes).length;
-  console.log(`the limit (${LIMITS.messageBytes} bytes) admits ${admitted} of ${all.length} (${((100 * admitted) / all.length).toFixed(2)} %)`);
-  for (const limit of [600, 1000, 1400, 2000, 2600, 7000]) console.log(`  ${limit} bytes would admit ${((100 * all.filter((length) => length <= limit).length) / all.length).toFixed(2)} %`);
+  console.log(
+    `the limit (${LIMITS.messageBytes} bytes) admits ${admitted} of ${all.length} (${((100 * admitted) / all.length).toFixed(2)} %)`,
+  );
+  for (const limit of [600, 1000, 1400, 2000, 2600, 7000])
+    console.log(
+      `  ${limit} bytes would admit ${((100 * all.filter((length) => length <= limit).length) / all.length).toFixed(2)} %`,
+    );
 }

@@ -44,22 +44,42 @@ function normal(random: () => number): Omit<ProbeResult, 'at' | 'check' | 'compo
 export function simulate(simulation: Simulation): Map<string, string> {
   const random = seededRandom(simulation.seed ?? 2022);
   const files = new Map<string, string[]>();
-  let recorded: Recorded & { results: ProbeResult[]; daily: DailyAggregate[] } = { results: [], daily: [], resultFiles: [] };
+  let recorded: Recorded & { results: ProbeResult[]; daily: DailyAggregate[] } = {
+    results: [],
+    daily: [],
+    resultFiles: [],
+  };
   for (let at = simulation.from; at <= simulation.to; at += simulation.everyMs) {
-    const fresh = simulation.probes.map((probe): ProbeResult => ({ at: isoSeconds(at), check: probeName(probe), component: probe.component, ...(simulation.behave(at, probe) ?? normal(random)) }));
+    const fresh = simulation.probes.map((probe): ProbeResult => ({
+      at: isoSeconds(at),
+      check: probeName(probe),
+      component: probe.component,
+      ...(simulation.behave(at, probe) ?? normal(random)),
+    }));
     const plan = planRun(recorded, fresh, simulation.zone, at);
     for (const [path, lines] of plan.append) files.set(path, [...(files.get(path) ?? []), ...lines]);
     for (const path of plan.remove) files.delete(path);
     const removed = new Set(plan.remove);
-    const folded = [...plan.append].filter(([path]) => !path.startsWith(RESULTS_DIR)).flatMap(([path, lines]) => lines.map((line) => ({ ...(JSON.parse(line) as DailyAggregate), component: path.slice(path.lastIndexOf('/') + 1, -'.jsonl'.length) })));
+    const folded = [...plan.append]
+      .filter(([path]) => !path.startsWith(RESULTS_DIR))
+      .flatMap(([path, lines]) =>
+        lines.map((line) => ({
+          ...(JSON.parse(line) as DailyAggregate),
+          component: path.slice(path.lastIndexOf('/') + 1, -'.jsonl'.length),
+        })),
+      );
     recorded = {
       results: [...recorded.results, ...fresh].filter((result) => !removed.has(resultsFile(result.at))),
       daily: [...recorded.daily, ...folded],
-      resultFiles: [...new Set([...recorded.resultFiles, ...fresh.map((result) => resultsFile(result.at))])].filter((file) => !removed.has(file)),
+      resultFiles: [...new Set([...recorded.resultFiles, ...fresh.map((result) => resultsFile(result.at))])].filter(
+        (file) => !removed.has(file),
+      ),
     };
     simulation.afterRun?.(at, recorded.results);
   }
-  const texts = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, lines]) => [path, `${lines.join('\n')}\n`]));
+  const texts = new Map(
+    [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, lines]) => [path, `${lines.join('\n')}\n`]),
+  );
   if (simulation.dir) {
     rmSync(join(simulation.dir, 'probes'), { recursive: true, force: true });
     for (const [path, text] of texts) {

@@ -50,9 +50,29 @@ export function measurePublishPath(count: number, repeat = 3): PublishPathFigure
   try {
     const packed = packEngine(work, '0.0.0-bench');
     const site = join(work, 'site');
-    const components = ['web=Website', 'api=API', 'login=Login', 'email=Email', 'search=Search', 'billing=Billing'].flatMap((component) => ['--component', component]);
-    initSite(site, packed, ['--name', 'Bench', '--url', 'https://status.bench.example', '--timezone', 'UTC', '--locale', 'en', ...components]);
-    for (const source of generateIncidentSources(listComponents(readSiteConfig(site)), { count, now: Date.parse(NOW) })) {
+    const components = [
+      'web=Website',
+      'api=API',
+      'login=Login',
+      'email=Email',
+      'search=Search',
+      'billing=Billing',
+    ].flatMap((component) => ['--component', component]);
+    initSite(site, packed, [
+      '--name',
+      'Bench',
+      '--url',
+      'https://status.bench.example',
+      '--timezone',
+      'UTC',
+      '--locale',
+      'en',
+      ...components,
+    ]);
+    for (const source of generateIncidentSources(listComponents(readSiteConfig(site)), {
+      count,
+      now: Date.parse(NOW),
+    })) {
       mkdirSync(dirname(join(site, source.path)), { recursive: true });
       writeFileSync(join(site, source.path), source.text);
     }
@@ -65,11 +85,27 @@ export function measurePublishPath(count: number, repeat = 3): PublishPathFigure
       return { install, check, build, total: install + check + build, ratio: install + check + build };
     });
     const modules = join(site, 'node_modules');
-    const entries = readdirSync(modules, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
-    const sizes = entries.map((entry) => [entry.name, folderBytes(join(modules, entry.name)) / 1e6] as [string, number]).sort((a, b) => b[1] - a[1]);
-    const packages = spawnSync('npm', ['ls', '--all', '--omit=dev', '--parseable'], { cwd: site, encoding: 'utf8' }).stdout.trim().split('\n').length - 1;
+    const entries = readdirSync(modules, { withFileTypes: true }).filter(
+      (entry) => entry.isDirectory() && !entry.name.startsWith('.'),
+    );
+    const sizes = entries
+      .map((entry) => [entry.name, folderBytes(join(modules, entry.name)) / 1e6] as [string, number])
+      .sort((a, b) => b[1] - a[1]);
+    const packages =
+      spawnSync('npm', ['ls', '--all', '--omit=dev', '--parseable'], { cwd: site, encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n').length - 1;
     const { install, check, build, total } = medianPair(rounds);
-    return { count, install, check, build, total, packages, megabytes: sizes.reduce((sum, [, mb]) => sum + mb, 0), largest: sizes.slice(0, 8) };
+    return {
+      count,
+      install,
+      check,
+      build,
+      total,
+      packages,
+      megabytes: sizes.reduce((sum, [, mb]) => sum + mb, 0),
+      largest: sizes.slice(0, 8),
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -40,7 +40,8 @@ const record = args.includes('--record');
 const sizesArg = args.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length);
 const sizes = sizesArg ? sizesArg.split(',').map(Number) : full ? [1, 1000, 3000, 10_000] : [1, 1000, 3000];
 const repeat = Number(args.find((arg) => arg.startsWith('--repeat='))?.slice('--repeat='.length) ?? 3);
-if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a whole number of pairs, 1 or more (e.g. --repeat=3)');
+if (!Number.isInteger(repeat) || repeat < 1)
+  throw new Error('--repeat takes a whole number of pairs, 1 or more (e.g. --repeat=3)');
 const memory = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 const work = resolve(process.env['BENCH_DIR'] ?? join(memory, 'status-bench'));
 
@@ -68,7 +69,10 @@ function build(siteDir: string, outDir: string, cacheDir: string): RunFigures {
 }
 
 function floor(siteDir: string, outDir: string): RunFigures {
-  const figures = timedRun(process.execPath, [resolve(ROOT, 'bench/floor.ts'), siteDir, outDir], { cwd: ROOT, env: process.env });
+  const figures = timedRun(process.execPath, [resolve(ROOT, 'bench/floor.ts'), siteDir, outDir], {
+    cwd: ROOT,
+    env: process.env,
+  });
   if (figures.status !== 0) throw new Error(`The floor of ${siteDir} failed:\n${figures.output}`);
   return figures;
 }
@@ -77,7 +81,13 @@ function floor(siteDir: string, outDir: string): RunFigures {
 function astroAlone(siteDir: string, outDir: string, cacheDir: string): RunFigures {
   const figures = timedRun('npx', ['--no', 'astro', 'build', '--root', resolve(ROOT, 'bench/astro-alone')], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_SITE_DIR: siteDir, BENCH_ASTRO_OUT: outDir, BENCH_ASTRO_CACHE: cacheDir },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      BENCH_SITE_DIR: siteDir,
+      BENCH_ASTRO_OUT: outDir,
+      BENCH_ASTRO_CACHE: cacheDir,
+    },
   });
   if (figures.status !== 0) throw new Error(`Astro alone on ${siteDir} failed:\n${figures.output}`);
   return figures;
@@ -115,7 +125,11 @@ for (const count of sizes) {
   const pairs = Array.from({ length: repeat }, () => {
     // Each build cold, as the first: no output folder, no cache.
     for (const folder of [outDir, cacheDir, astroCache]) rmSync(folder, { recursive: true, force: true });
-    const timed = { floor: floor(siteDir, join(dir, 'floor')), astroAlone: astroAlone(siteDir, join(dir, 'astro-alone'), astroCache), build: build(siteDir, outDir, cacheDir) };
+    const timed = {
+      floor: floor(siteDir, join(dir, 'floor')),
+      astroAlone: astroAlone(siteDir, join(dir, 'astro-alone'), astroCache),
+      build: build(siteDir, outDir, cacheDir),
+    };
     const pair = { ...timed, ratio: ratio(timed.build, timed.floor) };
     console.error(
       `N=${count}: built in ${pair.build.seconds.toFixed(1)} s, ${pair.ratio.toFixed(1)}× the floor's ${pair.floor.seconds.toFixed(2)} s (Astro alone: ${ratio(pair.astroAlone, pair.floor).toFixed(1)}×)`,
@@ -123,27 +137,48 @@ for (const count of sizes) {
     return pair;
   });
   const median = medianPair(pairs);
-  const row = { count, floor: median.floor, astroAlone: median.astroAlone, build: median.build, ratios: pairs.map((pair) => pair.ratio), output: measureOutput(outDir), check };
+  const row = {
+    count,
+    floor: median.floor,
+    astroAlone: median.astroAlone,
+    build: median.build,
+    ratios: pairs.map((pair) => pair.ratio),
+    output: measureOutput(outDir),
+    check,
+  };
   rows.push(row);
   if (count === PUBLISH_AT) {
     // Same output folder, as on a staff machine; the check reads every file again, Astro's content store is not used.
     publishOne(siteDir);
     const again = build(siteDir, outDir, cacheDir);
-    if (!existsSync(join(outDir, 'incidents/2026-06-01-bench-publish/index.html'))) throw new Error('The published incident has no page');
+    if (!existsSync(join(outDir, 'incidents/2026-06-01-bench-publish/index.html')))
+      throw new Error('The published incident has no page');
     publish = { build: again, output: measureOutput(outDir) };
     console.error(`N=${count} + 1: rebuilt in ${again.seconds.toFixed(1)} s`);
   }
 }
 
-const header = '| N | build (s) | floor (s) | build ÷ floor | each pair | Astro alone ÷ floor | CPU: build ÷ floor | peak memory | output files | output size | home (gzip) | largest page (gzip) | check (s) |';
+const header =
+  '| N | build (s) | floor (s) | build ÷ floor | each pair | Astro alone ÷ floor | CPU: build ÷ floor | peak memory | output files | output size | home (gzip) | largest page (gzip) | check (s) |';
 const rule = '| --: | --: | --: | --: | :-- | --: | --: | --: | --: | --: | --: | --: | --: |';
-const line = (label: string, figures: RunFigures, floors: Pick<Row, 'floor' | 'astroAlone'> | undefined, ratios: readonly number[], output: OutputFigures, check: string) =>
+const line = (
+  label: string,
+  figures: RunFigures,
+  floors: Pick<Row, 'floor' | 'astroAlone'> | undefined,
+  ratios: readonly number[],
+  output: OutputFigures,
+  check: string,
+) =>
   `| ${label} | ${figures.seconds.toFixed(1)} | ${floors ? floors.floor.seconds.toFixed(2) : ''} | ${floors ? `${ratio(figures, floors.floor).toFixed(1)}×` : ''} | ${ratios.map((value) => `${value.toFixed(1)}×`).join(', ')} | ${floors ? `${ratio(floors.astroAlone, floors.floor).toFixed(1)}×` : ''} | ${floors ? cpuRatio(figures, floors.floor) : ''} | ${formatBytes(figures.peakRss)} | ${output.files.toLocaleString('en')} | ${formatBytes(output.bytes)} | ${output.homeGzip.toLocaleString('en')} B | ${output.largestGzip.toLocaleString('en')} B (${output.largestPage}) | ${check} |`;
 const table = [
   header,
   rule,
-  ...rows.map((row) => line(row.count.toLocaleString('en'), row.build, row, row.ratios, row.output, row.check.seconds.toFixed(2))),
-  ...(publish ? [line(`${PUBLISH_AT.toLocaleString('en')} + 1 (publish)`, publish.build, undefined, [], publish.output, '')] : []),
+  ...rows.map((row) =>
+    line(row.count.toLocaleString('en'), row.build, row, row.ratios, row.output, row.check.seconds.toFixed(2)),
+  ),
+  ...(publish
+    ? [line(`${PUBLISH_AT.toLocaleString('en')} + 1 (publish)`, publish.build, undefined, [], publish.output, '')]
+    : []),
 ].join('\n');
 
 const targets = checkTargets(
@@ -174,7 +209,10 @@ ${table}
 
 Targets (issues 5 and 18):
 
-${targets.split('\n').map((target) => `- ${target}`).join('\n')}
+${targets
+  .split('\n')
+  .map((target) => `- ${target}`)
+  .join('\n')}
 
 - build: \`npm run build\` wall time (npm, the content check, Astro), cold (empty cache and output); peak memory is the build's maximum resident set size.
 - floor: \`node bench/floor.ts\`, in the same run on the same files: read every incident file, parse its YAML, write one page per incident. build ÷ floor is the figure to compare between machines and runs: each size is timed as ${repeat} floor-then-build pair${repeat === 1 ? '' : 's'} (each pair's ratio under "each pair"), and the row is the pair with the median ratio (the lower middle one of an even number).

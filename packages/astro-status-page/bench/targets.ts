@@ -36,18 +36,28 @@ export function checkTargets(rows: readonly Measured[]): string[] {
   for (const row of rows) {
     const n = row.count.toLocaleString('en');
     verdict(row.homeGzip <= 14 * KB, `N=${n}: home page ${row.homeGzip.toLocaleString('en')} B gzipped (≤ 14 KB)`);
-    verdict(row.largestGzip <= 50 * KB, `N=${n}: largest page ${row.largestGzip.toLocaleString('en')} B gzipped (≤ 50 KB)`);
+    verdict(
+      row.largestGzip <= 50 * KB,
+      `N=${n}: largest page ${row.largestGzip.toLocaleString('en')} B gzipped (≤ 50 KB)`,
+    );
     if (row.count === 1000) {
       verdict(row.seconds <= 10, `N=${n}: built in ${row.seconds.toFixed(1)} s (≤ 10 s)`);
       verdict(row.checkSeconds < 2, `N=${n}: check in ${row.checkSeconds.toFixed(2)} s (< 2 s)`);
     }
     if (row.count === 3000) {
       const ratio = row.seconds / row.floorSeconds;
-      verdict(ratio <= FLOOR_RATIO_AT_3000, `N=${n}: built in ${ratio.toFixed(1)}× the floor (≤ ${FLOOR_RATIO_AT_3000}×)`);
+      verdict(
+        ratio <= FLOOR_RATIO_AT_3000,
+        `N=${n}: built in ${ratio.toFixed(1)}× the floor (≤ ${FLOOR_RATIO_AT_3000}×)`,
+      );
     }
     if (row.count === 10_000) {
       verdict(row.seconds <= 30, `N=${n}: built in ${row.seconds.toFixed(1)} s (≤ 30 s)`);
-      if (row.peakRss !== null) verdict(row.peakRss < 1.5 * KB ** 3, `N=${n}: peak memory ${(row.peakRss / KB ** 3).toFixed(2)} GiB (< 1.5 GiB)`);
+      if (row.peakRss !== null)
+        verdict(
+          row.peakRss < 1.5 * KB ** 3,
+          `N=${n}: peak memory ${(row.peakRss / KB ** 3).toFixed(2)} GiB (< 1.5 GiB)`,
+        );
     }
   }
   return lines;

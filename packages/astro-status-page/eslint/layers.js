@@ -52,9 +52,12 @@ const downwardOnly = {
     docs: { description: 'src/ folders import only from lower tiers (eslint/layers.js)' },
     schema: [],
     messages: {
-      upward: '{{from}}/ may not import {{to}}/ ({{specifier}}): src/ folders import downwards only, {{order}}. Move the shared code down, or the caller up.',
-      unknown: 'src/{{folder}}/ is not in the folder order of eslint/layers.js; add it to TIERS (or LEAVES) so its imports are checked.',
-      astroOnly: '{{what}} only exists inside Astro, but src/{{folder}}/ must also run in plain Node (CLI, import, notify, the check); move this code to src/astro/.',
+      upward:
+        '{{from}}/ may not import {{to}}/ ({{specifier}}): src/ folders import downwards only, {{order}}. Move the shared code down, or the caller up.',
+      unknown:
+        'src/{{folder}}/ is not in the folder order of eslint/layers.js; add it to TIERS (or LEAVES) so its imports are checked.',
+      astroOnly:
+        '{{what}} only exists inside Astro, but src/{{folder}}/ must also run in plain Node (CLI, import, notify, the check); move this code to src/astro/.',
       outside: '{{specifier}} leaves src/; code in src/ must not depend on tests/, scripts/ or bench/.',
     },
   },
@@ -74,7 +77,10 @@ const downwardOnly = {
       const target = resolveRelative(filename, specifier);
       const to = srcFolder(target);
       // A unit test beside its module may use the shared test helpers.
-      if (to === undefined) return isTest && /(?:^|\/)tests\//.test(target) ? undefined : context.report({ node, messageId: 'outside', data: { specifier } });
+      if (to === undefined)
+        return isTest && /(?:^|\/)tests\//.test(target)
+          ? undefined
+          : context.report({ node, messageId: 'outside', data: { specifier } });
       if (to === from || LEAVES.has(to)) return;
       if (fromTier === undefined) return context.report({ node, messageId: 'unknown', data: { folder: from } });
       const toTier = tierOf.get(to);
@@ -85,11 +91,23 @@ const downwardOnly = {
       }
     };
     const metaEnv = (node) => {
-      if (node.meta.name === 'import' && node.property.name === 'meta' && node.parent.type === 'MemberExpression' && node.parent.property.name === 'env' && !ASTRO_ONLY.has(from)) {
+      if (
+        node.meta.name === 'import' &&
+        node.property.name === 'meta' &&
+        node.parent.type === 'MemberExpression' &&
+        node.parent.property.name === 'env' &&
+        !ASTRO_ONLY.has(from)
+      ) {
         context.report({ node: node.parent, messageId: 'astroOnly', data: { what: 'import.meta.env', folder: from } });
       }
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check, MetaProperty: metaEnv };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+      MetaProperty: metaEnv,
+    };
   },
 };
 

@@ -21,14 +21,19 @@ import { simulate, type Behaviour } from '../bench/probe-simulate.ts';
 const ROOT = join(import.meta.dirname, '../../..');
 const MIN = 60_000;
 const at = (iso: string) => Date.parse(iso);
-const OUTAGE = { start: at('2022-12-28T12:13:00Z'), rollback: at('2022-12-28T13:50:00Z'), end: at('2022-12-28T14:08:00Z') };
+const OUTAGE = {
+  start: at('2022-12-28T12:13:00Z'),
+  rollback: at('2022-12-28T13:50:00Z'),
+  end: at('2022-12-28T14:08:00Z'),
+};
 const STAFF_REPLY = at('2022-12-28T12:31:00Z');
 const SLUG = '2022-12-28-web-is-not-responding';
 
 const behave: Behaviour = (now, probe) => {
   if (now < OUTAGE.start || now >= OUTAGE.end) return undefined;
   if (probe.component !== 'web') return undefined;
-  if (now >= OUTAGE.rollback) return { ok: false, failure: 'slow', why: 'answered in 2600 ms, over 2000 ms', code: 200, ms: 2600 };
+  if (now >= OUTAGE.rollback)
+    return { ok: false, failure: 'slow', why: 'answered in 2600 ms, over 2000 ms', code: 200, ms: 2600 };
   return { ok: false, failure: 'down', why: 'HTTP 503', code: 503, ms: 40 };
 };
 
@@ -48,9 +53,14 @@ simulate({
     if (now < OUTAGE.start || now > OUTAGE.end + 30 * MIN) return;
     if (!replied && now >= STAFF_REPLY) {
       replied = true;
-      const message = 'We are following this outage in [Login and posting failing on web, iOS and Android](../2022-12-28-login-and-posting-failing/); please read that page for updates.';
+      const message =
+        'We are following this outage in [Login and posting failing on web, iOS and Android](../2022-12-28-login-and-posting-failing/); please read that page for updates.';
       const path = `incidents/2022/${SLUG}.md`;
-      const text = insertUpdate(readFileSync(join(ROOT, path), 'utf8'), { at: '2022-12-28T12:31:00Z', status: 'resolved', message });
+      const text = insertUpdate(readFileSync(join(ROOT, path), 'utf8'), {
+        at: '2022-12-28T12:31:00Z',
+        status: 'resolved',
+        message,
+      });
       assertValid(openSite(ROOT), path, text);
       writeAtomic(ROOT, path, text);
       log(`Staff resolved ${path}`);

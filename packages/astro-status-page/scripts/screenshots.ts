@@ -47,7 +47,11 @@ async function shoot(browser: Browser, target: BuildTarget, shots: readonly Shot
   const server = await serveStatic(outDir(target.name));
   try {
     for (const { path, width, colorScheme, files, javaScript = false, readerClock } of shots) {
-      const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width, height: width < 600 ? 740 : 900 }, colorScheme });
+      const context = await browser.newContext({
+        javaScriptEnabled: javaScript,
+        viewport: { width, height: width < 600 ? 740 : 900 },
+        colorScheme,
+      });
       const page = await context.newPage();
       if (readerClock) await page.clock.setFixedTime(new Date(readerClock));
       await page.goto(`${server.url}${path}`);
@@ -70,7 +74,9 @@ const example: Shot[] = Object.entries(PAGES).flatMap(([name, path]) =>
       colorScheme,
       files: [
         { file: `screenshots/${name}-${width}-${colorScheme}.png`, fullPage: true },
-        ...(name === 'home' && width === 1280 && colorScheme === 'light' ? [{ file: 'screenshot.png', fullPage: false }] : []),
+        ...(name === 'home' && width === 1280 && colorScheme === 'light'
+          ? [{ file: 'screenshot.png', fullPage: false }]
+          : []),
       ],
     })),
   ),
@@ -93,10 +99,15 @@ mkdirSync(resolve(DOCS, 'screenshots'), { recursive: true });
 mkdirSync(resolve(DOCS, 'freshness'), { recursive: true });
 const browser = await launchChromium();
 try {
-  await shoot(browser, { name: 'screenshots', siteDir: CHIRP, now: '2022-12-28T13:30:00Z' }, [...example, ...freshness]);
+  await shoot(browser, { name: 'screenshots', siteDir: CHIRP, now: '2022-12-28T13:30:00Z' }, [
+    ...example,
+    ...freshness,
+  ]);
   for (const locale of ['ja', 'ar']) {
     const fixture = TARGETS.find((target) => target.name === locale)!;
-    await shoot(browser, { ...fixture, name: `screenshots-${locale}` }, [{ path: '/', width: 1280, colorScheme: 'light', files: [{ file: `home-${locale}.png`, fullPage: false }] }]);
+    await shoot(browser, { ...fixture, name: `screenshots-${locale}` }, [
+      { path: '/', width: 1280, colorScheme: 'light', files: [{ file: `home-${locale}.png`, fullPage: false }] },
+    ]);
   }
 } finally {
   await browser.close();

@@ -28,7 +28,10 @@ describe.each(TARGETS.map((target) => [target.name, target.base ?? '/'] as const
     const updates = index.events.reduce((count, event) => count + event.updates.length, 0);
     expect(raw.length / Math.max(1, index.events.length + updates)).toBeLessThan(60);
     const listed = json(build, 'incidents.json').incidents[0];
-    if (listed) expect(index.events.find((event) => event.id === listed.id)?.updates).toEqual(listed.incident_updates.map((update: { id: string }) => update.id).reverse());
+    if (listed)
+      expect(index.events.find((event) => event.id === listed.id)?.updates).toEqual(
+        listed.incident_updates.map((update: { id: string }) => update.id).reverse(),
+      );
   });
 
   // The test that proves a Statuspage client reads our summary as our home page shows it.
@@ -36,19 +39,41 @@ describe.each(TARGETS.map((target) => [target.name, target.base ?? '/'] as const
     const summary = json(build, 'summary.json');
     const home = page(build, '/');
     // One vocabulary: the banner says the API's level in the page's language (Statuspage's own words in English).
-    const { t } = siteText({ locale: home.querySelector('html')!.getAttribute('lang') as Locale, timezone: 'UTC', now: 0 });
-    expect(text(home.querySelector('#overall-status'))).toContain(t.levels[summary.status.indicator as keyof Catalog['levels']]);
-    if (home.querySelector('html')!.getAttribute('lang') === 'en') expect(text(home.querySelector('#overall-status')).toLowerCase()).toContain(summary.status.description.toLowerCase());
+    const { t } = siteText({
+      locale: home.querySelector('html')!.getAttribute('lang') as Locale,
+      timezone: 'UTC',
+      now: 0,
+    });
+    expect(text(home.querySelector('#overall-status'))).toContain(
+      t.levels[summary.status.indicator as keyof Catalog['levels']],
+    );
+    if (home.querySelector('html')!.getAttribute('lang') === 'en')
+      expect(text(home.querySelector('#overall-status')).toLowerCase()).toContain(
+        summary.status.description.toLowerCase(),
+      );
 
-    const apiRows = Object.fromEntries(summary.components.filter((c: { group: boolean }) => !c.group).map((c: { name: string; status: ComponentStatus }) => [c.name, t.componentStatus[c.status].label]));
-    const htmlRows = Object.fromEntries(Object.entries(componentRows(build)).map(([name, row]) => [name, row.status.replace(/^\S+ /, '')]));
+    const apiRows = Object.fromEntries(
+      summary.components
+        .filter((c: { group: boolean }) => !c.group)
+        .map((c: { name: string; status: ComponentStatus }) => [c.name, t.componentStatus[c.status].label]),
+    );
+    const htmlRows = Object.fromEntries(
+      Object.entries(componentRows(build)).map(([name, row]) => [name, row.status.replace(/^\S+ /, '')]),
+    );
     expect(apiRows).toEqual(htmlRows);
 
     const activeOnPage = home.querySelectorAll('#active ~ article h3').map(text);
-    const activeInApi = [...summary.incidents, ...summary.scheduled_maintenances.filter((m: { status: string }) => m.status !== 'scheduled')].map((i: { name: string }) => i.name);
+    const activeInApi = [
+      ...summary.incidents,
+      ...summary.scheduled_maintenances.filter((m: { status: string }) => m.status !== 'scheduled'),
+    ].map((i: { name: string }) => i.name);
     expect(activeInApi.sort()).toEqual(activeOnPage.sort());
     const upcomingOnPage = home.querySelectorAll('#upcoming ~ article h3').map(text);
-    expect(summary.scheduled_maintenances.filter((m: { status: string }) => m.status === 'scheduled').map((m: { name: string }) => m.name)).toEqual(upcomingOnPage);
+    expect(
+      summary.scheduled_maintenances
+        .filter((m: { status: string }) => m.status === 'scheduled')
+        .map((m: { name: string }) => m.name),
+    ).toEqual(upcomingOnPage);
   });
 
   test('every incident has an absolute shortlink to its built page', () => {
@@ -82,23 +107,40 @@ describe('API details on the basic fixture', () => {
       { code: 'web', name: 'Web', old_status: 'operational', new_status: 'major_outage' },
       { code: 'login', name: 'Login', old_status: 'operational', new_status: 'partial_outage' },
     ]);
-    expect(summary.scheduled_maintenances.map((m: { id: string; status: string }) => [m.id, m.status])).toEqual([['upgrade', 'scheduled']]);
+    expect(summary.scheduled_maintenances.map((m: { id: string; status: string }) => [m.id, m.status])).toEqual([
+      ['upgrade', 'scheduled'],
+    ]);
   });
 
   test('after resolution: nothing unresolved, the incident resolved with every update', () => {
     expect(json('basic-resolved', 'incidents/unresolved.json').incidents).toEqual([]);
     const outage = json('basic-resolved', 'incidents.json').incidents.find((i: { id: string }) => i.id === 'outage');
     expect(outage.resolved_at).toBe('2022-12-28T14:00:00.000Z');
-    expect(outage.incident_updates.map((u: { status: string }) => u.status)).toEqual(['resolved', 'identified', 'investigating']);
+    expect(outage.incident_updates.map((u: { status: string }) => u.status)).toEqual([
+      'resolved',
+      'identified',
+      'investigating',
+    ]);
   });
 
   test('during maintenance: active maintenance with its window, and the component under maintenance', () => {
     const active = json('basic-maintenance', 'scheduled-maintenances/active.json').scheduled_maintenances;
-    expect(active.map((m: { id: string; status: string; scheduled_for: string; scheduled_until: string; impact: string }) => [m.id, m.status, m.scheduled_for, m.scheduled_until, m.impact])).toEqual([
-      ['upgrade', 'in_progress', '2022-12-30T02:00:00.000Z', '2022-12-30T04:00:00.000Z', 'maintenance'],
-    ]);
+    expect(
+      active.map(
+        (m: { id: string; status: string; scheduled_for: string; scheduled_until: string; impact: string }) => [
+          m.id,
+          m.status,
+          m.scheduled_for,
+          m.scheduled_until,
+          m.impact,
+        ],
+      ),
+    ).toEqual([['upgrade', 'in_progress', '2022-12-30T02:00:00.000Z', '2022-12-30T04:00:00.000Z', 'maintenance']]);
     expect(json('basic-maintenance', 'scheduled-maintenances/upcoming.json').scheduled_maintenances).toEqual([]);
-    expect(json('basic-maintenance', 'status.json').status).toEqual({ indicator: 'maintenance', description: 'Service Under Maintenance' });
+    expect(json('basic-maintenance', 'status.json').status).toEqual({
+      indicator: 'maintenance',
+      description: 'Service Under Maintenance',
+    });
     const dm = json('basic-maintenance', 'components.json').components.find((c: { id: string }) => c.id === 'dm');
     expect(dm).toMatchObject({ status: 'under_maintenance', group_id: 'group-core-services', group: false });
   });
@@ -110,11 +152,15 @@ describe('API details on the basic fixture', () => {
   });
 });
 
-describe('the API states how current it is, beside Statuspage\'s fields', () => {
-  const page = (build: string, endpoint: string) => json(build, endpoint).page as { updated_at: string; next_update_by: string; build_id: string };
+describe("the API states how current it is, beside Statuspage's fields", () => {
+  const page = (build: string, endpoint: string) =>
+    json(build, endpoint).page as { updated_at: string; next_update_by: string; build_id: string };
 
-  test('next_update_by is the build\'s now plus the rebuild interval (an hour)', () => {
-    expect(page('example-mid-outage', 'status.json')).toMatchObject({ updated_at: '2022-12-28T13:30:00.000Z', next_update_by: '2022-12-28T14:30:00.000Z' });
+  test("next_update_by is the build's now plus the rebuild interval (an hour)", () => {
+    expect(page('example-mid-outage', 'status.json')).toMatchObject({
+      updated_at: '2022-12-28T13:30:00.000Z',
+      next_update_by: '2022-12-28T14:30:00.000Z',
+    });
   });
 
   test('every endpoint of one build carries the same build id; another build, another id', () => {
@@ -127,8 +173,16 @@ describe('the API states how current it is, beside Statuspage\'s fields', () => 
 
 describe('what the probes measured, for tools', () => {
   test('an incident a probe opened says so (opened_by), one staff opened says staff', () => {
-    const openedBy = Object.fromEntries(json('example-mid-outage', 'incidents.json').incidents.map((incident: { id: string; opened_by: string }) => [incident.id, incident.opened_by]));
-    expect(openedBy).toMatchObject({ '2022-12-28-web-is-not-responding': 'probe', '2022-12-28-login-and-posting-failing': 'staff' });
+    const openedBy = Object.fromEntries(
+      json('example-mid-outage', 'incidents.json').incidents.map((incident: { id: string; opened_by: string }) => [
+        incident.id,
+        incident.opened_by,
+      ]),
+    );
+    expect(openedBy).toMatchObject({
+      '2022-12-28-web-is-not-responding': 'probe',
+      '2022-12-28-login-and-posting-failing': 'staff',
+    });
   });
 
   test('measurements.json: each probed component, its 90 days and its last day check by check', () => {
@@ -139,7 +193,13 @@ describe('what the probes measured, for tools', () => {
     // 28 Dec in New York up to 13:30 UTC: 102 checks from 05:03 UTC, 16 failed (12:13 … 13:28); the same row the page's table shows.
     expect(web.days.at(-1)).toEqual({ date: '2022-12-28', checks: 102, failures: 16, p50_ms: 156, p95_ms: 209 });
     expect(web.last_day).toHaveLength(288);
-    expect(web.last_day.find((check: { ok: boolean }) => !check.ok)).toEqual({ at: '2022-12-28T12:13:00.000Z', check: 'web', ok: false, ms: 40, why: 'HTTP 503' });
+    expect(web.last_day.find((check: { ok: boolean }) => !check.ok)).toEqual({
+      at: '2022-12-28T12:13:00.000Z',
+      check: 'web',
+      ok: false,
+      ms: 40,
+      why: 'HTTP 503',
+    });
     expect(web.availability).toBeGreaterThan(99);
     expect(web.availability).toBeLessThan(100);
   });

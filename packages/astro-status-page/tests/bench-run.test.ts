@@ -11,26 +11,41 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const gitStatus = () => spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).stdout;
 
-test('npm run bench prints its table, with npm run build beside the floor, and writes a temporary file, leaving the working tree as it was', { timeout: 120_000 }, () => {
-  const before = gitStatus();
-  const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--sizes=20', '--repeat=1'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, BENCH_DIR: work } });
-  expect(run.status, run.stderr).toBe(0);
-  // One pair here (medianPair's choice among several is tested in bench-targets.test.ts): its ratio in both columns.
-  const row = /^\| N \| build \(s\) \| floor \(s\) \| build ÷ floor \| each pair \| Astro alone ÷ floor \| CPU: build ÷ floor \|.*\n\| --: \|.*\n\| 20 \| [\d.]+ \| [\d.]+ \| ([\d.]+)× \| ([\d.]+)× \| ([\d.]+)× \| ([\d.]+×|n\/a) \|/.exec(run.stdout);
-  expect(row, run.stdout).not.toBeNull();
-  expect(row![1]).toBe(row![2]);
-  expect(run.stderr).toContain(`Wrote ${join(work, 'results.md')}; pass --record to update bench/results.md`);
-  expect(readFileSync(join(work, 'results.md'), 'utf8')).toMatch(/^# Benchmark results\n[\s\S]*\| 20 \| [\d.]+ \|/);
-  expect(gitStatus()).toBe(before);
-  expect(existsSync(join(work, '20', 'dist', 'index.html'))).toBe(true);
-  // The floor wrote its one page per incident beside the build's.
-  expect(readdirSync(join(work, '20', 'floor', 'incidents'))).toHaveLength(20);
-  // So did Astro alone: the same pages from the same files, word for word.
-  const slugs = readdirSync(join(work, '20', 'floor', 'incidents'));
-  expect(readdirSync(join(work, '20', 'astro-alone', 'incidents')).sort()).toEqual([...slugs].sort());
-  const page = (floor: string, slug: string) => parse(readFileSync(join(work, '20', floor, 'incidents', slug, 'index.html'), 'utf8'));
-  for (const slug of slugs) {
-    const [floorPage, astroPage] = [page('floor', slug), page('astro-alone', slug)];
-    for (const selector of ['h1', 'ol', 'pre']) expect(astroPage.querySelector(selector)?.text, `${slug} ${selector}`).toBe(floorPage.querySelector(selector)?.text);
-  }
-});
+test(
+  'npm run bench prints its table, with npm run build beside the floor, and writes a temporary file, leaving the working tree as it was',
+  { timeout: 120_000 },
+  () => {
+    const before = gitStatus();
+    const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--sizes=20', '--repeat=1'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_DIR: work },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    // One pair here (medianPair's choice among several is tested in bench-targets.test.ts): its ratio in both columns.
+    const row =
+      /^\| N \| build \(s\) \| floor \(s\) \| build ÷ floor \| each pair \| Astro alone ÷ floor \| CPU: build ÷ floor \|.*\n\| --: \|.*\n\| 20 \| [\d.]+ \| [\d.]+ \| ([\d.]+)× \| ([\d.]+)× \| ([\d.]+)× \| ([\d.]+×|n\/a) \|/.exec(
+        run.stdout,
+      );
+    expect(row, run.stdout).not.toBeNull();
+    expect(row![1]).toBe(row![2]);
+    expect(run.stderr).toContain(`Wrote ${join(work, 'results.md')}; pass --record to update bench/results.md`);
+    expect(readFileSync(join(work, 'results.md'), 'utf8')).toMatch(/^# Benchmark results\n[\s\S]*\| 20 \| [\d.]+ \|/);
+    expect(gitStatus()).toBe(before);
+    expect(existsSync(join(work, '20', 'dist', 'index.html'))).toBe(true);
+    // The floor wrote its one page per incident beside the build's.
+    expect(readdirSync(join(work, '20', 'floor', 'incidents'))).toHaveLength(20);
+    // So did Astro alone: the same pages from the same files, word for word.
+    const slugs = readdirSync(join(work, '20', 'floor', 'incidents'));
+    expect(readdirSync(join(work, '20', 'astro-alone', 'incidents')).sort()).toEqual([...slugs].sort());
+    const page = (floor: string, slug: string) =>
+      parse(readFileSync(join(work, '20', floor, 'incidents', slug, 'index.html'), 'utf8'));
+    for (const slug of slugs) {
+      const [floorPage, astroPage] = [page('floor', slug), page('astro-alone', slug)];
+      for (const selector of ['h1', 'ol', 'pre'])
+        expect(astroPage.querySelector(selector)?.text, `${slug} ${selector}`).toBe(
+          floorPage.querySelector(selector)?.text,
+        );
+    }
+  },
+);

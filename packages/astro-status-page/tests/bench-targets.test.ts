@@ -3,10 +3,42 @@ import { checkTargets, medianPair } from '../bench/targets.ts';
 
 test('the benchmark flags each missed target and passes the rest', () => {
   const lines = checkTargets([
-    { count: 1000, seconds: 12.3, floorSeconds: 0.5, peakRss: 6e8, homeGzip: 7000, largestGzip: 7000, checkSeconds: 1.1 },
-    { count: 3000, seconds: 14.5, floorSeconds: 1.14, peakRss: 7e8, homeGzip: 7000, largestGzip: 7000, checkSeconds: 1.5 },
-    { count: 3000, seconds: 6.8, floorSeconds: 1.14, peakRss: 7e8, homeGzip: 7000, largestGzip: 7000, checkSeconds: 1.5 },
-    { count: 10_000, seconds: 25, floorSeconds: 3, peakRss: 2 * 1024 ** 3, homeGzip: 15 * 1024, largestGzip: 15 * 1024, checkSeconds: 4 },
+    {
+      count: 1000,
+      seconds: 12.3,
+      floorSeconds: 0.5,
+      peakRss: 6e8,
+      homeGzip: 7000,
+      largestGzip: 7000,
+      checkSeconds: 1.1,
+    },
+    {
+      count: 3000,
+      seconds: 14.5,
+      floorSeconds: 1.14,
+      peakRss: 7e8,
+      homeGzip: 7000,
+      largestGzip: 7000,
+      checkSeconds: 1.5,
+    },
+    {
+      count: 3000,
+      seconds: 6.8,
+      floorSeconds: 1.14,
+      peakRss: 7e8,
+      homeGzip: 7000,
+      largestGzip: 7000,
+      checkSeconds: 1.5,
+    },
+    {
+      count: 10_000,
+      seconds: 25,
+      floorSeconds: 3,
+      peakRss: 2 * 1024 ** 3,
+      homeGzip: 15 * 1024,
+      largestGzip: 15 * 1024,
+      checkSeconds: 4,
+    },
   ]);
   expect(lines.filter((line) => line.startsWith('✗'))).toEqual([
     '✗ N=1,000: built in 12.3 s (≤ 10 s)',

@@ -25,13 +25,23 @@ async function open(path: string, options: BrowserContextOptions = {}) {
   return { page, response, close: () => context.close() };
 }
 
-const PAGES = ['/', '/incidents/2022-12-28-login-and-posting-failing/', '/incidents/2022-12-30-messaging-database-maintenance/', '/components/web/', '/history/', '/subscribe/', '/404.html'];
+const PAGES = [
+  '/',
+  '/incidents/2022-12-28-login-and-posting-failing/',
+  '/incidents/2022-12-30-messaging-database-maintenance/',
+  '/components/web/',
+  '/history/',
+  '/subscribe/',
+  '/404.html',
+];
 
 describe('with JavaScript off', () => {
   test('the home page shows the banner, the active incident and every component', async () => {
     const { page, close } = await open('/');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Major system outage');
-    await expect(page.getByRole('link', { name: 'Login and posting failing on web, iOS and Android' }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('link', { name: 'Login and posting failing on web, iOS and Android' }).first().isVisible(),
+    ).resolves.toBe(true);
     const rows = await page.locator('li.row').allInnerTexts();
     expect(rows).toHaveLength(9);
     expect(rows[0]).toMatch(/^Web\n✕ Major outage/);
@@ -41,12 +51,19 @@ describe('with JavaScript off', () => {
 
 describe('accessibility: axe-core finds no violations', () => {
   const cases = PAGES.flatMap((path) => AXE_PAIRINGS.map((pairing) => ({ path, ...pairing })));
-  test.each(cases)('$path at $width px in $colorScheme mode ($ruleSet rules)', async ({ path, width, colorScheme, rules }) => {
-    // axe runs as a script in the page, so this context allows scripts; the pages have none of their own.
-    const { page, close } = await open(path, { colorScheme, javaScriptEnabled: true, viewport: { width, height: 800 } });
-    expect(await axeViolations(page, rules)).toEqual([]);
-    await close();
-  });
+  test.each(cases)(
+    '$path at $width px in $colorScheme mode ($ruleSet rules)',
+    async ({ path, width, colorScheme, rules }) => {
+      // axe runs as a script in the page, so this context allows scripts; the pages have none of their own.
+      const { page, close } = await open(path, {
+        colorScheme,
+        javaScriptEnabled: true,
+        viewport: { width, height: 800 },
+      });
+      expect(await axeViolations(page, rules)).toEqual([]);
+      await close();
+    },
+  );
 
   test.each(PAGES)('%s: dark mode changes only the palette, so the drawn rules cover it', async (path) => {
     const { page, close } = await open(path, { colorScheme: 'dark' });
@@ -68,7 +85,10 @@ describe('dark mode', () => {
   test('follows prefers-color-scheme', async () => {
     const colours = async (scheme: 'light' | 'dark') => {
       const { page, close } = await open('/', { colorScheme: scheme });
-      const result = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+      const result = await page.evaluate(() => [
+        getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(document.body).color,
+      ]);
       await close();
       return result;
     };
@@ -105,7 +125,11 @@ test('a missing page answers 404 with the not-found page, under the status banne
 describe('details', () => {
   test('legend swatches are drawn like the bars: a full mark, not a sliver', async () => {
     const { page, close } = await open('/');
-    const sizes = await page.locator('.legend .swatch').evaluateAll((swatches) => swatches.map((swatch) => swatch.getBoundingClientRect()).map(({ width, height }) => [width, height]));
+    const sizes = await page
+      .locator('.legend .swatch')
+      .evaluateAll((swatches) =>
+        swatches.map((swatch) => swatch.getBoundingClientRect()).map(({ width, height }) => [width, height]),
+      );
     expect(sizes).toHaveLength(5);
     for (const [width, height] of sizes) expect([width, height]).toEqual([10, 20]);
     await close();

@@ -64,7 +64,9 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
     const incident = page(build, '/incidents/outage/');
     const times = incident.querySelectorAll('.timeline time').map((time) => time.getAttribute('datetime'));
     expect(times).toEqual(['2022-12-28T14:00:00.000Z', '2022-12-28T13:30:00.000Z', '2022-12-28T12:30:00.000Z']);
-    expect(text(incident.querySelector('.timeline li'))).toBe('Resolved · Yesterday, 14:00 UTC Login works again. Operational: Web, Login');
+    expect(text(incident.querySelector('.timeline li'))).toBe(
+      'Resolved · Yesterday, 14:00 UTC Login works again. Operational: Web, Login',
+    );
     expect(text(incident.querySelector('.when'))).toBe('Yesterday, 12:00–14:00 UTC · Lasted 2 h');
     expect(incident.querySelectorAll('.each li').map(text)).toContain('Web: Major outage, for 2 h');
     expect(text(incident.querySelector('.body'))).toBe('A summary of the outage.');
@@ -76,14 +78,22 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
     expect(marks).toHaveLength(90);
     expect(marks.at(-3)?.getAttribute('data-tip')).toBe('27 Dec: Operational. No incidents');
     const outage = web.querySelectorAll('.bar > a');
-    expect(outage.map((mark) => [mark.getAttribute('href'), text(mark)])).toEqual([['#day-2022-12-28', '28 Dec: Major outage. Login failing everywhere']]);
+    expect(outage.map((mark) => [mark.getAttribute('href'), text(mark)])).toEqual([
+      ['#day-2022-12-28', '28 Dec: Major outage. Login failing everywhere'],
+    ]);
     const entry = web.getElementById('day-2022-12-28');
     expect(text(entry)).toBe('28 Dec ✕ Major outage Login failing everywhere');
     expect(entry?.querySelector('a')?.getAttribute('href')).toBe('/incidents/outage/');
     // On the home page the same day leads to that entry.
-    expect(page(build, '/').querySelectorAll('.bar > a').map((mark) => mark.getAttribute('href'))).toContain('/components/web/#day-2022-12-28');
+    expect(
+      page(build, '/')
+        .querySelectorAll('.bar > a')
+        .map((mark) => mark.getAttribute('href')),
+    ).toContain('/components/web/#day-2022-12-28');
     // 30 days = 29 whole days (696 h): 2 h → 99.712%.
-    expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe('Uptime, last 30 days 99.71% Uptime, last 90 days 99.90%');
+    expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe(
+      'Uptime, last 30 days 99.71% Uptime, last 90 days 99.90%',
+    );
   });
 
   test('past incidents cover the last 15 days: busy days by date, each quiet run in one line, then the history', () => {
@@ -97,12 +107,17 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
       'No incidents 15 – 19 Dec',
       'Incident history →',
     ]);
-    expect(page(build, '/').querySelector('section[aria-labelledby="past"] > p:last-child a')?.getAttribute('href')).toBe('/history/');
+    expect(
+      page(build, '/').querySelector('section[aria-labelledby="past"] > p:last-child a')?.getAttribute('href'),
+    ).toBe('/history/');
   });
 
   test('history groups incidents by month, newest first', () => {
     expect(page(build, '/history/').querySelectorAll('h2').map(text)).toEqual(['December 2022']);
-    expect(page(build, '/history/').querySelectorAll('.events a').map(text)).toEqual(['Login failing everywhere', 'iOS app slow']);
+    expect(page(build, '/history/').querySelectorAll('.events a').map(text)).toEqual([
+      'Login failing everywhere',
+      'iOS app slow',
+    ]);
   });
 });
 
@@ -111,7 +126,10 @@ describe('basic fixture, during maintenance (2022-12-30 03:00 UTC)', () => {
 
   test('the banner says maintenance and the component is under maintenance', () => {
     expect(text(page(build, '/').querySelector('#overall-status'))).toBe('⚙ Service under maintenance');
-    expect(componentRows(build)['Direct messages']).toEqual({ status: '⚙ Under maintenance', uptime: '100.00% uptime' });
+    expect(componentRows(build)['Direct messages']).toEqual({
+      status: '⚙ Under maintenance',
+      uptime: '100.00% uptime',
+    });
     expect(text(page(build, '/').querySelector('#active')?.parentNode)).toContain('In progress');
   });
 });
@@ -122,7 +140,9 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
   test('shows the critical outage and its error message', () => {
     const home = page(build, '/');
     expect(text(home.querySelector('#overall-status'))).toBe('✕ Major system outage');
-    expect(text(home.querySelector('#active')?.parentNode)).toContain('Login and posting failing on web, iOS and Android');
+    expect(text(home.querySelector('#active')?.parentNode)).toContain(
+      'Login and posting failing on web, iOS and Android',
+    );
   });
 
   test('the home page fits the first round trip: ≤ 14 KB gzipped, CSS inlined', () => {
@@ -143,19 +163,33 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
     expect(pages.length).toBeGreaterThan(10);
     for (const path of pages) {
       const html = page(build, path);
-      expect(text(html.querySelector('main > p.freshness')), path).toBe('Updated 28 Dec, 08:30 EST · next update by 09:30 EST');
+      expect(text(html.querySelector('main > p.freshness')), path).toBe(
+        'Updated 28 Dec, 08:30 EST · next update by 09:30 EST',
+      );
       const warning = html.querySelector('main > #stale');
-      expect([warning?.hasAttribute('hidden'), warning?.getAttribute('data-after')], path).toEqual([true, '2022-12-28T15:00:00.000Z']);
-      expect(html.querySelectorAll('script').map((script) => script.textContent), path).toEqual([STALE_WARNING_SCRIPT]);
+      expect([warning?.hasAttribute('hidden'), warning?.getAttribute('data-after')], path).toEqual([
+        true,
+        '2022-12-28T15:00:00.000Z',
+      ]);
+      expect(
+        html.querySelectorAll('script').map((script) => script.textContent),
+        path,
+      ).toEqual([STALE_WARNING_SCRIPT]);
       const mirror = html.querySelector('footer .other-hosts a');
-      expect([text(mirror), mirror?.getAttribute('href')], path).toEqual(['chirp-status.pages.dev', new URL(path === '/404.html' ? '' : path.replace(/^\//, ''), 'https://chirp-status.pages.dev/').href]);
+      expect([text(mirror), mirror?.getAttribute('href')], path).toEqual([
+        'chirp-status.pages.dev',
+        new URL(path === '/404.html' ? '' : path.replace(/^\//, ''), 'https://chirp-status.pages.dev/').href,
+      ]);
     }
   });
 
   test('the subscribe page says what to bookmark: this address and the mirror', () => {
     const section = page(build, '/subscribe/').querySelector('section[aria-labelledby="mirrors"]');
     expect(text(section?.querySelector('h2'))).toBe('When this address does not answer');
-    expect(section?.querySelectorAll('li a').map((link) => link.getAttribute('href'))).toEqual(['https://status.chirp.example/', 'https://chirp-status.pages.dev/']);
+    expect(section?.querySelectorAll('li a').map((link) => link.getAttribute('href'))).toEqual([
+      'https://status.chirp.example/',
+      'https://chirp-status.pages.dev/',
+    ]);
   });
 
   test('every time shown is in New York time and carries its UTC instant', () => {
@@ -165,14 +199,21 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
       expect(time.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       expect(time.getAttribute('title')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
       // The page's own freshness is read long after the build: its date is written out, never "Today".
-      expect(text(time)).toMatch(time.closest('.freshness, #stale') ? /^(28 Dec, )?\d{2}:\d{2} EST$/ : /^Today, \d{2}:\d{2} EST$/);
+      expect(text(time)).toMatch(
+        time.closest('.freshness, #stale') ? /^(28 Dec, )?\d{2}:\d{2} EST$/ : /^Today, \d{2}:\d{2} EST$/,
+      );
     }
   });
 
   test('a postmortem with its own headings is not given a second "Summary" heading; once over, it comes before the timeline', () => {
-    const headings = page('example-next-day', '/incidents/2022-12-28-login-and-posting-failing/').querySelectorAll('h2').map(text);
+    const headings = page('example-next-day', '/incidents/2022-12-28-login-and-posting-failing/')
+      .querySelectorAll('h2')
+      .map(text);
     expect(headings).toEqual(['Summary', 'What happened', 'What we are changing', 'Updates']);
-    expect(page('basic-resolved', '/incidents/outage/').querySelectorAll('h2').map(text)).toEqual(['Summary', 'Updates']);
+    expect(page('basic-resolved', '/incidents/outage/').querySelectorAll('h2').map(text)).toEqual([
+      'Summary',
+      'Updates',
+    ]);
   });
 
   test('there is a 404 page', () => {
@@ -184,9 +225,15 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
 
 describe('a malformed incident fails the build', () => {
   test('with the file, the field, what was wrong and the valid ids, and publishes nothing', () => {
-    const { status, output } = buildSite({ name: 'invalid', siteDir: resolve(ROOT, 'tests/fixtures/invalid'), now: '2022-12-28T13:00:00Z' });
+    const { status, output } = buildSite({
+      name: 'invalid',
+      siteDir: resolve(ROOT, 'tests/fixtures/invalid'),
+      now: '2022-12-28T13:00:00Z',
+    });
     expect(status).not.toBe(0);
-    expect(output).toContain('incidents/typo.md:5: components.webb: unknown component "webb". Did you mean "web"? Allowed: web, ios, login, dm');
+    expect(output).toContain(
+      'incidents/typo.md:5: components.webb: unknown component "webb". Did you mean "web"? Allowed: web, ios, login, dm',
+    );
     expect(builtPages('invalid')).toEqual([]);
   });
 });
@@ -201,13 +248,18 @@ describe('identity: the example sets a logo and a homepage', () => {
       expect(header?.querySelector('a.home img')?.getAttribute('src'), path).toBe('/chirp-logo.svg');
       expect(text(header?.querySelector('a.home')), path).toBe('Chirp status');
       const back = header?.querySelector('a.back');
-      expect([text(back), back?.getAttribute('href')], path).toEqual(['Back to chirp.example', 'https://chirp.example']);
+      expect([text(back), back?.getAttribute('href')], path).toEqual([
+        'Back to chirp.example',
+        'https://chirp.example',
+      ]);
     }
   });
 
   test('the favicon and the manifest follow the logo', () => {
     expect(page(build, '/').querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/chirp-logo.svg');
-    const manifest = JSON.parse(readBuilt(build, 'manifest.webmanifest')) as { icons: Array<{ src: string; type: string }> };
+    const manifest = JSON.parse(readBuilt(build, 'manifest.webmanifest')) as {
+      icons: Array<{ src: string; type: string }>;
+    };
     expect(manifest.icons).toEqual([{ src: 'chirp-logo.svg', sizes: 'any', type: 'image/svg+xml' }]);
     expect(readBuilt(build, 'chirp-logo.svg')).toContain('<svg');
   });
@@ -236,8 +288,9 @@ test('every tab is titled by one pattern: what the page is, then the site ("Web 
 describe('/subscribe/, linked from every page', () => {
   const build = 'example-mid-outage';
 
-  test('every page\'s header links it', () => {
-    for (const path of builtPages(build)) expect(page(build, path).querySelector('header a.subscribe')?.getAttribute('href'), path).toBe('/subscribe/');
+  test("every page's header links it", () => {
+    for (const path of builtPages(build))
+      expect(page(build, path).querySelector('header a.subscribe')?.getAttribute('href'), path).toBe('/subscribe/');
   });
 
   test('gives absolute feed, calendar (webcal://), badge and API addresses, and how to follow from Slack, Teams and email', () => {
@@ -245,21 +298,25 @@ describe('/subscribe/, linked from every page', () => {
     const codes = subscribe.querySelectorAll('code').map(text);
     const links = subscribe.querySelectorAll('main a').map((link) => [text(link), link.getAttribute('href')]);
     // Each main choice a link with a short label, its address under it to copy.
-    expect(links).toEqual(expect.arrayContaining([
-      ['RSS', 'https://status.chirp.example/rss.xml'],
-      ['Atom', 'https://status.chirp.example/history.atom'],
-      ['Maintenance calendar', 'webcal://status.chirp.example/maintenance.ics'],
-      ['summary.json', 'https://status.chirp.example/api/v2/summary.json'],
-      ['RSS Web', 'https://status.chirp.example/components/web/rss.xml'],
-      ['Atom Web', 'https://status.chirp.example/components/web/atom.xml'],
-    ]));
-    expect(codes).toEqual(expect.arrayContaining([
-      'https://status.chirp.example/rss.xml',
-      'https://status.chirp.example/history.atom',
-      'webcal://status.chirp.example/maintenance.ics',
-      '[![Chirp status](https://status.chirp.example/badge.svg)](https://status.chirp.example/)',
-      'https://status.chirp.example/api/v2/summary.json',
-    ]));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ['RSS', 'https://status.chirp.example/rss.xml'],
+        ['Atom', 'https://status.chirp.example/history.atom'],
+        ['Maintenance calendar', 'webcal://status.chirp.example/maintenance.ics'],
+        ['summary.json', 'https://status.chirp.example/api/v2/summary.json'],
+        ['RSS Web', 'https://status.chirp.example/components/web/rss.xml'],
+        ['Atom Web', 'https://status.chirp.example/components/web/atom.xml'],
+      ]),
+    );
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'https://status.chirp.example/rss.xml',
+        'https://status.chirp.example/history.atom',
+        'webcal://status.chirp.example/maintenance.ics',
+        '[![Chirp status](https://status.chirp.example/badge.svg)](https://status.chirp.example/)',
+        'https://status.chirp.example/api/v2/summary.json',
+      ]),
+    );
     // One feed link per component (9), named by the component for a screen reader.
     expect(links.filter(([label, url]) => label!.startsWith('RSS ') && url!.endsWith('/rss.xml'))).toHaveLength(9);
     const words = text(subscribe.querySelector('main'));
@@ -270,6 +327,8 @@ describe('/subscribe/, linked from every page', () => {
   });
 
   test('under a base path, every address carries it', () => {
-    expect(page('example-base', '/subscribe/').querySelectorAll('code').map(text)).toContain('https://status.chirp.example/status/rss.xml');
+    expect(page('example-base', '/subscribe/').querySelectorAll('code').map(text)).toContain(
+      'https://status.chirp.example/status/rss.xml',
+    );
   });
 });

@@ -20,7 +20,9 @@ afterEach(() => rmSync(site, { recursive: true, force: true }));
 async function status(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { dir: site, now: NOW, env: {}, out: (line) => out.push(line) }, (line) => err.push(line));
+  const code = await main(argv, { dir: site, now: NOW, env: {}, out: (line) => out.push(line) }, (line) =>
+    err.push(line),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const read = (path: string) => readFileSync(join(site, path), 'utf8');
@@ -30,7 +32,17 @@ const move = (from: string, to: string) => {
 };
 
 const FILE = 'incidents/2022/2022-12-31-timelines-slow-to-load.md';
-const NEW = ['new', '--title', 'Timelines slow to load', '--component', 'web=degraded_performance', '--impact', 'minor', '--message', 'Timelines load slowly.'];
+const NEW = [
+  'new',
+  '--title',
+  'Timelines slow to load',
+  '--component',
+  'web=degraded_performance',
+  '--impact',
+  'minor',
+  '--message',
+  'Timelines load slowly.',
+];
 const PAGE = 'Page: https://status.fixture.example/incidents/2022-12-31-timelines-slow-to-load/';
 
 describe('new and maintenance write the id', () => {
@@ -38,7 +50,9 @@ describe('new and maintenance write the id', () => {
     const created = await status(...NEW);
     expect(created).toMatchObject({ code: 0, err: '' });
     expect(created.out).toContain(`Created: ${FILE}\n${PAGE}`);
-    expect(read(FILE)).toMatch(/^---\nid: 2022-12-31-timelines-slow-to-load\ntitle: Timelines slow to load\nimpact: minor\n/);
+    expect(read(FILE)).toMatch(
+      /^---\nid: 2022-12-31-timelines-slow-to-load\ntitle: Timelines slow to load\nimpact: minor\n/,
+    );
     expect((await status('check')).code).toBe(0);
   });
 
@@ -49,9 +63,23 @@ describe('new and maintenance write the id', () => {
   });
 
   test('maintenance writes id: after kind', async () => {
-    const scheduled = await status('maintenance', '--title', 'API upgrade', '--component', 'web', '--start', '2023-01-02T02:00:00Z', '--end', '2023-01-02T03:00:00Z', '--message', 'Short pauses.');
+    const scheduled = await status(
+      'maintenance',
+      '--title',
+      'API upgrade',
+      '--component',
+      'web',
+      '--start',
+      '2023-01-02T02:00:00Z',
+      '--end',
+      '2023-01-02T03:00:00Z',
+      '--message',
+      'Short pauses.',
+    );
     expect(scheduled.code).toBe(0);
-    expect(read('incidents/2023/2023-01-02-api-upgrade.md')).toMatch(/^---\nkind: maintenance\nid: 2023-01-02-api-upgrade\ntitle: API upgrade\n/);
+    expect(read('incidents/2023/2023-01-02-api-upgrade.md')).toMatch(
+      /^---\nkind: maintenance\nid: 2023-01-02-api-upgrade\ntitle: API upgrade\n/,
+    );
   });
 });
 
@@ -62,9 +90,24 @@ describe('a renamed file keeps its slug', () => {
     await status(...NEW);
     move(FILE, RENAMED);
     expect((await status('check')).code).toBe(0);
-    expect((await status('list')).out).toContain('  2022-12-31-timelines-slow-to-load  investigating (minor) since 31 Dec 2022, 10:00 UTC: Timelines slow to load');
-    for (const [slug, at] of [['timelines-slow-to-load', '10:10'], ['2022-12-31-timelines-slow-to-load', '10:20'], ['slow-timelines-after-the-deploy', '10:30']] as const) {
-      const updated = await status('update', slug, '--status', 'identified', '--message', 'Found it.', '--at', `2022-12-31T${at}:00Z`);
+    expect((await status('list')).out).toContain(
+      '  2022-12-31-timelines-slow-to-load  investigating (minor) since 31 Dec 2022, 10:00 UTC: Timelines slow to load',
+    );
+    for (const [slug, at] of [
+      ['timelines-slow-to-load', '10:10'],
+      ['2022-12-31-timelines-slow-to-load', '10:20'],
+      ['slow-timelines-after-the-deploy', '10:30'],
+    ] as const) {
+      const updated = await status(
+        'update',
+        slug,
+        '--status',
+        'identified',
+        '--message',
+        'Found it.',
+        '--at',
+        `2022-12-31T${at}:00Z`,
+      );
       expect(updated).toMatchObject({ code: 0, err: '' });
       expect(updated.out).toContain(`Added identified update to: ${RENAMED}\n${PAGE}`);
     }
@@ -77,7 +120,9 @@ describe('a renamed file keeps its slug', () => {
     move(FILE, RENAMED);
     const again = await status(...NEW);
     expect(again.code).toBe(1);
-    expect(again.err).toBe(`error: ${FILE}: the slug "2022-12-31-timelines-slow-to-load" is already used by ${RENAMED}; pass --slug to choose another`);
+    expect(again.err).toBe(
+      `error: ${FILE}: the slug "2022-12-31-timelines-slow-to-load" is already used by ${RENAMED}; pass --slug to choose another`,
+    );
   });
 
   test('check refuses an id another file has, naming both files and lines', async () => {
@@ -85,6 +130,8 @@ describe('a renamed file keeps its slug', () => {
     writeFileSync(join(site, 'incidents/copy.md'), read(FILE));
     const checked = await status('check');
     expect(checked.code).toBe(1);
-    expect(`${checked.out}\n${checked.err}`).toContain(`incidents/copy.md:2: id: "2022-12-31-timelines-slow-to-load" is the file name of ${FILE}; a slug names one file: choose another id, or rename ${FILE}`);
+    expect(`${checked.out}\n${checked.err}`).toContain(
+      `incidents/copy.md:2: id: "2022-12-31-timelines-slow-to-load" is the file name of ${FILE}; a slug names one file: choose another id, or rename ${FILE}`,
+    );
   });
 });

@@ -22,7 +22,9 @@ function linksOf(document: HTMLElement | string, pageUrl: string): URL[] {
   const urls =
     typeof document === 'string'
       ? [...document.matchAll(/<(?:link|loc)>([^<]+)<\/(?:link|loc)>/g)].map((match) => match[1]!)
-      : document.querySelectorAll('[href], [src]').map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '');
+      : document
+          .querySelectorAll('[href], [src]')
+          .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '');
   return urls.flatMap((raw) => {
     const url = new URL(raw, pageUrl);
     // Feeds and canonical links are absolute on the public site URL; read them as this server's.
@@ -76,13 +78,17 @@ describe.each([
   afterAll(() => server?.close());
 
   test('every internal link, feed link and asset resolves, and none leaves the base path', () => {
-    const broken = [...result.statuses].filter(([, status]) => status !== 200).map(([path, status]) => `${path}: ${status}`);
+    const broken = [...result.statuses]
+      .filter(([, status]) => status !== 200)
+      .map(([path, status]) => `${path}: ${status}`);
     expect(broken).toEqual([]);
     expect(result.outsideBase).toEqual([]);
     expect(result.statuses.size).toBeGreaterThan(20);
     expect(result.fragmentLinks).toContain(`${base} → ${base}components/web/#day-2022-12-28`);
     expect(result.missingTargets).toEqual([]);
-    expect([...result.statuses.keys()]).toEqual(expect.arrayContaining([`${base}rss.xml`, `${base}components/web/rss.xml`, `${base}chirp-logo.svg`]));
+    expect([...result.statuses.keys()]).toEqual(
+      expect.arrayContaining([`${base}rss.xml`, `${base}components/web/rss.xml`, `${base}chirp-logo.svg`]),
+    );
   });
 
   test('no page is orphaned: every built page is reachable from the home page', () => {
@@ -99,7 +105,13 @@ describe.each([
     const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
     expect(sitemaps.length).toBeGreaterThan(0);
     const listed = (
-      await Promise.all(sitemaps.map(async (path) => [...(await (await fetch(`${server.url}${path}`)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!)))
+      await Promise.all(
+        sitemaps.map(async (path) =>
+          [...(await (await fetch(`${server.url}${path}`)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+            (match) => match[1]!,
+          ),
+        ),
+      )
     ).flat();
     const pages = builtPages(build)
       .filter((page) => page !== '/404.html')

@@ -37,9 +37,20 @@ async function until(path: string, ready: (page: { status: number; text: string 
 
 beforeAll(async () => {
   // Not Vitest's own variables: under NODE_ENV=test or VITEST, astro dev answers every page 404.
-  const inherited = Object.entries(process.env).filter(([name]) => !['BASE_URL', 'NODE_ENV', 'TEST'].includes(name) && !name.startsWith('VITEST'));
-  const env = { ...Object.fromEntries(inherited), ASTRO_TELEMETRY_DISABLED: '1', STATUS_SITE_DIR: site, STATUS_NOW: target.now };
-  server = spawn(process.execPath, [resolve(REPO, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: REPO, env });
+  const inherited = Object.entries(process.env).filter(
+    ([name]) => !['BASE_URL', 'NODE_ENV', 'TEST'].includes(name) && !name.startsWith('VITEST'),
+  );
+  const env = {
+    ...Object.fromEntries(inherited),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    STATUS_SITE_DIR: site,
+    STATUS_NOW: target.now,
+  };
+  server = spawn(
+    process.execPath,
+    [resolve(REPO, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    { cwd: REPO, env },
+  );
   server.stdout!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
   server.stderr!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
   const home = await until('/', (page) => page.status === 200);
@@ -56,17 +67,23 @@ test('serves the same home page and incident page as the build', async () => {
   }
 });
 
-test('a changed incident file shows on the next request; a broken one is refused with its line, and fixing it serves again', { timeout: 60_000 }, async () => {
-  const file = join(site, 'incidents/outage.md');
-  const original = readFileSync(file, 'utf8');
-  writeFileSync(file, original.replace(/^title: .*$/m, 'title: Renamed while dev runs'));
-  expect((await until('/', (page) => page.text.includes('Renamed while dev runs'))).text).toContain('Renamed while dev runs');
+test(
+  'a changed incident file shows on the next request; a broken one is refused with its line, and fixing it serves again',
+  { timeout: 60_000 },
+  async () => {
+    const file = join(site, 'incidents/outage.md');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace(/^title: .*$/m, 'title: Renamed while dev runs'));
+    expect((await until('/', (page) => page.text.includes('Renamed while dev runs'))).text).toContain(
+      'Renamed while dev runs',
+    );
 
-  writeFileSync(file, original.replace(/^impact: .*$/m, 'impact: catastrophic'));
-  expect((await until('/', (page) => page.status === 500)).status).toBe(500);
-  expect(log).toMatch(/incidents\/outage\.md:\d+: impact: unknown impact "catastrophic"/);
+    writeFileSync(file, original.replace(/^impact: .*$/m, 'impact: catastrophic'));
+    expect((await until('/', (page) => page.status === 500)).status).toBe(500);
+    expect(log).toMatch(/incidents\/outage\.md:\d+: impact: unknown impact "catastrophic"/);
 
-  writeFileSync(file, original);
-  const fixed = await until('/', (page) => page.status === 200);
-  expect(main(fixed.text)).toBe(main(readFileSync(join(outDir(target.name), 'index.html'), 'utf8')));
-});
+    writeFileSync(file, original);
+    const fixed = await until('/', (page) => page.status === 200);
+    expect(main(fixed.text)).toBe(main(readFileSync(join(outDir(target.name), 'index.html'), 'utf8')));
+  },
+);

@@ -14,7 +14,10 @@ let out: string;
 
 beforeAll(async () => {
   out = join(mkdtempSync(join(TMP, 'embedded-')), 'dist');
-  const build = await runScript([resolve(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', HOST, '--outDir', out], { STATUS_NOW: '2022-12-28T13:00:00Z' });
+  const build = await runScript(
+    [resolve(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', HOST, '--outDir', out],
+    { STATUS_NOW: '2022-12-28T13:00:00Z' },
+  );
   expect(build.code, build.output).toBe(0);
 }, 120_000);
 afterAll(() => rmSync(join(out, '..'), { recursive: true, force: true }));
@@ -43,7 +46,13 @@ test("every link of the status page stays under /status/, and its icon is the ho
     const links = [...read(page).matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((match) => match[1]!);
     const outside = links.filter((link) => !link.startsWith('/status/') && link !== '/favicon.svg');
     expect(outside, page).toEqual([]);
-    for (const link of links) expect(existsSync(join(out, decodeURI(link.split('#')[0]!), link.endsWith('/') || link.includes('/#') ? 'index.html' : '')), `${page}: ${link}`).toBe(true);
+    for (const link of links)
+      expect(
+        existsSync(
+          join(out, decodeURI(link.split('#')[0]!), link.endsWith('/') || link.includes('/#') ? 'index.html' : ''),
+        ),
+        `${page}: ${link}`,
+      ).toBe(true);
   }
   const manifest = JSON.parse(read('status/manifest.webmanifest')) as { icons: Array<{ src: string }> };
   expect(manifest.icons[0]!.src).toBe('../favicon.svg');

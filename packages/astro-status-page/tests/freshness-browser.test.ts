@@ -15,12 +15,24 @@ import { serveBuilds } from './helpers/built-sites.ts';
 
 const SITES: Array<{ build: string; locale: Locale; staleAfter: string; path: string; mirror: string | undefined }> = [
   // Built at 13:30 UTC: next build due by 14:30, stale from 15:00 (the default hour and half hour).
-  { build: 'example-mid-outage', locale: 'en', staleAfter: '2022-12-28T15:00:00Z', path: '/incidents/2022-12-28-login-and-posting-failing/', mirror: 'https://chirp-status.pages.dev/incidents/2022-12-28-login-and-posting-failing/' },
+  {
+    build: 'example-mid-outage',
+    locale: 'en',
+    staleAfter: '2022-12-28T15:00:00Z',
+    path: '/incidents/2022-12-28-login-and-posting-failing/',
+    mirror: 'https://chirp-status.pages.dev/incidents/2022-12-28-login-and-posting-failing/',
+  },
   // Built at 13:00 UTC, stale from 14:30; no mirrors.
   { build: 'ja', locale: 'ja', staleAfter: '2022-12-28T14:30:00Z', path: '/incidents/outage/', mirror: undefined },
   { build: 'ar', locale: 'ar', staleAfter: '2022-12-28T14:30:00Z', path: '/incidents/outage/', mirror: undefined },
   // Every other language: the basic fixture built at 13:00 UTC, with one mirror.
-  ...OTHER_LOCALES.map((locale) => ({ build: localeBuild(locale), locale, staleAfter: '2022-12-28T14:30:00Z', path: '/incidents/outage/', mirror: `${LOCALE_MIRROR}incidents/outage/` })),
+  ...OTHER_LOCALES.map((locale) => ({
+    build: localeBuild(locale),
+    locale,
+    staleAfter: '2022-12-28T14:30:00Z',
+    path: '/incidents/outage/',
+    mirror: `${LOCALE_MIRROR}incidents/outage/`,
+  })),
 ];
 
 test('every language of the interface is read below', () => {
@@ -31,7 +43,12 @@ const open = serveBuilds(SITES.map((site) => site.build));
 const minutes = (iso: string, delta: number) => new Date(Date.parse(iso) + delta * 60_000);
 
 /** The page at `path` with the reader's clock at `time`, and every console line it logged. */
-async function openAt(build: string, path: string, time: Date, javaScriptEnabled: boolean): Promise<{ page: Page; console: string[]; close: () => Promise<void> }> {
+async function openAt(
+  build: string,
+  path: string,
+  time: Date,
+  javaScriptEnabled: boolean,
+): Promise<{ page: Page; console: string[]; close: () => Promise<void> }> {
   const opened = await open(build, path, { javaScriptEnabled });
   const console: string[] = [];
   opened.page.on('console', (message) => console.push(message.text()));
@@ -43,7 +60,6 @@ async function openAt(build: string, path: string, time: Date, javaScriptEnabled
 const warningStart = (locale: Locale) => catalogOf(locale).freshness.stale.split('{updated}')[0]!.trim();
 
 describe.each(SITES)('$build ($locale): the stale-page warning', ({ build, locale, staleAfter, path, mirror }) => {
-
   test('a minute before the due time plus the grace: no warning, the times stated', async () => {
     const { page, console, close } = await openAt(build, path, minutes(staleAfter, -1), true);
     await expect(page.locator('#stale').isVisible()).resolves.toBe(false);
@@ -59,9 +75,14 @@ describe.each(SITES)('$build ($locale): the stale-page warning', ({ build, local
     await expect(warning.textContent()).resolves.toContain(warningStart(locale));
     if (mirror) await expect(warning.textContent()).resolves.toContain(catalogOf(locale).freshness.otherHosts);
     // Above the page's heading, so it is read before the status it qualifies.
-    const [warningTop, headingTop] = await Promise.all([warning.boundingBox(), page.locator('h1').first().boundingBox()]);
+    const [warningTop, headingTop] = await Promise.all([
+      warning.boundingBox(),
+      page.locator('h1').first().boundingBox(),
+    ]);
     expect(warningTop!.y).toBeLessThan(headingTop!.y);
-    const links = await warning.locator('a').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    const links = await warning
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
     expect(links).toEqual(mirror ? [mirror] : []);
     // The script ran under the page's own policy: no violation reported.
     expect(console.filter((line) => /Content Security Policy/i.test(line))).toEqual([]);

@@ -17,7 +17,10 @@ describe('the benchmark’s synthetic history (bench/generate.ts)', () => {
   });
 
   test('passes the validator, with ongoing incidents, upcoming and past maintenance, over several years', () => {
-    const { entries, problems } = validateIncidentFiles(generate(1), components.map((component) => component.id));
+    const { entries, problems } = validateIncidentFiles(
+      generate(1),
+      components.map((component) => component.id),
+    );
     expect(problems).toEqual([]);
     expect(entries).toHaveLength(400);
     const events = entries.flatMap((entry) => eventAt(entry, now) ?? []);

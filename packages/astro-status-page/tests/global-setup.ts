@@ -13,19 +13,25 @@ import { buildSiteAsync, CHIRP, REPO, ROOT, TARGETS, TMP, type BuildTarget } fro
 export default async function setup() {
   rmSync(TMP, { recursive: true, force: true });
   // The integration, the check and the status bin run compiled from dist/: compile what the suites test, never an older dist/.
-  const compiled = spawnSync(process.execPath, [resolve(REPO, 'node_modules/typescript/bin/tsc'), '-p', resolve(ROOT, 'tsconfig.build.json')], { encoding: 'utf8' });
+  const compiled = spawnSync(
+    process.execPath,
+    [resolve(REPO, 'node_modules/typescript/bin/tsc'), '-p', resolve(ROOT, 'tsconfig.build.json')],
+    { encoding: 'utf8' },
+  );
   if (compiled.status !== 0) throw new Error(`Compiling the engine failed:\n${compiled.stdout}${compiled.stderr}`);
   for (const target of TARGETS) {
-    if (target.synthetic) writeSyntheticSite(target.siteDir, CHIRP, { count: target.synthetic, now: Date.parse(target.now) });
+    if (target.synthetic)
+      writeSyntheticSite(target.siteDir, CHIRP, { count: target.synthetic, now: Date.parse(target.now) });
     if (target.variantOf) {
-      for (const part of ['status.config.yaml', 'incidents']) cpSync(join(target.variantOf.siteDir, part), join(target.siteDir, part), { recursive: true });
+      for (const part of ['status.config.yaml', 'incidents'])
+        cpSync(join(target.variantOf.siteDir, part), join(target.siteDir, part), { recursive: true });
       appendFileSync(join(target.siteDir, 'status.config.yaml'), target.variantOf.config);
     }
   }
   const queue = [...TARGETS];
   const failures: string[] = [];
   const worker = async () => {
-    for (let target: BuildTarget | undefined; (target = queue.shift()); ) {
+    for (let target: BuildTarget | undefined; (target = queue.shift());) {
       const { status, output } = await buildSiteAsync(target);
       if (status !== 0) failures.push(`Building ${target.name} failed:\n${output}`);
     }

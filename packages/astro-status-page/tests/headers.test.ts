@@ -29,16 +29,32 @@ describe('_headers', () => {
   test('each built file gets exactly one Cache-Control: a minute for pages and feeds, a year for hashed assets', () => {
     const files = [...builtFiles(), '/', '/_astro/index.AbC123.css', '/api/v2/summary.json'];
     for (const file of files) {
-      const values = rules.filter((rule) => rule.headers['cache-control'] && matches(rule.pattern, file)).map((rule) => rule.headers['cache-control']);
-      if (/\.(html|xml|json|atom|rss|ics)$|\/$|badge\.svg$/.test(file)) expect(values, file).toEqual(['public, max-age=60']);
+      const values = rules
+        .filter((rule) => rule.headers['cache-control'] && matches(rule.pattern, file))
+        .map((rule) => rule.headers['cache-control']);
+      if (/\.(html|xml|json|atom|rss|ics)$|\/$|badge\.svg$/.test(file))
+        expect(values, file).toEqual(['public, max-age=60']);
       else if (file.startsWith('/_astro/')) expect(values, file).toEqual(['public, max-age=31536000, immutable']);
       else expect(values.length, file).toBeLessThanOrEqual(1);
     }
   });
 
-  test('the API, feeds, calendar and badges, the site\'s and each component\'s, may be read from any origin, once', () => {
-    const shared = builtFiles().filter((file) => /^\/api\/|\.(xml|atom|rss|ics)$|badge\.svg$/.test(file) && !file.startsWith('/sitemap'));
-    expect(shared).toEqual(expect.arrayContaining(['/api/v2/summary.json', '/rss.xml', '/history.atom', '/maintenance.ics', '/badge.svg', '/components/web/rss.xml', '/components/web/atom.xml', '/components/web/badge.svg']));
+  test("the API, feeds, calendar and badges, the site's and each component's, may be read from any origin, once", () => {
+    const shared = builtFiles().filter(
+      (file) => /^\/api\/|\.(xml|atom|rss|ics)$|badge\.svg$/.test(file) && !file.startsWith('/sitemap'),
+    );
+    expect(shared).toEqual(
+      expect.arrayContaining([
+        '/api/v2/summary.json',
+        '/rss.xml',
+        '/history.atom',
+        '/maintenance.ics',
+        '/badge.svg',
+        '/components/web/rss.xml',
+        '/components/web/atom.xml',
+        '/components/web/badge.svg',
+      ]),
+    );
     for (const file of shared) expect(headersFor(rules, file)['access-control-allow-origin'], file).toBe('*');
     expect(headersFor(rules, '/index.html')['access-control-allow-origin']).toBeUndefined();
   });
@@ -53,6 +69,8 @@ test('every page carries the same policy in <meta http-equiv>, before any style'
     const head = page(build, path).querySelector('head');
     const meta = head?.querySelector('meta[http-equiv="Content-Security-Policy"]');
     expect(meta?.getAttribute('content'), path).toBe(CONTENT_SECURITY_POLICY);
-    expect(head?.innerHTML.indexOf('Content-Security-Policy'), path).toBeLessThan(head?.innerHTML.indexOf('<style') ?? 0);
+    expect(head?.innerHTML.indexOf('Content-Security-Policy'), path).toBeLessThan(
+      head?.innerHTML.indexOf('<style') ?? 0,
+    );
   }
 });

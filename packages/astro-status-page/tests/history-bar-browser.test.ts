@@ -7,13 +7,20 @@ import { serveBuilds } from './helpers/built-sites.ts';
 // "today", 28 Dec) and is in a major outage today. The Arabic fixture reads
 // right to left.
 const serve = serveBuilds(['example-mid-outage', 'ar']);
-const open = (path: string, width: number, build = 'example-mid-outage') => serve(build, path, { viewport: { width, height: 800 } });
+const open = (path: string, width: number, build = 'example-mid-outage') =>
+  serve(build, path, { viewport: { width, height: 800 } });
 
 /** The marks of the first bar a person can see, with their rendered widths. */
 const shownMarks = (page: Page) =>
-  page.locator('.bar').first().evaluate((bar) =>
-    [...bar.children].map((mark) => mark.getBoundingClientRect()).filter((box) => box.width > 0).map((box) => box.width),
-  );
+  page
+    .locator('.bar')
+    .first()
+    .evaluate((bar) =>
+      [...bar.children]
+        .map((mark) => mark.getBoundingClientRect())
+        .filter((box) => box.width > 0)
+        .map((box) => box.width),
+    );
 
 /** The links Tab reaches inside a component's bar, in order, from the element before it. */
 async function tabThroughBar(page: Page): Promise<string[]> {
@@ -44,7 +51,9 @@ describe.each([
     expect(Math.min(...widths)).toBeGreaterThanOrEqual(6);
     const row = page.locator('li.row').first();
     await expect(row.getByText(caption, { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(row.locator('.foot').innerText()).resolves.toMatch(new RegExp(`^${caption}\\s+${uptime.replace('.', '\\.')} uptime\\s+Today$`));
+    await expect(row.locator('.foot').innerText()).resolves.toMatch(
+      new RegExp(`^${caption}\\s+${uptime.replace('.', '\\.')} uptime\\s+Today$`),
+    );
     await close();
     const component = await open('/components/web/', width);
     await expect(component.page.locator('h2.windows').innerText()).resolves.toBe(`Last ${days} days`);
@@ -64,7 +73,9 @@ describe.each([
     const focused = page.locator('.bar a:focus');
     const tip = focused.locator('.tip');
     // Two incidents that day: the staff's, and the one the web's check opened.
-    await expect(tip.innerText()).resolves.toBe('28 Dec: Major outage. Login and posting failing on web, iOS and Android; Web is not responding');
+    await expect(tip.innerText()).resolves.toBe(
+      '28 Dec: Major outage. Login and posting failing on web, iOS and Android; Web is not responding',
+    );
     const box = (await tip.boundingBox())!;
     expect(box.width).toBeGreaterThan(150);
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -74,7 +85,9 @@ describe.each([
     await page.keyboard.press('Enter');
     await page.waitForURL(/#day-2022-12-28$/);
     const entry = page.locator('#day-2022-12-28');
-    await expect(entry.getByRole('link', { name: 'Login and posting failing on web, iOS and Android' }).isVisible()).resolves.toBe(true);
+    await expect(
+      entry.getByRole('link', { name: 'Login and posting failing on web, iOS and Android' }).isVisible(),
+    ).resolves.toBe(true);
     await close();
   });
 });
@@ -82,7 +95,9 @@ describe.each([
 describe('a history mark', () => {
   test('is named by its label while its tooltip is hidden, and hides it again when the pointer leaves', async () => {
     const { page, close } = await open('/', 1280);
-    const mark = page.getByRole('link', { name: '28 Dec: Major outage. Login and posting failing on web, iOS and Android' }).first();
+    const mark = page
+      .getByRole('link', { name: '28 Dec: Major outage. Login and posting failing on web, iOS and Android' })
+      .first();
     const tip = mark.locator('.tip');
     expect((await tip.boundingBox())!.width).toBeLessThanOrEqual(1);
     await mark.hover();
@@ -97,7 +112,9 @@ describe('a history mark', () => {
     await page.locator('li.row').first().locator('.bar a').last().focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/components\/web\/#day-2022-12-28$/);
-    await expect(page.locator(':target').innerText()).resolves.toContain('Login and posting failing on web, iOS and Android');
+    await expect(page.locator(':target').innerText()).resolves.toContain(
+      'Login and posting failing on web, iOS and Android',
+    );
     await close();
   });
 
@@ -112,12 +129,17 @@ describe('a history mark', () => {
 
   test('reads without colour: every status has its own fill or shape', async () => {
     const { page, close } = await open('/components/web/', 1280);
-    const looks = await page.locator('.legend .swatch').evaluateAll((swatches) =>
-      swatches.map((swatch) => getComputedStyle(swatch).backgroundImage),
-    );
+    const looks = await page
+      .locator('.legend .swatch')
+      .evaluateAll((swatches) => swatches.map((swatch) => getComputedStyle(swatch).backgroundImage));
     // Operational and major outage are solid; a day with an event stands taller than a quiet one.
     expect(new Set(looks).size).toBe(4);
-    const heights = await page.locator('.bar').first().evaluate((bar) => [bar.querySelector('i')!, bar.querySelector('a')!].map((mark) => mark.getBoundingClientRect().height));
+    const heights = await page
+      .locator('.bar')
+      .first()
+      .evaluate((bar) =>
+        [bar.querySelector('i')!, bar.querySelector('a')!].map((mark) => mark.getBoundingClientRect().height),
+      );
     expect(heights[1]).toBeGreaterThan(heights[0]! * 1.3);
     await close();
   });
@@ -128,9 +150,15 @@ test('Windows high contrast keeps the bars’ colours and patterns, and draws th
   await page.emulateMedia({ forcedColors: 'active' });
   const outage = page.locator('.bar > a').last();
   await outage.focus();
-  const looks = await outage.evaluate((mark) => [getComputedStyle(mark).backgroundColor, getComputedStyle(mark.querySelector('.tip')!).outlineStyle]);
+  const looks = await outage.evaluate((mark) => [
+    getComputedStyle(mark).backgroundColor,
+    getComputedStyle(mark.querySelector('.tip')!).outlineStyle,
+  ]);
   expect(looks).toEqual(['rgb(179, 38, 30)', 'solid']);
-  const partial = await page.locator('.bar > .partial_outage').first().evaluate((mark) => getComputedStyle(mark).backgroundImage);
+  const partial = await page
+    .locator('.bar > .partial_outage')
+    .first()
+    .evaluate((mark) => getComputedStyle(mark).backgroundImage);
   expect(partial).toContain('repeating-linear-gradient');
   await close();
 });
@@ -138,7 +166,11 @@ test('Windows high contrast keeps the bars’ colours and patterns, and draws th
 describe.each(AXE_PAIRINGS)('axe with a tooltip showing ($colorScheme)', ({ colorScheme, width, rules, ruleSet }) => {
   test(`home and component page at ${width} px, ${ruleSet} rules`, async () => {
     for (const path of ['/', '/components/web/']) {
-      const { page, close } = await serve('example-mid-outage', path, { viewport: { width, height: 800 }, colorScheme, javaScriptEnabled: true });
+      const { page, close } = await serve('example-mid-outage', path, {
+        viewport: { width, height: 800 },
+        colorScheme,
+        javaScriptEnabled: true,
+      });
       await page.locator('.bar a').last().focus();
       expect((await axeViolations(page, rules)).map((violation) => `${path}: ${violation}`)).toEqual([]);
       await close();
@@ -148,9 +180,20 @@ describe.each(AXE_PAIRINGS)('axe with a tooltip showing ($colorScheme)', ({ colo
 
 test('right to left, today is the leftmost mark, and the caption starts on the right', async () => {
   const { page, close } = await open('/', 1280, 'ar');
-  const [oldest, newest] = await page.locator('.bar').first().evaluate((bar) => [bar.firstElementChild!, bar.lastElementChild!].map((mark) => mark.getBoundingClientRect().x));
+  const [oldest, newest] = await page
+    .locator('.bar')
+    .first()
+    .evaluate((bar) => [bar.firstElementChild!, bar.lastElementChild!].map((mark) => mark.getBoundingClientRect().x));
   expect(newest).toBeLessThan(oldest!);
-  const [first, last] = await page.locator('.foot').first().evaluate((foot) => [...foot.children].filter((span) => span.getBoundingClientRect().width > 0).map((span) => span.getBoundingClientRect().x).filter((_, i, all) => i === 0 || i === all.length - 1));
+  const [first, last] = await page
+    .locator('.foot')
+    .first()
+    .evaluate((foot) =>
+      [...foot.children]
+        .filter((span) => span.getBoundingClientRect().width > 0)
+        .map((span) => span.getBoundingClientRect().x)
+        .filter((_, i, all) => i === 0 || i === all.length - 1),
+    );
   expect(first).toBeGreaterThan(last!);
   await close();
 });

@@ -23,7 +23,8 @@ interface Case {
 
 const write = (dir: string, path: string, content: string | Uint8Array) => writeFileSync(join(dir, path), content);
 const config = (dir: string) => join(dir, 'status.config.yaml');
-const replaceInConfig = (dir: string, from: string, to: string) => writeFileSync(config(dir), readFileSync(config(dir), 'utf8').replace(from, to));
+const replaceInConfig = (dir: string, from: string, to: string) =>
+  writeFileSync(config(dir), readFileSync(config(dir), 'utf8').replace(from, to));
 
 const CASES: Case[] = [
   {
@@ -43,7 +44,8 @@ const CASES: Case[] = [
   },
   {
     name: 'a UTF-16 file',
-    apply: (dir) => write(dir, 'incidents/utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(INCIDENT(), 'utf16le')])),
+    apply: (dir) =>
+      write(dir, 'incidents/utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(INCIDENT(), 'utf16le')])),
     expected: ['incidents/utf16.md:1: file: is UTF-16 text; save the file as UTF-8'],
   },
   {
@@ -54,12 +56,16 @@ const CASES: Case[] = [
   {
     name: '30 February',
     apply: (dir) => write(dir, 'incidents/feb30.md', INCIDENT({ at: '2023-02-30T10:00:00Z' })),
-    expected: ['incidents/feb30.md:7: updates.0.at: "2023-02-30T10:00:00Z" is not a real date and time: 2023-02 has no day 30'],
+    expected: [
+      'incidents/feb30.md:7: updates.0.at: "2023-02-30T10:00:00Z" is not a real date and time: 2023-02 has no day 30',
+    ],
   },
   {
     name: '24:00',
     apply: (dir) => write(dir, 'incidents/h24.md', INCIDENT({ at: '2022-12-29T24:00:00Z' })),
-    expected: ['incidents/h24.md:7: updates.0.at: "2022-12-29T24:00:00Z" is not a real date and time: the hour 24 does not exist'],
+    expected: [
+      'incidents/h24.md:7: updates.0.at: "2022-12-29T24:00:00Z" is not a real date and time: the hour 24 does not exist',
+    ],
   },
   {
     name: 'second 60',
@@ -69,16 +75,26 @@ const CASES: Case[] = [
   {
     name: 'the year 0000',
     apply: (dir) => write(dir, 'incidents/y0.md', INCIDENT({ extra: 'started: 0000-12-29T09:00:00Z\n' })),
-    expected: ['incidents/y0.md:6: started: "0000-12-29T09:00:00Z" is not a real date and time: the year 0 is before 1970'],
+    expected: [
+      'incidents/y0.md:6: started: "0000-12-29T09:00:00Z" is not a real date and time: the year 0 is before 1970',
+    ],
   },
   {
     name: 'an update stamped years ahead (9999)',
     apply: (dir) => write(dir, 'incidents/y9999.md', INCIDENT({ at: '9999-12-29T10:00:00Z' })),
-    expected: ['incidents/y9999.md:7: updates.0.at: 9999-12-29T10:00:00.000Z is', 'days in the future; check the date, or add "scheduled: true"'],
+    expected: [
+      'incidents/y9999.md:7: updates.0.at: 9999-12-29T10:00:00.000Z is',
+      'days in the future; check the date, or add "scheduled: true"',
+    ],
   },
   {
     name: 'a ten-year maintenance window',
-    apply: (dir) => write(dir, 'incidents/long.md', '---\nkind: maintenance\ntitle: Long\ncomponents: [dm]\nwindow:\n  start: 2023-01-01T00:00:00Z\n  end: 2033-01-01T00:00:00Z\nupdates:\n  - at: 2022-12-20T00:00:00Z\n    status: scheduled\n    message: Planned.\n---\n'),
+    apply: (dir) =>
+      write(
+        dir,
+        'incidents/long.md',
+        '---\nkind: maintenance\ntitle: Long\ncomponents: [dm]\nwindow:\n  start: 2023-01-01T00:00:00Z\n  end: 2033-01-01T00:00:00Z\nupdates:\n  - at: 2022-12-20T00:00:00Z\n    status: scheduled\n    message: Planned.\n---\n',
+      ),
     expected: ['incidents/long.md:7: window.end: makes a window of 3653 days; at most 7 are allowed'],
   },
   {
@@ -89,7 +105,14 @@ const CASES: Case[] = [
   {
     name: 'more updates than allowed',
     apply: (dir) =>
-      write(dir, 'incidents/many.md', INCIDENT().replace('updates:\n', `updates:\n${Array.from({ length: 40 }, (_, i) => `  - at: 2022-12-29T0${Math.floor(i / 10)}:${String(i % 10).padStart(2, '0')}:00Z\n    status: investigating\n    message: Update ${i}.\n`).join('')}`)),
+      write(
+        dir,
+        'incidents/many.md',
+        INCIDENT().replace(
+          'updates:\n',
+          `updates:\n${Array.from({ length: 40 }, (_, i) => `  - at: 2022-12-29T0${Math.floor(i / 10)}:${String(i % 10).padStart(2, '0')}:00Z\n    status: investigating\n    message: Update ${i}.\n`).join('')}`,
+        ),
+      ),
     expected: ['incidents/many.md:6: updates: has more than 30 updates; close this incident and open a follow-up'],
   },
   {
@@ -100,12 +123,18 @@ const CASES: Case[] = [
   {
     name: 'a protocol-relative link that leaves the site',
     apply: (dir) => write(dir, 'incidents/link.md', INCIDENT({ message: '"[status](/\\\\evil.example)"' })),
-    expected: ['incidents/link.md:9: updates.0.message: links to "/\\\\evil.example"; links may only be https:, http:, mailto: or a path on this site'],
+    expected: [
+      'incidents/link.md:9: updates.0.message: links to "/\\\\evil.example"; links may only be https:, http:, mailto: or a path on this site',
+    ],
   },
   {
     name: 'a YAML alias bomb',
     apply: (dir) =>
-      write(dir, 'incidents/bomb.md', `---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n${INCIDENT().slice(4)}`),
+      write(
+        dir,
+        'incidents/bomb.md',
+        `---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n${INCIDENT().slice(4)}`,
+      ),
     expected: ['incidents/bomb.md:1: frontmatter: YAML aliases (*name) expand too much'],
   },
   {
@@ -129,17 +158,24 @@ const CASES: Case[] = [
       write(dir, '../outside.md', INCIDENT());
       symlinkSync(join(dir, '../outside.md'), join(dir, 'incidents/linked.md'));
     },
-    expected: ['incidents/linked.md:1: file: is a link to', 'outside the site folder; copy the file here instead of linking to it'],
+    expected: [
+      'incidents/linked.md:1: file: is a link to',
+      'outside the site folder; copy the file here instead of linking to it',
+    ],
   },
   {
     name: 'an upper-case .MD extension',
     apply: (dir) => write(dir, 'incidents/shout.MD', INCIDENT()),
-    expected: ['incidents/shout.MD:1: file: is not read: incident files end in ".md" (lowercase). Did you mean shout.md?'],
+    expected: [
+      'incidents/shout.MD:1: file: is not read: incident files end in ".md" (lowercase). Did you mean shout.md?',
+    ],
   },
   {
     name: 'a backup copy (.md.bak)',
     apply: (dir) => write(dir, 'incidents/outage.md.bak', INCIDENT()),
-    expected: ['incidents/outage.md.bak:1: file: is not read: incident files end in ".md" (lowercase). Did you mean outage.md?'],
+    expected: [
+      'incidents/outage.md.bak:1: file: is not read: incident files end in ".md" (lowercase). Did you mean outage.md?',
+    ],
   },
   {
     name: 'a duplicate key in the config',
@@ -149,7 +185,9 @@ const CASES: Case[] = [
   {
     name: 'a javascript: URL in the config',
     apply: (dir) => replaceInConfig(dir, 'url: https://status.fixture.example', 'url: javascript:alert(1)'),
-    expected: ["status.config.yaml:2: url: uses javascript:, but only https: or http: is allowed here; write the page's public address, such as https://status.example.com or https://example.com/status/"],
+    expected: [
+      "status.config.yaml:2: url: uses javascript:, but only https: or http: is allowed here; write the page's public address, such as https://status.example.com or https://example.com/status/",
+    ],
   },
   {
     name: 'an ftp: URL in the config',
@@ -169,7 +207,9 @@ const CASES: Case[] = [
   {
     name: 'a logo that is not in public/',
     apply: (dir) => replaceInConfig(dir, 'name: Fixture\n', 'name: Fixture\nlogo: /fixture-logo.svg\n'),
-    expected: ['status.config.yaml:2: logo: names /fixture-logo.svg, but there is no public/fixture-logo.svg; add the file to public/ or remove logo'],
+    expected: [
+      'status.config.yaml:2: logo: names /fixture-logo.svg, but there is no public/fixture-logo.svg; add the file to public/ or remove logo',
+    ],
   },
 ];
 
@@ -225,7 +265,11 @@ test('the build refuses every incident-file case at once, printing each one’s 
   const dir = copySite('basic', 'hostile-all');
   for (const { apply } of cases) apply(dir);
   const build = await buildOver(dir);
-  expectRefusal(build, cases.flatMap((c) => c.expected), 4_000 * cases.length);
+  expectRefusal(
+    build,
+    cases.flatMap((c) => c.expected),
+    4_000 * cases.length,
+  );
   expectPreviousSiteKept(build.out);
   rmSync(dir, { recursive: true, force: true });
 }, 120_000);
@@ -247,12 +291,21 @@ test('a file the check accepts builds, and the build replaces the previous site'
   mkdirSync(out);
   writeFileSync(join(out, 'stale.html'), 'from the previous build');
   // A BOM and Windows line ends are accepted.
-  write(dir, 'incidents/windows.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(INCIDENT({ title: 'Saved on Windows' }).replace(/\n/g, '\r\n'))]));
+  write(
+    dir,
+    'incidents/windows.md',
+    Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(INCIDENT({ title: 'Saved on Windows' }).replace(/\n/g, '\r\n')),
+    ]),
+  );
   const env = { STATUS_SITE_DIR: dir, STATUS_NOW: NOW, STATUS_OUT_DIR: out, STATUS_CACHE_DIR: join(dir, '.cache') };
   expect(await checkInProcess(dir)).toMatchObject({ code: 0 });
   expect((await runScript([BUILD_SCRIPT, 'build'], env)).code).toBe(0);
   expect(existsSync(join(out, 'stale.html'))).toBe(false);
-  expect(readFileSync(join(out, 'incidents/windows/index.html'), 'utf8')).toMatch(/<h1 dir="auto"[^>]*>Saved on Windows<\/h1>/);
+  expect(readFileSync(join(out, 'incidents/windows/index.html'), 'utf8')).toMatch(
+    /<h1 dir="auto"[^>]*>Saved on Windows<\/h1>/,
+  );
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -20,20 +20,47 @@ const FORBIDDEN = ['\u0000', '\u0001', '\u001b[31m', '\u007f', '\u0085', '\ufffe
 const PIECES = [
   ...['\u202e', '\u200f', '\u2028', 'مرحبا', 'שלום', '🔥', '👩‍💻', 'é', '\u0301'],
   ...['<', '>', '&', '"', "'", ']]>', '<![CDATA[', '&amp;', '<script>', '</title>', '--'],
-  ...['*', '_', '`', '[x](', 'https://example.com', 'javascript:', '//evil.example', '#', '> ', '- ', '1. ', '\n', '\n\n', '  ', '\t', '\\', '{{', '%s'],
+  ...[
+    '*',
+    '_',
+    '`',
+    '[x](',
+    'https://example.com',
+    'javascript:',
+    '//evil.example',
+    '#',
+    '> ',
+    '- ',
+    '1. ',
+    '\n',
+    '\n\n',
+    '  ',
+    '\t',
+    '\\',
+    '{{',
+    '%s',
+  ],
   ...['a', 'b', ' ', 'Login', 'failing'],
 ];
 // Mostly text that may be published, sometimes with a character that may not, so both paths are exercised.
 const text = (max: number) =>
   fc
-    .array(fc.oneof({ arbitrary: fc.constantFrom(...PIECES), weight: 60 }, { arbitrary: fc.constantFrom(...FORBIDDEN), weight: 1 }), { minLength: 1, maxLength: max })
+    .array(
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...PIECES), weight: 60 },
+        { arbitrary: fc.constantFrom(...FORBIDDEN), weight: 1 },
+      ),
+      { minLength: 1, maxLength: max },
+    )
     .map((parts) => parts.join(''));
 // Pieces that no rule refuses anywhere: no line break (titles are one line), no link
 // that could form an unsafe one, short enough (at most 19 bytes) for every limit.
 const SAFE_PIECES = PIECES.filter((piece) => !/[\n\u2028]/.test(piece) && piece !== 'javascript:' && piece !== '[x](');
 const cleanText = (max: number) =>
   fc.array(fc.constantFrom(...SAFE_PIECES), { minLength: 1, maxLength: max }).map((parts) => parts.join(''));
-const deepMarkdown = fc.integer({ min: 1, max: 24 }).chain((depth) => fc.constantFrom('> ', '- ', '* ', '1. ').map((marker) => `${marker.repeat(depth)}deep`));
+const deepMarkdown = fc
+  .integer({ min: 1, max: 24 })
+  .chain((depth) => fc.constantFrom('> ', '- ', '* ', '1. ').map((marker) => `${marker.repeat(depth)}deep`));
 const anIncident = fc.record({ title: text(12), message: text(30), body: fc.oneof(text(40), deepMarkdown) });
 // Every run also holds one incident that must be refused (a forbidden character
 // in its title) and one that must be published (words first, no forbidden
@@ -79,16 +106,30 @@ test('property: refused with a clear message, or published faithfully in every o
 
       const out = join(dir, 'dist');
       mkdirSync(out);
-      const build = await runScript([BUILD_SCRIPT, 'build'], { STATUS_SITE_DIR: dir, STATUS_NOW: NOW, STATUS_OUT_DIR: out, STATUS_CACHE_DIR: join(dir, '.cache') });
+      const build = await runScript([BUILD_SCRIPT, 'build'], {
+        STATUS_SITE_DIR: dir,
+        STATUS_NOW: NOW,
+        STATUS_OUT_DIR: out,
+        STATUS_CACHE_DIR: join(dir, '.cache'),
+      });
       expect(build.output).not.toMatch(/^\s+at\s/m);
       expect(build.code).toBe(0);
       const read = (path: string) => readFileSync(join(out, path), 'utf8');
-      for (const path of ['rss.xml', 'history.atom', 'components/web/rss.xml', 'components/web/atom.xml', 'badge.svg', 'sitemap-0.xml']) {
+      for (const path of [
+        'rss.xml',
+        'history.atom',
+        'components/web/rss.xml',
+        'components/web/atom.xml',
+        'badge.svg',
+        'sitemap-0.xml',
+      ]) {
         expect(SyntaxValidator.validate(read(path)), path).toBe(true);
       }
       const rssTitles = parseRssFeed(read('rss.xml')).items?.map((item) => item.title) ?? [];
       const atomTitles = parseAtomFeed(read('history.atom')).entries?.map((entry) => entry.title?.value) ?? [];
-      const api = JSON.parse(read('api/v2/incidents.json')) as { incidents: Array<{ id: string; name: string; incident_updates: Array<{ body: string }> }> };
+      const api = JSON.parse(read('api/v2/incidents.json')) as {
+        incidents: Array<{ id: string; name: string; incident_updates: Array<{ body: string }> }>;
+      };
       new ICAL.Component(ICAL.parse(read('maintenance.ics')));
       incidents.forEach((incident, i) => {
         if (refused.has(`incidents/p${i}.md`)) return;

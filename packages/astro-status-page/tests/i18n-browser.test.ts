@@ -7,11 +7,14 @@ const open = serveBuilds(['ja', 'ar', LOCAL_TIME_BUILD]);
 
 describe('accessibility in Japanese and in Arabic (right to left): axe-core finds no violations', () => {
   const pages = ['/', '/incidents/outage/', '/incidents/upgrade/', '/components/web/', '/history/', '/404.html'];
-  test.each(['ja', 'ar'].flatMap((build) => pages.map((path) => ({ build, path }))))('$build $path', async ({ build, path }) => {
-    const { page, close } = await open(build, path, { javaScriptEnabled: true });
-    expect(await axeViolations(page)).toEqual([]);
-    await close();
-  });
+  test.each(['ja', 'ar'].flatMap((build) => pages.map((path) => ({ build, path }))))(
+    '$build $path',
+    async ({ build, path }) => {
+      const { page, close } = await open(build, path, { javaScriptEnabled: true });
+      expect(await axeViolations(page)).toEqual([]);
+      await close();
+    },
+  );
 
   test('the Arabic page is laid out right to left: the incident card’s severity stripe is on its right', async () => {
     const { page, close } = await open('ar', '/');
@@ -29,7 +32,10 @@ describe('localTime: true, the reader’s own zone', () => {
   const INCIDENT = '/incidents/2022-12-28-login-and-posting-failing/';
 
   test('in Tokyo, the incident’s start reads in JST (GMT+9) and says it is the reader’s time', async () => {
-    const { page, close } = await open(LOCAL_TIME_BUILD, INCIDENT, { javaScriptEnabled: true, timezoneId: 'Asia/Tokyo' });
+    const { page, close } = await open(LOCAL_TIME_BUILD, INCIDENT, {
+      javaScriptEnabled: true,
+      timezoneId: 'Asia/Tokyo',
+    });
     const started = page.locator('.when time').first();
     // 12:13 UTC is 21:13 in Tokyo; Chromium names the zone GMT+9 in English.
     await expect(started.textContent()).resolves.toBe('Dec 28, 2022, 21:13 GMT+9 (your time)');
@@ -39,7 +45,9 @@ describe('localTime: true, the reader’s own zone', () => {
 
   test('a maintenance window is rewritten as one range', async () => {
     const { page, close } = await open(LOCAL_TIME_BUILD, '/', { javaScriptEnabled: true, timezoneId: 'Asia/Tokyo' });
-    await expect(page.locator('#upcoming ~ article .meta time').textContent()).resolves.toMatch(/^Dec 30, 2022, 11:00\s?–\s?13:00 GMT\+9 \(your time\)$/);
+    await expect(page.locator('#upcoming ~ article .meta time').textContent()).resolves.toMatch(
+      /^Dec 30, 2022, 11:00\s?–\s?13:00 GMT\+9 \(your time\)$/,
+    );
     await close();
   });
 
@@ -50,7 +58,10 @@ describe('localTime: true, the reader’s own zone', () => {
   });
 
   test('the script runs under the page’s own Content-Security-Policy (its hash is allowed)', async () => {
-    const { page, close } = await open(LOCAL_TIME_BUILD, INCIDENT, { javaScriptEnabled: true, timezoneId: 'Asia/Tokyo' });
+    const { page, close } = await open(LOCAL_TIME_BUILD, INCIDENT, {
+      javaScriptEnabled: true,
+      timezoneId: 'Asia/Tokyo',
+    });
     const violations: string[] = [];
     page.on('console', (message) => violations.push(message.text()));
     await page.reload();

@@ -31,14 +31,19 @@ describe('the example site reads in New York time (built at 13:30 UTC on 28 Dec 
     expect(days.slice(0, 2)).toEqual(['Today', '26 Dec']);
     // The 27th, a quiet New York day between them, is one line of its own.
     expect(home.querySelector('section[aria-labelledby="past"] .quiet')?.text).toBe('No incidents 27 Dec');
-    expect(home.querySelector('section[aria-labelledby="past"] h3 time')?.getAttribute('datetime')).toBe('2022-12-28T05:00:00.000Z');
+    expect(home.querySelector('section[aria-labelledby="past"] h3 time')?.getAttribute('datetime')).toBe(
+      '2022-12-28T05:00:00.000Z',
+    );
     expect(text(home.querySelector('.legend'))).toContain('Each mark is one day (America/New_York)');
   });
 
   test('machine outputs stay UTC: feeds, the API and the calendar', () => {
     expect(readBuilt(build, 'rss.xml')).toContain('<pubDate>Wed, 28 Dec 2022 13:24:00 GMT</pubDate>');
     expect(readBuilt(build, 'rss.xml')).toContain('<language>en</language>');
-    const summary = JSON.parse(readBuilt(build, 'api/v2/summary.json')) as { page: { time_zone: string }; incidents: Array<{ started_at: string }> };
+    const summary = JSON.parse(readBuilt(build, 'api/v2/summary.json')) as {
+      page: { time_zone: string };
+      incidents: Array<{ started_at: string }>;
+    };
     expect(summary.incidents[0]?.started_at).toBe('2022-12-28T12:13:00.000Z');
     // Statuspage's page object names the zone its pages show times in.
     expect(summary.page.time_zone).toBe('America/New_York');
@@ -61,7 +66,14 @@ function strings(catalog: unknown): string[] {
 
 describe.each([
   { build: 'ja', locale: 'ja', dir: 'ltr', month: '2022年12月', started: '今日 21:00 JST', rss: '[調査中]' },
-  { build: 'ar', locale: 'ar', dir: 'rtl', month: 'ديسمبر 2022', started: 'اليوم، 15:00 غرينتش+3', rss: '[قيد التحقيق]' },
+  {
+    build: 'ar',
+    locale: 'ar',
+    dir: 'rtl',
+    month: 'ديسمبر 2022',
+    started: 'اليوم، 15:00 غرينتش+3',
+    rss: '[قيد التحقيق]',
+  },
 ] as const)('a site in $locale', ({ build, locale, dir, month, started, rss }) => {
   test('every page says its language and direction', () => {
     for (const path of builtPages(build)) {
@@ -80,11 +92,22 @@ describe.each([
     expect(fragments).toContain('Past incidents');
     for (const path of builtPages(build)) {
       const root = page(build, path);
-      const labels = root.querySelectorAll('[title], [aria-label], [alt], [data-tip]').map((element) => ['title', 'aria-label', 'alt', 'data-tip'].map((name) => element.getAttribute(name) ?? '').join(' '));
+      const labels = root
+        .querySelectorAll('[title], [aria-label], [alt], [data-tip]')
+        .map((element) =>
+          ['title', 'aria-label', 'alt', 'data-tip'].map((name) => element.getAttribute(name) ?? '').join(' '),
+        );
       // Addresses to copy (the subscribe page's <code>) are the site's URLs, not interface text.
       // Inline scripts (the stale-page warning's) are code, never shown.
-      const body = root.querySelectorAll('code, script').reduce((rest, code) => rest.replace(text(code), ''), text(root.querySelector('body')));
-      const shown = [root.querySelector('head title')?.text ?? '', body, ...root.querySelectorAll('svg title').map(text), ...labels].join('\n');
+      const body = root
+        .querySelectorAll('code, script')
+        .reduce((rest, code) => rest.replace(text(code), ''), text(root.querySelector('body')));
+      const shown = [
+        root.querySelector('head title')?.text ?? '',
+        body,
+        ...root.querySelectorAll('svg title').map(text),
+        ...labels,
+      ].join('\n');
       for (const fragment of fragments) expect(shown.includes(fragment), `${path}: "${fragment}"`).toBe(false);
     }
   });
@@ -92,9 +115,14 @@ describe.each([
   test('the manifest and feeds speak the language; the API keeps Statuspage’s English', () => {
     expect(JSON.parse(readBuilt(build, 'manifest.webmanifest'))).toMatchObject({ lang: locale, dir });
     expect(readBuilt(build, 'rss.xml')).toContain(`<language>${locale}</language>`);
-    expect(readBuilt(build, 'history.atom')).toMatch(new RegExp(`<feed xml:lang="${locale}"[^>]* xmlns="http://www.w3.org/2005/Atom"`));
+    expect(readBuilt(build, 'history.atom')).toMatch(
+      new RegExp(`<feed xml:lang="${locale}"[^>]* xmlns="http://www.w3.org/2005/Atom"`),
+    );
     expect(readBuilt(build, 'rss.xml')).toContain(rss);
-    const status = JSON.parse(readBuilt(build, 'api/v2/status.json')) as { page: { id: string; name: string }; status: { description: string } };
+    const status = JSON.parse(readBuilt(build, 'api/v2/status.json')) as {
+      page: { id: string; name: string };
+      status: { description: string };
+    };
     expect(status.status.description).toBe('Major System Outage');
     // A name in another script has no slug: the page id comes from its host.
     expect(status.page.id).toBe('status-fixture-example');
@@ -106,9 +134,13 @@ describe('user text in plain-text outputs of the Arabic site keeps its own direc
   const SITE = 'حالة \u2068تشيرب\u2069';
 
   test('the tab titles isolate the incident’s title, the component’s name and the site’s name', () => {
-    expect(page('ar', '/incidents/outage/').querySelector('head title')?.text).toBe(`\u2068تعذّر تسجيل الدخول في كل مكان\u2069 · ${SITE}`);
+    expect(page('ar', '/incidents/outage/').querySelector('head title')?.text).toBe(
+      `\u2068تعذّر تسجيل الدخول في كل مكان\u2069 · ${SITE}`,
+    );
     // An English name among Arabic words: without the isolate its last letters would sit beside the wrong words.
-    expect(page('ar', '/components/dm/').querySelector('head title')?.text).toBe(`\u2068Direct messages\u2069 · ${SITE}`);
+    expect(page('ar', '/components/dm/').querySelector('head title')?.text).toBe(
+      `\u2068Direct messages\u2069 · ${SITE}`,
+    );
     expect(page('ar', '/').querySelector('head title')?.text).toMatch(new RegExp(` · ${SITE}$`));
   });
 

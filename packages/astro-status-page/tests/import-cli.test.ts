@@ -19,7 +19,12 @@ beforeEach(() => {
 afterEach(() => rmSync(site, { recursive: true, force: true }));
 
 const status = (...args: string[]) => statusIn(site, args);
-const files = () => (existsSync(join(site, 'incidents')) ? readdirSync(join(site, 'incidents'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort() : []);
+const files = () =>
+  existsSync(join(site, 'incidents'))
+    ? readdirSync(join(site, 'incidents'), { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : [];
 
 describe('import statuspage <folder>', () => {
   test('writes the config and a file per incident and maintenance that pass check, and prints the summary', () => {
@@ -29,7 +34,9 @@ describe('import statuspage <folder>', () => {
     expect(out).toContain('status.config.yaml: created (5 components in 3 groups)');
     expect(out).toContain(`created: ${OUTAGE}`);
     expect(out).toContain('skipped: statuspage k2v8d7r1z0pq "Resolved twice": it was resolved twice in a row');
-    expect(out).toContain('Imported from Statuspage: 5 components, 2 incidents, 2 maintenance, 1 skipped; 2024-04-20 to 2024-05-10 (4 created, 0 updated, 0 unchanged).');
+    expect(out).toContain(
+      'Imported from Statuspage: 5 components, 2 incidents, 2 maintenance, 1 skipped; 2024-04-20 to 2024-05-10 (4 created, 0 updated, 0 unchanged).',
+    );
     expect(files()).toHaveLength(4);
     expect(status('check').out).toContain('OK: 2 incidents and 2 maintenance windows in 4 files');
   });
@@ -57,7 +64,9 @@ describe('import statuspage <folder>', () => {
     mkdirSync(join(site, 'incidents/2024'), { recursive: true });
     writeFileSync(join(site, OUTAGE), '---\ntitle: Ours\n---\n');
     const refused = status('import', 'statuspage', STATUSPAGE);
-    expect(refused.out).toContain(`skipped: statuspage p31zjtct2jer "REST API errors and failed webhooks": ${OUTAGE} exists and was not imported (it has no source); pass --force to replace it`);
+    expect(refused.out).toContain(
+      `skipped: statuspage p31zjtct2jer "REST API errors and failed webhooks": ${OUTAGE} exists and was not imported (it has no source); pass --force to replace it`,
+    );
     expect(readFileSync(join(site, OUTAGE), 'utf8')).toBe('---\ntitle: Ours\n---\n');
     const forced = status('import', 'statuspage', STATUSPAGE, '--force');
     expect(forced.out).toContain(`updated: ${OUTAGE}`);
@@ -68,14 +77,20 @@ describe('import statuspage <folder>', () => {
     writeFileSync(join(site, 'status.config.yaml'), 'name: Ours\n');
     const { code, err } = status('import', 'statuspage', STATUSPAGE);
     expect(code).toBe(1);
-    expect(err).toBe('error: status.config.yaml exists and its components differ from the imported ones; nothing was written. Pass --force to replace it (incident files name components by id), or import into an empty folder.\n');
+    expect(err).toBe(
+      'error: status.config.yaml exists and its components differ from the imported ones; nothing was written. Pass --force to replace it (incident files name components by id), or import into an empty folder.\n',
+    );
     expect(files()).toEqual([]);
   });
 
   test('a source that is not there, or not Statuspage JSON, is a clear error', () => {
-    expect(status('import', 'statuspage', join(site, 'nowhere')).err).toBe(`error: ${join(site, 'nowhere')} is not a folder or an http(s) URL\n`);
+    expect(status('import', 'statuspage', join(site, 'nowhere')).err).toBe(
+      `error: ${join(site, 'nowhere')} is not a folder or an http(s) URL\n`,
+    );
     writeFileSync(join(site, 'components.json'), '{"page": {"name": "X"}, "components": [{"id": 1}]}');
-    expect(status('import', 'statuspage', site).err).toMatch(/^error: .*components\.json is not Statuspage's format: components\.0\.id: .*\n$/);
+    expect(status('import', 'statuspage', site).err).toMatch(
+      /^error: .*components\.json is not Statuspage's format: components\.0\.id: .*\n$/,
+    );
     expect(status('import', 'statuspag', site).err).toContain('Did you mean "statuspage"?');
   });
 });
@@ -85,7 +100,9 @@ test('import statuspage <url> reads the public API of a page served on 127.0.0.1
   try {
     const { code, out } = await statusInAsync(site, ['import', 'statuspage', `${server.url}/`]);
     expect(code).toBe(0);
-    expect(out).toContain('Imported from Statuspage: 5 components, 2 incidents, 2 maintenance, 1 skipped; 2024-04-20 to 2024-05-10 (4 created, 0 updated, 0 unchanged).');
+    expect(out).toContain(
+      'Imported from Statuspage: 5 components, 2 incidents, 2 maintenance, 1 skipped; 2024-04-20 to 2024-05-10 (4 created, 0 updated, 0 unchanged).',
+    );
   } finally {
     await server.close();
   }
@@ -97,7 +114,9 @@ test('import statuspage <url> reads the public API of a page served on 127.0.0.1
 test('import cstate <folder> writes files that pass check', () => {
   const { code, out } = status('import', 'cstate', CSTATE);
   expect(code).toBe(0);
-  expect(out).toContain('Imported from cState: 4 components, 4 incidents, 0 maintenance, 0 skipped; 2024-03-01 to 2024-05-03 (4 created, 0 updated, 0 unchanged).');
+  expect(out).toContain(
+    'Imported from cState: 4 components, 4 incidents, 0 maintenance, 0 skipped; 2024-03-01 to 2024-05-03 (4 created, 0 updated, 0 unchanged).',
+  );
   expect(status('check').code).toBe(0);
   expect(status('import', 'cstate', CSTATE).out).toContain('(0 created, 0 updated, 4 unchanged)');
 });
@@ -110,7 +129,11 @@ describe('import statuspage --page-id (management API)', () => {
   const requests: string[] = [];
   let server: Server;
   let apiUrl: string;
-  const fixture = (name: string) => JSON.parse(readFileSync(join(STATUSPAGE, 'api/v2', name), 'utf8')) as Record<string, Array<Record<string, unknown>>>;
+  const fixture = (name: string) =>
+    JSON.parse(readFileSync(join(STATUSPAGE, 'api/v2', name), 'utf8')) as Record<
+      string,
+      Array<Record<string, unknown>>
+    >;
 
   /** COUNT resolved incidents, a day apart, the newest first as the API lists them; the first has a postmortem. */
   const incidents = Array.from({ length: COUNT }, (_, i) => {
@@ -140,7 +163,8 @@ describe('import statuspage --page-id (management API)', () => {
   });
 
   function respond(request: IncomingMessage): { status: number; body: unknown } {
-    if (request.headers.authorization !== `OAuth ${KEY}`) return { status: 401, body: { error: 'Could not authenticate' } };
+    if (request.headers.authorization !== `OAuth ${KEY}`)
+      return { status: 401, body: { error: 'Could not authenticate' } };
     const url = new URL(request.url ?? '/', 'http://x');
     const page = Number(url.searchParams.get('page') ?? 1);
     const perPage = Number(url.searchParams.get('per_page') ?? 100);
@@ -148,13 +172,25 @@ describe('import statuspage --page-id (management API)', () => {
     const components = fixture('components.json')['components']!;
     switch (url.pathname) {
       case `/v1/pages/${PAGE}`:
-        return { status: 200, body: { id: PAGE, name: 'Acme', domain: 'status.acme.example', subdomain: 'acme', url: 'https://acme.example' } };
+        return {
+          status: 200,
+          body: {
+            id: PAGE,
+            name: 'Acme',
+            domain: 'status.acme.example',
+            subdomain: 'acme',
+            url: 'https://acme.example',
+          },
+        };
       case `/v1/pages/${PAGE}/components`:
         return { status: 200, body: paginate(components.filter((component) => !component['group'])) };
       case `/v1/pages/${PAGE}/component-groups`:
         return { status: 200, body: paginate(components.filter((component) => component['group'])) };
       case `/v1/pages/${PAGE}/incidents`:
-        return { status: 200, body: paginate([...fixture('scheduled-maintenances.json')['scheduled_maintenances']!, ...incidents]) };
+        return {
+          status: 200,
+          body: paginate([...fixture('scheduled-maintenances.json')['scheduled_maintenances']!, ...incidents]),
+        };
       default:
         return { status: 404, body: { error: 'not found' } };
     }
@@ -173,11 +209,19 @@ describe('import statuspage --page-id (management API)', () => {
 
   test('reads every page of the whole history with the key from the environment, and never prints the key', async () => {
     requests.length = 0;
-    const { code, out, err } = await statusInAsync(site, ['import', 'statuspage', '--page-id', PAGE, '--api-url', apiUrl], { STATUSPAGE_API_KEY: KEY });
+    const { code, out, err } = await statusInAsync(
+      site,
+      ['import', 'statuspage', '--page-id', PAGE, '--api-url', apiUrl],
+      { STATUSPAGE_API_KEY: KEY },
+    );
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(requests.filter((url) => url.includes('/incidents?'))).toEqual([1, 2, 3].map((page) => `/v1/pages/${PAGE}/incidents?page=${page}&per_page=100`));
-    expect(out).toContain(`Imported from Statuspage: 5 components, ${COUNT} incidents, 2 maintenance, 0 skipped; 2023-09-15 to 2024-05-10 (${COUNT + 2} created, 0 updated, 0 unchanged).`);
+    expect(requests.filter((url) => url.includes('/incidents?'))).toEqual(
+      [1, 2, 3].map((page) => `/v1/pages/${PAGE}/incidents?page=${page}&per_page=100`),
+    );
+    expect(out).toContain(
+      `Imported from Statuspage: 5 components, ${COUNT} incidents, 2 maintenance, 0 skipped; 2023-09-15 to 2024-05-10 (${COUNT + 2} created, 0 updated, 0 unchanged).`,
+    );
     expect(out + err).not.toContain(KEY);
     expect(readFileSync(join(site, 'status.config.yaml'), 'utf8')).toContain('url: https://status.acme.example\n');
     const newest = readFileSync(join(site, 'incidents/2024/2024-05-01-api-errors-0.md'), 'utf8');
@@ -187,11 +231,17 @@ describe('import statuspage --page-id (management API)', () => {
   });
 
   test('a wrong or missing key is a clear error that does not show the key', async () => {
-    const wrong = await statusInAsync(site, ['import', 'statuspage', '--page-id', PAGE, '--api-url', apiUrl], { STATUSPAGE_API_KEY: 'sk-wrong-key-0000' });
+    const wrong = await statusInAsync(site, ['import', 'statuspage', '--page-id', PAGE, '--api-url', apiUrl], {
+      STATUSPAGE_API_KEY: 'sk-wrong-key-0000',
+    });
     expect(wrong.code).toBe(1);
-    expect(wrong.err).toBe(`error: ${apiUrl}/pages/${PAGE} refused the API key (HTTP 401); check STATUSPAGE_API_KEY and --page-id\n`);
+    expect(wrong.err).toBe(
+      `error: ${apiUrl}/pages/${PAGE} refused the API key (HTTP 401); check STATUSPAGE_API_KEY and --page-id\n`,
+    );
     expect(wrong.out + wrong.err).not.toContain('sk-wrong-key-0000');
-    const missing = await statusInAsync(site, ['import', 'statuspage', '--page-id', PAGE, '--api-url', apiUrl], { STATUSPAGE_API_KEY: '' });
+    const missing = await statusInAsync(site, ['import', 'statuspage', '--page-id', PAGE, '--api-url', apiUrl], {
+      STATUSPAGE_API_KEY: '',
+    });
     expect(missing.err).toContain('set STATUSPAGE_API_KEY in the environment');
     expect(readdirSync(site)).toEqual([]);
   });

@@ -27,9 +27,17 @@ function importInto(plan: Parameters<typeof writeImport>[1]) {
 }
 
 type Timeline = Array<{ name: string; status: string; updates: Array<[string, string]> }>;
-const published = (events: Array<{ name: string; status: string; incident_updates: Array<{ status: string; display_at: string }> }>): Timeline =>
+const published = (
+  events: Array<{ name: string; status: string; incident_updates: Array<{ status: string; display_at: string }> }>,
+): Timeline =>
   events
-    .map((event) => ({ name: event.name, status: event.status, updates: event.incident_updates.map((update): [string, string] => [seconds(update.display_at), update.status]).sort(([a], [b]) => a.localeCompare(b)) }))
+    .map((event) => ({
+      name: event.name,
+      status: event.status,
+      updates: event.incident_updates
+        .map((update): [string, string] => [seconds(update.display_at), update.status])
+        .sort(([a], [b]) => a.localeCompare(b)),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
 describe.each(['quay-summary', 'telerik-incidents'])('Statuspage %s: import, then the API', async (name) => {
@@ -38,12 +46,25 @@ describe.each(['quay-summary', 'telerik-incidents'])('Statuspage %s: import, the
 
   test('every source incident and maintenance is published, none skipped', () => {
     expect(report.skipped).toEqual([]);
-    expect(api['incidents.json'].incidents.length + api['scheduled-maintenances.json'].scheduled_maintenances.length).toBe(source.incidents.length);
+    expect(
+      api['incidents.json'].incidents.length + api['scheduled-maintenances.json'].scheduled_maintenances.length,
+    ).toBe(source.incidents.length);
   });
 
   test('with the same names, statuses, update times and update statuses as the source', () => {
-    const ours = published([...api['incidents.json'].incidents, ...api['scheduled-maintenances.json'].scheduled_maintenances]);
-    const theirs = published(source.incidents.map((incident) => ({ ...incident, incident_updates: incident.incident_updates.map((update) => ({ status: update.status, display_at: update.display_at ?? update.created_at })) })));
+    const ours = published([
+      ...api['incidents.json'].incidents,
+      ...api['scheduled-maintenances.json'].scheduled_maintenances,
+    ]);
+    const theirs = published(
+      source.incidents.map((incident) => ({
+        ...incident,
+        incident_updates: incident.incident_updates.map((update) => ({
+          status: update.status,
+          display_at: update.display_at ?? update.created_at,
+        })),
+      })),
+    );
     expect(ours).toEqual(theirs);
   });
 });
@@ -54,14 +75,21 @@ describe.each(['cstate-jenkins', 'cstate-dogsbody'])('cState %s: import, then th
 
   test('every issue is published as an incident with its title, resolved as the issue is, first reported by its date', () => {
     expect(report.skipped).toEqual([]);
-    const issues = site.issues.flatMap((issue) => ('text' in issue ? [parse(splitFrontmatter(issue.text)!.yaml) as { title: string; resolved?: unknown; date: string }] : []));
+    const issues = site.issues.flatMap((issue) =>
+      'text' in issue
+        ? [parse(splitFrontmatter(issue.text)!.yaml) as { title: string; resolved?: unknown; date: string }]
+        : [],
+    );
     const incidents = api['incidents.json'].incidents;
     expect(incidents.map((incident) => incident.name).sort()).toEqual(issues.map((issue) => issue.title).sort());
     for (const issue of issues) {
       const incident = incidents.find((candidate) => candidate.name === issue.title)!;
       // Every issue of these sites says `resolved: true`.
       expect([issue.resolved, incident.status]).toEqual([true, 'resolved']);
-      expect(incident.incident_updates.at(-1)!.display_at <= new Date(Date.parse(String(issue.date).replace(/T(\d):/, 'T0$1:'))).toISOString()).toBe(true);
+      expect(
+        incident.incident_updates.at(-1)!.display_at <=
+          new Date(Date.parse(String(issue.date).replace(/T(\d):/, 'T0$1:'))).toISOString(),
+      ).toBe(true);
     }
   });
 });

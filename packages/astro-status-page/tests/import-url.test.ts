@@ -25,13 +25,17 @@ async function status(...argv: string[]): Promise<{ code: number; output: string
 test('a source without an absolute address writes nothing and says to pass --url', async () => {
   const { code, output } = await status('import', 'cstate', TTNRT);
   expect(code).toBe(1);
-  expect(output).toContain('the imported status.config.yaml would not be valid, so nothing was written: url: is not an absolute URL');
+  expect(output).toContain(
+    'the imported status.config.yaml would not be valid, so nothing was written: url: is not an absolute URL',
+  );
   expect(output).toContain('(the source gave "/"; pass the page\'s address with --url)');
 });
 
 test('--url gives the address: the import is written and passes check', async () => {
   const { code, output } = await status('import', 'cstate', TTNRT, '--url', 'https://status.ttnrtsite.me');
-  expect(output).toContain('Imported from cState: 6 components, 1 incident, 0 maintenance, 0 skipped; 2023-11-25 to 2023-11-25 (1 created, 0 updated, 0 unchanged).');
+  expect(output).toContain(
+    'Imported from cState: 6 components, 1 incident, 0 maintenance, 0 skipped; 2023-11-25 to 2023-11-25 (1 created, 0 updated, 0 unchanged).',
+  );
   expect(code).toBe(0);
   expect(readFileSync(join(site, 'status.config.yaml'), 'utf8')).toContain('url: https://status.ttnrtsite.me\n');
   expect(await status('check')).toMatchObject({ code: 0 });

@@ -24,7 +24,9 @@ function withoutHistoryStart(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutHistoryStart);
   if (!value || typeof value !== 'object') return value;
   const entries = Object.entries(value).map(([key, item]) => [key, withoutHistoryStart(item)]);
-  return Object.fromEntries('start_date' in value ? entries.filter(([key]) => key !== 'created_at' && key !== 'start_date') : entries);
+  return Object.fromEntries(
+    'start_date' in value ? entries.filter(([key]) => key !== 'created_at' && key !== 'start_date') : entries,
+  );
 }
 
 // Round trip: a built site's own /api/v2 output, imported into an empty site
@@ -51,7 +53,9 @@ describe.each([
   test('prints a summary and writes a site that passes check', () => {
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^Imported from Statuspage: 9 components, \d+ incidents, \d+ maintenance, 0 skipped; \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d \(\d+ created, 0 updated, 0 unchanged\)\.$/m);
+    expect(first.out).toMatch(
+      /^Imported from Statuspage: 9 components, \d+ incidents, \d+ maintenance, 0 skipped; \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d \(\d+ created, 0 updated, 0 unchanged\)\.$/m,
+    );
     console.log(`${name}: ${first.out.trim().split('\n').at(-1)}`);
     expect(statusIn(site, ['check']).code).toBe(0);
   });
@@ -68,8 +72,13 @@ describe.each([
     const comparable = complete ? (value: unknown) => value : withoutHistoryStart;
     // Who opened an incident (`opened_by`) is ours, not Statuspage's: an import cannot carry it, so it reads `staff`.
     const original = readJson(outDir(name), file) as { incidents: Array<{ opened_by: string }> };
-    const asImported = { ...original, incidents: original.incidents.map((incident) => ({ ...incident, opened_by: 'staff' })) };
-    expect(withoutBuildId(comparable(withOriginalIds(readJson(outDir(rebuilt), file), incidents, components)))).toEqual(withoutBuildId(comparable(asImported)));
+    const asImported = {
+      ...original,
+      incidents: original.incidents.map((incident) => ({ ...incident, opened_by: 'staff' })),
+    };
+    expect(withoutBuildId(comparable(withOriginalIds(readJson(outDir(rebuilt), file), incidents, components)))).toEqual(
+      withoutBuildId(comparable(asImported)),
+    );
   });
 });
 
@@ -104,7 +113,9 @@ describe('old links to the imported example', () => {
     expect(link.text).toBe('Login and posting failing on web, iOS and Android');
     const target = await fetch(`${server.url}${link.getAttribute('href')}`);
     expect(target.status).toBe(200);
-    expect(parse(await target.text()).querySelector('h1')?.text).toBe('Login and posting failing on web, iOS and Android');
+    expect(parse(await target.text()).querySelector('h1')?.text).toBe(
+      'Login and posting failing on web, iOS and Android',
+    );
   });
 
   test('redirect pages stay out of the sitemap', () => {

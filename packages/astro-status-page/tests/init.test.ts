@@ -32,11 +32,29 @@ async function status(args: string[], prompt?: Prompter) {
   const out: string[] = [];
   const err: string[] = [];
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
-  const code = await runStatus(args, { env: { ...inherited, STATUS_NOW: NOW, STATUS_SITE_DIR: site }, out: (line) => out.push(line), err: (line) => err.push(line), ...(prompt ? { prompt } : {}) });
+  const code = await runStatus(args, {
+    env: { ...inherited, STATUS_NOW: NOW, STATUS_SITE_DIR: site },
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    ...(prompt ? { prompt } : {}),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const ACME = ['--name', 'Acme', '--url', 'https://status.acme.example', '--component', 'web=Website', '--component', 'api=Public API', '--component', 'Mobile apps', '--group', 'Apps: web,mobile-apps'];
+const ACME = [
+  '--name',
+  'Acme',
+  '--url',
+  'https://status.acme.example',
+  '--component',
+  'web=Website',
+  '--component',
+  'api=Public API',
+  '--component',
+  'Mobile apps',
+  '--group',
+  'Apps: web,mobile-apps',
+];
 const init = (...extra: string[]) => status(['init', site, ...ACME, ...extra]);
 
 /** Every file under a folder, hidden ones too, relative to it. */
@@ -82,9 +100,20 @@ describe('init with flags', () => {
   test('status.config.yaml holds the answers: grouped components first, the others under the page’s word for components', async () => {
     await init('--timezone', 'Europe/Berlin', '--locale', 'de');
     const config = readSiteConfig(site);
-    expect([config.name, config.url, config.timezone, config.locale]).toEqual(['Acme', 'https://status.acme.example', 'Europe/Berlin', 'de']);
+    expect([config.name, config.url, config.timezone, config.locale]).toEqual([
+      'Acme',
+      'https://status.acme.example',
+      'Europe/Berlin',
+      'de',
+    ]);
     expect(config.groups).toEqual([
-      { name: 'Apps', components: [{ id: 'web', name: 'Website' }, { id: 'mobile-apps', name: 'Mobile apps' }] },
+      {
+        name: 'Apps',
+        components: [
+          { id: 'web', name: 'Website' },
+          { id: 'mobile-apps', name: 'Mobile apps' },
+        ],
+      },
       { name: 'Komponenten', components: [{ id: 'api', name: 'Public API' }] },
     ]);
     expect(config.freshness.interval).toBe(3_600_000);
@@ -106,8 +135,17 @@ describe('init with flags', () => {
     const engine = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     const root = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ name: 'acme-status', private: true, type: 'module', engines: { node: '>=22.12.0' } });
-    expect(pkg.scripts).toEqual({ dev: 'astro dev', build: 'astro build', preview: 'astro preview', status: 'status', test: 'status check --workflows' });
-    expect(pkg.dependencies).toEqual({ astro: engine.peerDependencies.astro, 'astro-status-page': `^${engine.version}` });
+    expect(pkg.scripts).toEqual({
+      dev: 'astro dev',
+      build: 'astro build',
+      preview: 'astro preview',
+      status: 'status',
+      test: 'status check --workflows',
+    });
+    expect(pkg.dependencies).toEqual({
+      astro: engine.peerDependencies.astro,
+      'astro-status-page': `^${engine.version}`,
+    });
     expect(pkg.devDependencies).toEqual({ node: root.devDependencies.node });
     expect(NODE_VERSION).toBe(root.devDependencies.node);
   });
@@ -129,9 +167,14 @@ describe('init with flags', () => {
     ]);
     expect(check.code).toBe(0);
     const probe = await status(['probe']);
-    expect([probe.code, probe.out]).toEqual([0, 'Nothing to probe: status.config.yaml has no probes:, so no check ran and no file was written; list checks under probes: to start.']);
+    expect([probe.code, probe.out]).toEqual([
+      0,
+      'Nothing to probe: status.config.yaml has no probes:, so no check ran and no file was written; list checks under probes: to start.',
+    ]);
     const watch = await status(['watch', '--live', 'http://127.0.0.1:9/', '--timeout', '2', '--before-first-deploy']);
-    expect(watch.out).toMatch(/^Not deployed yet: no host serves the page \(http:\/\/127\.0\.0\.1:9\/: could not connect/);
+    expect(watch.out).toMatch(
+      /^Not deployed yet: no host serves the page \(http:\/\/127\.0\.0\.1:9\/: could not connect/,
+    );
     expect(watch.code).toBe(0);
     expect(filesOf(site)).toEqual(WRITTEN);
   });
@@ -140,7 +183,10 @@ describe('init with flags', () => {
 describe('as the site grows, the workflow check says what the workflows lack', () => {
   /** status.config.yaml with its commented examples of channels and checks turned on. */
   function uncommentExamples() {
-    const config = read('status.config.yaml').replace(/^# (notify:|probes:)\n((?:# {2}.*\n)+)/gm, (_, key: string, body: string) => `${key}\n${body.replace(/^# /gm, '')}`);
+    const config = read('status.config.yaml').replace(
+      /^# (notify:|probes:)\n((?:# {2}.*\n)+)/gm,
+      (_, key: string, body: string) => `${key}\n${body.replace(/^# /gm, '')}`,
+    );
     writeFileSync(join(site, 'status.config.yaml'), config);
   }
 
@@ -154,9 +200,15 @@ describe('as the site grows, the workflow check says what the workflows lack', (
     expect(check.code).toBe(1);
     const problems = check.out.split('\n').filter((line) => line.startsWith('.github/'));
     expect(problems).toEqual([
-      expect.stringMatching(/^\.github\/workflows\/deploy\.yml:\d+: jobs\.notify\.steps\.\d+\.env: step "Notify subscribers" \(job notify\) is not given SLACK_WEBHOOK_URL, .*add {2}SLACK_WEBHOOK_URL: \$\{\{ secrets\.SLACK_WEBHOOK_URL \}\} {2}under the step's env:/),
-      expect.stringMatching(/^\.github\/workflows\/watch\.yml:\d+: jobs\.watch\.steps\.\d+\.env: step "Watch every host" \(job watch\) is not given STAFF_SLACK_WEBHOOK_URL/),
-      expect.stringMatching(/^\.github\/workflows\/probe\.yml:\d+: jobs\.probe\.steps\.\d+\.env: step "Run every check once" \(job probe\) is not given HEALTH_TOKEN/),
+      expect.stringMatching(
+        /^\.github\/workflows\/deploy\.yml:\d+: jobs\.notify\.steps\.\d+\.env: step "Notify subscribers" \(job notify\) is not given SLACK_WEBHOOK_URL, .*add {2}SLACK_WEBHOOK_URL: \$\{\{ secrets\.SLACK_WEBHOOK_URL \}\} {2}under the step's env:/,
+      ),
+      expect.stringMatching(
+        /^\.github\/workflows\/watch\.yml:\d+: jobs\.watch\.steps\.\d+\.env: step "Watch every host" \(job watch\) is not given STAFF_SLACK_WEBHOOK_URL/,
+      ),
+      expect.stringMatching(
+        /^\.github\/workflows\/probe\.yml:\d+: jobs\.probe\.steps\.\d+\.env: step "Run every check once" \(job probe\) is not given HEALTH_TOKEN/,
+      ),
     ]);
     expect(check.out).toContain('3 problems in 3 files; the workflows and status.config.yaml disagree.');
   });
@@ -166,7 +218,13 @@ describe('as the site grows, the workflow check says what the workflows lack', (
     uncommentExamples();
     const give = (file: string, step: string, name: string) => {
       const path = join(site, '.github/workflows', file);
-      writeFileSync(path, readFileSync(path, 'utf8').replace(`      - name: ${step}\n`, `      - name: ${step}\n        env:\n          ${name}: \${{ secrets.${name} }}\n`));
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8').replace(
+          `      - name: ${step}\n`,
+          `      - name: ${step}\n        env:\n          ${name}: \${{ secrets.${name} }}\n`,
+        ),
+      );
     };
     give('deploy.yml', 'Notify subscribers', 'SLACK_WEBHOOK_URL');
     give('watch.yml', 'Watch every host', 'STAFF_SLACK_WEBHOOK_URL');
@@ -181,7 +239,9 @@ describe('refusals: nothing is written', () => {
     writeFileSync(join(site, 'README.md'), 'mine\n');
     const run = await init();
     expect(run.code).toBe(1);
-    expect(run.err).toBe(`error: ${site} is not empty (README.md, docs/); init writes a whole new site and never overwrites a file: give a new or empty folder, e.g. status init my-status`);
+    expect(run.err).toBe(
+      `error: ${site} is not empty (README.md, docs/); init writes a whole new site and never overwrites a file: give a new or empty folder, e.g. status init my-status`,
+    );
     expect(filesOf(site)).toEqual(['README.md']);
     rmSync(site, { recursive: true });
     mkdirSync(join(site, '.git'), { recursive: true });
@@ -189,9 +249,21 @@ describe('refusals: nothing is written', () => {
   });
 
   test.each([
-    ['--name', ['--url', 'https://status.acme.example', '--component', 'web=Website'], 'error: missing --name: What is the platform called, e.g. --name "Acme"'],
-    ['--url', ['--name', 'Acme', '--component', 'web=Website'], 'error: missing --url: Address the page will be read at, e.g. --url "https://status.example.com"'],
-    ['--component', ['--name', 'Acme', '--url', 'https://status.acme.example'], 'error: missing --component: what readers can tell is up or down, one per flag, e.g. --component web=Website --component api=API (or --component Website: the id is made from the name)'],
+    [
+      '--name',
+      ['--url', 'https://status.acme.example', '--component', 'web=Website'],
+      'error: missing --name: What is the platform called, e.g. --name "Acme"',
+    ],
+    [
+      '--url',
+      ['--name', 'Acme', '--component', 'web=Website'],
+      'error: missing --url: Address the page will be read at, e.g. --url "https://status.example.com"',
+    ],
+    [
+      '--component',
+      ['--name', 'Acme', '--url', 'https://status.acme.example'],
+      'error: missing --component: what readers can tell is up or down, one per flag, e.g. --component web=Website --component api=API (or --component Website: the id is made from the name)',
+    ],
   ])('outside a terminal, a missing %s is named with an example', async (_, args, message) => {
     const run = await status(['init', site, ...args]);
     expect(run.code).toBe(1);
@@ -200,14 +272,32 @@ describe('refusals: nothing is written', () => {
   });
 
   test.each([
-    [['--url', 'status.acme.example'], 'error: --url: "status.acme.example" is not an absolute URL; e.g. --url "https://status.example.com"'],
-    [['--timezone', 'europe/berlin'], 'error: --timezone: time zone "europe/berlin" is spelt "Europe/Berlin"; e.g. --timezone "Europe/Berlin"'],
-    [['--locale', 'pt'], 'error: --locale: unknown locale "pt". Did you mean "pt-BR"? Allowed: en, de, fr, es, pt-BR, ja, ar'],
-    [['--component', 'ウェブ'], 'error: --component: "ウェブ" has no letters or digits to make an id of; write id=Name, e.g. web=ウェブ'],
-    [['--component', 'web=Web'], 'error: --component: the id "web" is given twice; give each component its own, as id=Name'],
+    [
+      ['--url', 'status.acme.example'],
+      'error: --url: "status.acme.example" is not an absolute URL; e.g. --url "https://status.example.com"',
+    ],
+    [
+      ['--timezone', 'europe/berlin'],
+      'error: --timezone: time zone "europe/berlin" is spelt "Europe/Berlin"; e.g. --timezone "Europe/Berlin"',
+    ],
+    [
+      ['--locale', 'pt'],
+      'error: --locale: unknown locale "pt". Did you mean "pt-BR"? Allowed: en, de, fr, es, pt-BR, ja, ar',
+    ],
+    [
+      ['--component', 'ウェブ'],
+      'error: --component: "ウェブ" has no letters or digits to make an id of; write id=Name, e.g. web=ウェブ',
+    ],
+    [
+      ['--component', 'web=Web'],
+      'error: --component: the id "web" is given twice; give each component its own, as id=Name',
+    ],
     [['--group', 'Apps: ios'], 'error: --group Apps: unknown component "ios". Allowed: web, api, mobile-apps'],
     [['--group', 'Core: web'], 'error: --group Core: web is already in the group Apps; a component is listed once'],
-    [['--group', 'Apps web'], 'error: --group "Apps web": write the group\'s name, a colon and its component ids, e.g. --group "Apps: web,ios"'],
+    [
+      ['--group', 'Apps web'],
+      'error: --group "Apps web": write the group\'s name, a colon and its component ids, e.g. --group "Apps: web,ios"',
+    ],
   ])('%j is refused, naming the flag and what is allowed', async (extra, message) => {
     const run = await init(...extra);
     expect(run.err).toBe(message);
@@ -216,9 +306,20 @@ describe('refusals: nothing is written', () => {
   });
 
   test('answers the build would refuse: every problem listed as the build lists it, and the folder init made is gone', async () => {
-    const run = await status(['init', site, '--name', 'A'.repeat(100), '--url', 'https://status.acme.example', '--component', 'web=Website']);
+    const run = await status([
+      'init',
+      site,
+      '--name',
+      'A'.repeat(100),
+      '--url',
+      'https://status.acme.example',
+      '--component',
+      'web=Website',
+    ]);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/^error: nothing was written: the new site fails its own checks:\n {2}status\.config\.yaml:\d+: name: is 100 bytes long; at most 80 bytes/);
+    expect(run.err).toMatch(
+      /^error: nothing was written: the new site fails its own checks:\n {2}status\.config\.yaml:\d+: name: is 100 bytes long; at most 80 bytes/,
+    );
     expect(existsSync(site)).toBe(false);
   });
 });
@@ -253,7 +354,8 @@ describe('at a terminal', () => {
     'What is the platform called?': 'Acme',
     'Address the page will be read at?': 'https://status.acme.example',
     'Time zone of the times readers see (IANA name)?': 'Asia/Tokyo',
-    'Components readers can tell are up or down, separated by commas (id=Name to choose an id)?': 'Website, api=Public API',
+    'Components readers can tell are up or down, separated by commas (id=Name to choose an id)?':
+      'Website, api=Public API',
   };
 
   test('asks for the name, address, time zone, language and components, shows the config and writes once confirmed', async () => {
@@ -271,12 +373,22 @@ describe('at a terminal', () => {
     expect(shown).toEqual([`${site}/status.config.yaml`]);
     const config = readSiteConfig(site);
     expect([config.timezone, config.locale]).toEqual(['Asia/Tokyo', 'ja']);
-    expect(config.groups).toEqual([{ name: 'コンポーネント', components: [{ id: 'website', name: 'Website' }, { id: 'api', name: 'Public API' }] }]);
+    expect(config.groups).toEqual([
+      {
+        name: 'コンポーネント',
+        components: [
+          { id: 'website', name: 'Website' },
+          { id: 'api', name: 'Public API' },
+        ],
+      },
+    ]);
   });
 
   test('a typo in an answer is refused by the prompt, saying why', () => {
     const { prompt } = terminal({ ...ANSWERS, 'Time zone of the times readers see (IANA name)?': 'Asia/Tokio' }, 'en');
-    return expect(status(['init', site], prompt)).rejects.toThrow('the prompt refused "Asia/Tokio": unknown time zone "Asia/Tokio". Did you mean "Asia/Tokyo"?');
+    return expect(status(['init', site], prompt)).rejects.toThrow(
+      'the prompt refused "Asia/Tokio": unknown time zone "Asia/Tokio". Did you mean "Asia/Tokyo"?',
+    );
   });
 
   test('declined, nothing is written; --yes writes without asking', async () => {
@@ -294,25 +406,40 @@ describe('end to end: a newcomer’s site, outside the repository, checked and b
   const out = mkdtempSync(join(tmpdir(), 'status-init-build-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
   // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores the config's base.
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BASE_URL' && !name.startsWith('STATUS_'))), ASTRO_TELEMETRY_DISABLED: '1', STATUS_NOW: NOW };
-  const cli = (...args: string[]) => spawnSync(process.execPath, [STATUS_CLI, ...args], { cwd: site, env, encoding: 'utf8' });
+  const env = {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => name !== 'BASE_URL' && !name.startsWith('STATUS_')),
+    ),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    STATUS_NOW: NOW,
+  };
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [STATUS_CLI, ...args], { cwd: site, env, encoding: 'utf8' });
 
-  test('init, status check --workflows and astro build succeed; the page says all is well in its language', { timeout: 120_000 }, () => {
-    mkdirSync(site);
-    const made = cli('init', '.', ...ACME, '--timezone', 'Europe/Paris', '--locale', 'fr');
-    expect(made.stderr).toBe('');
-    expect(made.status).toBe(0);
-    expect(made.stdout).not.toContain('  cd ');
-    expect(relative(REPO, site).startsWith('..')).toBe(true);
-    const check = cli('check', '--workflows');
-    expect(check.stdout.match(/^OK: /gm)).toHaveLength(3);
-    expect(check.status).toBe(0);
-    for (const path of filesOf(site)) expect(read(path), path).not.toMatch(/chirp|twitter|musk/i);
-    const build = spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { cwd: REPO, env: { ...env, STATUS_SITE_DIR: site, STATUS_OUT_DIR: out }, encoding: 'utf8' });
-    expect(build.status, `${build.stdout}${build.stderr}`).toBe(0);
-    const home = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(home).toContain('<html lang="fr"');
-    expect(home).toContain(catalogOf('fr').levels.none);
-    expect(home).toContain('Website');
-  });
+  test(
+    'init, status check --workflows and astro build succeed; the page says all is well in its language',
+    { timeout: 120_000 },
+    () => {
+      mkdirSync(site);
+      const made = cli('init', '.', ...ACME, '--timezone', 'Europe/Paris', '--locale', 'fr');
+      expect(made.stderr).toBe('');
+      expect(made.status).toBe(0);
+      expect(made.stdout).not.toContain('  cd ');
+      expect(relative(REPO, site).startsWith('..')).toBe(true);
+      const check = cli('check', '--workflows');
+      expect(check.stdout.match(/^OK: /gm)).toHaveLength(3);
+      expect(check.status).toBe(0);
+      for (const path of filesOf(site)) expect(read(path), path).not.toMatch(/chirp|twitter|musk/i);
+      const build = spawnSync(process.execPath, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+        cwd: REPO,
+        env: { ...env, STATUS_SITE_DIR: site, STATUS_OUT_DIR: out },
+        encoding: 'utf8',
+      });
+      expect(build.status, `${build.stdout}${build.stderr}`).toBe(0);
+      const home = readFileSync(join(out, 'index.html'), 'utf8');
+      expect(home).toContain('<html lang="fr"');
+      expect(home).toContain(catalogOf('fr').levels.none);
+      expect(home).toContain('Website');
+    },
+  );
 });

@@ -9,53 +9,72 @@ const serve = serveBuilds(['example-mid-outage', 'ar']);
 
 /** Where the oldest and the newest day sit along the daily chart, and how the chart is drawn. */
 const chartLayout = (page: Page) =>
-  page.locator('section.measured figure').first().evaluate((figure) => {
-    const [first, last] = [...figure.querySelectorAll('.ends time')].map((time) => time.getBoundingClientRect().left);
-    const median = figure.querySelector('path.p50')!;
-    const p95 = figure.querySelector('path.p95')!;
-    return {
-      firstLeft: first!,
-      lastLeft: last!,
-      medianStroke: getComputedStyle(median).stroke,
-      medianDash: getComputedStyle(median).strokeDasharray,
-      p95Dash: getComputedStyle(p95).strokeDasharray,
-      drawnWidth: median.getBoundingClientRect().width,
-    };
-  });
+  page
+    .locator('section.measured figure')
+    .first()
+    .evaluate((figure) => {
+      const [first, last] = [...figure.querySelectorAll('.ends time')].map((time) => time.getBoundingClientRect().left);
+      const median = figure.querySelector('path.p50')!;
+      const p95 = figure.querySelector('path.p95')!;
+      return {
+        firstLeft: first!,
+        lastLeft: last!,
+        medianStroke: getComputedStyle(median).stroke,
+        medianDash: getComputedStyle(median).strokeDasharray,
+        p95Dash: getComputedStyle(p95).strokeDasharray,
+        drawnWidth: median.getBoundingClientRect().width,
+      };
+    });
 
 describe('measured response time on a component page', () => {
   test.each([
     { width: 1280, colorScheme: 'light' as const },
     { width: 360, colorScheme: 'dark' as const },
-  ])('at $width px, $colorScheme: two charts with names, their tables, no sideways scrolling, no axe violations', { timeout: 90_000 }, async ({ width, colorScheme }) => {
-    // JavaScript on for axe only: the page itself carries none.
-    const { page, close } = await serve('example-mid-outage', '/components/web/', { viewport: { width, height: 900 }, colorScheme, javaScriptEnabled: true });
-    const section = page.locator('section.measured');
-    await expect(section.locator('h2').innerText()).resolves.toBe('Measured response time');
-    await expect(section.getByRole('img', { name: 'Response time of Web per day, last 90 days' }).count()).resolves.toBe(1);
-    await expect(section.getByRole('img', { name: 'Each check of Web in the last 24 hours' }).count()).resolves.toBe(1);
-    // Measured availability sits beside the incident-based uptime, labelled so.
-    await expect(page.locator('dl.uptime').innerText()).resolves.toMatch(/^Uptime, last 30 days\s+\d+\.\d\d%\s+Uptime, last 90 days\s+\d+\.\d\d%\s+Checks passed, last 90 days \(measured\)\s+99\.\d\d%$/);
-    await expect(section.locator('dl.figures').innerText()).resolves.toMatch(/^Median response time, last 24 hours\s+\d+ ms$/);
-    // The tables say what the charts draw: one row per measured day, the newest first, today's failures counted.
-    const rows = section.locator('details').first().locator('tbody tr');
-    await expect(rows.count()).resolves.toBe(90);
-    // Closed <details> hide their text from innerText; textContent is what a screen reader gets once opened.
-    const cells = (row: ReturnType<typeof rows.first>) => row.locator('th, td').allTextContents();
-    // 28 Dec in New York, to 13:30 UTC: checks at 05:03 … 13:28 UTC, 16 of them failed (12:13 … 13:28).
-    await expect(cells(rows.first())).resolves.toEqual(['28 Dec', '102', '16', '156 ms', '209 ms']);
-    const hours = section.locator('details').nth(1).locator('tbody tr');
-    await expect(cells(hours.first())).resolves.toEqual(['08:00 EST', '6', '6', '40 ms', 'failed: HTTP 503']);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    const layout = await chartLayout(page);
-    expect(layout.lastLeft).toBeGreaterThan(layout.firstLeft);
-    // The lines differ by dash, not by colour alone.
-    expect(layout.medianDash).toBe('none');
-    expect(layout.p95Dash).not.toBe('none');
-    expect(layout.drawnWidth).toBeGreaterThan(width / 2);
-    expect(await axeViolations(page)).toEqual([]);
-    await close();
-  });
+  ])(
+    'at $width px, $colorScheme: two charts with names, their tables, no sideways scrolling, no axe violations',
+    { timeout: 90_000 },
+    async ({ width, colorScheme }) => {
+      // JavaScript on for axe only: the page itself carries none.
+      const { page, close } = await serve('example-mid-outage', '/components/web/', {
+        viewport: { width, height: 900 },
+        colorScheme,
+        javaScriptEnabled: true,
+      });
+      const section = page.locator('section.measured');
+      await expect(section.locator('h2').innerText()).resolves.toBe('Measured response time');
+      await expect(
+        section.getByRole('img', { name: 'Response time of Web per day, last 90 days' }).count(),
+      ).resolves.toBe(1);
+      await expect(section.getByRole('img', { name: 'Each check of Web in the last 24 hours' }).count()).resolves.toBe(
+        1,
+      );
+      // Measured availability sits beside the incident-based uptime, labelled so.
+      await expect(page.locator('dl.uptime').innerText()).resolves.toMatch(
+        /^Uptime, last 30 days\s+\d+\.\d\d%\s+Uptime, last 90 days\s+\d+\.\d\d%\s+Checks passed, last 90 days \(measured\)\s+99\.\d\d%$/,
+      );
+      await expect(section.locator('dl.figures').innerText()).resolves.toMatch(
+        /^Median response time, last 24 hours\s+\d+ ms$/,
+      );
+      // The tables say what the charts draw: one row per measured day, the newest first, today's failures counted.
+      const rows = section.locator('details').first().locator('tbody tr');
+      await expect(rows.count()).resolves.toBe(90);
+      // Closed <details> hide their text from innerText; textContent is what a screen reader gets once opened.
+      const cells = (row: ReturnType<typeof rows.first>) => row.locator('th, td').allTextContents();
+      // 28 Dec in New York, to 13:30 UTC: checks at 05:03 … 13:28 UTC, 16 of them failed (12:13 … 13:28).
+      await expect(cells(rows.first())).resolves.toEqual(['28 Dec', '102', '16', '156 ms', '209 ms']);
+      const hours = section.locator('details').nth(1).locator('tbody tr');
+      await expect(cells(hours.first())).resolves.toEqual(['08:00 EST', '6', '6', '40 ms', 'failed: HTTP 503']);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const layout = await chartLayout(page);
+      expect(layout.lastLeft).toBeGreaterThan(layout.firstLeft);
+      // The lines differ by dash, not by colour alone.
+      expect(layout.medianDash).toBe('none');
+      expect(layout.p95Dash).not.toBe('none');
+      expect(layout.drawnWidth).toBeGreaterThan(width / 2);
+      expect(await axeViolations(page)).toEqual([]);
+      await close();
+    },
+  );
 
   test('dark mode draws with the dark palette', async () => {
     const strokes = [];
@@ -67,17 +86,27 @@ describe('measured response time on a component page', () => {
     expect(strokes[0]).not.toBe(strokes[1]);
   });
 
-  test('right to left: time runs from right to left, the words are Arabic, no axe violations', { timeout: 90_000 }, async () => {
-    const { page, close } = await serve('ar', '/components/web/', { viewport: { width: 360, height: 900 }, javaScriptEnabled: true });
-    await expect(page.locator('section.measured h2').innerText()).resolves.toBe('زمن الاستجابة المقيس');
-    const layout = await chartLayout(page);
-    expect(layout.lastLeft).toBeLessThan(layout.firstLeft);
-    const transform = await page.locator('section.measured svg').first().evaluate((svg) => getComputedStyle(svg).transform);
-    expect(transform).toMatch(/^matrix\(-1, 0, 0, 1/);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(await axeViolations(page)).toEqual([]);
-    await close();
-  });
+  test(
+    'right to left: time runs from right to left, the words are Arabic, no axe violations',
+    { timeout: 90_000 },
+    async () => {
+      const { page, close } = await serve('ar', '/components/web/', {
+        viewport: { width: 360, height: 900 },
+        javaScriptEnabled: true,
+      });
+      await expect(page.locator('section.measured h2').innerText()).resolves.toBe('زمن الاستجابة المقيس');
+      const layout = await chartLayout(page);
+      expect(layout.lastLeft).toBeLessThan(layout.firstLeft);
+      const transform = await page
+        .locator('section.measured svg')
+        .first()
+        .evaluate((svg) => getComputedStyle(svg).transform);
+      expect(transform).toMatch(/^matrix\(-1, 0, 0, 1/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await axeViolations(page)).toEqual([]);
+      await close();
+    },
+  );
 
   test('a component without probes shows no chart', async () => {
     const { page, close } = await serve('example-mid-outage', '/components/login/');
@@ -87,7 +116,9 @@ describe('measured response time on a component page', () => {
 
   test('the incident a probe opened says so on its page', async () => {
     const { page, close } = await serve('example-mid-outage', '/incidents/2022-12-28-web-is-not-responding/');
-    await expect(page.locator('.opened-by').innerText()).resolves.toContain("Opened automatically: the page's own checks of this component failed.");
+    await expect(page.locator('.opened-by').innerText()).resolves.toContain(
+      "Opened automatically: the page's own checks of this component failed.",
+    );
     await close();
   });
 });

@@ -17,7 +17,11 @@ import { startPagesApi, type Published } from './helpers/pages-api.ts';
  */
 
 type Step = { run?: string; env?: Record<string, string>; uses?: string; with?: Record<string, unknown> };
-const mirror = (parse(readFileSync(join(SITE_TEMPLATE, '.github/workflows/deploy.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> }).jobs['mirror']!;
+const mirror = (
+  parse(readFileSync(join(SITE_TEMPLATE, '.github/workflows/deploy.yml'), 'utf8')) as {
+    jobs: Record<string, { steps: Step[] }>;
+  }
+).jobs['mirror']!;
 const step = mirror.steps.find((candidate) => candidate.run?.includes('wrangler'))!;
 // A project of its own (wrangler resolves dist/ from the nearest package.json), whose
 // node_modules is the repository's, so npx finds the wrangler devDependency instead of downloading one.
@@ -61,11 +65,18 @@ function runStep(values: Record<string, string>): Promise<{ code: number | null;
 /** Every file under a folder, by its path from there (as Pages serves it), with its bytes. */
 function filesOf(dir: string): Map<string, Buffer> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return new Map(entries.map((entry) => [`/${relative(dir, join(entry.parentPath, entry.name))}`, readFileSync(join(entry.parentPath, entry.name))]));
+  return new Map(
+    entries.map((entry) => [
+      `/${relative(dir, join(entry.parentPath, entry.name))}`,
+      readFileSync(join(entry.parentPath, entry.name)),
+    ]),
+  );
 }
 
 test('the mirror job sets up a Node that the pinned wrangler runs on, before running it', () => {
-  const { engines } = JSON.parse(readFileSync(resolve(REPO, 'node_modules/wrangler/package.json'), 'utf8')) as { engines: { node: string } };
+  const { engines } = JSON.parse(readFileSync(resolve(REPO, 'node_modules/wrangler/package.json'), 'utf8')) as {
+    engines: { node: string };
+  };
   const setup = mirror.steps.findIndex((candidate) => candidate.uses?.startsWith('actions/setup-node@'));
   expect(setup).toBeGreaterThanOrEqual(0);
   expect(setup).toBeLessThan(mirror.steps.indexOf(step));
@@ -74,24 +85,38 @@ test('the mirror job sets up a Node that the pinned wrangler runs on, before run
 });
 
 test('the workflow pins the wrangler this test runs', () => {
-  const { devDependencies } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+  const { devDependencies } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
   expect(step.run).toContain(`wrangler@${devDependencies['wrangler']} `);
 });
 
 test('the step publishes every file of dist/, byte for byte, to the project and branch main, with the secret token', async () => {
-  const run = await runStep({ CLOUDFLARE_API_TOKEN: 'token-from-the-secret', CLOUDFLARE_ACCOUNT_ID: 'account-1', CLOUDFLARE_PROJECT: 'chirp-status' });
+  const run = await runStep({
+    CLOUDFLARE_API_TOKEN: 'token-from-the-secret',
+    CLOUDFLARE_ACCOUNT_ID: 'account-1',
+    CLOUDFLARE_PROJECT: 'chirp-status',
+  });
   expect(run.output).toContain('Deployment complete');
   expect(run.code).toBe(0);
   expect(api.deployments).toHaveLength(1);
   const published: Published = api.deployments[0]!;
-  expect([published.project, published.branch, published.authorization]).toEqual(['chirp-status', 'main', 'Bearer token-from-the-secret']);
+  expect([published.project, published.branch, published.authorization]).toEqual([
+    'chirp-status',
+    'main',
+    'Bearer token-from-the-secret',
+  ]);
   const wanted = filesOf(built);
   expect([...published.files.keys()].sort()).toEqual([...wanted.keys()].sort());
   for (const [path, bytes] of published.files) expect(bytes.equals(wanted.get(path)!), path).toBe(true);
 }, 120_000);
 
 test('a project the host does not know fails the step, naming it', async () => {
-  const run = await runStep({ CLOUDFLARE_API_TOKEN: 'token-from-the-secret', CLOUDFLARE_ACCOUNT_ID: 'account-1', CLOUDFLARE_PROJECT: 'no-such-project' });
+  const run = await runStep({
+    CLOUDFLARE_API_TOKEN: 'token-from-the-secret',
+    CLOUDFLARE_ACCOUNT_ID: 'account-1',
+    CLOUDFLARE_PROJECT: 'no-such-project',
+  });
   expect(run.code).not.toBe(0);
   expect(run.output).toContain('no-such-project');
 }, 120_000);

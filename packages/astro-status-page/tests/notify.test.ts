@@ -57,9 +57,14 @@ async function startSmtp(): Promise<void> {
   smtp = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
-    onAuth: (auth, _session, callback) => (auth.username === 'mailer' && auth.password === SMTP_PASSWORD ? callback(null, { user: 'mailer' }) : callback(new Error('bad credentials'))),
+    onAuth: (auth, _session, callback) =>
+      auth.username === 'mailer' && auth.password === SMTP_PASSWORD
+        ? callback(null, { user: 'mailer' })
+        : callback(new Error('bad credentials')),
     onData: (stream, _session, callback) => {
-      simpleParser(stream).then((mail) => mails.push(mail)).then(() => callback(), callback);
+      simpleParser(stream)
+        .then((mail) => mails.push(mail))
+        .then(() => callback(), callback);
     },
   });
   await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', done));
@@ -100,13 +105,32 @@ afterAll(async () => {
 });
 
 /** Run the CLI without blocking this process, whose receivers must answer meanwhile. */
-function notify(extraEnv: Record<string, string>, ...args: string[]): Promise<{ code: number | null; out: string; err: string; ms: number }> {
+function notify(
+  extraEnv: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | null; out: string; err: string; ms: number }> {
   const started = Date.now();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
-  const child = spawn(process.execPath, [STATUS_CLI, 'notify', '--previous', join(dir, 'previous'), '--current', join(dir, 'current'), '--timeout', '2', '--backoff', '0.05', ...args], {
-    cwd: site,
-    env: { ...inherited, ...extraEnv },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      STATUS_CLI,
+      'notify',
+      '--previous',
+      join(dir, 'previous'),
+      '--current',
+      join(dir, 'current'),
+      '--timeout',
+      '2',
+      '--backoff',
+      '0.05',
+      ...args,
+    ],
+    {
+      cwd: site,
+      env: { ...inherited, ...extraEnv },
+    },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk) => (out += chunk));
@@ -115,7 +139,11 @@ function notify(extraEnv: Record<string, string>, ...args: string[]): Promise<{ 
 }
 
 const json = (receiver: Receiver) => receiver.received.map((request) => JSON.parse(request.body));
-const secrets = () => [WEBHOOK_SECRET, SMTP_PASSWORD, ...['slack', 'dm', 'discord', 'teams', 'webhook'].map((name) => TOKEN(name))];
+const secrets = () => [
+  WEBHOOK_SECRET,
+  SMTP_PASSWORD,
+  ...['slack', 'dm', 'discord', 'teams', 'webhook'].map((name) => TOKEN(name)),
+];
 
 describe('one deploy, every channel', () => {
   let run: Awaited<ReturnType<typeof notify>>;
@@ -124,8 +152,12 @@ describe('one deploy, every channel', () => {
   }, 20_000);
 
   test('the run says what it found, and exits 1 because one message could not be delivered', () => {
-    expect(run.out).toContain('Comparing the build of 2022-12-28T13:30:00.000Z with the previous build of 2022-12-28T12:45:00.000Z: 2 new.');
-    expect(run.out).toContain(`discord (discord): ${OUTAGE}-update-20221228T125800Z.discord: MAY HAVE ARRIVED, not confirmed, after 1 attempt to [DISCORD_URL]: no answer within 2 s: it may have arrived, so it is not retried. Check the receiver; if it did not arrive: npm run status -- notify --resend ${OUTAGE}-update-20221228T125800Z --channel discord`);
+    expect(run.out).toContain(
+      'Comparing the build of 2022-12-28T13:30:00.000Z with the previous build of 2022-12-28T12:45:00.000Z: 2 new.',
+    );
+    expect(run.out).toContain(
+      `discord (discord): ${OUTAGE}-update-20221228T125800Z.discord: MAY HAVE ARRIVED, not confirmed, after 1 attempt to [DISCORD_URL]: no answer within 2 s: it may have arrived, so it is not retried. Check the receiver; if it did not arrive: npm run status -- notify --resend ${OUTAGE}-update-20221228T125800Z --channel discord`,
+    );
     expect(run.out).toContain(`npm run status -- notify --resend ${OUTAGE}-update-20221228T125800Z --channel discord`);
     expect(run.code).toBe(1);
   });
@@ -136,7 +168,9 @@ describe('one deploy, every channel', () => {
       expect(run.err).not.toContain(secret);
     }
     // Each line names where a message went, with the variable's name in place of its URL.
-    expect(run.out).toContain(`team-slack (slack): ${OUTAGE}-update-20221228T125800Z.team-slack: delivered to [SLACK_URL] (200 OK, 3 attempts)`);
+    expect(run.out).toContain(
+      `team-slack (slack): ${OUTAGE}-update-20221228T125800Z.team-slack: delivered to [SLACK_URL] (200 OK, 3 attempts)`,
+    );
     expect(run.out).toContain(`email (email): ${OUTAGE}-update-20221228T125800Z.email: delivered to [SMTP_URL]`);
   });
 
@@ -150,7 +184,9 @@ describe('one deploy, every channel', () => {
     ]);
     expect(receivers.slack.received[0]!.path).toBe(TOKEN('slack'));
     expect(bodies[2].blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: `Identified: ${TITLE}` } });
-    expect(bodies[3].blocks[4].elements[0].url).toBe(`https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T132400Z`);
+    expect(bodies[3].blocks[4].elements[0].url).toBe(
+      `https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T132400Z`,
+    );
   });
 
   test('a channel for other components hears nothing of this outage', () => {
@@ -158,10 +194,16 @@ describe('one deploy, every channel', () => {
   });
 
   test('the hanging Discord times out without holding up the others, and its next message goes through', () => {
-    expect(json(receivers.discord).map((body) => body.embeds[0].title)).toEqual([`Identified: ${TITLE}`, `Identified: ${TITLE}`]);
-    expect(json(receivers.discord)[1].embeds[0].url).toBe(`https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T132400Z`);
+    expect(json(receivers.discord).map((body) => body.embeds[0].title)).toEqual([
+      `Identified: ${TITLE}`,
+      `Identified: ${TITLE}`,
+    ]);
+    expect(json(receivers.discord)[1].embeds[0].url).toBe(
+      `https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T132400Z`,
+    );
     // The others were served while Discord hung: their first requests came before Discord's second.
-    for (const other of [receivers.slack, receivers.teams, receivers.webhook]) expect(other.times[0]!).toBeLessThan(receivers.discord.times[1]!);
+    for (const other of [receivers.slack, receivers.teams, receivers.webhook])
+      expect(other.times[0]!).toBeLessThan(receivers.discord.times[1]!);
   });
 
   test('Teams answering 429 with Retry-After: 1 is tried again a second later', () => {
@@ -173,28 +215,49 @@ describe('one deploy, every channel', () => {
 
   test('the webhook gets Statuspage payloads, each signed: HMAC-SHA256 over the timestamp and the body verifies', () => {
     const { received } = receivers.webhook;
-    expect(received.map((r) => r.headers['x-status-delivery-id'])).toEqual([`${OUTAGE}-update-20221228T125800Z.consumers`, `${OUTAGE}-update-20221228T132400Z.consumers`, `${OUTAGE}-update-20221228T132400Z-login.consumers`]);
+    expect(received.map((r) => r.headers['x-status-delivery-id'])).toEqual([
+      `${OUTAGE}-update-20221228T125800Z.consumers`,
+      `${OUTAGE}-update-20221228T132400Z.consumers`,
+      `${OUTAGE}-update-20221228T132400Z-login.consumers`,
+    ]);
     for (const request of received) {
       const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(request.headers['x-status-signature']))!;
       expect(createHmac('sha256', WEBHOOK_SECRET).update(`${t}.${request.body}`).digest('hex')).toBe(v1);
       expect(Math.abs(Number(t) - Date.now() / 1000)).toBeLessThan(60);
     }
     const [incident, , component] = json(receivers.webhook);
-    expect(incident.page).toEqual({ id: 'chirp', status_indicator: 'critical', status_description: 'Major System Outage' });
+    expect(incident.page).toEqual({
+      id: 'chirp',
+      status_indicator: 'critical',
+      status_description: 'Major System Outage',
+    });
     expect(incident.incident.id).toBe(OUTAGE);
     expect(incident.incident.incident_updates[0].status).toBe('identified');
-    expect(component.component_update).toMatchObject({ component_id: 'login', old_status: 'major_outage', new_status: 'partial_outage' });
+    expect(component.component_update).toMatchObject({
+      component_id: 'login',
+      old_status: 'major_outage',
+      new_status: 'partial_outage',
+    });
   });
 
   test('email arrives through SMTP: subject, both parts, the link, List-Unsubscribe and a stable Message-ID', () => {
-    expect(mails.map((mail) => mail.subject)).toEqual([`[Chirp status] Identified: ${TITLE}`, `[Chirp status] Identified: ${TITLE}`]);
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      `[Chirp status] Identified: ${TITLE}`,
+      `[Chirp status] Identified: ${TITLE}`,
+    ]);
     const [first] = mails;
     expect(first!.from?.text).toBe('"Chirp status" <status@chirp.example>');
-    expect((Array.isArray(first!.to) ? first!.to : [first!.to]).map((to) => to?.text)).toEqual(['subscribers@lists.chirp.example, ops@chirp.example']);
+    expect((Array.isArray(first!.to) ? first!.to : [first!.to]).map((to) => to?.text)).toEqual([
+      'subscribers@lists.chirp.example, ops@chirp.example',
+    ]);
     expect(first!.text).toContain('We have traced the errors to significant backend server architecture changes');
     expect(first!.text).toContain(`Details: https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T125800Z`);
-    expect(first!.html).toContain(`<a href="https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T125800Z">View on the status page</a>`);
-    expect(first!.headerLines.find((header) => header.key === 'list-unsubscribe')?.line).toBe('List-Unsubscribe: <mailto:unsubscribe@lists.chirp.example>');
+    expect(first!.html).toContain(
+      `<a href="https://status.chirp.example/incidents/${OUTAGE}/#update-20221228T125800Z">View on the status page</a>`,
+    );
+    expect(first!.headerLines.find((header) => header.key === 'list-unsubscribe')?.line).toBe(
+      'List-Unsubscribe: <mailto:unsubscribe@lists.chirp.example>',
+    );
     expect(first!.messageId).toBe(`<${OUTAGE}-update-20221228T125800Z.email@status.chirp.example>`);
   });
 
@@ -202,7 +265,11 @@ describe('one deploy, every channel', () => {
     const feeds = receivers.hub.received.map((request) => new URLSearchParams(request.body));
     expect(feeds.every((form) => form.get('hub.mode') === 'publish')).toBe(true);
     const urls = feeds.map((form) => form.get('hub.url'));
-    expect(urls.slice(0, 3)).toEqual(['https://status.chirp.example/rss.xml', 'https://status.chirp.example/history.rss', 'https://status.chirp.example/history.atom']);
+    expect(urls.slice(0, 3)).toEqual([
+      'https://status.chirp.example/rss.xml',
+      'https://status.chirp.example/history.rss',
+      'https://status.chirp.example/history.atom',
+    ]);
     expect(urls).toContain('https://status.chirp.example/components/api/rss.xml');
     expect(urls).toContain('https://status.chirp.example/components/login/atom.xml');
     expect(urls).not.toContain('https://status.chirp.example/components/direct-messages/rss.xml');
@@ -214,7 +281,9 @@ describe('one deploy, every channel', () => {
     const again = await notify(env, '--resend', `${OUTAGE}-update-20221228T125800Z`, '--channel', 'discord');
     expect(again.code).toBe(0);
     expect(receivers.discord.received.length).toBe(before + 1);
-    expect(again.out).toContain(`discord (discord): ${OUTAGE}-update-20221228T125800Z.discord: delivered to [DISCORD_URL] (200 OK, 1 attempt)`);
+    expect(again.out).toContain(
+      `discord (discord): ${OUTAGE}-update-20221228T125800Z.discord: delivered to [DISCORD_URL] (200 OK, 1 attempt)`,
+    );
   });
 });
 
@@ -245,8 +314,12 @@ describe('runs that send nothing', () => {
     expect(run.code).toBe(0);
     expect(Object.values(receivers).map((r) => r.received.length)).toEqual(counts);
     expect(mails.length).toBe(mailCount);
-    expect(run.out).toContain(`--- ${OUTAGE}-update-20221228T125800Z.team-slack\nPOST $SLACK_URL\ncontent-type: application/json\n`);
-    expect(run.out).toContain(`x-status-signature: t=<unix time of each attempt>,v1=<HMAC-SHA256 of "<t>.<body>" with $WEBHOOK_SECRET>`);
+    expect(run.out).toContain(
+      `--- ${OUTAGE}-update-20221228T125800Z.team-slack\nPOST $SLACK_URL\ncontent-type: application/json\n`,
+    );
+    expect(run.out).toContain(
+      `x-status-signature: t=<unix time of each attempt>,v1=<HMAC-SHA256 of "<t>.<body>" with $WEBHOOK_SECRET>`,
+    );
     expect(run.out).toContain(`Subject: [Chirp status] Identified: ${TITLE}`);
     expect(run.out).toContain('List-Unsubscribe: <mailto:unsubscribe@lists.chirp.example>');
     expect(run.out).toContain('websub: would ping');
@@ -255,8 +328,14 @@ describe('runs that send nothing', () => {
 
   test('a channel whose variable holds no usable URL fails the run, naming the variable, not its value', async () => {
     const counts = Object.values(receivers).map((r) => r.received.length);
-    const run = await notify({ ...env, SLACK_URL: 'https://me:pa55-word-secret@hooks.example/x' }, '--channel', 'team-slack');
-    expect(run.out).toContain("team-slack (slack): $SLACK_URL must not carry a user name or password; it must hold the slack webhook's absolute http(s) URL");
+    const run = await notify(
+      { ...env, SLACK_URL: 'https://me:pa55-word-secret@hooks.example/x' },
+      '--channel',
+      'team-slack',
+    );
+    expect(run.out).toContain(
+      "team-slack (slack): $SLACK_URL must not carry a user name or password; it must hold the slack webhook's absolute http(s) URL",
+    );
     expect(run.out).toMatch(/not delivered: .*team-slack/);
     expect(run.code).toBe(1);
     expect(Object.values(receivers).map((r) => r.received.length)).toEqual(counts);
@@ -265,7 +344,9 @@ describe('runs that send nothing', () => {
 
   test('notify --help names every channel type and where channels are configured', async () => {
     const run = await notify(env, '--help');
-    expect(`${run.out}${run.err}`).toContain('on every channel under notify.channels in status.config.yaml (types: slack, discord, teams, webhook, email;');
+    expect(`${run.out}${run.err}`).toContain(
+      'on every channel under notify.channels in status.config.yaml (types: slack, discord, teams, webhook, email;',
+    );
   });
 
   test('an unreachable --previous says which address and why, not just "fetch failed"', async () => {
@@ -285,7 +366,10 @@ describe('runs that send nothing', () => {
     rmSync(join(legacy, 'notify-index.json'));
     // Its update ids counted positions, as builds before the index did.
     const body = JSON.parse(readFileSync(join(legacy, 'incidents.json'), 'utf8'));
-    for (const incident of body.incidents) incident.incident_updates.forEach((update: { id: string }, i: number, all: unknown[]) => (update.id = `${incident.id}-update-${all.length - i}`));
+    for (const incident of body.incidents)
+      incident.incident_updates.forEach(
+        (update: { id: string }, i: number, all: unknown[]) => (update.id = `${incident.id}-update-${all.length - i}`),
+      );
     writeFileSync(join(legacy, 'incidents.json'), JSON.stringify(body));
     const run = await notify(env, '--previous', legacy, '--dry-run');
     expect(run.out).toContain('The previous build has no notify-index.json');
@@ -293,7 +377,14 @@ describe('runs that send nothing', () => {
   });
 
   test('an SMTP_URL with an unencoded password fails email alone and never reaches stderr', async () => {
-    const run = await notify({ ...env, SMTP_URL: `smtp://mailer:pa/ss%zz-${SMTP_PASSWORD}@127.0.0.1:${smtpPort}` }, '--channel', 'email', '--channel', 'team-slack', '--dry-run');
+    const run = await notify(
+      { ...env, SMTP_URL: `smtp://mailer:pa/ss%zz-${SMTP_PASSWORD}@127.0.0.1:${smtpPort}` },
+      '--channel',
+      'email',
+      '--channel',
+      'team-slack',
+      '--dry-run',
+    );
     expect(run.out).toContain('email (email): $SMTP_URL');
     expect(`${run.out}${run.err}`).not.toContain(SMTP_PASSWORD);
   });
@@ -301,6 +392,8 @@ describe('runs that send nothing', () => {
   test('a bad --resend id is refused with an example of a valid one', async () => {
     const run = await notify(env, '--resend', 'nonsense', '--dry-run');
     expect(run.code).toBe(1);
-    expect(run.err).toContain('error: --resend: nothing called "nonsense" in this build. A resend takes an update id (2022-12-28-login-and-posting-failing-update-20221228T125800Z), <slug>-postmortem, <slug>-reminder');
+    expect(run.err).toContain(
+      'error: --resend: nothing called "nonsense" in this build. A resend takes an update id (2022-12-28-login-and-posting-failing-update-20221228T125800Z), <slug>-postmortem, <slug>-reminder',
+    );
   });
 });

@@ -32,17 +32,21 @@ describe('Atom feeds', () => {
 
   test('a component has its own Atom feed beside its RSS feed', () => {
     const atom = parseAtomFeed(readBuilt('basic-resolved', 'components/ios/atom.xml'));
-    expect(atom.entries?.map((entry) => entry.title?.value)).toEqual(['[Resolved] iOS app slow', '[Investigating] iOS app slow']);
+    expect(atom.entries?.map((entry) => entry.title?.value)).toEqual([
+      '[Resolved] iOS app slow',
+      '[Investigating] iOS app slow',
+    ]);
   });
 
   test('every page advertises the Atom feed too', () => {
-    expect(page('basic-resolved', '/').querySelector('link[type="application/atom+xml"]')?.getAttribute('href')).toBe('/history.atom');
-    expect(page('basic-resolved', '/components/ios/').querySelectorAll('link[rel="alternate"]').map((link) => link.getAttribute('href'))).toEqual([
-      '/rss.xml',
+    expect(page('basic-resolved', '/').querySelector('link[type="application/atom+xml"]')?.getAttribute('href')).toBe(
       '/history.atom',
-      '/components/ios/rss.xml',
-      '/components/ios/atom.xml',
-    ]);
+    );
+    expect(
+      page('basic-resolved', '/components/ios/')
+        .querySelectorAll('link[rel="alternate"]')
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(['/rss.xml', '/history.atom', '/components/ios/rss.xml', '/components/ios/atom.xml']);
   });
 });
 
@@ -60,12 +64,18 @@ describe('maintenance calendar', () => {
   });
 
   test('a cancelled maintenance is CANCELLED', () => {
-    const calledOff = calendarEvents(readBuilt('hostile', 'maintenance.ics')).find((event) => event.summary === 'Called-off maintenance');
+    const calledOff = calendarEvents(readBuilt('hostile', 'maintenance.ics')).find(
+      (event) => event.summary === 'Called-off maintenance',
+    );
     expect(calledOff?.component.getFirstPropertyValue('status')).toBe('CANCELLED');
   });
 
   test('the home page links the calendar', () => {
-    expect(page('basic-mid-outage', '/').querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain('/maintenance.ics');
+    expect(
+      page('basic-mid-outage', '/')
+        .querySelectorAll('a')
+        .map((a) => a.getAttribute('href')),
+    ).toContain('/maintenance.ics');
   });
 });
 
@@ -96,9 +106,13 @@ describe('hostile content is escaped everywhere and every output still parses', 
     expect(incident.querySelector('h1')?.textContent).toBe(HOSTILE_TITLE);
     expect(incident.querySelector('h1')?.getAttribute('dir')).toBe('auto');
     // Shown as text, with typographic quotes like any prose.
-    expect(text(incident.querySelector('.body'))).toBe('Body with <script>alert(“body”)</script>, a ]]> and an & ampersand. نص عربي 🔥');
+    expect(text(incident.querySelector('.body'))).toBe(
+      'Body with <script>alert(“body”)</script>, a ]]> and an & ampersand. نص عربي 🔥',
+    );
     // `&amp;` is Markdown for "&"; the tags stay text.
-    expect(text(incident.querySelector('.timeline li'))).toContain('Users see <script>alert(1)</script> and ]]> and & — مرحبا 🔥');
+    expect(text(incident.querySelector('.timeline li'))).toContain(
+      'Users see <script>alert(1)</script> and ]]> and & — مرحبا 🔥',
+    );
     expect(incident.querySelector('.timeline li:last-child p:last-child')?.textContent).toHaveLength(990);
   });
 
@@ -106,25 +120,33 @@ describe('hostile content is escaped everywhere and every output still parses', 
     const feed = parseRssFeed(readBuilt(build, 'rss.xml'));
     expect(feed.title).toBe('Hostile & "Co" <test> status');
     expect(feed.items?.map((item) => item.title)).toContain(`[Identified] ${isolate(HOSTILE_TITLE)}`);
-    expect(feed.items?.find((item) => item.title === `[Identified] ${isolate(HOSTILE_TITLE)}`)?.description).toContain('&lt;script&gt;alert(1)&lt;/script&gt; and ]]&gt;');
+    expect(feed.items?.find((item) => item.title === `[Identified] ${isolate(HOSTILE_TITLE)}`)?.description).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; and ]]&gt;',
+    );
   });
 
   test('Atom parses and carries the exact title', () => {
     const feed = parseAtomFeed(readBuilt(build, 'history.atom'));
     expect(feed.entries?.map((entry) => entry.title?.value)).toContain(`[Identified] ${isolate(HOSTILE_TITLE)}`);
-    expect(feed.entries?.find((entry) => entry.title?.value === `[Investigating] ${isolate(HOSTILE_TITLE)}`)?.content?.value).toContain('AAAA &amp; &lt;b&gt;x&lt;/b&gt; ]]&gt;');
+    expect(
+      feed.entries?.find((entry) => entry.title?.value === `[Investigating] ${isolate(HOSTILE_TITLE)}`)?.content?.value,
+    ).toContain('AAAA &amp; &lt;b&gt;x&lt;/b&gt; ]]&gt;');
   });
 
   test('JSON parses and carries the exact text', () => {
     const { incidents } = JSON.parse(readBuilt(build, 'api/v2/incidents.json'));
     expect(incidents[0].name).toBe(HOSTILE_TITLE);
-    expect(incidents[0].incident_updates[0].body).toBe('Users see <script>alert(1)</script> and ]]> and &amp; — مرحبا 🔥');
+    expect(incidents[0].incident_updates[0].body).toBe(
+      'Users see <script>alert(1)</script> and ]]> and &amp; — مرحبا 🔥',
+    );
     expect(incidents[0].incident_updates[1].body).toHaveLength(990);
   });
 
   test('iCalendar parses, keeps the exact text and folds every line to 75 octets', () => {
     const ics = readBuilt(build, 'maintenance.ics');
-    const event = calendarEvents(ics).find((candidate) => candidate.uid === 'hostile-maintenance@status.hostile.example');
+    const event = calendarEvents(ics).find(
+      (candidate) => candidate.uid === 'hostile-maintenance@status.hostile.example',
+    );
     expect(event?.summary).toBe(HOSTILE_TITLE);
     expect(event?.description).toMatch(/^Affected: واجهة برمجة التطبيقات\n\nA{40} & <b>x<\/b> ]]> /);
     expect(event?.description).toHaveLength('Affected: واجهة برمجة التطبيقات\n\n'.length + 990);

@@ -20,14 +20,23 @@ const NOW = '2024-05-02T09:00:00Z';
 const siteFiles = () =>
   Object.fromEntries(
     readdirSync(site, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && !/(^|[\\/])(node_modules|dist|\.astro)([\\/]|$)/.test(relative(site, entry.parentPath)))
-      .map((entry) => [relative(site, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8')]),
+      .filter(
+        (entry) =>
+          entry.isFile() && !/(^|[\\/])(node_modules|dist|\.astro)([\\/]|$)/.test(relative(site, entry.parentPath)),
+      )
+      .map((entry) => [
+        relative(site, join(entry.parentPath, entry.name)),
+        readFileSync(join(entry.parentPath, entry.name), 'utf8'),
+      ]),
   );
 const pages = (dir: string) =>
   Object.fromEntries(
     readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
-      .map((entry) => [relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8')]),
+      .map((entry) => [
+        relative(dir, join(entry.parentPath, entry.name)),
+        readFileSync(join(entry.parentPath, entry.name), 'utf8'),
+      ]),
   );
 
 let first: Packed;
@@ -36,7 +45,22 @@ let firstBuild: Record<string, string>;
 beforeAll(() => {
   first = packEngine(work, '0.2.0');
   // The newcomer's one command, from the packed engine's bin; the tarball stands in for the registry's 0.2.0.
-  initSite(site, first, ['--name', 'Acme', '--url', 'https://status.acme.example', '--timezone', 'Europe/Berlin', '--locale', 'de', '--component', 'web=Website', '--component', 'api=API', '--group', 'Dienste: web,api']);
+  initSite(site, first, [
+    '--name',
+    'Acme',
+    '--url',
+    'https://status.acme.example',
+    '--timezone',
+    'Europe/Berlin',
+    '--locale',
+    'de',
+    '--component',
+    'web=Website',
+    '--component',
+    'api=API',
+    '--group',
+    'Dienste: web,api',
+  ]);
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -46,7 +70,9 @@ test('the tarball holds the engine and no tests, fixtures or bench', () => {
   expect(paths).toContain('dist/cli/bin.js');
   expect(paths).toContain('src/routes/index.astro');
   expect(paths.filter((path) => /(^|\/)(tests?|fixtures|bench)\/|\.test\.[jt]s$/.test(path))).toEqual([]);
-  console.log(`astro-status-page tarball: ${(first.size / 1024).toFixed(0)} KiB packed, ${(first.unpackedSize / 1024).toFixed(0)} KiB unpacked, ${paths.length} files`);
+  console.log(
+    `astro-status-page tarball: ${(first.size / 1024).toFixed(0)} KiB packed, ${(first.unpackedSize / 1024).toFixed(0)} KiB unpacked, ${paths.length} files`,
+  );
 });
 
 test("the fresh site's npm test and npm run build pass with the installed tarball", () => {
@@ -60,7 +86,9 @@ test("the fresh site's npm test and npm run build pass with the installed tarbal
 test('a bumped version installs and builds the same pages, and no file of the site changes', () => {
   const before = siteFiles();
   installEngine(site, packEngine(work, '0.2.1'));
-  const installed = JSON.parse(readFileSync(join(site, 'node_modules/astro-status-page/package.json'), 'utf8')) as { version: string };
+  const installed = JSON.parse(readFileSync(join(site, 'node_modules/astro-status-page/package.json'), 'utf8')) as {
+    version: string;
+  };
   expect(installed.version).toBe('0.2.1');
   runIn(site, 'npm', ['run', 'build'], { STATUS_NOW: NOW });
   const after = siteFiles();

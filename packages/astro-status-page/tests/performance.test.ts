@@ -11,7 +11,8 @@ import { FEED_ITEM_LIMIT } from '../src/outputs/feed.ts';
 
 // What keeps pages fast, checked by size and content rather than time: how fast
 // the build is, `npm run bench` prints, where the machine's load can be seen.
-const gzipped = (build: string, path: string) => gzipSync(readBuilt(build, path.endsWith('/') ? `${path}index.html` : path)).length;
+const gzipped = (build: string, path: string) =>
+  gzipSync(readBuilt(build, path.endsWith('/') ? `${path}index.html` : path)).length;
 
 describe('fifty components (tests/fixtures/many-components)', () => {
   const build = 'many-components';
@@ -41,17 +42,23 @@ describe('pages do not grow with history (300 synthetic incidents over three yea
     const web = page(build, '/components/web/');
     const listed = web.querySelectorAll('.events li');
     expect(listed).toHaveLength(COMPONENT_PAGE_EVENTS);
-    expect(text(web.querySelector('main'))).toMatch(new RegExp(`The newest ${COMPONENT_PAGE_EVENTS} of \\d+\\. Older ones are in the incident history`));
+    expect(text(web.querySelector('main'))).toMatch(
+      new RegExp(`The newest ${COMPONENT_PAGE_EVENTS} of \\d+\\. Older ones are in the incident history`),
+    );
   });
 
   test('history pages hold at most a page of events each', () => {
     const pages = builtPages(build).filter((path) => path.startsWith('/history/'));
     expect(pages.length).toBeGreaterThan(5);
-    for (const path of pages) expect(page(build, path).querySelectorAll('.events li').length, path).toBeLessThanOrEqual(HISTORY_PAGE_SIZE);
+    for (const path of pages)
+      expect(page(build, path).querySelectorAll('.events li').length, path).toBeLessThanOrEqual(HISTORY_PAGE_SIZE);
   });
 
   test(`feeds carry the newest ${FEED_ITEM_LIMIT} items`, () => {
-    const feeds = ['rss.xml', ...readdirSync(join(outDir(build), 'components')).map((id) => `components/${id}/rss.xml`)];
+    const feeds = [
+      'rss.xml',
+      ...readdirSync(join(outDir(build), 'components')).map((id) => `components/${id}/rss.xml`),
+    ];
     for (const feed of feeds) {
       expect(readFileSync(join(outDir(build), feed), 'utf8').match(/<item>/g)?.length, feed).toBe(FEED_ITEM_LIMIT);
     }
@@ -61,17 +68,32 @@ describe('pages do not grow with history (300 synthetic incidents over three yea
 describe.each(TARGETS.map((target) => target.name))('zero client JavaScript: %s', (build) => {
   // Every page carries the inline stale-page warning; a site that turns `localTime` on, the local-time script too.
   const scripts = build === LOCAL_TIME_BUILD ? [STALE_WARNING_SCRIPT, LOCAL_TIME_SCRIPT] : [STALE_WARNING_SCRIPT];
-  test(scripts.length > 1 ? 'each page carries only the inline stale-page and local-time scripts; no .js file is published' : 'each page carries only the inline stale-page script, no _astro/*.js bundle, and no .js file is published', () => {
-    const pages = builtPages(build);
-    expect(pages.length).toBeGreaterThan(0);
-    for (const path of pages) {
-      // Parsed, not grepped: a hostile title may quote "<script" inside an attribute as harmless text.
-      const html = page(build, path);
-      expect(html.querySelectorAll('script').map((script) => script.textContent), path).toEqual(scripts);
-      expect(html.querySelectorAll('[src], [href]').map((element) => element.getAttribute('src') ?? element.getAttribute('href')), path).not.toContainEqual(expect.stringMatching(/\.m?js$/));
-    }
-    expect(readdirSync(outDir(build), { recursive: true, encoding: 'utf8' }).filter((file) => /\.m?js$/.test(file))).toEqual([]);
-  });
+  test(
+    scripts.length > 1
+      ? 'each page carries only the inline stale-page and local-time scripts; no .js file is published'
+      : 'each page carries only the inline stale-page script, no _astro/*.js bundle, and no .js file is published',
+    () => {
+      const pages = builtPages(build);
+      expect(pages.length).toBeGreaterThan(0);
+      for (const path of pages) {
+        // Parsed, not grepped: a hostile title may quote "<script" inside an attribute as harmless text.
+        const html = page(build, path);
+        expect(
+          html.querySelectorAll('script').map((script) => script.textContent),
+          path,
+        ).toEqual(scripts);
+        expect(
+          html
+            .querySelectorAll('[src], [href]')
+            .map((element) => element.getAttribute('src') ?? element.getAttribute('href')),
+          path,
+        ).not.toContainEqual(expect.stringMatching(/\.m?js$/));
+      }
+      expect(
+        readdirSync(outDir(build), { recursive: true, encoding: 'utf8' }).filter((file) => /\.m?js$/.test(file)),
+      ).toEqual([]);
+    },
+  );
 });
 
 describe('what Lighthouse looks for besides speed (example site)', () => {
@@ -79,12 +101,21 @@ describe('what Lighthouse looks for besides speed (example site)', () => {
 
   test('every page links the favicon and the web app manifest, which names the site; robots.txt allows crawling', () => {
     for (const path of builtPages(build)) {
-      expect(page(build, path).querySelector('head link[rel="manifest"]')?.getAttribute('href'), path).toBe('/manifest.webmanifest');
-      expect(page(build, path).querySelector('head link[rel="icon"]')?.getAttribute('href'), path).toBe('/chirp-logo.svg');
+      expect(page(build, path).querySelector('head link[rel="manifest"]')?.getAttribute('href'), path).toBe(
+        '/manifest.webmanifest',
+      );
+      expect(page(build, path).querySelector('head link[rel="icon"]')?.getAttribute('href'), path).toBe(
+        '/chirp-logo.svg',
+      );
     }
-    const manifest = JSON.parse(readBuilt(build, 'manifest.webmanifest')) as { name: string; icons: Array<{ src: string }> };
+    const manifest = JSON.parse(readBuilt(build, 'manifest.webmanifest')) as {
+      name: string;
+      icons: Array<{ src: string }>;
+    };
     expect(manifest.name).toBe('Chirp status');
     expect(readBuilt(build, manifest.icons[0]!.src)).toContain('<svg');
-    expect(readBuilt(build, 'robots.txt')).toBe('User-agent: *\nAllow: /\nSitemap: https://status.chirp.example/sitemap-index.xml\n');
+    expect(readBuilt(build, 'robots.txt')).toBe(
+      'User-agent: *\nAllow: /\nSitemap: https://status.chirp.example/sitemap-index.xml\n',
+    );
   });
 });

@@ -19,24 +19,37 @@ describe.each([
   { build: 'ja', path: '/incidents/outage/' },
   { build: 'ar', path: '/incidents/outage/' },
 ])('$build $path: the newest update on the first screen', ({ build, path }) => {
-  test.each([PHONE, DESKTOP].flatMap((viewport) => (['light', 'dark'] as const).map((colorScheme) => ({ viewport, colorScheme }))))(
-    '$viewport.width px, $colorScheme',
-    async ({ viewport, colorScheme }) => {
-      const { page, close } = await open(build, path, { viewport, colorScheme });
-      const updates = await page.locator('.timeline > li').evaluateAll((items) =>
-        items.map((item) => ({ at: item.querySelector('time')!.getAttribute('datetime')!, textTop: item.querySelector('.message')!.getBoundingClientRect().top })),
-      );
-      // Newest first, and the newest one's words begin with a line to spare above the fold.
-      expect(updates.map((update) => update.at)).toEqual(updates.map((update) => update.at).sort().reverse());
-      expect(updates[0]!.textTop + 24).toBeLessThanOrEqual(viewport.height);
-      await close();
-    },
-  );
+  test.each(
+    [PHONE, DESKTOP].flatMap((viewport) =>
+      (['light', 'dark'] as const).map((colorScheme) => ({ viewport, colorScheme })),
+    ),
+  )('$viewport.width px, $colorScheme', async ({ viewport, colorScheme }) => {
+    const { page, close } = await open(build, path, { viewport, colorScheme });
+    const updates = await page.locator('.timeline > li').evaluateAll((items) =>
+      items.map((item) => ({
+        at: item.querySelector('time')!.getAttribute('datetime')!,
+        textTop: item.querySelector('.message')!.getBoundingClientRect().top,
+      })),
+    );
+    // Newest first, and the newest one's words begin with a line to spare above the fold.
+    expect(updates.map((update) => update.at)).toEqual(
+      updates
+        .map((update) => update.at)
+        .sort()
+        .reverse(),
+    );
+    expect(updates[0]!.textTop + 24).toBeLessThanOrEqual(viewport.height);
+    await close();
+  });
 });
 
 test('a resolved incident on a phone starts with its postmortem, then the timeline', async () => {
   const { page, close } = await open('example-next-day', EXAMPLE_INCIDENT, { viewport: PHONE });
-  const [postmortem, updates] = await Promise.all(['#postmortem', '#updates'].map((selector) => page.locator(selector).evaluate((element) => element.getBoundingClientRect().top)));
+  const [postmortem, updates] = await Promise.all(
+    ['#postmortem', '#updates'].map((selector) =>
+      page.locator(selector).evaluate((element) => element.getBoundingClientRect().top),
+    ),
+  );
   expect(postmortem! + 24).toBeLessThanOrEqual(PHONE.height);
   expect(postmortem!).toBeLessThan(updates!);
   await close();
@@ -44,17 +57,28 @@ test('a resolved incident on a phone starts with its postmortem, then the timeli
 
 describe('every link and control is a target a finger can hit (WCAG 2.2, 2.5.8)', () => {
   const pages = [
-    ...['/', EXAMPLE_INCIDENT, '/incidents/2022-12-30-messaging-database-maintenance/', '/components/web/', '/history/', '/subscribe/', '/no-such-page/'].map((path) => ({ build: 'example-mid-outage', path })),
+    ...[
+      '/',
+      EXAMPLE_INCIDENT,
+      '/incidents/2022-12-30-messaging-database-maintenance/',
+      '/components/web/',
+      '/history/',
+      '/subscribe/',
+      '/no-such-page/',
+    ].map((path) => ({ build: 'example-mid-outage', path })),
     { build: 'example-next-day', path: EXAMPLE_INCIDENT },
     { build: 'heavy', path: '/' },
     { build: 'ar', path: '/' },
     { build: 'ar', path: '/incidents/outage/' },
   ];
-  test.each(pages.flatMap((where) => [{ viewport: PHONE }, TOUCH].map((options) => ({ ...where, options }))))('$build $path at $options.viewport.width px', async ({ build, path, options }) => {
-    const { page, close } = await open(build, path, options);
-    expect(await smallTargets(page)).toEqual([]);
-    await close();
-  });
+  test.each(pages.flatMap((where) => [{ viewport: PHONE }, TOUCH].map((options) => ({ ...where, options }))))(
+    '$build $path at $options.viewport.width px',
+    async ({ build, path, options }) => {
+      const { page, close } = await open(build, path, options);
+      expect(await smallTargets(page)).toEqual([]);
+      await close();
+    },
+  );
 
   test('the check finds the 9 px day marks when the bar does not stand in for them (so it can fail)', async () => {
     const { page, close } = await open('example-mid-outage', '/', { viewport: PHONE });
@@ -81,7 +105,9 @@ describe('every link and control is a target a finger can hit (WCAG 2.2, 2.5.8)'
 describe('user text in its own direction', () => {
   test('an English update on the Arabic page reads left to right, the Arabic ones right to left', async () => {
     const { page, close } = await open('ar', '/incidents/outage/');
-    const directions = await page.locator('.timeline .message p').evaluateAll((paragraphs) => paragraphs.map((p) => [p.textContent, getComputedStyle(p).direction]));
+    const directions = await page
+      .locator('.timeline .message p')
+      .evaluateAll((paragraphs) => paragraphs.map((p) => [p.textContent, getComputedStyle(p).direction]));
     expect(directions).toEqual([
       ['Login still fails for most people.', 'ltr'],
       ['تسجيل الدخول يفشل.', 'rtl'],
@@ -91,37 +117,44 @@ describe('user text in its own direction', () => {
 });
 
 describe('the subscribe page on a phone', () => {
-  test.each(['example-mid-outage', 'ar'])('%s: the main choices are links on the first screen, and addresses wrap only after "/" or "."', async (build) => {
-    const { page, close } = await open(build, '/subscribe/', { viewport: PHONE });
-    const choices = await page.locator('a.choice').evaluateAll((links) => links.map((link) => ({ href: link.getAttribute('href')!, bottom: link.getBoundingClientRect().bottom })));
-    const first = choices.filter((choice) => /\/(rss\.xml|history\.atom|maintenance\.ics)$/.test(choice.href));
-    expect(first).toHaveLength(3);
-    for (const choice of first) expect(choice.bottom, choice.href).toBeLessThanOrEqual(PHONE.height);
-    // Where each address's lines break: the character before every break.
-    const breaks = await page.locator('code.address').evaluateAll((codes) =>
-      codes.flatMap((code) => {
-        const found: string[] = [];
-        let previous: { char: string; top: number } | undefined;
-        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          for (let i = 0; i < node.textContent!.length; i++) {
-            const range = document.createRange();
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const top = range.getBoundingClientRect().top;
-            if (previous && top > previous.top + 2) found.push(`${code.textContent}: after "${previous.char}"`);
-            previous = { char: node.textContent![i]!, top };
+  test.each(['example-mid-outage', 'ar'])(
+    '%s: the main choices are links on the first screen, and addresses wrap only after "/" or "."',
+    async (build) => {
+      const { page, close } = await open(build, '/subscribe/', { viewport: PHONE });
+      const choices = await page
+        .locator('a.choice')
+        .evaluateAll((links) =>
+          links.map((link) => ({ href: link.getAttribute('href')!, bottom: link.getBoundingClientRect().bottom })),
+        );
+      const first = choices.filter((choice) => /\/(rss\.xml|history\.atom|maintenance\.ics)$/.test(choice.href));
+      expect(first).toHaveLength(3);
+      for (const choice of first) expect(choice.bottom, choice.href).toBeLessThanOrEqual(PHONE.height);
+      // Where each address's lines break: the character before every break.
+      const breaks = await page.locator('code.address').evaluateAll((codes) =>
+        codes.flatMap((code) => {
+          const found: string[] = [];
+          let previous: { char: string; top: number } | undefined;
+          const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (let i = 0; i < node.textContent!.length; i++) {
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const top = range.getBoundingClientRect().top;
+              if (previous && top > previous.top + 2) found.push(`${code.textContent}: after "${previous.char}"`);
+              previous = { char: node.textContent![i]!, top };
+            }
           }
-        }
-        return found;
-      }),
-    );
-    expect(breaks.length).toBeGreaterThan(0);
-    expect(breaks.filter((where) => !/after "[/.]"$/.test(where))).toEqual([]);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(PHONE.width);
-    await close();
-  });
+          return found;
+        }),
+      );
+      expect(breaks.length).toBeGreaterThan(0);
+      expect(breaks.filter((where) => !/after "[/.]"$/.test(where))).toEqual([]);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(PHONE.width);
+      await close();
+    },
+  );
 });
 
 test.each([
@@ -130,8 +163,16 @@ test.each([
   [DESKTOP, ['2022-12-28', '2022-11-03']],
 ])('a component page at %o lists only the days its bar shows', async (viewport, expected) => {
   const { page, close } = await open('example-mid-outage', '/components/web/', { viewport });
-  const listed = await page.locator('.days > li').evaluateAll((items) => items.filter((item) => item.getBoundingClientRect().height > 0).map((item) => item.querySelector('time')!.getAttribute('datetime')));
-  const shownMarks = await page.locator('.bar > *').evaluateAll((marks) => marks.filter((mark) => mark.getBoundingClientRect().width > 0).length);
+  const listed = await page
+    .locator('.days > li')
+    .evaluateAll((items) =>
+      items
+        .filter((item) => item.getBoundingClientRect().height > 0)
+        .map((item) => item.querySelector('time')!.getAttribute('datetime')),
+    );
+  const shownMarks = await page
+    .locator('.bar > *')
+    .evaluateAll((marks) => marks.filter((mark) => mark.getBoundingClientRect().width > 0).length);
   expect(listed).toEqual(expected);
   expect(shownMarks).toBe(viewport.width <= 480 ? 30 : viewport.width <= 720 ? 60 : 90);
   await close();
@@ -151,7 +192,13 @@ describe('the history bar legend', () => {
             const range = document.createRange();
             range.selectNodeContents([...key.childNodes].find((node) => node.nodeType === Node.TEXT_NODE)!);
             const label = range.getBoundingClientRect();
-            return { label: key.textContent, top: Math.min(swatch.top, label.top), labelLines: range.getClientRects().length, sameLine: swatch.top < label.bottom && label.top < swatch.bottom, gap: label.left - swatch.right };
+            return {
+              label: key.textContent,
+              top: Math.min(swatch.top, label.top),
+              labelLines: range.getClientRects().length,
+              sameLine: swatch.top < label.bottom && label.top < swatch.bottom,
+              gap: label.left - swatch.right,
+            };
           }),
         };
       });
@@ -196,7 +243,10 @@ describe('Japanese at 360 px: a duration or a moment never breaks inside', () =>
     page.locator('.value, time:not([data-until])').evaluateAll((elements) =>
       elements
         .filter((element) => element.getBoundingClientRect().width > 0)
-        .map((element) => ({ text: element.textContent, lines: new Set([...element.getClientRects()].map((line) => Math.round(line.top))).size })),
+        .map((element) => ({
+          text: element.textContent,
+          lines: new Set([...element.getClientRects()].map((line) => Math.round(line.top))).size,
+        })),
     );
 
   test.each(['/', '/incidents/outage/', '/history/', '/components/web/'])('%s', async (path) => {
@@ -210,14 +260,21 @@ describe('Japanese at 360 px: a duration or a moment never breaks inside', () =>
   test('the home page’s past incident says “継続時間 1時間” with the duration whole; let it wrap and it splits (so the check can fail)', async () => {
     const { page, close } = await open('ja', '/', { viewport: PHONE });
     await expect(page.locator('.events .value').allTextContents()).resolves.toContain('1時間');
-    await page.evaluate(() => document.querySelectorAll<HTMLElement>('.value, time').forEach((value) => (value.style.whiteSpace = 'normal')));
+    await page.evaluate(() =>
+      document.querySelectorAll<HTMLElement>('.value, time').forEach((value) => (value.style.whiteSpace = 'normal')),
+    );
     expect((await brokenValues(page)).filter((value) => value.lines > 1).length).toBeGreaterThan(0);
     await close();
   });
 });
 
 describe('names staff wrote keep their own direction on the Arabic page (Core services, Direct messages)', () => {
-  const direction = (page: import('playwright-core').Page, selector: string) => page.locator(selector).evaluateAll((elements) => elements.map((element) => [element.textContent!.trim(), getComputedStyle(element).direction]));
+  const direction = (page: import('playwright-core').Page, selector: string) =>
+    page
+      .locator(selector)
+      .evaluateAll((elements) =>
+        elements.map((element) => [element.textContent!.trim(), getComputedStyle(element).direction]),
+      );
 
   test('the home page: a group heading, a component row, a card’s component, and the site’s name in the header', async () => {
     const { page, close } = await open('ar', '/');
@@ -226,7 +283,10 @@ describe('names staff wrote keep their own direction on the Arabic page (Core se
       ['Core services', 'ltr'],
     ]);
     // The heading itself stays on the page's side, as every heading of the page.
-    await expect(direction(page, 'section[aria-labelledby="components"] h3')).resolves.toContainEqual(['Core services', 'rtl']);
+    await expect(direction(page, 'section[aria-labelledby="components"] h3')).resolves.toContainEqual([
+      'Core services',
+      'rtl',
+    ]);
     await expect(direction(page, 'li.row a.name')).resolves.toContainEqual(['Direct messages', 'ltr']);
     await expect(direction(page, 'li.row a.name')).resolves.toContainEqual(['الويب', 'rtl']);
     await expect(direction(page, 'article.card .affected a')).resolves.toContainEqual(['Direct messages', 'ltr']);
@@ -244,21 +304,28 @@ describe('names staff wrote keep their own direction on the Arabic page (Core se
 });
 
 describe('every component on the home page links to its own page, a target of 24 × 24 px at least', () => {
-  test.each([PHONE, DESKTOP].flatMap((viewport) => ['example-mid-outage', 'heavy', 'ar'].map((build) => ({ viewport, build }))))('$build at $viewport.width px', async ({ build, viewport }) => {
+  test.each(
+    [PHONE, DESKTOP].flatMap((viewport) => ['example-mid-outage', 'heavy', 'ar'].map((build) => ({ viewport, build }))),
+  )('$build at $viewport.width px', async ({ build, viewport }) => {
     const { page, close } = await open(build, '/', { viewport });
     const links = (selector: string) =>
       page.locator(selector).evaluateAll((items) =>
         items.map((item) => {
           const link = item.querySelector('a[href*="/components/"]');
           const box = link?.getBoundingClientRect();
-          return { text: item.textContent!.trim().slice(0, 30), href: link?.getAttribute('href') ?? null, big: box !== undefined && box.width >= 24 && box.height >= 24 };
+          return {
+            text: item.textContent!.trim().slice(0, 30),
+            href: link?.getAttribute('href') ?? null,
+            big: box !== undefined && box.width >= 24 && box.height >= 24,
+          };
         }),
       );
     const rows = await links('li.row');
     const cards = await links('article.card .affected li');
     expect(rows.length).toBeGreaterThan(3);
     expect(cards.length).toBeGreaterThan(0);
-    for (const item of [...rows, ...cards]) expect([item.href ?? '', item.big], item.text).toEqual([expect.stringMatching(/\/components\/[^/]+\/$/), true]);
+    for (const item of [...rows, ...cards])
+      expect([item.href ?? '', item.big], item.text).toEqual([expect.stringMatching(/\/components\/[^/]+\/$/), true]);
     expect(new Set(rows.map((row) => row.href)).size).toBe(rows.length);
     await close();
   });

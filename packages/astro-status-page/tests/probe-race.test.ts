@@ -20,7 +20,17 @@ beforeAll(async () => {
 afterAll(() => servers.close());
 
 const git = (dir: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'probe', GIT_AUTHOR_EMAIL: 'probe@example.invalid', GIT_COMMITTER_NAME: 'probe', GIT_COMMITTER_EMAIL: 'probe@example.invalid' } });
+  execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'probe',
+      GIT_AUTHOR_EMAIL: 'probe@example.invalid',
+      GIT_COMMITTER_NAME: 'probe',
+      GIT_COMMITTER_EMAIL: 'probe@example.invalid',
+    },
+  });
 
 test('two racing runs merge cleanly, keeping both runs and one copy of a day both folded', async () => {
   mkdirSync(TMP, { recursive: true });
@@ -32,7 +42,10 @@ test('two racing runs merge cleanly, keeping both runs and one copy of a day bot
   );
   // A day already recorded (26 December in New York), not folded yet.
   mkdirSync(join(origin, 'probes/results'), { recursive: true });
-  writeFileSync(join(origin, 'probes/results/2022-12-26.jsonl'), '{"at":"2022-12-26T12:00:00Z","check":"web","component":"web","ok":true,"code":200,"ms":120}\n');
+  writeFileSync(
+    join(origin, 'probes/results/2022-12-26.jsonl'),
+    '{"at":"2022-12-26T12:00:00Z","check":"web","component":"web","ok":true,"code":200,"ms":120}\n',
+  );
   git(origin, 'init', '-q', '-b', 'main');
   git(origin, 'add', '-A');
   git(origin, 'commit', '-qm', 'base');
@@ -59,9 +72,17 @@ test('two racing runs merge cleanly, keeping both runs and one copy of a day bot
 
   const data = readProbeData(a);
   expect(data.problems).toEqual([]);
-  expect(data.results.map((result) => `${result.at} ${result.ok}`)).toEqual(['2022-12-26T12:00:00Z true', '2022-12-28T06:00:00Z true', '2022-12-28T06:01:00Z false']);
-  expect(data.daily).toEqual([{ component: 'web', day: '2022-12-26', zone: 'America/New_York', checks: 1, failures: 0, p50: 120, p95: 120 }]);
+  expect(data.results.map((result) => `${result.at} ${result.ok}`)).toEqual([
+    '2022-12-26T12:00:00Z true',
+    '2022-12-28T06:00:00Z true',
+    '2022-12-28T06:01:00Z false',
+  ]);
+  expect(data.daily).toEqual([
+    { component: 'web', day: '2022-12-26', zone: 'America/New_York', checks: 1, failures: 0, p50: 120, p95: 120 },
+  ]);
   // Both runs folded the 26th into the same line; the merge may keep it twice, never a different one.
   const folded = new Set(readFileSync(join(a, 'probes/daily/web.jsonl'), 'utf8').trim().split('\n'));
-  expect(folded).toEqual(new Set(['{"day":"2022-12-26","zone":"America/New_York","checks":1,"failures":0,"p50":120,"p95":120}']));
+  expect(folded).toEqual(
+    new Set(['{"day":"2022-12-26","zone":"America/New_York","checks":1,"failures":0,"p50":120,"p95":120}']),
+  );
 });

@@ -40,15 +40,23 @@ describe('RSS feeds parse with a real feed parser', () => {
 describe('an incident a probe opened is marked in the feeds', () => {
   test('its items carry the category probe in RSS and Atom; staff items carry none', () => {
     const rss = parseRssFeed(readBuilt('example-mid-outage', 'rss.xml'));
-    const rssTagged = (rss.items ?? []).map((item) => ({ title: item.title, categories: item.categories?.map((category) => category.name) ?? [] }));
+    const rssTagged = (rss.items ?? []).map((item) => ({
+      title: item.title,
+      categories: item.categories?.map((category) => category.name) ?? [],
+    }));
     expect(rssTagged.filter((item) => item.categories.length > 0)).toEqual([
       { title: '[Resolved] Web is not responding', categories: ['probe'] },
       { title: '[Investigating] Web is not responding', categories: ['probe'] },
     ]);
     expect(rssTagged.length).toBeGreaterThan(2);
     const atom = parseAtomFeed(readBuilt('example-mid-outage', 'components/web/atom.xml'));
-    const atomTagged = (atom.entries ?? []).filter((entry) => (entry.categories ?? []).some((category) => category.term === 'probe'));
-    expect(atomTagged.map((entry) => entry.title?.value)).toEqual(['[Resolved] Web is not responding', '[Investigating] Web is not responding']);
+    const atomTagged = (atom.entries ?? []).filter((entry) =>
+      (entry.categories ?? []).some((category) => category.term === 'probe'),
+    );
+    expect(atomTagged.map((entry) => entry.title?.value)).toEqual([
+      '[Resolved] Web is not responding',
+      '[Investigating] Web is not responding',
+    ]);
   });
 });
 
@@ -73,7 +81,9 @@ describe('WebSub discovery', () => {
   test('with a hub, every Atom feed has a rel="hub" link beside its self link', () => {
     for (const path of ['history.atom', 'components/api/atom.xml']) {
       const feed = parseAtomFeed(readBuilt('example-mid-outage', path));
-      expect(feed.links?.filter((link) => link.rel === 'hub' || link.rel === 'self').map((link) => [link.rel, link.href])).toEqual([
+      expect(
+        feed.links?.filter((link) => link.rel === 'hub' || link.rel === 'self').map((link) => [link.rel, link.href]),
+      ).toEqual([
         ['self', `https://status.chirp.example/${path}`],
         ['hub', HUB],
       ]);
@@ -86,6 +96,8 @@ describe('WebSub discovery', () => {
   });
 
   test('under a base path the topic URL keeps it', () => {
-    expect(parseRssFeed(readBuilt('example-base', 'rss.xml')).atom?.links?.[1]?.href).toBe('https://status.chirp.example/status/rss.xml');
+    expect(parseRssFeed(readBuilt('example-base', 'rss.xml')).atom?.links?.[1]?.href).toBe(
+      'https://status.chirp.example/status/rss.xml',
+    );
   });
 });

@@ -18,7 +18,13 @@ const filesUnder = (dir: string): string[] =>
     .sort();
 
 /** The template's files the example holds as they are (not its README, .gitignore, tsconfig or workflows, which are its own or compared elsewhere). */
-const SHARED = ['astro.config.mjs', 'src/content.config.ts', '.gitattributes', 'public/favicon.svg', ...readdirSync(join(SITE_TEMPLATE, 'templates')).map((name) => `templates/${name}`)];
+const SHARED = [
+  'astro.config.mjs',
+  'src/content.config.ts',
+  '.gitattributes',
+  'public/favicon.svg',
+  ...readdirSync(join(SITE_TEMPLATE, 'templates')).map((name) => `templates/${name}`),
+];
 
 test.each(SHARED)('the example’s %s is the template’s', (path) => {
   expect(readFileSync(join(REPO, path), 'utf8')).toBe(readFileSync(join(SITE_TEMPLATE, path), 'utf8'));
@@ -29,5 +35,6 @@ test('the example has the template’s message templates, no more and no fewer',
 });
 
 test('nothing in the template is the example’s: no Chirp, no Twitter', () => {
-  for (const path of filesUnder(SITE_TEMPLATE)) expect(readFileSync(join(SITE_TEMPLATE, path), 'utf8'), path).not.toMatch(/chirp|twitter|musk/i);
+  for (const path of filesUnder(SITE_TEMPLATE))
+    expect(readFileSync(join(SITE_TEMPLATE, path), 'utf8'), path).not.toMatch(/chirp|twitter|musk/i);
 });

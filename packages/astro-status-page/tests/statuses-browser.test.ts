@@ -23,7 +23,8 @@ describe.each(['light', 'dark'] as const)('the resolved incident page in %s mode
       for (const element of document.querySelectorAll('main *')) {
         const style = getComputedStyle(element);
         const colours = [style.color, style.backgroundColor, style.borderLeftColor, style.borderTopColor, style.fill];
-        if (colours.some((colour) => live.includes(colour))) offenders.push(`${element.tagName.toLowerCase()}.${element.className}: ${element.textContent?.slice(0, 40)}`);
+        if (colours.some((colour) => live.includes(colour)))
+          offenders.push(`${element.tagName.toLowerCase()}.${element.className}: ${element.textContent?.slice(0, 40)}`);
       }
       return { live, offenders };
     });
@@ -48,10 +49,18 @@ describe.each(['light', 'dark'] as const)('the resolved incident page in %s mode
   });
 
   test('axe-core finds no violations', async () => {
-    for (const [build, path] of [['example-next-day', INCIDENT], ['example-monitoring', '/'], ['example-monitoring', INCIDENT]] as const) {
+    for (const [build, path] of [
+      ['example-next-day', INCIDENT],
+      ['example-monitoring', '/'],
+      ['example-monitoring', INCIDENT],
+    ] as const) {
       const { page, close } = await open(build, path, { colorScheme: scheme, javaScriptEnabled: true });
       // Dark mode changes only the palette (tests/browser.test.ts checks it), so it needs only the drawn rules.
-      expect((await axeViolations(page, scheme === 'dark' ? DRAWN_RULES : undefined)).map((violation) => `${build} ${path} ${violation}`)).toEqual([]);
+      expect(
+        (await axeViolations(page, scheme === 'dark' ? DRAWN_RULES : undefined)).map(
+          (violation) => `${build} ${path} ${violation}`,
+        ),
+      ).toEqual([]);
       await close();
     }
   });
@@ -65,7 +74,9 @@ test('on a 360 px phone mid-outage, the first affected component shows without s
   expect(box).not.toBeNull();
   expect(box!.y + box!.height).toBeLessThanOrEqual(640);
   // Scheduled maintenance waits below the components.
-  const order = await page.evaluate(() => ['#active', '#components', '#upcoming'].map((id) => document.querySelector(id)!.getBoundingClientRect().top));
+  const order = await page.evaluate(() =>
+    ['#active', '#components', '#upcoming'].map((id) => document.querySelector(id)!.getBoundingClientRect().top),
+  );
   expect(order).toEqual([...order].sort((a, b) => a - b));
   await close();
 });

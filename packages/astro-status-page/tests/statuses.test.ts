@@ -42,7 +42,9 @@ describe('13:30, mid-outage', () => {
   });
 
   test('the postmortem, written after the end, is hidden in the page, the feeds and the API', () => {
-    expect(readBuilt(build, 'incidents/2022-12-28-login-and-posting-failing/index.html')).not.toContain('What happened');
+    expect(readBuilt(build, 'incidents/2022-12-28-login-and-posting-failing/index.html')).not.toContain(
+      'What happened',
+    );
     expect(page(build, INCIDENT).querySelector('#postmortem')).toBeNull();
     expect(readBuilt(build, 'rss.xml')).not.toContain('Postmortem');
     expect(readBuilt(build, 'api/v2/incidents.json')).not.toContain('What happened');
@@ -60,7 +62,9 @@ describe('13:30, mid-outage', () => {
       'Public API ◆ Partial outage',
     ]);
     expect(text(card?.querySelector('.meta'))).toBe('Identified · Major system outage');
-    expect(text(card?.querySelector('a[href$="#updates"]'))).toBe('3 updates on Login and posting failing on web, iOS and Android');
+    expect(text(card?.querySelector('a[href$="#updates"]'))).toBe(
+      '3 updates on Login and posting failing on web, iOS and Android',
+    );
   });
 });
 
@@ -88,7 +92,9 @@ describe('14:00, monitoring', () => {
   test('the API reports the incident at its current impact, and what each update changed', () => {
     const [incident] = json(build, 'incidents/unresolved.json').incidents;
     expect(incident.impact).toBe('minor');
-    expect(incident.components.map((component: { id: string; status: string }) => `${component.id}=${component.status}`)).toEqual([
+    expect(
+      incident.components.map((component: { id: string; status: string }) => `${component.id}=${component.status}`),
+    ).toEqual([
       'web=operational',
       'ios=operational',
       'android=operational',
@@ -97,14 +103,33 @@ describe('14:00, monitoring', () => {
       'timelines=operational',
       'api=operational',
     ]);
-    const changes = [...incident.incident_updates].reverse().map((update: { affected_components: Array<{ code: string; old_status: string; new_status: string }> | null }) =>
-      update.affected_components?.map((c) => `${c.code}: ${c.old_status} → ${c.new_status}`) ?? null,
-    );
+    const changes = [...incident.incident_updates]
+      .reverse()
+      .map(
+        (update: { affected_components: Array<{ code: string; old_status: string; new_status: string }> | null }) =>
+          update.affected_components?.map((c) => `${c.code}: ${c.old_status} → ${c.new_status}`) ?? null,
+      );
     expect(changes).toEqual([
-      ['web: operational → major_outage', 'ios: operational → major_outage', 'android: operational → major_outage', 'login: operational → major_outage', 'posting: operational → major_outage', 'timelines: operational → partial_outage', 'api: operational → partial_outage'],
+      [
+        'web: operational → major_outage',
+        'ios: operational → major_outage',
+        'android: operational → major_outage',
+        'login: operational → major_outage',
+        'posting: operational → major_outage',
+        'timelines: operational → partial_outage',
+        'api: operational → partial_outage',
+      ],
       null,
       ['login: major_outage → partial_outage'],
-      ['web: major_outage → operational', 'ios: major_outage → operational', 'android: major_outage → operational', 'login: partial_outage → degraded_performance', 'posting: major_outage → degraded_performance', 'timelines: partial_outage → operational', 'api: partial_outage → operational'],
+      [
+        'web: major_outage → operational',
+        'ios: major_outage → operational',
+        'android: major_outage → operational',
+        'login: partial_outage → degraded_performance',
+        'posting: major_outage → degraded_performance',
+        'timelines: partial_outage → operational',
+        'api: partial_outage → operational',
+      ],
     ]);
   });
 
@@ -127,7 +152,9 @@ describe('the next day (2022-12-29 18:00)', () => {
     });
     // 30 days (from 30 November, after the DST change: 29 d + 13 h = 42,540 min) no longer reach 3 November: web 99 min → 99.767%.
     // Beside them, labelled as such, what the web's probe measured (probes/ in the example: failing checks from 12:13 UTC on 28 December).
-    expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe('Uptime, last 30 days 99.76% Uptime, last 90 days 99.87% Checks passed, last 90 days (measured) 99.91%');
+    expect(text(page(build, '/components/web/').querySelector('.uptime'))).toBe(
+      'Uptime, last 30 days 99.76% Uptime, last 90 days 99.87% Checks passed, last 90 days (measured) 99.91%',
+    );
   });
 
   test('the incident page says Resolved with its end and duration, and what each component went through', () => {
@@ -154,17 +181,30 @@ describe('the next day (2022-12-29 18:00)', () => {
 
   test('the postmortem is published, and announced in the feeds as its own item', () => {
     expect(text(page(build, INCIDENT).querySelector('#postmortem'))).toContain('What happened');
-    const published = json(build, 'incidents.json').incidents.find((incident: { id: string }) => incident.id === '2022-12-28-login-and-posting-failing');
-    expect(published).toMatchObject({ postmortem_published_at: '2022-12-29T17:00:00.000Z', postmortem_body: expect.stringContaining('## What happened') });
+    const published = json(build, 'incidents.json').incidents.find(
+      (incident: { id: string }) => incident.id === '2022-12-28-login-and-posting-failing',
+    );
+    expect(published).toMatchObject({
+      postmortem_published_at: '2022-12-29T17:00:00.000Z',
+      postmortem_body: expect.stringContaining('## What happened'),
+    });
     const [newest] = parseRssFeed(readBuilt(build, 'rss.xml')).items ?? [];
-    expect(newest).toMatchObject({ title: '[Postmortem] Login and posting failing on web, iOS and Android', pubDate: 'Thu, 29 Dec 2022 17:00:00 GMT' });
+    expect(newest).toMatchObject({
+      title: '[Postmortem] Login and posting failing on web, iOS and Android',
+      pubDate: 'Thu, 29 Dec 2022 17:00:00 GMT',
+    });
     expect(newest?.link).toBe(`https://status.chirp.example${INCIDENT}#postmortem`);
   });
 
   test('the history and component pages list it as resolved, at its worst level, in muted text', () => {
-    const entry = (path: string) => page(build, path).querySelectorAll('.events li').find((li) => text(li).startsWith('Login and posting failing'));
+    const entry = (path: string) =>
+      page(build, path)
+        .querySelectorAll('.events li')
+        .find((li) => text(li).startsWith('Login and posting failing'));
     for (const path of ['/history/', '/components/login/']) {
-      expect(text(entry(path)?.querySelector('span'))).toBe('Resolved · Major system outage · Yesterday, 07:13 EST · Lasted 2 h 3 min');
+      expect(text(entry(path)?.querySelector('span'))).toBe(
+        'Resolved · Major system outage · Yesterday, 07:13 EST · Lasted 2 h 3 min',
+      );
       expect(entry(path)?.querySelectorAll('.label')).toHaveLength(0);
     }
   });

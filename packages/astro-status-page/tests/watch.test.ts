@@ -31,7 +31,10 @@ async function host(name: string, at: string, servedAt?: string) {
   if (servedAt) {
     const file = join(root, 'api', 'v2', 'status.json');
     const body = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...body, page: { ...body.page, updated_at: new Date(servedAt).toISOString() } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...body, page: { ...body.page, updated_at: new Date(servedAt).toISOString() } }),
+    );
   }
   hosts[name] = await serveStatic(root);
 }
@@ -59,19 +62,32 @@ afterAll(async () => {
 
 /** Run the CLI on these hosts (each as --live) and flags (the words starting with --), without blocking this process, whose servers must answer meanwhile. */
 function watch(...live: string[]): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
-  return watchIn(CHIRP, live.flatMap((url) => (url.startsWith('--') ? [url] : ['--live', url])));
+  return watchIn(
+    CHIRP,
+    live.flatMap((url) => (url.startsWith('--') ? [url] : ['--live', url])),
+  );
 }
 
-function watchIn(cwd: string, args: string[]): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
+function watchIn(
+  cwd: string,
+  args: string[],
+): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
   const started = Date.now();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
-  const env = { ...inherited, STATUS_NOW: NOW, STAFF_SLACK_WEBHOOK_URL: `${staff.url}/services/T0/B0/staff-token`, SLACK_WEBHOOK_URL: `${subscribers.url}/services/T0/B0/team-token` };
+  const env = {
+    ...inherited,
+    STATUS_NOW: NOW,
+    STAFF_SLACK_WEBHOOK_URL: `${staff.url}/services/T0/B0/staff-token`,
+    SLACK_WEBHOOK_URL: `${subscribers.url}/services/T0/B0/team-token`,
+  };
   const child = spawn(process.execPath, [STATUS_CLI, 'watch', '--timeout', '2', ...args], { cwd, env });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   child.stderr.on('data', (chunk) => (err += chunk));
-  return new Promise((done) => child.on('close', (code) => done({ code, lines: out.trim().split('\n'), err, ms: Date.now() - started })));
+  return new Promise((done) =>
+    child.on('close', (code) => done({ code, lines: out.trim().split('\n'), err, ms: Date.now() - started })),
+  );
 }
 
 const id = (at: string) => apiAt(CHIRP, at)['status.json'].page.build_id;
@@ -80,7 +96,11 @@ describe('every host current and in step', () => {
   test('three hosts serving the same recent build: one OK line each, exit 0, nobody alerted', async () => {
     const run = await watch(hosts['main']!.url, hosts['mirror']!.url, hosts['mirror2']!.url);
     expect(run.err).toBe('');
-    expect(run.lines).toEqual([hosts['main']!.url, hosts['mirror']!.url, hosts['mirror2']!.url].map((url) => `${url}: OK, build ${id('2022-12-28T15:30:00Z')} of 2022-12-28T15:30Z, 30 min old`));
+    expect(run.lines).toEqual(
+      [hosts['main']!.url, hosts['mirror']!.url, hosts['mirror2']!.url].map(
+        (url) => `${url}: OK, build ${id('2022-12-28T15:30:00Z')} of 2022-12-28T15:30Z, 30 min old`,
+      ),
+    );
     expect(run.code).toBe(0);
     expect(staff.received).toEqual([]);
   });
@@ -90,7 +110,14 @@ describe('one host of each kind of failure', () => {
   let run: Awaited<ReturnType<typeof watch>>;
   beforeAll(async () => {
     staff.received.length = 0;
-    run = await watch(hosts['main']!.url, hosts['mirror']!.url, hosts['stale']!.url, hosts['other']!.url, downUrl, hosts['behind']!.url);
+    run = await watch(
+      hosts['main']!.url,
+      hosts['mirror']!.url,
+      hosts['stale']!.url,
+      hosts['other']!.url,
+      downUrl,
+      hosts['behind']!.url,
+    );
   }, 20_000);
 
   test('each host is reported on its own line, saying what is wrong', () => {
@@ -131,7 +158,11 @@ describe('before the first deploy (--before-first-deploy, which watch.yml passes
   test('no host serving anything (404, refused) is no outage: one line, exit 0, nobody alerted', async () => {
     staff.received.length = 0;
     const run = await watch(unpublished.url, downUrl, '--before-first-deploy');
-    expect(run.lines).toEqual([expect.stringMatching(/^Not deployed yet: no host serves the page \(.*\), and there has been no deploy; nothing to watch until the first one, nobody alerted\.$/)]);
+    expect(run.lines).toEqual([
+      expect.stringMatching(
+        /^Not deployed yet: no host serves the page \(.*\), and there has been no deploy; nothing to watch until the first one, nobody alerted\.$/,
+      ),
+    ]);
     expect(run.lines[0]).toContain(`${downUrl}: could not connect (ECONNREFUSED)`);
     expect(run.code).toBe(0);
     expect(staff.received).toEqual([]);
@@ -140,7 +171,10 @@ describe('before the first deploy (--before-first-deploy, which watch.yml passes
   test('once any host serves a build, every host is judged as always: one that serves nothing is down', async () => {
     staff.received.length = 0;
     const run = await watch(hosts['main']!.url, downUrl, '--before-first-deploy');
-    expect(run.lines.slice(0, 2)).toEqual([expect.stringMatching(/: OK, build /), `${downUrl}: unreachable: could not connect (ECONNREFUSED)`]);
+    expect(run.lines.slice(0, 2)).toEqual([
+      expect.stringMatching(/: OK, build /),
+      `${downUrl}: unreachable: could not connect (ECONNREFUSED)`,
+    ]);
     expect(run.code).toBe(1);
     expect(staff.received).toHaveLength(1);
   });
@@ -148,7 +182,10 @@ describe('before the first deploy (--before-first-deploy, which watch.yml passes
   test('without the flag, a page that serves nothing is reported down, as for any deployed page', async () => {
     staff.received.length = 0;
     const run = await watch(unpublished.url, downUrl);
-    expect(run.lines.slice(0, 2)).toEqual([expect.stringMatching(new RegExp(`^${unpublished.url}: unreachable: `)), `${downUrl}: unreachable: could not connect (ECONNREFUSED)`]);
+    expect(run.lines.slice(0, 2)).toEqual([
+      expect.stringMatching(new RegExp(`^${unpublished.url}: unreachable: `)),
+      `${downUrl}: unreachable: could not connect (ECONNREFUSED)`,
+    ]);
     expect(run.code).toBe(1);
     expect(staff.received).toHaveLength(1);
   });
@@ -157,14 +194,16 @@ describe('before the first deploy (--before-first-deploy, which watch.yml passes
 describe('flags', () => {
   test('a --live that is not an address, and a --max-age that is not a duration, are refused with an example', async () => {
     const bad = await watch('status.chirp.example');
-    expect(bad.err).toContain('--live: "status.chirp.example" is not an absolute URL; give a host\'s root address, such as https://status.chirp.example');
+    expect(bad.err).toContain(
+      '--live: "status.chirp.example" is not an absolute URL; give a host\'s root address, such as https://status.chirp.example',
+    );
     expect(bad.code).toBe(1);
     const age = await watchIn(CHIRP, ['--max-age', 'a while']);
     expect(age.err).toContain('--max-age: "a while" is not a duration; write "1 h", "30 min", "1 h 30 min" or "90m"');
     expect(age.code).toBe(1);
   });
 
-  test('without --live it checks the config\'s url and every mirror; --max-age overrides the page\'s promise', async () => {
+  test("without --live it checks the config's url and every mirror; --max-age overrides the page's promise", async () => {
     const site = join(dir, 'site');
     cpSync(join(CHIRP, 'incidents'), join(site, 'incidents'), { recursive: true });
     const config = readFileSync(join(CHIRP, 'status.config.yaml'), 'utf8')
@@ -172,6 +211,9 @@ describe('flags', () => {
       .replace('  - https://chirp-status.pages.dev/', `  - ${hosts['stale']!.url}/`);
     writeFileSync(join(site, 'status.config.yaml'), config);
     const run = await watchIn(site, ['--max-age', '4 h']);
-    expect(run.lines.slice(0, 2)).toEqual([`${hosts['main']!.url}/: OK, build ${id('2022-12-28T15:30:00Z')} of 2022-12-28T15:30Z, 30 min old`, expect.stringMatching(new RegExp(`^${hosts['stale']!.url}/: behind main: `))]);
+    expect(run.lines.slice(0, 2)).toEqual([
+      `${hosts['main']!.url}/: OK, build ${id('2022-12-28T15:30:00Z')} of 2022-12-28T15:30Z, 30 min old`,
+      expect.stringMatching(new RegExp(`^${hosts['stale']!.url}/: behind main: `)),
+    ]);
   });
 });

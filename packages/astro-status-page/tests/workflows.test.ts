@@ -36,7 +36,9 @@ describe('workflow files', () => {
   });
 
   test.each(every)('every action in %s is pinned to a commit', (name, from) => {
-    const uses = Object.values(parse(read(name, from)).jobs as Record<string, Job>).flatMap((job) => job.steps.flatMap((step) => step.uses ?? []));
+    const uses = Object.values(parse(read(name, from)).jobs as Record<string, Job>).flatMap((job) =>
+      job.steps.flatMap((step) => step.uses ?? []),
+    );
     expect(uses.length).toBeGreaterThan(0);
     for (const action of uses) expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
   });
@@ -45,7 +47,13 @@ describe('workflow files', () => {
 describe('one owner: the example runs the site template’s workflows', () => {
   /** The example's own secrets: the variables its channels and checks name. */
   const config = readSiteConfig(REPO);
-  const own = new Set([...(config.notify?.channels ?? []).flatMap((channel) => [channel.url_env, ...(channel.type === 'webhook' ? [channel.secret_env] : [])]), ...(config.probes ?? []).flatMap((probe) => Object.values(probe.headers_env ?? {}))]);
+  const own = new Set([
+    ...(config.notify?.channels ?? []).flatMap((channel) => [
+      channel.url_env,
+      ...(channel.type === 'webhook' ? [channel.secret_env] : []),
+    ]),
+    ...(config.probes ?? []).flatMap((probe) => Object.values(probe.headers_env ?? {})),
+  ]);
 
   /** A workflow without the lines passing the example's own secrets, and without an `env:` left empty by their removal. */
   function withoutOwnSecrets(text: string): string {
@@ -67,11 +75,15 @@ describe('one owner: the example runs the site template’s workflows', () => {
   });
 
   test('those lines are really there: the example passes a secret to each of notify, watch and probe', () => {
-    for (const name of ['deploy.yml', 'watch.yml', 'probe.yml']) expect(withoutOwnSecrets(read(name, REPO))).not.toBe(read(name, REPO));
+    for (const name of ['deploy.yml', 'watch.yml', 'probe.yml'])
+      expect(withoutOwnSecrets(read(name, REPO))).not.toBe(read(name, REPO));
   });
 
   test('the example’s workflows pass the workflow check with its config', () => {
-    const files = readdirSync(join(REPO, WORKFLOWS_DIR)).map((name) => ({ path: `${WORKFLOWS_DIR}/${name}`, text: read(name, REPO) }));
+    const files = readdirSync(join(REPO, WORKFLOWS_DIR)).map((name) => ({
+      path: `${WORKFLOWS_DIR}/${name}`,
+      text: read(name, REPO),
+    }));
     expect(checkWorkflows(config, readFileSync(join(REPO, 'status.config.yaml'), 'utf8'), files)).toEqual([]);
   });
 });
@@ -81,10 +93,13 @@ describe('the publish path', () => {
   const runs = (job: Job) => job.steps.flatMap((step) => step.run ?? []);
 
   test('installs runtime dependencies only: no Lighthouse, Playwright, ESLint or Vitest on hourly runs', () => {
-    const installs = Object.values(deploy).flatMap(runs).filter((command) => command.startsWith('npm ci'));
+    const installs = Object.values(deploy)
+      .flatMap(runs)
+      .filter((command) => command.startsWith('npm ci'));
     expect(installs).toEqual(['npm ci --omit=dev --no-audit --no-fund', 'npm ci --omit=dev --no-audit --no-fund']);
     const { dependencies } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
-    for (const tool of ['lighthouse', 'playwright-core', 'eslint', 'vitest']) expect(dependencies).not.toHaveProperty(tool);
+    for (const tool of ['lighthouse', 'playwright-core', 'eslint', 'vitest'])
+      expect(dependencies).not.toHaveProperty(tool);
   });
 
   test('checks the site once: npm run build runs the check itself, so no separate status check precedes it', () => {
@@ -98,7 +113,8 @@ describe('the publish path', () => {
     expect(dependencies).not.toHaveProperty('node');
     expect(devDependencies.node).toMatch(/^\d+\.\d+\.\d+$/);
     for (const job of Object.values(deploy)) {
-      const setup = job.steps.find((step) => step.uses?.startsWith('actions/setup-node@')) as { with: { 'node-version': number } } | undefined;
+      const setup = job.steps.find((step) => step.uses?.startsWith('actions/setup-node@')) as
+        { with: { 'node-version': number } } | undefined;
       if (job.steps.some((step) => step.run?.startsWith('npm ci'))) expect(setup?.with['node-version']).toBe(24);
     }
     const [major, minor] = devDependencies.node.split('.').map(Number);
@@ -108,7 +124,9 @@ describe('the publish path', () => {
 
   test('fetches the live API before deploying, and notifies only after a successful deploy', () => {
     const build = runs(deploy['build']!);
-    expect(build.findIndex((command) => command.includes('/api/v2/'))).toBeLessThan(build.findIndex((command) => command === 'npm run build'));
+    expect(build.findIndex((command) => command.includes('/api/v2/'))).toBeLessThan(
+      build.findIndex((command) => command === 'npm run build'),
+    );
     expect(deploy['notify']!.needs).toBe('deploy');
     expect(runs(deploy['notify']!).at(-1)).toContain('npm run status -- notify --current notify/current $previous');
   });
@@ -125,7 +143,11 @@ describe('the publish path', () => {
   });
 
   test('pull requests run the site’s check (content, templates, workflows) and its build; the engine’s own checks run in engine.yml', () => {
-    expect(runs(jobs('check.yml')['check']!)).toEqual(['npm ci --no-audit --no-fund', 'npm run status -- check --workflows', 'npm run build']);
+    expect(runs(jobs('check.yml')['check']!)).toEqual([
+      'npm ci --no-audit --no-fund',
+      'npm run status -- check --workflows',
+      'npm run build',
+    ]);
     const engine = parse(read('engine.yml', REPO)).jobs.engine as Job;
     expect(runs(engine)).toEqual(['npm ci --no-audit --no-fund', 'npm run check', 'npm run lint', 'npm test']);
   });
@@ -144,7 +166,9 @@ describe('the watchdog', () => {
   test('is told the page was never deployed only when GitHub lists no github-pages deployment, which the deploy job makes', () => {
     const asked = steps.find((step) => step.id === 'pages')!;
     expect(asked.run).toContain('deployments?environment=github-pages');
-    expect(asked.run).toContain('if [ "$deployments" = 0 ]; then echo "flags=--before-first-deploy" >> "$GITHUB_OUTPUT"; fi');
+    expect(asked.run).toContain(
+      'if [ "$deployments" = 0 ]; then echo "flags=--before-first-deploy" >> "$GITHUB_OUTPUT"; fi',
+    );
     expect(asked.env).toEqual({ GH_TOKEN: '${{ github.token }}' });
     expect(workflow.permissions).toEqual({ contents: 'read', deployments: 'read' });
     expect(deploy.jobs.deploy.environment.name).toBe('github-pages');
@@ -157,21 +181,30 @@ describe('the watchdog', () => {
 describe('two hosts, one build', () => {
   const deploy = jobs('deploy.yml');
 
-  test('the second host publishes the build\'s own dist/, needing only the build: Pages failing does not stop it, nor it Pages or notify', () => {
+  test("the second host publishes the build's own dist/, needing only the build: Pages failing does not stop it, nor it Pages or notify", () => {
     const mirror = deploy['mirror']!;
     expect(mirror.needs).toBe('build');
     expect(deploy['deploy']!.needs).toBe('build');
     expect(deploy['notify']!.needs).toBe('deploy');
-    const uploaded = deploy['build']!.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@') && (step as { with?: { name?: string } }).with?.name === 'site') as { with: { path: string } } | undefined;
+    const uploaded = deploy['build']!.steps.find(
+      (step) =>
+        step.uses?.startsWith('actions/upload-artifact@') &&
+        (step as { with?: { name?: string } }).with?.name === 'site',
+    ) as { with: { path: string } } | undefined;
     expect(uploaded?.with.path).toBe('dist');
-    const downloaded = mirror.steps.find((step) => step.uses?.startsWith('actions/download-artifact@')) as { with: { name: string; path: string } } | undefined;
+    const downloaded = mirror.steps.find((step) => step.uses?.startsWith('actions/download-artifact@')) as
+      { with: { name: string; path: string } } | undefined;
     expect(downloaded?.with).toEqual({ name: 'site', path: 'dist' });
   });
 
   test('it runs a pinned wrangler on that dist/, with its credentials from secrets only, and only once the repository variable is set', () => {
     const step = deploy['mirror']!.steps.find((candidate) => candidate.run?.includes('wrangler'))!;
     expect(step.run).toMatch(/^npx --yes wrangler@\d+\.\d+\.\d+ pages deploy dist /);
-    expect(step.env).toEqual({ CLOUDFLARE_API_TOKEN: '${{ secrets.CLOUDFLARE_API_TOKEN }}', CLOUDFLARE_ACCOUNT_ID: '${{ secrets.CLOUDFLARE_ACCOUNT_ID }}', CLOUDFLARE_PROJECT: '${{ vars.CLOUDFLARE_PROJECT }}' });
+    expect(step.env).toEqual({
+      CLOUDFLARE_API_TOKEN: '${{ secrets.CLOUDFLARE_API_TOKEN }}',
+      CLOUDFLARE_ACCOUNT_ID: '${{ secrets.CLOUDFLARE_ACCOUNT_ID }}',
+      CLOUDFLARE_PROJECT: '${{ vars.CLOUDFLARE_PROJECT }}',
+    });
     expect(deploy['mirror']!.if).toBe("${{ vars.CLOUDFLARE_PROJECT != '' }}");
   });
 });
@@ -188,7 +221,9 @@ describe('the probe path', () => {
 
   test('commits the data and incident folders there are (a site without probes has no probes/), then starts the deploy by workflow_dispatch, which a push with its own token would not', () => {
     const commit = steps.find((step) => step.run?.includes('git commit'))!.run!;
-    expect(commit).toContain('for folder in probes incidents; do\n  if [ -d "$folder" ]; then git add -A -- "$folder"; fi\ndone');
+    expect(commit).toContain(
+      'for folder in probes incidents; do\n  if [ -d "$folder" ]; then git add -A -- "$folder"; fi\ndone',
+    );
     expect(commit).toContain('git pull -q --rebase');
     const publish = steps.at(-1)!;
     expect(publish.run).toBe('gh workflow run deploy.yml --ref "$GITHUB_REF_NAME"');

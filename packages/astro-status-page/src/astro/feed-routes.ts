@@ -12,13 +12,27 @@ type Format = 'rss' | 'atom';
 type FeedContent = { title: string; description: string; events: readonly StatusEvent[] };
 
 /** A feed route in one format; `pick` chooses the feed's events from the model. */
-function feedRoute(format: Format, pick: (model: StatusModel, text: SiteText, params: Record<string, string | undefined>) => FeedContent): APIRoute {
+function feedRoute(
+  format: Format,
+  pick: (model: StatusModel, text: SiteText, params: Record<string, string | undefined>) => FeedContent,
+): APIRoute {
   return async ({ params, site, url }) => {
     const model = await getStatusModel();
     const text = await getSiteText();
     const base = PAGE_BASE;
     const path = url.pathname.slice(base.replace(/\/$/, '').length);
-    const options = { ...pick(model, text, params), site: site!, base, path, now: model.now, language: text.locale, words: text.t.updateStatus, dir: text.dir, hub: model.config.notify?.websub_hub, ttl: ttlMinutes(model.config.freshness) };
+    const options = {
+      ...pick(model, text, params),
+      site: site!,
+      base,
+      path,
+      now: model.now,
+      language: text.locale,
+      words: text.t.updateStatus,
+      dir: text.dir,
+      hub: model.config.notify?.websub_hub,
+      ttl: ttlMinutes(model.config.freshness),
+    };
     return format === 'rss' ? renderRssFeed(options) : renderAtomFeed(options);
   };
 }
@@ -36,11 +50,15 @@ export const componentFeedRoute = (format: Format) =>
   feedRoute(format, (model, { t, isolate }, params) => {
     const component = model.componentById.get(params['id']!)!;
     return {
-      title: fill(t.feed.componentTitle, { site: fill(t.site.title, { name: isolate(model.config.name) }), name: isolate(component.name) }),
+      title: fill(t.feed.componentTitle, {
+        site: fill(t.site.title, { name: isolate(model.config.name) }),
+        name: isolate(component.name),
+      }),
       description: fill(t.feed.componentDescription, { name: isolate(component.name) }),
       events: component.events,
     };
   });
 
 /** One path per declared component. */
-export const componentPaths: GetStaticPaths = async () => (await getStatusModel()).components.map((component) => ({ params: { id: component.id } }));
+export const componentPaths: GetStaticPaths = async () =>
+  (await getStatusModel()).components.map((component) => ({ params: { id: component.id } }));

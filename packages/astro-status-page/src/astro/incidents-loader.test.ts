@@ -42,7 +42,13 @@ function fakeStore() {
   const entries = new Map<string, Entry>();
   return {
     entries,
-    store: { get: (id: string) => entries.get(id), set: (entry: Entry) => (entries.set(entry.id, structuredClone(entry)), true), keys: () => [...entries.keys()], values: () => [...entries.values()], delete: (id: string) => entries.delete(id) },
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (entry: Entry) => (entries.set(entry.id, structuredClone(entry)), true),
+      keys: () => [...entries.keys()],
+      values: () => [...entries.values()],
+      delete: (id: string) => entries.delete(id),
+    },
   };
 }
 const generateDigest = (text: string) => createHash('sha256').update(text).digest('hex');

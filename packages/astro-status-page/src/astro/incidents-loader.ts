@@ -19,8 +19,14 @@ export const RULE_FOLDERS = ['i18n', 'rules', 'files'] as const;
  */
 export function rulesSource(src = fileURLToPath(new URL('../', import.meta.url))): string | undefined {
   try {
-    const files = globSync(RULE_FOLDERS.map((folder) => `${folder}/**/*.{ts,js,json}`), { cwd: src }).filter((file) => !file.endsWith('.test.ts'));
-    return files.sort().map((file) => `${file}\n${readFileSync(`${src}${file}`, 'utf8')}`).join('\n');
+    const files = globSync(
+      RULE_FOLDERS.map((folder) => `${folder}/**/*.{ts,js,json}`),
+      { cwd: src },
+    ).filter((file) => !file.endsWith('.test.ts'));
+    return files
+      .sort()
+      .map((file) => `${file}\n${readFileSync(`${src}${file}`, 'utf8')}`)
+      .join('\n');
   } catch {
     return undefined;
   }
@@ -85,7 +91,13 @@ export function incidentsLoader(rules: () => string | undefined = rulesSource): 
       for (const id of store.keys()) if (!slugs.has(id)) store.delete(id);
       for (const entry of entries) {
         // An unchanged digest makes set() a no-op.
-        store.set({ id: entry.slug, data: { file: entry.file, frontmatter: entry.data } satisfies StoredIncident, body: entry.body, filePath: entry.file, digest: digests.get(entry.file)! });
+        store.set({
+          id: entry.slug,
+          data: { file: entry.file, frontmatter: entry.data } satisfies StoredIncident,
+          body: entry.body,
+          filePath: entry.file,
+          digest: digests.get(entry.file)!,
+        });
       }
     },
   };

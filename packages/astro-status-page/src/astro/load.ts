@@ -9,7 +9,10 @@ import type { StatusModel } from '../model/status-model.ts';
  */
 export async function getStatusModel(): Promise<StatusModel> {
   const site = checkedSite();
-  if (!site) throw new Error('astro-status-page: no checked site was handed over; add statusPage() to the integrations in astro.config.mjs');
+  if (!site)
+    throw new Error(
+      'astro-status-page: no checked site was handed over; add statusPage() to the integrations in astro.config.mjs',
+    );
   return site.model;
 }
 
@@ -19,6 +22,10 @@ const texts = new WeakMap<StatusModel, SiteText>();
 export async function getSiteText(): Promise<SiteText> {
   const model = await getStatusModel();
   let text = texts.get(model);
-  if (!text) texts.set(model, (text = siteText({ locale: model.config.locale, timezone: model.config.timezone, now: model.now })));
+  if (!text)
+    texts.set(
+      model,
+      (text = siteText({ locale: model.config.locale, timezone: model.config.timezone, now: model.now })),
+    );
   return text;
 }

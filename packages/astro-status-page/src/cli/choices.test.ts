@@ -12,7 +12,13 @@ const CONFIG: SiteConfig = {
   freshness: DEFAULT_FRESHNESS,
   mirrors: [],
   groups: [
-    { name: 'Apps', components: [{ id: 'web', name: 'Web' }, { id: 'ios', name: 'iOS app' }] },
+    {
+      name: 'Apps',
+      components: [
+        { id: 'web', name: 'Web' },
+        { id: 'ios', name: 'iOS app' },
+      ],
+    },
     { name: 'Core services', components: [{ id: 'direct-messages', name: 'Direct messages' }] },
   ],
 };
@@ -37,7 +43,12 @@ test('impacts are offered worst first, the proposed one marked, the lower ones s
     'major: ◆ Partial system outage (proposed)',
     'minor: ▲ Minor service outage (the page shows major anyway)',
   ]);
-  expect(impactChoices('none').map((choice) => choice.label)).toEqual(['critical: ✕ Major system outage', 'major: ◆ Partial system outage', 'minor: ▲ Minor service outage', 'none: ✓ No impact (proposed)']);
+  expect(impactChoices('none').map((choice) => choice.label)).toEqual([
+    'critical: ✕ Major system outage',
+    'major: ◆ Partial system outage',
+    'minor: ▲ Minor service outage',
+    'none: ✓ No impact (proposed)',
+  ]);
 });
 
 test('statuses read as on the page', () => {
@@ -48,5 +59,10 @@ test('statuses read as on the page', () => {
 });
 
 test('names join into a sentence', () => {
-  expect([joinNames([]), joinNames(['Web']), joinNames(['Web', 'Login']), joinNames(['Web', 'iOS app', 'Login'])]).toEqual(['', 'Web', 'Web and Login', 'Web, iOS app and Login']);
+  expect([
+    joinNames([]),
+    joinNames(['Web']),
+    joinNames(['Web', 'Login']),
+    joinNames(['Web', 'iOS app', 'Login']),
+  ]).toEqual(['', 'Web', 'Web and Login', 'Web, iOS app and Login']);
 });

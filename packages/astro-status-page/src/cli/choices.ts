@@ -16,20 +16,28 @@ export interface Choice {
 export const plainChoices = (values: readonly string[]): Choice[] => values.map((value) => ({ value, label: value }));
 
 /** "✕ Major outage": a status in the page's words and symbol. */
-export const statusWords = (status: ComponentStatus): string => `${COMPONENT_STATUS_WORDS[status].symbol} ${COMPONENT_STATUS_WORDS[status].label}`;
+export const statusWords = (status: ComponentStatus): string =>
+  `${COMPONENT_STATUS_WORDS[status].symbol} ${COMPONENT_STATUS_WORDS[status].label}`;
 
 /** Every component by name, grouped and ordered as on the page, each with its status now. */
-export function componentGroups(config: SiteConfig, statuses: ReadonlyMap<string, ComponentStatus>): Map<string, Choice[]> {
+export function componentGroups(
+  config: SiteConfig,
+  statuses: ReadonlyMap<string, ComponentStatus>,
+): Map<string, Choice[]> {
   return new Map(
     config.groups.map((group) => [
       group.name,
-      group.components.map((component) => ({ value: component.id, label: `${component.name} (now ${statusWords(statuses.get(component.id) ?? 'operational')})` })),
+      group.components.map((component) => ({
+        value: component.id,
+        label: `${component.name} (now ${statusWords(statuses.get(component.id) ?? 'operational')})`,
+      })),
     ]),
   );
 }
 
 /** Component statuses as menu entries, in the page's words. */
-export const statusChoices = (statuses: readonly ComponentStatus[]): Choice[] => statuses.map((status) => ({ value: status, label: statusWords(status) }));
+export const statusChoices = (statuses: readonly ComponentStatus[]): Choice[] =>
+  statuses.map((status) => ({ value: status, label: statusWords(status) }));
 
 /**
  * Impacts from the worst down (a person in an outage looks for the bad ones
@@ -43,7 +51,10 @@ export function impactChoices(proposed: Impact): Choice[] {
     return IMPACTS.indexOf(impact) < IMPACTS.indexOf(proposed) ? ` (the page shows ${proposed} anyway)` : '';
   };
   const allowed = IMPACTS.filter((impact) => impact !== 'none' || proposed === 'none');
-  return [...allowed].reverse().map((impact) => ({ value: impact, label: `${impact}: ${LEVELS[impact].symbol} ${impact === 'none' ? NO_IMPACT_LABEL : LEVELS[impact].label}${note(impact)}` }));
+  return [...allowed].reverse().map((impact) => ({
+    value: impact,
+    label: `${impact}: ${LEVELS[impact].symbol} ${impact === 'none' ? NO_IMPACT_LABEL : LEVELS[impact].label}${note(impact)}`,
+  }));
 }
 
 /**

@@ -3,7 +3,15 @@ import type { Choice } from './choices.ts';
 /** Asks for what the command line left out; only given when stdin is a terminal. */
 export interface Prompter {
   /** `fallback` is taken when the answer is left empty; `validate` returns why an answer is refused. */
-  text(message: string, options?: { placeholder?: string; initial?: string; fallback?: string; validate?: (value: string) => string | undefined }): Promise<string>;
+  text(
+    message: string,
+    options?: {
+      placeholder?: string;
+      initial?: string;
+      fallback?: string;
+      validate?: (value: string) => string | undefined;
+    },
+  ): Promise<string>;
   select(message: string, choices: readonly Choice[], initial?: string): Promise<string>;
   /** Choose among entries shown under headings; `required: false` allows choosing none. */
   groupMultiselect(message: string, groups: ReadonlyMap<string, Choice[]>, required: boolean): Promise<string[]>;

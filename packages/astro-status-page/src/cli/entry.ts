@@ -11,7 +11,12 @@ import { main } from './main.ts';
  */
 export async function runStatus(
   argv: string[],
-  io: { env: Record<string, string | undefined>; out: (line: string) => void; err: (line: string) => void; prompt?: Prompter },
+  io: {
+    env: Record<string, string | undefined>;
+    out: (line: string) => void;
+    err: (line: string) => void;
+    prompt?: Prompter;
+  },
 ): Promise<number> {
   let now: number;
   try {
@@ -22,5 +27,9 @@ export async function runStatus(
     io.err(`error: ${(error as Error).message}`);
     return 1;
   }
-  return main(argv, { dir: siteDir(io.env), now, env: io.env, out: io.out, ...(io.prompt ? { prompt: io.prompt } : {}) }, io.err);
+  return main(
+    argv,
+    { dir: siteDir(io.env), now, env: io.env, out: io.out, ...(io.prompt ? { prompt: io.prompt } : {}) },
+    io.err,
+  );
 }

@@ -7,12 +7,23 @@ import { plainChoices, statusChoices } from './choices.ts';
 import type { Context, Flags } from './context.ts';
 import { componentName, type Site } from './site.ts';
 
-export const str = (flags: Flags, name: string): string | undefined => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+export const str = (flags: Flags, name: string): string | undefined =>
+  typeof flags[name] === 'string' ? (flags[name] as string) : undefined;
 export const list = (flags: Flags, name: string): string[] =>
-  ((flags[name] as string[] | undefined) ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  ((flags[name] as string[] | undefined) ?? [])
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
 
 /** A flag's value, else the prompt's answer, else a refusal naming the flag and an example. */
-export async function need(ctx: Context, flags: Flags, name: string, question: string, example: string, initial?: string): Promise<string> {
+export async function need(
+  ctx: Context,
+  flags: Flags,
+  name: string,
+  question: string,
+  example: string,
+  initial?: string,
+): Promise<string> {
   const given = str(flags, name)?.trim();
   if (given) return given;
   if (ctx.prompt) {
@@ -25,14 +36,22 @@ export async function need(ctx: Context, flags: Flags, name: string, question: s
 /** The flag's word from a closed list, or undefined when absent; refuses a typo with the nearest word. */
 export function given(flags: Flags, name: string, what: string, allowed: readonly string[]): string | undefined {
   const value = str(flags, name)?.trim();
-  if (value !== undefined && !allowed.includes(value)) throw new Refusal(`--${name}: ${describeUnknown(what, value, allowed)}`);
+  if (value !== undefined && !allowed.includes(value))
+    throw new Refusal(`--${name}: ${describeUnknown(what, value, allowed)}`);
   return value;
 }
 
 const question = (what: string) => `${what[0]!.toUpperCase()}${what.slice(1)}?`;
 
 /** A word from a closed list, from the flag or a menu; refuses a typo with the nearest word. */
-export async function choose(ctx: Context, flags: Flags, name: string, what: string, allowed: readonly string[], fallback?: string): Promise<string> {
+export async function choose(
+  ctx: Context,
+  flags: Flags,
+  name: string,
+  what: string,
+  allowed: readonly string[],
+  fallback?: string,
+): Promise<string> {
   const value = given(flags, name, what, allowed) ?? fallback;
   if (value !== undefined) return value;
   if (ctx.prompt) return ctx.prompt.select(question(what), plainChoices(allowed));
@@ -72,7 +91,8 @@ export interface ComponentVocabulary {
  */
 export function keyValue(name: string, pair: string, form: string): [key: string, value: string | undefined] {
   const parts = pair.split('=').map((part) => part.trim());
-  if (parts.length > 2) throw new Refusal(`--${name} ${pair}: has more than one "="; write ${form}, one pair per --${name}`);
+  if (parts.length > 2)
+    throw new Refusal(`--${name} ${pair}: has more than one "="; write ${form}, one pair per --${name}`);
   if (parts[0] === '') throw new Refusal(`--${name} ${pair}: names nothing before "="; write ${form}`);
   return [parts[0]!, parts[1] || undefined];
 }
@@ -83,27 +103,50 @@ export function componentFlags(flags: Flags): TypedComponent[] {
   return list(flags, 'component').map((pair) => {
     const [id, status] = keyValue('component', pair, 'id=status, e.g. --component web=major_outage');
     const first = typed.get(id);
-    if (first !== undefined) throw new Refusal(`--component ${id} is given twice (${first}, ${pair}); give each component once`);
+    if (first !== undefined)
+      throw new Refusal(`--component ${id} is given twice (${first}, ${pair}); give each component once`);
     typed.set(id, pair);
     return [id, status] satisfies TypedComponent;
   });
 }
 
 /** A component's status from its flag, checked against the command's vocabulary; asked for at a terminal when left out. */
-export async function componentStatus(ctx: Context, site: Site, id: string, status: string | undefined, vocabulary: ComponentVocabulary): Promise<string> {
+export async function componentStatus(
+  ctx: Context,
+  site: Site,
+  id: string,
+  status: string | undefined,
+  vocabulary: ComponentVocabulary,
+): Promise<string> {
   const { allowed, example, refusal } = vocabulary;
-  if (status === undefined && ctx.prompt) return ctx.prompt.select(`Status of ${componentName(site, id)}?`, statusChoices(allowed as readonly ComponentStatus[]), example);
-  if (status === undefined) throw new Refusal(`--component ${id}: say how it is affected, e.g. ${id}=${example}; allowed: ${allowed.join(', ')}`);
+  if (status === undefined && ctx.prompt)
+    return ctx.prompt.select(
+      `Status of ${componentName(site, id)}?`,
+      statusChoices(allowed as readonly ComponentStatus[]),
+      example,
+    );
+  if (status === undefined)
+    throw new Refusal(
+      `--component ${id}: say how it is affected, e.g. ${id}=${example}; allowed: ${allowed.join(', ')}`,
+    );
   if (allowed.includes(status)) return status;
   const known = (UPDATE_COMPONENT_STATUSES as readonly string[]).includes(status);
-  throw new Refusal(`--component ${id}=${status}: ${known && refusal ? refusal(id, status) : describeUnknown('component status', status, allowed)}`);
+  throw new Refusal(
+    `--component ${id}=${status}: ${known && refusal ? refusal(id, status) : describeUnknown('component status', status, allowed)}`,
+  );
 }
 
 /** Declared component ids with their statuses, in the order given. */
-export async function componentStatuses(ctx: Context, site: Site, pairs: readonly TypedComponent[], vocabulary: ComponentVocabulary): Promise<ComponentPair[]> {
+export async function componentStatuses(
+  ctx: Context,
+  site: Site,
+  pairs: readonly TypedComponent[],
+  vocabulary: ComponentVocabulary,
+): Promise<ComponentPair[]> {
   const result: ComponentPair[] = [];
   for (const [id, status] of pairs) {
-    if (!site.componentIds.includes(id)) throw new Refusal(`--component: ${describeUnknown('component', id, site.componentIds)}`);
+    if (!site.componentIds.includes(id))
+      throw new Refusal(`--component: ${describeUnknown('component', id, site.componentIds)}`);
     result.push([id, await componentStatus(ctx, site, id, status, vocabulary)]);
   }
   return result;

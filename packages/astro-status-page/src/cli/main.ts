@@ -8,7 +8,13 @@ import { addUpdate } from './commands/update.ts';
 import { Refusal } from '../files/refusal.ts';
 import { API_KEY_VARIABLE, importCommand, IMPORT_SOURCES } from './commands/import.ts';
 import { describeUnknown } from '../rules/nearest.ts';
-import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES } from '../rules/statuses.ts';
+import {
+  IMPACTS,
+  INCIDENT_COMPONENT_STATUSES,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+  UPDATE_COMPONENT_STATUSES,
+} from '../rules/statuses.ts';
 import { CHANNEL_TYPES } from '../files/schemas/notify-config.ts';
 import { LOCALES } from '../i18n/locales.ts';
 
@@ -22,7 +28,9 @@ const MESSAGE = value('what users should know now (Markdown allowed)');
 const DRY_RUN = flag('print the file instead of writing it');
 const FORCE = flag('allow an update older than the last one (it is inserted in time order)');
 const YES = flag('at a terminal, write without showing the file and asking first');
-const TEMPLATE = value('start the message from templates/<name>.md (its status too, unless --status); the component names are filled in');
+const TEMPLATE = value(
+  'start the message from templates/<name>.md (its status too, unless --status); the component names are filled in',
+);
 
 interface Command {
   usage: string;
@@ -30,7 +38,12 @@ interface Command {
   options: Record<string, Option>;
   /** How many arguments besides flags it takes (`true`: one). */
   positional?: boolean | number;
-  run: (ctx: Context, flags: Flags, positional: string | undefined, second?: string) => Promise<number | void> | number | void;
+  run: (
+    ctx: Context,
+    flags: Flags,
+    positional: string | undefined,
+    second?: string,
+  ) => Promise<number | void> | number | void;
 }
 
 /** Flags some commands add to their usage line and help. */
@@ -43,7 +56,10 @@ interface ExtraFlags {
 const UPDATE_LEVELS: ExtraFlags = {
   usage: '[--component id=status …] [--impact I]',
   options: {
-    component: value(`component status from this update on, repeatable: id=${UPDATE_COMPONENT_STATUSES.join('|')}`, true),
+    component: value(
+      `component status from this update on, repeatable: id=${UPDATE_COMPONENT_STATUSES.join('|')}`,
+      true,
+    ),
     impact: value(`the incident's impact from this update on: ${IMPACTS.join(', ')}`),
   },
 };
@@ -52,7 +68,10 @@ const UPDATE_LEVELS: ExtraFlags = {
 const RESOLVE_LEVELS: ExtraFlags = {
   usage: '[--component id=operational …] [--impact I]',
   options: {
-    component: value('a component back to operational, repeatable: id=operational (resolving returns every component to operational anyway)', true),
+    component: value(
+      'a component back to operational, repeatable: id=operational (resolving returns every component to operational anyway)',
+      true,
+    ),
     impact: value(`the incident's impact, if it turned out otherwise: ${IMPACTS.join(', ')}`),
   },
 };
@@ -70,7 +89,14 @@ function fixedStatus(
     usage: [verb, '<slug>', '[--message M]', extra.usage, '[--at T]', '[--force]'].filter(Boolean).join(' '),
     summary,
     positional: true,
-    options: { message: value(`what users should know (default: "${defaultMessage}")`), ...extra.options, at: AT, force: FORCE, 'dry-run': DRY_RUN, yes: YES },
+    options: {
+      message: value(`what users should know (default: "${defaultMessage}")`),
+      ...extra.options,
+      at: AT,
+      force: FORCE,
+      'dry-run': DRY_RUN,
+      yes: YES,
+    },
     run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: [kind], verb, status, defaultMessage }),
   };
 }
@@ -78,23 +104,32 @@ function fixedStatus(
 /** Every command, its flags and their help; `--help` and `-h` work on each. */
 export const COMMANDS: Record<string, Command> = {
   init: {
-    usage: 'init [dir] --name N --url U --component id=Name [--component …] [--group "Name: id,id" …] [--timezone Z] [--locale L] [--yes]',
-    summary: 'make a new status site in an empty folder: status.config.yaml, workflows, templates, README (asks at a terminal)',
+    usage:
+      'init [dir] --name N --url U --component id=Name [--component …] [--group "Name: id,id" …] [--timezone Z] [--locale L] [--yes]',
+    summary:
+      'make a new status site in an empty folder: status.config.yaml, workflows, templates, README (asks at a terminal)',
     positional: true,
     options: {
       name: value('the platform’s name, in the page’s title, e.g. "Acme"'),
       url: value('the address the page will be read at, e.g. https://status.example.com'),
       timezone: value('IANA time zone of the times readers see (default UTC), e.g. Europe/Berlin'),
       locale: value(`language of the page (default en): ${LOCALES.join(', ')}`),
-      component: value('a component readers can tell is up or down, one per flag, repeatable: id=Name, e.g. web=Website (or a name, its id made from it)', true),
-      group: value('a heading over some components, repeatable: "Name: id,id"; the others go in one group after these', true),
+      component: value(
+        'a component readers can tell is up or down, one per flag, repeatable: id=Name, e.g. web=Website (or a name, its id made from it)',
+        true,
+      ),
+      group: value(
+        'a heading over some components, repeatable: "Name: id,id"; the others go in one group after these',
+        true,
+      ),
       yes: flag('at a terminal, write without showing status.config.yaml and asking first'),
     },
     // Loaded on use: the other commands need no template files.
     run: async (ctx, flags, dir) => (await import('./commands/init.ts')).init(ctx, flags, dir),
   },
   new: {
-    usage: 'new --title T --component id=status [--component …] [--impact I] --message M|--template NAME [--status S] [--at T] [--started T] [--slug S] [--yes]',
+    usage:
+      'new --title T --component id=status [--component …] [--impact I] --message M|--template NAME [--status S] [--at T] [--started T] [--slug S] [--yes]',
     summary: 'open an incident and write its first update',
     options: {
       title: value('headline users see, e.g. "Login failing on iOS"'),
@@ -104,7 +139,9 @@ export const COMMANDS: Record<string, Command> = {
       message: MESSAGE,
       template: TEMPLATE,
       at: AT,
-      started: value('when impact began, if before this first update: now, "15 min ago", 07:13 (site time zone) or ISO 8601 with a zone'),
+      started: value(
+        'when impact began, if before this first update: now, "15 min ago", 07:13 (site time zone) or ISO 8601 with a zone',
+      ),
       slug: value('page name after the date (default: from the title)'),
       'dry-run': DRY_RUN,
       yes: YES,
@@ -128,7 +165,14 @@ export const COMMANDS: Record<string, Command> = {
     },
     run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: ['incident', 'maintenance'], verb: 'update' }),
   },
-  resolve: fixedStatus('resolve', 'add the resolved update to an incident', 'incident', 'resolved', 'This incident has been resolved.', RESOLVE_LEVELS),
+  resolve: fixedStatus(
+    'resolve',
+    'add the resolved update to an incident',
+    'incident',
+    'resolved',
+    'This incident has been resolved.',
+    RESOLVE_LEVELS,
+  ),
   maintenance: {
     usage: 'maintenance --title T --component id [--component …] --start T --end T --message M [--at T] [--slug S]',
     summary: 'schedule a maintenance window',
@@ -145,8 +189,20 @@ export const COMMANDS: Record<string, Command> = {
     },
     run: newMaintenance,
   },
-  start: fixedStatus('start', 'mark a maintenance as in progress', 'maintenance', 'in_progress', 'Maintenance is in progress.'),
-  complete: fixedStatus('complete', 'mark a maintenance as completed', 'maintenance', 'completed', 'Maintenance has been completed.'),
+  start: fixedStatus(
+    'start',
+    'mark a maintenance as in progress',
+    'maintenance',
+    'in_progress',
+    'Maintenance is in progress.',
+  ),
+  complete: fixedStatus(
+    'complete',
+    'mark a maintenance as completed',
+    'maintenance',
+    'completed',
+    'Maintenance has been completed.',
+  ),
   list: {
     usage: 'list [--all]',
     summary: 'open incidents and upcoming or active maintenance, with their slugs',
@@ -158,7 +214,9 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'bring the components and incident history over from Statuspage or cState',
     positional: 2,
     options: {
-      'page-id': value(`Statuspage only: read the whole history through the management API (key from $${API_KEY_VARIABLE})`),
+      'page-id': value(
+        `Statuspage only: read the whole history through the management API (key from $${API_KEY_VARIABLE})`,
+      ),
       'api-url': value('the management API root (default https://api.statuspage.io/v1)'),
       url: value('the page’s public address, when the source has none or a relative one (cState’s `baseURL: /`)'),
       'dry-run': flag('list what would be written, write nothing'),
@@ -171,22 +229,34 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'check [--workflows]',
     summary: 'validate every incident file and template with the build’s rules; exit 1 listing every problem',
     options: {
-      workflows: flag('also check .github/workflows/ against status.config.yaml: the secrets each step gets, the deploy and watch schedules (npm test in a site runs this)'),
+      workflows: flag(
+        'also check .github/workflows/ against status.config.yaml: the secrets each step gets, the deploy and watch schedules (npm test in a site runs this)',
+      ),
     },
     run: (ctx, flags) => Math.max(check(ctx), checkTemplates(ctx), flags['workflows'] ? checkWorkflowFiles(ctx) : 0),
   },
   notify: {
-    usage: 'notify [--previous DIR|URL] [--current DIR] [--dry-run] [--resend ID …] [--channel NAME …] [--to ADDRESS …]',
+    usage:
+      'notify [--previous DIR|URL] [--current DIR] [--dry-run] [--resend ID …] [--channel NAME …] [--to ADDRESS …]',
     summary: `announce what this build added (new updates, postmortems, maintenance) on every channel under notify.channels in status.config.yaml (types: ${CHANNEL_TYPES.join(', ')}; each on when its variable is set) and to notify.websub_hub`,
     options: {
-      previous: value('the build this one replaced: its output folder, a saved api/v2 folder, or the live site URL (none: first run, nothing older than an hour)'),
-      current: value('the build just deployed: its output folder or its api/v2 folder (default: dist); run in a checkout of the commit it was built from'),
-      resend: value('send this again: an update id, <slug>-postmortem, -reminder, -window-opened, -window-closed, a webhook component update (<update id>-<component>), or a feed URL with --channel websub; repeatable', true),
+      previous: value(
+        'the build this one replaced: its output folder, a saved api/v2 folder, or the live site URL (none: first run, nothing older than an hour)',
+      ),
+      current: value(
+        'the build just deployed: its output folder or its api/v2 folder (default: dist); run in a checkout of the commit it was built from',
+      ),
+      resend: value(
+        'send this again: an update id, <slug>-postmortem, -reminder, -window-opened, -window-closed, a webhook component update (<update id>-<component>), or a feed URL with --channel websub; repeatable',
+        true,
+      ),
       channel: value('only this channel (its name in status.config.yaml, or websub), repeatable', true),
       to: value('email only this configured address (a resend to a refused recipient), repeatable', true),
       timeout: value('seconds each request may take (default 10)'),
       backoff: value('seconds before the first retry, doubled for each next one (default 1)'),
-      'time-limit': value('seconds the whole run may take; what is not sent by then is listed with its resend command (default 720)'),
+      'time-limit': value(
+        'seconds the whole run may take; what is not sent by then is listed with its resend command (default 720)',
+      ),
       'dry-run': flag('print each message as it would be sent, per channel, and send nothing'),
     },
     // Loaded on use: nodemailer and the channels are not needed by the other commands.
@@ -194,12 +264,20 @@ export const COMMANDS: Record<string, Command> = {
   },
   watch: {
     usage: 'watch [--live URL …] [--max-age DURATION] [--timeout S] [--before-first-deploy]',
-    summary: 'check that every host serves a current build of what the repository holds; exit 1 and alert staff channels when not',
+    summary:
+      'check that every host serves a current build of what the repository holds; exit 1 and alert staff channels when not',
     options: {
-      live: value('a host to check, its root address, repeatable (default: url and every mirror in status.config.yaml)', true),
-      'max-age': value('the oldest build a host may serve, e.g. "1 h 30 min" (default: freshness.interval + freshness.grace)'),
+      live: value(
+        'a host to check, its root address, repeatable (default: url and every mirror in status.config.yaml)',
+        true,
+      ),
+      'max-age': value(
+        'the oldest build a host may serve, e.g. "1 h 30 min" (default: freshness.interval + freshness.grace)',
+      ),
       timeout: value('seconds each request may take (default 10)'),
-      'before-first-deploy': flag('the page has never been deployed (watch.yml passes it while GitHub lists no Pages deployment): when no host serves it, say so and exit 0 instead of alerting'),
+      'before-first-deploy': flag(
+        'the page has never been deployed (watch.yml passes it while GitHub lists no Pages deployment): when no host serves it, say so and exit 0 instead of alerting',
+      ),
     },
     run: async (ctx, flags) => (await import('./commands/watch.ts')).watch(ctx, flags),
   },
@@ -226,10 +304,19 @@ function overview(): string {
 }
 
 function help(name: string, command: Command): string {
-  const rows = Object.entries(command.options).map(([option, spec]) => [`--${option}${spec.type === 'string' ? ' <value>' : ''}`, spec.help] as const);
+  const rows = Object.entries(command.options).map(
+    ([option, spec]) => [`--${option}${spec.type === 'string' ? ' <value>' : ''}`, spec.help] as const,
+  );
   rows.push(['--help', 'show this help']);
   const width = Math.max(...rows.map(([left]) => left.length));
-  return [`Usage: npm run status -- ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Flags:', ...rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`)].join('\n');
+  return [
+    `Usage: npm run status -- ${command.usage}`,
+    '',
+    `${name}: ${command.summary}`,
+    '',
+    'Flags:',
+    ...rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`),
+  ].join('\n');
 }
 
 /**
@@ -248,8 +335,18 @@ export async function main(argv: string[], ctx: Context, err: (line: string) => 
     return 1;
   }
   try {
-    const options = Object.fromEntries(Object.entries(command.options).map(([option, spec]) => [option, { type: spec.type, multiple: spec.multiple ?? false }]));
-    const { values, positionals } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const options = Object.fromEntries(
+      Object.entries(command.options).map(([option, spec]) => [
+        option,
+        { type: spec.type, multiple: spec.multiple ?? false },
+      ]),
+    );
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
     if (values.help) {
       ctx.out(help(name, command));
       return 0;

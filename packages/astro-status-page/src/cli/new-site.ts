@@ -68,7 +68,16 @@ const scalar = (value: string) => stringify(value, { lineWidth: 0 }).trimEnd();
 /** The components, by group, as the config lists them. */
 function groupsYaml(site: NewSite): string {
   return site.groups
-    .map((group) => [`  - name: ${scalar(group.name)}`, '    components:', ...group.components.flatMap((component) => [`      - id: ${component.id}`, `        name: ${scalar(component.name)}`])].join('\n'))
+    .map((group) =>
+      [
+        `  - name: ${scalar(group.name)}`,
+        '    components:',
+        ...group.components.flatMap((component) => [
+          `      - id: ${component.id}`,
+          `        name: ${scalar(component.name)}`,
+        ]),
+      ].join('\n'),
+    )
     .join('\n');
 }
 

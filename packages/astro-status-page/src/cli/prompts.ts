@@ -28,10 +28,18 @@ export const clackPrompter: Prompter = {
         },
       }),
     ),
-  select: async (message, choices, initial) => answered<string>(await select({ message, options: options(choices), ...(initial ? { initialValue: initial } : {}) })),
+  select: async (message, choices, initial) =>
+    answered<string>(
+      await select({ message, options: options(choices), ...(initial ? { initialValue: initial } : {}) }),
+    ),
   groupMultiselect: async (message, groups, required) =>
     answered<string[]>(
-      await groupMultiselect({ message, options: Object.fromEntries([...groups].map(([group, choices]) => [group, options(choices)])), required, selectableGroups: false }),
+      await groupMultiselect({
+        message,
+        options: Object.fromEntries([...groups].map(([group, choices]) => [group, options(choices)])),
+        required,
+        selectableGroups: false,
+      }),
     ),
   show: (title, body, after) => {
     note(body, title);

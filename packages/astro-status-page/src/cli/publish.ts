@@ -12,7 +12,15 @@ import { pageUrl, type Site } from './site.ts';
  * where it will be published. At a terminal the file and its page are shown
  * first and written only once confirmed (`--yes` skips the question).
  */
-export async function publish(ctx: Context, site: Site, path: string, slug: string, text: string, flags: Flags, done: string): Promise<void> {
+export async function publish(
+  ctx: Context,
+  site: Site,
+  path: string,
+  slug: string,
+  text: string,
+  flags: Flags,
+  done: string,
+): Promise<void> {
   if (flags['dry-run']) {
     ctx.out(`# dry run, nothing written: ${path}, page ${pageUrl(site, slug, ctx.env)}`);
     ctx.out(text.replace(/\n$/, ''));
@@ -31,13 +39,16 @@ export async function publish(ctx: Context, site: Site, path: string, slug: stri
 /** Refuse a slug another file already has, as its name or its id; slugs are page URLs. */
 export function assertNewSlug(site: Site, slug: string, path: string): void {
   const taken = slugHolders(site.sources, site.entries).get(slug);
-  if (taken) throw new Refusal(`${path}: the slug "${slug}" is already used by ${taken}; pass --slug to choose another`);
+  if (taken)
+    throw new Refusal(`${path}: the slug "${slug}" is already used by ${taken}; pass --slug to choose another`);
 }
 
 export function slugFor(flags: Flags, title: string): string {
   const slug = str(flags, 'slug') ?? incidentSlug(title);
   if (slug === '' && str(flags, 'slug') === undefined) {
-    throw new Refusal(`the title "${title}" has no letters or digits to name the page after; pass --slug, e.g. --slug search-down`);
+    throw new Refusal(
+      `the title "${title}" has no letters or digits to name the page after; pass --slug, e.g. --slug search-down`,
+    );
   }
   if (!isSlug(slug)) {
     throw new Refusal(`--slug "${slug}" must be ${SLUG_RULE}, e.g. --slug login-failing; it becomes the page URL`);

@@ -43,8 +43,14 @@ test.each([
   ['yesterday-ish', '"yesterday-ish" is not a time; write now, 15 min ago, 07:13 or 2022-12-28T07:13:00Z'],
   ['25:00', '"25:00" is not a time; write now, 15 min ago, 07:13 or 2022-12-28T07:13:00Z'],
   ['15 parsecs ago', '"15 parsecs ago" is not a time; write now, 15 min ago, 07:13 or 2022-12-28T07:13:00Z'],
-  ['2022-12-31T09:00', '"2022-12-31T09:00" has no time zone; add "Z" for UTC or an offset such as -05:00, e.g. 2022-12-28T12:13:00Z'],
-  ['2023-01-01T00:00:00Z', '2023-01-01T00:00:00.000Z is after 2022-12-31T10:00:00.000Z, the first update; impact starts at or before it'],
+  [
+    '2022-12-31T09:00',
+    '"2022-12-31T09:00" has no time zone; add "Z" for UTC or an offset such as -05:00, e.g. 2022-12-28T12:13:00Z',
+  ],
+  [
+    '2023-01-01T00:00:00Z',
+    '2023-01-01T00:00:00.000Z is after 2022-12-31T10:00:00.000Z, the first update; impact starts at or before it',
+  ],
 ])('%j is refused: %s', (input, error) => {
   expect(at(input)).toBe(error);
 });

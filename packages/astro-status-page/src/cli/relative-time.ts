@@ -22,7 +22,15 @@ function agoMs(text: string): number | undefined {
 /** Minutes the zone is ahead of UTC at `at` (e.g. -300 for New York in winter). */
 function zoneOffsetMinutes(at: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
       .formatToParts(at)
       .map((part) => [part.type, Number(part.value)]),
   );
@@ -59,5 +67,7 @@ export function parseStartTime(input: string, now: number, timeZone: string): Pa
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? `"${input.trim()}" is not a time` };
   const at = Date.parse(parsed.data);
   if (at <= now) return { at };
-  return { error: `${parsed.data} is after ${new Date(now).toISOString()}, the first update; impact starts at or before it` };
+  return {
+    error: `${parsed.data} is after ${new Date(now).toISOString()}, the first update; impact starts at or before it`,
+  };
 }

@@ -37,17 +37,28 @@ export function siteTimeZone(config: SiteConfig): string {
 /** Every component's status at `now`, as the page shows it. */
 export async function currentStatuses(site: Site, now: number): Promise<Map<string, ComponentStatus>> {
   // Loaded only when asked: scripts that never prompt start faster without the model.
-  const [{ eventAt, isActive }, { deriveComponentStatuses }] = await Promise.all([import('../model/events.ts'), import('../model/status.ts')]);
-  const active = validEntries(site).flatMap((entry) => eventAt(entry, now) ?? []).filter(isActive);
+  const [{ eventAt, isActive }, { deriveComponentStatuses }] = await Promise.all([
+    import('../model/events.ts'),
+    import('../model/status.ts'),
+  ]);
+  const active = validEntries(site)
+    .flatMap((entry) => eventAt(entry, now) ?? [])
+    .filter(isActive);
   return deriveComponentStatuses(site.componentIds, active);
 }
 
 /** The statuses of the components an incident affects at `now`, and the impact it is shown at. */
-export async function incidentStatusesNow(entry: ValidIncidentFile, now: number): Promise<{ statuses: Map<string, ComponentStatus>; impact: Impact }> {
+export async function incidentStatusesNow(
+  entry: ValidIncidentFile,
+  now: number,
+): Promise<{ statuses: Map<string, ComponentStatus>; impact: Impact }> {
   const { eventAt } = await import('../model/events.ts');
   const event = eventAt(entry, now);
   if (event?.kind !== 'incident') return { statuses: new Map(), impact: 'none' };
-  return { statuses: new Map(event.components.map((component) => [component.id, component.status])), impact: event.impact };
+  return {
+    statuses: new Map(event.components.map((component) => [component.id, component.status])),
+    impact: event.impact,
+  };
 }
 
 /** Every file of the site that passes validation, by slug. */
@@ -70,9 +81,14 @@ const slugForms = (slug: string) => [slug, slug.replace(/^\d{4}-\d{2}-\d{2}-/, '
 /** "unknown slug" with at most five near matches, open ones first, and where the full list is. */
 export function describeUnknownSlug(slug: string, choices: readonly SlugChoice[]): string {
   const open = new Set(choices.filter((choice) => choice.open).map((choice) => choice.slug));
-  const matches = nearestMatches(slug, [...new Set(choices.map((choice) => choice.slug))], { limit: SUGGESTED_SLUGS, forms: slugForms, first: (candidate) => open.has(candidate) });
+  const matches = nearestMatches(slug, [...new Set(choices.map((choice) => choice.slug))], {
+    limit: SUGGESTED_SLUGS,
+    forms: slugForms,
+    first: (candidate) => open.has(candidate),
+  });
   const everything = 'Every slug: npm run status -- list --all';
-  if (matches.length === 0) return `unknown slug "${slug}"; none is close. Open now: ${[...open].join(', ') || '(none)'}. ${everything}`;
+  if (matches.length === 0)
+    return `unknown slug "${slug}"; none is close. Open now: ${[...open].join(', ') || '(none)'}. ${everything}`;
   const lines = matches.map((match) => `  ${match}${open.has(match) ? '  (open)' : ''}`);
   return [`unknown slug "${slug}". Did you mean:`, ...lines, everything].join('\n');
 }
@@ -84,7 +100,9 @@ export function describeUnknownSlug(slug: string, choices: readonly SlugChoice[]
  */
 export function findSource(site: Site, slug: string, choices: readonly SlugChoice[]): SourceFile {
   const holders = [...slugHolders(site.sources, site.entries)];
-  const bySlug = (wanted: (candidate: string) => boolean) => [...new Set(holders.filter(([candidate]) => wanted(candidate)).map(([, path]) => path))];
+  const bySlug = (wanted: (candidate: string) => boolean) => [
+    ...new Set(holders.filter(([candidate]) => wanted(candidate)).map(([, path]) => path)),
+  ];
   const exact = bySlug((candidate) => candidate === slug);
   const suffix = exact.length > 0 ? exact : bySlug((candidate) => candidate.endsWith(`-${slug}`));
   if (suffix.length === 1) return site.sources.find((source) => source.path === suffix[0])!;

@@ -9,7 +9,8 @@ import { PLACEHOLDER, readTemplates, type Template } from '../files/templates.ts
 export { readTemplates, TEMPLATES_DIR, type Template } from '../files/templates.ts';
 
 /** The template's message with the component names filled in. */
-export const renderTemplate = (template: Template, componentNames: readonly string[]): string => template.message.replaceAll(PLACEHOLDER, joinNames(componentNames));
+export const renderTemplate = (template: Template, componentNames: readonly string[]): string =>
+  template.message.replaceAll(PLACEHOLDER, joinNames(componentNames));
 
 /**
  * The component lists a template is checked with: each component alone (a
@@ -31,15 +32,38 @@ function samples<T>(components: readonly T[]): T[][] {
 function templateProblems(template: Template, components: ReadonlyArray<{ id: string; name: string }>): Problem[] {
   const found = new Map<string, Problem>();
   for (const sample of samples(components)) {
-    const message = renderTemplate(template, sample.map((component) => component.name));
-    const first = { at: '2000-01-01T00:00:00Z', status: 'investigating', message: template.status === 'investigating' ? message : 'Investigating.' };
-    let text = renderIncident({ id: 'template-check', title: `Template ${template.name}`, impact: 'critical', components: sample.map(({ id }) => [id, 'major_outage']), update: first });
-    if (template.status !== 'investigating') text = insertUpdate(text, { at: '2000-01-01T00:10:00Z', status: template.status, message });
-    const { problems } = validateIncidentFiles([{ path: 'incidents/template-check.md', text }], sample.map(({ id }) => id));
+    const message = renderTemplate(
+      template,
+      sample.map((component) => component.name),
+    );
+    const first = {
+      at: '2000-01-01T00:00:00Z',
+      status: 'investigating',
+      message: template.status === 'investigating' ? message : 'Investigating.',
+    };
+    let text = renderIncident({
+      id: 'template-check',
+      title: `Template ${template.name}`,
+      impact: 'critical',
+      components: sample.map(({ id }) => [id, 'major_outage']),
+      update: first,
+    });
+    if (template.status !== 'investigating')
+      text = insertUpdate(text, { at: '2000-01-01T00:10:00Z', status: template.status, message });
+    const { problems } = validateIncidentFiles(
+      [{ path: 'incidents/template-check.md', text }],
+      sample.map(({ id }) => id),
+    );
     for (const problem of problems) {
       const what = `${problem.field}: ${problem.message}`;
       // The same fault found with several samples is reported once, with the first that shows it.
-      if (!found.has(what)) found.set(what, { file: template.path, line: template.messageLine, field: 'message', message: `rendered with ${joinNames(sample.map(({ name }) => name))}: ${what}` });
+      if (!found.has(what))
+        found.set(what, {
+          file: template.path,
+          line: template.messageLine,
+          field: 'message',
+          message: `rendered with ${joinNames(sample.map(({ name }) => name))}: ${what}`,
+        });
     }
   }
   return [...found.values()];
@@ -49,5 +73,8 @@ function templateProblems(template: Template, components: ReadonlyArray<{ id: st
 export function checkTemplateFiles(dir: string, config: SiteConfig): { templates: number; problems: Problem[] } {
   const { templates, problems } = readTemplates(dir);
   const components = listComponents(config);
-  return { templates: templates.length, problems: [...problems, ...templates.flatMap((template) => templateProblems(template, components))] };
+  return {
+    templates: templates.length,
+    problems: [...problems, ...templates.flatMap((template) => templateProblems(template, components))],
+  };
 }

@@ -14,7 +14,12 @@ import { readSiteConfig } from './site-files.ts';
 function config(place: 'top' | 'notify' | 'channel', line: string): string {
   const top = place === 'top' ? `${line}\n` : '';
   const hub = place === 'notify' ? `  ${line}\n` : '';
-  const channel = place !== 'channel' ? '' : line.startsWith('from:') ? `      ${line}\n` : `      from: status@chirp.example\n      ${line}\n`;
+  const channel =
+    place !== 'channel'
+      ? ''
+      : line.startsWith('from:')
+        ? `      ${line}\n`
+        : `      from: status@chirp.example\n      ${line}\n`;
   return `name: Chirp
 url: https://status.chirp.example
 ${top}groups:
@@ -52,7 +57,10 @@ type Field = keyof typeof FIELDS;
 function outcome(field: Field, value: string): string {
   const { place, line, path } = FIELDS[field];
   // `url` is line 2 already: replace it rather than give it twice.
-  const yaml = field === 'url' ? config('top', '').replace('url: https://status.chirp.example\n\n', `url: ${JSON.stringify(value)}\n`) : config(place, `${field}: ${JSON.stringify(value)}`);
+  const yaml =
+    field === 'url'
+      ? config('top', '').replace('url: https://status.chirp.example\n\n', `url: ${JSON.stringify(value)}\n`)
+      : config(place, `${field}: ${JSON.stringify(value)}`);
   try {
     read(yaml);
     return 'accepted';
@@ -60,7 +68,12 @@ function outcome(field: Field, value: string): string {
     const message = (error as Error).message;
     const at = `status.config.yaml:${field === 'url' ? 2 : line}: ${path}: `;
     const found = message.split('\n').find((row) => row.trim().startsWith(at));
-    return found ? found.trim().slice(at.length).replace(/; (write|it must).*$/, '') : `unexpected: ${message}`;
+    return found
+      ? found
+          .trim()
+          .slice(at.length)
+          .replace(/; (write|it must).*$/, '')
+      : `unexpected: ${message}`;
   }
 }
 

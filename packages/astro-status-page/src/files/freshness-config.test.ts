@@ -7,7 +7,10 @@ import { readSiteConfig } from './site-files.ts';
 /** A config whose lines 3 on are `extra`. */
 function read(extra: string) {
   const dir = mkdtempSync(join(tmpdir(), 'status-freshness-'));
-  writeFileSync(join(dir, 'status.config.yaml'), `name: Chirp\nurl: https://status.chirp.example\n${extra}groups:\n  - name: Apps\n    components:\n      - id: web\n        name: Web\n`);
+  writeFileSync(
+    join(dir, 'status.config.yaml'),
+    `name: Chirp\nurl: https://status.chirp.example\n${extra}groups:\n  - name: Apps\n    components:\n      - id: web\n        name: Web\n`,
+  );
   return readSiteConfig(dir);
 }
 
@@ -16,7 +19,10 @@ const refusal = (extra: string) => {
     read(extra);
     return 'accepted';
   } catch (error) {
-    return (error as Error).message.split('\n').find((line) => line.includes('status.config.yaml:'))!.trim();
+    return (error as Error).message
+      .split('\n')
+      .find((line) => line.includes('status.config.yaml:'))!
+      .trim();
   }
 };
 
@@ -28,20 +34,38 @@ describe('freshness: how current the page promises to be', () => {
   });
 
   test('durations as staff write them', () => {
-    expect(read('freshness:\n  interval: 15 min\n  grace: 1 h 30 min\n  warning: false\n').freshness).toEqual({ interval: 900_000, grace: 5_400_000, warning: false });
+    expect(read('freshness:\n  interval: 15 min\n  grace: 1 h 30 min\n  warning: false\n').freshness).toEqual({
+      interval: 900_000,
+      grace: 5_400_000,
+      warning: false,
+    });
   });
 
   test.each([
-    ['freshness:\n  interval: hourly\n', 'status.config.yaml:4: freshness.interval: "hourly" is not a duration; write the rebuild interval as "1 h", "30 min", "1 h 30 min" or "90m"'],
-    ['freshness:\n  interval: 1 min\n', 'status.config.yaml:4: freshness.interval: "1 min" is too short; the rebuild interval is at least 5 min'],
-    ['freshness:\n  grace: 30\n', 'status.config.yaml:4: freshness.grace: write the grace as "1 h", "30 min", "1 h 30 min" or "90m", with its unit'],
+    [
+      'freshness:\n  interval: hourly\n',
+      'status.config.yaml:4: freshness.interval: "hourly" is not a duration; write the rebuild interval as "1 h", "30 min", "1 h 30 min" or "90m"',
+    ],
+    [
+      'freshness:\n  interval: 1 min\n',
+      'status.config.yaml:4: freshness.interval: "1 min" is too short; the rebuild interval is at least 5 min',
+    ],
+    [
+      'freshness:\n  grace: 30\n',
+      'status.config.yaml:4: freshness.grace: write the grace as "1 h", "30 min", "1 h 30 min" or "90m", with its unit',
+    ],
     ['freshness:\n  intervall: 1 h\n', 'status.config.yaml:4: freshness: Unrecognized key: "intervall"'],
-    ['mirrors:\n  - chirp-status.pages.dev\n', 'status.config.yaml:4: mirrors.0: is not an absolute URL; write the address of the same site on another host, such as https://chirp-status.pages.dev/'],
+    [
+      'mirrors:\n  - chirp-status.pages.dev\n',
+      'status.config.yaml:4: mirrors.0: is not an absolute URL; write the address of the same site on another host, such as https://chirp-status.pages.dev/',
+    ],
   ])('refused with its line: %j', (extra, message) => {
     expect(refusal(extra)).toBe(message);
   });
 
   test('mirrors are absolute http(s) addresses', () => {
-    expect(read('mirrors:\n  - https://chirp-status.pages.dev/\n').mirrors).toEqual(['https://chirp-status.pages.dev/']);
+    expect(read('mirrors:\n  - https://chirp-status.pages.dev/\n').mirrors).toEqual([
+      'https://chirp-status.pages.dev/',
+    ]);
   });
 });

@@ -3,7 +3,15 @@ import { splitFrontmatter } from './frontmatter.ts';
 
 test('splits the YAML from the body and says where each starts', () => {
   const text = '---\ntitle: Outage\nimpact: minor\n---\nThe body.\n';
-  expect(splitFrontmatter(text)).toEqual({ yaml: 'title: Outage\nimpact: minor', yamlStart: 4, lineOffset: 1, body: 'The body.\n', bodyStart: 36, bodyLine: 5, eol: '\n' });
+  expect(splitFrontmatter(text)).toEqual({
+    yaml: 'title: Outage\nimpact: minor',
+    yamlStart: 4,
+    lineOffset: 1,
+    body: 'The body.\n',
+    bodyStart: 36,
+    bodyLine: 5,
+    eol: '\n',
+  });
 });
 
 test('a BOM and CRLF line ends split the same way, and the line end is reported for lines added later', () => {
@@ -22,5 +30,13 @@ test('the closing line may end the file, and the YAML may be empty', () => {
 });
 
 test('no frontmatter: no opening line, no closing line, or a --- that is only the start of a longer line', () => {
-  for (const text of ['title: x\n', '---\ntitle: x\n', '----\ntitle: x\n---\n', '---\ntitle: x\n----\n', ' ---\ntitle: x\n---\n', '']) expect(splitFrontmatter(text)).toBeUndefined();
+  for (const text of [
+    'title: x\n',
+    '---\ntitle: x\n',
+    '----\ntitle: x\n---\n',
+    '---\ntitle: x\n----\n',
+    ' ---\ntitle: x\n---\n',
+    '',
+  ])
+    expect(splitFrontmatter(text)).toBeUndefined();
 });

@@ -39,5 +39,13 @@ export function splitFrontmatter(text: string): Frontmatter | undefined {
   const bodyStart = yamlStart + close.index + close[0].length;
   let bodyLine = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < bodyStart; i = text.indexOf('\n', i + 1)) bodyLine++;
-  return { yaml, yamlStart, lineOffset: 1, body: text.slice(bodyStart), bodyStart, bodyLine, eol: open[1] === '\r\n' ? '\r\n' : '\n' };
+  return {
+    yaml,
+    yamlStart,
+    lineOffset: 1,
+    body: text.slice(bodyStart),
+    bodyStart,
+    bodyLine,
+    eol: open[1] === '\r\n' ? '\r\n' : '\n',
+  };
 }

@@ -16,7 +16,9 @@ const FIRST = '  - at: 2022-12-28T12:00:00Z\n    status: investigating\n    mess
 
 describe('insertUpdate', () => {
   test('appends after the last item and before keys and comments that follow the list', () => {
-    expect(insertUpdate(file(FIRST, '  # about the list\nimpact: major\n'), UPDATE)).toBe(file(FIRST + ITEM, '  # about the list\nimpact: major\n'));
+    expect(insertUpdate(file(FIRST, '  # about the list\nimpact: major\n'), UPDATE)).toBe(
+      file(FIRST + ITEM, '  # about the list\nimpact: major\n'),
+    );
   });
 
   test('follows the list’s own indentation', () => {
@@ -31,17 +33,33 @@ describe('insertUpdate', () => {
 
   test('an earlier update goes before the first later one', () => {
     const early = { ...UPDATE, at: '2022-12-28T11:00:00Z', status: 'investigating' };
-    expect(insertUpdate(file(FIRST), early)).toBe(file(ITEM.replace('14:00', '11:00').replace('resolved', 'investigating') + FIRST));
+    expect(insertUpdate(file(FIRST), early)).toBe(
+      file(ITEM.replace('14:00', '11:00').replace('resolved', 'investigating') + FIRST),
+    );
   });
 
   test('a multi-line message is a literal block, a long one folded', () => {
-    expect(insertUpdate(file(FIRST), { ...UPDATE, message: 'Line one.\n\nLine two.' })).toContain('    message: |-\n      Line one.\n\n      Line two.\n---');
-    expect(insertUpdate(file(FIRST), { ...UPDATE, message: 'word '.repeat(20).trim() })).toContain('    message: >-\n      word word');
+    expect(insertUpdate(file(FIRST), { ...UPDATE, message: 'Line one.\n\nLine two.' })).toContain(
+      '    message: |-\n      Line one.\n\n      Line two.\n---',
+    );
+    expect(insertUpdate(file(FIRST), { ...UPDATE, message: 'word '.repeat(20).trim() })).toContain(
+      '    message: >-\n      word word',
+    );
   });
 
   describe('with impact and component statuses', () => {
-    const LEVELS = { ...UPDATE, status: 'monitoring', impact: 'minor', components: [['web', 'operational'], ['2fa', 'degraded_performance'], ['10', 'partial_outage']] as Array<[string, string]> };
-    const LEVELS_ITEM = '  - at: 2022-12-28T14:00:00Z\n    status: monitoring\n    impact: minor\n    components:\n      web: operational\n      2fa: degraded_performance\n      "10": partial_outage\n    message: Fixed.\n';
+    const LEVELS = {
+      ...UPDATE,
+      status: 'monitoring',
+      impact: 'minor',
+      components: [
+        ['web', 'operational'],
+        ['2fa', 'degraded_performance'],
+        ['10', 'partial_outage'],
+      ] as Array<[string, string]>,
+    };
+    const LEVELS_ITEM =
+      '  - at: 2022-12-28T14:00:00Z\n    status: monitoring\n    impact: minor\n    components:\n      web: operational\n      2fa: degraded_performance\n      "10": partial_outage\n    message: Fixed.\n';
 
     test('writes them between status and message, ids in the order given, touching no other byte', () => {
       const after = '  # about the list\nimpact: major\n';
@@ -59,8 +77,16 @@ describe('insertUpdate', () => {
 
     test('a one-line [..] list gets them too', () => {
       const text = '---\nupdates: [{at: 2022-12-28T12:00:00Z, status: investigating, message: Looking.}]\n---\n';
-      const { updates } = parse(insertUpdate(text, LEVELS).split('---\n')[1]!) as { updates: Array<Record<string, unknown>> };
-      expect(updates[1]).toEqual({ at: '2022-12-28T14:00:00Z', status: 'monitoring', impact: 'minor', components: { web: 'operational', '2fa': 'degraded_performance', '10': 'partial_outage' }, message: 'Fixed.' });
+      const { updates } = parse(insertUpdate(text, LEVELS).split('---\n')[1]!) as {
+        updates: Array<Record<string, unknown>>;
+      };
+      expect(updates[1]).toEqual({
+        at: '2022-12-28T14:00:00Z',
+        status: 'monitoring',
+        impact: 'minor',
+        components: { web: 'operational', '2fa': 'degraded_performance', '10': 'partial_outage' },
+        message: 'Fixed.',
+      });
       expect(Object.keys(updates[1]!)).toEqual(['at', 'status', 'impact', 'components', 'message']);
     });
   });
@@ -117,7 +143,9 @@ describe('a file keeps its bytes through update and resolve', () => {
   test('an update inserted before the last one (--force) keeps the lines after it too', () => {
     const before = `\uFEFF${crlf(file(FIRST + ITEM))}`;
     const early = { ...UPDATE, at: '2022-12-28T13:00:00Z', status: 'identified' };
-    expect(withoutItem(roundTrip(before, early), crlf(ITEM.replace('14:00', '13:00').replace('resolved', 'identified')))).toBe(before);
+    expect(
+      withoutItem(roundTrip(before, early), crlf(ITEM.replace('14:00', '13:00').replace('resolved', 'identified'))),
+    ).toBe(before);
   });
 
   test('keepForm changes nothing when the lines are the same, and a plain LF file is written as given', () => {

@@ -70,7 +70,10 @@ function renderItem(update: NewUpdate, indent: string, eol: string): string {
  */
 export function insertUpdate(text: string, update: NewUpdate): string {
   const split = splitFrontmatter(text);
-  if (!split) throw new Refusal('the file has no frontmatter between --- lines; fix it by hand, then run `npm run status -- check`');
+  if (!split)
+    throw new Refusal(
+      'the file has no frontmatter between --- lines; fix it by hand, then run `npm run status -- check`',
+    );
   const { yaml: frontmatter, yamlStart: start, eol } = split;
   const end = start + frontmatter.length;
   const doc = parseDocument(frontmatter, { schema: 'core' });
@@ -80,13 +83,21 @@ export function insertUpdate(text: string, update: NewUpdate): string {
   }
   const items = updates.items as Node[];
   // The first item later than the new update, if any; the new one goes before it.
-  const laterIndex = items.findIndex((item) => Date.parse(String((item.toJSON() as { at?: unknown }).at)) > Date.parse(update.at));
+  const laterIndex = items.findIndex(
+    (item) => Date.parse(String((item.toJSON() as { at?: unknown }).at)) > Date.parse(update.at),
+  );
   const later = items[laterIndex];
   if (updates.flow) {
     // A one-line `[...]` list has no line to splice into: re-print that list, and only it.
     updates.items.splice(later ? laterIndex : items.length, 0, doc.createNode(itemValue(update)));
     const list = new Document(updates, { schema: 'core' }).toString({ lineWidth: 0 }).replace(/\n$/, '');
-    return text.slice(0, start) + frontmatter.slice(0, updates.range[0]) + list + frontmatter.slice(updates.range[1]) + text.slice(end);
+    return (
+      text.slice(0, start) +
+      frontmatter.slice(0, updates.range[0]) +
+      list +
+      frontmatter.slice(updates.range[1]) +
+      text.slice(end)
+    );
   }
   const firstStart = items[0]!.range![0];
   const lineStart = (offset: number) => frontmatter.lastIndexOf('\n', offset - 1) + 1;

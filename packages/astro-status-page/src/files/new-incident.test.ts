@@ -14,5 +14,8 @@ test('incidentSlug cuts a long title at a word, within 50 characters', () => {
 });
 
 test('the file is dated by the UTC day it starts', () => {
-  expect(incidentFilePath('2022-12-31T23:30:00-05:00', 'late')).toEqual({ slug: '2023-01-01-late', path: 'incidents/2023/2023-01-01-late.md' });
+  expect(incidentFilePath('2022-12-31T23:30:00-05:00', 'late')).toEqual({
+    slug: '2023-01-01-late',
+    path: 'incidents/2023/2023-01-01-late.md',
+  });
 });

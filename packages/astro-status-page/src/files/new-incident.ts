@@ -64,7 +64,14 @@ export function renderIncident(incident: NewIncident): string {
 /** The text of a new maintenance file: `kind: maintenance`, its window and the `scheduled` update. */
 export function renderMaintenance(maintenance: NewMaintenance): string {
   return fileText(
-    { kind: 'maintenance', id: maintenance.id, title: maintenance.title, components: maintenance.components, window: maintenance.window, updates: [maintenance.update] },
+    {
+      kind: 'maintenance',
+      id: maintenance.id,
+      title: maintenance.title,
+      components: maintenance.components,
+      window: maintenance.window,
+      updates: [maintenance.update],
+    },
     true,
   );
 }

@@ -46,15 +46,28 @@ export interface OpenSiteOptions extends ReadSiteOptions {
 
 /** Read the site at `dir` without validating its incident files. Throws a SiteConfigError if the config is wrong. */
 export function readSite(dir: string, options: ReadSiteOptions = {}): SiteFiles {
-  const config = options.config ?? readSiteConfig(dir, options.publicDir === undefined ? {} : { publicDir: options.publicDir });
+  const config =
+    options.config ?? readSiteConfig(dir, options.publicDir === undefined ? {} : { publicDir: options.publicDir });
   const components = listComponents(config);
-  return { dir, config, components, componentIds: components.map((component) => component.id), sources: readIncidentSources(dir), templates: readTemplates(dir) };
+  return {
+    dir,
+    config,
+    components,
+    componentIds: components.map((component) => component.id),
+    sources: readIncidentSources(dir),
+    templates: readTemplates(dir),
+  };
 }
 
 /** Read the site at `dir` and validate every incident file, rules across files included. Throws a SiteConfigError if the config is wrong. */
 export function openSite(dir: string, options: OpenSiteOptions = {}): OpenSite {
   const site = readSite(dir, options);
   const { unchanged } = options;
-  const { entries, problems } = validateIncidentFiles(site.sources, site.componentIds, unchanged && ((source) => unchanged(source, site.componentIds)), options.clock);
+  const { entries, problems } = validateIncidentFiles(
+    site.sources,
+    site.componentIds,
+    unchanged && ((source) => unchanged(source, site.componentIds)),
+    options.clock,
+  );
   return { ...site, entries, problems };
 }

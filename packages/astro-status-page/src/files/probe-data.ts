@@ -31,7 +31,10 @@ const millis = z.number().int().nonnegative();
 /** One check's result in one run. */
 export const probeResultSchema = z.strictObject({
   /** When the run started (every check of a run shares it), in UTC to the second as the probe writes it. */
-  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'must be a UTC time such as 2022-12-28T12:13:00Z').refine((at) => !Number.isNaN(Date.parse(at)), 'is not a real time'),
+  at: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'must be a UTC time such as 2022-12-28T12:13:00Z')
+    .refine((at) => !Number.isNaN(Date.parse(at)), 'is not a real time'),
   check: slug,
   component: slug,
   ok: z.boolean(),
@@ -105,12 +108,23 @@ function readLines<T>(dir: string, file: string, schema: z.ZodType<T>, problems:
       try {
         value = JSON.parse(line);
       } catch {
-        problems.push({ file, line: i + 1, field: 'line', message: 'is not JSON; remove the line (it was probably cut short)' });
+        problems.push({
+          file,
+          line: i + 1,
+          field: 'line',
+          message: 'is not JSON; remove the line (it was probably cut short)',
+        });
         return;
       }
       const parsed = schema.safeParse(value);
       if (parsed.success) rows.push(parsed.data);
-      else problems.push({ file, line: i + 1, field: parsed.error.issues[0]?.path.join('.') || 'line', message: parsed.error.issues[0]?.message ?? 'is not a result' });
+      else
+        problems.push({
+          file,
+          line: i + 1,
+          field: parsed.error.issues[0]?.path.join('.') || 'line',
+          message: parsed.error.issues[0]?.message ?? 'is not a result',
+        });
     });
   return rows;
 }

@@ -28,7 +28,8 @@ function problemsOf(probe: string) {
   try {
     read(probe);
   } catch (error) {
-    if (error instanceof SiteConfigError) return error.problems.map((problem) => `${problem.line} ${problem.field}: ${problem.message}`);
+    if (error instanceof SiteConfigError)
+      return error.problems.map((problem) => `${problem.line} ${problem.field}: ${problem.message}`);
     throw error;
   }
   return [];
@@ -36,7 +37,9 @@ function problemsOf(probe: string) {
 
 describe('probes: in status.config.yaml', () => {
   test('the issue’s shape is read, with the defaults filled in', () => {
-    const config = read(`  - component: web\n    url: https://chirp.example/health\n    expect: { status: 200, max_ms: 2000, body_contains: '"status":"UP"' }\n`);
+    const config = read(
+      `  - component: web\n    url: https://chirp.example/health\n    expect: { status: 200, max_ms: 2000, body_contains: '"status":"UP"' }\n`,
+    );
     expect(config.probes).toEqual([
       {
         component: 'web',
@@ -52,17 +55,47 @@ describe('probes: in status.config.yaml', () => {
   });
 
   test.each([
-    [`  - component: wbe\n    url: https://chirp.example/health\n`, /^11 probes\.0\.component: unknown component "wbe".*web/],
-    [`  - component: web\n    url: ftp://chirp.example/health\n`, /^12 probes\.0\.url: .*absolute http\(s\) URL to check/],
-    [`  - component: web\n    url: https://user:secret@chirp.example/\n`, /^12 probes\.0\.url: .*password|^12 probes\.0\.url: .*user name/],
+    [
+      `  - component: wbe\n    url: https://chirp.example/health\n`,
+      /^11 probes\.0\.component: unknown component "wbe".*web/,
+    ],
+    [
+      `  - component: web\n    url: ftp://chirp.example/health\n`,
+      /^12 probes\.0\.url: .*absolute http\(s\) URL to check/,
+    ],
+    [
+      `  - component: web\n    url: https://user:secret@chirp.example/\n`,
+      /^12 probes\.0\.url: .*password|^12 probes\.0\.url: .*user name/,
+    ],
     [`  - component: web\n    url: https://chirp.example/\n    method: GTE\n`, /^13 probes\.0\.method: .*GET/],
-    [`  - component: web\n    url: https://chirp.example/\n    headers_env: { Authorization: "Bearer abc" }\n`, /^13 probes\.0\.headers_env\.Authorization: must name an environment variable/],
-    [`  - component: web\n    url: https://chirp.example/\n    headers: { Authorization: "Bearer abc" }\n`, /^13 probes\.0\.headers: cannot hold header values.*headers_env/],
-    [`  - component: web\n    url: https://chirp.example/\n    expect: { status: 999 }\n`, /^13 probes\.0\.expect.*status/],
-    [`  - component: web\n    url: https://chirp.example/\n    expect: { max_ms: -5 }\n`, /^13 probes\.0\.expect\.max_ms: must be more than 0 milliseconds/],
-    [`  - component: web\n    url: https://chirp.example/\n    expect: { body: UP }\n`, /^13 probes\.0\.expect: .*body/],
-    [`  - component: web\n    url: https://chirp.example/\n    open_after: 0\n`, /^13 probes\.0\.open_after: must be at least 1 run/],
-    [`  - component: web\n    url: https://a.example/\n  - component: web\n    url: https://b.example/\n`, /^13 probes\.1\.component: check name "web" is used twice/],
+    [
+      `  - component: web\n    url: https://chirp.example/\n    headers_env: { Authorization: "Bearer abc" }\n`,
+      /^13 probes\.0\.headers_env\.Authorization: must name an environment variable/,
+    ],
+    [
+      `  - component: web\n    url: https://chirp.example/\n    headers: { Authorization: "Bearer abc" }\n`,
+      /^13 probes\.0\.headers: cannot hold header values.*headers_env/,
+    ],
+    [
+      `  - component: web\n    url: https://chirp.example/\n    expect: { status: 999 }\n`,
+      /^13 probes\.0\.expect.*status/,
+    ],
+    [
+      `  - component: web\n    url: https://chirp.example/\n    expect: { max_ms: -5 }\n`,
+      /^13 probes\.0\.expect\.max_ms: must be more than 0 milliseconds/,
+    ],
+    [
+      `  - component: web\n    url: https://chirp.example/\n    expect: { body: UP }\n`,
+      /^13 probes\.0\.expect: .*body/,
+    ],
+    [
+      `  - component: web\n    url: https://chirp.example/\n    open_after: 0\n`,
+      /^13 probes\.0\.open_after: must be at least 1 run/,
+    ],
+    [
+      `  - component: web\n    url: https://a.example/\n  - component: web\n    url: https://b.example/\n`,
+      /^13 probes\.1\.component: check name "web" is used twice/,
+    ],
   ])('refuses %j on its line, naming the field and what is allowed', (probe, expected) => {
     const problems = problemsOf(probe);
     expect(problems.length).toBeGreaterThan(0);

@@ -22,7 +22,9 @@ export class SiteConfigError extends Error {
   readonly problems: Problem[];
 
   constructor(problems: Problem[]) {
-    super(`${CONFIG_FILE} is not valid; nothing was published:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    super(
+      `${CONFIG_FILE} is not valid; nothing was published:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
     this.name = 'SiteConfigError';
     this.problems = problems;
   }
@@ -37,20 +39,44 @@ export class SiteConfigError extends Error {
  */
 export function readSiteConfig(dir: string, { publicDir }: { publicDir?: string } = {}): SiteConfig {
   const path = join(dir, CONFIG_FILE);
-  const problem = (line: number, field: string, message: string): Problem => ({ file: CONFIG_FILE, line, field, message });
+  const problem = (line: number, field: string, message: string): Problem => ({
+    file: CONFIG_FILE,
+    line,
+    field,
+    message,
+  });
   const fail = (...problems: Problem[]): never => {
     throw new SiteConfigError(problems);
   };
-  if (!existsSync(path)) fail(problem(1, 'file', `is missing from ${dir}; it names the page and its components (see docs/files.md, "Components")`));
+  if (!existsSync(path))
+    fail(
+      problem(
+        1,
+        'file',
+        `is missing from ${dir}; it names the page and its components (see docs/files.md, "Components")`,
+      ),
+    );
   const decoded = decodeSource(readFileSync(path));
   if (!decoded.ok) return fail(problem(1, 'file', decoded.message));
   const forbidden = forbiddenInFile(decoded.text);
   if (forbidden) fail(problem(forbidden.line, 'text', forbidden.message));
-  if (decoded.text.trim() === '') fail(problem(1, 'config', 'is empty; it needs at least name, url and groups of components (see docs/files.md, "Components")'));
+  if (decoded.text.trim() === '')
+    fail(
+      problem(
+        1,
+        'config',
+        'is empty; it needs at least name, url and groups of components (see docs/files.md, "Components")',
+      ),
+    );
   const lines = new LineCounter();
   const doc = parseDocument(decoded.text, { lineCounter: lines, schema: 'core', prettyErrors: false });
   const yaml = [...doc.errors, ...doc.warnings];
-  if (yaml.length > 0) fail(...yaml.map((error) => problem(lines.linePos(error.pos[0]).line, 'config', `YAML: ${error.message.split('\n')[0]}`)));
+  if (yaml.length > 0)
+    fail(
+      ...yaml.map((error) =>
+        problem(lines.linePos(error.pos[0]).line, 'config', `YAML: ${error.message.split('\n')[0]}`),
+      ),
+    );
   const data = toPlainData(doc);
   if (!data.ok) return fail(problem(1, 'config', data.message));
   const lineOf = (path: readonly PropertyKey[]) => {
@@ -58,9 +84,15 @@ export function readSiteConfig(dir: string, { publicDir }: { publicDir?: string 
     return node?.range ? lines.linePos(node.range[0]).line : 1;
   };
   const result = siteConfigSchema.safeParse(data.value);
-  if (!result.success) return fail(...result.error.issues.map((issue) => problem(lineOf(issue.path), issue.path.join('.') || 'config', issue.message)));
+  if (!result.success)
+    return fail(
+      ...result.error.issues.map((issue) =>
+        problem(lineOf(issue.path), issue.path.join('.') || 'config', issue.message),
+      ),
+    );
   const { logo } = result.data;
-  if (publicDir !== undefined && logo !== undefined && !isFile(join(publicDir, logo))) fail(problem(lineOf(['logo']), 'logo', missingLogo(logo, publicDir)));
+  if (publicDir !== undefined && logo !== undefined && !isFile(join(publicDir, logo)))
+    fail(problem(lineOf(['logo']), 'logo', missingLogo(logo, publicDir)));
   return result.data;
 }
 
@@ -121,20 +153,34 @@ export function readContentFolder(dir: string, folder: ContentFolder): SourceFil
 const NEAR_MISS = /\.(md|markdown|mdown|mkd)$|\.md[.~]/i;
 
 /** One directory entry as a source, an unreadable source saying why, or undefined if it is not a content file at all. */
-function readSource(dir: string, siteRoot: string, path: string, entry: Dirent, folder: string, noun: string): SourceFile | undefined {
+function readSource(
+  dir: string,
+  siteRoot: string,
+  path: string,
+  entry: Dirent,
+  folder: string,
+  noun: string,
+): SourceFile | undefined {
   const unreadable = (why: string): SourceFile => ({ path, text: '', unreadable: why });
   const full = join(dir, path);
   if (entry.isSymbolicLink() && resolveLink(full) !== undefined && statSync(full).isDirectory()) {
     return unreadable(`is a link to a folder; folders under ${folder}/ must be real folders, not links`);
   }
   if (!entry.name.endsWith('.md')) {
-    return NEAR_MISS.test(entry.name) ? unreadable(`is not read: ${noun} end in ".md" (lowercase). Did you mean ${entry.name.replace(/\.(md|markdown|mdown|mkd)\b.*$/i, '.md')}? Rename it, or move it out of ${folder}/`) : undefined;
+    return NEAR_MISS.test(entry.name)
+      ? unreadable(
+          `is not read: ${noun} end in ".md" (lowercase). Did you mean ${entry.name.replace(/\.(md|markdown|mdown|mkd)\b.*$/i, '.md')}? Rename it, or move it out of ${folder}/`,
+        )
+      : undefined;
   }
   if (entry.isSymbolicLink()) {
     const target = resolveLink(full);
-    if (target === undefined) return unreadable('is a link to a file that does not exist; replace it with the file itself');
-    if (!target.startsWith(siteRoot + sep)) return unreadable(`is a link to ${target}, outside the site folder; copy the file here instead of linking to it`);
-    if (!statSync(full).isFile()) return unreadable(`is a link to something that is not a file; ${noun} must be plain files`);
+    if (target === undefined)
+      return unreadable('is a link to a file that does not exist; replace it with the file itself');
+    if (!target.startsWith(siteRoot + sep))
+      return unreadable(`is a link to ${target}, outside the site folder; copy the file here instead of linking to it`);
+    if (!statSync(full).isFile())
+      return unreadable(`is a link to something that is not a file; ${noun} must be plain files`);
   } else if (entry.isDirectory()) {
     return unreadable(`is a folder, not a file; a folder under ${folder}/ must not end in .md`);
   } else if (!entry.isFile()) {

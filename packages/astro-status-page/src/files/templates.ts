@@ -28,7 +28,8 @@ export interface Template {
 }
 
 /** The line of `key:` in the file (1-based), or the first line. */
-const lineOfKey = (text: string, key: string) => text.split('\n').findIndex((line) => line.startsWith(`${key}:`)) + 1 || 1;
+const lineOfKey = (text: string, key: string) =>
+  text.split('\n').findIndex((line) => line.startsWith(`${key}:`)) + 1 || 1;
 
 /** One template file, or the problems that keep it from being used. */
 export function parseTemplate(source: SourceFile): { template?: Template; problems: Problem[] } {
@@ -36,28 +37,56 @@ export function parseTemplate(source: SourceFile): { template?: Template; proble
   const problem = (line: number, field: string, message: string): Problem => ({ file: path, line, field, message });
   if (source.unreadable) return { problems: [problem(1, 'file', source.unreadable)] };
   const split = splitFrontmatter(text);
-  if (!split) return { problems: [problem(1, 'frontmatter', 'missing: start with ---, then label: and status:, then ---, then the message')] };
+  if (!split)
+    return {
+      problems: [
+        problem(1, 'frontmatter', 'missing: start with ---, then label: and status:, then ---, then the message'),
+      ],
+    };
   let data: Record<string, unknown>;
   try {
     data = (parse(split.yaml) ?? {}) as Record<string, unknown>;
   } catch (error) {
     return { problems: [problem(2, 'frontmatter', `YAML syntax: ${(error as Error).message.split('\n')[0]}`)] };
   }
-  if (typeof data !== 'object' || Array.isArray(data)) return { problems: [problem(2, 'frontmatter', 'must be the fields label: and status:, one per line')] };
+  if (typeof data !== 'object' || Array.isArray(data))
+    return { problems: [problem(2, 'frontmatter', 'must be the fields label: and status:, one per line')] };
   const problems = Object.keys(data)
     .filter((key) => !FIELDS.includes(key))
     .map((key) => problem(lineOfKey(text, key), key, `is not a template field; allowed: ${FIELDS.join(', ')}`));
   const { label, status } = data;
-  if (typeof label !== 'string' || label.trim() === '') problems.push(problem(lineOfKey(text, 'label'), 'label', 'is required: the words shown in the menu, e.g. "Investigating, cause unknown"'));
-  if (!INCIDENT_STATUSES.includes(status as IncidentStatus)) problems.push(problem(lineOfKey(text, 'status'), 'status', describeUnknown('status', status, INCIDENT_STATUSES)));
+  if (typeof label !== 'string' || label.trim() === '')
+    problems.push(
+      problem(
+        lineOfKey(text, 'label'),
+        'label',
+        'is required: the words shown in the menu, e.g. "Investigating, cause unknown"',
+      ),
+    );
+  if (!INCIDENT_STATUSES.includes(status as IncidentStatus))
+    problems.push(problem(lineOfKey(text, 'status'), 'status', describeUnknown('status', status, INCIDENT_STATUSES)));
   const messageLine = split.bodyLine;
   const message = split.body.trim();
-  if (message === '') problems.push(problem(messageLine, 'message', 'is empty: write the message users read below the frontmatter'));
+  if (message === '')
+    problems.push(problem(messageLine, 'message', 'is empty: write the message users read below the frontmatter'));
   for (const unknown of new Set(message.match(/\{[^}]*\}/g) ?? [])) {
-    if (unknown !== PLACEHOLDER) problems.push(problem(messageLine, 'message', `unknown placeholder ${unknown}; templates may use ${PLACEHOLDER}`));
+    if (unknown !== PLACEHOLDER)
+      problems.push(
+        problem(messageLine, 'message', `unknown placeholder ${unknown}; templates may use ${PLACEHOLDER}`),
+      );
   }
   if (problems.length > 0) return { problems };
-  return { template: { name: slugFromPath(path), path, label: label as string, status: status as IncidentStatus, message, messageLine }, problems };
+  return {
+    template: {
+      name: slugFromPath(path),
+      path,
+      label: label as string,
+      status: status as IncidentStatus,
+      message,
+      messageLine,
+    },
+    problems,
+  };
 }
 
 /** Every template of the site, by file name, with the problems of those that cannot be used. */
@@ -70,7 +99,12 @@ export function readTemplates(dir: string): { templates: Template[]; problems: P
     // `--template` takes the file name, so two files in subfolders may not share one.
     const earlier = byName.get(template.name);
     if (earlier) {
-      problems.push({ file: template.path, line: 1, field: 'file name', message: `template "${template.name}" is already used by ${earlier}; rename one, --template takes the file name` });
+      problems.push({
+        file: template.path,
+        line: 1,
+        field: 'file name',
+        message: `template "${template.name}" is already used by ${earlier}; rename one, --template takes the file name`,
+      });
       continue;
     }
     byName.set(template.name, template.path);

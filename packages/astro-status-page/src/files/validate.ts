@@ -33,7 +33,24 @@ export interface SourceFile {
 }
 
 // Every field name an incident file may use, to suggest one when a key is misspelt.
-const FIELD_NAMES = ['kind', 'id', 'title', 'impact', 'components', 'started', 'updates', 'window', 'at', 'status', 'message', 'reopened', 'start', 'end', 'postmortem_at', 'scheduled'];
+const FIELD_NAMES = [
+  'kind',
+  'id',
+  'title',
+  'impact',
+  'components',
+  'started',
+  'updates',
+  'window',
+  'at',
+  'status',
+  'message',
+  'reopened',
+  'start',
+  'end',
+  'postmortem_at',
+  'scheduled',
+];
 
 /** `path:line: field: message`, the shape editors and CI annotate; a runaway field name is cut short. */
 export function formatProblem(problem: Problem): string {
@@ -91,28 +108,60 @@ function schemaFor(componentIds: readonly string[]) {
 }
 
 /** Check one incident file against every single-file rule. */
-export function parseIncidentFile(source: SourceFile, componentIds: readonly string[], clock: number = Date.now()): { entry?: ValidIncidentFile; problems: Problem[] } {
-  const problem = (line: number, field: string, message: string): Problem => ({ file: source.path, line, field, message });
+export function parseIncidentFile(
+  source: SourceFile,
+  componentIds: readonly string[],
+  clock: number = Date.now(),
+): { entry?: ValidIncidentFile; problems: Problem[] } {
+  const problem = (line: number, field: string, message: string): Problem => ({
+    file: source.path,
+    line,
+    field,
+    message,
+  });
   const slug = slugFromPath(source.path);
   const problems: Problem[] = [];
   if (!isSlug(slug)) {
-    problems.push(problem(1, 'file name', `"${slug}" must be ${SLUG_RULE}, e.g. 2022-12-28-login-failing.md; it becomes the page URL`));
+    problems.push(
+      problem(
+        1,
+        'file name',
+        `"${slug}" must be ${SLUG_RULE}, e.g. 2022-12-28-login-failing.md; it becomes the page URL`,
+      ),
+    );
   }
   if (source.unreadable) return { problems: [...problems, problem(1, 'file', source.unreadable)] };
   const forbidden = forbiddenInFile(source.text);
   if (forbidden) return { problems: [...problems, problem(forbidden.line, 'text', forbidden.message)] };
   const split = splitFrontmatter(source.text);
   if (!split) {
-    return { problems: [...problems, problem(1, 'frontmatter', 'missing: start the file with a --- line, the YAML fields, and another --- line')] };
+    return {
+      problems: [
+        ...problems,
+        problem(1, 'frontmatter', 'missing: start the file with a --- line, the YAML fields, and another --- line'),
+      ],
+    };
   }
   const lines = new LineCounter();
   // The core schema keeps timestamps as text, so a missing zone can be seen.
   const doc = parseDocument(split.yaml, { lineCounter: lines, schema: 'core', prettyErrors: false });
   // Warnings too: an unknown tag such as !!binary would otherwise turn a value into something else.
-  const yamlProblems = [...doc.errors.map((error) => ({ error, kind: 'YAML syntax' })), ...doc.warnings.map((error) => ({ error, kind: 'YAML' }))];
+  const yamlProblems = [
+    ...doc.errors.map((error) => ({ error, kind: 'YAML syntax' })),
+    ...doc.warnings.map((error) => ({ error, kind: 'YAML' })),
+  ];
   if (yamlProblems.length > 0) {
     return {
-      problems: [...problems, ...yamlProblems.map(({ error, kind }) => problem(lines.linePos(error.pos[0]).line + split.lineOffset, 'frontmatter', `${kind}: ${error.message.split('\n')[0]}`))],
+      problems: [
+        ...problems,
+        ...yamlProblems.map(({ error, kind }) =>
+          problem(
+            lines.linePos(error.pos[0]).line + split.lineOffset,
+            'frontmatter',
+            `${kind}: ${error.message.split('\n')[0]}`,
+          ),
+        ),
+      ],
     };
   }
   const data = toPlainData(doc);
@@ -124,19 +173,27 @@ export function parseIncidentFile(source: SourceFile, componentIds: readonly str
         for (const key of issue.keys) {
           const path = [...issue.path, key];
           const guess = nearest(key, [...FIELD_NAMES, ...SOURCE_FIELD_NAMES]);
-          problems.push(problem(lineOf(doc, lines, path, split.lineOffset), path.map(String).join('.'), `is not a field we know${guess ? `; did you mean "${guess}"?` : ''} Check its spelling.`));
+          problems.push(
+            problem(
+              lineOf(doc, lines, path, split.lineOffset),
+              path.map(String).join('.'),
+              `is not a field we know${guess ? `; did you mean "${guess}"?` : ''} Check its spelling.`,
+            ),
+          );
         }
         continue;
       }
       // A bad record key (unknown component id) carries its message one level down.
-      const message = issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message;
+      const message =
+        issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message;
       const path = issue.path.length === 0 && issue.code === 'invalid_union' ? ['kind'] : issue.path;
       const field = path.length > 0 ? path.map(String).join('.') : 'frontmatter';
       problems.push(problem(lineOf(doc, lines, path, split.lineOffset), field, message));
     }
   }
   if (result.success) {
-    for (const { path, message } of futureProblems(result.data, clock)) problems.push(problem(lineOf(doc, lines, path, split.lineOffset), path.join('.'), message));
+    for (const { path, message } of futureProblems(result.data, clock))
+      problems.push(problem(lineOf(doc, lines, path, split.lineOffset), path.join('.'), message));
   }
   const { body } = split;
   const bodyProblem = textProblem(body.trim(), { maxBytes: LIMITS.bodyBytes, markdown: true });
@@ -168,13 +225,23 @@ function futureProblems(data: IncidentFile, clock: number): Array<{ path: Proper
   const skew = LIMITS.clockSkewMinutes / 1440;
   const ahead = (iso: string, path: PropertyKey[], allowed: number, advice: string) => {
     const days = daysAhead(iso, clock);
-    if (days > allowed) found.push({ path, message: `${iso} is ${days < 2 ? `${Math.round(days * 1440)} minutes` : `${Math.round(days)} days`} in the future; ${advice}` });
+    if (days > allowed)
+      found.push({
+        path,
+        message: `${iso} is ${days < 2 ? `${Math.round(days * 1440)} minutes` : `${Math.round(days)} days`} in the future; ${advice}`,
+      });
   };
   const planned = `at most ${LIMITS.futureDays} days ahead are allowed`;
   data.updates.forEach((update, i) => {
     const scheduled = 'scheduled' in update && update.scheduled;
     if (scheduled) ahead(update.at, ['updates', i, 'at'], LIMITS.futureDays, planned);
-    else ahead(update.at, ['updates', i, 'at'], skew, 'check the date, or add "scheduled: true" to publish this update at that time');
+    else
+      ahead(
+        update.at,
+        ['updates', i, 'at'],
+        skew,
+        'check the date, or add "scheduled: true" to publish this update at that time',
+      );
   });
   if (data.kind === 'incident') {
     if (data.started) ahead(data.started, ['started'], skew, 'an incident cannot start in the future; check the date');
@@ -190,7 +257,10 @@ export function toPlainData(doc: Document): { ok: true; value: unknown } | { ok:
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: 50 }) };
   } catch {
-    return { ok: false, message: 'YAML aliases (*name) expand too much; write the values out instead of referring to them' };
+    return {
+      ok: false,
+      message: 'YAML aliases (*name) expand too much; write the values out instead of referring to them',
+    };
   }
 }
 
@@ -214,7 +284,12 @@ export function validateIncidentFiles(
     const slug = slugFromPath(source.path);
     const earlier = fileBySlug.get(slug);
     if (earlier) {
-      problems.push({ file: source.path, line: 1, field: 'file name', message: `slug "${slug}" is already used by ${earlier}; rename one file, slugs are page URLs and must be unique` });
+      problems.push({
+        file: source.path,
+        line: 1,
+        field: 'file name',
+        message: `slug "${slug}" is already used by ${earlier}; rename one file, slugs are page URLs and must be unique`,
+      });
       continue;
     }
     fileBySlug.set(slug, source.path);
@@ -254,7 +329,10 @@ export function validateIncidentFiles(
  * every file's name (valid or not) and the `id` of each valid file. A new file
  * must take a slug not in here; the CLI finds a file by any of them.
  */
-export function slugHolders(sources: readonly SourceFile[], entries: readonly ValidIncidentFile[]): Map<string, string> {
+export function slugHolders(
+  sources: readonly SourceFile[],
+  entries: readonly ValidIncidentFile[],
+): Map<string, string> {
   const holders = new Map(sources.map((source) => [slugFromPath(source.path), source.path]));
   for (const entry of entries) if (!holders.has(entry.slug)) holders.set(entry.slug, entry.file);
   return holders;

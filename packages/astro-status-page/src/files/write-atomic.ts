@@ -60,9 +60,19 @@ export function keepForm(previous: string, next: string): string {
   let before = 0;
   while (before < old.length && before < fresh.length && sameLine(old[before]!, fresh[before]!)) before++;
   let after = 0;
-  while (after < old.length - before && after < fresh.length - before && sameLine(old[old.length - 1 - after]!, fresh[fresh.length - 1 - after]!)) after++;
+  while (
+    after < old.length - before &&
+    after < fresh.length - before &&
+    sameLine(old[old.length - 1 - after]!, fresh[fresh.length - 1 - after]!)
+  )
+    after++;
   const ends = old.filter((line) => line.end !== '').map((line) => line.end);
   const eol = ends.filter((end) => end === '\r\n').length * 2 >= ends.length && ends.length > 0 ? '\r\n' : '\n';
-  const changed = fresh.slice(before, fresh.length - after).map((line) => ({ text: line.text, end: line.end === '' ? '' : eol }));
-  return bom + [...old.slice(0, before), ...changed, ...old.slice(old.length - after)].map((line) => line.text + line.end).join('');
+  const changed = fresh
+    .slice(before, fresh.length - after)
+    .map((line) => ({ text: line.text, end: line.end === '' ? '' : eol }));
+  return (
+    bom +
+    [...old.slice(0, before), ...changed, ...old.slice(old.length - after)].map((line) => line.text + line.end).join('')
+  );
 }

@@ -6,7 +6,9 @@ import { LOCALES } from './locales.ts';
 /** Every leaf of a catalog as `path → text` (plural forms as `path.one`…). */
 function leaves(catalog: unknown, path = ''): Array<[string, string]> {
   if (typeof catalog === 'string') return [[path, catalog]];
-  return Object.entries(catalog as Record<string, unknown>).flatMap(([key, value]) => leaves(value, path ? `${path}.${key}` : key));
+  return Object.entries(catalog as Record<string, unknown>).flatMap(([key, value]) =>
+    leaves(value, path ? `${path}.${key}` : key),
+  );
 }
 const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
 
@@ -24,7 +26,11 @@ describe('catalogs', () => {
 
     const extra = structuredClone(en) as Record<string, Record<string, unknown>>;
     extra['home']!['pastIncidentz'] = 'Past incidents';
-    expect(catalogSchema.safeParse(extra).error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['pastIncidentz'], path: ['home'] });
+    expect(catalogSchema.safeParse(extra).error?.issues[0]).toMatchObject({
+      code: 'unrecognized_keys',
+      keys: ['pastIncidentz'],
+      path: ['home'],
+    });
   });
 
   test('plural messages need `other` and take only plural categories', () => {
@@ -36,7 +42,9 @@ describe('catalogs', () => {
   });
 
   test.each(LOCALES.filter((locale) => locale !== 'en'))('%s keeps every placeholder of the English text', (locale) => {
-    const english = new Map(leaves(en).map(([path, text]) => [path.replace(/\.(zero|one|two|few|many|other)$/, ''), text]));
+    const english = new Map(
+      leaves(en).map(([path, text]) => [path.replace(/\.(zero|one|two|few|many|other)$/, ''), text]),
+    );
     for (const [path, text] of leaves(catalogOf(locale))) {
       const reference = english.get(path.replace(/\.(zero|one|two|few|many|other)$/, ''))!;
       // A plural form for zero, one or two may spell the count out ("تحديثان", two updates); every other placeholder stays.

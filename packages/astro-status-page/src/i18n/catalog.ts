@@ -25,12 +25,20 @@ type Shape<T> = T extends string ? string : T extends { other: string } ? Plural
 export type Catalog = Shape<typeof en>;
 
 const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
-const pluralSchema = z.strictObject(Object.fromEntries(PLURAL_CATEGORIES.map((category) => [category, category === 'other' ? z.string().min(1) : z.string().min(1).optional()])));
+const pluralSchema = z.strictObject(
+  Object.fromEntries(
+    PLURAL_CATEGORIES.map((category) => [
+      category,
+      category === 'other' ? z.string().min(1) : z.string().min(1).optional(),
+    ]),
+  ),
+);
 
 /** The schema of `reference`'s shape: the same keys, nested the same way, no more. */
 export function shapeSchema(reference: unknown): z.ZodType {
   // A separator that is a space in English may be nothing in another language (Japanese durations: 1時間57分).
-  if (typeof reference === 'string') return reference.trim() === '' ? z.string() : z.string().min(1, 'must not be empty');
+  if (typeof reference === 'string')
+    return reference.trim() === '' ? z.string() : z.string().min(1, 'must not be empty');
   const entries = Object.entries(reference as Record<string, unknown>);
   if (entries.some(([key]) => key === 'other')) return pluralSchema;
   return z.strictObject(Object.fromEntries(entries.map(([key, value]) => [key, shapeSchema(value)])));
@@ -57,5 +65,8 @@ export function fill(template: string, values: Record<string, string | number> =
 
 /** `template` cut at its `{placeholders}`, for markup that puts an element (a `<time>`) in their place: "Updated {updated}" is ["Updated ", { name: "updated" }]. */
 export function templateParts(template: string): Array<string | { name: string }> {
-  return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? { name: part } : part)).filter((part) => part !== '');
+  return template
+    .split(/\{(\w+)\}/)
+    .map((part, i) => (i % 2 === 1 ? { name: part } : part))
+    .filter((part) => part !== '');
 }

@@ -3,7 +3,8 @@ import { bodyUpdates, hugoTime } from './cstate-body.ts';
 import { UnmappableError } from './plan.ts';
 
 const DATE = '2024-05-01T09:00:00Z';
-const updates = (body: string) => bodyUpdates(body, DATE, [], () => {}).map(({ at, status, message }) => ({ at, status, message }));
+const updates = (body: string) =>
+  bodyUpdates(body, DATE, [], () => {}).map(({ at, status, message }) => ({ at, status, message }));
 
 describe('hugoTime reads times as Hugo does', () => {
   test.each([
@@ -34,7 +35,11 @@ describe('hugoTime reads times as Hugo does', () => {
 
 describe('the updates of a body', () => {
   test('text then its track (cState’s own example), oldest first; the untracked end is the description at the issue’s date', () => {
-    expect(updates('*Resolved* - It works. {{< track "2024-05-01 10:30:00" >}}\n\n*Monitoring* - A fix is out. {{< track "2024-05-01 10:00:00" >}}\n\nThe API fails.')).toEqual([
+    expect(
+      updates(
+        '*Resolved* - It works. {{< track "2024-05-01 10:30:00" >}}\n\n*Monitoring* - A fix is out. {{< track "2024-05-01 10:00:00" >}}\n\nThe API fails.',
+      ),
+    ).toEqual([
       { at: DATE, status: 'investigating', message: 'The API fails.' },
       { at: '2024-05-01T10:00:00Z', status: 'monitoring', message: 'A fix is out.' },
       { at: '2024-05-01T10:30:00Z', status: 'resolved', message: 'It works.' },
@@ -42,37 +47,80 @@ describe('the updates of a body', () => {
   });
 
   test('a label heading with its track, the text below it (Dogsbody’s form)', () => {
-    expect(updates('Mail is slow.\n\n***Update*** {{< track "2024-05-01T09:30:00Z" >}}\nStill slow.\n\n***Resolved*** {{< track "2024-05-01T10:00:00Z" >}}\nMail flows.\n')).toEqual([
+    expect(
+      updates(
+        'Mail is slow.\n\n***Update*** {{< track "2024-05-01T09:30:00Z" >}}\nStill slow.\n\n***Resolved*** {{< track "2024-05-01T10:00:00Z" >}}\nMail flows.\n',
+      ),
+    ).toEqual([
       { at: DATE, status: 'investigating', message: 'Mail is slow.' },
       { at: '2024-05-01T09:30:00Z', status: 'investigating', message: 'Still slow.' },
       { at: '2024-05-01T10:00:00Z', status: 'resolved', message: 'Mail flows.' },
     ]);
   });
 
-  test.each(['**Resolved:** Fixed.', '**Resolved**: Fixed.', '*Resolved* - Fixed.', '_Resolved_ — Fixed.', '***Resolved*** Fixed.', '__resolved__: Fixed.'])('%s is read as resolved', (text) => {
-    expect(updates(`${text} {{< track "2024-05-01 10:00:00" >}}`).at(-1)).toEqual({ at: '2024-05-01T10:00:00Z', status: 'resolved', message: 'Fixed.' });
+  test.each([
+    '**Resolved:** Fixed.',
+    '**Resolved**: Fixed.',
+    '*Resolved* - Fixed.',
+    '_Resolved_ — Fixed.',
+    '***Resolved*** Fixed.',
+    '__resolved__: Fixed.',
+  ])('%s is read as resolved', (text) => {
+    expect(updates(`${text} {{< track "2024-05-01 10:00:00" >}}`).at(-1)).toEqual({
+      at: '2024-05-01T10:00:00Z',
+      status: 'resolved',
+      message: 'Fixed.',
+    });
   });
 
   test('an unknown label stays in the text, and the status stays what it was', () => {
-    expect(updates('*Pending* - Waiting on the vendor. {{< track "2024-05-01 10:00:00" >}}').at(-1)).toEqual({ at: '2024-05-01T10:00:00Z', status: 'investigating', message: '*Pending* - Waiting on the vendor.' });
+    expect(updates('*Pending* - Waiting on the vendor. {{< track "2024-05-01 10:00:00" >}}').at(-1)).toEqual({
+      at: '2024-05-01T10:00:00Z',
+      status: 'investigating',
+      message: '*Pending* - Waiting on the vendor.',
+    });
   });
 
   test('of a run of "Resolved" labels only the last resolves; the others keep their label as text', () => {
-    const [, first, last] = updates('Down.\n\n***Resolved*** {{< track "2024-05-01T09:30:00Z" >}}\nFound it.\n\n***Resolved*** {{< track "2024-05-01T10:00:00Z" >}}\nBack.');
-    expect(first).toEqual({ at: '2024-05-01T09:30:00Z', status: 'investigating', message: '***Resolved***\nFound it.' });
+    const [, first, last] = updates(
+      'Down.\n\n***Resolved*** {{< track "2024-05-01T09:30:00Z" >}}\nFound it.\n\n***Resolved*** {{< track "2024-05-01T10:00:00Z" >}}\nBack.',
+    );
+    expect(first).toEqual({
+      at: '2024-05-01T09:30:00Z',
+      status: 'investigating',
+      message: '***Resolved***\nFound it.',
+    });
     expect(last?.status).toBe('resolved');
   });
 
   test('a description dated after the first track is still the first update, at the first track’s time', () => {
     // Dogsbody dated a maintenance notice at the window's start, after its first update.
-    const late = bodyUpdates('***Starting*** {{< track "2024-05-01T08:00:00Z" >}}\nStarted.\n\n***Resolved*** {{< track "2024-05-01T08:30:00Z" >}}\nDone.', '2024-05-01T09:00:00Z', [], () => {});
-    expect(late.map(({ at, status }) => [at, status])).toEqual([['2024-05-01T08:00:00Z', 'investigating'], ['2024-05-01T08:30:00Z', 'resolved']]);
-    const described = bodyUpdates('Planned.\n\n***Starting*** {{< track "2024-05-01T08:00:00Z" >}}\nStarted.', '2024-05-01T09:00:00Z', [], () => {});
-    expect(described.map(({ at, message }) => [at, message])).toEqual([['2024-05-01T08:00:00Z', 'Planned.'], ['2024-05-01T08:00:00Z', '***Starting***\nStarted.']]);
+    const late = bodyUpdates(
+      '***Starting*** {{< track "2024-05-01T08:00:00Z" >}}\nStarted.\n\n***Resolved*** {{< track "2024-05-01T08:30:00Z" >}}\nDone.',
+      '2024-05-01T09:00:00Z',
+      [],
+      () => {},
+    );
+    expect(late.map(({ at, status }) => [at, status])).toEqual([
+      ['2024-05-01T08:00:00Z', 'investigating'],
+      ['2024-05-01T08:30:00Z', 'resolved'],
+    ]);
+    const described = bodyUpdates(
+      'Planned.\n\n***Starting*** {{< track "2024-05-01T08:00:00Z" >}}\nStarted.',
+      '2024-05-01T09:00:00Z',
+      [],
+      () => {},
+    );
+    expect(described.map(({ at, message }) => [at, message])).toEqual([
+      ['2024-05-01T08:00:00Z', 'Planned.'],
+      ['2024-05-01T08:00:00Z', '***Starting***\nStarted.'],
+    ]);
   });
 
   test('HTML comments are dropped, Markdown kept', () => {
-    expect(updates('<!-- markdown-link-check-disable-next-line -->\nSee <https://example.com/x> and **this**.')[0]?.message).toBe('See <https://example.com/x> and **this**.');
+    expect(
+      updates('<!-- markdown-link-check-disable-next-line -->\nSee <https://example.com/x> and **this**.')[0]?.message,
+    ).toBe('See <https://example.com/x> and **this**.');
   });
 
   test('a track with an impossible time refuses the issue', () => {

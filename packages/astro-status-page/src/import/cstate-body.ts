@@ -36,15 +36,23 @@ const LABEL_STATUS: Record<string, string | null> = {
  */
 export function hugoTime(value: unknown, field: string): { at: string; zoneless: boolean } {
   const text = String(value instanceof Date ? value.toISOString() : (value ?? '')).trim();
-  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?[ \t]*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i.exec(text);
-  if (!match) throw new UnmappableError(`${field}: ${JSON.stringify(text)} is not a date and time Hugo reads, e.g. 2024-05-01T10:30:00Z or 2024-05-01 10:30:00`);
+  const match =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?[ \t]*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i.exec(
+      text,
+    );
+  if (!match)
+    throw new UnmappableError(
+      `${field}: ${JSON.stringify(text)} is not a date and time Hugo reads, e.g. 2024-05-01T10:30:00Z or 2024-05-01 10:30:00`,
+    );
   const [, day, hour = '0', minute = '00', second = '00', fraction = '', zone] = match;
-  const offset = !zone || /^(Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const offset =
+    !zone || /^(Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   return { at: utc(`${day}T${hour.padStart(2, '0')}:${minute}:${second}${fraction}${offset}`, field), zoneless: !zone };
 }
 
 /** Any other shortcode, `{{< name args >}}` or `{{% name args %}}`, opening or closing. */
-const SHORTCODE = /\{\{([<%])\s*(\/?)\s*(?!track\b)([\w.-]+)((?:\s+(?:[\w-]+=)?(?:"[^"\n]*"|`[^`]*`|[^\s"`>%}]+))*)\s*[>%]\}\}/g;
+const SHORTCODE =
+  /\{\{([<%])\s*(\/?)\s*(?!track\b)([\w.-]+)((?:\s+(?:[\w-]+=)?(?:"[^"\n]*"|`[^`]*`|[^\s"`>%}]+))*)\s*[>%]\}\}/g;
 
 /**
  * Shortcodes other than `track` as text a reader can see, since our pages do
@@ -57,11 +65,15 @@ const SHORTCODE = /\{\{([<%])\s*(\/?)\s*(?!track\b)([\w.-]+)((?:\s+(?:[\w-]+=)?(
 export function expandShortcodes(body: string, oldUrl: (issue: string) => string | undefined, notes: string[]): string {
   return body.replace(SHORTCODE, (_, _bracket: string, closing: string, name: string, args: string) => {
     if (closing) return '';
-    const values = [...args.matchAll(/(?:[\w-]+=)?("([^"\n]*)"|`([^`]*)`|([^\s"`]+))/g)].map((match) => match[2] ?? match[3] ?? match[4] ?? '');
+    const values = [...args.matchAll(/(?:[\w-]+=)?("([^"\n]*)"|`([^`]*)`|([^\s"`]+))/g)].map(
+      (match) => match[2] ?? match[3] ?? match[4] ?? '',
+    );
     if (name === 'relref' || name === 'ref') {
       const target = values[0] ?? '';
       const url = oldUrl(target.replace(/\.md$/, '').split('/').at(-1)!);
-      notes.push(`Hugo's ${name} shortcode became ${url ? "the issue's old address" : 'its target as text'}, as our pages do not run Hugo`);
+      notes.push(
+        `Hugo's ${name} shortcode became ${url ? "the issue's old address" : 'its target as text'}, as our pages do not run Hugo`,
+      );
       return url ?? target;
     }
     notes.push(`the shortcode ${JSON.stringify(name)} is the site's own, not cState's: its arguments are kept as text`);
@@ -78,11 +90,13 @@ interface Entry {
 function entriesOf(body: string, onZoneless: () => void): { entries: Entry[]; description: string } {
   const parts = body.split(TRACK);
   const texts = parts.filter((_, i) => i % 2 === 0);
-  const times = parts.filter((_, i) => i % 2 === 1).map((time) => {
-    const parsed = hugoTime(time, 'track');
-    if (parsed.zoneless) onZoneless();
-    return parsed.at;
-  });
+  const times = parts
+    .filter((_, i) => i % 2 === 1)
+    .map((time) => {
+      const parsed = hugoTime(time, 'track');
+      if (parsed.zoneless) onZoneless();
+      return parsed.at;
+    });
   const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!.trim();
   const headingForm = times.length > 0 && texts.slice(0, -1).every((text) => LABEL_LINE.test(lastLine(text)));
   if (!headingForm) return { entries: times.map((at, i) => ({ text: texts[i]!, at })), description: texts.at(-1)! };
@@ -124,7 +138,9 @@ export function bodyUpdates(body: string, date: string, notes: string[], onZonel
     const named = repeated ? undefined : entry.status;
     const status = named ?? (previous === 'resolved' ? 'monitoring' : previous);
     previous = status;
-    const message = toSafeMarkdown(named === undefined ? entry.text : entry.rest, (note) => notes.push(note)) || defaultMessage(status);
+    const message =
+      toSafeMarkdown(named === undefined ? entry.text : entry.rest, (note) => notes.push(note)) ||
+      defaultMessage(status);
     return { at: entry.at, status, message };
   });
 }

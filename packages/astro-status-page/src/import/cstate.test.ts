@@ -7,7 +7,8 @@ import { renderConfig, renderEvent } from './plan.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../tests/fixtures/cstate');
 const plan = mapCstate(readCstateFolder(FIXTURE));
-const fileOf = (name: string) => renderEvent(plan.events.find((event) => 'cstate' in event.source && event.source.cstate === name)!);
+const fileOf = (name: string) =>
+  renderEvent(plan.events.find((event) => 'cstate' in event.source && event.source.cstate === name)!);
 
 describe('a cState site', () => {
   test('categories become groups in their order, with their descriptions; systems without one share a group', () => {
@@ -78,8 +79,14 @@ updates:
     expect(text).toContain('impact: minor\ncomponents:\n  docs: degraded_performance\nstarted: 2024-05-03T11:30:00Z\n');
     expect(text).toContain('  - at: 2024-05-03T12:00:00Z\n    status: identified\n');
     expect(text).not.toContain('resolved');
-    expect(plan.notes).toContainEqual({ source: 'cstate 2024-05-03-docs-notice', message: 'left out "Blog": it is not among the systems in config.yml' });
-    expect(plan.notes).toContainEqual({ source: 'cstate', message: 'times without a zone were read as UTC, as Hugo reads them by default' });
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2024-05-03-docs-notice',
+      message: 'left out "Blog": it is not among the systems in config.yml',
+    });
+    expect(plan.notes).toContainEqual({
+      source: 'cstate',
+      message: 'times without a zone were read as UTC, as Hugo reads them by default',
+    });
   });
 
   test('an unknown severity is imported as cState lists it: a notice (impact none) that marks no component, noted', () => {
@@ -87,20 +94,27 @@ updates:
     expect(fileOf('2024-03-01-unknown-severity')).toContain('impact: none\ncomponents: {}\n');
     expect(plan.notes).toContainEqual({
       source: 'cstate 2024-03-01-unknown-severity',
-      message: 'severity "catastrophic" is not one cState knows (down, disrupted, notice): cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none',
+      message:
+        'severity "catastrophic" is not one cState knows (down, disrupted, notice): cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none',
     });
   });
 
   test('every file it maps passes the build’s validator', () => {
     const ids = listComponents(plan.config).map((component) => component.id);
     expect(plan.events).toHaveLength(4);
-    for (const event of plan.events) expect(parseIncidentFile({ path: 'incidents/x.md', text: renderEvent(event) }, ids).problems).toEqual([]);
+    for (const event of plan.events)
+      expect(parseIncidentFile({ path: 'incidents/x.md', text: renderEvent(event) }, ids).problems).toEqual([]);
   });
 });
 
 test('an issue saved with a BOM and CRLF line ends maps to the same file as the plain one (the one frontmatter splitter)', () => {
   const site = readCstateFolder(FIXTURE);
-  const windows = { ...site, issues: site.issues.map((issue) => ('text' in issue ? { ...issue, text: `\uFEFF${issue.text.replace(/\n/g, '\r\n')}` } : issue)) };
+  const windows = {
+    ...site,
+    issues: site.issues.map((issue) =>
+      'text' in issue ? { ...issue, text: `\uFEFF${issue.text.replace(/\n/g, '\r\n')}` } : issue,
+    ),
+  };
   const mapped = mapCstate(windows);
   expect(mapped.skipped).toEqual(plan.skipped);
   expect(mapped.events.map(renderEvent)).toEqual(plan.events.map(renderEvent));

@@ -62,7 +62,11 @@ function readIssues(dir: string): CstateIssue[] {
       } catch {
         return { name, problem: `${path} is a link to a file that does not exist` };
       }
-      if (relative(root, real).startsWith('..') || isAbsolute(relative(root, real))) return { name, problem: `${path} links to a file outside the site folder; copy the file in if it belongs to the site` };
+      if (relative(root, real).startsWith('..') || isAbsolute(relative(root, real)))
+        return {
+          name,
+          problem: `${path} links to a file outside the site folder; copy the file in if it belongs to the site`,
+        };
       if (!statSync(real).isFile()) return { name, problem: `${path} is a folder, not an issue file` };
       return { name, text: readFileSync(real, 'utf8') };
     });
@@ -95,20 +99,31 @@ interface Category {
   untitled: boolean;
 }
 
-const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const asText = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
+const asText = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined;
 /** Hugo's front matter is read by Go templates, where `yes`, `"true"` and `on` are as true as `true`. */
-const isTruthy = (value: unknown): boolean => value === true || value === 1 || (typeof value === 'string' && /^(true|yes|y|on|1)$/i.test(value.trim()));
+const isTruthy = (value: unknown): boolean =>
+  value === true || value === 1 || (typeof value === 'string' && /^(true|yes|y|on|1)$/i.test(value.trim()));
 
-const optional = <K extends string>(key: K, value: string | undefined) => (value ? { [key]: value } : {}) as Partial<Record<K, string>>;
+const optional = <K extends string>(key: K, value: string | undefined) =>
+  (value ? { [key]: value } : {}) as Partial<Record<K, string>>;
 
 function readSystems(params: Record<string, unknown>): System[] {
   return asList(params['systems']).flatMap((entry): System[] => {
     const system = typeof entry === 'string' ? { name: entry } : asRecord(entry);
     const name = asText(system['name']);
     if (!name) return [];
-    return [{ name, ...optional('description', asText(system['description'])), ...optional('category', asText(system['category'])), ...optional('link', asText(system['link'])) }];
+    return [
+      {
+        name,
+        ...optional('description', asText(system['description'])),
+        ...optional('category', asText(system['category'])),
+        ...optional('link', asText(system['link'])),
+      },
+    ];
   });
 }
 
@@ -116,7 +131,9 @@ function readCategories(params: Record<string, unknown>): Category[] {
   return asList(params['categories']).flatMap((entry): Category[] => {
     const record = asRecord(entry);
     const name = asText(record['name']) ?? asText(entry);
-    return name ? [{ name, ...optional('description', asText(record['description'])), untitled: isTruthy(record['untitled']) }] : [];
+    return name
+      ? [{ name, ...optional('description', asText(record['description'])), untitled: isTruthy(record['untitled']) }]
+      : [];
   });
 }
 
@@ -130,7 +147,8 @@ function mapSystems(config: unknown, notes: ImportNote[]): { config: SiteConfigI
   const root = asRecord(config);
   const params = asRecord(root['params']);
   const systems = readSystems(params);
-  if (systems.length === 0) throw new ImportError('config.yml lists no systems under params.systems; cState needs them and so does the page');
+  if (systems.length === 0)
+    throw new ImportError('config.yml lists no systems under params.systems; cState needs them and so does the page');
   const categories = readCategories(params);
   const newId = componentIdMaker();
   const idOf = new Map<string, string>();
@@ -138,15 +156,28 @@ function mapSystems(config: unknown, notes: ImportNote[]): { config: SiteConfigI
     const id = newId(system.name);
     idOf.set(system.name.toLowerCase(), id);
     const linkProblem = system.link === undefined ? undefined : urlProblem(system.link, WEB_URL);
-    if (linkProblem) notes.push({ source: 'cstate config.yml', message: `left out the link of ${JSON.stringify(system.name)}: ${linkProblem}` });
-    return { id, name: system.name, ...optional('description', system.description), ...optional('link', linkProblem ? undefined : system.link) };
+    if (linkProblem)
+      notes.push({
+        source: 'cstate config.yml',
+        message: `left out the link of ${JSON.stringify(system.name)}: ${linkProblem}`,
+      });
+    return {
+      id,
+      name: system.name,
+      ...optional('description', system.description),
+      ...optional('link', linkProblem ? undefined : system.link),
+    };
   };
   const titled = categories.filter((category) => !category.untitled);
   const groups: SiteConfigInput['groups'] = titled.flatMap((category) => {
     const members = systems.filter((system) => system.category === category.name);
-    return members.length > 0 ? [{ name: category.name, ...optional('description', category.description), components: members.map(component) }] : [];
+    return members.length > 0
+      ? [{ name: category.name, ...optional('description', category.description), components: members.map(component) }]
+      : [];
   });
-  const ungrouped = systems.filter((system) => !system.category || !titled.some((category) => category.name === system.category));
+  const ungrouped = systems.filter(
+    (system) => !system.category || !titled.some((category) => category.name === system.category),
+  );
   if (ungrouped.length > 0) groups.push({ name: UNGROUPED, components: ungrouped.map(component) });
   const name = asText(root['title']) ?? 'Status';
   const url = asText(root['baseURL']) ?? asText(root['baseurl']) ?? '';
@@ -159,7 +190,10 @@ function mapSystems(config: unknown, notes: ImportNote[]): { config: SiteConfigI
  * URL sanitising drops (e.g. ":") left out. It is the file's `source.cstate`.
  */
 export function hugoSegment(name: string, slug: string | undefined): string {
-  return (slug ?? name).trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{M}\p{N}._-]/gu, '');
+  return (slug ?? name)
+    .trim()
+    .replace(/\s+/g, '-')
+    .replace(/[^\p{L}\p{M}\p{N}._-]/gu, '');
 }
 
 interface IssueContext {
@@ -172,7 +206,10 @@ interface IssueContext {
 
 function unknownSeverityNote(value: unknown): string {
   const known = Object.keys(SEVERITIES).join(', ');
-  const what = value === undefined || value === null || value === '' ? 'it has no severity' : `severity ${JSON.stringify(String(value))} is not one cState knows (${known})`;
+  const what =
+    value === undefined || value === null || value === ''
+      ? 'it has no severity'
+      : `severity ${JSON.stringify(String(value))} is not one cState knows (${known})`;
   return `${what}: cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none`;
 }
 
@@ -194,7 +231,8 @@ function frontmatterOf(text: string): { data: Record<string, unknown>; body: str
 function closeResolved(updates: ImportedUpdate[], resolvedWhen: string | undefined): void {
   const last = updates.at(-1)!;
   if (last.status === 'resolved') return;
-  if (resolvedWhen && resolvedWhen > last.at) updates.push({ at: resolvedWhen, status: 'resolved', message: defaultMessage('resolved') });
+  if (resolvedWhen && resolvedWhen > last.at)
+    updates.push({ at: resolvedWhen, status: 'resolved', message: defaultMessage('resolved') });
   else last.status = 'resolved';
 }
 
@@ -213,10 +251,16 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
     return parsed.at;
   };
   const date = time(data['date'], 'date');
-  const updates = bodyUpdates(expandShortcodes(body, context.oldUrl, context.notes), date, context.notes, context.onZoneless);
+  const updates = bodyUpdates(
+    expandShortcodes(body, context.oldUrl, context.notes),
+    date,
+    context.notes,
+    context.onZoneless,
+  );
   const resolvedWhen = data['resolvedWhen'] ? time(data['resolvedWhen'], 'resolvedWhen') : undefined;
   if (isTruthy(data['resolved']) || informational) closeResolved(updates, resolvedWhen);
-  if (informational && !isTruthy(data['resolved'])) context.notes.push('an informational post: imported as a notice that is over, as cState never shows it as open');
+  if (informational && !isTruthy(data['resolved']))
+    context.notes.push('an informational post: imported as a notice that is over, as cState never shows it as open');
   markReopenings(updates);
   const components = new Map<string, IncidentComponentStatus>();
   for (const system of asList(data['affected'])) {
@@ -224,19 +268,28 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
     if (!id) context.notes.push(`left out "${String(system)}": it is not among the systems in config.yml`);
     else if (!unmarked) components.set(id, severity.status);
   }
-  if (informational && asList(data['affected']).length > 0) context.notes.push('an informational post: its systems are not marked as affected (impact none)');
+  if (informational && asList(data['affected']).length > 0)
+    context.notes.push('an informational post: its systems are not marked as affected (impact none)');
   const moved = moveLongMessages(updates, '');
   context.notes.push(...moved.notes);
   const first = updates[0]!;
   const started = date < first.at ? date : undefined;
   const source = { cstate: hugoSegment(name, asText(data['slug'])) };
-  if (!source.cstate) throw new UnmappableError(`its file name ${JSON.stringify(name)} has no letters or digits to make a link of`);
+  if (!source.cstate)
+    throw new UnmappableError(`its file name ${JSON.stringify(name)} has no letters or digits to make a link of`);
   return {
     kind: 'incident',
     source,
     title,
     startsAt: started ?? first.at,
-    frontmatter: { title, impact: unmarked ? 'none' : severity.impact, components, ...(started ? { started } : {}), source, updates: updates.map(updateValue) },
+    frontmatter: {
+      title,
+      impact: unmarked ? 'none' : severity.impact,
+      components,
+      ...(started ? { started } : {}),
+      source,
+      updates: updates.map(updateValue),
+    },
     body: moved.body,
   };
 }
@@ -253,7 +306,8 @@ export function mapCstate(site: CstateSite): ImportPlan {
   const notes: ImportNote[] = [];
   const { config, idOf } = mapSystems(site.config, notes);
   const base = /^https?:\/\//i.test(config.url) ? config.url.replace(/\/?$/, '/') : undefined;
-  const oldUrl = (issue: string) => (base && hugoSegment(issue, undefined) ? `${base}issues/${hugoSegment(issue, undefined).toLowerCase()}/` : undefined);
+  const oldUrl = (issue: string) =>
+    base && hugoSegment(issue, undefined) ? `${base}issues/${hugoSegment(issue, undefined).toLowerCase()}/` : undefined;
   const events: ImportedEvent[] = [];
   const skipped: SkippedEvent[] = [];
   let zoneless = false;

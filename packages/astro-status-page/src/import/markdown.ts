@@ -4,7 +4,12 @@ import { isSafeUrl } from '../rules/markdown.ts';
 // The same links the page renders (src/rules/markdown.ts): anything else becomes plain text.
 const HTML_TAG = /<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i;
 
-const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '*' });
+const turndown = new TurndownService({
+  headingStyle: 'atx',
+  bulletListMarker: '-',
+  codeBlockStyle: 'fenced',
+  emDelimiter: '*',
+});
 // Scripts, styles and embedded documents carry nothing a reader should see.
 turndown.remove(['script', 'style', 'iframe', 'object', 'embed', 'noscript']);
 turndown.addRule('safe-links', {
@@ -15,14 +20,32 @@ turndown.addRule('safe-links', {
   },
 });
 // An image would load from someone else's server on every page view; keep its description.
-turndown.addRule('image-alt', { filter: 'img', replacement: (_, node) => (node as HTMLImageElement).getAttribute('alt') ?? '' });
+turndown.addRule('image-alt', {
+  filter: 'img',
+  replacement: (_, node) => (node as HTMLImageElement).getAttribute('alt') ?? '',
+});
 
 // HTML comments are notes to the editor (`<!-- markdown-link-check-disable -->`), never for readers.
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 // Tags nested deeper than this are no document a person wrote, and would overflow turndown's recursion.
 const MAX_TAG_DEPTH = 200;
 const ANY_TAG = /<(\/?)([a-z][a-z0-9]*)\b[^<>]*?(\/?)>/gi;
-const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'area', 'base', 'col', 'embed', 'source', 'track', 'param']);
+const VOID_TAGS = new Set([
+  'br',
+  'hr',
+  'img',
+  'input',
+  'meta',
+  'link',
+  'wbr',
+  'area',
+  'base',
+  'col',
+  'embed',
+  'source',
+  'track',
+  'param',
+]);
 
 /** How deeply the tags of an HTML text nest (an over-estimate when end tags are left out). */
 export function tagDepth(html: string): number {
@@ -36,7 +59,12 @@ export function tagDepth(html: string): number {
 }
 
 /** HTML as plain text: every tag dropped, the words kept. */
-const flatten = (html: string) => html.replace(/<[^<>]*>/g, ' ').replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
+const flatten = (html: string) =>
+  html
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 
 /**
  * An imported body as safe Markdown. Statuspage and cState bodies are

@@ -72,7 +72,10 @@ export class UnmappableError extends Error {}
  */
 export function utc(text: string, field: string): string {
   const parsed = timestampSchema.safeParse(text);
-  if (!parsed.success) throw new UnmappableError(`${field}: ${parsed.error.issues[0]?.message ?? `${JSON.stringify(text)} is not a time with a zone`}`);
+  if (!parsed.success)
+    throw new UnmappableError(
+      `${field}: ${parsed.error.issues[0]?.message ?? `${JSON.stringify(text)} is not a time with a zone`}`,
+    );
   return isoSeconds(Date.parse(parsed.data));
 }
 
@@ -105,7 +108,9 @@ export function moveLongMessages(updates: ImportedUpdate[], body: string): { bod
     if (bytes <= LIMITS.messageBytes) continue;
     moved.push(`### ${UPDATE_STATUS_WORDS[update.status] ?? update.status}, ${update.at}\n\n${update.message}`);
     update.message = `${leadOf(update.message, LIMITS.messageBytes - byteLength(CONTINUED))}${CONTINUED}`;
-    notes.push(`the update at ${update.at} is ${bytes.toLocaleString('en')} bytes, over the ${LIMITS.messageBytes.toLocaleString('en')}-byte limit: it shows its first part, and the full text is in the body (shown once the incident is resolved)`);
+    notes.push(
+      `the update at ${update.at} is ${bytes.toLocaleString('en')} bytes, over the ${LIMITS.messageBytes.toLocaleString('en')}-byte limit: it shows its first part, and the full text is in the body (shown once the incident is resolved)`,
+    );
   }
   if (moved.length === 0) return { body, notes };
   return { body: [body.trim(), '## Full text of long updates', ...moved].filter(Boolean).join('\n\n'), notes };
@@ -124,7 +129,10 @@ export function markReopenings(updates: ImportedUpdate[]): void {
   updates.forEach((update, i) => {
     const previous = updates[i - 1];
     if (previous?.status !== 'resolved') return;
-    if (update.status === 'resolved') throw new UnmappableError(`it was resolved twice in a row (${previous.at} and ${update.at}) with no update between`);
+    if (update.status === 'resolved')
+      throw new UnmappableError(
+        `it was resolved twice in a row (${previous.at} and ${update.at}) with no update between`,
+      );
     update.reopened = true;
   });
 }
@@ -134,11 +142,17 @@ export function markReopenings(updates: ImportedUpdate[]): void {
  * (the validator refuses that): to what the worst status implies. Returns the
  * impact and, when raised, a note saying so.
  */
-export function fitImpact(declared: Impact, statuses: Iterable<UpdateComponentStatus>): { impact: Impact; note?: string } {
+export function fitImpact(
+  declared: Impact,
+  statuses: Iterable<UpdateComponentStatus>,
+): { impact: Impact; note?: string } {
   const list = [...statuses];
   const implied = impliedImpact(list);
   if (declared !== 'none' || implied === 'none') return { impact: declared };
-  return { impact: implied, note: `impact raised from "none" to "${implied}": a component was ${list.find((status) => impliedImpact([status]) === implied)}` };
+  return {
+    impact: implied,
+    note: `impact raised from "none" to "${implied}": a component was ${list.find((status) => impliedImpact([status]) === implied)}`,
+  };
 }
 
 /** Is `impact` one of ours? */
@@ -175,7 +189,8 @@ export function renderEvent(event: ImportedEvent): string {
 /** `status.config.yaml` as text. */
 export function renderConfig(config: SiteConfigInput): string {
   const doc = new Document(config, { schema: 'core' });
-  doc.commentBefore = ' The status page\'s identity and the components it reports on, imported.\n Components are listed by group, in the order users see them.';
+  doc.commentBefore =
+    " The status page's identity and the components it reports on, imported.\n Components are listed by group, in the order users see them.";
   return doc.toString({ lineWidth: 0 });
 }
 

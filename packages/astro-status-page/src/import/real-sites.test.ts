@@ -15,10 +15,14 @@ import { LIMITS } from '../rules/limits.ts';
 // (its config.yml, or tests/fixtures/statuspage-real/README.md).
 const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures');
 const bySource = (plan: ImportPlan, id: string) => plan.events.find((event) => Object.values(event.source)[0] === id)!;
-const updatesOf = (plan: ImportPlan, id: string) => (bySource(plan, id).frontmatter['updates'] as Array<{ at: string; status: string; message: string }>).map(({ at, status }) => [at, status]);
+const updatesOf = (plan: ImportPlan, id: string) =>
+  (bySource(plan, id).frontmatter['updates'] as Array<{ at: string; status: string; message: string }>).map(
+    ({ at, status }) => [at, status],
+  );
 const validates = (plan: ImportPlan) => {
   const ids = listComponents(plan.config).map((component) => component.id);
-  for (const event of plan.events) expect(parseIncidentFile({ path: 'incidents/x.md', text: renderEvent(event) }, ids).problems).toEqual([]);
+  for (const event of plan.events)
+    expect(parseIncidentFile({ path: 'incidents/x.md', text: renderEvent(event) }, ids).problems).toEqual([]);
 };
 
 describe('Jenkins (status.jenkins.io, cState)', () => {
@@ -31,8 +35,14 @@ describe('Jenkins (status.jenkins.io, cState)', () => {
   });
 
   test('untitled categories are one ungrouped list, descriptions kept', () => {
-    expect(plan.config.groups.map((group) => [group.name, group.components.map((component) => component.id)])).toEqual([['Components', ['ci-jenkins-io', 'get-jenkins-io', 'javadoc-jenkins-io']]]);
-    expect(plan.config.groups[0]!.components[2]).toEqual({ id: 'javadoc-jenkins-io', name: 'javadoc.jenkins.io', description: 'Jenkins javadoc' });
+    expect(plan.config.groups.map((group) => [group.name, group.components.map((component) => component.id)])).toEqual([
+      ['Components', ['ci-jenkins-io', 'get-jenkins-io', 'javadoc-jenkins-io']],
+    ]);
+    expect(plan.config.groups[0]!.components[2]).toEqual({
+      id: 'javadoc-jenkins-io',
+      name: 'javadoc.jenkins.io',
+      description: 'Jenkins javadoc',
+    });
   });
 
   test('a one-digit hour is read as Hugo reads it; the untracked body is the first update at the date, resolvedWhen closes it', () => {
@@ -54,7 +64,10 @@ describe('Jenkins (status.jenkins.io, cState)', () => {
     expect(first!.message).toMatch(/\(The full update is in the details below\.\)$/);
     expect(event.body).toContain('## Full text of long updates');
     expect(event.body).toContain('Downgraded plugin reports `NoSuchMethodError`');
-    expect(plan.notes).toContainEqual({ source: 'cstate 2021-05-29-no-aci-agents-for-ci-jenkins-io', message: expect.stringMatching(/^the update at 2021-05-29T22:41:00Z is 6,979 bytes, over the 2,600-byte limit/) });
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2021-05-29-no-aci-agents-for-ci-jenkins-io',
+      message: expect.stringMatching(/^the update at 2021-05-29T22:41:00Z is 6,979 bytes, over the 2,600-byte limit/),
+    });
   });
 });
 
@@ -68,14 +81,22 @@ describe('Dogsbody Technology (cState)', () => {
   });
 
   test('the source is the slug Hugo publishes (in its case), else the file name', () => {
-    expect(plan.events.map((event) => event.source)).toEqual([{ cstate: 'id3' }, { cstate: 'dm9ikAwNbrwC3OJ9' }, { cstate: 'yp2f76rUOgmawFzq' }, { cstate: 'LIRjEImeE7u9I8SN' }]);
+    expect(plan.events.map((event) => event.source)).toEqual([
+      { cstate: 'id3' },
+      { cstate: 'dm9ikAwNbrwC3OJ9' },
+      { cstate: 'yp2f76rUOgmawFzq' },
+      { cstate: 'LIRjEImeE7u9I8SN' },
+    ]);
   });
 
   test('informational: "true" is a notice over at its time: impact none, no component down, noted', () => {
     const event = bySource(plan, 'yp2f76rUOgmawFzq');
     expect(event.frontmatter['impact']).toBe('none');
     expect(event.frontmatter['components']).toEqual(new Map());
-    expect(plan.notes).toContainEqual({ source: 'cstate 2022-01-31_09:22:27_incident', message: 'an informational post: its systems are not marked as affected (impact none)' });
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2022-01-31_09:22:27_incident',
+      message: 'an informational post: its systems are not marked as affected (impact none)',
+    });
   });
 
   test('heading-style tracks: the text under each heading is its update, the text above the first is the description', () => {
@@ -87,7 +108,12 @@ describe('Dogsbody Technology (cState)', () => {
   });
 
   test('three "Resolved" headings in a row: the last resolves; an untracked one-paragraph post is resolved at its date, no update made up', () => {
-    expect(updatesOf(plan, 'dm9ikAwNbrwC3OJ9').map(([, status]) => status)).toEqual(['investigating', 'investigating', 'investigating', 'resolved']);
+    expect(updatesOf(plan, 'dm9ikAwNbrwC3OJ9').map(([, status]) => status)).toEqual([
+      'investigating',
+      'investigating',
+      'investigating',
+      'resolved',
+    ]);
     expect(updatesOf(plan, 'id3')).toEqual([['2012-12-04T16:26:00Z', 'resolved']]);
   });
 
@@ -118,7 +144,8 @@ describe('Uberspace (is.uberspace.online, cState): a severity cState does not kn
     ]);
     expect(plan.notes).toContainEqual({
       source: 'cstate 2019-12-18-mysql-uberspace-de-not-reachable',
-      message: 'severity "degraded" is not one cState knows (down, disrupted, notice): cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none',
+      message:
+        'severity "degraded" is not one cState knows (down, disrupted, notice): cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none',
     });
     validates(plan);
   });
@@ -132,22 +159,40 @@ describe('garykim.dev (status.garykim.dev, cState): no severity, and the site’
     expect(plan.events).toHaveLength(3);
     expect(plan.skipped).toEqual([]);
     expect(bySource(plan, '2020-06-30-update-to-1161').frontmatter['impact']).toBe('none');
-    expect(plan.notes).toContainEqual({ source: 'cstate 2020-06-30-update-to-1161', message: 'it has no severity: cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none' });
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2020-06-30-update-to-1161',
+      message:
+        'it has no severity: cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none',
+    });
     validates(plan);
   });
 
   test('{{< htrack "…" >}} is never shown as shortcode syntax: its time stays as text, noted once per issue', () => {
     expect(text('2020-06-07-minecraft-view-range-increase')).not.toContain('{{<');
-    expect(text('2020-06-07-minecraft-view-range-increase')).toContain('The restart is scheduled for **2020-06-08T12:00:00+08:00**.');
+    expect(text('2020-06-07-minecraft-view-range-increase')).toContain(
+      'The restart is scheduled for **2020-06-08T12:00:00+08:00**.',
+    );
     expect(text('2020-06-30-update-to-1161')).toContain('### Back up (2020-07-02T00:05:00+08:00)');
-    expect(plan.notes.filter((note) => note.source === 'cstate 2020-06-30-update-to-1161' && note.message.startsWith('the shortcode'))).toEqual([
-      { source: 'cstate 2020-06-30-update-to-1161', message: 'the shortcode "htrack" is the site\'s own, not cState\'s: its arguments are kept as text' },
+    expect(
+      plan.notes.filter(
+        (note) => note.source === 'cstate 2020-06-30-update-to-1161' && note.message.startsWith('the shortcode'),
+      ),
+    ).toEqual([
+      {
+        source: 'cstate 2020-06-30-update-to-1161',
+        message: 'the shortcode "htrack" is the site\'s own, not cState\'s: its arguments are kept as text',
+      },
     ]);
   });
 
   test('{{< relref "…" >}} to another issue becomes that issue’s old address, which the import redirects', () => {
-    expect(text('2020-09-03-cu-modded-sevtech')).toContain('[1 week scream test period](https://status.garykim.dev/issues/2020-09-31-cu-modded-revelation-scream/)');
-    expect(plan.notes).toContainEqual({ source: 'cstate 2020-09-03-cu-modded-sevtech', message: "Hugo's relref shortcode became the issue's old address, as our pages do not run Hugo" });
+    expect(text('2020-09-03-cu-modded-sevtech')).toContain(
+      '[1 week scream test period](https://status.garykim.dev/issues/2020-09-31-cu-modded-revelation-scream/)',
+    );
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2020-09-03-cu-modded-sevtech',
+      message: "Hugo's relref shortcode became the issue's old address, as our pages do not run Hugo",
+    });
   });
 });
 
@@ -157,8 +202,17 @@ describe('Packit (status.packit.dev, cState): two files its own Hugo cannot read
   test('each is skipped alone with the reason, named by its title as written, without its YAML quotes', () => {
     expect(plan.events).toEqual([]);
     expect(plan.skipped).toEqual([
-      { source: 'cstate 2023-10-31-release-monitoring.org-outage', title: 'release-monitoring.org outage', reason: 'it has no frontmatter between --- lines' },
-      { source: 'cstate 2024-08-13-github-outage', title: 'GitHub outage', reason: 'date: "2024-08-13T015:00:00+02:00" is not a date and time Hugo reads, e.g. 2024-05-01T10:30:00Z or 2024-05-01 10:30:00' },
+      {
+        source: 'cstate 2023-10-31-release-monitoring.org-outage',
+        title: 'release-monitoring.org outage',
+        reason: 'it has no frontmatter between --- lines',
+      },
+      {
+        source: 'cstate 2024-08-13-github-outage',
+        title: 'GitHub outage',
+        reason:
+          'date: "2024-08-13T015:00:00+02:00" is not a date and time Hugo reads, e.g. 2024-05-01T10:30:00Z or 2024-05-01 10:30:00',
+      },
     ]);
   });
 });
@@ -168,7 +222,8 @@ describe('careless and hostile cState folders', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   cpSync(join(FIXTURES, 'cstate'), dir, { recursive: true });
   const issues = join(dir, 'content/issues');
-  const issue = (frontmatter: string, body = 'Something happened.') => `---\ntitle: Test\n${frontmatter}\nseverity: down\naffected:\n  - API\n---\n${body}\n`;
+  const issue = (frontmatter: string, body = 'Something happened.') =>
+    `---\ntitle: Test\n${frontmatter}\nseverity: down\naffected:\n  - API\n---\n${body}\n`;
   mkdirSync(join(issues, 'folder.md'));
   symlinkSync(join(issues, 'nowhere.md'), join(issues, 'dangling.md'));
   writeFileSync(join(dir, '..', 'outside-cstate-issue.md'), issue('date: 2024-05-01T10:00:00Z'));
@@ -176,7 +231,10 @@ describe('careless and hostile cState folders', () => {
   writeFileSync(join(issues, '2024-05-02-actualización-de-red.md'), issue('date: 2024-05-02T10:00:00Z\nresolved: yes'));
   writeFileSync(join(issues, '2024-05-03-string-true.md'), issue('date: 2024-05-03T10:00:00Z\nresolved: "true"'));
   writeFileSync(join(issues, '2024-05-04-feb-30.md'), issue('date: 2024-02-30T10:00:00Z'));
-  writeFileSync(join(issues, '2024-05-05-deep.md'), issue('date: 2024-05-05T10:00:00Z', `${'<div>'.repeat(3000)}deep${'</div>'.repeat(3000)}`));
+  writeFileSync(
+    join(issues, '2024-05-05-deep.md'),
+    issue('date: 2024-05-05T10:00:00Z', `${'<div>'.repeat(3000)}deep${'</div>'.repeat(3000)}`),
+  );
   const plan = mapCstate(readCstateFolder(dir));
   const reasonOf = (name: string) => plan.skipped.find((skip) => skip.source === `cstate ${name}`)?.reason;
 
@@ -194,12 +252,17 @@ describe('careless and hostile cState folders', () => {
   });
 
   test('30 February is refused for that issue alone', () => {
-    expect(reasonOf('2024-05-04-feb-30')).toBe('date: "2024-02-30T10:00:00Z" is not a real date and time: 2024-02 has no day 30; write it like 2022-12-28T12:13:00Z');
+    expect(reasonOf('2024-05-04-feb-30')).toBe(
+      'date: "2024-02-30T10:00:00Z" is not a real date and time: 2024-02 has no day 30; write it like 2022-12-28T12:13:00Z',
+    );
   });
 
   test('3,000 nested tags never crash: the text is kept, flattened, and noted', () => {
     expect(renderEvent(bySource(plan, '2024-05-05-deep'))).toContain('message: deep');
-    expect(plan.notes).toContainEqual({ source: 'cstate 2024-05-05-deep', message: 'HTML nested 3000 tags deep (at most 200 are read) was kept as plain text, its tags dropped' });
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2024-05-05-deep',
+      message: 'HTML nested 3000 tags deep (at most 200 are read) was kept as plain text, its tags dropped',
+    });
   });
 });
 
@@ -207,8 +270,16 @@ describe('Quay.io (Statuspage), summary.json alone', async () => {
   const plan = mapStatuspage(await readPublicFolder(join(FIXTURES, 'statuspage-real/quay-summary')));
 
   test('components come from the summary, every incident imports, and the note says what was missing', () => {
-    expect(listComponents(plan.config).map((component) => component.name)).toEqual(['Frontend and API', 'Build system', 'GitHub']);
-    expect(plan.events.map((event) => Object.values(event.source)[0])).toEqual(['8kxqfd750j11', 'fq032cl5k8c7', '71rmbb4drm25']);
+    expect(listComponents(plan.config).map((component) => component.name)).toEqual([
+      'Frontend and API',
+      'Build system',
+      'GitHub',
+    ]);
+    expect(plan.events.map((event) => Object.values(event.source)[0])).toEqual([
+      '8kxqfd750j11',
+      'fq032cl5k8c7',
+      '71rmbb4drm25',
+    ]);
     expect(plan.skipped).toEqual([]);
     expect(plan.notes.map((note) => note.message)).toEqual([
       "components.json is missing: the components are the summary's",
@@ -234,26 +305,44 @@ describe('Telerik Platform (Statuspage), incidents.json alone', async () => {
   test('every incident imports; with no component named anywhere, one component stands for the page, noted', () => {
     expect(plan.events).toHaveLength(3);
     expect(listComponents(plan.config).map((component) => component.name)).toEqual(['Telerik Platform']);
-    expect(plan.notes.map((note) => note.message)).toContain('no incident names a component either: one component, "Telerik Platform", stands for the whole page');
+    expect(plan.notes.map((note) => note.message)).toContain(
+      'no incident names a component either: one component, "Telerik Platform", stands for the whole page',
+    );
     validates(plan);
   });
 
   test('an incident Statuspage calls resolved, saved without its resolving update, is resolved at resolved_at, noted', () => {
     const [first] = exported.incidents;
-    const cut: StatuspageExport = { ...exported, incidents: [{ ...first!, incident_updates: first!.incident_updates.slice(1) }] };
+    const cut: StatuspageExport = {
+      ...exported,
+      incidents: [{ ...first!, incident_updates: first!.incident_updates.slice(1) }],
+    };
     const mapped = mapStatuspage(cut);
     expect(updatesOf(mapped, 'gzrdn0ymmjp1').at(-1)).toEqual(['2016-06-09T12:59:33Z', 'resolved']);
-    expect(mapped.notes).toContainEqual({ source: 'statuspage gzrdn0ymmjp1', message: 'it is resolved on Statuspage but no saved update says so: a "resolved" update was added at 2016-06-09T12:59:33Z' });
+    expect(mapped.notes).toContainEqual({
+      source: 'statuspage gzrdn0ymmjp1',
+      message:
+        'it is resolved on Statuspage but no saved update says so: a "resolved" update was added at 2016-06-09T12:59:33Z',
+    });
   });
 
   test('one entry that is not an incident is skipped alone, with the reason', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuspage-odd-'));
     try {
       const odd = { id: 'odd1', name: 'Half an incident', status: 'resolved' };
-      writeFileSync(join(dir, 'incidents.json'), JSON.stringify({ page: exported.page, incidents: [odd, ...exported.incidents] }));
+      writeFileSync(
+        join(dir, 'incidents.json'),
+        JSON.stringify({ page: exported.page, incidents: [odd, ...exported.incidents] }),
+      );
       const mapped = mapStatuspage(await readPublicFolder(dir));
       expect(mapped.events).toHaveLength(3);
-      expect(mapped.skipped).toEqual([{ source: 'statuspage odd1', title: 'Half an incident', reason: expect.stringMatching(/^it is not Statuspage's shape: created_at: /) }]);
+      expect(mapped.skipped).toEqual([
+        {
+          source: 'statuspage odd1',
+          title: 'Half an incident',
+          reason: expect.stringMatching(/^it is not Statuspage's shape: created_at: /),
+        },
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -261,9 +350,13 @@ describe('Telerik Platform (Statuspage), incidents.json alone', async () => {
 
   test('a page zone the project knows is kept; one it does not is noted, never dropped silently', () => {
     // Which names the zone rule knows is issue 21's (e.g. Asia/Kolkata); the importer only passes them through it.
-    expect(mapStatuspage({ ...exported, page: { ...exported.page, time_zone: 'Europe/Berlin' } }).config.timezone).toBe('Europe/Berlin');
+    expect(mapStatuspage({ ...exported, page: { ...exported.page, time_zone: 'Europe/Berlin' } }).config.timezone).toBe(
+      'Europe/Berlin',
+    );
     const unknown = mapStatuspage({ ...exported, page: { ...exported.page, time_zone: 'Mars/Olympus_Mons' } });
     expect(unknown.config.timezone).toBeUndefined();
-    expect(unknown.notes.map((note) => note.message).find((message) => message.includes('time zone'))).toMatch(/^the page's time zone "Mars\/Olympus_Mons" was left out, so times show in UTC: /);
+    expect(unknown.notes.map((note) => note.message).find((message) => message.includes('time zone'))).toMatch(
+      /^the page's time zone "Mars\/Olympus_Mons" was left out, so times show in UTC: /,
+    );
   });
 });

@@ -45,7 +45,12 @@ export const statuspageIncidentSchema = z.object({
   scheduled_until: text,
 });
 
-export const statuspagePageSchema = z.object({ id: text, name: z.string().min(1), url: text, time_zone: z.string().optional() });
+export const statuspagePageSchema = z.object({
+  id: text,
+  name: z.string().min(1),
+  url: text,
+  time_zone: z.string().optional(),
+});
 
 export type StatuspageComponent = z.output<typeof statuspageComponentSchema>;
 export type StatuspageIncident = z.output<typeof statuspageIncidentSchema>;
@@ -79,5 +84,10 @@ export const publicFileSchemas = {
   'components.json': z.object({ page: statuspagePageSchema, components: z.array(statuspageComponentSchema) }),
   'incidents.json': z.object({ page, incidents: incidentList }),
   'scheduled-maintenances.json': z.object({ page, scheduled_maintenances: incidentList }),
-  'summary.json': z.object({ page, components: z.array(statuspageComponentSchema).optional(), incidents: incidentList, scheduled_maintenances: incidentList.optional() }),
+  'summary.json': z.object({
+    page,
+    components: z.array(statuspageComponentSchema).optional(),
+    incidents: incidentList,
+    scheduled_maintenances: incidentList.optional(),
+  }),
 } as const;

@@ -25,20 +25,31 @@ type PublicFile = keyof typeof publicFileSchemas;
 function parsed<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  const problems = result.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
   throw new ImportError(`${where} is not Statuspage's format: ${problems.join('; ')}`);
 }
 
 /** Each entry of an incident list read on its own: the incidents, and the entries that are not one with why. */
-export function readIncidents(entries: readonly unknown[]): { incidents: StatuspageIncident[]; rejected: RejectedIncident[] } {
+export function readIncidents(entries: readonly unknown[]): {
+  incidents: StatuspageIncident[];
+  rejected: RejectedIncident[];
+} {
   const incidents: StatuspageIncident[] = [];
   const rejected: RejectedIncident[] = [];
   entries.forEach((entry, i) => {
     const result = statuspageIncidentSchema.safeParse(entry);
     if (result.success) return void incidents.push(result.data);
     const record = (entry && typeof entry === 'object' ? entry : {}) as { id?: unknown; name?: unknown };
-    const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
-    rejected.push({ id: typeof record.id === 'string' ? record.id : `#${i + 1}`, name: typeof record.name === 'string' ? record.name : '(no name)', reason: `it is not Statuspage's shape: ${problems.join('; ')}` });
+    const problems = result.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+    rejected.push({
+      id: typeof record.id === 'string' ? record.id : `#${i + 1}`,
+      name: typeof record.name === 'string' ? record.name : '(no name)',
+      reason: `it is not Statuspage's shape: ${problems.join('; ')}`,
+    });
   });
   return { incidents, rejected };
 }
@@ -53,40 +64,69 @@ function componentsFromIncidents(incidents: readonly StatuspageIncident[]): Stat
   };
   for (const incident of incidents) {
     for (const component of incident.components ?? []) add(component);
-    for (const update of incident.incident_updates) for (const affected of update.affected_components ?? []) if (affected.code) add({ id: affected.code, name: affected.name });
+    for (const update of incident.incident_updates)
+      for (const affected of update.affected_components ?? [])
+        if (affected.code) add({ id: affected.code, name: affected.name });
   }
   return [...byId].map(([id, name], position) => ({ id, name, position }));
 }
 
 /** The page, components and incidents from the public API's files; `read` returns undefined for a missing file. */
-async function fromPublicFiles(read: (file: PublicFile) => Promise<unknown>, where: (file: PublicFile) => string): Promise<StatuspageExport> {
+async function fromPublicFiles(
+  read: (file: PublicFile) => Promise<unknown>,
+  where: (file: PublicFile) => string,
+): Promise<StatuspageExport> {
   const file = async <F extends PublicFile>(name: F) => {
     const json = await read(name);
-    return json === undefined ? undefined : (parsed(publicFileSchemas[name], json, where(name)) as z.output<(typeof publicFileSchemas)[F]>);
+    return json === undefined
+      ? undefined
+      : (parsed(publicFileSchemas[name], json, where(name)) as z.output<(typeof publicFileSchemas)[F]>);
   };
   const components = await file('components.json');
   const incidents = await file('incidents.json');
   const maintenances = await file('scheduled-maintenances.json');
   const summary = await file('summary.json');
-  if (!incidents && !summary) throw new ImportError(`${where('incidents.json')} is missing, and so is summary.json; one of them holds the page's incidents`);
+  if (!incidents && !summary)
+    throw new ImportError(
+      `${where('incidents.json')} is missing, and so is summary.json; one of them holds the page's incidents`,
+    );
   const page = components?.page ?? summary?.page ?? incidents?.page ?? maintenances?.page;
-  if (!page) throw new ImportError(`${where('components.json')} is missing, and no other file names the page; save components.json or summary.json`);
+  if (!page)
+    throw new ImportError(
+      `${where('components.json')} is missing, and no other file names the page; save components.json or summary.json`,
+    );
   const notes: string[] = [];
   // The summary adds open incidents older than the newest 50; the mapper drops repeated ids.
-  const { incidents: all, rejected } = readIncidents([...(incidents?.incidents ?? []), ...(maintenances?.scheduled_maintenances ?? []), ...(summary?.incidents ?? []), ...(summary?.scheduled_maintenances ?? [])]);
+  const { incidents: all, rejected } = readIncidents([
+    ...(incidents?.incidents ?? []),
+    ...(maintenances?.scheduled_maintenances ?? []),
+    ...(summary?.incidents ?? []),
+    ...(summary?.scheduled_maintenances ?? []),
+  ]);
   let list = components?.components ?? summary?.components;
-  if (!components && list) notes.push('components.json is missing: the components are the summary\'s');
+  if (!components && list) notes.push("components.json is missing: the components are the summary's");
   if (!list) {
     list = componentsFromIncidents(all);
-    notes.push('components.json and summary.json are missing: the components are those the incidents name, in one group; their groups, order and descriptions could not be recovered');
+    notes.push(
+      'components.json and summary.json are missing: the components are those the incidents name, in one group; their groups, order and descriptions could not be recovered',
+    );
   }
   if (list.length === 0) {
     // The page needs a component; one named after the page holds the history.
     list = [{ id: 'page', name: page.name, position: 0 }];
-    notes.push(`no incident names a component either: one component, ${JSON.stringify(page.name)}, stands for the whole page`);
+    notes.push(
+      `no incident names a component either: one component, ${JSON.stringify(page.name)}, stands for the whole page`,
+    );
   }
-  if (!incidents) notes.push('incidents.json is missing: only the incidents summary.json lists (the open ones) were imported');
-  return { page: { name: page.name, url: page.url ?? '', time_zone: page.time_zone }, components: list, incidents: all, rejected, notes };
+  if (!incidents)
+    notes.push('incidents.json is missing: only the incidents summary.json lists (the open ones) were imported');
+  return {
+    page: { name: page.name, url: page.url ?? '', time_zone: page.time_zone },
+    components: list,
+    incidents: all,
+    rejected,
+    notes,
+  };
 }
 
 /** A folder holding `components.json`, `incidents.json` … (or a site whose `api/v2/` does). */
@@ -117,7 +157,9 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
   }
   if (response.status === 404) return undefined;
   if (response.status === 401 || response.status === 403) {
-    throw new ImportError(`${url} refused the API key (HTTP ${response.status}); check STATUSPAGE_API_KEY and --page-id`);
+    throw new ImportError(
+      `${url} refused the API key (HTTP ${response.status}); check STATUSPAGE_API_KEY and --page-id`,
+    );
   }
   if (!response.ok) throw new ImportError(`${url} answered HTTP ${response.status} ${response.statusText}`);
   try {
@@ -130,7 +172,10 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
 /** A public page by its root URL, e.g. https://status.example.com (its `/api/v2/` files). */
 export function fetchPublicPage(root: string): Promise<StatuspageExport> {
   const api = `${root.replace(/\/+$/, '').replace(/\/api\/v2$/, '')}/api/v2/`;
-  return fromPublicFiles((name) => getJson(`${api}${name}`), (name) => `${api}${name}`);
+  return fromPublicFiles(
+    (name) => getJson(`${api}${name}`),
+    (name) => `${api}${name}`,
+  );
 }
 
 export interface ManagementSource {
@@ -146,7 +191,11 @@ export const MANAGEMENT_API = 'https://api.statuspage.io/v1';
 const MAX_PAGES = 10_000;
 
 /** Every item of a paginated management endpoint: `?page=1&per_page=100`, … until a short page. */
-async function allPages<S extends z.ZodType>(source: ManagementSource, path: string, item: S): Promise<Array<z.output<S>>> {
+async function allPages<S extends z.ZodType>(
+  source: ManagementSource,
+  path: string,
+  item: S,
+): Promise<Array<z.output<S>>> {
   const perPage = source.perPage ?? 100;
   const items: Array<z.output<S>> = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
@@ -158,8 +207,17 @@ async function allPages<S extends z.ZodType>(source: ManagementSource, path: str
   return items;
 }
 
-const managementPageSchema = statuspagePageSchema.extend({ domain: z.string().nullish(), subdomain: z.string().nullish() });
-const componentGroupSchema = z.object({ id: z.string(), name: z.string(), description: z.string().nullish(), position: z.number().nullish(), components: z.array(z.string()) });
+const managementPageSchema = statuspagePageSchema.extend({
+  domain: z.string().nullish(),
+  subdomain: z.string().nullish(),
+});
+const componentGroupSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  position: z.number().nullish(),
+  components: z.array(z.string()),
+});
 
 /** The whole history through the management API; the key is sent as `Authorization: OAuth <key>` and never shown. */
 export async function fetchManagement(source: ManagementSource): Promise<StatuspageExport> {
@@ -171,9 +229,19 @@ export async function fetchManagement(source: ManagementSource): Promise<Statusp
   const groups = await allPages(source, 'component-groups', componentGroupSchema);
   const { incidents, rejected } = readIncidents(await allPages(source, 'incidents', z.unknown()));
   return {
-    page: { name: page.name, url: page.domain ? `https://${page.domain}` : page.subdomain ? `https://${page.subdomain}.statuspage.io` : (page.url ?? '') },
+    page: {
+      name: page.name,
+      url: page.domain
+        ? `https://${page.domain}`
+        : page.subdomain
+          ? `https://${page.subdomain}.statuspage.io`
+          : (page.url ?? ''),
+    },
     // The management API lists groups apart; the public API lists them as components with `group: true`.
-    components: [...components.filter((component) => !component.group), ...groups.map((group) => ({ ...group, group: true, group_id: null }))],
+    components: [
+      ...components.filter((component) => !component.group),
+      ...groups.map((group) => ({ ...group, group: true, group_id: null })),
+    ],
     incidents,
     rejected,
   };

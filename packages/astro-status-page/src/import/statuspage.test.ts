@@ -8,7 +8,8 @@ import type { StatuspageExport, StatuspageIncident } from './statuspage-schema.t
 import { readPublicFolder } from './statuspage-source.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../tests/fixtures/statuspage');
-const fileOf = (plan: ImportPlan, id: string) => renderEvent(plan.events.find((event) => Object.values(event.source)[0] === id)!);
+const fileOf = (plan: ImportPlan, id: string) =>
+  renderEvent(plan.events.find((event) => Object.values(event.source)[0] === id)!);
 
 describe('the documented public API fixture', async () => {
   const plan = mapStatuspage(await readPublicFolder(FIXTURE));
@@ -94,30 +95,45 @@ updates:
   - at: 2024-04-21T09:00:00Z
     status: scheduled
 `);
-    expect(fileOf(plan, 'h6b2n8p4s1fg')).toContain('window:\n  start: 2024-05-10T01:00:00Z\n  end: 2024-05-10T03:00:00Z');
+    expect(fileOf(plan, 'h6b2n8p4s1fg')).toContain(
+      'window:\n  start: 2024-05-10T01:00:00Z\n  end: 2024-05-10T03:00:00Z',
+    );
   });
 
   test('"no impact" with a component down is raised to what the status implies, and said; an empty body gets its status in words', () => {
     expect(fileOf(plan, '7m2kq9x0vw1b')).toContain('impact: minor\ncomponents:\n  website: degraded_performance');
     expect(fileOf(plan, '7m2kq9x0vw1b')).toContain('    status: resolved\n    message: Resolved.');
-    expect(plan.notes).toEqual([{ source: 'statuspage 7m2kq9x0vw1b', message: 'impact raised from "none" to "minor": a component was degraded_performance' }]);
+    expect(plan.notes).toEqual([
+      {
+        source: 'statuspage 7m2kq9x0vw1b',
+        message: 'impact raised from "none" to "minor": a component was degraded_performance',
+      },
+    ]);
   });
 
   test('an incident resolved twice in a row is skipped with the reason', () => {
     expect(plan.skipped).toEqual([
-      { source: 'statuspage k2v8d7r1z0pq', title: 'Resolved twice', reason: 'it was resolved twice in a row (2024-04-01T11:00:00Z and 2024-04-01T12:00:00Z) with no update between' },
+      {
+        source: 'statuspage k2v8d7r1z0pq',
+        title: 'Resolved twice',
+        reason: 'it was resolved twice in a row (2024-04-01T11:00:00Z and 2024-04-01T12:00:00Z) with no update between',
+      },
     ]);
   });
 
   test('every file it maps passes the build’s validator', () => {
     const ids = listComponents(plan.config).map((component) => component.id);
-    for (const event of plan.events) expect(parseIncidentFile({ path: 'incidents/x.md', text: renderEvent(event) }, ids).problems).toEqual([]);
+    for (const event of plan.events)
+      expect(parseIncidentFile({ path: 'incidents/x.md', text: renderEvent(event) }, ids).problems).toEqual([]);
   });
 });
 
 const EXPORT: StatuspageExport = {
   page: { name: 'Acme', url: 'https://status.acme.example' },
-  components: [{ id: 'c1', name: 'API', position: 1 }, { id: 'c2', name: 'Web', position: 2 }],
+  components: [
+    { id: 'c1', name: 'API', position: 1 },
+    { id: 'c2', name: 'Web', position: 2 },
+  ],
   incidents: [],
 };
 const update = (status: string, at: string, affected: Array<[string, string]> = [], body = `${status} body`) => ({
@@ -125,23 +141,48 @@ const update = (status: string, at: string, affected: Array<[string, string]> = 
   body,
   created_at: at,
   display_at: at,
-  affected_components: affected.map(([code, new_status]) => ({ code, name: code, old_status: 'operational', new_status })),
+  affected_components: affected.map(([code, new_status]) => ({
+    code,
+    name: code,
+    old_status: 'operational',
+    new_status,
+  })),
 });
 /** One incident, its updates given oldest first (the export lists them newest first). */
 function mapOne(fields: Partial<StatuspageIncident> & { incident_updates: StatuspageIncident['incident_updates'] }) {
-  const incident: StatuspageIncident = { id: 'i1', name: 'Something broke', status: 'resolved', impact: 'minor', created_at: '2024-01-01T10:00:00Z', ...fields, incident_updates: [...fields.incident_updates].reverse() };
+  const incident: StatuspageIncident = {
+    id: 'i1',
+    name: 'Something broke',
+    status: 'resolved',
+    impact: 'minor',
+    created_at: '2024-01-01T10:00:00Z',
+    ...fields,
+    incident_updates: [...fields.incident_updates].reverse(),
+  };
   return mapStatuspage({ ...EXPORT, incidents: [incident] });
 }
 
 describe('mapping rules', () => {
   test('an update after a resolution reopens the incident', () => {
-    const plan = mapOne({ incident_updates: [update('investigating', '2024-01-01T10:00:00Z', [['c1', 'major_outage']]), update('resolved', '2024-01-01T11:00:00Z'), update('identified', '2024-01-01T12:00:00Z', [['c1', 'partial_outage']])] });
-    expect(renderEvent(plan.events[0]!)).toContain('  - at: 2024-01-01T12:00:00Z\n    status: identified\n    components:\n      api: partial_outage\n    message: identified body\n    reopened: true\n');
+    const plan = mapOne({
+      incident_updates: [
+        update('investigating', '2024-01-01T10:00:00Z', [['c1', 'major_outage']]),
+        update('resolved', '2024-01-01T11:00:00Z'),
+        update('identified', '2024-01-01T12:00:00Z', [['c1', 'partial_outage']]),
+      ],
+    });
+    expect(renderEvent(plan.events[0]!)).toContain(
+      '  - at: 2024-01-01T12:00:00Z\n    status: identified\n    components:\n      api: partial_outage\n    message: identified body\n    reopened: true\n',
+    );
   });
 
   test('the postmortem becomes the body, published at postmortem_published_at', () => {
     const plan = mapOne({
-      incident_updates: [update('investigating', '2024-01-01T10:00:00Z', [['c1', 'major_outage']]), update('resolved', '2024-01-01T11:00:00Z'), update('postmortem', '2024-01-02T09:00:00Z')],
+      incident_updates: [
+        update('investigating', '2024-01-01T10:00:00Z', [['c1', 'major_outage']]),
+        update('resolved', '2024-01-01T11:00:00Z'),
+        update('postmortem', '2024-01-02T09:00:00Z'),
+      ],
       postmortem_body: '<h2>What happened</h2><p>A disk filled up.</p>',
       postmortem_published_at: '2024-01-02T09:00:00Z',
     });
@@ -154,7 +195,11 @@ describe('mapping rules', () => {
   test('statuses an incident cannot set are left out and noted; a resolution never leaves a component down', () => {
     const plan = mapOne({
       incident_updates: [
-        update('investigating', '2024-01-01T10:00:00Z', [['c1', 'major_outage'], ['gone', 'major_outage'], ['c2', 'under_maintenance']]),
+        update('investigating', '2024-01-01T10:00:00Z', [
+          ['c1', 'major_outage'],
+          ['gone', 'major_outage'],
+          ['c2', 'under_maintenance'],
+        ]),
         update('resolved', '2024-01-01T11:00:00Z', [['c1', 'degraded_performance']]),
       ],
     });
@@ -168,12 +213,21 @@ describe('mapping rules', () => {
   });
 
   test('components no update gave a status are affected from the start at the status the impact implies', () => {
-    const plan = mapOne({ impact: 'critical', components: [{ id: 'c2' }], incident_updates: [update('resolved', '2024-01-01T11:00:00Z')] });
+    const plan = mapOne({
+      impact: 'critical',
+      components: [{ id: 'c2' }],
+      incident_updates: [update('resolved', '2024-01-01T11:00:00Z')],
+    });
     expect(renderEvent(plan.events[0]!)).toContain('impact: critical\ncomponents:\n  web: major_outage\n');
   });
 
   test('an unknown update status or impact skips the incident with the reason', () => {
-    expect(mapOne({ incident_updates: [update('fixing', '2024-01-01T10:00:00Z')] }).skipped[0]?.reason).toBe('an update at 2024-01-01T10:00:00Z has status "fixing"; allowed: investigating, identified, monitoring, resolved');
-    expect(mapOne({ impact: 'huge', incident_updates: [update('investigating', '2024-01-01T10:00:00Z')] }).skipped[0]?.reason).toBe('impact "huge" is not one of none, minor, major, critical');
+    expect(mapOne({ incident_updates: [update('fixing', '2024-01-01T10:00:00Z')] }).skipped[0]?.reason).toBe(
+      'an update at 2024-01-01T10:00:00Z has status "fixing"; allowed: investigating, identified, monitoring, resolved',
+    );
+    expect(
+      mapOne({ impact: 'huge', incident_updates: [update('investigating', '2024-01-01T10:00:00Z')] }).skipped[0]
+        ?.reason,
+    ).toBe('impact "huge" is not one of none, minor, major, critical');
   });
 });

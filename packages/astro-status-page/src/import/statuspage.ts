@@ -27,7 +27,12 @@ import {
   type ImportPlan,
   type SkippedEvent,
 } from './plan.ts';
-import type { StatuspageComponent, StatuspageExport, StatuspageIncident, StatuspageUpdate } from './statuspage-schema.ts';
+import type {
+  StatuspageComponent,
+  StatuspageExport,
+  StatuspageIncident,
+  StatuspageUpdate,
+} from './statuspage-schema.ts';
 
 const byPosition = (a: StatuspageComponent, b: StatuspageComponent) => (a.position ?? 0) - (b.position ?? 0);
 
@@ -37,7 +42,11 @@ const byPosition = (a: StatuspageComponent, b: StatuspageComponent) => (a.positi
  * are gathered in one group where the first of them stood. Returns the config
  * and each Statuspage component id's new id.
  */
-export function mapComponents(exported: StatuspageExport): { config: SiteConfigInput; idOf: Map<string, string>; notes: string[] } {
+export function mapComponents(exported: StatuspageExport): {
+  config: SiteConfigInput;
+  idOf: Map<string, string>;
+  notes: string[];
+} {
   const newId = componentIdMaker();
   const idOf = new Map<string, string>();
   const component = (source: StatuspageComponent): Component => {
@@ -49,19 +58,30 @@ export function mapComponents(exported: StatuspageExport): { config: SiteConfigI
   const isGroup = (source: StatuspageComponent) => source.group === true || (source.components?.length ?? 0) > 0;
   const groups: SiteConfigInput['groups'] = [];
   let ungrouped: Component[] | undefined;
-  for (const top of exported.components.filter((source) => !source.group_id || !byId.has(source.group_id)).sort(byPosition)) {
+  for (const top of exported.components
+    .filter((source) => !source.group_id || !byId.has(source.group_id))
+    .sort(byPosition)) {
     if (isGroup(top)) {
       const members = top.components?.length
         ? top.components.flatMap((id) => byId.get(id) ?? [])
         : exported.components.filter((source) => source.group_id === top.id).sort(byPosition);
-      if (members.length > 0) groups.push({ name: top.name, ...(top.description?.trim() ? { description: top.description.trim() } : {}), components: members.map(component) });
+      if (members.length > 0)
+        groups.push({
+          name: top.name,
+          ...(top.description?.trim() ? { description: top.description.trim() } : {}),
+          components: members.map(component),
+        });
       continue;
     }
     if (!ungrouped) groups.push({ name: UNGROUPED, components: (ungrouped = []) });
     ungrouped.push(component(top));
   }
   const { timezone, note } = siteTimeZone(exported.page.time_zone);
-  return { config: { name: exported.page.name, url: exported.page.url, ...(timezone ? { timezone } : {}), groups }, idOf, notes: note ? [note] : [] };
+  return {
+    config: { name: exported.page.name, url: exported.page.url, ...(timezone ? { timezone } : {}), groups },
+    idOf,
+    notes: note ? [note] : [],
+  };
 }
 
 /** The page's zone as our config takes it (Statuspage says "Etc/UTC" for UTC, our default), by the project's zone rule; a refused zone is noted. */
@@ -69,7 +89,9 @@ function siteTimeZone(zone: string | undefined): { timezone?: string; note?: str
   if (!zone || zone === 'Etc/UTC' || zone === 'UTC') return {};
   const checked = timeZoneSchema.safeParse(zone);
   if (checked.success) return { timezone: zone };
-  return { note: `the page's time zone ${JSON.stringify(zone)} was left out, so times show in UTC: ${checked.error.issues[0]?.message ?? 'not a zone this page knows'}` };
+  return {
+    note: `the page's time zone ${JSON.stringify(zone)} was left out, so times show in UTC: ${checked.error.issues[0]?.message ?? 'not a zone this page knows'}`,
+  };
 }
 
 /** Statuspage's update time: when it was shown (`display_at`), else when it was written. */
@@ -77,7 +99,10 @@ const updateTime = (update: StatuspageUpdate) => utc(update.display_at ?? update
 
 /** Oldest first; Statuspage lists updates newest first, and ties keep that order reversed. */
 const chronological = (updates: readonly StatuspageUpdate[]) =>
-  [...updates].reverse().map((update) => ({ update, at: updateTime(update) })).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  [...updates]
+    .reverse()
+    .map((update) => ({ update, at: updateTime(update) }))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
 class IncidentMapper {
   private readonly idOf: Map<string, string>;
@@ -106,9 +131,13 @@ class IncidentMapper {
       if (!affected.code) continue;
       const id = this.idOf.get(affected.code);
       if (!id) {
-        this.note(`left out component ${JSON.stringify(affected.name ?? affected.code)}: it is not on the page any more`);
+        this.note(
+          `left out component ${JSON.stringify(affected.name ?? affected.code)}: it is not on the page any more`,
+        );
       } else if (!UPDATE_COMPONENT_STATUSES.includes(affected.new_status as UpdateComponentStatus)) {
-        this.note(`left out ${id}: ${affected.new_status} during an incident (allowed: ${UPDATE_COMPONENT_STATUSES.join(', ')})`);
+        this.note(
+          `left out ${id}: ${affected.new_status} during an incident (allowed: ${UPDATE_COMPONENT_STATUSES.join(', ')})`,
+        );
       } else {
         statuses.set(id, affected.new_status as UpdateComponentStatus);
       }
@@ -121,8 +150,16 @@ class IncidentMapper {
     const updates = chronological(this.incident.incident_updates).flatMap(({ update, at }) => {
       // Statuspage's "postmortem" update announces the postmortem, which is the file's body here.
       if (update.status === 'postmortem') return [];
-      if (!allowed.includes(update.status)) throw new UnmappableError(`an update at ${at} has status "${update.status}"; allowed: ${allowed.join(', ')}`);
-      return [{ at, status: update.status, message: toSafeMarkdown(update.body, (message) => this.note(message)) || defaultMessage(update.status), from: update }];
+      if (!allowed.includes(update.status))
+        throw new UnmappableError(`an update at ${at} has status "${update.status}"; allowed: ${allowed.join(', ')}`);
+      return [
+        {
+          at,
+          status: update.status,
+          message: toSafeMarkdown(update.body, (message) => this.note(message)) || defaultMessage(update.status),
+          from: update,
+        },
+      ];
     });
     if (updates.length === 0) throw new UnmappableError('it has no updates');
     return updates;
@@ -146,28 +183,43 @@ class IncidentMapper {
     const updates = this.updates(INCIDENT_STATUSES);
     const first = updates[0]!;
     // The incident's statuses are the first update's; later updates carry what they change.
-    const components = new Map([...this.statuses(first.from)].filter((entry): entry is [string, IncidentComponentStatus] => entry[1] !== 'operational'));
+    const components = new Map(
+      [...this.statuses(first.from)].filter(
+        (entry): entry is [string, IncidentComponentStatus] => entry[1] !== 'operational',
+      ),
+    );
     const declared = this.incident.impact ?? 'none';
-    if (!isImpact(declared)) throw new UnmappableError(`impact "${declared}" is not one of none, minor, major, critical`);
+    if (!isImpact(declared))
+      throw new UnmappableError(`impact "${declared}" is not one of none, minor, major, critical`);
     for (const update of updates.slice(1)) {
       const statuses = this.statuses(update.from);
       if (update.status !== 'resolved') {
         if (statuses.size > 0) update.components = statuses;
       } else if ([...statuses.values()].some((status) => status !== 'operational')) {
-        this.note(`the resolving update at ${update.at} left a component down; resolving returns every component to operational`);
+        this.note(
+          `the resolving update at ${update.at} left a component down; resolving returns every component to operational`,
+        );
       }
     }
     this.closeAsStated(updates, 'resolved');
     markReopenings(updates);
     this.addUnstatedComponents(components, updates, declared);
-    const { impact, note } = fitImpact(declared, [...components.values(), ...updates.flatMap((update) => [...(update.components?.values() ?? [])])]);
+    const { impact, note } = fitImpact(declared, [
+      ...components.values(),
+      ...updates.flatMap((update) => [...(update.components?.values() ?? [])]),
+    ]);
     if (note) this.note(note);
     const startedAt = this.incident.started_at ? utc(this.incident.started_at, 'started_at') : undefined;
     const started = startedAt && startedAt < first.at ? startedAt : undefined;
-    const moved = moveLongMessages(updates, toSafeMarkdown(this.incident.postmortem_body, (message) => this.note(message)));
+    const moved = moveLongMessages(
+      updates,
+      toSafeMarkdown(this.incident.postmortem_body, (message) => this.note(message)),
+    );
     moved.notes.forEach((message) => this.note(message));
     const postmortem = moved.body;
-    const publishedAt = this.incident.postmortem_published_at ? utc(this.incident.postmortem_published_at, 'postmortem_published_at') : undefined;
+    const publishedAt = this.incident.postmortem_published_at
+      ? utc(this.incident.postmortem_published_at, 'postmortem_published_at')
+      : undefined;
     return {
       kind: 'incident',
       source: { statuspage: this.incident.id },
@@ -191,26 +243,43 @@ class IncidentMapper {
    * posted once it was over says nothing of them): affected from the start,
    * at the status its impact implies, and noted.
    */
-  private addUnstatedComponents(components: Map<string, IncidentComponentStatus>, updates: readonly ImportedUpdate[], impact: Impact): void {
-    const stated = new Set([...components.keys(), ...updates.flatMap((update) => [...(update.components?.keys() ?? [])])]);
+  private addUnstatedComponents(
+    components: Map<string, IncidentComponentStatus>,
+    updates: readonly ImportedUpdate[],
+    impact: Impact,
+  ): void {
+    const stated = new Set([
+      ...components.keys(),
+      ...updates.flatMap((update) => [...(update.components?.keys() ?? [])]),
+    ]);
     const status = INCIDENT_COMPONENT_STATUSES.find((candidate) => IMPACT_OF_STATUS[candidate] === impact);
-    const unstated = (this.incident.components ?? []).flatMap((component) => this.idOf.get(component.id) ?? []).filter((id) => !stated.has(id));
+    const unstated = (this.incident.components ?? [])
+      .flatMap((component) => this.idOf.get(component.id) ?? [])
+      .filter((id) => !stated.has(id));
     if (!status || unstated.length === 0) return;
     for (const id of unstated) components.set(id, status);
-    this.note(`no update gave a status to ${unstated.join(', ')}; set to ${status} from the start, as its impact (${impact}) implies`);
+    this.note(
+      `no update gave a status to ${unstated.join(', ')}; set to ${status} from the start, as its impact (${impact}) implies`,
+    );
   }
 
   maintenanceEvent(): ImportedEvent {
     const { scheduled_for: start, scheduled_until: end } = this.incident;
     if (!start || !end) throw new UnmappableError('a maintenance needs scheduled_for and scheduled_until');
     const window = { start: utc(start, 'scheduled_for'), end: utc(end, 'scheduled_until') };
-    if (window.end <= window.start) throw new UnmappableError(`its window ends (${window.end}) before it starts (${window.start})`);
+    if (window.end <= window.start)
+      throw new UnmappableError(`its window ends (${window.end}) before it starts (${window.start})`);
     const updates = this.updates(MAINTENANCE_STATUSES);
     this.closeAsStated(updates, 'completed');
     const moved = moveLongMessages(updates, '');
     moved.notes.forEach((message) => this.note(message));
     const listed = (this.incident.components ?? []).map((component) => component.id);
-    const named = listed.length > 0 ? listed : this.incident.incident_updates.flatMap((update) => (update.affected_components ?? []).flatMap((affected) => affected.code ?? []));
+    const named =
+      listed.length > 0
+        ? listed
+        : this.incident.incident_updates.flatMap((update) =>
+            (update.affected_components ?? []).flatMap((affected) => affected.code ?? []),
+          );
     const components = [...new Set(named.flatMap((id) => this.idOf.get(id) ?? []))];
     return {
       kind: 'maintenance',
@@ -237,7 +306,8 @@ class IncidentMapper {
 }
 
 /** A maintenance in Statuspage's eyes: it has a scheduled window. */
-const isMaintenance = (incident: StatuspageIncident) => Boolean(incident.scheduled_for) || incident.impact === 'maintenance';
+const isMaintenance = (incident: StatuspageIncident) =>
+  Boolean(incident.scheduled_for) || incident.impact === 'maintenance';
 
 /**
  * Statuspage's components, incidents and maintenance as our config and files.
@@ -247,8 +317,15 @@ const isMaintenance = (incident: StatuspageIncident) => Boolean(incident.schedul
 export function mapStatuspage(exported: StatuspageExport): ImportPlan {
   const { config, idOf, notes: pageNotes } = mapComponents(exported);
   const events: ImportedEvent[] = [];
-  const skipped: SkippedEvent[] = (exported.rejected ?? []).map((entry) => ({ source: `statuspage ${entry.id}`, title: entry.name, reason: entry.reason }));
-  const notes: ImportNote[] = [...(exported.notes ?? []), ...pageNotes].map((message) => ({ source: 'statuspage', message }));
+  const skipped: SkippedEvent[] = (exported.rejected ?? []).map((entry) => ({
+    source: `statuspage ${entry.id}`,
+    title: entry.name,
+    reason: entry.reason,
+  }));
+  const notes: ImportNote[] = [...(exported.notes ?? []), ...pageNotes].map((message) => ({
+    source: 'statuspage',
+    message,
+  }));
   const seen = new Set<string>();
   for (const incident of exported.incidents) {
     if (seen.has(incident.id)) continue;

@@ -38,8 +38,16 @@ function grouped(prefix: string, lines: readonly Line[], verbose: boolean): stri
 }
 
 /** The note and skip lines of an import's summary. */
-export function summaryLines(notes: readonly ImportNote[], skipped: readonly SkippedEvent[], verbose: boolean): string[] {
+export function summaryLines(
+  notes: readonly ImportNote[],
+  skipped: readonly SkippedEvent[],
+  verbose: boolean,
+): string[] {
   const noteLines = notes.map((note) => ({ label: 'note', reason: note.message, example: note.source }));
-  const skipLines = skipped.map((skip) => ({ label: 'skipped', reason: skip.reason, example: `${skip.source} ${JSON.stringify(skip.title)}` }));
+  const skipLines = skipped.map((skip) => ({
+    label: 'skipped',
+    reason: skip.reason,
+    example: `${skip.source} ${JSON.stringify(skip.title)}`,
+  }));
   return [...grouped('note', noteLines, verbose), ...grouped('skipped', skipLines, verbose)].map(visible);
 }

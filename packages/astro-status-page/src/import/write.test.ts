@@ -22,14 +22,19 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const plan = async () => mapStatuspage(await readPublicFolder(FIXTURE));
 const read = (path: string) => readFileSync(join(dir, path), 'utf8');
-const files = () => readdirSync(join(dir, 'incidents'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).sort();
+const files = () =>
+  readdirSync(join(dir, 'incidents'), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .sort();
 
 describe('import writes each file’s id', () => {
   test('every file it writes has id: equal to its slug, first (after kind on a maintenance), and the site passes', async () => {
     const report = writeImport(dir, await plan(), OPTIONS);
     expect(report.files.length).toBeGreaterThan(2);
     for (const { path, kind } of report.files) {
-      expect(read(path)).toMatch(new RegExp(`^---\\n${kind === 'maintenance' ? 'kind: maintenance\\n' : ''}id: ${slugFromPath(path)}\\n`));
+      expect(read(path)).toMatch(
+        new RegExp(`^---\\n${kind === 'maintenance' ? 'kind: maintenance\\n' : ''}id: ${slugFromPath(path)}\\n`),
+      );
     }
     expect(openSite(dir).problems).toEqual([]);
   });
@@ -41,14 +46,23 @@ describe('import writes each file’s id', () => {
     renameSync(join(dir, OUTAGE), join(dir, 'incidents/archive/api-errors.md'));
     const again = writeImport(dir, await plan(), OPTIONS);
     expect(again.files.find((file) => file.path === 'incidents/archive/api-errors.md')?.outcome).toBe('unchanged');
-    expect(files()).toEqual(before.map((name) => (`incidents/${name}` === OUTAGE ? 'archive/api-errors.md' : name)).sort());
-    expect(read('incidents/archive/api-errors.md')).toMatch(/^---\nid: 2024-05-02-rest-api-errors-and-failed-webhooks\n/);
-    expect(openSite(dir).entries.map((entry) => entry.slug)).toContain('2024-05-02-rest-api-errors-and-failed-webhooks');
+    expect(files()).toEqual(
+      before.map((name) => (`incidents/${name}` === OUTAGE ? 'archive/api-errors.md' : name)).sort(),
+    );
+    expect(read('incidents/archive/api-errors.md')).toMatch(
+      /^---\nid: 2024-05-02-rest-api-errors-and-failed-webhooks\n/,
+    );
+    expect(openSite(dir).entries.map((entry) => entry.slug)).toContain(
+      '2024-05-02-rest-api-errors-and-failed-webhooks',
+    );
   });
 
   test('a slug another file holds as its id is not taken again: the import adds -2', async () => {
     mkdirSync(join(dir, 'incidents'));
-    writeFileSync(join(dir, 'incidents/ours.md'), '---\nid: 2024-05-02-rest-api-errors-and-failed-webhooks\ntitle: Ours\n---\n');
+    writeFileSync(
+      join(dir, 'incidents/ours.md'),
+      '---\nid: 2024-05-02-rest-api-errors-and-failed-webhooks\ntitle: Ours\n---\n',
+    );
     const report = writeImport(dir, await plan(), OPTIONS);
     const placed = report.files.find((file) => file.path.includes('rest-api-errors'))!;
     expect(placed.path).toBe('incidents/2024/2024-05-02-rest-api-errors-and-failed-webhooks-2.md');

@@ -8,7 +8,17 @@ import { splitFrontmatter } from '../files/frontmatter.ts';
 import { slugFromPath } from '../rules/slug.ts';
 import { formatProblem, parseIncidentFile, type SourceFile } from '../files/validate.ts';
 import { siteConfigSchema } from '../files/schemas/site-config.ts';
-import { ImportError, renderConfig, renderEvent, withId, type ImportedEvent, type ImportNote, type ImportPlan, type SkippedEvent, type SourceRef } from './plan.ts';
+import {
+  ImportError,
+  renderConfig,
+  renderEvent,
+  withId,
+  type ImportedEvent,
+  type ImportNote,
+  type ImportPlan,
+  type SkippedEvent,
+  type SourceRef,
+} from './plan.ts';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 
@@ -33,7 +43,10 @@ const sourceKey = (source: SourceRef) => Object.entries(source).map(([from, id])
 function existingFile(file: SourceFile): Existing {
   try {
     const data = parse(splitFrontmatter(file.text)?.yaml ?? '') as { source?: SourceRef; id?: unknown } | null;
-    return { source: data?.source ? sourceKey(data.source) : undefined, id: typeof data?.id === 'string' ? data.id : undefined };
+    return {
+      source: data?.source ? sourceKey(data.source) : undefined,
+      id: typeof data?.id === 'string' ? data.id : undefined,
+    };
   } catch {
     return { source: undefined, id: undefined };
   }
@@ -49,7 +62,8 @@ interface Existing {
 type ExistingFiles = Map<string, Existing>;
 
 /** A hand-written file at exactly this path: replaced only with --force, reported otherwise. */
-const isHandWritten = (existing: ExistingFiles, path: string) => existing.has(path) && existing.get(path)!.source === undefined;
+const isHandWritten = (existing: ExistingFiles, path: string) =>
+  existing.has(path) && existing.get(path)!.source === undefined;
 
 /**
  * Where each imported event goes, and its id: the file that already has its
@@ -58,14 +72,19 @@ const isHandWritten = (existing: ExistingFiles, path: string) => existing.has(pa
  * slug (as its name or its id); a file's id is its slug when it has none.
  */
 function placeEvents(events: readonly ImportedEvent[], existing: ExistingFiles) {
-  const pathBySource = new Map([...existing].flatMap(([path, { source }]) => (source ? [[source, path] as const] : [])));
-  const taken = new Set([...existing].flatMap(([path, { id }]) => [slugFromPath(path), ...(id === undefined ? [] : [id])]));
+  const pathBySource = new Map(
+    [...existing].flatMap(([path, { source }]) => (source ? [[source, path] as const] : [])),
+  );
+  const taken = new Set(
+    [...existing].flatMap(([path, { id }]) => [slugFromPath(path), ...(id === undefined ? [] : [id])]),
+  );
   const placed = events.map((event) => ({ event, path: pathBySource.get(sourceKey(event.source)) }));
   for (const entry of placed) {
     if (entry.path) continue;
     const slug = incidentSlug(entry.event.title) || entry.event.kind;
     let target = incidentFilePath(entry.event.startsAt, slug);
-    for (let n = 2; taken.has(target.slug) && !isHandWritten(existing, target.path); n++) target = incidentFilePath(entry.event.startsAt, `${slug}-${n}`);
+    for (let n = 2; taken.has(target.slug) && !isHandWritten(existing, target.path); n++)
+      target = incidentFilePath(entry.event.startsAt, `${slug}-${n}`);
     taken.add(target.slug);
     entry.path = target.path;
   }
@@ -89,13 +108,19 @@ export function writeImport(dir: string, plan: ImportPlan, options: WriteOptions
   const checked = siteConfigSchema.safeParse(plan.config);
   if (!checked.success) {
     const problems = checked.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
-    const hint = checked.error.issues.some((issue) => issue.path[0] === 'url') ? ` (the source gave ${JSON.stringify(plan.config.url)}; pass the page's address with --url)` : '';
-    throw new ImportError(`the imported ${CONFIG_FILE} would not be valid, so nothing was written: ${problems.join('; ')}${hint}`);
+    const hint = checked.error.issues.some((issue) => issue.path[0] === 'url')
+      ? ` (the source gave ${JSON.stringify(plan.config.url)}; pass the page's address with --url)`
+      : '';
+    throw new ImportError(
+      `the imported ${CONFIG_FILE} would not be valid, so nothing was written: ${problems.join('; ')}${hint}`,
+    );
   }
   const configText = renderConfig(plan.config);
   const configOutcome = outcomeOf(dir, CONFIG_FILE, configText);
   if (configOutcome === 'updated' && !options.force) {
-    throw new ImportError(`${CONFIG_FILE} exists and its components differ from the imported ones; nothing was written. Pass --force to replace it (incident files name components by id), or import into an empty folder.`);
+    throw new ImportError(
+      `${CONFIG_FILE} exists and its components differ from the imported ones; nothing was written. Pass --force to replace it (incident files name components by id), or import into an empty folder.`,
+    );
   }
   // The site as it will be: the imported config, and the incident files already there.
   const { componentIds, sources } = readSite(dir, { config: checked.data });
@@ -105,10 +130,16 @@ export function writeImport(dir: string, plan: ImportPlan, options: WriteOptions
   const writes: Array<{ path: string; text: string }> = [];
   const starts: string[] = [];
   for (const { event, path, id } of placeEvents(plan.events, existing)) {
-    const label = { source: Object.entries(event.source).map(([from, sourceId]) => `${from} ${sourceId}`)[0]!, title: event.title };
+    const label = {
+      source: Object.entries(event.source).map(([from, sourceId]) => `${from} ${sourceId}`)[0]!,
+      title: event.title,
+    };
     const text = renderEvent(withId(event, id));
     if (isHandWritten(existing, path) && !options.force) {
-      skipped.push({ ...label, reason: `${path} exists and was not imported (it has no source); pass --force to replace it` });
+      skipped.push({
+        ...label,
+        reason: `${path} exists and was not imported (it has no source); pass --force to replace it`,
+      });
       continue;
     }
     const { problems } = parseIncidentFile({ path, text }, componentIds);
@@ -127,7 +158,12 @@ export function writeImport(dir: string, plan: ImportPlan, options: WriteOptions
   }
   starts.sort();
   return {
-    config: { path: CONFIG_FILE, outcome: configOutcome, components: componentIds.length, groups: plan.config.groups.length },
+    config: {
+      path: CONFIG_FILE,
+      outcome: configOutcome,
+      components: componentIds.length,
+      groups: plan.config.groups.length,
+    },
     files,
     skipped,
     notes: plan.notes,

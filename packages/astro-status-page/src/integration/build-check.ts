@@ -7,6 +7,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkSite } from '../site/check-site.ts';
 
-const { dir, now, publicDir, ownsRoot } = workerData as { dir: string; now: number; publicDir: string; ownsRoot: boolean };
+const { dir, now, publicDir, ownsRoot } = workerData as {
+  dir: string;
+  now: number;
+  publicDir: string;
+  ownsRoot: boolean;
+};
 const { problems, model } = checkSite(dir, { now, publicDir, ownsRoot });
 parentPort!.postMessage({ problems, model });

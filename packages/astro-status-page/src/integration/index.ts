@@ -61,7 +61,11 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
           if (!building) throw new Error(lines.join('\n'));
           for (const line of lines) console.error(line);
           if (staging) rmSync(staging, { recursive: true, force: true });
-          console.error(existsSync(finalOutDir) ? `Nothing was published; the previous site in ${finalOutDir} is unchanged.` : 'Nothing was published.');
+          console.error(
+            existsSync(finalOutDir)
+              ? `Nothing was published; the previous site in ${finalOutDir} is unchanged.`
+              : 'Nothing was published.',
+          );
           process.exit(1);
         };
 
@@ -78,14 +82,22 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
         // The check starts first: it is the longer half of the build, and the pages wait for its model.
         if (command === 'preview') return;
         const ownsRoot = !embedded;
-        const checked: Promise<Checked> = building ? checkOnWorker({ dir, now, publicDir, ownsRoot }) : Promise.resolve(checkSite(dir, { now, publicDir, ownsRoot }));
-        const model = checked.then(({ problems, model }) => (problems.length === 0 && model ? model : Promise.reject(new Error(problemLines(problems).join('\n')))));
+        const checked: Promise<Checked> = building
+          ? checkOnWorker({ dir, now, publicDir, ownsRoot })
+          : Promise.resolve(checkSite(dir, { now, publicDir, ownsRoot }));
+        const model = checked.then(({ problems, model }) =>
+          problems.length === 0 && model ? model : Promise.reject(new Error(problemLines(problems).join('\n'))),
+        );
         // Handled where the pages await it; not an unhandled rejection meanwhile.
         model.catch(() => {});
         handOverCheckedSite({ dir, now, model });
         checked.then(
           ({ problems }) => (building && problems.length > 0 ? fail(problemLines(problems)) : undefined),
-          (error: unknown) => fail(['The content check crashed; this is a bug, please report it with this line:', String((error as Error).message ?? error)]),
+          (error: unknown) =>
+            fail([
+              'The content check crashed; this is a bug, please report it with this line:',
+              String((error as Error).message ?? error),
+            ]),
         );
 
         // The page's own address and base path, unless it lives inside another site (which owns both).
@@ -115,7 +127,10 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
         }
         for (const route of STATUS_ROUTES) {
           if (embedded && route.root) continue;
-          injectRoute({ pattern: prefixed(options.base, route.pattern), entrypoint: new URL(`src/routes/${route.entrypoint}`, PACKAGE_ROOT) });
+          injectRoute({
+            pattern: prefixed(options.base, route.pattern),
+            entrypoint: new URL(`src/routes/${route.entrypoint}`, PACKAGE_ROOT),
+          });
         }
         const cacheDir = process.env['STATUS_CACHE_DIR'];
         const hasSitemap = config.integrations.some((integration) => integration.name === '@astrojs/sitemap');
@@ -127,7 +142,12 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
           // One request a page: its CSS inline. Four pages in flight at once: each page's write waits on the disk.
           build: { inlineStylesheets: 'always', format: 'directory', concurrency: 4 },
           integrations: [...(hasSitemap ? [] : [sitemap()]), publishStaging()],
-          vite: { plugins: [checkedSitePlugin({ dir, pageBase, publicDir, ownsRoot, building }), customCssPlugin(options.customCss)] },
+          vite: {
+            plugins: [
+              checkedSitePlugin({ dir, pageBase, publicDir, ownsRoot, building }),
+              customCssPlugin(options.customCss),
+            ],
+          },
         });
       },
     },
@@ -152,9 +172,16 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
 }
 
 /** The content check on a worker thread, started before Astro bundles the pages. */
-function checkOnWorker(workerData: { dir: string; now: number; publicDir: string; ownsRoot: boolean }): Promise<Checked> {
+function checkOnWorker(workerData: {
+  dir: string;
+  now: number;
+  publicDir: string;
+  ownsRoot: boolean;
+}): Promise<Checked> {
   // From the package's dist/ the worker is compiled JavaScript; from its src/ (this repository), TypeScript.
-  const worker = new Worker(new URL(`./build-check${extname(fileURLToPath(import.meta.url))}`, import.meta.url), { workerData });
+  const worker = new Worker(new URL(`./build-check${extname(fileURLToPath(import.meta.url))}`, import.meta.url), {
+    workerData,
+  });
   return new Promise<Checked>((done, failed) => {
     worker.once('message', done);
     worker.once('error', failed);
@@ -167,8 +194,26 @@ function checkOnWorker(workerData: { dir: string; now: number; publicDir: string
  * site and the path they live under. Under `astro dev`, a change to any file
  * of the site checks it again and reloads the browser.
  */
-function checkedSitePlugin({ dir, pageBase, publicDir, ownsRoot, building }: { dir: string; pageBase: string; publicDir: string; ownsRoot: boolean; building: boolean }) {
-  const watched = [join(dir, CONFIG_FILE), join(dir, INCIDENTS_DIR), join(dir, TEMPLATES_DIR), join(dir, PROBES_DIR), publicDir];
+function checkedSitePlugin({
+  dir,
+  pageBase,
+  publicDir,
+  ownsRoot,
+  building,
+}: {
+  dir: string;
+  pageBase: string;
+  publicDir: string;
+  ownsRoot: boolean;
+  building: boolean;
+}) {
+  const watched = [
+    join(dir, CONFIG_FILE),
+    join(dir, INCIDENTS_DIR),
+    join(dir, TEMPLATES_DIR),
+    join(dir, PROBES_DIR),
+    publicDir,
+  ];
   const isWatched = (file: string) => watched.some((path) => file === path || file.startsWith(`${path}${sep}`));
   return {
     name: 'astro-status-page:checked-site',
@@ -180,14 +225,20 @@ function checkedSitePlugin({ dir, pageBase, publicDir, ownsRoot, building }: { d
             `export const pageBase = ${JSON.stringify(pageBase)};`,
           ].join('\n')
         : undefined,
-    configureServer(server: { watcher: { add(paths: string[]): void; on(event: string, listener: (file: string) => void): void }; ws: { send(payload: { type: 'full-reload' }): void } }) {
+    configureServer(server: {
+      watcher: { add(paths: string[]): void; on(event: string, listener: (file: string) => void): void };
+      ws: { send(payload: { type: 'full-reload' }): void };
+    }) {
       if (building) return;
       server.watcher.add(watched);
       const recheck = (file: string) => {
         if (!isWatched(file)) return;
         const now = resolveNow(process.env['STATUS_NOW']);
         const { problems, model } = checkSite(dir, { now, publicDir, ownsRoot });
-        const checked = problems.length === 0 && model ? Promise.resolve(model) : Promise.reject(new Error(problemLines(problems).join('\n')));
+        const checked =
+          problems.length === 0 && model
+            ? Promise.resolve(model)
+            : Promise.reject(new Error(problemLines(problems).join('\n')));
         checked.catch(() => {});
         handOverCheckedSite({ dir, now, model: checked });
         server.ws.send({ type: 'full-reload' });
@@ -202,6 +253,7 @@ function customCssPlugin(files: readonly string[]) {
   return {
     name: 'astro-status-page:custom-css',
     resolveId: (id: string) => (id === CUSTOM_CSS ? `\0${CUSTOM_CSS}` : undefined),
-    load: (id: string) => (id === `\0${CUSTOM_CSS}` ? files.map((file) => `import ${JSON.stringify(file)};`).join('\n') : undefined),
+    load: (id: string) =>
+      id === `\0${CUSTOM_CSS}` ? files.map((file) => `import ${JSON.stringify(file)};`).join('\n') : undefined,
   };
 }

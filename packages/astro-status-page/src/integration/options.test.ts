@@ -17,13 +17,18 @@ describe('statusPage() options', () => {
     expect(resolveOptions(options, root).base).toBe(base);
   });
 
-  test.each(['status', '/sta tus', '/../x', 'https://example.com/status'])('base %j is refused, saying what a base is', (base) => {
-    expect(() => resolveOptions({ base }, root)).toThrow(/base is a path such as '\/status'/);
-  });
+  test.each(['status', '/sta tus', '/../x', 'https://example.com/status'])(
+    'base %j is refused, saying what a base is',
+    (base) => {
+      expect(() => resolveOptions({ base }, root)).toThrow(/base is a path such as '\/status'/);
+    },
+  );
 
   test('customCss resolves from the project root, and names a missing file or a file that is not CSS', () => {
     expect(resolveOptions({ customCss: ['./tokens.css'] }, root).customCss).toEqual([join(root, 'tokens.css')]);
-    expect(() => resolveOptions({ customCss: ['./missing.css'] }, root)).toThrow(`there is no file ${join(root, 'missing.css')}`);
+    expect(() => resolveOptions({ customCss: ['./missing.css'] }, root)).toThrow(
+      `there is no file ${join(root, 'missing.css')}`,
+    );
     expect(() => resolveOptions({ customCss: ['./tokens.scss'] }, root)).toThrow('customCss lists .css files');
   });
 });

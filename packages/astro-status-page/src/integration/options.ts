@@ -36,12 +36,16 @@ export interface ResolvedOptions {
 export function resolveOptions(options: StatusPageOptions, root: string): ResolvedOptions {
   const base = (options.base ?? '').replace(/\/+$/, '');
   if (base !== '' && !/^(\/(?!\.+(\/|$))[A-Za-z0-9._~-]+)+$/.test(base)) {
-    throw new Error(`statusPage({ base: ${JSON.stringify(options.base)} }) in astro.config.mjs: base is a path such as '/status', made of letters, digits and . _ ~ - between slashes (not . or .. alone)`);
+    throw new Error(
+      `statusPage({ base: ${JSON.stringify(options.base)} }) in astro.config.mjs: base is a path such as '/status', made of letters, digits and . _ ~ - between slashes (not . or .. alone)`,
+    );
   }
   const customCss = (options.customCss ?? []).map((path) => {
     const file = resolve(root, path);
     if (!path.endsWith('.css') || !existsSync(file)) {
-      throw new Error(`statusPage({ customCss: [${JSON.stringify(path)}] }) in astro.config.mjs: ${path.endsWith('.css') ? `there is no file ${file}` : 'customCss lists .css files'}, paths from the project's root such as './src/styles/tokens.css'`);
+      throw new Error(
+        `statusPage({ customCss: [${JSON.stringify(path)}] }) in astro.config.mjs: ${path.endsWith('.css') ? `there is no file ${file}` : 'customCss lists .css files'}, paths from the project's root such as './src/styles/tokens.css'`,
+      );
     }
     return file;
   });

@@ -37,4 +37,5 @@ export const STATUS_ROUTES: readonly StatusRoute[] = [
 ];
 
 /** A route's pattern under `prefix` ('' for a site of its own, '/status' embedded). */
-export const prefixed = (prefix: string, pattern: string): string => (prefix === '' ? pattern : pattern === '/' ? prefix : `${prefix}${pattern}`);
+export const prefixed = (prefix: string, pattern: string): string =>
+  prefix === '' ? pattern : pattern === '/' ? prefix : `${prefix}${pattern}`;

@@ -29,20 +29,30 @@ describe('times a person reads, in the site zone', () => {
     expect(utc.date(at('2023-01-01T03:00:00Z'))).toBe('1 Jan 2023');
   });
 
-  test('a run of days is written the language\'s way, the year only when not the current one', () => {
+  test("a run of days is written the language's way, the year only when not the current one", () => {
     const days = (dates: typeof newYork) => dates.days(at('2022-11-16T17:00:00Z'), at('2022-11-29T17:00:00Z'));
     expect(days(newYork).replace(/\s/g, ' ')).toBe('16 – 29 Nov');
-    expect(newYork.days(at('2022-11-30T17:00:00Z'), at('2022-12-02T17:00:00Z')).replace(/\s/g, ' ')).toBe('30 Nov – 2 Dec');
-    expect(newYork.days(at('2021-12-30T17:00:00Z'), at('2022-01-02T17:00:00Z')).replace(/\s/g, ' ')).toBe('30 Dec 2021 – 2 Jan 2022');
+    expect(newYork.days(at('2022-11-30T17:00:00Z'), at('2022-12-02T17:00:00Z')).replace(/\s/g, ' ')).toBe(
+      '30 Nov – 2 Dec',
+    );
+    expect(newYork.days(at('2021-12-30T17:00:00Z'), at('2022-01-02T17:00:00Z')).replace(/\s/g, ' ')).toBe(
+      '30 Dec 2021 – 2 Jan 2022',
+    );
     // Midnight UTC on 17 Nov is still the 16th in New York.
-    expect(newYork.days(at('2022-11-17T03:00:00Z'), at('2022-11-17T17:00:00Z')).replace(/\s/g, ' ')).toBe('16 – 17 Nov');
-    expect(days(siteText({ locale: 'de', timezone: 'America/New_York', now: at('2022-12-28T13:30:00Z') }).dates)).toBe('16.–29. Nov.');
+    expect(newYork.days(at('2022-11-17T03:00:00Z'), at('2022-11-17T17:00:00Z')).replace(/\s/g, ' ')).toBe(
+      '16 – 17 Nov',
+    );
+    expect(days(siteText({ locale: 'de', timezone: 'America/New_York', now: at('2022-12-28T13:30:00Z') }).dates)).toBe(
+      '16.–29. Nov.',
+    );
   });
 
   test('a window on one day is written once; across days, both ends in full', () => {
     expect(utc.window(at('2022-12-30T02:00:00Z'), at('2022-12-30T04:00:00Z'))).toBe('30 Dec, 02:00–04:00 UTC');
     expect(newYork.window(at('2022-12-30T02:00:00Z'), at('2022-12-30T04:00:00Z'))).toBe('29 Dec, 21:00–23:00 EST');
-    expect(newYork.window(at('2022-12-30T03:00:00Z'), at('2022-12-30T06:00:00Z'))).toBe('29 Dec, 22:00 EST to 30 Dec, 01:00 EST');
+    expect(newYork.window(at('2022-12-30T03:00:00Z'), at('2022-12-30T06:00:00Z'))).toBe(
+      '29 Dec, 22:00 EST to 30 Dec, 01:00 EST',
+    );
     // Clocks change inside the window: each end says its own zone name.
     const ny2024 = siteText({ locale: 'en', timezone: 'America/New_York', now: at('2024-06-01T00:00:00Z') }).dates;
     expect(ny2024.window(at('2024-03-10T06:00:00Z'), at('2024-03-10T08:00:00Z'))).toBe('10 Mar, 01:00 EST–04:00 EDT');
@@ -62,7 +72,7 @@ describe('zone names', () => {
     ['Europe/Berlin', 'en', '2022-12-28T12:00:00Z', 'CET'],
     ['Europe/Berlin', 'de', '2022-12-28T12:00:00Z', 'MEZ'],
     ['Asia/Tokyo', 'ja', '2022-12-28T12:00:00Z', 'JST'],
-        ['UTC', 'fr', '2022-12-28T12:00:00Z', 'UTC'],
+    ['UTC', 'fr', '2022-12-28T12:00:00Z', 'UTC'],
   ])('%s in %s: %s → %s', (zone, locale, iso, name) => {
     expect(zoneName(at(iso), zone, locale)).toBe(name);
   });
@@ -74,7 +84,8 @@ describe('zone names', () => {
 });
 
 describe('durations and dates in each language', () => {
-  const text = (locale: 'en' | 'de' | 'fr' | 'ja' | 'ar' | 'pt-BR') => siteText({ locale, timezone: 'Europe/Berlin', now: at('2024-06-01T00:00:00Z') }).dates;
+  const text = (locale: 'en' | 'de' | 'fr' | 'ja' | 'ar' | 'pt-BR') =>
+    siteText({ locale, timezone: 'Europe/Berlin', now: at('2024-06-01T00:00:00Z') }).dates;
   const HOUR = 3_600_000;
 
   test.each([

@@ -71,7 +71,9 @@ export interface ReaderDates {
 export function zoneName(millis: number, timeZone: string, locale: string): string {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
   const nameIn = (tag: string) =>
-    new Intl.DateTimeFormat(tag, { timeZone, timeZoneName: 'short' }).formatToParts(millis).find((part) => part.type === 'timeZoneName')?.value ?? '';
+    new Intl.DateTimeFormat(tag, { timeZone, timeZoneName: 'short' })
+      .formatToParts(millis)
+      .find((part) => part.type === 'timeZoneName')?.value ?? '';
   const own = nameIn(locale);
   if (/^\p{L}+$/u.test(own)) return own;
   // Abbreviations are English letters in most languages; where the reader's
@@ -79,15 +81,29 @@ export function zoneName(millis: number, timeZone: string, locale: string): stri
   return [nameIn('en-US'), nameIn('en-GB')].find((name) => /^[A-Z]{2,5}$/.test(name)) ?? own;
 }
 
-export function createReaderDates({ locale, dateLocale, timeZone, rangeLocale, now, words }: ReaderDatesOptions): ReaderDates {
+export function createReaderDates({
+  locale,
+  dateLocale,
+  timeZone,
+  rangeLocale,
+  now,
+  words,
+}: ReaderDatesOptions): ReaderDates {
   // date-fns formats each distinct day, clock time and zone once; the wall
   // clock of each instant comes from one Intl formatter (days.ts).
-  const pattern = (millis: number, shape: string) => format(new TZDate(millis, timeZone), shape, { locale: dateLocale });
+  const pattern = (millis: number, shape: string) =>
+    format(new TZDate(millis, timeZone), shape, { locale: dateLocale });
   const today = dayKey(now, timeZone);
   const yesterday = dayKey(startOfZonedDay(now, timeZone) - 1, timeZone);
   const thisYear = today.slice(0, 4);
   const numbers = new Intl.NumberFormat(locale);
-  const dayRange = (withYear: boolean) => new Intl.DateTimeFormat(rangeLocale, { timeZone, day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
+  const dayRange = (withYear: boolean) =>
+    new Intl.DateTimeFormat(rangeLocale, {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
+    });
   const byDay = new Map<string, string>();
   const byClock = new Map<string, string>();
   const byOffset = new Map<string, string>();
@@ -100,9 +116,12 @@ export function createReaderDates({ locale, dateLocale, timeZone, rangeLocale, n
   // Each reading takes the wall clock once, then looks the words up.
   type Reading = { millis: number; clock: WallClock };
   const read = (millis: number): Reading => ({ millis, clock: wallClock(millis, timeZone) });
-  const dateOf = ({ millis, clock }: Reading) => once(byDay, clock.day, () => pattern(millis, clock.day.startsWith(thisYear) ? words.dateThisYear : words.date));
-  const dayOf = (reading: Reading) => (reading.clock.day === today ? words.today : reading.clock.day === yesterday ? words.yesterday : dateOf(reading));
-  const clockOf = ({ millis, clock }: Reading) => once(byClock, `${clock.hour}:${clock.minute}`, () => pattern(millis, words.time));
+  const dateOf = ({ millis, clock }: Reading) =>
+    once(byDay, clock.day, () => pattern(millis, clock.day.startsWith(thisYear) ? words.dateThisYear : words.date));
+  const dayOf = (reading: Reading) =>
+    reading.clock.day === today ? words.today : reading.clock.day === yesterday ? words.yesterday : dateOf(reading);
+  const clockOf = ({ millis, clock }: Reading) =>
+    once(byClock, `${clock.hour}:${clock.minute}`, () => pattern(millis, words.time));
   const zoneOf = ({ millis, clock }: Reading) => once(byOffset, clock.offset, () => zoneName(millis, timeZone, locale));
   const timeOf = (reading: Reading) => `${clockOf(reading)} ${zoneOf(reading)}`;
   const dateTimeOf = (reading: Reading) => fill(words.dateTime, { date: dayOf(reading), time: timeOf(reading) });
@@ -117,7 +136,10 @@ export function createReaderDates({ locale, dateLocale, timeZone, rangeLocale, n
       return fill(words.dateTime, { date: dateOf(reading), time: timeOf(reading) });
     },
     month: (millis) => pattern(millis, words.month),
-    days: (start, end) => dayRange(!dayKey(start, timeZone).startsWith(thisYear) || !dayKey(end, timeZone).startsWith(thisYear)).formatRange(start, end),
+    days: (start, end) =>
+      dayRange(
+        !dayKey(start, timeZone).startsWith(thisYear) || !dayKey(end, timeZone).startsWith(thisYear),
+      ).formatRange(start, end),
     window(startMillis, endMillis) {
       const [start, end] = [read(startMillis), read(endMillis)];
       if (start.clock.day !== end.clock.day) return fill(words.range, { from: dateTimeOf(start), to: dateTimeOf(end) });
@@ -130,8 +152,15 @@ export function createReaderDates({ locale, dateLocale, timeZone, rangeLocale, n
       const days = Math.floor(minutes / 1440);
       const hours = Math.floor((minutes % 1440) / 60);
       const rest = minutes % 60;
-      const parts: Array<[number, string]> = [[days, words.day], [hours, words.hour], [days ? 0 : rest, words.minute]];
-      return parts.filter(([n]) => n > 0).map(([n, unit]) => fill(unit, { n: numbers.format(n) })).join(words.separator);
+      const parts: Array<[number, string]> = [
+        [days, words.day],
+        [hours, words.hour],
+        [days ? 0 : rest, words.minute],
+      ];
+      return parts
+        .filter(([n]) => n > 0)
+        .map(([n, unit]) => fill(unit, { n: numbers.format(n) }))
+        .join(words.separator);
     },
   };
 }

@@ -8,21 +8,81 @@ const dayOf = (date: string, zone: string) => zonedDays(at(`${date}T12:00:00Z`),
 
 describe('days in the site zone', () => {
   test.each([
-    { zone: 'America/New_York', date: '2024-03-10', hours: 23, start: '2024-03-10T05:00:00Z', end: '2024-03-11T04:00:00Z' },
-    { zone: 'America/New_York', date: '2024-11-03', hours: 25, start: '2024-11-03T04:00:00Z', end: '2024-11-04T05:00:00Z' },
-    { zone: 'Europe/Berlin', date: '2024-03-31', hours: 23, start: '2024-03-30T23:00:00Z', end: '2024-03-31T22:00:00Z' },
-    { zone: 'Europe/Berlin', date: '2024-10-27', hours: 25, start: '2024-10-26T22:00:00Z', end: '2024-10-27T23:00:00Z' },
-    { zone: 'Europe/Berlin', date: '2024-07-01', hours: 24, start: '2024-06-30T22:00:00Z', end: '2024-07-01T22:00:00Z' },
+    {
+      zone: 'America/New_York',
+      date: '2024-03-10',
+      hours: 23,
+      start: '2024-03-10T05:00:00Z',
+      end: '2024-03-11T04:00:00Z',
+    },
+    {
+      zone: 'America/New_York',
+      date: '2024-11-03',
+      hours: 25,
+      start: '2024-11-03T04:00:00Z',
+      end: '2024-11-04T05:00:00Z',
+    },
+    {
+      zone: 'Europe/Berlin',
+      date: '2024-03-31',
+      hours: 23,
+      start: '2024-03-30T23:00:00Z',
+      end: '2024-03-31T22:00:00Z',
+    },
+    {
+      zone: 'Europe/Berlin',
+      date: '2024-10-27',
+      hours: 25,
+      start: '2024-10-26T22:00:00Z',
+      end: '2024-10-27T23:00:00Z',
+    },
+    {
+      zone: 'Europe/Berlin',
+      date: '2024-07-01',
+      hours: 24,
+      start: '2024-06-30T22:00:00Z',
+      end: '2024-07-01T22:00:00Z',
+    },
     { zone: 'UTC', date: '2024-03-10', hours: 24, start: '2024-03-10T00:00:00Z', end: '2024-03-11T00:00:00Z' },
     // Midnight does not exist: 24:00 -04 is 01:00 -03, so the day starts at 01:00 and the next at its own midnight.
-    { zone: 'America/Santiago', date: '2023-09-03', hours: 23, start: '2023-09-03T04:00:00Z', end: '2023-09-04T03:00:00Z' },
-    { zone: 'America/Santiago', date: '2023-04-01', hours: 25, start: '2023-04-01T03:00:00Z', end: '2023-04-02T04:00:00Z' },
-    { zone: 'America/Havana', date: '2023-03-12', hours: 23, start: '2023-03-12T05:00:00Z', end: '2023-03-13T04:00:00Z' },
+    {
+      zone: 'America/Santiago',
+      date: '2023-09-03',
+      hours: 23,
+      start: '2023-09-03T04:00:00Z',
+      end: '2023-09-04T03:00:00Z',
+    },
+    {
+      zone: 'America/Santiago',
+      date: '2023-04-01',
+      hours: 25,
+      start: '2023-04-01T03:00:00Z',
+      end: '2023-04-02T04:00:00Z',
+    },
+    {
+      zone: 'America/Havana',
+      date: '2023-03-12',
+      hours: 23,
+      start: '2023-03-12T05:00:00Z',
+      end: '2023-03-13T04:00:00Z',
+    },
     // Midnight comes twice (01:00 +03 goes back to 00:00 +02): the day starts at the first.
     { zone: 'Asia/Amman', date: '2010-10-29', hours: 25, start: '2010-10-28T21:00:00Z', end: '2010-10-29T22:00:00Z' },
     // Half-hour DST: 02:00 becomes 02:30, and 02:00 comes back at 01:30.
-    { zone: 'Australia/Lord_Howe', date: '2023-10-01', hours: 23.5, start: '2023-09-30T13:30:00Z', end: '2023-10-01T13:00:00Z' },
-    { zone: 'Australia/Lord_Howe', date: '2023-04-02', hours: 24.5, start: '2023-04-01T13:00:00Z', end: '2023-04-02T13:30:00Z' },
+    {
+      zone: 'Australia/Lord_Howe',
+      date: '2023-10-01',
+      hours: 23.5,
+      start: '2023-09-30T13:30:00Z',
+      end: '2023-10-01T13:00:00Z',
+    },
+    {
+      zone: 'Australia/Lord_Howe',
+      date: '2023-04-02',
+      hours: 24.5,
+      start: '2023-04-01T13:00:00Z',
+      end: '2023-04-02T13:30:00Z',
+    },
   ])('$date in $zone lasts $hours h', ({ zone, date, hours, start, end }) => {
     const day = dayOf(date, zone);
     expect(day).toEqual({ day: date, start: at(start), end: at(end) });
@@ -80,7 +140,11 @@ describe('every transition at midnight in the tzdata this runtime holds (2010–
   const offsetReaders = new Map<string, Intl.DateTimeFormat>();
   const offset = (millis: number, zone: string): string => {
     let reader = offsetReaders.get(zone);
-    if (!reader) offsetReaders.set(zone, (reader = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })));
+    if (!reader)
+      offsetReaders.set(
+        zone,
+        (reader = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })),
+      );
     return reader.formatToParts(millis).find((part) => part.type === 'timeZoneName')!.value;
   };
   /** Instants where the zone's offset changes, to the minute, found week by week and then halved. */
@@ -99,7 +163,16 @@ describe('every transition at midnight in the tzdata this runtime holds (2010–
     }
     return found;
   }
-  const clock = (millis: number, zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(millis);
+  const clock = (millis: number, zone: string) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(millis);
   // A transition touches midnight when the old clock reaches 24:00 or the new one starts at 00:00.
   const atMidnight = Intl.supportedValuesOf('timeZone').flatMap((zone) =>
     transitions(zone)
@@ -109,7 +182,8 @@ describe('every transition at midnight in the tzdata this runtime holds (2010–
 
   test('the list holds the zones where midnight is skipped or repeated every year (so the checks below can fail)', () => {
     const zones = new Set(atMidnight.map((transition) => transition.zone));
-    for (const zone of ['America/Santiago', 'America/Asuncion', 'America/Havana', 'Asia/Beirut', 'Africa/Cairo']) expect(zones).toContain(zone);
+    for (const zone of ['America/Santiago', 'America/Asuncion', 'America/Havana', 'Asia/Beirut', 'Africa/Cairo'])
+      expect(zones).toContain(zone);
   });
 
   test('around each, days follow each other without gap or overlap, each from its own first instant, and every time falls in its own day', () => {
@@ -117,11 +191,14 @@ describe('every transition at midnight in the tzdata this runtime holds (2010–
     for (const { zone, instant } of atMidnight) {
       const days = zonedDays(instant + 2 * 24 * HOUR, 5, zone);
       days.forEach((day, i) => {
-        if (wallClock(day.start, zone).day !== day.day || wallClock(day.start - 1, zone).day >= day.day) wrong.push(`${zone} ${day.day} starts at ${new Date(day.start).toISOString()}`);
-        if (i > 0 && days[i - 1]!.end !== day.start) wrong.push(`${zone} ${day.day} does not start where ${days[i - 1]!.day} ends`);
+        if (wallClock(day.start, zone).day !== day.day || wallClock(day.start - 1, zone).day >= day.day)
+          wrong.push(`${zone} ${day.day} starts at ${new Date(day.start).toISOString()}`);
+        if (i > 0 && days[i - 1]!.end !== day.start)
+          wrong.push(`${zone} ${day.day} does not start where ${days[i - 1]!.day} ends`);
       });
       for (const moment of [instant - HOUR, instant - 1, instant, instant + HOUR]) {
-        if (days[dayIndex(days, moment)]?.day !== wallClock(moment, zone).day) wrong.push(`${zone} ${new Date(moment).toISOString()} filed under the wrong day`);
+        if (days[dayIndex(days, moment)]?.day !== wallClock(moment, zone).day)
+          wrong.push(`${zone} ${new Date(moment).toISOString()} filed under the wrong day`);
       }
     }
     expect(atMidnight.length).toBeGreaterThan(50);

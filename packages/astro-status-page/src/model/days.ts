@@ -1,4 +1,3 @@
-
 /*
  * Days as the site's readers live them: from midnight to midnight in the
  * site's time zone (or from the first instant after a midnight that does
@@ -30,7 +29,16 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
 const clockOf = (timeZone: string): Intl.DateTimeFormat => {
   let clock = clocks.get(timeZone);
   if (!clock) {
-    const options = { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' } as const;
+    const options = {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    } as const;
     clocks.set(timeZone, (clock = new Intl.DateTimeFormat('en-US', options)));
   }
   return clock;
@@ -51,7 +59,12 @@ export function wallClock(millis: number, timeZone: string): WallClock {
   if (clock) return clock;
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of clockOf(timeZone).formatToParts(millis)) parts[part.type] = part.value;
-  clock = Object.freeze({ day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute), offset: parts.timeZoneName ?? '' });
+  clock = Object.freeze({
+    day: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    offset: parts.timeZoneName ?? '',
+  });
   if (zone.size >= READINGS_MAX) zone.clear();
   zone.set(millis, clock);
   return clock;
@@ -89,13 +102,16 @@ export function startOfDate(day: string, timeZone: string): number {
 }
 
 /** `2022-12-28` plus `count` calendar days. */
-const addToDate = (day: string, count: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + count * 24 * HOUR).toISOString().slice(0, 10);
+const addToDate = (day: string, count: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + count * 24 * HOUR).toISOString().slice(0, 10);
 
 /** The first instant of the day containing `millis`, in `timeZone`. */
-export const startOfZonedDay = (millis: number, timeZone: string): number => startOfDate(dayKey(millis, timeZone), timeZone);
+export const startOfZonedDay = (millis: number, timeZone: string): number =>
+  startOfDate(dayKey(millis, timeZone), timeZone);
 
 /** The first instant of the month containing `millis`, in `timeZone`. */
-export const startOfZonedMonth = (millis: number, timeZone: string): number => startOfDate(`${monthKey(millis, timeZone)}-01`, timeZone);
+export const startOfZonedMonth = (millis: number, timeZone: string): number =>
+  startOfDate(`${monthKey(millis, timeZone)}-01`, timeZone);
 
 /**
  * The last `count` days in `timeZone` up to and including the one holding
@@ -108,7 +124,10 @@ export function zonedDays(now: number, count: number, timeZone: string): ZonedDa
   const today = dayKey(now, timeZone);
   const dates = Array.from({ length: count + 1 }, (_, i) => addToDate(today, i - count + 1));
   const starts = dates.map((day) => startOfDate(day, timeZone));
-  return dates.slice(0, count).map((day, i) => ({ day, start: starts[i]!, end: starts[i + 1]! })).filter((day) => day.start < day.end);
+  return dates
+    .slice(0, count)
+    .map((day, i) => ({ day, start: starts[i]!, end: starts[i + 1]! }))
+    .filter((day) => day.start < day.end);
 }
 
 /** Index of the day holding `millis` in days sorted oldest first, or -1 outside them. */

@@ -1,6 +1,12 @@
 import type { IncidentData } from '../files/schemas/incident.ts';
 import type { ComponentStatus, Impact, IncidentStatus, MaintenanceStatus } from '../rules/statuses.ts';
-import { incidentSteps, peakImpact, statusSegments, type StatusChange, type StatusSegment } from '../rules/incident-timeline.ts';
+import {
+  incidentSteps,
+  peakImpact,
+  statusSegments,
+  type StatusChange,
+  type StatusSegment,
+} from '../rules/incident-timeline.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
 import { updateIds } from '../rules/update-id.ts';
 import type { ValidIncidentFile } from '../files/validate.ts';
@@ -81,7 +87,9 @@ export const isResolved = (event: IncidentEvent): boolean => event.resolvedAt !=
  * `STATUS_NOW` replay the page as it looked mid-outage.
  */
 export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | undefined {
-  const published = file.data.updates.map((update, index) => ({ update, index, at: Date.parse(update.at) })).filter(({ at }) => at <= now);
+  const published = file.data.updates
+    .map((update, index) => ({ update, index, at: Date.parse(update.at) }))
+    .filter(({ at }) => at <= now);
   const first = published[0];
   const last = published.at(-1);
   if (!first || !last) return undefined;
@@ -133,10 +141,16 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
   // Each component once, however often the file lists it ([api, api]): once on the page, the calendar and the API.
   const componentIds = [...new Set(data.components)];
   // Planned components are named before the window opens too (cards and the calendar list them).
-  const planned = componentIds.map((id): StatusSegment => ({ id, status: 'under_maintenance', start: windowStart, end }));
+  const planned = componentIds.map((id): StatusSegment => ({
+    id,
+    status: 'under_maintenance',
+    start: windowStart,
+    end,
+  }));
   // Statuspage's convention: the announcement takes the components into maintenance, the closing update brings them back.
   updates[0]!.changes = componentIds.map((id) => ({ id, from: 'operational', to: 'under_maintenance' }));
-  if (completedAt !== null) updates.at(-1)!.changes = componentIds.map((id) => ({ id, from: 'under_maintenance', to: 'operational' }));
+  if (completedAt !== null)
+    updates.at(-1)!.changes = componentIds.map((id) => ({ id, from: 'under_maintenance', to: 'operational' }));
   const status: ComponentStatus = phase === 'active' ? 'under_maintenance' : 'operational';
   return {
     ...base,
@@ -152,7 +166,11 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
     bodyHtml: renderMarkdown(file.body),
     // Called off before its window: it never touched anything.
     segments: end > windowStart ? planned : [],
-    components: affectedComponents(componentIds.map((id) => [id, status]), planned, now),
+    components: affectedComponents(
+      componentIds.map((id) => [id, status]),
+      planned,
+      now,
+    ),
   };
 }
 
@@ -170,12 +188,19 @@ function postmortemTime(file: ValidIncidentFile, now: number): number | null {
 }
 
 /** Each component with a stretch away from operational: its status now, its path and how long it lasted. */
-function affectedComponents(current: Array<[string, ComponentStatus]>, segments: readonly StatusSegment[], now: number): AffectedComponent[] {
+function affectedComponents(
+  current: Array<[string, ComponentStatus]>,
+  segments: readonly StatusSegment[],
+  now: number,
+): AffectedComponent[] {
   return current.flatMap(([id, status]) => {
     const own = segments.filter((segment) => segment.id === id);
     if (own.length === 0) return [];
     const path = own.map((segment) => segment.status).filter((step, i, all) => step !== all[i - 1]);
-    const duration = own.reduce((sum, segment) => sum + Math.max(0, Math.min(segment.end ?? now, now) - segment.start), 0);
+    const duration = own.reduce(
+      (sum, segment) => sum + Math.max(0, Math.min(segment.end ?? now, now) - segment.start),
+      0,
+    );
     return [{ id, status, path, duration }];
   });
 }

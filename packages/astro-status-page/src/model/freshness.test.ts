@@ -10,7 +10,11 @@ const HOUR = 3_600_000;
 
 describe('a build states how current it is', () => {
   test('by default the next build is due an hour after this one, and the page is stale 30 minutes after that', () => {
-    expect(freshnessAt(at('2022-12-28T13:30:00Z'), DEFAULT_FRESHNESS)).toEqual({ updatedAt: at('2022-12-28T13:30:00Z'), dueBy: at('2022-12-28T14:30:00Z'), staleAfter: at('2022-12-28T15:00:00Z') });
+    expect(freshnessAt(at('2022-12-28T13:30:00Z'), DEFAULT_FRESHNESS)).toEqual({
+      updatedAt: at('2022-12-28T13:30:00Z'),
+      dueBy: at('2022-12-28T14:30:00Z'),
+      staleAfter: at('2022-12-28T15:00:00Z'),
+    });
   });
 
   test.each([
@@ -24,18 +28,23 @@ describe('a build states how current it is', () => {
 });
 
 describe('the freshness line in every language', () => {
-  test.each(LOCALES)('%s: states when it was built and by when the next build is due, with the full date (a page may be read days later)', (locale) => {
-    const text = siteText({ locale, timezone: 'America/New_York', now: at('2022-12-28T13:30:00Z') });
-    const { updatedAt, dueBy } = freshnessAt(text.now, DEFAULT_FRESHNESS);
-    const line = fill(text.t.freshness.line, { updated: text.dates.exact(updatedAt), due: text.dates.time(dueBy) });
-    expect(line).toContain(text.dates.exact(updatedAt));
-    expect(line).toContain('09:30');
-    expect(text.dates.exact(updatedAt)).not.toContain(text.t.dates.today);
-    expect(fill(text.t.freshness.stale, { updated: text.dates.exact(updatedAt) })).toContain('08:30');
-  });
+  test.each(LOCALES)(
+    '%s: states when it was built and by when the next build is due, with the full date (a page may be read days later)',
+    (locale) => {
+      const text = siteText({ locale, timezone: 'America/New_York', now: at('2022-12-28T13:30:00Z') });
+      const { updatedAt, dueBy } = freshnessAt(text.now, DEFAULT_FRESHNESS);
+      const line = fill(text.t.freshness.line, { updated: text.dates.exact(updatedAt), due: text.dates.time(dueBy) });
+      expect(line).toContain(text.dates.exact(updatedAt));
+      expect(line).toContain('09:30');
+      expect(text.dates.exact(updatedAt)).not.toContain(text.t.dates.today);
+      expect(fill(text.t.freshness.stale, { updated: text.dates.exact(updatedAt) })).toContain('08:30');
+    },
+  );
 
   test('in English: "Updated 28 Dec, 08:30 EST · next update by 09:30 EST"', () => {
     const text = siteText({ locale: 'en', timezone: 'America/New_York', now: at('2022-12-28T13:30:00Z') });
-    expect(fill(text.t.freshness.line, { updated: text.dates.exact(text.now), due: text.dates.time(text.now + HOUR) })).toBe('Updated 28 Dec, 08:30 EST · next update by 09:30 EST');
+    expect(
+      fill(text.t.freshness.line, { updated: text.dates.exact(text.now), due: text.dates.time(text.now + HOUR) }),
+    ).toBe('Updated 28 Dec, 08:30 EST · next update by 09:30 EST');
   });
 });

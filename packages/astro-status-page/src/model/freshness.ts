@@ -22,7 +22,8 @@ export function freshnessAt(now: number, { interval, grace }: Pick<FreshnessConf
 }
 
 /** RSS `<ttl>`: minutes a reader may cache the feed, the rebuild interval (RSS 2.0). */
-export const ttlMinutes = ({ interval }: Pick<FreshnessConfig, 'interval'>): number => Math.max(1, Math.ceil(interval / 60_000));
+export const ttlMinutes = ({ interval }: Pick<FreshnessConfig, 'interval'>): number =>
+  Math.max(1, Math.ceil(interval / 60_000));
 
 /** The longest a host may go without a build before the watchdog calls it stale: what the page itself promises. */
 export const maxAgeMs = ({ interval, grace }: Pick<FreshnessConfig, 'interval' | 'grace'>): number => interval + grace;

@@ -43,7 +43,12 @@ export function listTitles(titles: readonly string[], { t, isolate }: SiteText, 
  * events (`maxTitles` of them: the home page carries a label per component
  * per day, and must fit the first round trip).
  */
-export function dayMarks(days: readonly DayRecord[], titleOf: (slug: string) => string, text: SiteText, maxTitles: number = Infinity): DayMark[] {
+export function dayMarks(
+  days: readonly DayRecord[],
+  titleOf: (slug: string) => string,
+  text: SiteText,
+  maxTitles: number = Infinity,
+): DayMark[] {
   const { t, dates } = text;
   return days.map(({ day, start, status, slugs }) => ({
     day,
@@ -59,7 +64,9 @@ export function dayMarks(days: readonly DayRecord[], titleOf: (slug: string) => 
 
 /** The days an incident or maintenance touched, newest first: the entries bar marks link to. */
 export function daysWithEvents(days: readonly DayRecord[]): Array<DayRecord & { beyond: string[] }> {
-  return days.flatMap((day, i) => (day.slugs.length > 0 ? [{ ...day, beyond: beyondWindows(days.length - 1 - i) }] : [])).reverse();
+  return days
+    .flatMap((day, i) => (day.slugs.length > 0 ? [{ ...day, beyond: beyondWindows(days.length - 1 - i) }] : []))
+    .reverse();
 }
 
 /**
@@ -84,6 +91,8 @@ export function barWindows(days: readonly DayRecord[]): BarWindow[] {
   const narrower = BAR_WINDOWS.map((window) => window.days).filter((length) => length < days.length);
   return [
     { days: days.length, uptime: uptimePercent(days), className: 'wall' },
-    ...narrower.reverse().map((length) => ({ days: length, uptime: uptimePercent(days.slice(-length)), className: `w${length}` })),
+    ...narrower
+      .reverse()
+      .map((length) => ({ days: length, uptime: uptimePercent(days.slice(-length)), className: `w${length}` })),
   ];
 }

@@ -24,7 +24,10 @@ export function historyPagePath(index: number): string {
 }
 
 /** Events grouped by the month (in the site zone) they started in, keeping their order (newest first). */
-export function groupByMonth(events: readonly StatusEvent[], timeZone: string): Array<{ month: string; start: number; events: StatusEvent[] }> {
+export function groupByMonth(
+  events: readonly StatusEvent[],
+  timeZone: string,
+): Array<{ month: string; start: number; events: StatusEvent[] }> {
   const groups: Array<{ month: string; start: number; events: StatusEvent[] }> = [];
   for (const event of events) {
     const month = monthKey(event.startsAt, timeZone);

@@ -2,7 +2,15 @@ import { describe, expect, test } from 'vitest';
 import { incident, maintenance, SAMPLE_OUTAGE, SAMPLE_UPGRADE } from '../../tests/helpers/incident-files.ts';
 import { siteText } from './site-text.ts';
 import { eventAt, type StatusEvent } from './events.ts';
-import { affectedGroups, affectedSummary, durationLabel, endedAt, ongoingSummary, outcomeLabel, severityLabel } from './labels.ts';
+import {
+  affectedGroups,
+  affectedSummary,
+  durationLabel,
+  endedAt,
+  ongoingSummary,
+  outcomeLabel,
+  severityLabel,
+} from './labels.ts';
 
 const at = Date.parse;
 const outage = SAMPLE_OUTAGE;
@@ -17,7 +25,11 @@ const cancelled = maintenance('cancelled', {
 });
 
 /** The event and the page's words at a moment, in English or French, UTC. */
-function seen(file: Parameters<typeof eventAt>[0], moment: string, locale: 'en' | 'fr' = 'en'): { event: StatusEvent; text: ReturnType<typeof siteText> } {
+function seen(
+  file: Parameters<typeof eventAt>[0],
+  moment: string,
+  locale: 'en' | 'fr' = 'en',
+): { event: StatusEvent; text: ReturnType<typeof siteText> } {
   const now = at(moment);
   return { event: eventAt(file, now)!, text: siteText({ locale, timezone: 'UTC', now }) };
 }
@@ -46,7 +58,9 @@ describe('an incident', () => {
     const { event, text } = seen(outage, '2022-12-28T13:30:00Z');
     const [web] = event.components;
     expect(ongoingSummary(web!, text)).toBe('for 1 h 17 min');
-    expect(affectedSummary(seen(outage, '2023-01-05T00:00:00Z').event.components[0]!, text)).toBe('Major outage, for 2 h 3 min');
+    expect(affectedSummary(seen(outage, '2023-01-05T00:00:00Z').event.components[0]!, text)).toBe(
+      'Major outage, for 2 h 3 min',
+    );
   });
 });
 
@@ -76,7 +90,12 @@ describe('the compact affected line', () => {
       ['2022-12-28T14:00:00Z', 'resolved'],
     ],
   });
-  spread.data.updates.splice(1, 0, { at: '2022-12-28T13:00:00Z', status: 'monitoring', message: 'Web is back.', components: { web: 'operational' } });
+  spread.data.updates.splice(1, 0, {
+    at: '2022-12-28T13:00:00Z',
+    status: 'monitoring',
+    message: 'Web is back.',
+    components: { web: 'operational' },
+  });
 
   test('while open: one group per status now, worst first, recovered components last', () => {
     const { event } = seen(spread, '2022-12-28T13:30:00Z');

@@ -19,7 +19,8 @@ export function severityLabel(event: StatusEvent, { t }: SiteText): string {
 }
 
 /** When the event ended: its closing update's time, or null while it goes on. */
-export const endedAt = (event: StatusEvent): number | null => (event.kind === 'incident' ? event.resolvedAt : event.completedAt);
+export const endedAt = (event: StatusEvent): number | null =>
+  event.kind === 'incident' ? event.resolvedAt : event.completedAt;
 
 /** "Resolved", "Completed" or "Cancelled" once over; null while it goes on. */
 export function outcomeLabel(event: StatusEvent, { t }: SiteText): string | null {
@@ -42,22 +43,34 @@ export const say = ({ template, values }: Phrase): string => fill(template, valu
 export function durationPhrase(event: StatusEvent, { t, dates, now }: SiteText): Phrase {
   const phrase = (template: string, millis: number) => ({ template, values: { duration: dates.duration(millis) } });
   if (event.kind === 'incident') {
-    return event.resolvedAt === null ? phrase(t.event.ongoingFor, now - event.startsAt) : phrase(t.event.lasted, event.resolvedAt - event.startsAt);
+    return event.resolvedAt === null
+      ? phrase(t.event.ongoingFor, now - event.startsAt)
+      : phrase(t.event.lasted, event.resolvedAt - event.startsAt);
   }
-  if (event.completedAt !== null && event.completedAt <= event.windowStart) return { template: t.event.didNotTakePlace, values: {} };
+  if (event.completedAt !== null && event.completedAt <= event.windowStart)
+    return { template: t.event.didNotTakePlace, values: {} };
   if (event.completedAt !== null) return phrase(t.event.lasted, event.completedAt - event.windowStart);
-  return phrase(event.phase === 'active' ? t.event.inProgressWindow : t.event.plannedWindow, event.windowEnd - event.windowStart);
+  return phrase(
+    event.phase === 'active' ? t.event.inProgressWindow : t.event.plannedWindow,
+    event.windowEnd - event.windowStart,
+  );
 }
 
 export const durationLabel = (event: StatusEvent, text: SiteText): string => say(durationPhrase(event, text));
 
 /** What a component went through: "Major outage, then degraded, for 2 h 3 min" (the path may wrap, the duration not). */
 export function affectedPhrase(affected: AffectedComponent, { t, dates }: SiteText): Phrase {
-  const path = affected.path.map((status, i) => (i === 0 ? t.componentStatus[status].label : t.componentStatus[status].short));
-  return { template: fill(t.event.path, { path: path.join(t.event.then) }), values: { duration: dates.duration(affected.duration) } };
+  const path = affected.path.map((status, i) =>
+    i === 0 ? t.componentStatus[status].label : t.componentStatus[status].short,
+  );
+  return {
+    template: fill(t.event.path, { path: path.join(t.event.then) }),
+    values: { duration: dates.duration(affected.duration) },
+  };
 }
 
-export const affectedSummary = (affected: AffectedComponent, text: SiteText): string => say(affectedPhrase(affected, text));
+export const affectedSummary = (affected: AffectedComponent, text: SiteText): string =>
+  say(affectedPhrase(affected, text));
 
 /** Beside a live status: "for 1 h 17 min" while it has held that status throughout, else what it went through so far. */
 export function ongoingSummary(affected: AffectedComponent, text: SiteText): string {
@@ -76,7 +89,9 @@ export interface AffectedGroup {
 export function groupByStatus(items: Iterable<{ id: string; status: ComponentStatus }>): AffectedGroup[] {
   const groups = new Map<ComponentStatus, string[]>();
   for (const { id, status } of items) groups.set(status, [...(groups.get(status) ?? []), id]);
-  return [...COMPONENT_STATUSES].reverse().flatMap((status) => (groups.has(status) ? [{ status, ids: groups.get(status)! }] : []));
+  return [...COMPONENT_STATUSES]
+    .reverse()
+    .flatMap((status) => (groups.has(status) ? [{ status, ids: groups.get(status)! }] : []));
 }
 
 /**
@@ -88,5 +103,10 @@ export function groupByStatus(items: Iterable<{ id: string; status: ComponentSta
  */
 export function affectedGroups(event: StatusEvent): AffectedGroup[] {
   const over = endedAt(event) !== null;
-  return groupByStatus(event.components.map((affected) => ({ id: affected.id, status: over ? worstStatus(affected.path) : affected.status })));
+  return groupByStatus(
+    event.components.map((affected) => ({
+      id: affected.id,
+      status: over ? worstStatus(affected.path) : affected.status,
+    })),
+  );
 }

@@ -94,12 +94,21 @@ export function lastDayByHour(points: readonly MeasuredPoint[], now: number): Me
 }
 
 /** One component's measurements over `days` up to `now`, or undefined when it has none at all. */
-export function measuredView(component: string, data: Pick<ProbeData, 'results' | 'daily'>, days: readonly ZonedDay[], now: number): MeasuredView | undefined {
+export function measuredView(
+  component: string,
+  data: Pick<ProbeData, 'results' | 'daily'>,
+  days: readonly ZonedDay[],
+  now: number,
+): MeasuredView | undefined {
   const results = data.results.filter((result) => result.component === component && Date.parse(result.at) <= now);
-  const folded = new Map<string, DailyAggregate>(data.daily.filter((row) => row.component === component).map((row) => [row.day, row]));
+  const folded = new Map<string, DailyAggregate>(
+    data.daily.filter((row) => row.component === component).map((row) => [row.day, row]),
+  );
   const measured = days.map((day): MeasuredDay => {
     const row = day.end <= now ? folded.get(day.day) : undefined;
-    const figures = row ? { checks: row.checks, failures: row.failures, p50: row.p50, p95: row.p95 } : aggregateResults(between(results, day.start, Math.min(day.end, now + 1)));
+    const figures = row
+      ? { checks: row.checks, failures: row.failures, p50: row.p50, p95: row.p95 }
+      : aggregateResults(between(results, day.start, Math.min(day.end, now + 1)));
     return { day: day.day, start: day.start, ...figures };
   });
   const checks = measured.reduce((sum, day) => sum + day.checks, 0);
@@ -108,7 +117,13 @@ export function measuredView(component: string, data: Pick<ProbeData, 'results' 
   const recent = between(results, now - DAY_MS, now + 1);
   return {
     days: measured,
-    lastDay: recent.map((result) => ({ at: Date.parse(result.at), check: result.check, ok: result.ok, ms: result.ms ?? null, why: result.why ?? null })),
+    lastDay: recent.map((result) => ({
+      at: Date.parse(result.at),
+      check: result.check,
+      ok: result.ok,
+      ms: result.ms ?? null,
+      why: result.why ?? null,
+    })),
     availability: (100 * (checks - failures)) / checks,
     recentP50: aggregateResults(recent).p50,
   };

@@ -3,7 +3,8 @@ import { collapseQuietDays } from './past-days.ts';
 
 const DAY = 86_400_000;
 /** Days newest first, numbered by their start (day 10 is newest); `busy` days have one event. */
-const days = (busy: number[]) => [10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((n) => ({ start: n * DAY, events: busy.includes(n) ? [`event-${n}`] : [] }));
+const days = (busy: number[]) =>
+  [10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((n) => ({ start: n * DAY, events: busy.includes(n) ? [`event-${n}`] : [] }));
 
 describe('quiet days in "Past incidents"', () => {
   test('a fully quiet fortnight is one line, oldest to newest day', () => {

@@ -37,7 +37,8 @@ export function legacyRedirects(files: readonly ValidIncidentFile[]): LegacyRedi
   for (const file of files) {
     for (const [from, id] of Object.entries(file.data.source ?? {})) {
       for (const path of id === undefined ? [] : (OLD_PATHS[from]?.(id) ?? [])) {
-        if (!own.has(path) && !byPath.has(path)) byPath.set(path, { from: path, slug: file.slug, title: file.data.title });
+        if (!own.has(path) && !byPath.has(path))
+          byPath.set(path, { from: path, slug: file.slug, title: file.data.title });
       }
     }
   }

@@ -2,7 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { CHART, dailyChart, lastDayChart, roundScale } from './response-chart.ts';
 import type { MeasuredDay } from './measured.ts';
 
-const day = (i: number, p50: number | null, p95: number | null, failures = 0): MeasuredDay => ({ day: `2022-12-${String(i + 1).padStart(2, '0')}`, start: i, checks: 288, failures, p50, p95 });
+const day = (i: number, p50: number | null, p95: number | null, failures = 0): MeasuredDay => ({
+  day: `2022-12-${String(i + 1).padStart(2, '0')}`,
+  start: i,
+  checks: 288,
+  failures,
+  p50,
+  p95,
+});
 
 describe('the response-time chart', () => {
   test.each([

@@ -52,7 +52,9 @@ function pathThrough(points: ReadonlyArray<{ x: number; y: number } | null>): st
     if (!current) strokes.push((current = []));
     current.push(`${point.x} ${point.y}`);
   }
-  return strokes.map((stroke) => `M${stroke[0]} L${(stroke.length === 1 ? stroke : stroke.slice(1)).join(' L')}`).join(' ');
+  return strokes
+    .map((stroke) => `M${stroke[0]} L${(stroke.length === 1 ? stroke : stroke.slice(1)).join(' L')}`)
+    .join(' ');
 }
 
 /** The daily chart: one x step per day, oldest at 0. */
@@ -75,6 +77,13 @@ export function lastDayChart(points: readonly MeasuredPoint[], now: number): Poi
   const maxMs = roundScale(Math.max(0, ...points.map((point) => point.ms ?? 0)));
   const from = now - 86_400_000;
   const x = (at: number) => round(((at - from) / 86_400_000) * CHART.width);
-  const placed = (point: MeasuredPoint) => ({ x: x(point.at), y: point.ms === null ? CHART.height : yOf(point.ms, maxMs) });
-  return { maxMs, passed: points.filter((point) => point.ok).map(placed), failed: points.filter((point) => !point.ok).map(placed) };
+  const placed = (point: MeasuredPoint) => ({
+    x: x(point.at),
+    y: point.ms === null ? CHART.height : yOf(point.ms, maxMs),
+  });
+  return {
+    maxMs,
+    passed: points.filter((point) => point.ok).map(placed),
+    failed: points.filter((point) => !point.ok).map(placed),
+  };
 }

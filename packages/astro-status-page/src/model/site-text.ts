@@ -53,14 +53,22 @@ function createSiteText({ locale, timezone, now }: TextOptions): SiteText {
   const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(intlTag(locale));
   const percent = uptimeNumberFormat(intlTag(locale));
-  const dates = createReaderDates({ locale: intlTag(locale), rangeLocale: locale === 'en' ? 'en-GB' : intlTag(locale), dateLocale: DATE_LOCALES[locale], timeZone: timezone, now, words: { ...t.dates, ...t.duration } });
+  const dates = createReaderDates({
+    locale: intlTag(locale),
+    rangeLocale: locale === 'en' ? 'en-GB' : intlTag(locale),
+    dateLocale: DATE_LOCALES[locale],
+    timeZone: timezone,
+    now,
+    words: { ...t.dates, ...t.duration },
+  });
   return {
     locale,
     dir: directionOf(locale),
     now,
     t,
     dates,
-    count: (message, count, values = {}) => fill(message[plurals.select(count)] ?? message.other, { ...values, count: numbers.format(count) }),
+    count: (message, count, values = {}) =>
+      fill(message[plurals.select(count)] ?? message.other, { ...values, count: numbers.format(count) }),
     uptime: (value) => formatUptime(value, percent),
     isolate: (text) => isolate(text, directionOf(locale)),
   };

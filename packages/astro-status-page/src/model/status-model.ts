@@ -60,20 +60,29 @@ const NO_PROBE_DATA: Pick<ProbeData, 'results' | 'daily'> = { results: [], daily
 
 const newestFirst = (a: StatusEvent, b: StatusEvent) => b.startsAt - a.startsAt || a.slug.localeCompare(b.slug);
 /** Open incidents, the most severe first, then the longest-running. */
-const bySeverity = (a: IncidentEvent, b: IncidentEvent) => IMPACTS.indexOf(b.impact) - IMPACTS.indexOf(a.impact) || a.startsAt - b.startsAt || a.slug.localeCompare(b.slug);
+const bySeverity = (a: IncidentEvent, b: IncidentEvent) =>
+  IMPACTS.indexOf(b.impact) - IMPACTS.indexOf(a.impact) || a.startsAt - b.startsAt || a.slug.localeCompare(b.slug);
 
 /**
  * Everything the site shows, computed once per build from the validated
  * files and `now`. Pages, feeds and the API only render this, so they cannot
  * disagree; every index is built in one pass over the events.
  */
-export function buildStatusModel(config: SiteConfig, files: readonly ValidIncidentFile[], now: number, probes: Pick<ProbeData, 'results' | 'daily'> = NO_PROBE_DATA): StatusModel {
+export function buildStatusModel(
+  config: SiteConfig,
+  files: readonly ValidIncidentFile[],
+  now: number,
+  probes: Pick<ProbeData, 'results' | 'daily'> = NO_PROBE_DATA,
+): StatusModel {
   const events = files.flatMap((file) => eventAt(file, now) ?? []).sort(newestFirst);
   const active = events.filter(isActive);
   const activeIncidents = active.filter((event): event is IncidentEvent => event.kind === 'incident').sort(bySeverity);
   const activeMaintenances = active.filter((event): event is MaintenanceEvent => event.kind === 'maintenance');
   const declared = listComponents(config);
-  const statuses = deriveComponentStatuses(declared.map((component) => component.id), active);
+  const statuses = deriveComponentStatuses(
+    declared.map((component) => component.id),
+    active,
+  );
 
   const spansByComponent = new Map<string, ImpactSpan[]>(declared.map((component) => [component.id, []]));
   const eventsByComponent = new Map<string, StatusEvent[]>(declared.map((component) => [component.id, []]));
@@ -81,7 +90,8 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
     for (const affected of event.components) eventsByComponent.get(affected.id)?.push(event);
     for (const segment of event.segments) {
       const end = Math.min(segment.end ?? now, now);
-      if (end >= segment.start) spansByComponent.get(segment.id)?.push({ start: segment.start, end, status: segment.status, slug: event.slug });
+      if (end >= segment.start)
+        spansByComponent.get(segment.id)?.push({ start: segment.start, end, status: segment.status, slug: event.slug });
     }
   }
 
@@ -108,7 +118,11 @@ export function buildStatusModel(config: SiteConfig, files: readonly ValidIncide
     config,
     now,
     overall: deriveOverallStatus(activeIncidents, activeMaintenances, statuses.values()),
-    groups: config.groups.map((group) => ({ name: group.name, description: group.description, components: group.components.map((c) => viewById.get(c.id)!) })),
+    groups: config.groups.map((group) => ({
+      name: group.name,
+      description: group.description,
+      components: group.components.map((c) => viewById.get(c.id)!),
+    })),
     components,
     componentById: viewById,
     activeIncidents,

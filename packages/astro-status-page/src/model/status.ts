@@ -3,7 +3,10 @@ import type { IncidentEvent, MaintenanceEvent, StatusEvent } from './events.ts';
 import { impliedImpact, LEVELS, worseImpact, worstStatus, type Level } from '../rules/levels.ts';
 
 /** Current status of every component, from the events affecting users now. */
-export function deriveComponentStatuses(componentIds: readonly string[], activeEvents: readonly StatusEvent[]): Map<string, ComponentStatus> {
+export function deriveComponentStatuses(
+  componentIds: readonly string[],
+  activeEvents: readonly StatusEvent[],
+): Map<string, ComponentStatus> {
   const byComponent = new Map<string, ComponentStatus[]>(componentIds.map((id) => [id, []]));
   for (const event of activeEvents) {
     for (const affected of event.components) byComponent.get(affected.id)?.push(affected.status);
@@ -28,7 +31,10 @@ export function deriveOverallStatus(
   activeMaintenances: readonly MaintenanceEvent[],
   componentStatuses: Iterable<ComponentStatus>,
 ): OverallStatus {
-  const impact = activeIncidents.reduce((worst, incident) => worseImpact(worst, incident.impact), impliedImpact(componentStatuses));
+  const impact = activeIncidents.reduce(
+    (worst, incident) => worseImpact(worst, incident.impact),
+    impliedImpact(componentStatuses),
+  );
   const indicator: Level = impact !== 'none' ? impact : activeMaintenances.length > 0 ? 'maintenance' : 'none';
   return { indicator, label: LEVELS[indicator].label };
 }

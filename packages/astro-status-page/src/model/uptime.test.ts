@@ -3,31 +3,59 @@ import { zonedDays } from './days.ts';
 import { formatUptime, uptimeByDay, uptimePercent, weightedDowntime, type ImpactSpan } from './uptime.ts';
 
 const at = (iso: string) => Date.parse(iso);
-const span = (start: string, end: string, status: ImpactSpan['status'] = 'major_outage', slug = 'a'): ImpactSpan => ({ start: at(start), end: at(end), status, slug });
+const span = (start: string, end: string, status: ImpactSpan['status'] = 'major_outage', slug = 'a'): ImpactSpan => ({
+  start: at(start),
+  end: at(end),
+  status,
+  slug,
+});
 const HOUR = 3_600_000;
 const DAY_MS = 24 * HOUR;
 /** The last `count` days in `zone` up to `now`, as the model computes them. */
-const byDay = (spans: ImpactSpan[], count: number, now: number, zone = 'UTC') => uptimeByDay(spans, zonedDays(now, count, zone), now);
+const byDay = (spans: ImpactSpan[], count: number, now: number, zone = 'UTC') =>
+  uptimeByDay(spans, zonedDays(now, count, zone), now);
 
 describe('weightedDowntime', () => {
   const day = [at('2022-12-28T00:00:00Z'), at('2022-12-29T00:00:00Z')] as const;
 
   test.each([
     { name: 'one major outage counts fully', spans: [span('2022-12-28T12:00:00Z', '2022-12-28T14:00:00Z')], hours: 2 },
-    { name: 'a partial outage counts 30%', spans: [span('2022-12-28T12:00:00Z', '2022-12-28T14:00:00Z', 'partial_outage')], hours: 0.6 },
-    { name: 'degraded performance counts as up', spans: [span('2022-12-28T12:00:00Z', '2022-12-28T14:00:00Z', 'degraded_performance')], hours: 0 },
-    { name: 'maintenance counts as up', spans: [span('2022-12-28T12:00:00Z', '2022-12-28T14:00:00Z', 'under_maintenance')], hours: 0 },
+    {
+      name: 'a partial outage counts 30%',
+      spans: [span('2022-12-28T12:00:00Z', '2022-12-28T14:00:00Z', 'partial_outage')],
+      hours: 0.6,
+    },
+    {
+      name: 'degraded performance counts as up',
+      spans: [span('2022-12-28T12:00:00Z', '2022-12-28T14:00:00Z', 'degraded_performance')],
+      hours: 0,
+    },
+    {
+      name: 'maintenance counts as up',
+      spans: [span('2022-12-28T12:00:00Z', '2022-12-28T14:00:00Z', 'under_maintenance')],
+      hours: 0,
+    },
     {
       name: 'overlapping incidents are counted once',
-      spans: [span('2022-12-28T12:00:00Z', '2022-12-28T14:00:00Z', 'major_outage', 'a'), span('2022-12-28T13:00:00Z', '2022-12-28T15:00:00Z', 'major_outage', 'b')],
+      spans: [
+        span('2022-12-28T12:00:00Z', '2022-12-28T14:00:00Z', 'major_outage', 'a'),
+        span('2022-12-28T13:00:00Z', '2022-12-28T15:00:00Z', 'major_outage', 'b'),
+      ],
       hours: 3,
     },
     {
       name: 'where a partial and a major outage overlap, the major one wins',
-      spans: [span('2022-12-28T12:00:00Z', '2022-12-28T16:00:00Z', 'partial_outage'), span('2022-12-28T13:00:00Z', '2022-12-28T14:00:00Z')],
+      spans: [
+        span('2022-12-28T12:00:00Z', '2022-12-28T16:00:00Z', 'partial_outage'),
+        span('2022-12-28T13:00:00Z', '2022-12-28T14:00:00Z'),
+      ],
       hours: 1 + 3 * 0.3,
     },
-    { name: 'a span is clipped to the window', spans: [span('2022-12-27T22:00:00Z', '2022-12-28T02:00:00Z')], hours: 2 },
+    {
+      name: 'a span is clipped to the window',
+      spans: [span('2022-12-27T22:00:00Z', '2022-12-28T02:00:00Z')],
+      hours: 2,
+    },
   ])('$name', ({ spans, hours }) => {
     expect(weightedDowntime(spans, ...day)).toBeCloseTo(hours * HOUR, 3);
   });
@@ -73,7 +101,10 @@ describe('uptimeByDay', () => {
 
   test('the worst status of the day colours it', () => {
     const days = byDay(
-      [span('2022-12-27T01:00:00Z', '2022-12-27T02:00:00Z', 'degraded_performance', 'x'), span('2022-12-27T05:00:00Z', '2022-12-27T06:00:00Z', 'partial_outage', 'y')],
+      [
+        span('2022-12-27T01:00:00Z', '2022-12-27T02:00:00Z', 'degraded_performance', 'x'),
+        span('2022-12-27T05:00:00Z', '2022-12-27T06:00:00Z', 'partial_outage', 'y'),
+      ],
       2,
       now,
     );
@@ -86,7 +117,11 @@ describe('uptimeByDay', () => {
   });
 
   test('spans outside the window are ignored', () => {
-    const days = byDay([span('2022-01-01T00:00:00Z', '2022-01-02T00:00:00Z'), span('2023-01-01T00:00:00Z', '2023-01-02T00:00:00Z')], 90, now);
+    const days = byDay(
+      [span('2022-01-01T00:00:00Z', '2022-01-02T00:00:00Z'), span('2023-01-01T00:00:00Z', '2023-01-02T00:00:00Z')],
+      90,
+      now,
+    );
     expect(days.every((day) => day.status === 'operational')).toBe(true);
   });
 });
@@ -138,9 +173,20 @@ describe('days in the site zone', () => {
     // hours on the clock but lasts one (06:30Z–07:30Z): 1 h of downtime.
     // A partial outage of 10 h on 12 March counts 30%: 3 h.
     // Uptime = 100 × (1 − 4 / 167) = 97.6047…%, shown 97.60% (97.61% if every day had 24 h).
-    const spans = [span('2024-03-10T06:30:00Z', '2024-03-10T07:30:00Z'), span('2024-03-12T12:00:00Z', '2024-03-12T22:00:00Z', 'partial_outage')];
+    const spans = [
+      span('2024-03-10T06:30:00Z', '2024-03-10T07:30:00Z'),
+      span('2024-03-12T12:00:00Z', '2024-03-12T22:00:00Z', 'partial_outage'),
+    ];
     const week = byDay(spans, 8, at('2024-03-14T12:00:00Z'), 'America/New_York').slice(0, 7);
-    expect(week.map((day) => day.day)).toEqual(['2024-03-07', '2024-03-08', '2024-03-09', '2024-03-10', '2024-03-11', '2024-03-12', '2024-03-13']);
+    expect(week.map((day) => day.day)).toEqual([
+      '2024-03-07',
+      '2024-03-08',
+      '2024-03-09',
+      '2024-03-10',
+      '2024-03-11',
+      '2024-03-12',
+      '2024-03-13',
+    ]);
     expect(week.map((day) => day.length / HOUR)).toEqual([24, 24, 24, 23, 24, 24, 24]);
     expect(week.map((day) => day.downtime / HOUR)).toEqual([0, 0, 0, 1, 0, 3, 0]);
     expect(uptimePercent(week)).toBeCloseTo(100 * (1 - 4 / 167), 9);
@@ -148,7 +194,12 @@ describe('days in the site zone', () => {
   });
 
   test('a 25-hour day in Berlin counts 25 hours', () => {
-    const [day] = byDay([span('2024-10-27T00:00:00Z', '2024-10-27T02:00:00Z')], 2, at('2024-10-28T12:00:00Z'), 'Europe/Berlin');
+    const [day] = byDay(
+      [span('2024-10-27T00:00:00Z', '2024-10-27T02:00:00Z')],
+      2,
+      at('2024-10-28T12:00:00Z'),
+      'Europe/Berlin',
+    );
     expect(day).toMatchObject({ day: '2024-10-27', length: 25 * HOUR, downtime: 2 * HOUR });
   });
 });

@@ -108,6 +108,7 @@ export function formatUptime(percent: number, numbers: Intl.NumberFormat = UPTIM
 }
 
 /** Uptime's number format for a locale: a percentage with two decimals. */
-export const uptimeNumberFormat = (locale: string): Intl.NumberFormat => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const uptimeNumberFormat = (locale: string): Intl.NumberFormat =>
+  new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 const UPTIME_EN = uptimeNumberFormat('en');

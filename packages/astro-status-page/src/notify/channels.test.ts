@@ -8,19 +8,35 @@ import { newNotifications } from './diff.ts';
 const current = buildAt(CHIRP, '2022-12-30T02:07:00Z');
 const previous = buildAt(CHIRP, '2022-12-26T00:00:00Z');
 const notifications = newNotifications(previous.index, current.snapshot);
-const slack = (components?: string[]) => liveChannel({ name: 'api-slack', type: 'slack', url_env: 'API_SLACK', ...(components ? { components } : {}) }, { API_SLACK: 'https://hooks.example/T/B/x' }, current.context);
+const slack = (components?: string[]) =>
+  liveChannel(
+    { name: 'api-slack', type: 'slack', url_env: 'API_SLACK', ...(components ? { components } : {}) },
+    { API_SLACK: 'https://hooks.example/T/B/x' },
+    current.context,
+  );
 
 test('a component filter routes: the API team hears of the outage that hit the API, not of the messaging maintenance', () => {
   const all = notifications.map((n) => n.event.id);
   // The web's check opened 2022-12-28-web-is-not-responding: it is announced like any incident (to channels that want the web).
-  expect(new Set(all)).toEqual(new Set(['2022-12-26-api-errors', '2022-12-28-login-and-posting-failing', '2022-12-28-web-is-not-responding', '2022-12-30-messaging-database-maintenance']));
+  expect(new Set(all)).toEqual(
+    new Set([
+      '2022-12-26-api-errors',
+      '2022-12-28-login-and-posting-failing',
+      '2022-12-28-web-is-not-responding',
+      '2022-12-30-messaging-database-maintenance',
+    ]),
+  );
   const forApi = notifications.filter(slack(['api']).wants).map((n) => n.event.id);
   expect(new Set(forApi)).toEqual(new Set(['2022-12-26-api-errors', '2022-12-28-login-and-posting-failing']));
   expect(notifications.filter(slack().wants)).toHaveLength(notifications.length);
 });
 
 test('a channel is off while its variable is unset, and names it', () => {
-  const webhook = liveChannel({ name: 'hook', type: 'webhook', url_env: 'HOOK_URL', secret_env: 'HOOK_SECRET' }, { HOOK_URL: 'https://x.example/h' }, current.context);
+  const webhook = liveChannel(
+    { name: 'hook', type: 'webhook', url_env: 'HOOK_URL', secret_env: 'HOOK_SECRET' },
+    { HOOK_URL: 'https://x.example/h' },
+    current.context,
+  );
   expect(webhook.missing).toEqual(['HOOK_SECRET']);
   expect(slack().missing).toEqual([]);
 });
@@ -32,11 +48,31 @@ test('the signature is HMAC-SHA256 over "<t>.<body>", as a receiver recomputes i
 
 test.each([
   // The one URL rule (rules/urls.ts), with each channel's form; the reason never shows the secret.
-  ['slack', 'https://user:secret-pass@hooks.example/T/B/x', '$URL must not carry a user name or password; it must hold the slack webhook\'s absolute http(s) URL'],
-  ['discord', 'javascript:alert(1)', '$URL uses javascript:, but only https: or http: is allowed here; it must hold the discord webhook\'s absolute http(s) URL'],
-  ['webhook', 'https://x.example/hook-secret-token\n', '$URL holds a space, line break or control character; it must hold the webhook webhook\'s absolute http(s) URL'],
-  ['teams', 'hooks.example/secret-path', '$URL is not an absolute URL; it must hold the teams webhook\'s absolute http(s) URL'],
-  ['email', 'https://smtp.example/secret-path', '$URL uses https:, but only smtps: or smtp: is allowed here; it must hold an smtp: or smtps: URL such as smtps://user:password@smtp.example.com:465'],
+  [
+    'slack',
+    'https://user:secret-pass@hooks.example/T/B/x',
+    "$URL must not carry a user name or password; it must hold the slack webhook's absolute http(s) URL",
+  ],
+  [
+    'discord',
+    'javascript:alert(1)',
+    "$URL uses javascript:, but only https: or http: is allowed here; it must hold the discord webhook's absolute http(s) URL",
+  ],
+  [
+    'webhook',
+    'https://x.example/hook-secret-token\n',
+    "$URL holds a space, line break or control character; it must hold the webhook webhook's absolute http(s) URL",
+  ],
+  [
+    'teams',
+    'hooks.example/secret-path',
+    "$URL is not an absolute URL; it must hold the teams webhook's absolute http(s) URL",
+  ],
+  [
+    'email',
+    'https://smtp.example/secret-path',
+    '$URL uses https:, but only smtps: or smtp: is allowed here; it must hold an smtp: or smtps: URL such as smtps://user:password@smtp.example.com:465',
+  ],
   ['email', 'smtps://user:secret-pass@smtp.example:465', undefined],
   ['slack', 'https://hooks.example/T/B/x?token=1', undefined],
 ] as const)('a %s channel whose variable holds %j: %s', (type, value, invalid) => {

@@ -1,11 +1,26 @@
 import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { NotifyChannel } from '../files/schemas/notify-config.ts';
-import { post, withRetries, type Attempt, type DeliveryResult, type HttpRequest, type RetryPolicy, type SendOptions } from './delivery.ts';
+import {
+  post,
+  withRetries,
+  type Attempt,
+  type DeliveryResult,
+  type HttpRequest,
+  type RetryPolicy,
+  type SendOptions,
+} from './delivery.ts';
 import type { Notification } from './diff.ts';
 import { toMessage } from './message.ts';
 import { SMTP_URL, urlProblem, WEBHOOK_URL } from '../rules/urls.ts';
-import { discordPayload, emailContent, slackPayload, teamsPayload, webhookPayloads, type PageContext } from './renderers.ts';
+import {
+  discordPayload,
+  emailContent,
+  slackPayload,
+  teamsPayload,
+  webhookPayloads,
+  type PageContext,
+} from './renderers.ts';
 
 /*
  * A configured channel, made live by its environment: which notifications it
@@ -23,7 +38,9 @@ export interface Email {
 }
 
 /** One message to one channel, with the id that makes it exactly-once (notification id + channel). */
-export type Outgoing = { deliveryId: string; notificationId: string } & ({ kind: 'http'; request: HttpRequest } | { kind: 'email'; email: Email });
+export type Outgoing = { deliveryId: string; notificationId: string } & (
+  { kind: 'http'; request: HttpRequest } | { kind: 'email'; email: Email }
+);
 
 export interface LiveChannel {
   config: NotifyChannel;
@@ -50,7 +67,9 @@ export const DELIVERY_HEADER = 'x-status-delivery-id';
 
 /** A webhook's request, signed by each attempt as it is sent: a retry, or a message late in a burst, carries a fresh `t`. */
 export function webhookRequest(url: string, secret: string, deliveryId: string, body: string): HttpRequest {
-  const sign = (signed: string, now: number) => ({ [SIGNATURE_HEADER]: signature(secret, signed, Math.floor(now / 1000)) });
+  const sign = (signed: string, now: number) => ({
+    [SIGNATURE_HEADER]: signature(secret, signed, Math.floor(now / 1000)),
+  });
   return { url, headers: { 'content-type': 'application/json', [DELIVERY_HEADER]: deliveryId }, body, sign };
 }
 
@@ -61,7 +80,13 @@ const json = (url: string, body: object, headers: Record<string, string> = {}): 
 });
 
 /** Each channel type's request for a notification. */
-function requests(channel: NotifyChannel, url: string, secret: string, notification: Notification, context: PageContext): Array<{ id: string; request: HttpRequest }> {
+function requests(
+  channel: NotifyChannel,
+  url: string,
+  secret: string,
+  notification: Notification,
+  context: PageContext,
+): Array<{ id: string; request: HttpRequest }> {
   const message = toMessage(notification);
   switch (channel.type) {
     case 'slack':
@@ -71,13 +96,21 @@ function requests(channel: NotifyChannel, url: string, secret: string, notificat
     case 'teams':
       return [{ id: notification.id, request: json(url, teamsPayload(message)) }];
     case 'webhook':
-      return webhookPayloads(notification, context).map(({ id, body }) => ({ id, request: webhookRequest(url, secret, `${id}.${channel.name}`, JSON.stringify(body)) }));
+      return webhookPayloads(notification, context).map(({ id, body }) => ({
+        id,
+        request: webhookRequest(url, secret, `${id}.${channel.name}`, JSON.stringify(body)),
+      }));
     case 'email':
       return [];
   }
 }
 
-function email(channel: Extract<NotifyChannel, { type: 'email' }>, notification: Notification, context: PageContext, recipients?: readonly string[]): Email {
+function email(
+  channel: Extract<NotifyChannel, { type: 'email' }>,
+  notification: Notification,
+  context: PageContext,
+  recipients?: readonly string[],
+): Email {
   const content = emailContent(toMessage(notification), context);
   const domain = new URL(context.page.url).hostname;
   return {
@@ -111,9 +144,14 @@ const phaseLogger = (phase: SmtpPhase) => {
   };
 };
 
-type SmtpError = { responseCode?: number; code?: string; rejectedErrors?: Array<{ recipient?: string; responseCode?: number; response?: string }> };
+type SmtpError = {
+  responseCode?: number;
+  code?: string;
+  rejectedErrors?: Array<{ recipient?: string; responseCode?: number; response?: string }>;
+};
 
-const replyOf = (error: { responseCode?: number; response?: string }) => `SMTP ${error.responseCode ?? ''} ${(error.response ?? '').replace(/^\d{3}[ -]?/, '').slice(0, 120)}`.trim();
+const replyOf = (error: { responseCode?: number; response?: string }) =>
+  `SMTP ${error.responseCode ?? ''} ${(error.response ?? '').replace(/^\d{3}[ -]?/, '').slice(0, 120)}`.trim();
 
 /**
  * An SMTP send, classified. Retried: a refused or lost connection before
@@ -132,14 +170,33 @@ async function sendMailOnce(transport: Transporter, message: Email, phase: SmtpP
       const error = errors.find((candidate) => candidate.recipient === text);
       return { address: text, detail: error ? replyOf(error) : 'refused' };
     });
-    return { ok: true, detail: info.response ? replyOf({ response: info.response, responseCode: Number(info.response.slice(0, 3)) || undefined } as { responseCode?: number; response?: string }) : 'sent', ...(rejected.length > 0 ? { rejected } : {}) };
+    return {
+      ok: true,
+      detail: info.response
+        ? replyOf({ response: info.response, responseCode: Number(info.response.slice(0, 3)) || undefined } as {
+            responseCode?: number;
+            response?: string;
+          })
+        : 'sent',
+      ...(rejected.length > 0 ? { rejected } : {}),
+    };
   } catch (error) {
     const { responseCode, code, rejectedErrors } = error as SmtpError;
     if (responseCode) {
       const every = rejectedErrors?.map((rejected) => `${rejected.recipient}: ${replyOf(rejected)}`).join('; ');
-      return { ok: false, retry: responseCode < 500, detail: every ? `every recipient was refused (${every})` : replyOf(error as { responseCode: number }) };
+      return {
+        ok: false,
+        retry: responseCode < 500,
+        detail: every ? `every recipient was refused (${every})` : replyOf(error as { responseCode: number }),
+      };
     }
-    if (phase.data) return { ok: false, retry: false, mayHaveArrived: true, detail: `SMTP ${code ?? 'error'}: the connection broke after the message was sent: it may have arrived, so it is not retried` };
+    if (phase.data)
+      return {
+        ok: false,
+        retry: false,
+        mayHaveArrived: true,
+        detail: `SMTP ${code ?? 'error'}: the connection broke after the message was sent: it may have arrived, so it is not retried`,
+      };
     return { ok: false, retry: true, detail: `SMTP ${code ?? 'error'}: could not deliver to the server` };
   }
 }
@@ -158,14 +215,23 @@ function smtpOptions(url: string, name: string): SmtpOptions | string {
   try {
     const [user, pass] = [decodeURIComponent(parsed.username), decodeURIComponent(parsed.password)];
     const port = parsed.port === '' ? {} : { port: Number(parsed.port) };
-    return { host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'), ...port, secure: parsed.protocol === 'smtps:', ...(user ? { auth: { user, pass } } : {}) };
+    return {
+      host: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
+      ...port,
+      secure: parsed.protocol === 'smtps:',
+      ...(user ? { auth: { user, pass } } : {}),
+    };
   } catch {
     return `$${name} holds a user name or password that is not percent-encoded: write % as %25 (and @ as %40, / as %2F, : as %3A, # as %23)`;
   }
 }
 
 /** Make a configured channel live from the environment. */
-export function liveChannel(channel: NotifyChannel, env: Record<string, string | undefined>, context: PageContext): LiveChannel {
+export function liveChannel(
+  channel: NotifyChannel,
+  env: Record<string, string | undefined>,
+  context: PageContext,
+): LiveChannel {
   const names = [channel.url_env, ...(channel.type === 'webhook' ? [channel.secret_env] : [])];
   const secrets = names.map((name) => ({ name, value: env[name] ?? '' }));
   const [url, secret = ''] = secrets.map((s) => s.value);
@@ -173,19 +239,40 @@ export function liveChannel(channel: NotifyChannel, env: Record<string, string |
   const phase: SmtpPhase = { data: false };
   // The same URL rule as the config's URL fields, with the form this channel's requests take.
   const problem = url ? urlProblem(url, channel.type === 'email' ? SMTP_URL : WEBHOOK_URL) : undefined;
-  const wanted = channel.type === 'email' ? 'an smtp: or smtps: URL such as smtps://user:password@smtp.example.com:465' : `the ${channel.type} webhook's absolute http(s) URL`;
+  const wanted =
+    channel.type === 'email'
+      ? 'an smtp: or smtps: URL such as smtps://user:password@smtp.example.com:465'
+      : `the ${channel.type} webhook's absolute http(s) URL`;
   const smtp = !problem && url && channel.type === 'email' ? smtpOptions(url, channel.url_env) : undefined;
-  const invalid = problem ? `$${channel.url_env} ${problem}; it must hold ${wanted}` : typeof smtp === 'string' ? smtp : undefined;
+  const invalid = problem
+    ? `$${channel.url_env} ${problem}; it must hold ${wanted}`
+    : typeof smtp === 'string'
+      ? smtp
+      : undefined;
   return {
     config: channel,
     secrets,
     missing: secrets.filter((s) => s.value === '').map((s) => s.name),
     invalid,
-    wants: (notification) => !channel.components || notification.components.some((id) => channel.components!.includes(id)),
+    wants: (notification) =>
+      !channel.components || notification.components.some((id) => channel.components!.includes(id)),
     render: (notification, recipients) => {
       const base = { notificationId: notification.id };
-      if (channel.type === 'email') return [{ ...base, deliveryId: `${notification.id}.${channel.name}`, kind: 'email', email: email(channel, notification, context, recipients) }];
-      return requests(channel, url!, secret, notification, context).map(({ id, request }) => ({ ...base, deliveryId: `${id}.${channel.name}`, kind: 'http', request }));
+      if (channel.type === 'email')
+        return [
+          {
+            ...base,
+            deliveryId: `${notification.id}.${channel.name}`,
+            kind: 'email',
+            email: email(channel, notification, context, recipients),
+          },
+        ];
+      return requests(channel, url!, secret, notification, context).map(({ id, request }) => ({
+        ...base,
+        deliveryId: `${id}.${channel.name}`,
+        kind: 'http',
+        request,
+      }));
     },
     send: (outgoing, policy, options) => {
       if (outgoing.kind === 'http') return post(outgoing.request, policy, options);

@@ -17,7 +17,11 @@ afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
 
-const request = (url: string) => ({ url: `${url}/hook`, headers: { 'content-type': 'application/json' }, body: '{"text":"hello"}' });
+const request = (url: string) => ({
+  url: `${url}/hook`,
+  headers: { 'content-type': 'application/json' },
+  body: '{"text":"hello"}',
+});
 
 /** A clock that only moves when the code under test waits: retries cost no real time. */
 function fakeClock(start = 1_700_000_000_000): Clock & { waits: number[] } {
@@ -39,7 +43,9 @@ describe('delivery over HTTP, against real receivers', () => {
   test('500, 500, then 200: retried with backoff, delivered exactly once', async () => {
     const slack = await receiver([{ status: 500 }, { status: 500 }, { status: 200 }]);
     const retries: string[] = [];
-    const result = await post(request(slack.url), POLICY, { onRetry: (attempt, wait) => retries.push(`${attempt.detail} ${wait}`) });
+    const result = await post(request(slack.url), POLICY, {
+      onRetry: (attempt, wait) => retries.push(`${attempt.detail} ${wait}`),
+    });
     expect(result).toEqual({ ok: true, attempts: 3, detail: '200 OK' });
     expect(slack.received.map((r) => r.body)).toEqual(['{"text":"hello"}', '{"text":"hello"}', '{"text":"hello"}']);
     expect(retries).toEqual(['500 Internal Server Error 20', '500 Internal Server Error 40']);
@@ -47,8 +53,15 @@ describe('delivery over HTTP, against real receivers', () => {
 
   test('429 with Retry-After in seconds, or as a date, waits that long before trying again', async () => {
     const clock = fakeClock(Date.parse('2015-10-21T07:28:00Z'));
-    const limited = await receiver([{ status: 429, headers: { 'retry-after': '3' } }, { status: 429, headers: { 'retry-after': 'Wed, 21 Oct 2015 07:28:30 GMT' } }]);
-    expect(await post(request(limited.url), { ...POLICY, maxWaitMs: 60_000 }, { clock })).toEqual({ ok: true, attempts: 3, detail: '200 OK' });
+    const limited = await receiver([
+      { status: 429, headers: { 'retry-after': '3' } },
+      { status: 429, headers: { 'retry-after': 'Wed, 21 Oct 2015 07:28:30 GMT' } },
+    ]);
+    expect(await post(request(limited.url), { ...POLICY, maxWaitMs: 60_000 }, { clock })).toEqual({
+      ok: true,
+      attempts: 3,
+      detail: '200 OK',
+    });
     expect(clock.waits).toEqual([3_000, 27_000]);
   });
 
@@ -56,7 +69,9 @@ describe('delivery over HTTP, against real receivers', () => {
     const dropping = await receiver(['reset']);
     const result = await post(request(dropping.url), POLICY);
     expect(result).toMatchObject({ ok: false, attempts: 1, mayHaveArrived: true });
-    expect(result.detail).toMatch(/^the connection broke after the request was sent \(ECONNRESET\): it may have arrived, so it is not retried$/);
+    expect(result.detail).toMatch(
+      /^the connection broke after the request was sent \(ECONNRESET\): it may have arrived, so it is not retried$/,
+    );
     expect(dropping.received).toHaveLength(1);
   });
 
@@ -74,7 +89,12 @@ describe('delivery over HTTP, against real receivers', () => {
       post(request(hanging.url), { ...POLICY, timeoutMs: 1_500 }).finally(() => finished.push('hanging')),
       post(request(healthy.url), POLICY).finally(() => finished.push('healthy')),
     ]);
-    expect(stuck).toEqual({ ok: false, attempts: 1, mayHaveArrived: true, detail: 'no answer within 1.5 s: it may have arrived, so it is not retried' });
+    expect(stuck).toEqual({
+      ok: false,
+      attempts: 1,
+      mayHaveArrived: true,
+      detail: 'no answer within 1.5 s: it may have arrived, so it is not retried',
+    });
     expect(fine.ok).toBe(true);
     expect(finished).toEqual(['healthy', 'hanging']);
     expect(hanging.received).toHaveLength(1);
@@ -84,13 +104,25 @@ describe('delivery over HTTP, against real receivers', () => {
     const gone = await receiver([{ status: 404 }]);
     expect(await post(request(gone.url), POLICY)).toEqual({ ok: false, attempts: 1, detail: '404 Not Found' });
     const broken = await receiver([{ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }]);
-    expect(await post(request(broken.url), POLICY)).toEqual({ ok: false, attempts: 4, detail: '503 Service Unavailable' });
+    expect(await post(request(broken.url), POLICY)).toEqual({
+      ok: false,
+      attempts: 4,
+      detail: '503 Service Unavailable',
+    });
   });
 
   test('a redirect, or a URL without a scheme, is a mistake to fix: one attempt, saying what is wrong', async () => {
     const moved = await receiver([{ status: 302, headers: { location: 'https://elsewhere.example/' } }]);
-    expect(await post(request(moved.url), POLICY)).toEqual({ ok: false, attempts: 1, detail: '302 Found: the URL redirects, and a webhook must be posted to its final URL (not followed, not retried)' });
-    expect(await post(request('hooks.example/T/B/x'), POLICY)).toEqual({ ok: false, attempts: 1, detail: 'not an absolute URL (it needs https://)' });
+    expect(await post(request(moved.url), POLICY)).toEqual({
+      ok: false,
+      attempts: 1,
+      detail: '302 Found: the URL redirects, and a webhook must be posted to its final URL (not followed, not retried)',
+    });
+    expect(await post(request('hooks.example/T/B/x'), POLICY)).toEqual({
+      ok: false,
+      attempts: 1,
+      detail: 'not an absolute URL (it needs https://)',
+    });
   });
 
   test('a Retry-After longer than the policy allows gives up at once, and says why', async () => {
@@ -105,7 +137,10 @@ describe('delivery over HTTP, against real receivers', () => {
   test('each attempt is signed at its own moment, not when the message was made', async () => {
     const clock = fakeClock();
     const hook = await receiver([{ status: 503 }, { status: 503 }]);
-    const signed = { ...request(hook.url), sign: (_body: string, now: number) => ({ 'x-signed-at': String(Math.floor(now / 1000)) }) };
+    const signed = {
+      ...request(hook.url),
+      sign: (_body: string, now: number) => ({ 'x-signed-at': String(Math.floor(now / 1000)) }),
+    };
     await post(signed, { ...POLICY, backoffMs: 100_000, maxWaitMs: 1_000_000 }, { clock });
     const stamps = hook.received.map((r) => Number(r.headers['x-signed-at']));
     expect(stamps).toEqual([1_700_000_000, 1_700_000_100, 1_700_000_300]);

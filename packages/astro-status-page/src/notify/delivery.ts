@@ -37,7 +37,9 @@ export const REAL_CLOCK: Clock = { now: () => Date.now(), sleep: (ms) => sleep(m
  * One attempt's result: delivered, worth retrying (after at least `waitMs`),
  * or failed for good; `mayHaveArrived` when the receiver may have acted on it.
  */
-export type Attempt = { ok: true; detail: string; rejected?: Rejected[] } | { ok: false; retry: boolean; waitMs?: number | undefined; detail: string; mayHaveArrived?: boolean };
+export type Attempt =
+  | { ok: true; detail: string; rejected?: Rejected[] }
+  | { ok: false; retry: boolean; waitMs?: number | undefined; detail: string; mayHaveArrived?: boolean };
 
 /** An email recipient the server refused while it accepted the others. */
 export interface Rejected {
@@ -66,17 +68,36 @@ export interface SendOptions {
 }
 
 /** Run `attempt` until it succeeds, fails for good, or the policy (or the deadline) runs out. */
-export async function withRetries(policy: RetryPolicy, attempt: () => Promise<Attempt>, options: SendOptions = {}): Promise<DeliveryResult> {
+export async function withRetries(
+  policy: RetryPolicy,
+  attempt: () => Promise<Attempt>,
+  options: SendOptions = {},
+): Promise<DeliveryResult> {
   const clock = options.clock ?? REAL_CLOCK;
   for (let n = 1; ; n++) {
     await options.pace?.();
     const result = await attempt();
-    if (result.ok) return { ok: true, attempts: n, detail: result.detail, ...(result.rejected ? { rejected: result.rejected } : {}) };
-    const failed = (detail: string): DeliveryResult => ({ ok: false, attempts: n, detail, ...(result.mayHaveArrived ? { mayHaveArrived: true } : {}) });
+    if (result.ok)
+      return {
+        ok: true,
+        attempts: n,
+        detail: result.detail,
+        ...(result.rejected ? { rejected: result.rejected } : {}),
+      };
+    const failed = (detail: string): DeliveryResult => ({
+      ok: false,
+      attempts: n,
+      detail,
+      ...(result.mayHaveArrived ? { mayHaveArrived: true } : {}),
+    });
     const waitMs = Math.max(result.waitMs ?? 0, policy.backoffMs * 2 ** (n - 1));
     if (!result.retry || n >= policy.attempts) return failed(result.detail);
-    if (waitMs > policy.maxWaitMs) return failed(`${result.detail}; it asks to wait ${waitMs / 1000} s, longer than the ${policy.maxWaitMs / 1000} s a run waits, so not retried`);
-    if (options.deadline !== undefined && clock.now() + waitMs > options.deadline) return failed(`${result.detail}; not retried: the run's time limit comes first`);
+    if (waitMs > policy.maxWaitMs)
+      return failed(
+        `${result.detail}; it asks to wait ${waitMs / 1000} s, longer than the ${policy.maxWaitMs / 1000} s a run waits, so not retried`,
+      );
+    if (options.deadline !== undefined && clock.now() + waitMs > options.deadline)
+      return failed(`${result.detail}; not retried: the run's time limit comes first`);
     options.onRetry?.(result, waitMs);
     await clock.sleep(waitMs);
   }
@@ -99,23 +120,46 @@ export interface HttpRequest {
 }
 
 /** Connection errors that prove the request never reached a server. */
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+]);
 
 function answered(response: IncomingMessage, now: number): Attempt {
   const status = response.statusCode ?? 0;
   const detail = `${status} ${response.statusMessage ?? ''}`.trim();
   if (status >= 200 && status < 300) return { ok: true, detail };
-  if (status >= 300 && status < 400) return { ok: false, retry: false, detail: `${detail}: the URL redirects, and a webhook must be posted to its final URL (not followed, not retried)` };
+  if (status >= 300 && status < 400)
+    return {
+      ok: false,
+      retry: false,
+      detail: `${detail}: the URL redirects, and a webhook must be posted to its final URL (not followed, not retried)`,
+    };
   const header = response.headers['retry-after'];
-  return { ok: false, retry: status === 429 || status >= 500, waitMs: retryAfterMs(Array.isArray(header) ? header[0] : header, now), detail };
+  return {
+    ok: false,
+    retry: status === 429 || status >= 500,
+    waitMs: retryAfterMs(Array.isArray(header) ? header[0] : header, now),
+    detail,
+  };
 }
 
 /** One POST, classified for `withRetries`. A fresh connection each time, so a reset is the receiver's doing. */
 export function postOnce(request: HttpRequest, timeoutMs: number, now: number = Date.now()): Promise<Attempt> {
-  if (!URL.canParse(request.url)) return Promise.resolve({ ok: false, retry: false, detail: 'not an absolute URL (it needs https://)' });
+  if (!URL.canParse(request.url))
+    return Promise.resolve({ ok: false, retry: false, detail: 'not an absolute URL (it needs https://)' });
   const url = new URL(request.url);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return Promise.resolve({ ok: false, retry: false, detail: `${url.protocol} is not http: or https:` });
-  const headers = { ...request.headers, ...request.sign?.(request.body, now), 'content-length': String(Buffer.byteLength(request.body)) };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return Promise.resolve({ ok: false, retry: false, detail: `${url.protocol} is not http: or https:` });
+  const headers = {
+    ...request.headers,
+    ...request.sign?.(request.body, now),
+    'content-length': String(Buffer.byteLength(request.body)),
+  };
   return new Promise((resolve) => {
     let written = false;
     let timedOut = false;
@@ -140,12 +184,35 @@ export function postOnce(request: HttpRequest, timeoutMs: number, now: number = 
       for (const event of ['end', 'error', 'close']) response.on(event, () => done(answered(response, now)));
     });
     // A connection closed with neither an answer nor an error: what the request got to decides.
-    outgoing.on('close', () => done(written ? { ok: false, retry: false, mayHaveArrived: true, detail: 'the connection closed without an answer: it may have arrived, so it is not retried' } : { ok: false, retry: true, detail: 'could not connect' }));
+    outgoing.on('close', () =>
+      done(
+        written
+          ? {
+              ok: false,
+              retry: false,
+              mayHaveArrived: true,
+              detail: 'the connection closed without an answer: it may have arrived, so it is not retried',
+            }
+          : { ok: false, retry: true, detail: 'could not connect' },
+      ),
+    );
     outgoing.on('error', (error) => {
       const code = (error as { code?: string }).code ?? '';
-      if (timedOut && written) return done({ ok: false, retry: false, mayHaveArrived: true, detail: `no answer within ${timeoutMs / 1000} s: it may have arrived, so it is not retried` });
+      if (timedOut && written)
+        return done({
+          ok: false,
+          retry: false,
+          mayHaveArrived: true,
+          detail: `no answer within ${timeoutMs / 1000} s: it may have arrived, so it is not retried`,
+        });
       if (timedOut) return done({ ok: false, retry: true, detail: `could not connect within ${timeoutMs / 1000} s` });
-      if (written && !NEVER_CONNECTED.has(code)) return done({ ok: false, retry: false, mayHaveArrived: true, detail: `the connection broke after the request was sent${code ? ` (${code})` : ''}: it may have arrived, so it is not retried` });
+      if (written && !NEVER_CONNECTED.has(code))
+        return done({
+          ok: false,
+          retry: false,
+          mayHaveArrived: true,
+          detail: `the connection broke after the request was sent${code ? ` (${code})` : ''}: it may have arrived, so it is not retried`,
+        });
       done({ ok: false, retry: true, detail: `could not connect${code ? ` (${code})` : ''}` });
     });
     outgoing.end(request.body);

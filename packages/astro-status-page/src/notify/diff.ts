@@ -64,7 +64,12 @@ export function baselineBefore(current: Snapshot, lookbackMs: number = FIRST_RUN
     if (updates.length === 0) return [];
     const closed = event.resolved_at !== null && millis(event.resolved_at) <= at ? event.resolved_at : null;
     const trimmed = { ...event, incident_updates: updates, resolved_at: closed };
-    if ('postmortem_published_at' in trimmed && trimmed.postmortem_published_at !== null && millis(trimmed.postmortem_published_at) > at) trimmed.postmortem_published_at = null;
+    if (
+      'postmortem_published_at' in trimmed &&
+      trimmed.postmortem_published_at !== null &&
+      millis(trimmed.postmortem_published_at) > at
+    )
+      trimmed.postmortem_published_at = null;
     return [trimmed];
   };
   return { at, incidents: current.incidents.flatMap(before), maintenances: current.maintenances.flatMap(before) };
@@ -98,17 +103,15 @@ const orNull = (iso: string | null | undefined) => (iso === null || iso === unde
 
 /** The index of a build's full events, as the build itself writes it (outputs/notify-index.ts). */
 export function indexOf(snapshot: Snapshot): BuildIndex {
-  const events = [...snapshot.incidents, ...snapshot.maintenances].map(
-    (event): IndexedEvent => ({
-      id: event.id,
-      maintenance: isMaintenance(event),
-      updates: event.incident_updates.map((update) => update.id).reverse(),
-      firstAt: millis(event.incident_updates.at(-1)!.display_at),
-      resolvedAt: orNull(event.resolved_at),
-      postmortemAt: isMaintenance(event) ? null : orNull(event.postmortem_published_at),
-      window: isMaintenance(event) ? [millis(event.scheduled_for), millis(event.scheduled_until)] : null,
-    }),
-  );
+  const events = [...snapshot.incidents, ...snapshot.maintenances].map((event): IndexedEvent => ({
+    id: event.id,
+    maintenance: isMaintenance(event),
+    updates: event.incident_updates.map((update) => update.id).reverse(),
+    firstAt: millis(event.incident_updates.at(-1)!.display_at),
+    resolvedAt: orNull(event.resolved_at),
+    postmortemAt: isMaintenance(event) ? null : orNull(event.postmortem_published_at),
+    window: isMaintenance(event) ? [millis(event.scheduled_for), millis(event.scheduled_until)] : null,
+  }));
   return { at: snapshot.at, events };
 }
 
@@ -126,13 +129,16 @@ function previousOf(before: BuildIndex, current: BuildIndex): (event: IndexedEve
   const stillHere = new Set(current.events.map((event) => event.id));
   const gone = new Map<string, IndexedEvent[]>();
   const key = (event: IndexedEvent) => `${event.maintenance} ${event.firstAt}`;
-  for (const event of before.events) if (!stillHere.has(event.id)) gone.set(key(event), [...(gone.get(key(event)) ?? []), event]);
+  for (const event of before.events)
+    if (!stillHere.has(event.id)) gone.set(key(event), [...(gone.get(key(event)) ?? []), event]);
   const likeness = (event: IndexedEvent, old: IndexedEvent) => {
     const mine = new Set(ownIds(event));
     const shared = ownIds(old).filter((id) => mine.has(id)).length;
     return shared - (old.updates.length - shared);
   };
-  return (event) => byId.get(event.id) ?? gone.get(key(event))?.reduce((best, old) => (likeness(event, old) > likeness(event, best) ? old : best));
+  return (event) =>
+    byId.get(event.id) ??
+    gone.get(key(event))?.reduce((best, old) => (likeness(event, old) > likeness(event, best) ? old : best));
 }
 
 /** Every notification `current` owes subscribers that `previous` did not, oldest first. */
@@ -148,11 +154,18 @@ export function newNotifications(previous: BuildIndex | null, current: Snapshot)
   return notifications.sort((a, b) => millis(a.at) - millis(b.at) || a.id.localeCompare(b.id));
 }
 
-function eventNotifications(event: StatusEventJson, mine: IndexedEvent, old: IndexedEvent | undefined, then: number, now: number): Notification[] {
+function eventNotifications(
+  event: StatusEventJson,
+  mine: IndexedEvent,
+  old: IndexedEvent | undefined,
+  then: number,
+  now: number,
+): Notification[] {
   const known = new Set(old === undefined ? [] : ownIds(old));
   // Compared without the event's id, so a renamed file's updates are known by their own ids.
   const fresh = event.incident_updates.filter((update) => !known.has(update.id.slice(event.id.length))).reverse();
-  const notify = (kind: NotificationKind, id: string, at: string, update: ApiIncidentUpdate | null = null) => notice(event, kind, id, at, update);
+  const notify = (kind: NotificationKind, id: string, at: string, update: ApiIncidentUpdate | null = null) =>
+    notice(event, kind, id, at, update);
   const result = fresh.map((update) => notify('update', update.id, update.display_at, update));
   if (!isMaintenance(event)) {
     const published = event.postmortem_published_at;
@@ -160,7 +173,8 @@ function eventNotifications(event: StatusEventJson, mine: IndexedEvent, old: Ind
     // Published after the previous build's now, too: a build from before the API carried
     // `postmortem_published_at` reads as "none", and must not bring back old postmortems.
     const isNew = published !== null && !wasPublished && millis(published) > then;
-    if (isNew && event.resolved_at !== null && published > event.resolved_at) result.push(notify('postmortem', `${event.id}-postmortem`, published));
+    if (isNew && event.resolved_at !== null && published > event.resolved_at)
+      result.push(notify('postmortem', `${event.id}-postmortem`, published));
     return result;
   }
   // Window changes only matter for a maintenance subscribers already knew of.
@@ -168,14 +182,20 @@ function eventNotifications(event: StatusEventJson, mine: IndexedEvent, old: Ind
   const freshStatuses = new Set(fresh.map((update) => update.status));
   const [was, is] = [windowPhase(old, then), windowPhase(mine, now)];
   const iso = new Date(now).toISOString();
-  if (is === 'upcoming' && was === 'upcoming' && remindsAt(mine, now) && !remindsAt(old, then)) result.push(notify('reminder', `${event.id}-reminder`, iso));
-  if (is === 'active' && was === 'upcoming' && !freshStatuses.has('in_progress')) result.push(notify('window-opened', `${event.id}-window-opened`, event.scheduled_for));
-  if (is === 'over' && was !== 'over' && event.resolved_at === null) result.push(notify('window-closed', `${event.id}-window-closed`, event.scheduled_until));
+  if (is === 'upcoming' && was === 'upcoming' && remindsAt(mine, now) && !remindsAt(old, then))
+    result.push(notify('reminder', `${event.id}-reminder`, iso));
+  if (is === 'active' && was === 'upcoming' && !freshStatuses.has('in_progress'))
+    result.push(notify('window-opened', `${event.id}-window-opened`, event.scheduled_for));
+  if (is === 'over' && was !== 'over' && event.resolved_at === null)
+    result.push(notify('window-closed', `${event.id}-window-closed`, event.scheduled_until));
   return result;
 }
 
 /** Where a maintenance stands at `at`: its window and closing update decide. */
-export function windowPhase(event: Pick<IndexedEvent, 'resolvedAt' | 'window'>, at: number): 'upcoming' | 'active' | 'over' {
+export function windowPhase(
+  event: Pick<IndexedEvent, 'resolvedAt' | 'window'>,
+  at: number,
+): 'upcoming' | 'active' | 'over' {
   const [start, end] = event.window!;
   if (event.resolvedAt !== null && event.resolvedAt <= at) return 'over';
   if (at >= end) return 'over';
@@ -185,7 +205,13 @@ export function windowPhase(event: Pick<IndexedEvent, 'resolvedAt' | 'window'>, 
 const remindsAt = (event: IndexedEvent, at: number) => event.window![0] - at <= REMINDER_LEAD_MS;
 
 /** One notification about `event`. */
-function notice(event: StatusEventJson, kind: NotificationKind, id: string, at: string, update: ApiIncidentUpdate | null = null): Notification {
+function notice(
+  event: StatusEventJson,
+  kind: NotificationKind,
+  id: string,
+  at: string,
+  update: ApiIncidentUpdate | null = null,
+): Notification {
   return {
     id,
     kind,

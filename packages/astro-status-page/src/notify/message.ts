@@ -46,7 +46,9 @@ export function toMessage(notification: Notification): Message {
     markdown,
     html: renderMarkdown(markdown),
     url,
-    severity: notification.maintenance ? 'Maintenance' : (LEVELS[event.impact as keyof typeof LEVELS]?.label ?? event.impact),
+    severity: notification.maintenance
+      ? 'Maintenance'
+      : (LEVELS[event.impact as keyof typeof LEVELS]?.label ?? event.impact),
     level: notification.maintenance ? 'maintenance' : event.impact,
     components: componentLines(notification),
     when: staffTime(Date.parse(notification.at)),
@@ -56,13 +58,24 @@ export function toMessage(notification: Notification): Message {
 
 function wording(notification: Notification): { headline: string; markdown: string; anchor: string } {
   const { event, update } = notification;
-  const window = 'scheduled_for' in event ? `${staffTime(Date.parse(event.scheduled_for))} to ${staffTime(Date.parse(event.scheduled_until)).slice(-9)}` : '';
+  const window =
+    'scheduled_for' in event
+      ? `${staffTime(Date.parse(event.scheduled_for))} to ${staffTime(Date.parse(event.scheduled_until)).slice(-9)}`
+      : '';
   switch (notification.kind) {
     case 'update':
       // `<slug>-update-20221228T132400Z` is published at `#update-20221228T132400Z` on the incident page.
-      return { headline: UPDATE_STATUS_LABELS[update!.status], markdown: update!.body, anchor: update!.id.slice(event.id.length + 1) };
+      return {
+        headline: UPDATE_STATUS_LABELS[update!.status],
+        markdown: update!.body,
+        anchor: update!.id.slice(event.id.length + 1),
+      };
     case 'postmortem':
-      return { headline: 'Postmortem', markdown: 'The postmortem of this incident is published: what happened, and what we are changing.', anchor: 'postmortem' };
+      return {
+        headline: 'Postmortem',
+        markdown: 'The postmortem of this incident is published: what happened, and what we are changing.',
+        anchor: 'postmortem',
+      };
     case 'reminder':
       return { headline: 'Starts in about an hour', markdown: `Scheduled maintenance, ${window}.`, anchor: '' };
     case 'window-opened':
@@ -79,12 +92,18 @@ function wording(notification: Notification): { headline: string; markdown: stri
  */
 function componentLines(notification: Notification): Array<{ name: string; status: string }> {
   const { event, update } = notification;
-  const line = (name: string, status: ComponentStatus) => ({ name: isolate(name), status: COMPONENT_STATUS_WORDS[status].label });
+  const line = (name: string, status: ComponentStatus) => ({
+    name: isolate(name),
+    status: COMPONENT_STATUS_WORDS[status].label,
+  });
   if (update === null) return event.components.map((component) => line(component.name, component.status));
   const statuses = new Map<string, { name: string; status: ComponentStatus }>();
   // Updates are listed newest first: replay them oldest first, up to this one.
-  const upTo = event.incident_updates.slice(event.incident_updates.findIndex((candidate) => candidate.id === update.id)).reverse();
-  for (const change of upTo.flatMap((candidate) => candidate.affected_components ?? [])) statuses.set(change.code, { name: change.name, status: change.new_status });
+  const upTo = event.incident_updates
+    .slice(event.incident_updates.findIndex((candidate) => candidate.id === update.id))
+    .reverse();
+  for (const change of upTo.flatMap((candidate) => candidate.affected_components ?? []))
+    statuses.set(change.code, { name: change.name, status: change.new_status });
   // A window announced ahead leaves its components running until it opens: say so, not "Under maintenance" a week early.
   const ahead = notification.maintenance && update.status === 'scheduled';
   return [...statuses.values()].map(({ name, status }) => line(name, ahead ? 'operational' : status));

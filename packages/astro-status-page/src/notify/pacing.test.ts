@@ -20,7 +20,8 @@ async function schedule(windows: RateWindow[], n: number): Promise<number[]> {
 }
 
 /** The most requests any window of `perMs` holds. */
-const busiest = (times: number[], perMs: number) => Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + perMs).length));
+const busiest = (times: number[], perMs: number) =>
+  Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + perMs).length));
 
 test.each([
   ['slack', 500],

@@ -46,7 +46,8 @@ export function pacer(windows: readonly RateWindow[], clock: Clock): () => Promi
   const sent: number[] = [];
   const longest = Math.max(0, ...windows.map((window) => window.count));
   return async () => {
-    for (let wait = waitFor(windows, sent, clock.now()); wait > 0; wait = waitFor(windows, sent, clock.now())) await clock.sleep(wait);
+    for (let wait = waitFor(windows, sent, clock.now()); wait > 0; wait = waitFor(windows, sent, clock.now()))
+      await clock.sleep(wait);
     sent.push(clock.now());
     if (sent.length > longest) sent.splice(0, sent.length - longest);
   };

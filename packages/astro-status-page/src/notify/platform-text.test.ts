@@ -2,11 +2,15 @@ import { expect, test } from 'vitest';
 import { markdownLimited, markdownText, slackLimited, slackText, truncate } from './platform-text.ts';
 
 test('Slack: mentions, links and entities in a title reach Slack as text', () => {
-  expect(slackText('Ping <!channel> & <@U123> at <https://evil.example|here>')).toBe('Ping &lt;!channel&gt; &amp; &lt;@U123&gt; at &lt;https://evil.example|here&gt;');
+  expect(slackText('Ping <!channel> & <@U123> at <https://evil.example|here>')).toBe(
+    'Ping &lt;!channel&gt; &amp; &lt;@U123&gt; at &lt;https://evil.example|here&gt;',
+  );
 });
 
 test('Markdown: a link, emphasis or heading in a title is shown as written', () => {
-  expect(markdownText('[Click](https://evil.example) *now*, 1_000 ||spoiler||')).toBe('\\[Click\\](https://evil.example) \\*now\\*, 1\\_000 \\|\\|spoiler\\|\\|');
+  expect(markdownText('[Click](https://evil.example) *now*, 1_000 ||spoiler||')).toBe(
+    '\\[Click\\](https://evil.example) \\*now\\*, 1\\_000 \\|\\|spoiler\\|\\|',
+  );
   expect(markdownText('# 1. Login - web')).toBe('\\# 1. Login - web');
   expect(markdownText('1. Login')).toBe('1\\. Login');
   // Ordinary punctuation stays as it is: what a reader sees is what the page shows.

@@ -44,7 +44,12 @@ export function slackLimited(text: string, max: number): string {
  * backslash-escaped anywhere, and a heading, quote or list marker at the start.
  */
 export const markdownText = (text: string) =>
-  text.replace(/[\\`*_~[\]<>|]/g, '\\$&').replace(/^(\s*)([#>+-]|\d+[.)])/, (_match, space: string, mark: string) => `${space}${mark.replace(/[#>+\-.)]/, '\\$&')}`);
+  text
+    .replace(/[\\`*_~[\]<>|]/g, '\\$&')
+    .replace(
+      /^(\s*)([#>+-]|\d+[.)])/,
+      (_match, space: string, mark: string) => `${space}${mark.replace(/[#>+\-.)]/, '\\$&')}`,
+    );
 
 /** Escaped for Markdown and within `max`, cut before escaping so no escape is split. */
 export function markdownLimited(text: string, max: number): string {

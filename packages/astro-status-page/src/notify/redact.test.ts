@@ -8,13 +8,19 @@ const redact = redactor([
 ]);
 
 test('a secret URL is replaced whole, and its token path on its own', () => {
-  expect(redact('POST https://hooks.slack.com/services/T0/B0/abcdef123 failed')).toBe('POST [SLACK_WEBHOOK_URL] failed');
+  expect(redact('POST https://hooks.slack.com/services/T0/B0/abcdef123 failed')).toBe(
+    'POST [SLACK_WEBHOOK_URL] failed',
+  );
   expect(redact('GET https://hooks.slack.com/services/T0/B0/abcdef123?x=1')).toBe('GET [SLACK_WEBHOOK_URL]?x=1');
-  expect(redact('fetch to hooks.slack.com/services/T0/B0/abcdef123')).toBe('fetch to hooks.slack.com[SLACK_WEBHOOK_URL]');
+  expect(redact('fetch to hooks.slack.com/services/T0/B0/abcdef123')).toBe(
+    'fetch to hooks.slack.com[SLACK_WEBHOOK_URL]',
+  );
 });
 
 test('an SMTP password is hidden encoded or decoded; the host stays readable', () => {
-  expect(redact('auth p@ss-word and p%40ss-word at smtp.example')).toBe('auth [SMTP_URL] and [SMTP_URL] at smtp.example');
+  expect(redact('auth p@ss-word and p%40ss-word at smtp.example')).toBe(
+    'auth [SMTP_URL] and [SMTP_URL] at smtp.example',
+  );
   expect(redact(encodeURIComponent('smtp://mailer:p%40ss-word@smtp.example:587'))).toBe('[SMTP_URL]');
 });
 
@@ -24,5 +30,7 @@ test('an unset variable hides nothing', () => {
 
 test('a password that is not valid percent-encoding is hidden too, and breaks nothing', () => {
   const redact = redactor([{ name: 'SMTP_URL', value: 'smtp://mailer:pa%zz-secret@smtp.example:587' }]);
-  expect(redact('sending via smtp://mailer:pa%zz-secret@smtp.example:587 as pa%zz-secret')).toBe('sending via [SMTP_URL] as [SMTP_URL]');
+  expect(redact('sending via smtp://mailer:pa%zz-secret@smtp.example:587 as pa%zz-secret')).toBe(
+    'sending via [SMTP_URL] as [SMTP_URL]',
+  );
 });

@@ -55,11 +55,17 @@ export interface Selection {
   feeds: string[];
 }
 
-const RESEND_FORMS = 'an update id (2022-12-28-login-and-posting-failing-update-20221228T125800Z), <slug>-postmortem, <slug>-reminder, <slug>-window-opened, <slug>-window-closed, a webhook component update (<update id>-<component id>) or a feed URL for websub';
+const RESEND_FORMS =
+  'an update id (2022-12-28-login-and-posting-failing-update-20221228T125800Z), <slug>-postmortem, <slug>-reminder, <slug>-window-opened, <slug>-window-closed, a webhook component update (<update id>-<component id>) or a feed URL for websub';
 
 /** Which notifications this run is about. Throws naming the forms a `--resend` id takes when one is unknown. */
 export function selectNotifications(run: Pick<NotifyRun, 'current' | 'previous' | 'resend'>): Selection {
-  if (run.resend.length === 0) return { notifications: newNotifications(run.previous?.index ?? null, run.current.snapshot), parts: null, feeds: [] };
+  if (run.resend.length === 0)
+    return {
+      notifications: newNotifications(run.previous?.index ?? null, run.current.snapshot),
+      parts: null,
+      feeds: [],
+    };
   const notifications = new Map<string, Notification>();
   const feeds: string[] = [];
   const every = newNotifications({ at: -Infinity, events: [] }, run.current.snapshot);
@@ -68,7 +74,11 @@ export function selectNotifications(run: Pick<NotifyRun, 'current' | 'previous' 
       feeds.push(id);
       continue;
     }
-    const found = findNotification(run.current.snapshot, id) ?? every.find((notification) => notification.update?.affected_components?.some((change) => id === `${notification.id}-${change.code}`));
+    const found =
+      findNotification(run.current.snapshot, id) ??
+      every.find((notification) =>
+        notification.update?.affected_components?.some((change) => id === `${notification.id}-${change.code}`),
+      );
     if (!found) throw new Error(`--resend: nothing called "${id}" in this build. A resend takes ${RESEND_FORMS}`);
     notifications.set(found.id, found);
   }
@@ -81,20 +91,39 @@ export async function runNotify(run: NotifyRun): Promise<NotifyOutcome> {
   // Staff channels hear the watchdog (`watch`), never an announcement.
   const configured = (run.config.notify?.channels ?? []).filter((channel) => channel.audience !== 'staff');
   const unknown = run.only.filter((name) => name !== 'websub' && !configured.some((channel) => channel.name === name));
-  if (unknown.length > 0) throw new Error(`--channel: unknown channel "${unknown[0]}". Configured: ${configured.map((channel) => channel.name).join(', ') || '(none)'}`);
+  if (unknown.length > 0)
+    throw new Error(
+      `--channel: unknown channel "${unknown[0]}". Configured: ${configured.map((channel) => channel.name).join(', ') || '(none)'}`,
+    );
   const addresses = configured.flatMap((channel) => (channel.type === 'email' ? channel.to : []));
   const stranger = run.recipients.find((address) => !addresses.includes(address));
-  if (stranger) throw new Error(`--to: "${stranger}" is not an address of any email channel. Configured: ${addresses.join(', ') || '(none)'}`);
-  const channels = configured.filter((channel) => run.only.length === 0 || run.only.includes(channel.name)).map((channel) => liveChannel(channel, run.env, run.current.context));
+  if (stranger)
+    throw new Error(
+      `--to: "${stranger}" is not an address of any email channel. Configured: ${addresses.join(', ') || '(none)'}`,
+    );
+  const channels = configured
+    .filter((channel) => run.only.length === 0 || run.only.includes(channel.name))
+    .map((channel) => liveChannel(channel, run.env, run.current.context));
   const redact = redactor(channels.flatMap((channel) => channel.secrets));
   const say = (line: string) => run.out(redact(line));
   const selection = selectNotifications(run);
   describeRun(run, selection.notifications, say);
   const clock = run.clock ?? REAL_CLOCK;
   const deadline = clock.now() + run.timeLimitMs;
-  const [results, hub] = await Promise.all([Promise.all(channels.map((channel) => runChannel(run, channel, selection, say, deadline))), pingHub(run, selection, say)]);
-  const outcome = [...results, hub].reduce((all, one) => ({ delivered: all.delivered + one.delivered, failed: [...all.failed, ...one.failed] }), { delivered: 0, failed: [] });
-  if (!run.dryRun) say(outcome.failed.length === 0 ? `Done: ${outcome.delivered} delivered, none failed.` : `Done: ${outcome.delivered} delivered, ${outcome.failed.length} not delivered: ${outcome.failed.join(', ')}`);
+  const [results, hub] = await Promise.all([
+    Promise.all(channels.map((channel) => runChannel(run, channel, selection, say, deadline))),
+    pingHub(run, selection, say),
+  ]);
+  const outcome = [...results, hub].reduce(
+    (all, one) => ({ delivered: all.delivered + one.delivered, failed: [...all.failed, ...one.failed] }),
+    { delivered: 0, failed: [] },
+  );
+  if (!run.dryRun)
+    say(
+      outcome.failed.length === 0
+        ? `Done: ${outcome.delivered} delivered, none failed.`
+        : `Done: ${outcome.delivered} delivered, ${outcome.failed.length} not delivered: ${outcome.failed.join(', ')}`,
+    );
   return outcome;
 }
 
@@ -103,27 +132,48 @@ function describeRun(run: NotifyRun, notifications: Notification[], say: Say) {
   if (run.resend.length > 0) say(`Resending ${notifications.length} notification(s) from the build of ${current}.`);
   else if (run.previous) {
     if (run.previous.note) say(run.previous.note);
-    say(`Comparing the build of ${current} with the previous build of ${new Date(run.previous.index.at).toISOString()}: ${notifications.length} new.`);
-  } else say(`No previous build: announcing only what is newer than an hour before the build of ${current} (first run): ${notifications.length} new.`);
+    say(
+      `Comparing the build of ${current} with the previous build of ${new Date(run.previous.index.at).toISOString()}: ${notifications.length} new.`,
+    );
+  } else
+    say(
+      `No previous build: announcing only what is newer than an hour before the build of ${current} (first run): ${notifications.length} new.`,
+    );
   for (const notification of notifications) say(`  ${notification.id} (${notification.kind}, ${notification.at})`);
 }
 
 /** The id a message is resent by: its delivery id without the channel's name. */
-const partOf = (channel: LiveChannel, message: Outgoing) => message.deliveryId.slice(0, -(channel.config.name.length + 1));
+const partOf = (channel: LiveChannel, message: Outgoing) =>
+  message.deliveryId.slice(0, -(channel.config.name.length + 1));
 
 function outgoingOf(run: NotifyRun, channel: LiveChannel, selection: Selection): Outgoing[] {
   const recipients = run.recipients.length > 0 ? run.recipients : undefined;
-  const all = selection.notifications.filter(channel.wants).flatMap((notification) => channel.render(notification, recipients));
-  const wanted = all.filter((message) => selection.parts === null || selection.parts.has(message.notificationId) || selection.parts.has(partOf(channel, message)));
+  const all = selection.notifications
+    .filter(channel.wants)
+    .flatMap((notification) => channel.render(notification, recipients));
+  const wanted = all.filter(
+    (message) =>
+      selection.parts === null ||
+      selection.parts.has(message.notificationId) ||
+      selection.parts.has(partOf(channel, message)),
+  );
   // An email channel none of whose addresses this run sends to has nothing to send.
   return wanted.filter((message) => message.kind !== 'email' || message.email.to.length > 0);
 }
 
-async function runChannel(run: NotifyRun, channel: LiveChannel, selection: Selection, say: Say, deadline: number): Promise<NotifyOutcome> {
+async function runChannel(
+  run: NotifyRun,
+  channel: LiveChannel,
+  selection: Selection,
+  say: Say,
+  deadline: number,
+): Promise<NotifyOutcome> {
   const label = `${channel.config.name} (${channel.config.type})`;
   const outgoing = outgoingOf(run, channel, selection);
   if (channel.missing.length > 0) {
-    say(`${label}: off, ${channel.missing.join(' and ')} not set${run.dryRun && outgoing.length > 0 ? '; it would send:' : ''}`);
+    say(
+      `${label}: off, ${channel.missing.join(' and ')} not set${run.dryRun && outgoing.length > 0 ? '; it would send:' : ''}`,
+    );
     if (!run.dryRun) return { delivered: 0, failed: [] };
   }
   if (channel.invalid) {
@@ -132,27 +182,41 @@ async function runChannel(run: NotifyRun, channel: LiveChannel, selection: Selec
     if (!run.dryRun) return { delivered: 0, failed: outgoing.map((message) => message.deliveryId) };
   }
   if (run.dryRun) {
-    if (channel.missing.length === 0 && !channel.invalid) say(`${label}: ${outgoing.length} message(s)${channel.config.components ? ` (only ${channel.config.components.join(', ')})` : ''}`);
+    if (channel.missing.length === 0 && !channel.invalid)
+      say(
+        `${label}: ${outgoing.length} message(s)${channel.config.components ? ` (only ${channel.config.components.join(', ')})` : ''}`,
+      );
     for (const message of outgoing) say(preview(channel, message));
     return { delivered: 0, failed: [] };
   }
   const clock = run.clock ?? REAL_CLOCK;
   const pace = pacer(PLATFORM_RATES[channel.config.type], clock);
   const outcome: NotifyOutcome = { delivered: 0, failed: [] };
-  const resend = (message: Outgoing, to = '') => `npm run status -- notify --resend ${partOf(channel, message)} --channel ${channel.config.name}${to ? ` --to ${to}` : ''}`;
+  const resend = (message: Outgoing, to = '') =>
+    `npm run status -- notify --resend ${partOf(channel, message)} --channel ${channel.config.name}${to ? ` --to ${to}` : ''}`;
   for (const [i, message] of outgoing.entries()) {
     if (clock.now() >= deadline) {
-      reportUnsent(say, label, run.timeLimitMs, outgoing.slice(i), resend, channel.config.name, (m) => partOf(channel, m));
+      reportUnsent(say, label, run.timeLimitMs, outgoing.slice(i), resend, channel.config.name, (m) =>
+        partOf(channel, m),
+      );
       outcome.failed.push(...outgoing.slice(i).map((m) => m.deliveryId));
       break;
     }
     const what = `${label}: ${message.deliveryId}`;
-    const result = await channel.send(message, run.policy, { clock, pace, deadline, onRetry: retrying(say, what) }).catch((error: Error): DeliveryResult => ({ ok: false, attempts: 1, detail: `could not send: ${error.message}` }));
+    const result = await channel
+      .send(message, run.policy, { clock, pace, deadline, onRetry: retrying(say, what) })
+      .catch((error: Error): DeliveryResult => ({
+        ok: false,
+        attempts: 1,
+        detail: `could not send: ${error.message}`,
+      }));
     // The real URL goes through `say`, which prints the variable's name instead.
     const where = message.kind === 'http' ? message.request.url : channel.secrets[0]!.value;
     report(say, what, where, result, resend(message));
     for (const rejected of result.rejected ?? []) {
-      say(`${what}: FAILED for ${rejected.address}: ${rejected.detail}. Once fixed: ${resend(message, rejected.address)}`);
+      say(
+        `${what}: FAILED for ${rejected.address}: ${rejected.detail}. Once fixed: ${resend(message, rejected.address)}`,
+      );
       outcome.failed.push(`${message.deliveryId} to ${rejected.address}`);
     }
     if (result.ok) outcome.delivered++;
@@ -161,19 +225,33 @@ async function runChannel(run: NotifyRun, channel: LiveChannel, selection: Selec
   return outcome;
 }
 
-function reportUnsent(say: Say, label: string, limitMs: number, unsent: Outgoing[], resend: (message: Outgoing) => string, channel: string, part: (message: Outgoing) => string) {
+function reportUnsent(
+  say: Say,
+  label: string,
+  limitMs: number,
+  unsent: Outgoing[],
+  resend: (message: Outgoing) => string,
+  channel: string,
+  part: (message: Outgoing) => string,
+) {
   say(`${label}: the run's time limit (${limitMs / 1000} s) was reached; ${unsent.length} message(s) NOT SENT:`);
   for (const message of unsent) say(`${label}: ${message.deliveryId}: NOT SENT. ${resend(message)}`);
   const parts = [...new Set(unsent.map(part))];
-  say(`${label}: to send them all: npm run status -- notify --channel ${channel} ${parts.map((id) => `--resend ${id}`).join(' ')}`);
+  say(
+    `${label}: to send them all: npm run status -- notify --channel ${channel} ${parts.map((id) => `--resend ${id}`).join(' ')}`,
+  );
 }
 
-const retrying = (say: Say, what: string) => (result: Attempt, waitMs: number) => say(`${what}: ${result.detail}, retrying in ${waitMs / 1000} s`);
+const retrying = (say: Say, what: string) => (result: Attempt, waitMs: number) =>
+  say(`${what}: ${result.detail}, retrying in ${waitMs / 1000} s`);
 
 function report(say: Say, what: string, where: string, result: DeliveryResult, resend: string) {
   const attempts = `${result.attempts} attempt${result.attempts === 1 ? '' : 's'}`;
   if (result.ok) say(`${what}: delivered to ${where} (${result.detail}, ${attempts})`);
-  else if (result.mayHaveArrived) say(`${what}: MAY HAVE ARRIVED, not confirmed, after ${attempts} to ${where}: ${result.detail}. Check the receiver; if it did not arrive: ${resend}`);
+  else if (result.mayHaveArrived)
+    say(
+      `${what}: MAY HAVE ARRIVED, not confirmed, after ${attempts} to ${where}: ${result.detail}. Check the receiver; if it did not arrive: ${resend}`,
+    );
   else say(`${what}: FAILED after ${attempts} to ${where}: ${result.detail}. Once fixed: ${resend}`);
 }
 
@@ -182,12 +260,37 @@ function preview(channel: LiveChannel, message: Outgoing): string {
   const head = `--- ${message.deliveryId}`;
   if (message.kind === 'email') {
     const { email } = message;
-    const headers = { From: email.from, To: email.to.join(', '), Subject: email.subject, 'Message-ID': email.messageId, ...email.headers };
-    return [head, `SMTP via $${channel.config.url_env}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), '', email.text, '[HTML part]', email.html, ''].join('\n');
+    const headers = {
+      From: email.from,
+      To: email.to.join(', '),
+      Subject: email.subject,
+      'Message-ID': email.messageId,
+      ...email.headers,
+    };
+    return [
+      head,
+      `SMTP via $${channel.config.url_env}`,
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      '',
+      email.text,
+      '[HTML part]',
+      email.html,
+      '',
+    ].join('\n');
   }
   const headers = Object.entries(message.request.headers).map(([name, value]) => `${name}: ${value}`);
-  if (message.request.sign && channel.config.type === 'webhook') headers.push(`${SIGNATURE_HEADER}: t=<unix time of each attempt>,v1=<HMAC-SHA256 of "<t>.<body>" with $${channel.config.secret_env}>`);
-  return [head, `POST $${channel.config.url_env}`, ...headers, '', JSON.stringify(JSON.parse(message.request.body), null, 2), ''].join('\n');
+  if (message.request.sign && channel.config.type === 'webhook')
+    headers.push(
+      `${SIGNATURE_HEADER}: t=<unix time of each attempt>,v1=<HMAC-SHA256 of "<t>.<body>" with $${channel.config.secret_env}>`,
+    );
+  return [
+    head,
+    `POST $${channel.config.url_env}`,
+    ...headers,
+    '',
+    JSON.stringify(JSON.parse(message.request.body), null, 2),
+    '',
+  ].join('\n');
 }
 
 /** Run `task` on every item, at most `limit` at once, in order of start. */
@@ -204,7 +307,10 @@ async function pingHub(run: NotifyRun, selection: Selection, say: Say): Promise<
   const outcome: NotifyOutcome = { delivered: 0, failed: [] };
   if (!hub || (run.only.length > 0 && !run.only.includes('websub'))) return outcome;
   // A resend pings the feeds it names, and the feeds of the notifications it resends only when asked for websub by name.
-  const fromNotifications = run.resend.length === 0 || run.only.includes('websub') ? changedFeeds(selection.notifications, run.current.context.page.url) : [];
+  const fromNotifications =
+    run.resend.length === 0 || run.only.includes('websub')
+      ? changedFeeds(selection.notifications, run.current.context.page.url)
+      : [];
   const feeds = [...new Set([...fromNotifications, ...selection.feeds])];
   if (run.dryRun) {
     for (const feed of feeds) say(`websub: would ping ${hub} with hub.mode=publish&hub.url=${feed}`);
@@ -219,7 +325,11 @@ async function pingHub(run: NotifyRun, selection: Selection, say: Say): Promise<
       outcome.failed.push(`websub ${feed}`);
       return;
     }
-    const result = await post(hubPing(hub, feed), run.policy, { clock, deadline, onRetry: retrying(say, `websub: ${feed}`) });
+    const result = await post(hubPing(hub, feed), run.policy, {
+      clock,
+      deadline,
+      onRetry: retrying(say, `websub: ${feed}`),
+    });
     report(say, `websub: ${feed}`, hub, result, resend);
     if (result.ok) outcome.delivered++;
     else outcome.failed.push(`websub ${feed}`);

@@ -5,7 +5,12 @@ import { openSite } from '../files/open-site.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { apiEndpointSchemas } from '../outputs/api-schema.ts';
 import { apiEvents, type ApiIncident, type ApiScheduledMaintenance } from '../outputs/api.ts';
-import { NOTIFY_INDEX_FILE, notifyIndexSchema, type IndexedEventJson, type NotifyIndexJson } from '../outputs/notify-index.ts';
+import {
+  NOTIFY_INDEX_FILE,
+  notifyIndexSchema,
+  type IndexedEventJson,
+  type NotifyIndexJson,
+} from '../outputs/notify-index.ts';
 import { updateIds } from '../rules/update-id.ts';
 import { indexOf, type BuildIndex, type IndexedEvent, type Snapshot } from './diff.ts';
 import type { PageContext } from './renderers.ts';
@@ -24,7 +29,9 @@ const LEGACY_FILES = ['status.json', 'incidents.json', 'scheduled-maintenances.j
 
 /** `dir` itself when it holds the API files, else its `api/v2/` (a build's output folder). */
 function apiFolder(dir: string): string {
-  return existsSync(join(dir, NOTIFY_INDEX_FILE)) || existsSync(join(dir, 'incidents.json')) ? dir : join(dir, 'api', 'v2');
+  return existsSync(join(dir, NOTIFY_INDEX_FILE)) || existsSync(join(dir, 'incidents.json'))
+    ? dir
+    : join(dir, 'api', 'v2');
 }
 
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
@@ -58,7 +65,10 @@ async function readFile(source: string, file: string, timeoutMs: number): Promis
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const code = errorCode(error);
-    const why = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `could not connect${code ? ` (${code})` : ''}`;
+    const why =
+      (error as Error).name === 'TimeoutError'
+        ? `no answer within ${timeoutMs / 1000} s`
+        : `could not connect${code ? ` (${code})` : ''}`;
     throw new UnreachableSource(url.href, why, error);
   }
   if (response.status === 404) return undefined;
@@ -71,7 +81,9 @@ function parse<T>(source: string, file: string, schema: z.ZodType<T>, value: unk
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw new Error(`${source} ${file}: ${issue.path.join('.') || 'body'}: ${issue.message}; is this a status page's API v2?`);
+  throw new Error(
+    `${source} ${file}: ${issue.path.join('.') || 'body'}: ${issue.message}; is this a status page's API v2?`,
+  );
 }
 
 const ms = (seconds: number) => Math.round(seconds * 1000);
@@ -91,14 +103,23 @@ function fromIndexJson(event: IndexedEventJson, maintenance: boolean): IndexedEv
 
 /** The comparison's view of a notify index file. */
 export function indexFromJson(json: NotifyIndexJson): BuildIndex {
-  return { at: Date.parse(json.updated_at), events: [...json.incidents.map((event) => fromIndexJson(event, false)), ...json.maintenances.map((event) => fromIndexJson(event, true))] };
+  return {
+    at: Date.parse(json.updated_at),
+    events: [
+      ...json.incidents.map((event) => fromIndexJson(event, false)),
+      ...json.maintenances.map((event) => fromIndexJson(event, true)),
+    ],
+  };
 }
 
 /** Builds before notifications existed published no `postmortem_published_at`: read it as null. */
 function withPostmortemField(body: unknown): unknown {
   const incidents = (body as { incidents?: unknown }).incidents;
   if (!Array.isArray(incidents)) return body;
-  return { ...(body as object), incidents: incidents.map((incident: object) => ({ postmortem_published_at: null, ...incident })) };
+  return {
+    ...(body as object),
+    incidents: incidents.map((incident: object) => ({ postmortem_published_at: null, ...incident })),
+  };
 }
 
 /** Builds before freshness published neither the next build's due time nor a build id: read them as due at once, with no id. */
@@ -118,7 +139,8 @@ export const LEGACY_BUILD_ID = 'none';
 async function legacyIndex(source: string, timeoutMs: number): Promise<BuildIndex> {
   const { snapshot, index } = await readEndpoints(source, timeoutMs, `no ${NOTIFY_INDEX_FILE} and no`);
   const retimed = index.events.map((event, i) => {
-    const updates = [...snapshot.incidents, ...snapshot.maintenances][i]!.incident_updates.map((update) => Date.parse(update.display_at)).reverse();
+    const events = [...snapshot.incidents, ...snapshot.maintenances];
+    const updates = events[i]!.incident_updates.map((update) => Date.parse(update.display_at)).reverse();
     return { ...event, updates: updateIds(updates).map((id) => `${event.id}-${id}`) };
   });
   return { at: index.at, events: retimed };
@@ -136,10 +158,16 @@ export async function loadPrevious(source: string, timeoutMs: number): Promise<P
     const json = await readFile(source, NOTIFY_INDEX_FILE, timeoutMs);
     if (json !== undefined) return { index: indexFromJson(parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json)) };
     const index = await legacyIndex(source, timeoutMs);
-    return { index, note: `The previous build has no ${NOTIFY_INDEX_FILE} (it was built before it existed): compared with the newest 50 incidents and maintenances it listed.` };
+    return {
+      index,
+      note: `The previous build has no ${NOTIFY_INDEX_FILE} (it was built before it existed): compared with the newest 50 incidents and maintenances it listed.`,
+    };
   } catch (error) {
     if (!(error instanceof UnreachableSource)) throw error;
-    throw new Error(`${error.message}; give the live site's address, a saved api/v2 folder, or leave --previous out for a first run`, { cause: error });
+    throw new Error(
+      `${error.message}; give the live site's address, a saved api/v2 folder, or leave --previous out for a first run`,
+      { cause: error },
+    );
   }
 }
 
@@ -154,10 +182,19 @@ export interface LoadedBuild {
 async function readEndpoints(source: string, timeoutMs: number, missingSays = 'no'): Promise<LoadedBuild> {
   const raw = await Promise.all(LEGACY_FILES.map((file) => readFile(source, file, timeoutMs)));
   const missing = LEGACY_FILES.filter((_, i) => raw[i] === undefined);
-  if (missing.length > 0) throw new Error(`${source}: ${missingSays} ${missing.join(', ')} (give a build's output folder, its api/v2 folder, or the live site's URL)`);
+  if (missing.length > 0)
+    throw new Error(
+      `${source}: ${missingSays} ${missing.join(', ')} (give a build's output folder, its api/v2 folder, or the live site's URL)`,
+    );
   const status = parse(source, 'status.json', apiEndpointSchemas['status.json'], withFreshnessFields(raw[0]));
-  const incidents = parse(source, 'incidents.json', apiEndpointSchemas['incidents.json'], withPostmortemField(raw[1])).incidents as ApiIncident[];
-  const maintenances = parse(source, 'scheduled-maintenances.json', apiEndpointSchemas['scheduled-maintenances.json'], raw[2]).scheduled_maintenances as ApiScheduledMaintenance[];
+  const incidents = parse(source, 'incidents.json', apiEndpointSchemas['incidents.json'], withPostmortemField(raw[1]))
+    .incidents as ApiIncident[];
+  const maintenances = parse(
+    source,
+    'scheduled-maintenances.json',
+    apiEndpointSchemas['scheduled-maintenances.json'],
+    raw[2],
+  ).scheduled_maintenances as ApiScheduledMaintenance[];
   const snapshot = { at: Date.parse(status.page.updated_at), incidents, maintenances };
   return { snapshot, context: { page: status.page, status: status.status }, index: indexOf(snapshot) };
 }
@@ -168,8 +205,13 @@ async function readEndpoints(source: string, timeoutMs: number, missingSays = 'n
  * incidents and maintenances when it was built before the index).
  */
 export async function loadBuild(source: string, timeoutMs: number): Promise<LoadedBuild> {
-  const [build, json] = await Promise.all([readEndpoints(source, timeoutMs), readFile(source, NOTIFY_INDEX_FILE, timeoutMs)]);
-  return json === undefined ? build : { ...build, index: indexFromJson(parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json)) };
+  const [build, json] = await Promise.all([
+    readEndpoints(source, timeoutMs),
+    readFile(source, NOTIFY_INDEX_FILE, timeoutMs),
+  ]);
+  return json === undefined
+    ? build
+    : { ...build, index: indexFromJson(parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json)) };
 }
 
 /** Every event of the site in `siteDir` as a build at `now` for `pageUrl` (default: the config's `url`) publishes it. */
@@ -189,16 +231,23 @@ export function buildFromModel(model: StatusModel, pageUrl: string): LoadedBuild
 /** The build in `source` (a folder), its events computed from the site's files in `siteDir`; refused when the two disagree. */
 export async function loadCurrent(source: string, siteDir: string): Promise<LoadedBuild> {
   const json = await readFile(source, NOTIFY_INDEX_FILE, 0);
-  if (json === undefined) throw new Error(`${join(apiFolder(source), NOTIFY_INDEX_FILE)}: not found; build the site with this version (npm run build), then notify`);
+  if (json === undefined)
+    throw new Error(
+      `${join(apiFolder(source), NOTIFY_INDEX_FILE)}: not found; build the site with this version (npm run build), then notify`,
+    );
   const parsed = parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json);
   const index = indexFromJson(parsed);
   const build = buildFromSite(siteDir, index.at, parsed.url);
-  const [built, computed] = [index.events, build.index.events].map((events) => events.map((event) => JSON.stringify(event)));
+  const [built, computed] = [index.events, build.index.events].map((events) =>
+    events.map((event) => JSON.stringify(event)),
+  );
   const first = built!.findIndex((event, i) => event !== computed![i]);
   const at = first === -1 && built!.length !== computed!.length ? Math.min(built!.length, computed!.length) : first;
   if (at !== -1) {
     const id = (index.events[at] ?? build.index.events[at])!.id;
-    throw new Error(`${source} was not built from the files in ${siteDir} (${id} differs): run notify in a checkout of the commit that was built, or build again`);
+    throw new Error(
+      `${source} was not built from the files in ${siteDir} (${id} differs): run notify in a checkout of the commit that was built, or build again`,
+    );
   }
   return build;
 }

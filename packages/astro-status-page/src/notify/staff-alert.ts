@@ -23,13 +23,31 @@ export interface StaffAlert {
 }
 
 /** The channels that hear staff alerts, made live from the environment. */
-export function staffChannels(channels: readonly NotifyChannel[], env: Record<string, string | undefined>, context: PageContext): LiveChannel[] {
-  return channels.filter((channel) => channel.audience === 'staff').map((channel) => liveChannel(channel, env, context));
+export function staffChannels(
+  channels: readonly NotifyChannel[],
+  env: Record<string, string | undefined>,
+  context: PageContext,
+): LiveChannel[] {
+  return channels
+    .filter((channel) => channel.audience === 'staff')
+    .map((channel) => liveChannel(channel, env, context));
 }
 
 function toMessage(alert: StaffAlert): Message {
   const markdown = alert.lines.map((line) => `- ${line}`).join('\n');
-  return { id: alert.id, headline: alert.headline, title: alert.headline, markdown, html: renderMarkdown(markdown), url: alert.url, severity: 'Watchdog', level: 'critical', components: [], when: staffTime(alert.at), at: new Date(alert.at).toISOString() };
+  return {
+    id: alert.id,
+    headline: alert.headline,
+    title: alert.headline,
+    markdown,
+    html: renderMarkdown(markdown),
+    url: alert.url,
+    severity: 'Watchdog',
+    level: 'critical',
+    components: [],
+    when: staffTime(alert.at),
+    at: new Date(alert.at).toISOString(),
+  };
 }
 
 /** The one message a staff channel gets for an alert. */
@@ -38,7 +56,11 @@ export function staffOutgoing(channel: LiveChannel, alert: StaffAlert, context: 
   const [url = '', secret = ''] = channel.secrets.map((s) => s.value);
   const message = toMessage(alert);
   const base = { notificationId: alert.id, deliveryId: `${alert.id}.${config.name}` };
-  const json = (body: object, headers: Record<string, string> = {}): Outgoing => ({ ...base, kind: 'http', request: { url, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) } });
+  const json = (body: object, headers: Record<string, string> = {}): Outgoing => ({
+    ...base,
+    kind: 'http',
+    request: { url, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) },
+  });
   switch (config.type) {
     case 'slack':
       return json(slackPayload(message, context));
@@ -48,12 +70,26 @@ export function staffOutgoing(channel: LiveChannel, alert: StaffAlert, context: 
       return json(teamsPayload(message));
     case 'webhook': {
       // Not a Statuspage event: a body of its own, signed like every webhook.
-      const body = JSON.stringify({ meta: { generated_by: `${context.page.name} status watchdog` }, page: { id: context.page.id, url: alert.url }, watchdog: { at: message.at, problems: alert.lines } });
+      const body = JSON.stringify({
+        meta: { generated_by: `${context.page.name} status watchdog` },
+        page: { id: context.page.id, url: alert.url },
+        watchdog: { at: message.at, problems: alert.lines },
+      });
       return { ...base, kind: 'http', request: webhookRequest(url, secret, base.deliveryId, body) };
     }
     case 'email': {
       const content = emailContent(message, context);
-      return { ...base, kind: 'email', email: { from: config.from, to: config.to, ...content, headers: {}, messageId: `<${base.deliveryId}@${new URL(context.page.url).hostname}>` } };
+      return {
+        ...base,
+        kind: 'email',
+        email: {
+          from: config.from,
+          to: config.to,
+          ...content,
+          headers: {},
+          messageId: `<${base.deliveryId}@${new URL(context.page.url).hostname}>`,
+        },
+      };
     }
   }
 }

@@ -4,11 +4,14 @@ import { CHIRP } from '../../tests/helpers/build.ts';
 import { newNotifications } from './diff.ts';
 import { changedFeeds, hubPing } from './websub.ts';
 
-const between = (previous: string, current: string) => newNotifications(buildAt(CHIRP, previous).index, buildAt(CHIRP, current).snapshot);
+const between = (previous: string, current: string) =>
+  newNotifications(buildAt(CHIRP, previous).index, buildAt(CHIRP, current).snapshot);
 
 test('a new update changes the site feeds and the feeds of the components its event touches', () => {
   // The maintenance starting: direct messages and notifications.
-  expect(changedFeeds(between('2022-12-30T01:07:00Z', '2022-12-30T02:07:00Z'), 'https://status.chirp.example/status/')).toEqual([
+  expect(
+    changedFeeds(between('2022-12-30T01:07:00Z', '2022-12-30T02:07:00Z'), 'https://status.chirp.example/status/'),
+  ).toEqual([
     'https://status.chirp.example/status/rss.xml',
     'https://status.chirp.example/status/history.rss',
     'https://status.chirp.example/status/history.atom',

@@ -8,7 +8,8 @@ import type { Notification } from './diff.ts';
  */
 
 /** A notification that adds an item to the feeds: an update, or a postmortem. */
-const addsFeedItem = (notification: Notification) => notification.kind === 'update' || notification.kind === 'postmortem';
+const addsFeedItem = (notification: Notification) =>
+  notification.kind === 'update' || notification.kind === 'postmortem';
 
 /**
  * The absolute URLs of every feed these notifications changed: the site's
@@ -19,7 +20,12 @@ export function changedFeeds(notifications: readonly Notification[], home: strin
   const items = notifications.filter(addsFeedItem);
   if (items.length === 0) return [];
   const components = [...new Set(items.flatMap((notification) => notification.components))].sort();
-  const relative = [paths.feed(), '/history.rss', paths.atom(), ...components.flatMap((id) => [paths.componentFeed(id), paths.componentAtom(id)])];
+  const relative = [
+    paths.feed(),
+    '/history.rss',
+    paths.atom(),
+    ...components.flatMap((id) => [paths.componentFeed(id), paths.componentAtom(id)]),
+  ];
   return relative.map((path) => new URL(path.slice(1), home).href);
 }
 

@@ -52,7 +52,12 @@ export const apiComponentSchema = z.strictObject({
   components: z.array(z.string()).optional(),
 });
 
-const affectedComponent = z.strictObject({ code: z.string(), name: z.string(), old_status: componentStatus, new_status: componentStatus });
+const affectedComponent = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  old_status: componentStatus,
+  new_status: componentStatus,
+});
 
 const incidentUpdate = <S extends z.ZodType>(status: S) =>
   z.strictObject({
@@ -107,15 +112,33 @@ export const apiMeasurementsSchema = z.strictObject({
   availability: z.number().min(0).max(100),
   /** Median response time of the last 24 hours. */
   recent_p50_ms: millis.nullable(),
-  days: z.array(z.strictObject({ date: z.string(), checks: millis, failures: millis, p50_ms: millis.nullable(), p95_ms: millis.nullable() })),
-  last_day: z.array(z.strictObject({ at: timestamp, check: z.string(), ok: z.boolean(), ms: millis.nullable(), why: z.string().nullable() })),
+  days: z.array(
+    z.strictObject({
+      date: z.string(),
+      checks: millis,
+      failures: millis,
+      p50_ms: millis.nullable(),
+      p95_ms: millis.nullable(),
+    }),
+  ),
+  last_day: z.array(
+    z.strictObject({
+      at: timestamp,
+      check: z.string(),
+      ok: z.boolean(),
+      ms: millis.nullable(),
+      why: z.string().nullable(),
+    }),
+  ),
 });
 
 export const apiScheduledMaintenanceSchema = z.strictObject({
   ...incidentFields,
   status: maintenanceStatus,
   impact: z.literal('maintenance'),
-  incident_updates: z.array(incidentUpdate(z.enum(['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled']))),
+  incident_updates: z.array(
+    incidentUpdate(z.enum(['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled'])),
+  ),
   scheduled_for: timestamp,
   scheduled_until: timestamp,
   scheduled_remind_prior: z.boolean(),
@@ -128,7 +151,13 @@ const maintenances = z.array(apiScheduledMaintenanceSchema);
 
 /** Every endpoint's schema, by its path under /api/v2/. */
 export const apiEndpointSchemas = {
-  'summary.json': z.strictObject({ page, status: apiStatusSchema, components: z.array(apiComponentSchema), incidents, scheduled_maintenances: maintenances }),
+  'summary.json': z.strictObject({
+    page,
+    status: apiStatusSchema,
+    components: z.array(apiComponentSchema),
+    incidents,
+    scheduled_maintenances: maintenances,
+  }),
   'status.json': z.strictObject({ page, status: apiStatusSchema }),
   'components.json': z.strictObject({ page, components: z.array(apiComponentSchema) }),
   'incidents.json': z.strictObject({ page, incidents }),

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'astro/zod';
 import type { ComponentStatus } from '../rules/statuses.ts';
-import type { apiComponentSchema, apiIncidentSchema, apiMeasurementsSchema, apiPageSchema, apiScheduledMaintenanceSchema, apiStatusSchema } from './api-schema.ts';
+import type {
+  apiComponentSchema,
+  apiIncidentSchema,
+  apiMeasurementsSchema,
+  apiPageSchema,
+  apiScheduledMaintenanceSchema,
+  apiStatusSchema,
+} from './api-schema.ts';
 import type { IncidentEvent, MaintenanceEvent, StatusEvent, TimelineUpdate } from '../model/events.ts';
 import type { ComponentView, StatusModel } from '../model/status-model.ts';
 import { slugify } from '../rules/slug.ts';
@@ -23,11 +30,24 @@ export type ApiComponent = z.output<typeof apiComponentSchema>;
 export type ApiIncident = z.output<typeof apiIncidentSchema>;
 export type ApiScheduledMaintenance = z.output<typeof apiScheduledMaintenanceSchema>;
 export type ApiMeasurements = z.output<typeof apiMeasurementsSchema>;
-export type ApiIncidentUpdate = ApiIncident['incident_updates'][number] | ApiScheduledMaintenance['incident_updates'][number];
+export type ApiIncidentUpdate =
+  ApiIncident['incident_updates'][number] | ApiScheduledMaintenance['incident_updates'][number];
 export type ApiAffectedComponent = NonNullable<ApiIncidentUpdate['affected_components']>[number];
 
 /** The fields incidents and maintenances share, in the order they are published, as each kind's contract types them. */
-type SharedFields<T extends ApiIncident | ApiScheduledMaintenance> = Pick<T, 'id' | 'name' | 'status' | 'created_at' | 'updated_at' | 'started_at' | 'shortlink' | 'page_id' | 'incident_updates' | 'components'>;
+type SharedFields<T extends ApiIncident | ApiScheduledMaintenance> = Pick<
+  T,
+  | 'id'
+  | 'name'
+  | 'status'
+  | 'created_at'
+  | 'updated_at'
+  | 'started_at'
+  | 'shortlink'
+  | 'page_id'
+  | 'incident_updates'
+  | 'components'
+>;
 
 /** How many incidents `incidents.json` lists, like Statuspage. */
 export const API_INCIDENT_LIMIT = 50;
@@ -72,14 +92,31 @@ class ApiBuilder {
     const id = slugify(config.name) || slugify(new URL(config.url).hostname);
     // The zone the page shows times in, as Statuspage names it; timestamps stay UTC.
     const timeZone = config.timezone === 'UTC' ? 'Etc/UTC' : config.timezone;
-    this.page = { id, name: config.name, url: absoluteUrl(site, base, paths.home()), time_zone: timeZone, updated_at: iso(model.now), next_update_by: iso(freshnessAt(model.now, config.freshness).dueBy) };
+    this.page = {
+      id,
+      name: config.name,
+      url: absoluteUrl(site, base, paths.home()),
+      time_zone: timeZone,
+      updated_at: iso(model.now),
+      next_update_by: iso(freshnessAt(model.now, config.freshness).dueBy),
+    };
     // The page's history begins with its first event: a stable creation date for every component.
     const createdAt = iso(model.events.at(-1)?.startsAt ?? model.now);
     const ids = groupIds(model.groups.map((group) => group.name));
     model.groups.forEach((group, g) => {
       const children = group.components.map((component, c) => this.component(component, c + 1, ids[g]!, createdAt));
       const group_ = {
-        ...this.base(ids[g]!, group.name, worstStatus(children.map((child) => child.status)), g + 1, createdAt, latest(children.map((child) => child.updated_at), createdAt)),
+        ...this.base(
+          ids[g]!,
+          group.name,
+          worstStatus(children.map((child) => child.status)),
+          g + 1,
+          createdAt,
+          latest(
+            children.map((child) => child.updated_at),
+            createdAt,
+          ),
+        ),
         group: true,
         components: children.map((child) => child.id),
       };
@@ -87,12 +124,35 @@ class ApiBuilder {
     });
   }
 
-  private base(id: string, name: string, status: ComponentStatus, position: number, created_at: string, updated_at: string): ApiComponent {
-    return { id, name, status, created_at, updated_at, position, description: null, showcase: false, start_date: null, group_id: null, page_id: this.page.id, group: false, only_show_if_degraded: false };
+  private base(
+    id: string,
+    name: string,
+    status: ComponentStatus,
+    position: number,
+    created_at: string,
+    updated_at: string,
+  ): ApiComponent {
+    return {
+      id,
+      name,
+      status,
+      created_at,
+      updated_at,
+      position,
+      description: null,
+      showcase: false,
+      start_date: null,
+      group_id: null,
+      page_id: this.page.id,
+      group: false,
+      only_show_if_degraded: false,
+    };
   }
 
   private component(view: ComponentView, position: number, group_id: string, createdAt: string): ApiComponent {
-    const lastUpdate = view.events.flatMap((event) => event.updates.at(-1)?.at ?? []).reduce((a, b) => Math.max(a, b), 0);
+    const lastUpdate = view.events
+      .flatMap((event) => event.updates.at(-1)?.at ?? [])
+      .reduce((a, b) => Math.max(a, b), 0);
     const component: ApiComponent = {
       ...this.base(view.id, view.name, view.status, position, createdAt, lastUpdate ? iso(lastUpdate) : createdAt),
       description: view.description ?? null,
@@ -142,9 +202,14 @@ class ApiBuilder {
   }
 
   private eventFields(event: IncidentEvent): SharedFields<ApiIncident>;
-  private eventFields(event: MaintenanceEvent): Omit<SharedFields<ApiScheduledMaintenance>, 'status'> & { status: MaintenanceEvent['status'] };
+  private eventFields(
+    event: MaintenanceEvent,
+  ): Omit<SharedFields<ApiScheduledMaintenance>, 'status'> & { status: MaintenanceEvent['status'] };
   // One body for both kinds: the model's update statuses are typed for either, so the overloads above carry each kind's contract.
-  private eventFields(event: StatusEvent): Omit<SharedFields<ApiIncident>, 'status' | 'incident_updates'> & { status: StatusEvent['status']; incident_updates: ApiIncidentUpdate[] } {
+  private eventFields(event: StatusEvent): Omit<SharedFields<ApiIncident>, 'status' | 'incident_updates'> & {
+    status: StatusEvent['status'];
+    incident_updates: ApiIncidentUpdate[];
+  } {
     const first = event.updates[0]!;
     const last = event.updates.at(-1)!;
     return {
@@ -201,8 +266,20 @@ function measurements(view: ComponentView): ApiMeasurements[] {
       name: view.name,
       availability: Math.round(measured.availability * 1000) / 1000,
       recent_p50_ms: measured.recentP50,
-      days: measured.days.map((day) => ({ date: day.day, checks: day.checks, failures: day.failures, p50_ms: day.p50, p95_ms: day.p95 })),
-      last_day: measured.lastDay.map((point) => ({ at: iso(point.at), check: point.check, ok: point.ok, ms: point.ms, why: point.why })),
+      days: measured.days.map((day) => ({
+        date: day.day,
+        checks: day.checks,
+        failures: day.failures,
+        p50_ms: day.p50,
+        p95_ms: day.p95,
+      })),
+      last_day: measured.lastDay.map((point) => ({
+        at: iso(point.at),
+        check: point.check,
+        ok: point.ok,
+        ms: point.ms,
+        why: point.why,
+      })),
     },
   ];
 }
@@ -226,13 +303,17 @@ export function buildApi(context: ApiContext) {
     'components.json': { components },
     'incidents.json': { incidents: incidents.slice(0, API_INCIDENT_LIMIT).map((event) => api.incident(event)) },
     'incidents/unresolved.json': { incidents: unresolved },
-    'scheduled-maintenances.json': { scheduled_maintenances: maintenances.slice(0, API_INCIDENT_LIMIT).map((event) => api.maintenance(event)) },
+    'scheduled-maintenances.json': {
+      scheduled_maintenances: maintenances.slice(0, API_INCIDENT_LIMIT).map((event) => api.maintenance(event)),
+    },
     'scheduled-maintenances/upcoming.json': { scheduled_maintenances: upcoming },
     'scheduled-maintenances/active.json': { scheduled_maintenances: active },
     'measurements.json': { components: model.components.flatMap(measurements) },
   };
   const page: ApiPage = { ...api.page, build_id: buildId(api.page, bodies) };
-  return Object.fromEntries(Object.entries(bodies).map(([path, body]) => [path, { page, ...body }])) as { [P in keyof typeof bodies]: { page: ApiPage } & (typeof bodies)[P] };
+  return Object.fromEntries(Object.entries(bodies).map(([path, body]) => [path, { page, ...body }])) as {
+    [P in keyof typeof bodies]: { page: ApiPage } & (typeof bodies)[P];
+  };
 }
 
 /** The first 12 hex digits of SHA-256 over what the API publishes: two hosts serving the same build serve the same id, any other build another. */
@@ -241,7 +322,12 @@ function buildId(page: Omit<ApiPage, 'build_id'>, bodies: object): string {
 }
 
 /** Every incident and maintenance of the model as the API publishes them, none left out (`status notify` renders from these). */
-export function apiEvents(context: ApiContext): { page: ApiPage; status: ApiStatus; incidents: ApiIncident[]; maintenances: ApiScheduledMaintenance[] } {
+export function apiEvents(context: ApiContext): {
+  page: ApiPage;
+  status: ApiStatus;
+  incidents: ApiIncident[];
+  maintenances: ApiScheduledMaintenance[];
+} {
   const api = new ApiBuilder(context);
   const { events } = context.model;
   // The page with its build id, which hashes the endpoints the build publishes, and the status they state.

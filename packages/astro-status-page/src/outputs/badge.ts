@@ -21,7 +21,8 @@ export type BadgeTone = keyof typeof COLOURS;
 // narrow letters, wide letters and the rest.
 function textWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[ilj.,:;'|!]/.test(char) ? 3.5 : /[mwMW]/.test(char) ? 10 : /[A-Z]/.test(char) ? 7.5 : 6.6;
+  for (const char of text)
+    width += /[ilj.,:;'|!]/.test(char) ? 3.5 : /[mwMW]/.test(char) ? 10 : /[A-Z]/.test(char) ? 7.5 : 6.6;
   return Math.ceil(width);
 }
 
@@ -35,13 +36,15 @@ export function renderBadge(label: string, message: string, tone: BadgeTone): st
   const width = left + right;
   const name = escapeHtml(`${label}: ${message}`);
   const text = (x: number, value: string) => `<text x="${x}" y="14">${escapeHtml(value)}</text>`;
-  return xmlSafe([
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${name}">`,
-    `<title>${name}</title>`,
-    `<rect width="${left}" height="20" fill="#555"/><rect x="${left}" width="${right}" height="20" fill="${COLOURS[tone]}"/>`,
-    `<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle">`,
-    text(left / 2, label),
-    text(left + right / 2, message),
-    '</g></svg>',
-  ].join(''));
+  return xmlSafe(
+    [
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${name}">`,
+      `<title>${name}</title>`,
+      `<rect width="${left}" height="20" fill="#555"/><rect x="${left}" width="${right}" height="20" fill="${COLOURS[tone]}"/>`,
+      `<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle">`,
+      text(left / 2, label),
+      text(left + right / 2, message),
+      '</g></svg>',
+    ].join(''),
+  );
 }

@@ -12,7 +12,10 @@ const event = (slug: string, times: string[]) =>
   eventAt(
     incident(slug, {
       components: { web: 'major_outage' },
-      updates: times.map((time, i): [string, 'investigating' | 'resolved'] => [time, i === times.length - 1 ? 'resolved' : 'investigating']),
+      updates: times.map((time, i): [string, 'investigating' | 'resolved'] => [
+        time,
+        i === times.length - 1 ? 'resolved' : 'investigating',
+      ]),
     }),
     NOW,
   ) as StatusEvent;
@@ -29,27 +32,41 @@ describe('feed items', () => {
   test('a right-to-left title is isolated, so the status tag stays before it in any reader', () => {
     const arabic = event('ar', ['2022-12-28T12:31:00Z']);
     arabic.title = 'تعذّر تسجيل الدخول';
-    expect(eventToFeedItems(arabic, words).map((item) => item.title)).toEqual(['[Resolved] \u2068تعذّر تسجيل الدخول\u2069']);
+    expect(eventToFeedItems(arabic, words).map((item) => item.title)).toEqual([
+      '[Resolved] \u2068تعذّر تسجيل الدخول\u2069',
+    ]);
   });
 
   test('on an Arabic site an English title is isolated too, so its full stop stays at its end in a right-to-left reader', () => {
     const english = event('en', ['2022-12-28T12:31:00Z']);
     english.title = 'Login still fails.';
     const arabicWords = catalogOf('ar').updateStatus;
-    expect(eventToFeedItems(english, arabicWords, 'rtl').map((item) => item.title)).toEqual([`[${arabicWords.resolved}] \u2068Login still fails.\u2069`]);
+    expect(eventToFeedItems(english, arabicWords, 'rtl').map((item) => item.title)).toEqual([
+      `[${arabicWords.resolved}] \u2068Login still fails.\u2069`,
+    ]);
     expect(eventToFeedItems(english, words).map((item) => item.title)).toEqual(['[Resolved] Login still fails.']);
   });
 
   test('items from all events are merged newest first and capped', () => {
     const events = [event('a', ['2022-12-01T00:00:00Z', '2022-12-03T00:00:00Z']), event('b', ['2022-12-02T00:00:00Z'])];
-    expect(feedItems(events).map((item) => item.path)).toEqual(['/incidents/a/#update-20221203T000000Z', '/incidents/b/#update-20221202T000000Z', '/incidents/a/#update-20221201T000000Z']);
+    expect(feedItems(events).map((item) => item.path)).toEqual([
+      '/incidents/a/#update-20221203T000000Z',
+      '/incidents/b/#update-20221202T000000Z',
+      '/incidents/a/#update-20221201T000000Z',
+    ]);
     expect(feedItems(events, 2)).toHaveLength(2);
   });
 });
 
 describe('postmortems', () => {
   const withPostmortem = (postmortemAt: string | undefined) => {
-    const file = incident('pm', { components: { web: 'major_outage' }, updates: [['2022-12-28T12:00:00Z', 'investigating'], ['2022-12-28T14:00:00Z', 'resolved']] });
+    const file = incident('pm', {
+      components: { web: 'major_outage' },
+      updates: [
+        ['2022-12-28T12:00:00Z', 'investigating'],
+        ['2022-12-28T14:00:00Z', 'resolved'],
+      ],
+    });
     file.body = '## What happened\n\nA bad deploy.';
     if (postmortemAt && file.data.kind === 'incident') file.data.postmortem_at = postmortemAt;
     return eventAt(file, NOW) as StatusEvent;
@@ -57,11 +74,18 @@ describe('postmortems', () => {
 
   test('one published after the resolution is its own item, linking to the postmortem', () => {
     const [newest] = feedItems([withPostmortem('2022-12-29T10:00:00.000Z')]);
-    expect(newest).toMatchObject({ title: '[Postmortem] Incident pm', path: '/incidents/pm/#postmortem', publishedAt: Date.parse('2022-12-29T10:00:00Z') });
+    expect(newest).toMatchObject({
+      title: '[Postmortem] Incident pm',
+      path: '/incidents/pm/#postmortem',
+      publishedAt: Date.parse('2022-12-29T10:00:00Z'),
+    });
     expect(newest?.html).toContain('A bad deploy.');
   });
 
   test('one published with the resolution is read through the resolved item', () => {
-    expect(feedItems([withPostmortem(undefined)]).map((item) => item.title)).toEqual(['[Resolved] Incident pm', '[Investigating] Incident pm']);
+    expect(feedItems([withPostmortem(undefined)]).map((item) => item.title)).toEqual([
+      '[Resolved] Incident pm',
+      '[Investigating] Incident pm',
+    ]);
   });
 });

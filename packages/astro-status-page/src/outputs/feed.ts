@@ -30,7 +30,11 @@ export const PROBE_CATEGORY = 'probe';
  * postmortem when it was published after the resolution (one published with
  * the resolution is read on the page the resolved item links to).
  */
-export function eventToFeedItems(event: StatusEvent, words: Catalog['updateStatus'], line: Direction = 'ltr'): FeedItem[] {
+export function eventToFeedItems(
+  event: StatusEvent,
+  words: Catalog['updateStatus'],
+  line: Direction = 'ltr',
+): FeedItem[] {
   // The title is isolated among the status words: always in a right-to-left language, else when it could turn them around.
   const title = isolate(event.title, line);
   const category = event.kind === 'incident' && event.openedBy === 'probe' ? PROBE_CATEGORY : undefined;
@@ -43,13 +47,25 @@ export function eventToFeedItems(event: StatusEvent, words: Catalog['updateStatu
     category,
   }));
   if (event.kind === 'incident' && event.postmortemAt !== null && event.postmortemAt > (event.resolvedAt ?? Infinity)) {
-    items.push({ title: `[${words.postmortem}] ${title}`, path: `${paths.incident(event.slug)}#postmortem`, publishedAt: event.postmortemAt, html: event.bodyHtml, slug: event.slug, category });
+    items.push({
+      title: `[${words.postmortem}] ${title}`,
+      path: `${paths.incident(event.slug)}#postmortem`,
+      publishedAt: event.postmortemAt,
+      html: event.bodyHtml,
+      slug: event.slug,
+      category,
+    });
   }
   return items;
 }
 
 /** The newest `limit` updates across the events, newest first; `line`: the direction of the site's language. */
-export function feedItems(events: readonly StatusEvent[], words: Catalog['updateStatus'], line: Direction = 'ltr', limit: number = FEED_ITEM_LIMIT): FeedItem[] {
+export function feedItems(
+  events: readonly StatusEvent[],
+  words: Catalog['updateStatus'],
+  line: Direction = 'ltr',
+  limit: number = FEED_ITEM_LIMIT,
+): FeedItem[] {
   return events
     .flatMap((event) => eventToFeedItems(event, words, line))
     .sort((a, b) => b.publishedAt - a.publishedAt || a.path.localeCompare(b.path))

@@ -58,9 +58,26 @@ async function published(sources: SourceFile[]) {
   expect(problems).toEqual([]);
   const model = buildStatusModel(CONFIG, entries, NOW);
   const words = catalogOf('en').updateStatus;
-  const feed = { title: 'Test', description: 'Test status', site: SITE, base: '/', path: paths.feed(), events: model.events, now: NOW, language: 'en', dir: 'ltr' as const, words, ttl: 60 };
+  const feed = {
+    title: 'Test',
+    description: 'Test status',
+    site: SITE,
+    base: '/',
+    path: paths.feed(),
+    events: model.events,
+    now: NOW,
+    language: 'en',
+    dir: 'ltr' as const,
+    words,
+    ttl: 60,
+  };
   return {
-    pages: Object.fromEntries(model.events.map((event) => [event.title, [paths.incident(event.slug), ...event.updates.map((update) => `#${update.id}`)]])),
+    pages: Object.fromEntries(
+      model.events.map((event) => [
+        event.title,
+        [paths.incident(event.slug), ...event.updates.map((update) => `#${update.id}`)],
+      ]),
+    ),
     rss: await (await renderRssFeed(feed)).text(),
     atom: await renderAtomFeed({ ...feed, path: paths.atom() }).text(),
     api: buildApi({ model, site: SITE, base: '/' }),
@@ -86,11 +103,22 @@ describe('renaming a file with an id', () => {
     const after = await published(site(AFTER, ids));
     expect(after).toEqual(before);
     // What is compared is what readers and clients see, under the id.
-    expect(before.pages['Login failing']).toEqual(['/incidents/2023-03-01-login-failing/', '#update-20230301T090000Z', '#update-20230301T100000Z']);
-    expect(before.rss).toContain('<link>https://status.test.example/incidents/2023-03-01-login-failing/#update-20230301T100000Z</link>');
-    expect(before.api['incidents.json'].incidents[0]?.incident_updates.map((update) => update.id)).toEqual(['2023-03-01-login-failing-update-20230301T100000Z', '2023-03-01-login-failing-update-20230301T090000Z']);
+    expect(before.pages['Login failing']).toEqual([
+      '/incidents/2023-03-01-login-failing/',
+      '#update-20230301T090000Z',
+      '#update-20230301T100000Z',
+    ]);
+    expect(before.rss).toContain(
+      '<link>https://status.test.example/incidents/2023-03-01-login-failing/#update-20230301T100000Z</link>',
+    );
+    expect(before.api['incidents.json'].incidents[0]?.incident_updates.map((update) => update.id)).toEqual([
+      '2023-03-01-login-failing-update-20230301T100000Z',
+      '2023-03-01-login-failing-update-20230301T090000Z',
+    ]);
     expect(before.calendar).toContain('UID:2023-03-02-database-upgrade@status.test.example');
-    expect(before.redirects).toBe('/incidents/p31zjtct2jer /incidents/2023-03-01-login-failing/ 301\n/incidents/p31zjtct2jer/ /incidents/2023-03-01-login-failing/ 301\n');
+    expect(before.redirects).toBe(
+      '/incidents/p31zjtct2jer /incidents/2023-03-01-login-failing/ 301\n/incidents/p31zjtct2jer/ /incidents/2023-03-01-login-failing/ 301\n',
+    );
   });
 
   test('an id added to a file that had none keeps its published slug, so adding it first makes any rename safe', async () => {

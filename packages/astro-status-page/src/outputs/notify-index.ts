@@ -18,7 +18,13 @@ export const NOTIFY_INDEX_FORMAT = 'status-notify-index/1';
 
 const time = z.number().nonnegative();
 /** One event: `u` its updates' times (file order), `r` resolved or completed, `p` postmortem published, `w` a maintenance's window. */
-const eventSchema = z.object({ id: z.string().min(1), u: z.array(time).min(1), r: time.nullable(), p: time.optional(), w: z.tuple([time, time]).optional() });
+const eventSchema = z.object({
+  id: z.string().min(1),
+  u: z.array(time).min(1),
+  r: time.nullable(),
+  p: time.optional(),
+  w: z.tuple([time, time]).optional(),
+});
 
 /** The contract: the writer's type and what a reader checks a fetched index against. */
 export const notifyIndexSchema = z.object({
@@ -39,11 +45,19 @@ const seconds = (millis: number) => millis / 1000;
 const eventFields = (event: StatusEvent) => ({ id: event.slug, u: event.updates.map((update) => seconds(update.at)) });
 
 function incident(event: IncidentEvent): IndexedEventJson {
-  return { ...eventFields(event), r: event.resolvedAt === null ? null : seconds(event.resolvedAt), ...(event.postmortemAt === null ? {} : { p: seconds(event.postmortemAt) }) };
+  return {
+    ...eventFields(event),
+    r: event.resolvedAt === null ? null : seconds(event.resolvedAt),
+    ...(event.postmortemAt === null ? {} : { p: seconds(event.postmortemAt) }),
+  };
 }
 
 function maintenance(event: MaintenanceEvent): IndexedEventJson & { w: [number, number] } {
-  return { ...eventFields(event), r: event.completedAt === null ? null : seconds(event.completedAt), w: [seconds(event.windowStart), seconds(event.windowEnd)] };
+  return {
+    ...eventFields(event),
+    r: event.completedAt === null ? null : seconds(event.completedAt),
+    w: [seconds(event.windowStart), seconds(event.windowEnd)],
+  };
 }
 
 /** The index of a build: every event the model holds at its now. */

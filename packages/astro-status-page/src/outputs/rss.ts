@@ -30,9 +30,24 @@ export interface FeedOptions {
 }
 
 /** An RSS 2.0 response with one item per incident update, newest first. */
-export async function renderRssFeed({ title, description, site, base, path, events, now, hub, language, words, dir, ttl }: FeedOptions): Promise<Response> {
+export async function renderRssFeed({
+  title,
+  description,
+  site,
+  base,
+  path,
+  events,
+  now,
+  hub,
+  language,
+  words,
+  dir,
+  ttl,
+}: FeedOptions): Promise<Response> {
   // WebSub discovery in RSS is Atom's <link> element: the hub, and the topic URL it publishes.
-  const websub = hub ? `<atom:link href="${escapeHtml(hub)}" rel="hub"/><atom:link href="${escapeHtml(absoluteUrl(site, base, path))}" rel="self" type="application/rss+xml"/>` : '';
+  const websub = hub
+    ? `<atom:link href="${escapeHtml(hub)}" rel="hub"/><atom:link href="${escapeHtml(absoluteUrl(site, base, path))}" rel="self" type="application/rss+xml"/>`
+    : '';
   const response = await rss({
     title,
     description,
@@ -59,11 +74,25 @@ export async function renderRssFeed({ title, description, site, base, path, even
  * would become part of the title) is removed.
  */
 export function finishXml(xml: string): string {
-  return xmlSafe(xml).replace(/>\s+<!\[CDATA\[/g, '><![CDATA[').replace(/\]\]>\s+</g, ']]><');
+  return xmlSafe(xml)
+    .replace(/>\s+<!\[CDATA\[/g, '><![CDATA[')
+    .replace(/\]\]>\s+</g, ']]><');
 }
 
 /** The same items as an Atom 1.0 response. */
-export function renderAtomFeed({ title, description, site, base, path, events, now, hub, language, words, dir }: FeedOptions): Response {
+export function renderAtomFeed({
+  title,
+  description,
+  site,
+  base,
+  path,
+  events,
+  now,
+  hub,
+  language,
+  words,
+  dir,
+}: FeedOptions): Response {
   const home = absoluteUrl(site, base, '/');
   const self = absoluteUrl(site, base, path);
   const xml = generateAtomFeed({

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
  * grace) it is shown. It changes nothing else, and without JavaScript the
  * page still states when it was built and when the next build is due.
  */
-export const STALE_WARNING_SCRIPT = "(()=>{const w=document.getElementById('stale');if(w&&Date.now()>Date.parse(w.dataset.after))w.hidden=!1})()";
+export const STALE_WARNING_SCRIPT =
+  "(()=>{const w=document.getElementById('stale');if(w&&Date.now()>Date.parse(w.dataset.after))w.hidden=!1})()";
 
 /** The element the script shows: its id, and the attribute holding the ISO time after which it does. */
 export const STALE_WARNING_ID = 'stale';

@@ -41,9 +41,14 @@ export function runStatus(results: readonly ProbeResult[]): MeasuredStatus {
 /** A component's runs, oldest first, from its checks' results (a run is the results sharing an `at`). */
 export function componentRuns(results: readonly ProbeResult[], component: string): Run[] {
   const byRun = new Map<string, ProbeResult[]>();
-  for (const result of results) if (result.component === component) byRun.set(result.at, [...(byRun.get(result.at) ?? []), result]);
+  for (const result of results)
+    if (result.component === component) byRun.set(result.at, [...(byRun.get(result.at) ?? []), result]);
   return [...byRun.entries()]
-    .map(([at, rows]) => ({ at: Date.parse(at), status: runStatus(rows), whys: [...new Set(rows.filter((row) => !row.ok).map((row) => row.why ?? 'failed'))] }))
+    .map(([at, rows]) => ({
+      at: Date.parse(at),
+      status: runStatus(rows),
+      whys: [...new Set(rows.filter((row) => !row.ok).map((row) => row.why ?? 'failed'))],
+    }))
     .sort((a, b) => a.at - b.at);
 }
 
@@ -55,7 +60,9 @@ function streak(runs: readonly Run[], failing: boolean): Run[] {
 }
 
 /** A component's settings: with several checks, the largest counts and any auto_resolve. */
-export function policyOf(probes: readonly ProbeConfig[]): Pick<ProbeConfig, 'open_after' | 'close_after' | 'auto_resolve'> {
+export function policyOf(
+  probes: readonly ProbeConfig[],
+): Pick<ProbeConfig, 'open_after' | 'close_after' | 'auto_resolve'> {
   return {
     open_after: Math.max(...probes.map((probe) => probe.open_after)),
     close_after: Math.max(...probes.map((probe) => probe.close_after)),
@@ -65,22 +72,51 @@ export function policyOf(probes: readonly ProbeConfig[]): Pick<ProbeConfig, 'ope
 
 /** What the probe does for one component this run. */
 export type Action =
-  | { kind: 'open'; component: string; status: Exclude<MeasuredStatus, 'operational'>; started: number; at: number; whys: string[] }
-  | { kind: 'update'; component: string; file: string; slug: string; update: Omit<NewUpdate, 'message'>; since: number; whys: string[] }
+  | {
+      kind: 'open';
+      component: string;
+      status: Exclude<MeasuredStatus, 'operational'>;
+      started: number;
+      at: number;
+      whys: string[];
+    }
+  | {
+      kind: 'update';
+      component: string;
+      file: string;
+      slug: string;
+      update: Omit<NewUpdate, 'message'>;
+      since: number;
+      whys: string[];
+    }
   | { kind: 'none' };
 
 /** The open incidents at `now` naming `component`. */
-function openIncidentsOf(files: readonly ValidIncidentFile[], component: string, now: number): Array<{ file: ValidIncidentFile; event: IncidentEvent }> {
+function openIncidentsOf(
+  files: readonly ValidIncidentFile[],
+  component: string,
+  now: number,
+): Array<{ file: ValidIncidentFile; event: IncidentEvent }> {
   return files.flatMap((file) => {
     const event = eventAt(file, now);
-    return event?.kind === 'incident' && isActive(event) && event.components.some((affected) => affected.id === component) ? [{ file, event }] : [];
+    return event?.kind === 'incident' &&
+      isActive(event) &&
+      event.components.some((affected) => affected.id === component)
+      ? [{ file, event }]
+      : [];
   });
 }
 
 const iso = (millis: number) => new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Decide for one component, given its runs (this one last), its settings and the incident files. Pure. */
-export function decide(component: string, runs: readonly Run[], policy: ReturnType<typeof policyOf>, files: readonly ValidIncidentFile[], now: number): Action {
+export function decide(
+  component: string,
+  runs: readonly Run[],
+  policy: ReturnType<typeof policyOf>,
+  files: readonly ValidIncidentFile[],
+  now: number,
+): Action {
   const last = runs.at(-1);
   if (!last) return { kind: 'none' };
   const open = openIncidentsOf(files, component, now);
@@ -100,13 +136,32 @@ export function decide(component: string, runs: readonly Run[], policy: ReturnTy
     const status = event.status === 'monitoring' ? 'investigating' : event.status;
     const impact: Impact = worseImpact(event.impact, impliedImpact([last.status]));
     const since = streak(runs, true).find((run) => run.status === last.status)?.at ?? last.at;
-    return { ...base, kind: 'update', since, whys: last.whys, update: { at, status, components: [[component, last.status]], ...(impact === event.impact ? {} : { impact }) } };
+    return {
+      ...base,
+      kind: 'update',
+      since,
+      whys: last.whys,
+      update: { at, status, components: [[component, last.status]], ...(impact === event.impact ? {} : { impact }) },
+    };
   }
   const passing = streak(runs, false);
   const since = passing[0]!.at;
-  const othersDown = event.components.some((affected) => affected.id !== component && affected.status !== 'operational');
+  const othersDown = event.components.some(
+    (affected) => affected.id !== component && affected.status !== 'operational',
+  );
   if (event.status !== 'monitoring' && shown !== 'operational' && passing.length >= policy.close_after) {
-    return { ...base, kind: 'update', since, whys: [], update: { at, status: 'monitoring', components: [[component, 'operational']], ...(othersDown || event.impact === 'none' ? {} : { impact: 'none' }) } };
+    return {
+      ...base,
+      kind: 'update',
+      since,
+      whys: [],
+      update: {
+        at,
+        status: 'monitoring',
+        components: [[component, 'operational']],
+        ...(othersDown || event.impact === 'none' ? {} : { impact: 'none' }),
+      },
+    };
   }
   if (policy.auto_resolve && event.status === 'monitoring' && !othersDown && passing.length >= 2 * policy.close_after) {
     return { ...base, kind: 'update', since, whys: [], update: { at, status: 'resolved' } };

@@ -35,7 +35,9 @@ export function clockTime(millis: number, timezone: string): string {
 
 /** "chirp.example" or "chirp.example and api.chirp.example": the hosts a component's checks ask. */
 function hostsOf(ctx: WriteContext, component: string): string {
-  const hosts = [...new Set(ctx.probes.filter((probe) => probe.component === component).map((probe) => new URL(probe.url).host))];
+  const hosts = [
+    ...new Set(ctx.probes.filter((probe) => probe.component === component).map((probe) => new URL(probe.url).host)),
+  ];
   return hosts.length <= 1 ? (hosts[0] ?? component) : `${hosts.slice(0, -1).join(', ')} and ${hosts.at(-1)}`;
 }
 
@@ -52,7 +54,10 @@ function freePath(ctx: WriteContext, started: string, title: string): { slug: st
 }
 
 /** The file's new text for an action, and its path. */
-function actionText(ctx: WriteContext, action: Exclude<Action, { kind: 'none' }>): { path: string; text: string; done: string } {
+function actionText(
+  ctx: WriteContext,
+  action: Exclude<Action, { kind: 'none' }>,
+): { path: string; text: string; done: string } {
   const name = ctx.names.get(action.component) ?? action.component;
   const hosts = hostsOf(ctx, action.component);
   if (action.kind === 'open') {
@@ -66,7 +71,11 @@ function actionText(ctx: WriteContext, action: Exclude<Action, { kind: 'none' }>
       components: [[action.component, action.status]],
       started,
       source: { probe: action.component },
-      update: { at: isoSeconds(action.at), status: 'investigating', message: `Checks of ${hosts} failed since ${clockTime(action.started, ctx.timezone)}: ${action.whys.join('; ')}.` },
+      update: {
+        at: isoSeconds(action.at),
+        status: 'investigating',
+        message: `Checks of ${hosts} failed since ${clockTime(action.started, ctx.timezone)}: ${action.whys.join('; ')}.`,
+      },
     });
     return { path, text, done: 'Opened' };
   }
@@ -79,7 +88,11 @@ function actionText(ctx: WriteContext, action: Exclude<Action, { kind: 'none' }>
       : changed === 'operational'
         ? `Checks pass again since ${since}.`
         : `Checks of ${hosts} ${STATUS_WORDS[changed as keyof typeof STATUS_WORDS] ?? 'fail'} since ${since}: ${action.whys.join('; ')}.`;
-  return { path: action.file, text: insertUpdate(source.text, { ...action.update, message }), done: `Added ${action.update.status} update to` };
+  return {
+    path: action.file,
+    text: insertUpdate(source.text, { ...action.update, message }),
+    done: `Added ${action.update.status} update to`,
+  };
 }
 
 /** Write what an action says (validated as the build would first), and say what was written; nothing for `none`. */

@@ -38,7 +38,8 @@ function jsonProblem(body: string, expected: Record<string, string | number | bo
   }
   for (const [path, wanted] of Object.entries(expected)) {
     const found = atPath(parsed, path);
-    if (found !== wanted) return `${path} is ${found === undefined ? 'missing' : JSON.stringify(found)}, expected ${JSON.stringify(wanted)}`;
+    if (found !== wanted)
+      return `${path} is ${found === undefined ? 'missing' : JSON.stringify(found)}, expected ${JSON.stringify(wanted)}`;
   }
   return undefined;
 }
@@ -47,13 +48,20 @@ function jsonProblem(body: string, expected: Record<string, string | number | bo
 export function judge(expect: ProbeExpect, answer: Answer): Verdict {
   if (answer.kind === 'none') return { ok: false, failure: 'down', why: answer.why };
   const accepted = Array.isArray(expect.status) ? expect.status : [expect.status];
-  if (!accepted.includes(answer.code)) return { ok: false, failure: answer.code >= 500 ? 'down' : 'wrong', why: `HTTP ${answer.code}` };
-  if (expect.body_contains !== undefined && !answer.body.includes(expect.body_contains)) return { ok: false, failure: 'wrong', why: `the body lacks ${JSON.stringify(expect.body_contains)}` };
+  if (!accepted.includes(answer.code))
+    return { ok: false, failure: answer.code >= 500 ? 'down' : 'wrong', why: `HTTP ${answer.code}` };
+  if (expect.body_contains !== undefined && !answer.body.includes(expect.body_contains))
+    return { ok: false, failure: 'wrong', why: `the body lacks ${JSON.stringify(expect.body_contains)}` };
   const json = expect.json && jsonProblem(answer.body, expect.json);
   if (json) return { ok: false, failure: 'wrong', why: json };
-  if (expect.max_ms !== undefined && answer.ms > expect.max_ms) return { ok: false, failure: 'slow', why: `answered in ${answer.ms} ms, over ${expect.max_ms} ms` };
+  if (expect.max_ms !== undefined && answer.ms > expect.max_ms)
+    return { ok: false, failure: 'slow', why: `answered in ${answer.ms} ms, over ${expect.max_ms} ms` };
   if (expect.cert_days !== undefined && answer.certDaysLeft !== undefined && answer.certDaysLeft < expect.cert_days) {
-    return { ok: false, failure: 'cert', why: `the TLS certificate expires in ${Math.max(0, Math.floor(answer.certDaysLeft))} days, under ${expect.cert_days}` };
+    return {
+      ok: false,
+      failure: 'cert',
+      why: `the TLS certificate expires in ${Math.max(0, Math.floor(answer.certDaysLeft))} days, under ${expect.cert_days}`,
+    };
   }
   return { ok: true };
 }

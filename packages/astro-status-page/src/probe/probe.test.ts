@@ -50,8 +50,12 @@ ${extra}`,
 }
 
 const quiet = () => {};
-const probeAt = (dir: string, at: number) => runProbe({ dir, now: at, env: { HEALTH_TOKEN: 'Bearer t0ken' }, out: quiet, ca: servers.ca });
-const incidentFiles = (dir: string) => readdirSync(join(dir, 'incidents'), { recursive: true }).filter((name) => String(name).endsWith('.md')).map(String);
+const probeAt = (dir: string, at: number) =>
+  runProbe({ dir, now: at, env: { HEALTH_TOKEN: 'Bearer t0ken' }, out: quiet, ca: servers.ca });
+const incidentFiles = (dir: string) =>
+  readdirSync(join(dir, 'incidents'), { recursive: true })
+    .filter((name) => String(name).endsWith('.md'))
+    .map(String);
 
 describe('what one check records', () => {
   test.each([
@@ -77,11 +81,19 @@ describe('what one check records', () => {
     url: ${servers.httpsUrl}health
     expect: { cert_days: 14 }
 `);
-    writeFileSync(join(dir, 'status.config.yaml'), readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace('timeout: 1000', 'timeout: 3000'));
+    writeFileSync(
+      join(dir, 'status.config.yaml'),
+      readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace('timeout: 1000', 'timeout: 3000'),
+    );
     const results = (await probeAt(dir, Date.now())).results;
     expect(results.find((result) => result.check === 'web')).toMatchObject({ ok: false, failure: 'slow', code: 200 });
     expect(results.find((result) => result.check === 'web')?.why).toMatch(/^answered in \d+ ms, over 900 ms$/);
-    expect(results.find((result) => result.check === 'api')).toMatchObject({ ok: false, failure: 'cert', code: 200, why: 'the TLS certificate expires in 2 days, under 14' });
+    expect(results.find((result) => result.check === 'api')).toMatchObject({
+      ok: false,
+      failure: 'cert',
+      code: 200,
+      why: 'the TLS certificate expires in 2 days, under 14',
+    });
   });
 });
 
@@ -131,7 +143,10 @@ updates:
     const staff = readFileSync(path, 'utf8')
       .replace(/message: .*\n/, 'message: Our checks see errors on the web; we are on it.\n')
       .replace('---\n', '---\n# Edited by the on-call engineer.\n')
-      .replace(/\n---\n$/, `\n  - at: 2022-12-28T12:30:00Z\n    status: identified\n    message: A bad deploy; rolling back.\n---\n\nNotes kept by staff.\n`);
+      .replace(
+        /\n---\n$/,
+        `\n  - at: 2022-12-28T12:30:00Z\n    status: identified\n    message: A bad deploy; rolling back.\n---\n\nNotes kept by staff.\n`,
+      );
     writeFileSync(path, staff);
 
     // The checks pass again: after close_after (2) passing runs, one monitoring update.
@@ -157,7 +172,13 @@ updates:
 
   test('a change of measured status appends one update; auto_resolve resolves after the passing runs', async () => {
     const dir = site();
-    writeFileSync(join(dir, 'status.config.yaml'), readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace('timeout: 1000', 'timeout: 3000\n    auto_resolve: true\n    close_after: 1'));
+    writeFileSync(
+      join(dir, 'status.config.yaml'),
+      readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace(
+        'timeout: 1000',
+        'timeout: 3000\n    auto_resolve: true\n    close_after: 1',
+      ),
+    );
     servers.behaviour = 'fail';
     await probeAt(dir, T0);
     await probeAt(dir, T0 + 5 * MIN);
@@ -166,7 +187,9 @@ updates:
     await probeAt(dir, T0 + 15 * MIN);
     const path = join(dir, 'incidents/2022/2022-12-28-web-is-not-responding.md');
     expect(readFileSync(path, 'utf8').match(/web: degraded_performance/g)).toHaveLength(1);
-    expect(readFileSync(path, 'utf8')).toContain(`Checks of 127.0.0.1:${new URL(servers.url).port} are slow since 07:23 EST`);
+    expect(readFileSync(path, 'utf8')).toContain(
+      `Checks of 127.0.0.1:${new URL(servers.url).port} are slow since 07:23 EST`,
+    );
     servers.behaviour = 'up';
     await probeAt(dir, T0 + 20 * MIN);
     await probeAt(dir, T0 + 25 * MIN);

@@ -37,7 +37,12 @@ export async function runProbe(options: ProbeOptions): Promise<{ results: ProbeR
   for (const problem of data.problems) options.out(`warning: ${formatProblem(problem)} (this line is skipped)`);
   const fresh = await runChecks(probes, { env: options.env, ca: options.ca, now: options.now, at: options.now });
   for (const result of fresh) options.out(describe(result));
-  const plan = planRun({ results: data.results, daily: data.daily, resultFiles: listDataFiles(options.dir, RESULTS_DIR) }, fresh, site.config.timezone, options.now);
+  const plan = planRun(
+    { results: data.results, daily: data.daily, resultFiles: listDataFiles(options.dir, RESULTS_DIR) },
+    fresh,
+    site.config.timezone,
+    options.now,
+  );
   const written = applyPlan(options.dir, plan);
   const all = [...data.results.filter((result) => Date.parse(result.at) < options.now), ...fresh];
   written.push(...followIncidents(site, all, options.now, options.out));
@@ -45,7 +50,12 @@ export async function runProbe(options: ProbeOptions): Promise<{ results: ProbeR
 }
 
 /** Open or follow each probed component's incident from every result so far (this run's last); returns the incident files written. */
-export function followIncidents(site: OpenSite, results: readonly ProbeResult[], now: number, out: (line: string) => void): string[] {
+export function followIncidents(
+  site: OpenSite,
+  results: readonly ProbeResult[],
+  now: number,
+  out: (line: string) => void,
+): string[] {
   const probes = site.config.probes ?? [];
   const ctx = {
     dir: site.dir,
@@ -58,7 +68,13 @@ export function followIncidents(site: OpenSite, results: readonly ProbeResult[],
   };
   const written: string[] = [];
   for (const component of [...new Set(probes.map((probe) => probe.component))]) {
-    const action = decide(component, componentRuns(results, component), policyOf(probes.filter((probe) => probe.component === component)), site.entries, now);
+    const action = decide(
+      component,
+      componentRuns(results, component),
+      policyOf(probes.filter((probe) => probe.component === component)),
+      site.entries,
+      now,
+    );
     const done = applyAction(ctx, action);
     if (done) {
       out(done);

@@ -52,19 +52,38 @@ export function requestOnce(probe: ProbeConfig, options: RequestOptions): Promis
       req.destroy();
       done(answer);
     };
-    const req = send(url, { method: probe.method, headers: headersOf(probe, options.env), ...(options.ca ? { ca: options.ca } : {}) }, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const certDays = certDaysLeft(response, options.now);
-      response.on('data', (chunk: Buffer) => {
-        if (size < MAX_BODY_BYTES) chunks.push(chunk);
-        size += chunk.length;
-      });
-      response.on('end', () => finish({ kind: 'answer', code: response.statusCode ?? 0, ms: elapsed(), body: Buffer.concat(chunks).toString('utf8'), certDaysLeft: certDays }));
-      response.on('error', (error) => finish({ kind: 'none', ms: elapsed(), why: `the answer broke off: ${error.message}` }));
-    });
-    const timer = setTimeout(() => finish({ kind: 'none', ms: elapsed(), why: `no answer within ${probe.timeout} ms` }), probe.timeout);
-    req.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'none', ms: elapsed(), why: `no answer: ${error.code ?? error.message}` }));
+    const req = send(
+      url,
+      { method: probe.method, headers: headersOf(probe, options.env), ...(options.ca ? { ca: options.ca } : {}) },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const certDays = certDaysLeft(response, options.now);
+        response.on('data', (chunk: Buffer) => {
+          if (size < MAX_BODY_BYTES) chunks.push(chunk);
+          size += chunk.length;
+        });
+        response.on('end', () =>
+          finish({
+            kind: 'answer',
+            code: response.statusCode ?? 0,
+            ms: elapsed(),
+            body: Buffer.concat(chunks).toString('utf8'),
+            certDaysLeft: certDays,
+          }),
+        );
+        response.on('error', (error) =>
+          finish({ kind: 'none', ms: elapsed(), why: `the answer broke off: ${error.message}` }),
+        );
+      },
+    );
+    const timer = setTimeout(
+      () => finish({ kind: 'none', ms: elapsed(), why: `no answer within ${probe.timeout} ms` }),
+      probe.timeout,
+    );
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      finish({ kind: 'none', ms: elapsed(), why: `no answer: ${error.code ?? error.message}` }),
+    );
     req.end();
   });
 }

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { mapBounded, PARALLEL_CHECKS } from './run.ts';
 
-test('checks run side by side, never more than PARALLEL_CHECKS at once, results in the checks\' order', async () => {
+test("checks run side by side, never more than PARALLEL_CHECKS at once, results in the checks' order", async () => {
   let inFlight = 0;
   let most = 0;
   const checks = Array.from({ length: 20 }, (_, i) => i);

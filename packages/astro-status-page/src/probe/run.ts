@@ -8,7 +8,11 @@ import { requestOnce, type RequestOptions } from './request.ts';
 export const PARALLEL_CHECKS = 8;
 
 /** Run `task` on every item, at most `limit` at a time, keeping the items' order in the results. */
-export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -22,7 +26,10 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, task:
 }
 
 /** Run every check once, in parallel (bounded), each within its timeout; every result carries the run's time. */
-export async function runChecks(probes: readonly ProbeConfig[], options: RequestOptions & { at: number }): Promise<ProbeResult[]> {
+export async function runChecks(
+  probes: readonly ProbeConfig[],
+  options: RequestOptions & { at: number },
+): Promise<ProbeResult[]> {
   const at = isoSeconds(options.at);
   return mapBounded(probes, PARALLEL_CHECKS, async (probe): Promise<ProbeResult> => {
     const answer = await requestOnce(probe, options);

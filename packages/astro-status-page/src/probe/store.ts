@@ -1,6 +1,14 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { dailyFile, dailyLine, RESULTS_DIR, resultLine, resultsFile, type DailyAggregate, type ProbeResult } from '../files/probe-data.ts';
+import {
+  dailyFile,
+  dailyLine,
+  RESULTS_DIR,
+  resultLine,
+  resultsFile,
+  type DailyAggregate,
+  type ProbeResult,
+} from '../files/probe-data.ts';
 import { readIfThere, writeAtomic } from '../files/write-atomic.ts';
 import { aggregateResults } from '../model/measured.ts';
 import { dayKey, startOfZonedDay } from '../model/days.ts';
@@ -43,7 +51,12 @@ const push = (plan: StorePlan, path: string, line: string) => {
 };
 
 /** The zone days of the results of one component not folded yet and over for FOLD_AFTER_MS, each with its results. */
-function daysToFold(results: readonly ProbeResult[], folded: ReadonlySet<string>, zone: string, now: number): Array<{ day: string; results: ProbeResult[] }> {
+function daysToFold(
+  results: readonly ProbeResult[],
+  folded: ReadonlySet<string>,
+  zone: string,
+  now: number,
+): Array<{ day: string; results: ProbeResult[] }> {
   // No day holding a result of the last FOLD_AFTER_MS can be over for that long (ISO times in UTC sort as text).
   const recent = new Date(now - FOLD_AFTER_MS).toISOString();
   const ends = new Map<string, number>();
@@ -71,7 +84,12 @@ export function planRun(recorded: Recorded, fresh: readonly ProbeResult[], zone:
   const components = [...new Set(all.map((result) => result.component))].sort();
   for (const component of components) {
     const folded = new Set(recorded.daily.filter((row) => row.component === component).map((row) => row.day));
-    for (const { day, results } of daysToFold(all.filter((result) => result.component === component), folded, zone, now)) {
+    for (const { day, results } of daysToFold(
+      all.filter((result) => result.component === component),
+      folded,
+      zone,
+      now,
+    )) {
       push(plan, dailyFile(component), dailyLine({ component, day, zone, ...aggregateResults(results) }));
     }
   }

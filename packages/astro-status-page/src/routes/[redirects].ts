@@ -10,4 +10,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async () =>
-  new Response(redirectsFile((await getStatusModel()).redirects, href), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  new Response(redirectsFile((await getStatusModel()).redirects, href), {
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });

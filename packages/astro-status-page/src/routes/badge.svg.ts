@@ -4,5 +4,7 @@ import { getStatusModel } from '../astro/load';
 
 export const GET: APIRoute = async () => {
   const { overall } = await getStatusModel();
-  return new Response(renderBadge('status', overall.label.toLowerCase(), overall.indicator), { headers: { 'content-type': 'image/svg+xml' } });
+  return new Response(renderBadge('status', overall.label.toLowerCase(), overall.indicator), {
+    headers: { 'content-type': 'image/svg+xml' },
+  });
 };

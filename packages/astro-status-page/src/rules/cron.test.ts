@@ -16,13 +16,19 @@ describe('scheduleInterval', () => {
 
   test('several lines run as one schedule', () => {
     expect(interval('0 * * * *', '30 * * * *')).toEqual({ interval: 1_800_000 });
-    expect(interval('0 * * * *', '10 * * * *')).toEqual({ problem: 'its runs are unevenly spaced (10, 50 min apart), so it has no one interval' });
+    expect(interval('0 * * * *', '10 * * * *')).toEqual({
+      problem: 'its runs are unevenly spaced (10, 50 min apart), so it has no one interval',
+    });
   });
 
   test('an uneven schedule, or one that skips days, has no interval', () => {
-    expect(interval('0 9-17 * * *')).toEqual({ problem: 'its runs are unevenly spaced (60, 960 min apart), so it has no one interval' });
+    expect(interval('0 9-17 * * *')).toEqual({
+      problem: 'its runs are unevenly spaced (60, 960 min apart), so it has no one interval',
+    });
     expect(interval('*/7 * * * *')).toMatchObject({ problem: expect.stringContaining('unevenly spaced') });
-    expect(interval('0 * * * 1-5')).toEqual({ problem: '"0 * * * 1-5" runs only on some days (its day, month or weekday field is not *), so it has no interval' });
+    expect(interval('0 * * * 1-5')).toEqual({
+      problem: '"0 * * * 1-5" runs only on some days (its day, month or weekday field is not *), so it has no interval',
+    });
     expect(interval()).toEqual({ problem: 'it has no cron line' });
   });
 });
@@ -34,8 +40,12 @@ describe('cronMinutes', () => {
   });
 
   test('refuses what it cannot read, saying which field', () => {
-    expect(cronMinutes('7 * * *')).toEqual({ problem: '"7 * * *" has 4 fields; a cron line has five: minute hour day month weekday' });
+    expect(cronMinutes('7 * * *')).toEqual({
+      problem: '"7 * * *" has 4 fields; a cron line has five: minute hour day month weekday',
+    });
     expect(cronMinutes('61 * * * *')).toEqual({ problem: '"61 * * * *": its minute field "61" is outside 0–59' });
-    expect(cronMinutes('0 H * * *')).toEqual({ problem: '"0 H * * *": its hour field "H" is not a number, a range (a-b), a list (a,b) or a step (*/n)' });
+    expect(cronMinutes('0 H * * *')).toEqual({
+      problem: '"0 H * * *": its hour field "H" is not a number, a range (a-b), a list (a,b) or a step (*/n)',
+    });
   });
 });

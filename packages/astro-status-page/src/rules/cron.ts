@@ -31,9 +31,13 @@ function fieldValues(field: string, max: number, what: string): number[] | strin
  */
 export function cronMinutes(line: string): { minutes: number[] } | { problem: string } {
   const fields = line.trim().split(/\s+/);
-  if (fields.length !== 5) return { problem: `"${line}" has ${fields.length} fields; a cron line has five: minute hour day month weekday` };
+  if (fields.length !== 5)
+    return { problem: `"${line}" has ${fields.length} fields; a cron line has five: minute hour day month weekday` };
   const [minute, hour, ...days] = fields as [string, string, string, string, string];
-  if (days.some((field) => field !== '*')) return { problem: `"${line}" runs only on some days (its day, month or weekday field is not *), so it has no interval` };
+  if (days.some((field) => field !== '*'))
+    return {
+      problem: `"${line}" runs only on some days (its day, month or weekday field is not *), so it has no interval`,
+    };
   const minutes = fieldValues(minute, 59, 'minute');
   if (typeof minutes === 'string') return { problem: `"${line}": ${minutes}` };
   const hours = fieldValues(hour, 23, 'hour');
@@ -55,6 +59,9 @@ export function scheduleInterval(lines: readonly string[]): { interval: number }
   const runs = [...minutes].sort((a, b) => a - b);
   if (runs.length === 0) return { problem: 'it has no cron line' };
   const gaps = new Set(runs.map((minute, i) => (runs[i + 1] ?? runs[0]! + MINUTES_A_DAY) - minute));
-  if (gaps.size > 1) return { problem: `its runs are unevenly spaced (${[...gaps].sort((a, b) => a - b).join(', ')} min apart), so it has no one interval` };
+  if (gaps.size > 1)
+    return {
+      problem: `its runs are unevenly spaced (${[...gaps].sort((a, b) => a - b).join(', ')} min apart), so it has no one interval`,
+    };
   return { interval: [...gaps][0]! * 60_000 };
 }

@@ -14,7 +14,9 @@ describe('parseDuration reads a length of time as staff write it', () => {
     ['45 s', 45_000],
   ])('%s', (text, ms) => expect(parseDuration(text)).toBe(ms));
 
-  test.each(['', 'soon', '1.5 h', '1 hour and 5 minutes', 'h', '-1 h', '1 week'])('refuses %j', (text) => expect(parseDuration(text)).toBeUndefined());
+  test.each(['', 'soon', '1.5 h', '1 hour and 5 minutes', 'h', '-1 h', '1 week'])('refuses %j', (text) =>
+    expect(parseDuration(text)).toBeUndefined(),
+  );
 });
 
 describe('durationText writes what parseDuration reads back', () => {

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { incidentSteps, peakImpact, statusSegments, type IncidentTimelineInput } from './incident-timeline.ts';
 
 const t = (hhmm: string) => Date.parse(`2022-12-28T${hhmm}:00Z`);
-const statusesAt = (input: IncidentTimelineInput) => incidentSteps(input).map((step) => [step.at, step.impact, Object.fromEntries(step.statuses)]);
+const statusesAt = (input: IncidentTimelineInput) =>
+  incidentSteps(input).map((step) => [step.at, step.impact, Object.fromEntries(step.statuses)]);
 
 describe('incidentSteps', () => {
   test('statuses hold from `started`, change with each update that names them, and resolution clears them', () => {
@@ -13,7 +14,12 @@ describe('incidentSteps', () => {
       updates: [
         { at: t('12:31'), status: 'investigating' },
         { at: t('13:24'), status: 'identified', components: { login: 'partial_outage' } },
-        { at: t('13:52'), status: 'monitoring', impact: 'minor', components: { web: 'operational', login: 'degraded_performance' } },
+        {
+          at: t('13:52'),
+          status: 'monitoring',
+          impact: 'minor',
+          components: { web: 'operational', login: 'degraded_performance' },
+        },
         { at: t('14:16'), status: 'resolved' },
       ],
     };
@@ -46,9 +52,21 @@ describe('incidentSteps', () => {
     });
     expect(steps.map((step) => [step.update, step.changes])).toEqual([
       [null, []],
-      [0, [{ id: 'web', from: 'operational', to: 'partial_outage' }, { id: 'ios', from: 'operational', to: 'degraded_performance' }]],
+      [
+        0,
+        [
+          { id: 'web', from: 'operational', to: 'partial_outage' },
+          { id: 'ios', from: 'operational', to: 'degraded_performance' },
+        ],
+      ],
       [1, []],
-      [2, [{ id: 'web', from: 'partial_outage', to: 'operational' }, { id: 'ios', from: 'degraded_performance', to: 'operational' }]],
+      [
+        2,
+        [
+          { id: 'web', from: 'partial_outage', to: 'operational' },
+          { id: 'ios', from: 'degraded_performance', to: 'operational' },
+        ],
+      ],
     ]);
   });
 
@@ -69,7 +87,14 @@ describe('incidentSteps', () => {
   });
 
   test('the shown impact is raised to what the components imply, never lowered', () => {
-    const steps = incidentSteps({ impact: 'minor', components: { web: 'major_outage' }, updates: [{ at: t('12:00'), status: 'investigating' }, { at: t('12:30'), status: 'monitoring', components: { web: 'degraded_performance' } }] });
+    const steps = incidentSteps({
+      impact: 'minor',
+      components: { web: 'major_outage' },
+      updates: [
+        { at: t('12:00'), status: 'investigating' },
+        { at: t('12:30'), status: 'monitoring', components: { web: 'degraded_performance' } },
+      ],
+    });
     expect(steps.map((step) => [step.declaredImpact, step.impact])).toEqual([
       ['minor', 'critical'],
       ['minor', 'minor'],
@@ -99,8 +124,14 @@ describe('incidentSteps', () => {
   });
 
   test('an incident posted only once it was resolved still records its components, for no time', () => {
-    const steps = incidentSteps({ impact: 'minor', components: { web: 'partial_outage' }, updates: [{ at: t('12:00'), status: 'resolved' }] });
-    expect(statusSegments(steps)).toEqual([{ id: 'web', status: 'partial_outage', start: t('12:00'), end: t('12:00') }]);
+    const steps = incidentSteps({
+      impact: 'minor',
+      components: { web: 'partial_outage' },
+      updates: [{ at: t('12:00'), status: 'resolved' }],
+    });
+    expect(statusSegments(steps)).toEqual([
+      { id: 'web', status: 'partial_outage', start: t('12:00'), end: t('12:00') },
+    ]);
     expect(peakImpact(steps)).toBe('major');
   });
 });

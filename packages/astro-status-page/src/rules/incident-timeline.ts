@@ -60,7 +60,10 @@ export interface StatusSegment {
   end: number | null;
 }
 
-function diff(before: ReadonlyMap<string, ComponentStatus>, after: ReadonlyMap<string, ComponentStatus>): StatusChange[] {
+function diff(
+  before: ReadonlyMap<string, ComponentStatus>,
+  after: ReadonlyMap<string, ComponentStatus>,
+): StatusChange[] {
   const changes: StatusChange[] = [];
   for (const [id, to] of after) {
     const from = before.get(id) ?? 'operational';
@@ -69,7 +72,8 @@ function diff(before: ReadonlyMap<string, ComponentStatus>, after: ReadonlyMap<s
   return changes;
 }
 
-const allOperational = (statuses: ReadonlyMap<string, ComponentStatus>) => new Map([...statuses.keys()].map((id) => [id, 'operational' as ComponentStatus]));
+const allOperational = (statuses: ReadonlyMap<string, ComponentStatus>) =>
+  new Map([...statuses.keys()].map((id) => [id, 'operational' as ComponentStatus]));
 
 /** Every step of the incident, oldest first: one per update, plus one from `started` when it precedes the first update. */
 export function incidentSteps(input: IncidentTimelineInput): IncidentStep[] {
@@ -87,7 +91,8 @@ export function incidentSteps(input: IncidentTimelineInput): IncidentStep[] {
     changes,
   });
   const first = input.updates[0];
-  if (input.started !== undefined && first && input.started < first.at) steps.push(step(input.started, null, false, []));
+  if (input.started !== undefined && first && input.started < first.at)
+    steps.push(step(input.started, null, false, []));
   input.updates.forEach((update, i) => {
     const before = i === 0 ? new Map<string, ComponentStatus>() : new Map(statuses);
     if (update.reopened && beforeResolution) statuses = new Map(beforeResolution);

@@ -89,6 +89,7 @@ export function markdownProblem(markdown: string): string | undefined {
     return `nests lists or quotes ${depth} levels deep; at most ${LIMITS.markdownDepth} are allowed. Flatten the list or remove the extra ">" and list markers`;
   }
   const run = longestEmphasisRun(markdown);
-  if (run > LIMITS.emphasisRun) return `has a run of ${run} emphasis characters (* _ ~); at most ${LIMITS.emphasisRun} are allowed`;
+  if (run > LIMITS.emphasisRun)
+    return `has a run of ${run} emphasis characters (* _ ~); at most ${LIMITS.emphasisRun} are allowed`;
   return undefined;
 }

@@ -30,23 +30,40 @@ describe('the start of a long update, for a home-page card', () => {
     const excerpt = excerptMarkdown(REAL, 190)!;
     expect(excerpt).not.toContain('[the infra');
     const longer = excerptMarkdown(REAL, 270)!;
-    expect(renderMarkdown(longer)).toContain('<a href="https://github.com/jenkins-infra/helpdesk/issues/3360">the infra ticket</a>');
+    expect(renderMarkdown(longer)).toContain(
+      '<a href="https://github.com/jenkins-infra/helpdesk/issues/3360">the infra ticket</a>',
+    );
   });
 
   test('property: any cut fits its budget, is a start of the message, and renders every link it keeps whole', () => {
-    const piece = fc.constantFrom('Login ', 'failing ', 'é ', '🔥 ', '[status](https://example.com/a) ', '`code` ', '*slow* ', '\n\n', '- item\n', 'مرحبا ');
+    const piece = fc.constantFrom(
+      'Login ',
+      'failing ',
+      'é ',
+      '🔥 ',
+      '[status](https://example.com/a) ',
+      '`code` ',
+      '*slow* ',
+      '\n\n',
+      '- item\n',
+      'مرحبا ',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 120 }), fc.integer({ min: 20, max: 400 }), (pieces, max) => {
-        const markdown = pieces.join('').trim();
-        const excerpt = excerptMarkdown(markdown, max);
-        if (excerpt === undefined) {
-          expect(byteLength(markdown)).toBeLessThanOrEqual(max);
-        } else {
-          expect(byteLength(excerpt)).toBeLessThanOrEqual(max);
-          expect(markdown.startsWith(excerpt)).toBe(true);
-          expect(renderMarkdown(excerpt)).not.toContain('[status](');
-        }
-      }),
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 120 }),
+        fc.integer({ min: 20, max: 400 }),
+        (pieces, max) => {
+          const markdown = pieces.join('').trim();
+          const excerpt = excerptMarkdown(markdown, max);
+          if (excerpt === undefined) {
+            expect(byteLength(markdown)).toBeLessThanOrEqual(max);
+          } else {
+            expect(byteLength(excerpt)).toBeLessThanOrEqual(max);
+            expect(markdown.startsWith(excerpt)).toBe(true);
+            expect(renderMarkdown(excerpt)).not.toContain('[status](');
+          }
+        },
+      ),
     );
   });
 });

@@ -14,13 +14,46 @@ const byLexer = (markdown: string) => {
   });
   return found;
 };
-const PIECES = ['[', ']', '(', ')', '<', '>', ':', '/', '\\', ' ', '\n', 'x', '.', '@', 'www.', 'http://', 'https://', 'ftp://', 'xmpp:', 'mailto:', 'javascript:', 'FTP://', 'user@example.com', 'example.com', '`', '*', '!', '#', '"'];
+const PIECES = [
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  ':',
+  '/',
+  '\\',
+  ' ',
+  '\n',
+  'x',
+  '.',
+  '@',
+  'www.',
+  'http://',
+  'https://',
+  'ftp://',
+  'xmpp:',
+  'mailto:',
+  'javascript:',
+  'FTP://',
+  'user@example.com',
+  'example.com',
+  '`',
+  '*',
+  '!',
+  '#',
+  '"',
+];
 
 test('property: the shortcut finds exactly what marked’s lexer finds', () => {
   fc.assert(
-    fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((parts) => parts.join('')), (markdown) => {
-      expect(unsafeLinks(markdown)).toEqual(byLexer(markdown));
-    }),
+    fc.property(
+      fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((parts) => parts.join('')),
+      (markdown) => {
+        expect(unsafeLinks(markdown)).toEqual(byLexer(markdown));
+      },
+    ),
     { numRuns: 3_000 },
   );
 });

@@ -24,7 +24,16 @@ test('quotes, apostrophes and dashes are typographic; code keeps what was typed'
 });
 
 test('every block takes its own direction, and a typed <p> stays text, not a block', () => {
-  const html = renderMarkdown('## Summary\n\nPosting still fails.\n\n- تسجيل الدخول يفشل.\n- Web\n\n> quoted\n\n<p>typed</p>');
-  expect(html.match(/<(h2|p|li|blockquote) dir="auto">/g)).toEqual(['<h2 dir="auto">', '<p dir="auto">', '<li dir="auto">', '<li dir="auto">', '<blockquote dir="auto">', '<p dir="auto">']);
+  const html = renderMarkdown(
+    '## Summary\n\nPosting still fails.\n\n- تسجيل الدخول يفشل.\n- Web\n\n> quoted\n\n<p>typed</p>',
+  );
+  expect(html.match(/<(h2|p|li|blockquote) dir="auto">/g)).toEqual([
+    '<h2 dir="auto">',
+    '<p dir="auto">',
+    '<li dir="auto">',
+    '<li dir="auto">',
+    '<blockquote dir="auto">',
+    '<p dir="auto">',
+  ]);
   expect(html).toContain('&lt;p&gt;typed&lt;/p&gt;');
 });

@@ -111,7 +111,10 @@ export function excerptMarkdown(markdown: string, maxBytes: number): string | un
 
 /** As much of one block's inline pieces as fits in `room` bytes, the last text piece cut at a space. */
 function inlineStart(block: Token, room: number): string {
-  const pieces = 'tokens' in block && block.tokens && block.type === 'paragraph' ? block.tokens : [{ type: 'text', raw: block.raw } as Token];
+  const pieces =
+    'tokens' in block && block.tokens && block.type === 'paragraph'
+      ? block.tokens
+      : [{ type: 'text', raw: block.raw } as Token];
   let start = '';
   let left = room;
   for (const piece of pieces) {

@@ -65,8 +65,12 @@ export function nearestMatches(value: string, candidates: readonly string[], opt
   const forms = options.forms ?? ((candidate: string) => [candidate]);
   const scored = candidates.flatMap((candidate) => {
     const distances = forms(candidate).flatMap((form) => closeness(typed, form) ?? []);
-    return distances.length > 0 ? [{ candidate, distance: Math.min(...distances), first: options.first?.(candidate) ?? false }] : [];
+    return distances.length > 0
+      ? [{ candidate, distance: Math.min(...distances), first: options.first?.(candidate) ?? false }]
+      : [];
   });
-  scored.sort((a, b) => Number(b.first) - Number(a.first) || a.distance - b.distance || b.candidate.localeCompare(a.candidate));
+  scored.sort(
+    (a, b) => Number(b.first) - Number(a.first) || a.distance - b.distance || b.candidate.localeCompare(a.candidate),
+  );
   return scored.slice(0, options.limit).map(({ candidate }) => candidate);
 }

@@ -13,15 +13,49 @@ describe('nextUpdate', () => {
     ['resolving an open incident', 'incident', 'monitoring', '12:30', 'resolved', {}, ok()],
     ['an earlier update', 'incident', 'investigating', '11:30', 'identified', {}, no('earlier')],
     ['an earlier update with force', 'incident', 'investigating', '11:30', 'identified', { force: true }, ok()],
-    ['an earlier update to a resolved incident with force (it lands before the resolution)', 'incident', 'resolved', '11:30', 'monitoring', { force: true }, ok()],
+    [
+      'an earlier update to a resolved incident with force (it lands before the resolution)',
+      'incident',
+      'resolved',
+      '11:30',
+      'monitoring',
+      { force: true },
+      ok(),
+    ],
     ['an update to a resolved incident', 'incident', 'resolved', '12:30', 'investigating', {}, no('reopen')],
-    ['an update to a resolved incident with reopen', 'incident', 'resolved', '12:30', 'investigating', { reopen: true }, ok(true)],
-    ['resolving a resolved incident, even with reopen', 'incident', 'resolved', '12:30', 'resolved', { reopen: true }, no('resolved')],
+    [
+      'an update to a resolved incident with reopen',
+      'incident',
+      'resolved',
+      '12:30',
+      'investigating',
+      { reopen: true },
+      ok(true),
+    ],
+    [
+      'resolving a resolved incident, even with reopen',
+      'incident',
+      'resolved',
+      '12:30',
+      'resolved',
+      { reopen: true },
+      no('resolved'),
+    ],
     ['a later maintenance update', 'maintenance', 'scheduled', '12:30', 'in_progress', {}, ok()],
-    ['an update to a completed maintenance, even with reopen', 'maintenance', 'completed', '12:30', 'verifying', { reopen: true }, no('completed')],
+    [
+      'an update to a completed maintenance, even with reopen',
+      'maintenance',
+      'completed',
+      '12:30',
+      'verifying',
+      { reopen: true },
+      no('completed'),
+    ],
     ['an earlier maintenance update', 'maintenance', 'in_progress', '11:00', 'completed', {}, no('earlier')],
   ];
   test.each(cases)('%s', (_name, kind, lastStatus, nextAt, nextStatus, options, verdict) => {
-    expect(nextUpdate(kind, { at: t('12:00'), status: lastStatus }, { at: t(nextAt), status: nextStatus }, options)).toEqual(verdict);
+    expect(
+      nextUpdate(kind, { at: t('12:00'), status: lastStatus }, { at: t(nextAt), status: nextStatus }, options),
+    ).toEqual(verdict);
   });
 });

@@ -10,7 +10,8 @@
 export type EventKind = 'incident' | 'maintenance';
 
 /** The status that closes a timeline the CLI adds to. */
-export const closingStatus = (kind: EventKind): 'resolved' | 'completed' => (kind === 'incident' ? 'resolved' : 'completed');
+export const closingStatus = (kind: EventKind): 'resolved' | 'completed' =>
+  kind === 'incident' ? 'resolved' : 'completed';
 
 export interface TimedStatus {
   /** Epoch ms. */
@@ -39,7 +40,12 @@ export type NextUpdate =
     };
 
 /** May `next` follow `last`, the newest update of a timeline of this kind? */
-export function nextUpdate(kind: EventKind, last: TimedStatus, next: TimedStatus, options: NextUpdateOptions = {}): NextUpdate {
+export function nextUpdate(
+  kind: EventKind,
+  last: TimedStatus,
+  next: TimedStatus,
+  options: NextUpdateOptions = {},
+): NextUpdate {
   // Inserted before the last update, it lands before any closing one too.
   if (next.at < last.at) return options.force ? { allowed: true, reopens: false } : { allowed: false, why: 'earlier' };
   const closing = closingStatus(kind);

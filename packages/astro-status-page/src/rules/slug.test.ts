@@ -17,7 +17,8 @@ test('without a limit nothing is cut; with one, a long slug is cut at a word', (
 });
 
 test('what slugify makes is a slug by the one rule, and the rule refuses what a URL or file name cannot hold', () => {
-  for (const text of ['Core services', 'Café API — délais', '2024 -- Outage!', 'a'.repeat(80)]) expect(isSlug(slugify(text, 50))).toBe(true);
+  for (const text of ['Core services', 'Café API — délais', '2024 -- Outage!', 'a'.repeat(80)])
+    expect(isSlug(slugify(text, 50))).toBe(true);
   for (const bad of ['', '-web', 'Web', 'web app', 'web_app', 'wéb', '../web']) expect(isSlug(bad)).toBe(false);
 });
 

@@ -5,13 +5,20 @@ const bytes = (...values: number[]) => new Uint8Array(values);
 
 describe('decodeSource: UTF-8 text only', () => {
   test('a UTF-8 BOM is dropped and CRLF or CR line ends become LF', () => {
-    expect(decodeSource(bytes(0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x0a, 0x62, 0x0d, 0x63))).toEqual({ ok: true, text: 'a\nb\nc' });
+    expect(decodeSource(bytes(0xef, 0xbb, 0xbf, 0x61, 0x0d, 0x0a, 0x62, 0x0d, 0x63))).toEqual({
+      ok: true,
+      text: 'a\nb\nc',
+    });
   });
 
   test.each([
     ['UTF-16 little-endian', bytes(0xff, 0xfe, 0x61, 0x00), /is UTF-16 text; save the file as UTF-8/],
     ['UTF-16 big-endian', bytes(0xfe, 0xff, 0x00, 0x61), /is UTF-16 text/],
-    ['invalid UTF-8 (a Latin-1 é)', bytes(0x63, 0x61, 0x66, 0xe9, 0x0a), /is not valid UTF-8 \(byte 3 cannot be read\); save the file as UTF-8/],
+    [
+      'invalid UTF-8 (a Latin-1 é)',
+      bytes(0x63, 0x61, 0x66, 0xe9, 0x0a),
+      /is not valid UTF-8 \(byte 3 cannot be read\); save the file as UTF-8/,
+    ],
   ])('%s is refused with the fix', (_, input, message) => {
     const decoded = decodeSource(input);
     expect(decoded.ok).toBe(false);
@@ -34,9 +41,12 @@ describe('findForbiddenCharacter', () => {
     expect(findForbiddenCharacter(`ok ${text}`)).toEqual({ index: 3, codePoint });
   });
 
-  test.each(['tab\tand\nnewline', 'emoji 🔥 and مرحبا', 'זה בסדר', '\u2028 line separator', '…'])('%j is allowed', (text) => {
-    expect(findForbiddenCharacter(text)).toBeUndefined();
-  });
+  test.each(['tab\tand\nnewline', 'emoji 🔥 and مرحبا', 'זה בסדר', '\u2028 line separator', '…'])(
+    '%j is allowed',
+    (text) => {
+      expect(findForbiddenCharacter(text)).toBeUndefined();
+    },
+  );
 });
 
 test('xmlSafe removes what XML 1.0 cannot carry and keeps the rest, CRLF included', () => {
@@ -62,12 +72,18 @@ describe('isolate: user text inside a line the page wrote', () => {
     expect(isolate(text)).toBe(`\u2068${text}\u2069`);
   });
 
-  test.each(['Login failing everywhere', 'ログインできません', '🔥 Ünïcode', ''])('%s, which cannot turn its neighbours around, comes back as it is', (text) => {
-    expect(isolate(text)).toBe(text);
-  });
+  test.each(['Login failing everywhere', 'ログインできません', '🔥 Ünïcode', ''])(
+    '%s, which cannot turn its neighbours around, comes back as it is',
+    (text) => {
+      expect(isolate(text)).toBe(text);
+    },
+  );
 
-  test.each(['Login still fails.', 'ログインできません', 'مرحبا'])('%s in a right-to-left line is isolated whatever its letters, so its full stop stays at its end', (text) => {
-    expect(isolate(text, 'rtl')).toBe(`\u2068${text}\u2069`);
-    expect(isolate('', 'rtl')).toBe('');
-  });
+  test.each(['Login still fails.', 'ログインできません', 'مرحبا'])(
+    '%s in a right-to-left line is isolated whatever its letters, so its full stop stays at its end',
+    (text) => {
+      expect(isolate(text, 'rtl')).toBe(`\u2068${text}\u2069`);
+      expect(isolate('', 'rtl')).toBe('');
+    },
+  );
 });

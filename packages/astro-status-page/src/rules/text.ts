@@ -22,7 +22,10 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   try {
     text = decoder.decode(bytes.subarray(start));
   } catch {
-    return { ok: false, message: `is not valid UTF-8 (byte ${firstInvalidUtf8Byte(bytes, start)} cannot be read); ${SAVE_AS_UTF8}` };
+    return {
+      ok: false,
+      message: `is not valid UTF-8 (byte ${firstInvalidUtf8Byte(bytes, start)} cannot be read); ${SAVE_AS_UTF8}`,
+    };
   }
   return { ok: true, text: text.replace(/\r\n?/g, '\n') };
 }
@@ -59,14 +62,18 @@ export function findForbiddenCharacter(text: string): { index: number; codePoint
 /** The line of a whole file's first forbidden character and why it is refused, for a `file:line` problem. */
 export function forbiddenInFile(text: string): { line: number; message: string } | undefined {
   const forbidden = findForbiddenCharacter(text);
-  return forbidden && { line: lineAt(text, forbidden.index), message: `contains ${describeForbidden(forbidden.codePoint)}` };
+  return (
+    forbidden && { line: lineAt(text, forbidden.index), message: `contains ${describeForbidden(forbidden.codePoint)}` }
+  );
 }
 
 /** A readable description of why the character is refused. */
 export function describeForbidden(codePoint: string): string {
   const value = Number.parseInt(codePoint.slice(2), 16);
-  if (value < 0x20 || (value >= 0x7f && value <= 0x9f)) return `a control character (${codePoint}), e.g. a pasted terminal colour code; delete it`;
-  if (value >= 0xd800 && value <= 0xdfff) return `half of a broken character (${codePoint}, a lone surrogate); retype the character around it`;
+  if (value < 0x20 || (value >= 0x7f && value <= 0x9f))
+    return `a control character (${codePoint}), e.g. a pasted terminal colour code; delete it`;
+  if (value >= 0xd800 && value <= 0xdfff)
+    return `half of a broken character (${codePoint}, a lone surrogate); retype the character around it`;
   return `a Unicode non-character (${codePoint}); delete it`;
 }
 
@@ -103,7 +110,8 @@ export function visible(text: string): string {
 
 // Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
 // supplements and presentation forms) and the invisible marks that steer direction.
-const STEERS_DIRECTION = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]|[\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const STEERS_DIRECTION =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]|[\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 
 /**
  * User-written text set inside a line of other words where HTML cannot give

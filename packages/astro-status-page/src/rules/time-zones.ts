@@ -13,7 +13,11 @@ import { quote } from './text.ts';
 
 /** Names to suggest from: the runtime's list, tzdb's current names and every alias it groups under them, and UTC. */
 export const KNOWN_TIME_ZONES: readonly string[] = [
-  ...new Set(['UTC', ...getTimeZones({ includeUtc: true }).flatMap((zone) => [zone.name, ...zone.group]), ...Intl.supportedValuesOf('timeZone')]),
+  ...new Set([
+    'UTC',
+    ...getTimeZones({ includeUtc: true }).flatMap((zone) => [zone.name, ...zone.group]),
+    ...Intl.supportedValuesOf('timeZone'),
+  ]),
 ].sort();
 const BY_LOWER_CASE = new Map(KNOWN_TIME_ZONES.map((zone) => [zone.toLowerCase(), zone]));
 
@@ -38,7 +42,8 @@ const EXAMPLES = 'Use an IANA name such as "America/New_York", "Asia/Kolkata" or
  * which readers would then see as typed). A typo gets the nearest known name.
  */
 export function timeZoneProblem(zone: string): string | undefined {
-  if (!IANA_SHAPE.test(zone)) return `${quote(zone)} is not an IANA time zone name (an offset has no daylight saving rules). ${EXAMPLES}`;
+  if (!IANA_SHAPE.test(zone))
+    return `${quote(zone)} is not an IANA time zone name (an offset has no daylight saving rules). ${EXAMPLES}`;
   const spelt = BY_LOWER_CASE.get(zone.toLowerCase());
   if (spelt !== undefined && spelt !== zone) return `time zone ${quote(zone)} is spelt "${spelt}".`;
   if (intlAccepts(zone)) return undefined;

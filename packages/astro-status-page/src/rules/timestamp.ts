@@ -14,7 +14,9 @@ const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0
  * roll them over into another day.
  */
 function impossibleField(match: RegExpExecArray): string | undefined {
-  const [year, month, day, hour, minute, second = 0, , , offsetHours = 0, offsetMinutes = 0] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => Number(match[i] ?? 0));
+  const [year, month, day, hour, minute, second = 0, , , offsetHours = 0, offsetMinutes = 0] = [
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+  ].map((i) => Number(match[i] ?? 0));
   if (year! < LIMITS.firstYear) return `the year ${year} is before ${LIMITS.firstYear}`;
   if (month! < 1 || month! > 12) return `there is no month ${month}`;
   if (day! < 1 || day! > daysIn(year!, month!)) return `${match[1]}-${match[2]} has no day ${day}`;
@@ -30,7 +32,12 @@ function impossibleField(match: RegExpExecArray): string | undefined {
  * or `2022-12-28T07:13:00-05:00`. Parsed to a UTC ISO string.
  */
 export const timestampSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required: a time such as 2022-12-28T12:13:00Z' : 'must be a time written as text, such as 2022-12-28T12:13:00Z') })
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is required: a time such as 2022-12-28T12:13:00Z'
+        : 'must be a time written as text, such as 2022-12-28T12:13:00Z',
+  })
   .transform((value, ctx) => {
     const text = value.trim();
     const match = ISO_WITH_ZONE.exec(text);
@@ -46,7 +53,10 @@ export const timestampSchema = z
     }
     const impossible = impossibleField(match);
     if (impossible) {
-      ctx.addIssue({ code: 'custom', message: `${quote(text)} is not a real date and time: ${impossible}; write it like 2022-12-28T12:13:00Z` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${quote(text)} is not a real date and time: ${impossible}; write it like 2022-12-28T12:13:00Z`,
+      });
       return z.NEVER;
     }
     return new Date(Date.parse(text.replace(' ', 'T'))).toISOString();
@@ -62,6 +72,7 @@ const LAST_YEAR = 9999;
  */
 export function momentProblem(ms: number): string | undefined {
   const year = Number.isFinite(ms) ? new Date(ms).getUTCFullYear() : Number.NaN;
-  if (Number.isNaN(year) || year < LIMITS.firstYear || year > LAST_YEAR) return `falls outside the years ${LIMITS.firstYear} to ${LAST_YEAR}`;
+  if (Number.isNaN(year) || year < LIMITS.firstYear || year > LAST_YEAR)
+    return `falls outside the years ${LIMITS.firstYear} to ${LAST_YEAR}`;
   return undefined;
 }

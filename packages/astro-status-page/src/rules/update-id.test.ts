@@ -4,7 +4,10 @@ import { updateIds } from './update-id.ts';
 const at = (iso: string) => Date.parse(iso);
 
 test('an id is the update’s UTC time, whatever zone it was written in', () => {
-  expect(updateIds([at('2022-12-28T12:58:00Z'), at('2022-12-28T08:24:30-05:00')])).toEqual(['update-20221228T125800Z', 'update-20221228T132430Z']);
+  expect(updateIds([at('2022-12-28T12:58:00Z'), at('2022-12-28T08:24:30-05:00')])).toEqual([
+    'update-20221228T125800Z',
+    'update-20221228T132430Z',
+  ]);
 });
 
 test('inserting or deleting an update moves no other update’s id', () => {
@@ -18,5 +21,9 @@ test('inserting or deleting an update moves no other update’s id', () => {
 test('milliseconds are kept when present; two updates at one moment are told apart in file order', () => {
   expect(updateIds([at('2022-12-28T12:58:00.250Z')])).toEqual(['update-20221228T125800.250Z']);
   const same = at('2022-12-28T12:58:00Z');
-  expect(updateIds([same, same, same])).toEqual(['update-20221228T125800Z', 'update-20221228T125800Z-2', 'update-20221228T125800Z-3']);
+  expect(updateIds([same, same, same])).toEqual([
+    'update-20221228T125800Z',
+    'update-20221228T125800Z-2',
+    'update-20221228T125800Z-3',
+  ]);
 });

@@ -39,7 +39,10 @@ export const webcalUrl = (url: string): string => url.replace(/^https?:/, 'webca
  * is the base of every link, unless STATUS_SITE_URL or STATUS_BASE override
  * them (previews, GitHub Pages project sites).
  */
-export function deployment(configUrl: string, env: Record<string, string | undefined> = process.env): { site: string; base: string } {
+export function deployment(
+  configUrl: string,
+  env: Record<string, string | undefined> = process.env,
+): { site: string; base: string } {
   const url = new URL(env['STATUS_SITE_URL'] || configUrl);
   const base = env['STATUS_BASE'] || url.pathname;
   return { site: `${url.origin}/`, base: base.endsWith('/') ? base : `${base}/` };
@@ -82,8 +85,10 @@ export function urlProblem(value: string, form: UrlForm): string | undefined {
   if (UNSEEN.test(value)) return 'holds a space, line break or control character';
   if (!URL.canParse(value)) return 'is not an absolute URL';
   const url = new URL(value);
-  if (!form.schemes.includes(url.protocol)) return `uses ${url.protocol}, but only ${form.schemes.join(' or ')} is allowed here`;
-  if (url.protocol === 'mailto:') return /^[^@]+@[^@]+$/.test(decodeURIComponent(url.pathname)) ? undefined : 'names no address after mailto:';
+  if (!form.schemes.includes(url.protocol))
+    return `uses ${url.protocol}, but only ${form.schemes.join(' or ')} is allowed here`;
+  if (url.protocol === 'mailto:')
+    return /^[^@]+@[^@]+$/.test(decodeURIComponent(url.pathname)) ? undefined : 'names no address after mailto:';
   if (!url.hostname) return 'has no host';
   if (!form.credentials && (url.username || url.password)) return 'must not carry a user name or password';
   if (!form.query && (url.search || url.hash)) return 'must not have a query (?…) or fragment (#…)';
@@ -96,7 +101,8 @@ export function urlProblem(value: string, form: UrlForm): string | undefined {
  */
 export function sitePathProblem(value: string): string | undefined {
   if (!value.startsWith('/')) return 'must start with /';
-  if (value[1] === '/' || value[1] === '\\') return `starts with ${value.slice(0, 2)}, which browsers read as another host's address`;
+  if (value[1] === '/' || value[1] === '\\')
+    return `starts with ${value.slice(0, 2)}, which browsers read as another host's address`;
   if (UNSEEN.test(value) || value.includes('\\')) return 'holds a space, backslash, line break or control character';
   if (value.split('/').includes('..')) return 'must not step out of the site with ..';
   return undefined;

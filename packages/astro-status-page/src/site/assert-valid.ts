@@ -8,16 +8,25 @@ import { renderProblems } from './check-site.ts';
  * cross-file rules such as unique slugs hold), exactly as the build would.
  * The CLI and the probe can therefore never write a file that the build refuses.
  */
-export function assertValid(site: Pick<SiteFiles, 'sources' | 'componentIds'>, path: string, text: string): ValidIncidentFile {
+export function assertValid(
+  site: Pick<SiteFiles, 'sources' | 'componentIds'>,
+  path: string,
+  text: string,
+): ValidIncidentFile {
   const sources = [...site.sources.filter((source) => source.path !== path), { path, text }];
   const { entries, problems } = validateIncidentFiles(sources, site.componentIds);
   const own = problems.filter((problem) => problem.file === path);
   if (own.length > 0) {
-    throw new Refusal(`refusing to write ${path}; the build would reject it:\n${own.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+    throw new Refusal(
+      `refusing to write ${path}; the build would reject it:\n${own.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`,
+    );
   }
   const entry = entries.find((candidate) => candidate.file === path);
   if (!entry) throw new Refusal(`refusing to write ${path}: it did not validate`);
   const rendering = renderProblems([entry]);
-  if (rendering.length > 0) throw new Refusal(`refusing to write ${path}; the build would reject it:\n${rendering.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+  if (rendering.length > 0)
+    throw new Refusal(
+      `refusing to write ${path}; the build would reject it:\n${rendering.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`,
+    );
   return entry;
 }

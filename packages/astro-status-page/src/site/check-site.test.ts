@@ -17,7 +17,14 @@ function siteWithHeaders(): string {
 test("a site's own public/_headers is refused, naming it: the engine publishes _headers, whose script hashes change between releases", () => {
   const { problems, model } = checkSite(siteWithHeaders(), { now: NOW });
   expect(model).toBeUndefined();
-  expect(problems).toEqual([expect.objectContaining({ file: 'public/_headers', line: 1, field: 'file', message: expect.stringContaining('astro-status-page publishes _headers itself') })]);
+  expect(problems).toEqual([
+    expect.objectContaining({
+      file: 'public/_headers',
+      line: 1,
+      field: 'file',
+      message: expect.stringContaining('astro-status-page publishes _headers itself'),
+    }),
+  ]);
 });
 
 test('embedded in a larger site, the host keeps its own _headers', () => {

@@ -31,7 +31,10 @@ export interface SiteCheck {
  * (before Astro starts) and the CLI's writes all run this, so `check`
  * passing means the build passes.
  */
-export function checkSite(dir: string, options: { now: number; clock?: number; publicDir?: string; ownsRoot?: boolean }): SiteCheck {
+export function checkSite(
+  dir: string,
+  options: { now: number; clock?: number; publicDir?: string; ownsRoot?: boolean },
+): SiteCheck {
   let site: OpenSite;
   // public/ is the folder Astro copies into the site as it is: the logo must be there.
   const publicDir = options.publicDir ?? join(dir, 'public');
@@ -43,7 +46,8 @@ export function checkSite(dir: string, options: { now: number; clock?: number; p
   }
   const { config, entries, problems } = site;
   // A page that is a site of its own publishes the root's _headers; a host site embedding it keeps its own.
-  if (options.ownsRoot !== false && existsSync(join(publicDir, HEADERS))) problems.push(headersProblem(relative(dir, join(publicDir, HEADERS))));
+  if (options.ownsRoot !== false && existsSync(join(publicDir, HEADERS)))
+    problems.push(headersProblem(relative(dir, join(publicDir, HEADERS))));
   const files = site.sources.length;
   if (problems.length > 0) return { config, entries, files, problems };
   problems.push(...renderProblems(entries));
@@ -70,7 +74,12 @@ export function renderProblems(entries: readonly ValidIncidentFile[]): Problem[]
     try {
       renderMarkdown(markdown);
     } catch {
-      problems.push({ file: entry.file, line: 1, field, message: 'cannot be turned into HTML; simplify its Markdown (nesting, long runs of symbols)' });
+      problems.push({
+        file: entry.file,
+        line: 1,
+        field,
+        message: 'cannot be turned into HTML; simplify its Markdown (nesting, long runs of symbols)',
+      });
     }
   };
   for (const entry of entries) {
@@ -81,7 +90,12 @@ export function renderProblems(entries: readonly ValidIncidentFile[]): Problem[]
 }
 
 /** Compute what the build publishes from the files; anything that throws is reported, not crashed on. */
-function outputProblems(config: SiteConfig, entries: readonly ValidIncidentFile[], now: number, probes: ProbeData): { model?: StatusModel; problems: Problem[] } {
+function outputProblems(
+  config: SiteConfig,
+  entries: readonly ValidIncidentFile[],
+  now: number,
+  probes: ProbeData,
+): { model?: StatusModel; problems: Problem[] } {
   try {
     const model = buildStatusModel(config, entries, now, probes);
     const { site, base } = deployment(config.url);
@@ -90,6 +104,15 @@ function outputProblems(config: SiteConfig, entries: readonly ValidIncidentFile[
     feedItems(model.events, catalogOf(config.locale).updateStatus, directionOf(config.locale));
     return { model, problems: [] };
   } catch (error) {
-    return { problems: [{ file: 'incidents', line: 1, field: 'site', message: `the pages could not be computed (${(error as Error).message}); please report this as a bug` }] };
+    return {
+      problems: [
+        {
+          file: 'incidents',
+          line: 1,
+          field: 'site',
+          message: `the pages could not be computed (${(error as Error).message}); please report this as a bug`,
+        },
+      ],
+    };
   }
 }

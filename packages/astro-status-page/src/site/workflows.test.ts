@@ -61,12 +61,16 @@ jobs:
       - name: Run every check once
 ${env}        run: npm run status -- probe
 `;
-const envLines = (...names: string[]) => `        env:\n${names.map((name) => `          ${name}: \${{ secrets.${name} }}\n`).join('')}`;
+const envLines = (...names: string[]) =>
+  `        env:\n${names.map((name) => `          ${name}: \${{ secrets.${name} }}\n`).join('')}`;
 
 /** The problems of a site whose config is SITE plus `extra`, as `status check --workflows` prints them. */
 function check(extra: string, workflows: Record<string, string>): string[] {
   const text = SITE + extra;
-  const files: WorkflowFile[] = Object.entries(workflows).map(([name, body]) => ({ path: `.github/workflows/${name}`, text: body }));
+  const files: WorkflowFile[] = Object.entries(workflows).map(([name, body]) => ({
+    path: `.github/workflows/${name}`,
+    text: body,
+  }));
   return checkWorkflows(siteConfigSchema.parse(parse(text)), text, files).map(formatProblem);
 }
 
@@ -84,11 +88,17 @@ describe('secrets: the notify step', () => {
   test('a webhook needs its signing secret too', () => {
     const webhook = `notify:\n  channels:\n    - name: hook\n      type: webhook\n      url_env: HOOK_URL\n      secret_env: HOOK_SECRET\n`;
     expect(check(webhook, { 'deploy.yml': deploy(envLines('HOOK_URL', 'HOOK_SECRET')) })).toEqual([]);
-    expect(check(webhook, { 'deploy.yml': deploy(envLines('HOOK_URL')) })).toEqual([expect.stringContaining('is not given HOOK_SECRET, which status.config.yaml\'s notify channel "hook" (secret_env) reads')]);
+    expect(check(webhook, { 'deploy.yml': deploy(envLines('HOOK_URL')) })).toEqual([
+      expect.stringContaining(
+        'is not given HOOK_SECRET, which status.config.yaml\'s notify channel "hook" (secret_env) reads',
+      ),
+    ]);
   });
 
   test('a value written in the file is refused, without repeating it', () => {
-    const problems = check(SLACK, { 'deploy.yml': deploy('        env:\n          SLACK_WEBHOOK_URL: https://hooks.slack.com/services/T0/B0/token\n') });
+    const problems = check(SLACK, {
+      'deploy.yml': deploy('        env:\n          SLACK_WEBHOOK_URL: https://hooks.slack.com/services/T0/B0/token\n'),
+    });
     expect(problems).toEqual([
       '.github/workflows/deploy.yml:12: jobs.notify.steps.0.env.SLACK_WEBHOOK_URL: step "Notify subscribers" (job notify) gets SLACK_WEBHOOK_URL from the file itself, where anyone can read it; notify channel "team-slack" (url_env) needs a secret: write  SLACK_WEBHOOK_URL: ${{ secrets.SLACK_WEBHOOK_URL }}',
     ]);
@@ -96,11 +106,23 @@ describe('secrets: the notify step', () => {
   });
 
   test('a secret no channel names, or a staff channel’s, is one too many; a job-level secret counts', () => {
-    expect(check(SLACK + STAFF, { 'deploy.yml': deploy(envLines('SLACK_WEBHOOK_URL', 'STAFF_SLACK_WEBHOOK_URL')), 'watch.yml': watch(envLines('STAFF_SLACK_WEBHOOK_URL')) })).toEqual([
+    expect(
+      check(SLACK + STAFF, {
+        'deploy.yml': deploy(envLines('SLACK_WEBHOOK_URL', 'STAFF_SLACK_WEBHOOK_URL')),
+        'watch.yml': watch(envLines('STAFF_SLACK_WEBHOOK_URL')),
+      }),
+    ).toEqual([
       '.github/workflows/deploy.yml:13: jobs.notify.steps.0.env.STAFF_SLACK_WEBHOOK_URL: step "Notify subscribers" (job notify) is given STAFF_SLACK_WEBHOOK_URL from a secret, but nothing in status.config.yaml names STAFF_SLACK_WEBHOOK_URL for `status notify`: remove it (a step gets only the secrets it uses), or name it in status.config.yaml',
     ]);
-    const jobLevel = deploy(envLines('SLACK_WEBHOOK_URL')).replace('  notify:\n', '  notify:\n    env:\n      OLD_TOKEN: ${{ secrets.OLD_TOKEN }}\n');
-    expect(check(SLACK, { 'deploy.yml': jobLevel })).toEqual([expect.stringMatching(/^\.github\/workflows\/deploy\.yml:10: jobs\.notify\.env\.OLD_TOKEN: .* is given OLD_TOKEN from a secret/)]);
+    const jobLevel = deploy(envLines('SLACK_WEBHOOK_URL')).replace(
+      '  notify:\n',
+      '  notify:\n    env:\n      OLD_TOKEN: ${{ secrets.OLD_TOKEN }}\n',
+    );
+    expect(check(SLACK, { 'deploy.yml': jobLevel })).toEqual([
+      expect.stringMatching(
+        /^\.github\/workflows\/deploy\.yml:10: jobs\.notify\.env\.OLD_TOKEN: .* is given OLD_TOKEN from a secret/,
+      ),
+    ]);
   });
 
   test('channels with no step that runs notify are the config’s problem', () => {
@@ -117,19 +139,33 @@ describe('secrets: the watch and probe steps', () => {
     const workflows = { 'deploy.yml': deploy(envLines('SLACK_WEBHOOK_URL')) };
     expect(check(config, { ...workflows, 'watch.yml': watch(envLines('STAFF_SLACK_WEBHOOK_URL')) })).toEqual([]);
     expect(check(config, { ...workflows, 'watch.yml': watch(envLines('SLACK_WEBHOOK_URL')) })).toEqual([
-      expect.stringMatching(/^\.github\/workflows\/watch\.yml:8: jobs\.watch\.steps\.0\.env: step "Watch every host" \(job watch\) is not given STAFF_SLACK_WEBHOOK_URL, which status\.config\.yaml's notify channel "staff-slack" \(url_env\) reads/),
-      expect.stringMatching(/^\.github\/workflows\/watch\.yml:9: jobs\.watch\.steps\.0\.env\.SLACK_WEBHOOK_URL: .* is given SLACK_WEBHOOK_URL from a secret, but nothing in status\.config\.yaml names SLACK_WEBHOOK_URL for `status watch`/),
+      expect.stringMatching(
+        /^\.github\/workflows\/watch\.yml:8: jobs\.watch\.steps\.0\.env: step "Watch every host" \(job watch\) is not given STAFF_SLACK_WEBHOOK_URL, which status\.config\.yaml's notify channel "staff-slack" \(url_env\) reads/,
+      ),
+      expect.stringMatching(
+        /^\.github\/workflows\/watch\.yml:9: jobs\.watch\.steps\.0\.env\.SLACK_WEBHOOK_URL: .* is given SLACK_WEBHOOK_URL from a secret, but nothing in status\.config\.yaml names SLACK_WEBHOOK_URL for `status watch`/,
+      ),
     ]);
-    expect(check(config, workflows)).toEqual([expect.stringMatching(/^status\.config\.yaml:9: notify\.channels: declares staff channels \(audience: staff\), but no workflow runs `npm run status -- watch`/)]);
+    expect(check(config, workflows)).toEqual([
+      expect.stringMatching(
+        /^status\.config\.yaml:9: notify\.channels: declares staff channels \(audience: staff\), but no workflow runs `npm run status -- watch`/,
+      ),
+    ]);
   });
 
   test('the probe step gets every headers_env variable, and a site with probes needs a probe step', () => {
     const workflows = { 'deploy.yml': deploy() };
     expect(check(PROBE, { ...workflows, 'probe.yml': probe(envLines('HEALTH_TOKEN')) })).toEqual([]);
     expect(check(PROBE, { ...workflows, 'probe.yml': probe() })).toEqual([
-      expect.stringContaining('.github/workflows/probe.yml:7: jobs.probe.steps.0.env: step "Run every check once" (job probe) is not given HEALTH_TOKEN, which status.config.yaml\'s check "web" (headers_env Authorization) reads'),
+      expect.stringContaining(
+        '.github/workflows/probe.yml:7: jobs.probe.steps.0.env: step "Run every check once" (job probe) is not given HEALTH_TOKEN, which status.config.yaml\'s check "web" (headers_env Authorization) reads',
+      ),
     ]);
-    expect(check(PROBE, workflows)).toEqual([expect.stringMatching(/^status\.config\.yaml:8: probes: lists checks, but no workflow runs `npm run status -- probe`/)]);
+    expect(check(PROBE, workflows)).toEqual([
+      expect.stringMatching(
+        /^status\.config\.yaml:8: probes: lists checks, but no workflow runs `npm run status -- probe`/,
+      ),
+    ]);
   });
 
   test('a site with no channels and no probes passes with steps that get no secrets', () => {
@@ -141,7 +177,7 @@ describe('schedules', () => {
   test('the scheduled build runs as often as freshness.interval promises', () => {
     expect(check('freshness:\n  interval: 30 min\n', { 'deploy.yml': deploy('', '*/30 * * * *') })).toEqual([]);
     expect(check('freshness:\n  interval: 30 min\n', { 'deploy.yml': deploy() })).toEqual([
-      ".github/workflows/deploy.yml:3: on.schedule.0.cron: rebuilds the page every 1 h, but status.config.yaml promises a new build every 30 min (freshness.interval): make them agree, this cron or freshness: interval: 1 h",
+      '.github/workflows/deploy.yml:3: on.schedule.0.cron: rebuilds the page every 1 h, but status.config.yaml promises a new build every 30 min (freshness.interval): make them agree, this cron or freshness: interval: 1 h',
     ]);
   });
 
@@ -158,16 +194,25 @@ describe('schedules', () => {
   });
 
   test('the watchdog runs within the grace, on a schedule', () => {
-    expect(check('freshness:\n  grace: 20 min\n', { 'deploy.yml': deploy(), 'watch.yml': watch('', '*/20 * * * *') })).toEqual([]);
+    expect(
+      check('freshness:\n  grace: 20 min\n', { 'deploy.yml': deploy(), 'watch.yml': watch('', '*/20 * * * *') }),
+    ).toEqual([]);
     expect(check('', { 'deploy.yml': deploy(), 'watch.yml': watch('', '0 * * * *') })).toEqual([
       ".github/workflows/watch.yml:3: on.schedule.0.cron: runs the watchdog every 1 h, longer than the 30 min grace (freshness.grace): a late build could go unnoticed until readers are warned; run it at least every 30 min, e.g. '*/15 * * * *'",
     ]);
-    expect(check('', { 'deploy.yml': deploy(), 'watch.yml': watch().replace(/on:\n {2}schedule:\n.*\n/, 'on:\n  workflow_dispatch:\n') })).toEqual([
+    expect(
+      check('', {
+        'deploy.yml': deploy(),
+        'watch.yml': watch().replace(/on:\n {2}schedule:\n.*\n/, 'on:\n  workflow_dispatch:\n'),
+      }),
+    ).toEqual([
       ".github/workflows/watch.yml:1: on: runs the watchdog (npm run status -- watch) but has no on: schedule:, so it runs only when pushed or started by hand; add one, e.g. schedule: [{ cron: '*/15 * * * *' }]",
     ]);
   });
 });
 
 test('a file that is not YAML is located', () => {
-  expect(check('', { 'deploy.yml': deploy(), 'broken.yml': 'on: [push\njobs: {}\n' })).toEqual([expect.stringMatching(/^\.github\/workflows\/broken\.yml:\d+: workflow: YAML: /)]);
+  expect(check('', { 'deploy.yml': deploy(), 'broken.yml': 'on: [push\njobs: {}\n' })).toEqual([
+    expect.stringMatching(/^\.github\/workflows\/broken\.yml:\d+: workflow: YAML: /),
+  ]);
 });

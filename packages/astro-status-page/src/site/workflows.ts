@@ -44,22 +44,31 @@ const COMMANDS = {
   notify: {
     needs: (config: SiteConfig) => channelVariables(config, 'subscribers'),
     // Without a subscribers' channel, a site with no notify step loses nothing.
-    needed: (config: SiteConfig) => (config.notify?.channels ?? []).some((channel) => (channel.audience ?? 'subscribers') === 'subscribers'),
+    needed: (config: SiteConfig) =>
+      (config.notify?.channels ?? []).some((channel) => (channel.audience ?? 'subscribers') === 'subscribers'),
     configPath: ['notify', 'channels'],
-    missing: 'declares channels for subscribers, but no workflow runs `npm run status -- notify`: nobody would be told; the notify job of the deploy workflow runs it after each deploy',
+    missing:
+      'declares channels for subscribers, but no workflow runs `npm run status -- notify`: nobody would be told; the notify job of the deploy workflow runs it after each deploy',
   },
   watch: {
     needs: (config: SiteConfig) => channelVariables(config, 'staff'),
     needed: (config: SiteConfig) => (config.notify?.channels ?? []).some((channel) => channel.audience === 'staff'),
     configPath: ['notify', 'channels'],
-    missing: 'declares staff channels (audience: staff), but no workflow runs `npm run status -- watch`: they would never hear of a host that is down; watch.yml runs it every 15 minutes',
+    missing:
+      'declares staff channels (audience: staff), but no workflow runs `npm run status -- watch`: they would never hear of a host that is down; watch.yml runs it every 15 minutes',
   },
   probe: {
     needs: (config: SiteConfig): Wanted[] =>
-      (config.probes ?? []).flatMap((probe) => Object.entries(probe.headers_env ?? {}).map(([header, name]) => ({ name, by: `check "${probeName(probe)}" (headers_env ${header})` }))),
+      (config.probes ?? []).flatMap((probe) =>
+        Object.entries(probe.headers_env ?? {}).map(([header, name]) => ({
+          name,
+          by: `check "${probeName(probe)}" (headers_env ${header})`,
+        })),
+      ),
     needed: (config: SiteConfig) => (config.probes ?? []).length > 0,
     configPath: ['probes'],
-    missing: 'lists checks, but no workflow runs `npm run status -- probe`: they would never run; probe.yml runs them every 5 minutes',
+    missing:
+      'lists checks, but no workflow runs `npm run status -- probe`: they would never run; probe.yml runs them every 5 minutes',
   },
 } as const;
 
@@ -70,7 +79,9 @@ function channelVariables(config: SiteConfig, audience: 'subscribers' | 'staff')
     .filter((channel) => (channel.audience ?? 'subscribers') === audience)
     .flatMap((channel) => [
       { name: channel.url_env, by: `notify channel "${channel.name}" (url_env)` },
-      ...(channel.type === 'webhook' ? [{ name: channel.secret_env, by: `notify channel "${channel.name}" (secret_env)` }] : []),
+      ...(channel.type === 'webhook'
+        ? [{ name: channel.secret_env, by: `notify channel "${channel.name}" (secret_env)` }]
+        : []),
     ]);
 }
 
@@ -102,13 +113,22 @@ interface Workflow {
   data: Record<string, unknown>;
 }
 
-const problemAt = (workflow: Workflow, path: Path, message: string): Problem => ({ file: workflow.file.path, line: keyLine(workflow.doc, workflow.lines, path), field: path.join('.'), message });
+const problemAt = (workflow: Workflow, path: Path, message: string): Problem => ({
+  file: workflow.file.path,
+  line: keyLine(workflow.doc, workflow.lines, path),
+  field: path.join('.'),
+  message,
+});
 
 /** Every step of every job, with its job, its index and its `run` text. */
-function stepsOf(workflow: Workflow): Array<{ job: string; index: number; step: Record<string, unknown>; run: string }> {
+function stepsOf(
+  workflow: Workflow,
+): Array<{ job: string; index: number; step: Record<string, unknown>; run: string }> {
   const jobs = workflow.data['jobs'];
   return Object.entries(isRecord(jobs) ? jobs : {}).flatMap(([job, body]) =>
-    (isRecord(body) && Array.isArray(body['steps']) ? body['steps'] : []).flatMap((step: unknown, index) => (isRecord(step) ? [{ job, index, step, run: typeof step['run'] === 'string' ? step['run'] : '' }] : [])),
+    (isRecord(body) && Array.isArray(body['steps']) ? body['steps'] : []).flatMap((step: unknown, index) =>
+      isRecord(step) ? [{ job, index, step, run: typeof step['run'] === 'string' ? step['run'] : '' }] : [],
+    ),
   );
 }
 
@@ -116,10 +136,15 @@ function stepsOf(workflow: Workflow): Array<{ job: string; index: number; step: 
 function scheduleOf(workflow: Workflow): Array<{ cron: string; path: Path }> {
   const on = workflow.data['on'];
   const schedule = isRecord(on) && Array.isArray(on['schedule']) ? on['schedule'] : [];
-  return schedule.flatMap((entry: unknown, i) => (isRecord(entry) && typeof entry['cron'] === 'string' ? [{ cron: entry['cron'], path: ['on', 'schedule', i, 'cron'] }] : []));
+  return schedule.flatMap((entry: unknown, i) =>
+    isRecord(entry) && typeof entry['cron'] === 'string'
+      ? [{ cron: entry['cron'], path: ['on', 'schedule', i, 'cron'] }]
+      : [],
+  );
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Parse each file; a file that is not YAML, or not a map, is a problem of its own. */
 function parseWorkflows(files: readonly WorkflowFile[]): { workflows: Workflow[]; problems: Problem[] } {
@@ -129,11 +154,23 @@ function parseWorkflows(files: readonly WorkflowFile[]): { workflows: Workflow[]
     const lines = new LineCounter();
     const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false });
     if (doc.errors.length > 0) {
-      problems.push(...doc.errors.map((error) => ({ file: file.path, line: lines.linePos(error.pos[0]).line, field: 'workflow', message: `YAML: ${error.message.split('\n')[0]}` })));
+      problems.push(
+        ...doc.errors.map((error) => ({
+          file: file.path,
+          line: lines.linePos(error.pos[0]).line,
+          field: 'workflow',
+          message: `YAML: ${error.message.split('\n')[0]}`,
+        })),
+      );
       continue;
     }
     if (!isMap(doc.contents)) {
-      problems.push({ file: file.path, line: 1, field: 'workflow', message: 'is not a workflow: it must be a map with on: and jobs:' });
+      problems.push({
+        file: file.path,
+        line: 1,
+        field: 'workflow',
+        message: 'is not a workflow: it must be a map with on: and jobs:',
+      });
       continue;
     }
     workflows.push({ file, doc, lines, data: doc.toJS() as Record<string, unknown> });
@@ -154,7 +191,8 @@ function stepEnv(workflow: Workflow, job: string, index: number): Map<string, { 
   const levels: Path[] = [['env'], ['jobs', job, 'env'], ['jobs', job, 'steps', index, 'env']];
   for (const level of levels) {
     let node: unknown = workflow.data;
-    for (const key of level) node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined;
+    for (const key of level)
+      node = isRecord(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined;
     if (!isRecord(node)) continue;
     for (const [name, value] of Object.entries(node)) env.set(name, { value: String(value), path: [...level, name] });
   }
@@ -163,11 +201,20 @@ function stepEnv(workflow: Workflow, job: string, index: number): Map<string, { 
 
 /** `step "Notify subscribers"`, or the step's position and command when it has no name. */
 function stepLabel(step: Record<string, unknown>, job: string, index: number, command: Command): string {
-  return typeof step['name'] === 'string' ? `step "${step['name']}" (job ${job})` : `step ${index + 1} of job ${job} (npm run status -- ${command})`;
+  return typeof step['name'] === 'string'
+    ? `step "${step['name']}" (job ${job})`
+    : `step ${index + 1} of job ${job} (npm run status -- ${command})`;
 }
 
 /** The secrets of one step that runs a `status` command: every variable wanted, from a secret, and no other secret. */
-function stepSecretProblems(workflow: Workflow, job: string, index: number, step: Record<string, unknown>, command: Command, wanted: readonly Wanted[]): Problem[] {
+function stepSecretProblems(
+  workflow: Workflow,
+  job: string,
+  index: number,
+  step: Record<string, unknown>,
+  command: Command,
+  wanted: readonly Wanted[],
+): Problem[] {
   const problems: Problem[] = [];
   const env = stepEnv(workflow, job, index);
   const label = stepLabel(step, job, index, command);
@@ -177,15 +224,33 @@ function stepSecretProblems(workflow: Workflow, job: string, index: number, step
   for (const { name, by } of unique) {
     const entry = env.get(name);
     if (!entry) {
-      problems.push(problemAt(workflow, [...stepPath, 'env'], `${label} is not given ${name}, which status.config.yaml's ${by} reads: add  ${name}: \${{ secrets.${name} }}  under the step's env:, and the secret ${name} in Settings → Secrets and variables → Actions`));
+      problems.push(
+        problemAt(
+          workflow,
+          [...stepPath, 'env'],
+          `${label} is not given ${name}, which status.config.yaml's ${by} reads: add  ${name}: \${{ secrets.${name} }}  under the step's env:, and the secret ${name} in Settings → Secrets and variables → Actions`,
+        ),
+      );
     } else if (!SECRET.test(entry.value.trim())) {
-      problems.push(problemAt(workflow, entry.path, `${label} gets ${name} from the file itself, where anyone can read it; ${by} needs a secret: write  ${name}: \${{ secrets.${name} }}`));
+      problems.push(
+        problemAt(
+          workflow,
+          entry.path,
+          `${label} gets ${name} from the file itself, where anyone can read it; ${by} needs a secret: write  ${name}: \${{ secrets.${name} }}`,
+        ),
+      );
     }
   }
   const names = new Set(wanted.map((variable) => variable.name));
   for (const [name, entry] of env) {
     if (names.has(name) || !MENTIONS_SECRET.test(entry.value)) continue;
-    problems.push(problemAt(workflow, entry.path, `${label} is given ${name} from a secret, but nothing in status.config.yaml names ${name} for \`status ${command}\`: remove it (a step gets only the secrets it uses), or name it in status.config.yaml`));
+    problems.push(
+      problemAt(
+        workflow,
+        entry.path,
+        `${label} is given ${name} from a secret, but nothing in status.config.yaml names ${name} for \`status ${command}\`: remove it (a step gets only the secrets it uses), or name it in status.config.yaml`,
+      ),
+    );
   }
   return problems;
 }
@@ -195,11 +260,16 @@ function secretProblems(config: SiteConfig, configText: string, workflows: reado
   const problems: Problem[] = [];
   for (const command of Object.keys(COMMANDS) as Command[]) {
     const rule = COMMANDS[command];
-    const steps = workflows.flatMap((workflow) => stepsOf(workflow).filter(({ run }) => runs(command).test(run)).map((found) => ({ workflow, ...found })));
+    const steps = workflows.flatMap((workflow) =>
+      stepsOf(workflow)
+        .filter(({ run }) => runs(command).test(run))
+        .map((found) => ({ workflow, ...found })),
+    );
     if (steps.length === 0 && rule.needed(config)) {
       problems.push(configProblem(configText, rule.configPath, rule.missing));
     }
-    for (const { workflow, job, index, step } of steps) problems.push(...stepSecretProblems(workflow, job, index, step, command, rule.needs(config)));
+    for (const { workflow, job, index, step } of steps)
+      problems.push(...stepSecretProblems(workflow, job, index, step, command, rule.needs(config)));
   }
   return problems;
 }
@@ -207,9 +277,16 @@ function secretProblems(config: SiteConfig, configText: string, workflows: reado
 /** A workflow's schedule as one interval, or the problem that it has none. */
 function intervalOf(workflow: Workflow, what: string, example: string): { interval: number } | Problem {
   const schedule = scheduleOf(workflow);
-  if (schedule.length === 0) return problemAt(workflow, ['on'], `${what} but has no on: schedule:, so it runs only when pushed or started by hand; add one, e.g. schedule: [{ cron: '${example}' }]`);
+  if (schedule.length === 0)
+    return problemAt(
+      workflow,
+      ['on'],
+      `${what} but has no on: schedule:, so it runs only when pushed or started by hand; add one, e.g. schedule: [{ cron: '${example}' }]`,
+    );
   const read = scheduleInterval(schedule.map((entry) => entry.cron));
-  return 'problem' in read ? problemAt(workflow, schedule[0]!.path, `${what}, but ${read.problem}; use an even schedule, e.g. '${example}'`) : read;
+  return 'problem' in read
+    ? problemAt(workflow, schedule[0]!.path, `${what}, but ${read.problem}; use an even schedule, e.g. '${example}'`)
+    : read;
 }
 
 /** The schedule rules: the scheduled build keeps freshness.interval, the watchdog runs within freshness.grace. */
@@ -217,7 +294,9 @@ function scheduleProblems(config: SiteConfig, configText: string, workflows: rea
   const problems: Problem[] = [];
   const { interval, grace } = config.freshness;
   const promised = `status.config.yaml promises a new build every ${durationText(interval)} (freshness.interval)`;
-  const builders = workflows.filter((workflow) => scheduleOf(workflow).length > 0 && stepsOf(workflow).some(({ run }) => BUILDS.test(run)));
+  const builders = workflows.filter(
+    (workflow) => scheduleOf(workflow).length > 0 && stepsOf(workflow).some(({ run }) => BUILDS.test(run)),
+  );
   if (builders.length === 0) {
     problems.push(
       configProblem(
@@ -231,14 +310,28 @@ function scheduleProblems(config: SiteConfig, configText: string, workflows: rea
     const read = intervalOf(workflow, 'builds the page on a schedule', '7 * * * *');
     if (!('interval' in read)) problems.push(read);
     else if (read.interval !== interval) {
-      problems.push(problemAt(workflow, scheduleOf(workflow)[0]!.path, `rebuilds the page every ${durationText(read.interval)}, but ${promised}: make them agree, this cron or freshness: interval: ${durationText(read.interval)}`));
+      problems.push(
+        problemAt(
+          workflow,
+          scheduleOf(workflow)[0]!.path,
+          `rebuilds the page every ${durationText(read.interval)}, but ${promised}: make them agree, this cron or freshness: interval: ${durationText(read.interval)}`,
+        ),
+      );
     }
   }
-  for (const workflow of workflows.filter((candidate) => stepsOf(candidate).some(({ run }) => runs('watch').test(run)))) {
+  for (const workflow of workflows.filter((candidate) =>
+    stepsOf(candidate).some(({ run }) => runs('watch').test(run)),
+  )) {
     const read = intervalOf(workflow, 'runs the watchdog (npm run status -- watch)', '*/15 * * * *');
     if (!('interval' in read)) problems.push(read);
     else if (read.interval > grace) {
-      problems.push(problemAt(workflow, scheduleOf(workflow)[0]!.path, `runs the watchdog every ${durationText(read.interval)}, longer than the ${durationText(grace)} grace (freshness.grace): a late build could go unnoticed until readers are warned; run it at least every ${durationText(grace)}, e.g. '*/15 * * * *'`));
+      problems.push(
+        problemAt(
+          workflow,
+          scheduleOf(workflow)[0]!.path,
+          `runs the watchdog every ${durationText(read.interval)}, longer than the ${durationText(grace)} grace (freshness.grace): a late build could go unnoticed until readers are warned; run it at least every ${durationText(grace)}, e.g. '*/15 * * * *'`,
+        ),
+      );
     }
   }
   return problems;
@@ -251,5 +344,9 @@ function scheduleProblems(config: SiteConfig, configText: string, workflows: rea
  */
 export function checkWorkflows(config: SiteConfig, configText: string, files: readonly WorkflowFile[]): Problem[] {
   const { workflows, problems } = parseWorkflows(files);
-  return [...problems, ...secretProblems(config, configText, workflows), ...scheduleProblems(config, configText, workflows)];
+  return [
+    ...problems,
+    ...secretProblems(config, configText, workflows),
+    ...scheduleProblems(config, configText, workflows),
+  ];
 }

@@ -13,7 +13,10 @@ const NOW = Date.parse('2022-12-28T16:00:00Z');
 const MAX_AGE = 90 * 60_000;
 const main = buildAt(CHIRP, '2022-12-28T15:30:00Z');
 const repo = repoUpdates(buildAt(CHIRP, '2022-12-28T16:00:00Z'), MAX_AGE);
-const host = (name: string, at: string): HostReading => ({ url: `https://${name}.example/`, build: buildAt(CHIRP, at) });
+const host = (name: string, at: string): HostReading => ({
+  url: `https://${name}.example/`,
+  build: buildAt(CHIRP, at),
+});
 const judge = (...readings: HostReading[]) => judgeHosts(readings, repo, { now: NOW, maxAgeMs: MAX_AGE });
 const linesOf = (...readings: HostReading[]) => judge(...readings).flatMap((verdict) => verdict.lines);
 
@@ -21,16 +24,22 @@ describe('the watchdog’s verdict on each host', () => {
   test('hosts serving the same recent build are fine', () => {
     const verdicts = judge(host('a', '2022-12-28T15:30:00Z'), host('b', '2022-12-28T15:30:00Z'));
     expect(verdicts.map((verdict) => verdict.ok)).toEqual([true, true]);
-    expect(verdicts[0]!.lines).toEqual([`https://a.example/: OK, build ${main.context.page.build_id} of 2022-12-28T15:30Z, 30 min old`]);
+    expect(verdicts[0]!.lines).toEqual([
+      `https://a.example/: OK, build ${main.context.page.build_id} of 2022-12-28T15:30Z, 30 min old`,
+    ]);
   });
 
   test('a host that could not be read is unreachable, and only that', () => {
-    expect(linesOf({ url: 'https://down.example/', error: 'could not connect (ECONNREFUSED)' })).toEqual(['https://down.example/: unreachable: could not connect (ECONNREFUSED)']);
+    expect(linesOf({ url: 'https://down.example/', error: 'could not connect (ECONNREFUSED)' })).toEqual([
+      'https://down.example/: unreachable: could not connect (ECONNREFUSED)',
+    ]);
   });
 
   test('a build older than the max age is stale, and only that (its lag and its other build follow from it)', () => {
     const lines = linesOf(host('a', '2022-12-28T15:30:00Z'), host('old', '2022-12-28T13:00:00Z'));
-    expect(lines[1]).toMatch(/^https:\/\/old\.example\/: stale: build [0-9a-f]{12} of 2022-12-28T13:00Z, 3 h old \(at most 1 h 30 min\)$/);
+    expect(lines[1]).toMatch(
+      /^https:\/\/old\.example\/: stale: build [0-9a-f]{12} of 2022-12-28T13:00Z, 3 h old \(at most 1 h 30 min\)$/,
+    );
   });
 
   test('exactly at the max age a build is still fresh; a minute later it is stale', () => {
@@ -39,8 +48,14 @@ describe('the watchdog’s verdict on each host', () => {
   });
 
   test('a recent build of other content than its peers is another build, named with the build they serve', () => {
-    const lines = linesOf(host('a', '2022-12-28T15:30:00Z'), host('b', '2022-12-28T15:30:00Z'), host('c', '2022-12-28T15:00:00Z'));
-    expect(lines[2]).toBe(`https://c.example/: another build: serves build ${buildAt(CHIRP, '2022-12-28T15:00:00Z').context.page.build_id} of 2022-12-28T15:00Z, while https://a.example/, https://b.example/ serve build ${main.context.page.build_id} of 2022-12-28T15:30Z`);
+    const lines = linesOf(
+      host('a', '2022-12-28T15:30:00Z'),
+      host('b', '2022-12-28T15:30:00Z'),
+      host('c', '2022-12-28T15:00:00Z'),
+    );
+    expect(lines[2]).toBe(
+      `https://c.example/: another build: serves build ${buildAt(CHIRP, '2022-12-28T15:00:00Z').context.page.build_id} of 2022-12-28T15:00Z, while https://a.example/, https://b.example/ serve build ${main.context.page.build_id} of 2022-12-28T15:30Z`,
+    );
   });
 
   test('of two hosts that disagree, the newer build is the reference', () => {
@@ -51,12 +66,20 @@ describe('the watchdog’s verdict on each host', () => {
   test('a recent build lacking an update the repository held long enough ago is behind main', () => {
     // Built just now, from files without the 14:16 resolution (a stuck checkout, a deploy from an old clone).
     const behind = buildAt(CHIRP, '2022-12-28T14:00:00Z');
-    const served: HostReading = { url: 'https://lagging.example/', build: { ...behind, snapshot: { ...behind.snapshot, at: Date.parse('2022-12-28T15:30:00Z') } } };
-    expect(linesOf(served)).toEqual([`https://lagging.example/: behind main: build ${behind.context.page.build_id} of 2022-12-28T15:30Z lacks 1 update due by now (2022-12-28-login-and-posting-failing-update-20221228T141600Z)`]);
+    const served: HostReading = {
+      url: 'https://lagging.example/',
+      build: { ...behind, snapshot: { ...behind.snapshot, at: Date.parse('2022-12-28T15:30:00Z') } },
+    };
+    expect(linesOf(served)).toEqual([
+      `https://lagging.example/: behind main: build ${behind.context.page.build_id} of 2022-12-28T15:30Z lacks 1 update due by now (2022-12-28-login-and-posting-failing-update-20221228T141600Z)`,
+    ]);
   });
 
   test('an update is not due on the hosts before its time plus the interval and grace: a build between is not behind', () => {
-    const early = judgeHosts([host('a', '2022-12-28T14:00:00Z')], repo, { now: Date.parse('2022-12-28T15:00:00Z'), maxAgeMs: MAX_AGE });
+    const early = judgeHosts([host('a', '2022-12-28T14:00:00Z')], repo, {
+      now: Date.parse('2022-12-28T15:00:00Z'),
+      maxAgeMs: MAX_AGE,
+    });
     expect(early[0]!.ok).toBe(true);
   });
 });

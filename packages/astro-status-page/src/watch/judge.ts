@@ -31,14 +31,24 @@ export interface HostVerdict {
   lines: string[];
 }
 
-const iso = (millis: number) => new Date(millis).toISOString().replace(/:00\.000Z$/, 'Z').replace(/\.000Z$/, 'Z');
+const iso = (millis: number) =>
+  new Date(millis)
+    .toISOString()
+    .replace(/:00\.000Z$/, 'Z')
+    .replace(/\.000Z$/, 'Z');
 const buildOf = (build: LoadedBuild) => `build ${build.context.page.build_id} of ${iso(build.snapshot.at)}`;
 // Every update the host publishes: its notify index lists them all, not only the newest 50 incidents'.
 const published = (build: LoadedBuild) => new Set(build.index.events.flatMap((event) => event.updates));
 
 /** Every host's verdict, in the order given. */
-export function judgeHosts(readings: readonly HostReading[], repo: readonly RepoUpdate[], { now, maxAgeMs }: WatchRules): HostVerdict[] {
-  const fresh = readings.flatMap((reading) => ('build' in reading && now - reading.build.snapshot.at <= maxAgeMs ? [reading] : []));
+export function judgeHosts(
+  readings: readonly HostReading[],
+  repo: readonly RepoUpdate[],
+  { now, maxAgeMs }: WatchRules,
+): HostVerdict[] {
+  const fresh = readings.flatMap((reading) =>
+    'build' in reading && now - reading.build.snapshot.at <= maxAgeMs ? [reading] : [],
+  );
   const reference = referenceBuild(fresh.map((reading) => reading.build));
   const due = repo.filter((update) => update.dueBy <= now);
   return readings.map((reading) => {
@@ -46,16 +56,38 @@ export function judgeHosts(readings: readonly HostReading[], repo: readonly Repo
     if ('error' in reading) return { url, ok: false, lines: [`${url}: unreachable: ${reading.error}`] };
     const { build } = reading;
     const age = now - build.snapshot.at;
-    if (age > maxAgeMs) return { url, ok: false, lines: [`${url}: stale: ${buildOf(build)}, ${durationText(age)} old (at most ${durationText(maxAgeMs)})`] };
+    if (age > maxAgeMs)
+      return {
+        url,
+        ok: false,
+        lines: [`${url}: stale: ${buildOf(build)}, ${durationText(age)} old (at most ${durationText(maxAgeMs)})`],
+      };
     const has = published(build);
     const missing = due.filter((update) => !has.has(update.id));
     if (missing.length > 0) {
-      const names = missing.slice(0, 3).map((update) => update.id).join(', ');
-      return { url, ok: false, lines: [`${url}: behind main: ${buildOf(build)} lacks ${missing.length} update${missing.length === 1 ? '' : 's'} due by now (${names}${missing.length > 3 ? ', …' : ''})`] };
+      const names = missing
+        .slice(0, 3)
+        .map((update) => update.id)
+        .join(', ');
+      return {
+        url,
+        ok: false,
+        lines: [
+          `${url}: behind main: ${buildOf(build)} lacks ${missing.length} update${missing.length === 1 ? '' : 's'} due by now (${names}${missing.length > 3 ? ', …' : ''})`,
+        ],
+      };
     }
     if (reference && build.context.page.build_id !== reference.context.page.build_id) {
-      const peers = fresh.filter((other) => other.build.context.page.build_id === reference.context.page.build_id).map((other) => other.url);
-      return { url, ok: false, lines: [`${url}: another build: serves ${buildOf(build)}, while ${peers.join(', ')} serve${peers.length === 1 ? 's' : ''} ${buildOf(reference)}`] };
+      const peers = fresh
+        .filter((other) => other.build.context.page.build_id === reference.context.page.build_id)
+        .map((other) => other.url);
+      return {
+        url,
+        ok: false,
+        lines: [
+          `${url}: another build: serves ${buildOf(build)}, while ${peers.join(', ')} serve${peers.length === 1 ? 's' : ''} ${buildOf(reference)}`,
+        ],
+      };
     }
     return { url, ok: true, lines: [`${url}: OK, ${buildOf(build)}, ${durationText(age)} old`] };
   });
@@ -73,5 +105,7 @@ function referenceBuild(builds: readonly LoadedBuild[]): LoadedBuild | undefined
 
 /** Every update the repository's API lists, due on every host by its time plus `allowanceMs` (the page's own promise: interval and grace). */
 export function repoUpdates(build: LoadedBuild, allowanceMs: number): RepoUpdate[] {
-  return [...build.snapshot.incidents, ...build.snapshot.maintenances].flatMap((event) => event.incident_updates.map((update) => ({ id: update.id, dueBy: Date.parse(update.display_at) + allowanceMs })));
+  return [...build.snapshot.incidents, ...build.snapshot.maintenances].flatMap((event) =>
+    event.incident_updates.map((update) => ({ id: update.id, dueBy: Date.parse(update.display_at) + allowanceMs })),
+  );
 }

@@ -49,11 +49,16 @@ export async function runWatch(run: WatchRun): Promise<number> {
   const readings = await Promise.all(run.hosts.map((url) => readHost(url, run.policy.timeoutMs)));
   if (run.beforeFirstDeploy && readings.every((reading) => 'error' in reading)) {
     const why = readings.map((reading) => `${reading.url}: ${'error' in reading ? reading.error : ''}`).join('; ');
-    run.out(`Not deployed yet: no host serves the page (${why}), and there has been no deploy; nothing to watch until the first one, nobody alerted.`);
+    run.out(
+      `Not deployed yet: no host serves the page (${why}), and there has been no deploy; nothing to watch until the first one, nobody alerted.`,
+    );
     return 0;
   }
   const { freshness } = run.config;
-  const verdicts = judgeHosts(readings, repoUpdates(run.repo, freshness.interval + freshness.grace), { now: run.now, maxAgeMs: run.maxAgeMs });
+  const verdicts = judgeHosts(readings, repoUpdates(run.repo, freshness.interval + freshness.grace), {
+    now: run.now,
+    maxAgeMs: run.maxAgeMs,
+  });
   for (const verdict of verdicts) for (const line of verdict.lines) run.out(line);
   const problems = verdicts.filter((verdict) => !verdict.ok).flatMap((verdict) => verdict.lines);
   if (problems.length === 0) return 0;
@@ -84,8 +89,14 @@ async function alertStaff(run: WatchRun, alert: StaffAlert): Promise<void> {
       continue;
     }
     const outgoing = staffOutgoing(channel, alert, context);
-    const result = await channel.send(outgoing, run.policy, { onRetry: (attempt, waitMs) => say(`${label}: ${attempt.detail}, retrying in ${waitMs / 1000} s`) });
+    const result = await channel.send(outgoing, run.policy, {
+      onRetry: (attempt, waitMs) => say(`${label}: ${attempt.detail}, retrying in ${waitMs / 1000} s`),
+    });
     const where = outgoing.kind === 'http' ? outgoing.request.url : channel.secrets[0]!.value;
-    say(result.ok ? `${label}: alerted via ${where} (${result.detail})` : `${label}: alert FAILED via ${where}: ${result.detail}`);
+    say(
+      result.ok
+        ? `${label}: alerted via ${where} (${result.detail})`
+        : `${label}: alert FAILED via ${where}: ${result.detail}`,
+    );
   }
 }

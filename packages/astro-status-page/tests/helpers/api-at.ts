@@ -26,8 +26,12 @@ export function buildAt(siteDir: string, now: string): LoadedBuild {
 export function writeApiAt(siteDir: string, now: string, dir: string): void {
   const api = apiAt(siteDir, now);
   mkdirSync(dir, { recursive: true });
-  for (const file of ['status.json', 'incidents.json', 'scheduled-maintenances.json'] as const) writeFileSync(join(dir, file), JSON.stringify(api[file], null, 2));
+  for (const file of ['status.json', 'incidents.json', 'scheduled-maintenances.json'] as const)
+    writeFileSync(join(dir, file), JSON.stringify(api[file], null, 2));
   const { config, entries } = openSite(siteDir);
   const model = buildStatusModel(config, entries, Date.parse(now));
-  writeFileSync(join(dir, NOTIFY_INDEX_FILE), JSON.stringify(notifyIndex(model.events, model.now, api['status.json'].page.url)));
+  writeFileSync(
+    join(dir, NOTIFY_INDEX_FILE),
+    JSON.stringify(notifyIndex(model.events, model.now, api['status.json'].page.url)),
+  );
 }

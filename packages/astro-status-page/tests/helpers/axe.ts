@@ -10,7 +10,12 @@ import { expect } from 'vitest';
  * dark mode changes colours and nothing else (`darkModeChangesOnlyColours`).
  * The suites run all rules at least once per page and width.
  */
-export const DRAWN_RULES = ['color-contrast', 'link-in-text-block', 'target-size', 'scrollable-region-focusable'] as const;
+export const DRAWN_RULES = [
+  'color-contrast',
+  'link-in-text-block',
+  'target-size',
+  'scrollable-region-focusable',
+] as const;
 
 /**
  * Where each page is checked: every rule at 360 px in light mode and at
@@ -32,10 +37,15 @@ export const AXE_PAIRINGS = [
 export async function axeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
   // Only violations are listed node by node: what the assertions read, at about three quarters of the time.
   // WCAG 2.2's target size (2.5.8) is off in axe's defaults; this project aims at 2.2.
-  const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } });
+  const builder = new AxeBuilder({ page }).options({
+    resultTypes: ['violations'],
+    rules: { 'target-size': { enabled: true } },
+  });
   if (rules) builder.withRules([...rules]);
   const results = await builder.analyze();
-  const outcomes = [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map((rule) => rule.id);
+  const outcomes = [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map(
+    (rule) => rule.id,
+  );
   if (rules) expect(rules.filter((rule) => !outcomes.includes(rule))).toEqual([]);
   else expect(results.passes.length).toBeGreaterThan(10);
   const found: string[] = [];
@@ -43,7 +53,11 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
     const nodes: string[] = [];
     for (const node of violation.nodes) {
       const target = node.target.join(' ');
-      if (violation.id === 'target-size' && (await page.locator(target).evaluate((element, selector) => element.matches(selector), EQUIVALENT_TARGETS))) continue;
+      if (
+        violation.id === 'target-size' &&
+        (await page.locator(target).evaluate((element, selector) => element.matches(selector), EQUIVALENT_TARGETS))
+      )
+        continue;
       nodes.push(target);
     }
     if (nodes.length > 0) found.push(`${violation.id}: ${nodes.join(', ')}`);
@@ -66,9 +80,11 @@ export function darkModeChangesOnlyColours(page: Page): Promise<string[]> {
     const offenders: string[] = [];
     const visit = (rules: CSSRuleList, inScheme: boolean) => {
       for (const rule of rules) {
-        if (rule instanceof CSSMediaRule) visit(rule.cssRules, inScheme || rule.conditionText.includes('prefers-color-scheme'));
+        if (rule instanceof CSSMediaRule)
+          visit(rule.cssRules, inScheme || rule.conditionText.includes('prefers-color-scheme'));
         else if (inScheme && rule instanceof CSSStyleRule) {
-          for (const property of rule.style) if (!property.startsWith('--')) offenders.push(`${rule.selectorText} { ${property} }`);
+          for (const property of rule.style)
+            if (!property.startsWith('--')) offenders.push(`${rule.selectorText} { ${property} }`);
         } else if (inScheme) offenders.push(rule.cssText.slice(0, 80));
       }
     };

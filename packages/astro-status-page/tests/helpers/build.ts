@@ -94,7 +94,20 @@ export const TARGETS: BuildTarget[] = [
   // Nine components through six updates in Santiago, where 4 Sep 2023 follows a midnight that did not exist.
   { name: 'heavy', siteDir: resolve(ROOT, 'tests/fixtures/heavy'), now: '2023-09-04T05:30:00Z' },
   // The example with the reader's-own-time script on.
-  { name: LOCAL_TIME_BUILD, siteDir: resolve(TMP, 'example-local-time/site'), now: '2022-12-28T13:30:00Z', variantOf: { siteDir: CHIRP, config: 'localTime: true\n' } },
+  {
+    name: LOCAL_TIME_BUILD,
+    siteDir: resolve(TMP, 'example-local-time/site'),
+    now: '2022-12-28T13:30:00Z',
+    variantOf: { siteDir: CHIRP, config: 'localTime: true\n' },
+  },
   // The basic fixture in each language no build above is in (UTC, with a mirror), mid-outage: what every language shows a reader of a stale page.
-  ...OTHER_LOCALES.map((locale) => ({ name: localeBuild(locale), siteDir: resolve(TMP, localeBuild(locale), 'site'), now: '2022-12-28T13:00:00Z', variantOf: { siteDir: resolve(ROOT, 'tests/fixtures/basic'), config: `locale: ${locale}\nmirrors:\n  - ${LOCALE_MIRROR}\n` } })),
+  ...OTHER_LOCALES.map((locale) => ({
+    name: localeBuild(locale),
+    siteDir: resolve(TMP, localeBuild(locale), 'site'),
+    now: '2022-12-28T13:00:00Z',
+    variantOf: {
+      siteDir: resolve(ROOT, 'tests/fixtures/basic'),
+      config: `locale: ${locale}\nmirrors:\n  - ${LOCALE_MIRROR}\n`,
+    },
+  })),
 ];

@@ -23,7 +23,11 @@ export function serveBuilds(builds: readonly string[]) {
     await Promise.all(Object.values(sites).map((site) => site.close()));
   });
 
-  return async function open(build: string, path: string, options: BrowserContextOptions = {}): Promise<{ page: Page; close: () => Promise<void> }> {
+  return async function open(
+    build: string,
+    path: string,
+    options: BrowserContextOptions = {},
+  ): Promise<{ page: Page; close: () => Promise<void> }> {
     const context = await browser.newContext({ javaScriptEnabled: false, ...options });
     const page = await context.newPage();
     await page.goto(`${sites[build]!.url}${path}`);

@@ -25,7 +25,8 @@ export const matches = (pattern: string, path: string) =>
 export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
   const result: Record<string, string> = {};
   for (const rule of rules.filter((candidate) => matches(candidate.pattern, path))) {
-    for (const [name, value] of Object.entries(rule.headers)) result[name] = result[name] ? `${result[name]}, ${value}` : value;
+    for (const [name, value] of Object.entries(rule.headers))
+      result[name] = result[name] ? `${result[name]}, ${value}` : value;
   }
   return result;
 }

@@ -11,7 +11,9 @@ import { REPO, ROOT } from './build.ts';
 /** Our environment for npm and a site's scripts: this Node (24) first on the PATH, without Vitest's or npm's own variables. */
 export const adopterEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
   ...(Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !['BASE_URL', 'NODE_ENV', 'TEST'].includes(name) && !/^(VITEST|STATUS_|npm_)/.test(name)),
+    Object.entries(process.env).filter(
+      ([name]) => !['BASE_URL', 'NODE_ENV', 'TEST'].includes(name) && !/^(VITEST|STATUS_|npm_)/.test(name),
+    ),
   ) as Record<string, string>),
   PATH: `${dirname(process.execPath)}:${process.env['PATH']}`,
   ASTRO_TELEMETRY_DISABLED: '1',
@@ -19,9 +21,17 @@ export const adopterEnv = (extra: Record<string, string> = {}): Record<string, s
 });
 
 /** Run a command; throws with its output when it fails. */
-export function runIn(cwd: string, command: string, args: string[], extra: Record<string, string> = {}): SpawnSyncReturns<string> {
+export function runIn(
+  cwd: string,
+  command: string,
+  args: string[],
+  extra: Record<string, string> = {},
+): SpawnSyncReturns<string> {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: adopterEnv(extra) });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} in ${cwd} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} in ${cwd} exited ${result.status}:\n${result.stdout}\n${result.stderr}`,
+    );
   return result;
 }
 
@@ -50,11 +60,29 @@ export function packEngine(work: string, version: string): Packed {
  * installed in it as the deploy installs: no devDependencies.
  */
 export function initSite(site: string, packed: Packed, flags: string[]): void {
-  runIn(dirname(site), 'npm', ['exec', '--yes', '--prefer-offline', `--package=${packed.filename}`, '--', 'status', 'init', site, ...flags, '--yes']);
+  runIn(dirname(site), 'npm', [
+    'exec',
+    '--yes',
+    '--prefer-offline',
+    `--package=${packed.filename}`,
+    '--',
+    'status',
+    'init',
+    site,
+    ...flags,
+    '--yes',
+  ]);
   installEngine(site, packed);
 }
 
 /** The tarball as the site's astro-status-page, offline from npm's cache: the stand-in for the registry's version. */
 export function installEngine(site: string, packed: Packed): void {
-  runIn(site, 'npm', ['install', '--prefer-offline', '--omit=dev', '--no-audit', '--no-fund', `astro-status-page@file:${packed.filename}`]);
+  runIn(site, 'npm', [
+    'install',
+    '--prefer-offline',
+    '--omit=dev',
+    '--no-audit',
+    '--no-fund',
+    `astro-status-page@file:${packed.filename}`,
+  ]);
 }

@@ -15,7 +15,8 @@ export function page(build: string, urlPath: string): HTMLElement {
 }
 
 /** Whitespace-collapsed text of an element. */
-export const text = (element: HTMLElement | null | undefined): string => (element?.structuredText ?? '').replace(/\s+/g, ' ').trim();
+export const text = (element: HTMLElement | null | undefined): string =>
+  (element?.structuredText ?? '').replace(/\s+/g, ' ').trim();
 
 /** Every HTML file of a build, as URL paths. */
 export function builtPages(build: string): string[] {
@@ -23,7 +24,11 @@ export function builtPages(build: string): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
       const full = join(dir, name);
-      return statSync(full).isDirectory() ? walk(full) : full.endsWith('.html') ? [full.slice(root.length).replace(/index\.html$/, '')] : [];
+      return statSync(full).isDirectory()
+        ? walk(full)
+        : full.endsWith('.html')
+          ? [full.slice(root.length).replace(/index\.html$/, '')]
+          : [];
     });
   return existsSync(root) ? walk(root).sort() : [];
 }
@@ -33,6 +38,9 @@ export function componentRows(build: string): Record<string, { status: string; u
   return Object.fromEntries(
     page(build, '/')
       .querySelectorAll('li.row')
-      .map((row) => [text(row.querySelector('.head a')), { status: text(row.querySelector('.label')), uptime: text(row.querySelectorAll('.foot .wall').at(-1)) }]),
+      .map((row) => [
+        text(row.querySelector('.head a')),
+        { status: text(row.querySelector('.label')), uptime: text(row.querySelectorAll('.foot .wall').at(-1)) },
+      ]),
   );
 }

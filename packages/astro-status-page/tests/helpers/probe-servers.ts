@@ -27,10 +27,18 @@ export interface ProbeServers {
  */
 export async function startProbeServers(): Promise<ProbeServers> {
   const sockets = new Set<import('node:net').Socket>();
-  const state: ProbeServers = { url: '', httpsUrl: '', ca: '', behaviour: 'up', authorizations: [], close: async () => {} };
+  const state: ProbeServers = {
+    url: '',
+    httpsUrl: '',
+    ca: '',
+    behaviour: 'up',
+    authorizations: [],
+    close: async () => {},
+  };
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     state.authorizations.push(request.headers.authorization ?? '');
-    const json = (body: string, code = 200) => void response.writeHead(code, { 'content-type': 'application/json' }).end(body);
+    const json = (body: string, code = 200) =>
+      void response.writeHead(code, { 'content-type': 'application/json' }).end(body);
     const answers: Record<Behaviour, () => void> = {
       hang: () => {},
       fail: () => json('{"status":"DOWN"}', 503),
@@ -44,11 +52,20 @@ export async function startProbeServers(): Promise<ProbeServers> {
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     notBeforeDate: new Date(now - 86_400_000),
     notAfterDate: new Date(now + 3 * 86_400_000),
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
   });
   const http = createHttp(handle);
   const https = createHttps({ key: pems.private, cert: pems.cert }, handle);
-  for (const server of [http, https]) server.on('connection', (socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));
+  for (const server of [http, https])
+    server.on('connection', (socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));
   await Promise.all([http, https].map((server) => new Promise<void>((done) => server.listen(0, '127.0.0.1', done))));
   state.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
   state.httpsUrl = `https://127.0.0.1:${(https.address() as AddressInfo).port}/`;

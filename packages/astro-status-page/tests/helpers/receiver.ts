@@ -58,7 +58,11 @@ export async function startReceiver(replies: Reply[] = [], limit?: RateLimit): P
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        path: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       times.push(Date.now());
       const wait = overLimit();
       if (wait !== undefined) {

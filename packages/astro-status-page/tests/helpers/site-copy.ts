@@ -17,11 +17,18 @@ export function copySite(fixture: string, name: string): string {
  * where it stood); once it has exited, output still held open by a process it
  * started (a bundler's service) is waited for briefly, never forever.
  */
-export function runScript(args: string[], env: Record<string, string>, limitMs = 100_000): Promise<{ code: number | null; output: string }> {
+export function runScript(
+  args: string[],
+  env: Record<string, string>,
+  limitMs = 100_000,
+): Promise<{ code: number | null; output: string }> {
   // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores STATUS_BASE.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BASE_URL'));
   return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd: REPO, env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+    const child = spawn(process.execPath, args, {
+      cwd: REPO,
+      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -20,7 +20,11 @@ const TYPES: Record<string, string> = {
  * under that prefix, as a GitHub Pages project site does. With `hostHeaders`,
  * it also sends the headers of the site's `_headers` file, as Netlify does.
  */
-export async function serveStatic(root: string, base = '/', { hostHeaders = false } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(
+  root: string,
+  base = '/',
+  { hostHeaders = false } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const rules = hostHeaders ? readHeaderRules(join(root, '_headers')) : [];
   const server: Server = createServer((request, response) => {
     const requested = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
@@ -31,7 +35,10 @@ export async function serveStatic(root: string, base = '/', { hostHeaders = fals
     const found = existsSync(file);
     if (!found) file = join(root, '404.html');
     const extra = found ? headersFor(rules, path) : {};
-    response.writeHead(found ? 200 : 404, { ...extra, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(found ? 200 : 404, {
+      ...extra,
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -18,7 +18,9 @@ export interface SmallTarget {
 export function smallTargets(page: Page): Promise<SmallTarget[]> {
   return page.evaluate(() => {
     const SIZE = 24;
-    const targets = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [role="button"]')].filter((element) => {
+    const targets = [
+      ...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [role="button"]'),
+    ].filter((element) => {
       const style = getComputedStyle(element);
       const box = element.getBoundingClientRect();
       return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.pointerEvents !== 'none';
@@ -35,13 +37,22 @@ export function smallTargets(page: Page): Promise<SmallTarget[]> {
     const small = boxes.filter(({ element, box }) => (box.width < SIZE || box.height < SIZE) && !inSentence(element));
     const centre = (box: DOMRect) => ({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
     const distanceToBox = (point: { x: number; y: number }, box: DOMRect) =>
-      Math.hypot(Math.max(box.left - point.x, 0, point.x - box.right), Math.max(box.top - point.y, 0, point.y - box.bottom));
+      Math.hypot(
+        Math.max(box.left - point.x, 0, point.x - box.right),
+        Math.max(box.top - point.y, 0, point.y - box.bottom),
+      );
     const related = (a: Element, b: Element) => a === b || a.contains(b) || b.contains(a);
     return small
       .filter(({ element, box }) => {
         const c = centre(box);
-        const hitsTarget = boxes.some((other) => !related(other.element, element) && distanceToBox(c, other.box) < SIZE / 2 - 0.5);
-        const hitsCircle = small.some((other) => !related(other.element, element) && Math.hypot(centre(other.box).x - c.x, centre(other.box).y - c.y) < SIZE - 0.5);
+        const hitsTarget = boxes.some(
+          (other) => !related(other.element, element) && distanceToBox(c, other.box) < SIZE / 2 - 0.5,
+        );
+        const hitsCircle = small.some(
+          (other) =>
+            !related(other.element, element) &&
+            Math.hypot(centre(other.box).x - c.x, centre(other.box).y - c.y) < SIZE - 0.5,
+        );
         return hitsTarget || hitsCircle;
       })
       .map(({ element, box }) => ({

@@ -29,7 +29,11 @@ export class TerminalSession {
     this.term = new xterm.Terminal({ cols: columns, rows, scrollback: 1000, allowProposedApi: true });
     // `stty` gives the terminal its size, as a real terminal window would.
     const command = `stty cols ${columns} rows ${rows}; exec ${argv.map(quote).join(' ')}`;
-    this.child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...env, TERM: 'xterm-256color' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn('script', ['-qfec', command, '/dev/null'], {
+      cwd,
+      env: { ...env, TERM: 'xterm-256color' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.child.stdout!.on('data', (data: Buffer) => {
       this.pending++;
       this.term.write(data, () => this.pending--);
@@ -50,7 +54,8 @@ export class TerminalSession {
     const deadline = Date.now() + timeoutMs;
     const shown = () => (typeof text === 'string' ? this.screen().includes(text) : text.test(this.screen()));
     while (this.pending > 0 || !shown()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; the screen shows:\n${this.screen()}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${String(text)}; the screen shows:\n${this.screen()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -70,7 +75,8 @@ export class TerminalSession {
     const code = await this.exited;
     clearTimeout(timer);
     await this.waitFor('');
-    if (timedOut) throw new Error(`the command did not end within ${timeoutMs} ms; the screen shows:\n${this.screen()}`);
+    if (timedOut)
+      throw new Error(`the command did not end within ${timeoutMs} ms; the screen shows:\n${this.screen()}`);
     this.term.dispose();
     return code;
   }

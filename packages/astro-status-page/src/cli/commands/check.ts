@@ -24,7 +24,9 @@ export function check(ctx: Context): number {
   }
   const maintenances = entries.filter((entry) => entry.data.kind === 'maintenance').length;
   const components = config ? listComponents(config).length : 0;
-  ctx.out(`OK: ${count(entries.length - maintenances, 'incident')} and ${count(maintenances, 'maintenance window')} in ${count(files, 'file')}, checked against ${count(components, 'component')}.`);
+  ctx.out(
+    `OK: ${count(entries.length - maintenances, 'incident')} and ${count(maintenances, 'maintenance window')} in ${count(files, 'file')}, checked against ${count(components, 'component')}.`,
+  );
   return 0;
 }
 
@@ -45,7 +47,9 @@ export function checkTemplates(ctx: Context): number {
   for (const problem of problems) ctx.out(formatProblem(problem));
   if (problems.length > 0) {
     const files = new Set(problems.map((problem) => problem.file)).size;
-    ctx.out(`${count(problems.length, 'problem')} in ${count(files, 'template')}; \`new\` and \`update\` cannot use them.`);
+    ctx.out(
+      `${count(problems.length, 'problem')} in ${count(files, 'template')}; \`new\` and \`update\` cannot use them.`,
+    );
     return 1;
   }
   ctx.out(`OK: ${count(templates, 'template')} render with every component and pass.`);
@@ -79,14 +83,25 @@ export function checkWorkflowFiles(ctx: Context): number {
   const files = readWorkflowFiles(ctx.dir);
   const problems: Problem[] =
     files === undefined
-      ? [{ file: WORKFLOWS_DIR, line: 1, field: 'folder', message: `is missing from ${ctx.dir}; --workflows checks the GitHub Actions workflows that deploy, watch and probe the site (status init writes them)` }]
+      ? [
+          {
+            file: WORKFLOWS_DIR,
+            line: 1,
+            field: 'folder',
+            message: `is missing from ${ctx.dir}; --workflows checks the GitHub Actions workflows that deploy, watch and probe the site (status init writes them)`,
+          },
+        ]
       : checkWorkflows(site.config, readFileSync(join(ctx.dir, CONFIG_FILE), 'utf8'), files);
   for (const problem of problems) ctx.out(formatProblem(problem));
   if (problems.length > 0) {
     const inFiles = new Set(problems.map((problem) => problem.file)).size;
-    ctx.out(`${count(problems.length, 'problem')} in ${count(inFiles, 'file')}; the workflows and status.config.yaml disagree.`);
+    ctx.out(
+      `${count(problems.length, 'problem')} in ${count(inFiles, 'file')}; the workflows and status.config.yaml disagree.`,
+    );
     return 1;
   }
-  ctx.out(`OK: ${count(files!.length, 'workflow')} agree with status.config.yaml: each step gets the secrets the config names for it, and the schedules keep its freshness.`);
+  ctx.out(
+    `OK: ${count(files!.length, 'workflow')} agree with status.config.yaml: each step gets the secrets the config names for it, and the schedules keep its freshness.`,
+  );
   return 0;
 }

@@ -23,7 +23,8 @@ function sourceArgument(from: string, source: string | undefined, example: strin
   if (!source) throw new Refusal(`import ${from} needs a source; e.g. npm run status -- import ${from} ${example}`);
   if (/^https?:\/\//i.test(source)) return source;
   const path = resolve(source);
-  if (!existsSync(path) || !statSync(path).isDirectory()) throw new Refusal(`${source} is not a folder${from === 'statuspage' ? ' or an http(s) URL' : ''}`);
+  if (!existsSync(path) || !statSync(path).isDirectory())
+    throw new Refusal(`${source} is not a folder${from === 'statuspage' ? ' or an http(s) URL' : ''}`);
   return path;
 }
 
@@ -31,7 +32,10 @@ async function statuspagePlan(ctx: Context, flags: Flags, source: string | undef
   const pageId = typeof flags['page-id'] === 'string' ? flags['page-id'] : undefined;
   if (pageId) {
     const apiKey = ctx.env[API_KEY_VARIABLE];
-    if (!apiKey) throw new Refusal(`--page-id reads the whole history through the management API, which needs a key: set ${API_KEY_VARIABLE} in the environment (Statuspage → API info)`);
+    if (!apiKey)
+      throw new Refusal(
+        `--page-id reads the whole history through the management API, which needs a key: set ${API_KEY_VARIABLE} in the environment (Statuspage → API info)`,
+      );
     const apiUrl = typeof flags['api-url'] === 'string' ? flags['api-url'] : MANAGEMENT_API;
     return mapStatuspage(await fetchManagement({ apiUrl, pageId, apiKey }));
   }
@@ -41,11 +45,15 @@ async function statuspagePlan(ctx: Context, flags: Flags, source: string | undef
 
 /** What the import did (or would do), one line per file, then the summary. */
 export function formatReport(report: ImportReport, from: string, dryRun: boolean, verbose = false): string[] {
-  const lines = [`${report.config.path}: ${report.config.outcome} (${count(report.config.components, 'component')} in ${count(report.config.groups, 'group')})`];
+  const lines = [
+    `${report.config.path}: ${report.config.outcome} (${count(report.config.components, 'component')} in ${count(report.config.groups, 'group')})`,
+  ];
   for (const file of report.files) if (file.outcome !== 'unchanged') lines.push(`${file.outcome}: ${file.path}`);
   lines.push(...summaryLines(report.notes, report.skipped, verbose));
   const incidents = report.files.filter((file) => file.kind === 'incident').length;
-  const outcomes = (['created', 'updated', 'unchanged'] as const).map((outcome) => `${report.files.filter((file) => file.outcome === outcome).length} ${outcome}`);
+  const outcomes = (['created', 'updated', 'unchanged'] as const).map(
+    (outcome) => `${report.files.filter((file) => file.outcome === outcome).length} ${outcome}`,
+  );
   const range = report.range ? `; ${report.range.from} to ${report.range.to}` : '';
   lines.push(
     `Imported from ${from}: ${count(report.config.components, 'component')}, ${count(incidents, 'incident')}, ${count(report.files.length - incidents, 'maintenance', 'maintenance')}, ${report.skipped.length} skipped${range} (${outcomes.join(', ')}).`,
@@ -55,16 +63,34 @@ export function formatReport(report: ImportReport, from: string, dryRun: boolean
 }
 
 /** `import statuspage <url|folder>`, `import statuspage --page-id ID`, `import cstate <folder>`. */
-export async function importCommand(ctx: Context, flags: Flags, from: string | undefined, source: string | undefined): Promise<number> {
+export async function importCommand(
+  ctx: Context,
+  flags: Flags,
+  from: string | undefined,
+  source: string | undefined,
+): Promise<number> {
   if (!from || !IMPORT_SOURCES.includes(from as (typeof IMPORT_SOURCES)[number])) {
-    throw new Refusal(from ? describeUnknown('import source', from, IMPORT_SOURCES) : `say what to import from: ${IMPORT_SOURCES.join(' or ')}; e.g. npm run status -- import statuspage https://status.example.com`);
+    throw new Refusal(
+      from
+        ? describeUnknown('import source', from, IMPORT_SOURCES)
+        : `say what to import from: ${IMPORT_SOURCES.join(' or ')}; e.g. npm run status -- import statuspage https://status.example.com`,
+    );
   }
   const dryRun = flags['dry-run'] === true;
   try {
-    const plan = from === 'cstate' ? mapCstate(readCstateFolder(sourceArgument(from, source, '../my-cstate-site'))) : await statuspagePlan(ctx, flags, source);
+    const plan =
+      from === 'cstate'
+        ? mapCstate(readCstateFolder(sourceArgument(from, source, '../my-cstate-site')))
+        : await statuspagePlan(ctx, flags, source);
     if (typeof flags['url'] === 'string') plan.config.url = flags['url'];
     const report = writeImport(ctx.dir, plan, { dryRun, force: flags['force'] === true });
-    for (const line of formatReport(report, NAMES[from as (typeof IMPORT_SOURCES)[number]], dryRun, flags['verbose'] === true)) ctx.out(line);
+    for (const line of formatReport(
+      report,
+      NAMES[from as (typeof IMPORT_SOURCES)[number]],
+      dryRun,
+      flags['verbose'] === true,
+    ))
+      ctx.out(line);
     return 0;
   } catch (error) {
     if (error instanceof ImportError) throw new Refusal(visible(error.message));

@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { catalogOf } from '../../i18n/catalog.ts';
 import { LOCALES, type Locale } from '../../i18n/locales.ts';
@@ -32,25 +42,40 @@ const IGNORED = new Set(['.git']);
 /** Refuse a folder that holds anything, listing what. */
 function assertEmpty(target: string): void {
   if (!existsSync(target)) return;
-  if (!statSync(target).isDirectory()) throw new Refusal(`${target} is a file; give a new or empty folder, e.g. status init my-status`);
+  if (!statSync(target).isDirectory())
+    throw new Refusal(`${target} is a file; give a new or empty folder, e.g. status init my-status`);
   const there = readdirSync(target, { withFileTypes: true })
     .filter((entry) => !IGNORED.has(entry.name))
     .map((entry) => `${entry.name}${entry.isDirectory() ? '/' : ''}`)
     .sort();
   if (there.length === 0) return;
-  const listed = there.length > 10 ? `${there.slice(0, 10).join(', ')} and ${there.length - 10} more` : there.join(', ');
-  throw new Refusal(`${target} is not empty (${listed}); init writes a whole new site and never overwrites a file: give a new or empty folder, e.g. status init my-status`);
+  const listed =
+    there.length > 10 ? `${there.slice(0, 10).join(', ')} and ${there.length - 10} more` : there.join(', ');
+  throw new Refusal(
+    `${target} is not empty (${listed}); init writes a whole new site and never overwrites a file: give a new or empty folder, e.g. status init my-status`,
+  );
 }
 
 /** A flag's value checked by `problem` (why it cannot be used, as a sentence), else the prompt's answer (checked as typed), else a refusal with an example. */
-async function ask(ctx: Context, flags: Flags, name: string, question: string, example: string, problem: (value: string) => string | undefined, initial?: string): Promise<string> {
+async function ask(
+  ctx: Context,
+  flags: Flags,
+  name: string,
+  question: string,
+  example: string,
+  problem: (value: string) => string | undefined,
+  initial?: string,
+): Promise<string> {
   const flag = str(flags, name)?.trim();
   if (flag !== undefined) {
     const why = problem(flag);
     if (why) throw new Refusal(`--${name}: ${why.replace(/\.$/, '')}; e.g. --${name} ${JSON.stringify(example)}`);
     return flag;
   }
-  if (ctx.prompt) return (await ctx.prompt.text(question, { placeholder: example, ...(initial ? { initial } : {}), validate: problem })).trim();
+  if (ctx.prompt)
+    return (
+      await ctx.prompt.text(question, { placeholder: example, ...(initial ? { initial } : {}), validate: problem })
+    ).trim();
   throw new Refusal(`missing --${name}: ${question.replace(/\?$/, '')}, e.g. --${name} ${JSON.stringify(example)}`);
 }
 
@@ -65,7 +90,15 @@ const zoneAnswerProblem = (value: string) => timeZoneProblem(value.trim());
 async function timeZone(ctx: Context, flags: Flags): Promise<string> {
   if (str(flags, 'timezone') !== undefined || ctx.prompt) {
     const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return ask(ctx, flags, 'timezone', 'Time zone of the times readers see (IANA name)?', 'Europe/Berlin', zoneAnswerProblem, here);
+    return ask(
+      ctx,
+      flags,
+      'timezone',
+      'Time zone of the times readers see (IANA name)?',
+      'Europe/Berlin',
+      zoneAnswerProblem,
+      here,
+    );
   }
   ctx.out('Time zone: UTC; pass --timezone to choose another, e.g. --timezone Europe/Berlin');
   return 'UTC';
@@ -89,9 +122,11 @@ async function locale(ctx: Context, flags: Flags): Promise<Locale> {
 /** One component as typed: `id=Name`, or a name whose id is made from it. */
 function parseComponent(typed: string): NewSiteComponent | string {
   const at = typed.indexOf('=');
-  const [id, name] = at === -1 ? [slugify(typed), typed.trim()] : [typed.slice(0, at).trim(), typed.slice(at + 1).trim()];
+  const [id, name] =
+    at === -1 ? [slugify(typed), typed.trim()] : [typed.slice(0, at).trim(), typed.slice(at + 1).trim()];
   if (name === '') return `"${typed}" has no name after "="; write id=Name, e.g. web=Website`;
-  if (at === -1 && id === '') return `"${typed}" has no letters or digits to make an id of; write id=Name, e.g. web=${typed.trim()}`;
+  if (at === -1 && id === '')
+    return `"${typed}" has no letters or digits to make an id of; write id=Name, e.g. web=${typed.trim()}`;
   if (!isSlug(id)) return `the id "${id}" must be ${SLUG_RULE}; write id=Name, e.g. web=${name}`;
   return { id, name };
 }
@@ -102,7 +137,8 @@ function parseComponents(typed: readonly string[]): NewSiteComponent[] | string 
   for (const entry of typed) {
     const component = parseComponent(entry);
     if (typeof component === 'string') return component;
-    if (components.some((other) => other.id === component.id)) return `the id "${component.id}" is given twice; give each component its own, as id=Name`;
+    if (components.some((other) => other.id === component.id))
+      return `the id "${component.id}" is given twice; give each component its own, as id=Name`;
     components.push(component);
   }
   return components.length > 0 ? components : 'name at least one component';
@@ -117,10 +153,16 @@ async function components(ctx: Context, flags: Flags): Promise<NewSiteComponent[
       const parsed = parseComponents(split(answer));
       return typeof parsed === 'string' ? parsed : undefined;
     };
-    const answer = await ctx.prompt.text('Components readers can tell are up or down, separated by commas (id=Name to choose an id)?', { placeholder: 'Website, API, web=Mobile apps', validate });
+    const answer = await ctx.prompt.text(
+      'Components readers can tell are up or down, separated by commas (id=Name to choose an id)?',
+      { placeholder: 'Website, API, web=Mobile apps', validate },
+    );
     return parseComponents(split(answer)) as NewSiteComponent[];
   }
-  if (typed.length === 0) throw new Refusal('missing --component: what readers can tell is up or down, one per flag, e.g. --component web=Website --component api=API (or --component Website: the id is made from the name)');
+  if (typed.length === 0)
+    throw new Refusal(
+      'missing --component: what readers can tell is up or down, one per flag, e.g. --component web=Website --component api=API (or --component Website: the id is made from the name)',
+    );
   const parsed = parseComponents(typed);
   if (typeof parsed === 'string') throw new Refusal(`--component: ${parsed}`);
   return parsed;
@@ -136,15 +178,30 @@ function groups(flags: Flags, all: readonly NewSiteComponent[], locale: Locale):
   const named = ((flags['group'] as string[] | undefined) ?? []).map((typed) => {
     const colon = typed.lastIndexOf(':');
     const name = typed.slice(0, Math.max(colon, 0)).trim();
-    const ids = typed.slice(colon + 1).split(',').map((id) => id.trim()).filter(Boolean);
-    if (colon === -1 || name === '' || ids.length === 0) throw new Refusal(`--group ${JSON.stringify(typed)}: write the group's name, a colon and its component ids, e.g. --group "Apps: web,ios"`);
+    const ids = typed
+      .slice(colon + 1)
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (colon === -1 || name === '' || ids.length === 0)
+      throw new Refusal(
+        `--group ${JSON.stringify(typed)}: write the group's name, a colon and its component ids, e.g. --group "Apps: web,ios"`,
+      );
     return {
       name,
       components: ids.map((id) => {
         const component = all.find((candidate) => candidate.id === id);
-        if (!component) throw new Refusal(`--group ${name}: ${describeUnknown('component', id, all.map((candidate) => candidate.id))}`);
+        if (!component)
+          throw new Refusal(
+            `--group ${name}: ${describeUnknown(
+              'component',
+              id,
+              all.map((candidate) => candidate.id),
+            )}`,
+          );
         const first = taken.get(id);
-        if (first !== undefined) throw new Refusal(`--group ${name}: ${id} is already in the group ${first}; a component is listed once`);
+        if (first !== undefined)
+          throw new Refusal(`--group ${name}: ${id} is already in the group ${first}; a component is listed once`);
         taken.set(id, name);
         return component;
       }),
@@ -157,7 +214,14 @@ function groups(flags: Flags, all: readonly NewSiteComponent[], locale: Locale):
 /** Every answer, from flags or prompts. */
 async function answers(ctx: Context, flags: Flags): Promise<NewSite> {
   const name = await ask(ctx, flags, 'name', 'What is the platform called?', 'Acme', nameProblem);
-  const url = await ask(ctx, flags, 'url', 'Address the page will be read at?', 'https://status.example.com', urlAnswerProblem);
+  const url = await ask(
+    ctx,
+    flags,
+    'url',
+    'Address the page will be read at?',
+    'https://status.example.com',
+    urlAnswerProblem,
+  );
   const timezone = await timeZone(ctx, flags);
   const language = await locale(ctx, flags);
   const all = await components(ctx, flags);
@@ -169,8 +233,15 @@ function siteProblems(dir: string, now: number): Problem[] {
   const { config, problems } = checkSite(dir, { now });
   if (!config) return problems;
   const folder = join(dir, WORKFLOWS_DIR);
-  const workflows = readdirSync(folder).map((name) => ({ path: `${WORKFLOWS_DIR}/${name}`, text: readFileSync(join(folder, name), 'utf8') }));
-  return [...problems, ...checkTemplateFiles(dir, config).problems, ...checkWorkflows(config, readFileSync(join(dir, CONFIG_FILE), 'utf8'), workflows)];
+  const workflows = readdirSync(folder).map((name) => ({
+    path: `${WORKFLOWS_DIR}/${name}`,
+    text: readFileSync(join(folder, name), 'utf8'),
+  }));
+  return [
+    ...problems,
+    ...checkTemplateFiles(dir, config).problems,
+    ...checkWorkflows(config, readFileSync(join(dir, CONFIG_FILE), 'utf8'), workflows),
+  ];
 }
 
 /**
@@ -189,7 +260,9 @@ function writeSite(target: string, files: readonly SiteFile[], now: number): voi
     }
     const problems = siteProblems(staging, now);
     if (problems.length > 0) {
-      throw new Refusal(`nothing was written: the new site fails its own checks:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+      throw new Refusal(
+        `nothing was written: the new site fails its own checks:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`,
+      );
     }
     for (const entry of readdirSync(staging)) renameSync(join(staging, entry), join(target, entry));
   } catch (error) {
@@ -207,8 +280,16 @@ export async function init(ctx: Context, flags: Flags, dir: string | undefined):
   const files = newSiteFiles(site);
   if (ctx.prompt && !flags['yes']) {
     const config = files.find((file) => file.path === CONFIG_FILE)!.content as string;
-    ctx.prompt.show(`${target}/${CONFIG_FILE}`, config.trimEnd(), `And ${files.length - 1} more files: ${files.filter((file) => file.path !== CONFIG_FILE).map((file) => file.path).join(', ')}`);
-    if (!(await ctx.prompt.confirm(`Write the site into ${target}?`))) throw new Refusal('not confirmed; nothing was written');
+    ctx.prompt.show(
+      `${target}/${CONFIG_FILE}`,
+      config.trimEnd(),
+      `And ${files.length - 1} more files: ${files
+        .filter((file) => file.path !== CONFIG_FILE)
+        .map((file) => file.path)
+        .join(', ')}`,
+    );
+    if (!(await ctx.prompt.confirm(`Write the site into ${target}?`)))
+      throw new Refusal('not confirmed; nothing was written');
   }
   writeSite(target, files, ctx.now);
   // The folder as typed from here when it is below, else in full.
@@ -217,8 +298,12 @@ export async function init(ctx: Context, flags: Flags, dir: string | undefined):
   ctx.out(`Created a status site for ${site.name} in ${target}: ${files.length} files.`);
   ctx.out('Next:');
   if (where !== '') ctx.out(`  cd ${where.includes(' ') ? JSON.stringify(where) : where}`);
-  ctx.out('  npm install    # Astro, astro-status-page and Node 24; writes package-lock.json, which the workflows install from');
-  ctx.out('  npm run dev    # the page at http://localhost:4321, rebuilt as you edit status.config.yaml and incidents/');
+  ctx.out(
+    '  npm install    # Astro, astro-status-page and Node 24; writes package-lock.json, which the workflows install from',
+  );
+  ctx.out(
+    '  npm run dev    # the page at http://localhost:4321, rebuilt as you edit status.config.yaml and incidents/',
+  );
   ctx.out('  npm test       # checks every file and workflow');
   ctx.out('Then publish it: README.md, "Deploying to GitHub Pages".');
 }

@@ -5,9 +5,14 @@ import { loadSite, validEntries, type Site } from '../site.ts';
 
 /** `status list --all`: every incident and maintenance, newest first, with its slug and last status. */
 function listAll(ctx: Context, site: Site): void {
-  const entries = validEntries(site).sort((a, b) => Date.parse(b.data.updates[0]!.at) - Date.parse(a.data.updates[0]!.at));
+  const entries = validEntries(site).sort(
+    (a, b) => Date.parse(b.data.updates[0]!.at) - Date.parse(a.data.updates[0]!.at),
+  );
   ctx.out(`${count(entries.length, 'file')}, newest first:`);
-  for (const { slug, data } of entries) ctx.out(`  ${slug}  ${data.kind === 'maintenance' ? 'maintenance ' : ''}${data.updates.at(-1)!.status}: ${data.title}`);
+  for (const { slug, data } of entries)
+    ctx.out(
+      `  ${slug}  ${data.kind === 'maintenance' ? 'maintenance ' : ''}${data.updates.at(-1)!.status}: ${data.title}`,
+    );
 }
 
 /** `status list`: what is open now, with the slugs the other commands take; `--all`: every slug. */
@@ -20,14 +25,16 @@ export async function listOpen(ctx: Context, flags: Flags): Promise<void> {
   const maintenances = events.filter((event) => event.kind === 'maintenance' && event.phase !== 'over');
   const line = (event: (typeof events)[number]) => {
     const extra = event.kind === 'incident' ? ` (${event.impact})` : '';
-    const window = event.kind === 'maintenance' ? ` (window ${staffTime(event.windowStart)} to ${staffTime(event.windowEnd)})` : '';
+    const window =
+      event.kind === 'maintenance' ? ` (window ${staffTime(event.windowStart)} to ${staffTime(event.windowEnd)})` : '';
     return `  ${event.slug}  ${event.status}${extra} since ${staffTime(event.updates.at(-1)!.at)}: ${event.title}${window}`;
   };
   ctx.out(incidents.length > 0 ? 'Open incidents:' : 'No open incidents.');
   for (const event of incidents) {
     ctx.out(line(event));
     // Every component the incident took away from operational, with its status now.
-    if (event.components.length > 0) ctx.out(`    ${event.components.map((component) => `${component.id}: ${component.status}`).join(', ')}`);
+    if (event.components.length > 0)
+      ctx.out(`    ${event.components.map((component) => `${component.id}: ${component.status}`).join(', ')}`);
   }
   ctx.out(maintenances.length > 0 ? 'Maintenance, upcoming or in progress:' : 'No upcoming maintenance.');
   for (const event of maintenances) ctx.out(line(event));

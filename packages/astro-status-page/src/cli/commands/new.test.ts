@@ -20,15 +20,31 @@ function terminal() {
     confirm: async () => true,
   };
   const out: string[] = [];
-  const ctx: Context = { dir: SITE, now: Date.parse('2022-12-31T10:00:00Z'), env: {}, out: (line) => out.push(line), prompt };
+  const ctx: Context = {
+    dir: SITE,
+    now: Date.parse('2022-12-31T10:00:00Z'),
+    env: {},
+    out: (line) => out.push(line),
+    prompt,
+  };
   return { ctx, asked, out };
 }
 
 describe('new at a terminal', () => {
   test('the impact menu starts on what the components imply', async () => {
     const { ctx, asked, out } = terminal();
-    await newIncident(ctx, { title: 'Down', component: ['web=degraded_performance', 'login=major_outage'], message: 'x', 'dry-run': true });
-    expect(asked).toEqual([{ message: 'Impact? Proposed: critical, from the worst status chosen (Login ✕ Major outage)', initial: 'critical' }]);
+    await newIncident(ctx, {
+      title: 'Down',
+      component: ['web=degraded_performance', 'login=major_outage'],
+      message: 'x',
+      'dry-run': true,
+    });
+    expect(asked).toEqual([
+      {
+        message: 'Impact? Proposed: critical, from the worst status chosen (Login ✕ Major outage)',
+        initial: 'critical',
+      },
+    ]);
     expect(out.join('\n')).toContain('\nimpact: critical\n');
     expect(out.join('\n')).not.toContain('pass --impact');
   });
@@ -44,7 +60,13 @@ describe('new at a terminal', () => {
 
   test('--impact is not asked for', async () => {
     const { ctx, asked } = terminal();
-    await newIncident(ctx, { title: 'Down', component: ['web=major_outage'], impact: 'major', message: 'x', 'dry-run': true });
+    await newIncident(ctx, {
+      title: 'Down',
+      component: ['web=major_outage'],
+      impact: 'major',
+      message: 'x',
+      'dry-run': true,
+    });
     expect(asked).toEqual([]);
   });
 });

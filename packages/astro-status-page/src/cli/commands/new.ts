@@ -1,11 +1,28 @@
-import { IMPACTS, INCIDENT_COMPONENT_STATUSES, INCIDENT_STATUSES, type ComponentStatus, type Impact } from '../../rules/statuses.ts';
+import {
+  IMPACTS,
+  INCIDENT_COMPONENT_STATUSES,
+  INCIDENT_STATUSES,
+  type ComponentStatus,
+  type Impact,
+} from '../../rules/statuses.ts';
 import { IMPACT_OF_STATUS, impliedImpact } from '../../rules/levels.ts';
 import { Refusal } from '../../files/refusal.ts';
 import { incidentFilePath, renderIncident } from '../../files/new-incident.ts';
 import { isoSeconds } from '../../files/incident-writer.ts';
 import { componentGroups, impactChoices, raisedImpactNote, statusWords } from '../choices.ts';
 import type { Context, Flags } from '../context.ts';
-import { choose, componentFlags, componentStatuses, given, need, str, time, type ComponentPair, type ComponentVocabulary, type TypedComponent } from '../flags.ts';
+import {
+  choose,
+  componentFlags,
+  componentStatuses,
+  given,
+  need,
+  str,
+  time,
+  type ComponentPair,
+  type ComponentVocabulary,
+  type TypedComponent,
+} from '../flags.ts';
 import { chooseTemplate, messageFor } from '../message.ts';
 import { assertNewSlug, publish, slugFor } from '../publish.ts';
 import { parseStartTime, TIME_FORMS } from '../relative-time.ts';
@@ -23,9 +40,15 @@ async function incidentComponents(ctx: Context, site: Site, flags: Flags): Promi
   let pairs = componentFlags(flags);
   if (pairs.length === 0 && ctx.prompt) {
     const groups = componentGroups(site.config, await currentStatuses(site, ctx.now));
-    pairs = (await ctx.prompt.groupMultiselect('Affected components?', groups, true)).map((id): TypedComponent => [id, undefined]);
+    pairs = (await ctx.prompt.groupMultiselect('Affected components?', groups, true)).map((id): TypedComponent => [
+      id,
+      undefined,
+    ]);
   }
-  if (pairs.length === 0) throw new Refusal(`missing --component: which components are affected and how, e.g. --component web=major_outage; components: ${site.componentIds.join(', ')}`);
+  if (pairs.length === 0)
+    throw new Refusal(
+      `missing --component: which components are affected and how, e.g. --component web=major_outage; components: ${site.componentIds.join(', ')}`,
+    );
   return componentStatuses(ctx, site, pairs, AFFECTED);
 }
 
@@ -33,20 +56,37 @@ async function incidentComponents(ctx: Context, site: Site, flags: Flags): Promi
  * A new incident's impact: `--impact`, else the least its components imply,
  * offered first at a terminal, or taken and said so in a script.
  */
-async function incidentImpact(ctx: Context, site: Site, flags: Flags, components: readonly ComponentPair[]): Promise<string> {
+async function incidentImpact(
+  ctx: Context,
+  site: Site,
+  flags: Flags,
+  components: readonly ComponentPair[],
+): Promise<string> {
   const chosen = given(flags, 'impact', 'impact', IMPACTS);
   const implied = impliedImpact(components.map(([, status]) => status as ComponentStatus));
   const reasons = components.filter(([, status]) => IMPACT_OF_STATUS[status as ComponentStatus] === implied);
   if (chosen !== undefined) {
-    const raised = raisedImpactNote(chosen as Impact, implied, reasons.map(([id, status]) => `${id}=${status}`));
+    const raised = raisedImpactNote(
+      chosen as Impact,
+      implied,
+      reasons.map(([id, status]) => `${id}=${status}`),
+    );
     if (raised) ctx.out(raised);
     return chosen;
   }
   if (ctx.prompt) {
-    const why = reasons.map(([id, status]) => `${componentName(site, id)} ${statusWords(status as ComponentStatus)}`).join(', ');
-    return ctx.prompt.select(`Impact? Proposed: ${implied}, from the worst status chosen (${why})`, impactChoices(implied), implied);
+    const why = reasons
+      .map(([id, status]) => `${componentName(site, id)} ${statusWords(status as ComponentStatus)}`)
+      .join(', ');
+    return ctx.prompt.select(
+      `Impact? Proposed: ${implied}, from the worst status chosen (${why})`,
+      impactChoices(implied),
+      implied,
+    );
   }
-  ctx.out(`Impact: ${implied} (from ${reasons.map(([id, status]) => `${id}=${status}`).join(', ')}); pass --impact to change it`);
+  ctx.out(
+    `Impact: ${implied} (from ${reasons.map(([id, status]) => `${id}=${status}`).join(', ')}); pass --impact to change it`,
+  );
   return implied;
 }
 
@@ -65,7 +105,11 @@ async function startTime(ctx: Context, site: Site, flags: Flags, at: string): Pr
       const parsed = parse(value);
       return 'error' in parsed ? parsed.error : undefined;
     };
-    typed = await ctx.prompt.text(`When did it start? (${TIME_FORMS}; clock times in ${zone})`, { placeholder: 'now', fallback: 'now', validate });
+    typed = await ctx.prompt.text(`When did it start? (${TIME_FORMS}; clock times in ${zone})`, {
+      placeholder: 'now',
+      fallback: 'now',
+      validate,
+    });
   }
   if (typed === undefined) return undefined;
   const parsed = parse(typed);
@@ -87,7 +131,14 @@ export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
   const message = await messageFor(ctx, site, flags, template, ids, 'We are investigating reports of failed logins.');
   const { slug, path } = incidentFilePath(started ?? at, slugFor(flags, title));
   assertNewSlug(site, slug, path);
-  const text = renderIncident({ id: slug, title, impact, components, ...(started ? { started } : {}), update: { at, status, message } });
+  const text = renderIncident({
+    id: slug,
+    title,
+    impact,
+    components,
+    ...(started ? { started } : {}),
+    update: { at, status, message },
+  });
   assertValid(site, path, text);
   await publish(ctx, site, path, slug, text, flags, 'Created');
 }

@@ -15,7 +15,10 @@ const T0 = Date.parse('2022-12-28T12:13:00Z');
 
 function site(): string {
   const dir = mkdtempSync(join(tmpdir(), 'status-probe-cli-'));
-  writeFileSync(join(dir, 'status.config.yaml'), `name: Chirp\nurl: https://status.chirp.example\ngroups:\n  - name: Apps\n    components:\n      - id: web\n        name: Web\nprobes:\n  - component: web\n    url: ${servers.url}health\n`);
+  writeFileSync(
+    join(dir, 'status.config.yaml'),
+    `name: Chirp\nurl: https://status.chirp.example\ngroups:\n  - name: Apps\n    components:\n      - id: web\n        name: Web\nprobes:\n  - component: web\n    url: ${servers.url}health\n`,
+  );
   return dir;
 }
 
@@ -24,7 +27,9 @@ test('the command says what it measured and wrote', async () => {
   const dir = site();
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(['probe'], { dir, now: T0, env: {}, out: (line) => out.push(line) }, (line) => err.push(line));
+  const code = await main(['probe'], { dir, now: T0, env: {}, out: (line) => out.push(line) }, (line) =>
+    err.push(line),
+  );
   expect(code).toBe(0);
   expect(out[0]).toMatch(/^web \(web\): ok, HTTP 200 in \d+ ms$/);
   expect(out.at(-1)).toBe('Wrote: probes/results/2022-12-28.jsonl');
@@ -35,12 +40,19 @@ test('a site without probes: passes with one line and touches no file, even with
   const dir = site();
   // Results of days ago, which a run with checks would fold into probes/daily and prune.
   await main(['probe'], { dir, now: T0 - 40 * 86_400_000, env: {}, out: () => {} }, () => {});
-  writeFileSync(join(dir, 'status.config.yaml'), readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace(/probes:[\s\S]*$/, ''));
+  writeFileSync(
+    join(dir, 'status.config.yaml'),
+    readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace(/probes:[\s\S]*$/, ''),
+  );
   const before = snapshot(dir);
   const out: string[] = [];
   const err: string[] = [];
-  expect(await main(['probe'], { dir, now: T0, env: {}, out: (line) => out.push(line) }, (line) => err.push(line))).toBe(0);
-  expect(out).toEqual(['Nothing to probe: status.config.yaml has no probes:, so no check ran and no file was written; list checks under probes: to start.']);
+  expect(
+    await main(['probe'], { dir, now: T0, env: {}, out: (line) => out.push(line) }, (line) => err.push(line)),
+  ).toBe(0);
+  expect(out).toEqual([
+    'Nothing to probe: status.config.yaml has no probes:, so no check ran and no file was written; list checks under probes: to start.',
+  ]);
   expect(err).toEqual([]);
   expect(snapshot(dir)).toEqual(before);
 });
@@ -48,8 +60,10 @@ test('a site without probes: passes with one line and touches no file, even with
 /** Every file under a folder with its bytes and modification time. */
 function snapshot(dir: string): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(files.map((entry) => {
-    const path = join(entry.parentPath, entry.name);
-    return [path, `${statSync(path).mtimeMs} ${readFileSync(path, 'utf8')}`];
-  }));
+  return Object.fromEntries(
+    files.map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return [path, `${statSync(path).mtimeMs} ${readFileSync(path, 'utf8')}`];
+    }),
+  );
 }

@@ -14,7 +14,9 @@ export async function probe(ctx: Context): Promise<number> {
   try {
     const { results, written } = await runProbe({ dir: ctx.dir, now: ctx.now, env: ctx.env, out: ctx.out });
     if (results.length === 0) {
-      ctx.out('Nothing to probe: status.config.yaml has no probes:, so no check ran and no file was written; list checks under probes: to start.');
+      ctx.out(
+        'Nothing to probe: status.config.yaml has no probes:, so no check ran and no file was written; list checks under probes: to start.',
+      );
       return 0;
     }
     ctx.out(`Wrote: ${written.join(' ')}`);

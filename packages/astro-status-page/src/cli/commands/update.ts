@@ -1,4 +1,11 @@
-import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_COMPONENT_STATUSES, type ComponentStatus, type Impact } from '../../rules/statuses.ts';
+import {
+  IMPACTS,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+  UPDATE_COMPONENT_STATUSES,
+  type ComponentStatus,
+  type Impact,
+} from '../../rules/statuses.ts';
 import { IMPACT_OF_STATUS, impliedImpact } from '../../rules/levels.ts';
 import { closingStatus, nextUpdate } from '../../rules/next-update.ts';
 import { staffTime } from '../../model/dates.ts';
@@ -7,7 +14,17 @@ import { Refusal } from '../../files/refusal.ts';
 import { insertUpdate, isoSeconds, type NewUpdate } from '../../files/incident-writer.ts';
 import { componentGroups, impactChoices, raisedImpactNote } from '../choices.ts';
 import type { Context, Flags } from '../context.ts';
-import { choose, componentFlags, componentStatuses, given, str, time, type ComponentPair, type ComponentVocabulary, type TypedComponent } from '../flags.ts';
+import {
+  choose,
+  componentFlags,
+  componentStatuses,
+  given,
+  str,
+  time,
+  type ComponentPair,
+  type ComponentVocabulary,
+  type TypedComponent,
+} from '../flags.ts';
 import { chooseTemplate, messageFor } from '../message.ts';
 import { publish } from '../publish.ts';
 import { assertValid, findSource, incidentStatusesNow, loadSite, validEntries, type Site } from '../site.ts';
@@ -27,11 +44,23 @@ const RESOLVED: ComponentVocabulary = {
 type Kind = ValidIncidentFile['data']['kind'];
 
 /** The slug from the command line, or picked from the open events of that kind. */
-async function targetSlug(ctx: Context, site: Site, positional: string | undefined, kinds: readonly Kind[], verb: string): Promise<string> {
+async function targetSlug(
+  ctx: Context,
+  site: Site,
+  positional: string | undefined,
+  kinds: readonly Kind[],
+  verb: string,
+): Promise<string> {
   if (positional) return positional;
   const open = validEntries(site).filter((entry) => kinds.includes(entry.data.kind) && !isClosed(entry));
-  if (ctx.prompt && open.length > 0) return ctx.prompt.select(`Which one to ${verb}?`, open.map((entry) => ({ value: entry.slug, label: `${entry.slug}: ${entry.data.title}` })));
-  throw new Refusal(`missing the slug: which ${kinds.join(' or ')} to ${verb}? Open now: ${open.map((entry) => entry.slug).join(', ') || '(none)'}`);
+  if (ctx.prompt && open.length > 0)
+    return ctx.prompt.select(
+      `Which one to ${verb}?`,
+      open.map((entry) => ({ value: entry.slug, label: `${entry.slug}: ${entry.data.title}` })),
+    );
+  throw new Refusal(
+    `missing the slug: which ${kinds.join(' or ')} to ${verb}? Open now: ${open.map((entry) => entry.slug).join(', ') || '(none)'}`,
+  );
 }
 
 const isClosed = (entry: ValidIncidentFile) => entry.data.updates.at(-1)?.status === closingStatus(entry.data.kind);
@@ -51,10 +80,18 @@ export interface UpdateRequest {
  * (shown with their statuses under this incident), then proposes the impact
  * the statuses after the update imply; it is written only if it changes.
  */
-async function updateLevels(ctx: Context, site: Site, flags: Flags, entry: ValidIncidentFile, status: string): Promise<Pick<NewUpdate, 'impact' | 'components'>> {
+async function updateLevels(
+  ctx: Context,
+  site: Site,
+  flags: Flags,
+  entry: ValidIncidentFile,
+  status: string,
+): Promise<Pick<NewUpdate, 'impact' | 'components'>> {
   if (entry.data.kind === 'maintenance') {
     if (flags['component'] !== undefined || flags['impact'] !== undefined) {
-      throw new Refusal('--component and --impact are for incidents; a maintenance puts its components under maintenance for its window');
+      throw new Refusal(
+        '--component and --impact are for incidents; a maintenance puts its components under maintenance for its window',
+      );
     }
     return {};
   }
@@ -66,22 +103,42 @@ async function updateLevels(ctx: Context, site: Site, flags: Flags, entry: Valid
     return { ...(impact === undefined ? {} : { impact }), ...(components.length > 0 ? { components } : {}) };
   }
   const now = await incidentStatusesNow(entry, ctx.now);
-  const ids = await ctx.prompt.groupMultiselect('Which components change with this update? (none: just press Enter)', componentGroups(site.config, now.statuses), false);
-  const components = await componentStatuses(ctx, site, ids.map((id): TypedComponent => [id, undefined]), vocabulary);
+  const ids = await ctx.prompt.groupMultiselect(
+    'Which components change with this update? (none: just press Enter)',
+    componentGroups(site.config, now.statuses),
+    false,
+  );
+  const components = await componentStatuses(
+    ctx,
+    site,
+    ids.map((id): TypedComponent => [id, undefined]),
+    vocabulary,
+  );
   if (components.length === 0) return {};
   const after = new Map(now.statuses);
   for (const [id, changed] of components) after.set(id, changed as ComponentStatus);
   const proposed = impliedImpact(after.values());
-  const chosen = await ctx.prompt.select(`Impact from this update on? Proposed: ${proposed}, from the worst status after it (now ${now.impact})`, impactChoices(proposed), proposed);
+  const chosen = await ctx.prompt.select(
+    `Impact from this update on? Proposed: ${proposed}, from the worst status after it (now ${now.impact})`,
+    impactChoices(proposed),
+    proposed,
+  );
   return { components, ...(chosen === now.impact ? {} : { impact: chosen }) };
 }
 
 /** Tell staff when the --impact given is below what the statuses after the update imply (the page shows the higher one). */
-async function sayIfRaised(ctx: Context, entry: ValidIncidentFile, impact: Impact, components: readonly ComponentPair[]): Promise<void> {
+async function sayIfRaised(
+  ctx: Context,
+  entry: ValidIncidentFile,
+  impact: Impact,
+  components: readonly ComponentPair[],
+): Promise<void> {
   const after = new Map((await incidentStatusesNow(entry, ctx.now)).statuses);
   for (const [id, changed] of components) after.set(id, changed as ComponentStatus);
   const implied = impliedImpact(after.values());
-  const because = [...after].filter(([, status]) => IMPACT_OF_STATUS[status] === implied).map(([id, status]) => `${id}=${status}`);
+  const because = [...after]
+    .filter(([, status]) => IMPACT_OF_STATUS[status] === implied)
+    .map(([id, status]) => `${id}=${status}`);
   const raised = raisedImpactNote(impact, implied, because);
   if (raised) ctx.out(raised);
 }
@@ -91,7 +148,12 @@ async function sayIfRaised(ctx: Context, entry: ValidIncidentFile, impact: Impac
  * timeline, refusing anything that would surprise readers (an update older
  * than the last, a change to a closed incident) unless asked explicitly.
  */
-export async function addUpdate(ctx: Context, flags: Flags, positional: string | undefined, request: UpdateRequest): Promise<void> {
+export async function addUpdate(
+  ctx: Context,
+  flags: Flags,
+  positional: string | undefined,
+  request: UpdateRequest,
+): Promise<void> {
   const site = loadSite(ctx.dir);
   const source = findSource(
     site,
@@ -102,25 +164,38 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
   );
   const parsed = parseIncidentFile(source, site.componentIds);
   if (!parsed.entry) {
-    throw new Refusal(`${source.path} has problems; fix them first:\n${parsed.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`);
+    throw new Refusal(
+      `${source.path} has problems; fix them first:\n${parsed.problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}`,
+    );
   }
   const { data, slug } = parsed.entry;
   if (!request.kinds.includes(data.kind)) {
     const hint = data.kind === 'maintenance' ? 'use start, complete or update' : 'use update or resolve';
-    throw new Refusal(`${slug} is ${data.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; ${request.verb} is not for it, ${hint}`);
+    throw new Refusal(
+      `${slug} is ${data.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; ${request.verb} is not for it, ${hint}`,
+    );
   }
   const statuses = data.kind === 'incident' ? INCIDENT_STATUSES : MAINTENANCE_STATUSES;
   const statusFlag = given(flags, 'status', 'status', statuses);
-  const template = data.kind === 'incident' && !request.status ? await chooseTemplate(ctx, site, flags, statusFlag) : undefined;
+  const template =
+    data.kind === 'incident' && !request.status ? await chooseTemplate(ctx, site, flags, statusFlag) : undefined;
   const status = request.status ?? (await choose(ctx, flags, 'status', 'status', statuses, template?.status));
   const levels = await updateLevels(ctx, site, flags, parsed.entry, status);
   const named = levels.components?.map(([id]) => id) ?? Object.keys(data.components);
-  const message = str(flags, 'message')?.trim() || request.defaultMessage || (await messageFor(ctx, site, flags, template, named, 'A fix is being deployed.'));
+  const message =
+    str(flags, 'message')?.trim() ||
+    request.defaultMessage ||
+    (await messageFor(ctx, site, flags, template, named, 'A fix is being deployed.'));
   const update: NewUpdate = { at: time(flags, 'at', ctx.now)!, status, message, ...levels };
 
   const last = data.updates.at(-1)!;
   const lastTime = staffTime(Date.parse(last.at));
-  const verdict = nextUpdate(data.kind, { at: Date.parse(last.at), status: last.status }, { at: Date.parse(update.at), status }, { force: flags['force'] === true, reopen: flags['reopen'] === true });
+  const verdict = nextUpdate(
+    data.kind,
+    { at: Date.parse(last.at), status: last.status },
+    { at: Date.parse(update.at), status },
+    { force: flags['force'] === true, reopen: flags['reopen'] === true },
+  );
   if (!verdict.allowed) {
     const refusals: Record<typeof verdict.why, string> = {
       earlier:
@@ -136,6 +211,7 @@ export async function addUpdate(ctx: Context, flags: Flags, positional: string |
 
   const text = insertUpdate(source.text, update);
   const entry = assertValid(site, source.path, text);
-  if (entry.data.updates.length !== data.updates.length + 1) throw new Refusal(`internal error: the update did not land in ${source.path}; nothing was written`);
+  if (entry.data.updates.length !== data.updates.length + 1)
+    throw new Refusal(`internal error: the update did not land in ${source.path}; nothing was written`);
   await publish(ctx, site, source.path, slug, text, flags, `Added ${status} update to`);
 }

@@ -20,12 +20,24 @@ export async function watch(ctx: Context, flags: Flags): Promise<number> {
   }
   const hosts = live.length > 0 ? live : [config.url, ...config.mirrors];
   const maxAge = typeof flags['max-age'] === 'string' ? parseDuration(flags['max-age']) : maxAgeMs(config.freshness);
-  if (maxAge === undefined) throw new Refusal(`--max-age: "${String(flags['max-age'])}" is not a duration; write ${DURATION_FORMS}`);
+  if (maxAge === undefined)
+    throw new Refusal(`--max-age: "${String(flags['max-age'])}" is not a duration; write ${DURATION_FORMS}`);
   const timeout = typeof flags['timeout'] === 'string' ? Number(flags['timeout']) : DEFAULT_POLICY.timeoutMs / 1000;
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new Refusal(`--timeout: "${String(flags['timeout'])}" is not a number of seconds, e.g. --timeout 10`);
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new Refusal(`--timeout: "${String(flags['timeout'])}" is not a number of seconds, e.g. --timeout 10`);
   // What a build now would publish: the hosts must hold every update of it that is due by now.
   const { site: origin, base } = deployment(config.url, ctx.env);
   const repo = buildFromModel(buildStatusModel(config, validEntries(site), ctx.now), new URL(base, origin).href);
   const beforeFirstDeploy = flags['before-first-deploy'] === true;
-  return runWatch({ config, hosts, repo, now: ctx.now, maxAgeMs: maxAge, env: ctx.env, policy: { ...DEFAULT_POLICY, timeoutMs: timeout * 1000 }, out: ctx.out, beforeFirstDeploy });
+  return runWatch({
+    config,
+    hosts,
+    repo,
+    now: ctx.now,
+    maxAgeMs: maxAge,
+    env: ctx.env,
+    policy: { ...DEFAULT_POLICY, timeoutMs: timeout * 1000 },
+    out: ctx.out,
+    beforeFirstDeploy,
+  });
 }

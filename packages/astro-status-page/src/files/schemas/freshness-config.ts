@@ -14,8 +14,16 @@ import { urlField } from './url.ts';
 const duration = (what: string, atLeastMs: number) =>
   z.string({ error: `write ${what} as ${DURATION_FORMS}, with its unit` }).transform((text, ctx) => {
     const ms = parseDuration(text);
-    if (ms === undefined) ctx.addIssue({ code: 'custom', message: `"${text.slice(0, 80)}" is not a duration; write ${what} as ${DURATION_FORMS}` });
-    else if (ms < atLeastMs) ctx.addIssue({ code: 'custom', message: `"${text}" is too short; ${what} is at least ${atLeastMs / 60_000} min` });
+    if (ms === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text.slice(0, 80)}" is not a duration; write ${what} as ${DURATION_FORMS}`,
+      });
+    else if (ms < atLeastMs)
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is too short; ${what} is at least ${atLeastMs / 60_000} min`,
+      });
     return ms ?? 0;
   });
 
@@ -32,6 +40,10 @@ export const freshnessConfigSchema = z.strictObject({
 export const DEFAULT_FRESHNESS = freshnessConfigSchema.parse({});
 
 /** The same site on other hosts: absolute URLs, listed in every page's footer and checked by `watch`. */
-export const mirrorsSchema = z.array(urlField(PAGE_URL, 'write the address of the same site on another host, such as https://chirp-status.pages.dev/')).max(5, 'list at most five mirrors');
+export const mirrorsSchema = z
+  .array(
+    urlField(PAGE_URL, 'write the address of the same site on another host, such as https://chirp-status.pages.dev/'),
+  )
+  .max(5, 'list at most five mirrors');
 
 export type FreshnessConfig = z.output<typeof freshnessConfigSchema>;

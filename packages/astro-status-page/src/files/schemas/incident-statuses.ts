@@ -8,7 +8,13 @@ interface ParsedIncident {
   impact: Impact;
   components: Record<string, ComponentStatus>;
   started?: string | undefined;
-  updates: Array<{ at: string; status: IncidentStatus; impact?: Impact | undefined; components?: Record<string, ComponentStatus> | undefined; reopened?: true | undefined }>;
+  updates: Array<{
+    at: string;
+    status: IncidentStatus;
+    impact?: Impact | undefined;
+    components?: Record<string, ComponentStatus> | undefined;
+    reopened?: true | undefined;
+  }>;
 }
 
 const toTimeline = (data: ParsedIncident): IncidentTimelineInput => ({

@@ -24,13 +24,18 @@ import { SLUG, SLUG_RULE } from '../../rules/slug.ts';
 const MAX_SOURCE_ID = 200;
 function sourceId(pattern: RegExp, what: string) {
   const message = `must be ${what}`;
-  return z
-    .string({ error: message })
-    .max(MAX_SOURCE_ID, `${message}, at most ${MAX_SOURCE_ID} characters`)
-    // Letters of other alphabets take up to 4 bytes each; a folder name may have 255.
-    .refine((id) => new TextEncoder().encode(id).length <= 250, `${message}, at most 250 bytes in UTF-8 (a folder name a file system allows)`)
-    .regex(pattern, message)
-    .optional();
+  return (
+    z
+      .string({ error: message })
+      .max(MAX_SOURCE_ID, `${message}, at most ${MAX_SOURCE_ID} characters`)
+      // Letters of other alphabets take up to 4 bytes each; a folder name may have 255.
+      .refine(
+        (id) => new TextEncoder().encode(id).length <= 250,
+        `${message}, at most 250 bytes in UTF-8 (a folder name a file system allows)`,
+      )
+      .regex(pattern, message)
+      .optional()
+  );
 }
 
 /**
@@ -44,7 +49,10 @@ const source = z
       /** The incident's id on Atlassian Statuspage. */
       statuspage: sourceId(/^[A-Za-z0-9_-]+$/, 'a Statuspage incident id: letters, digits, "-" and "_"'),
       /** The issue's path segment on the cState site (its `slug`, else its file name without `.md`), as Hugo publishes it before lowercasing. */
-      cstate: sourceId(/^[\p{L}\p{M}\p{N}_-][\p{L}\p{M}\p{N}._-]*$/u, 'a cState issue file name without ".md": letters (any alphabet), digits, ".", "-" and "_", not starting with "."'),
+      cstate: sourceId(
+        /^[\p{L}\p{M}\p{N}_-][\p{L}\p{M}\p{N}._-]*$/u,
+        'a cState issue file name without ".md": letters (any alphabet), digits, ".", "-" and "_", not starting with "."',
+      ),
       /** The component whose failing checks opened this incident (`npm run status -- probe`), which the probe goes on following. */
       probe: sourceId(SLUG, `a component id: ${SLUG_RULE}`),
     },
@@ -63,10 +71,18 @@ const source = z
 const MAX_ID = 120;
 const ID_USE = "it is the incident's page URL and the id of its feed items, API entries and notifications";
 const ID_RULE = `must be ${SLUG_RULE}, e.g. "id: 2022-12-28-login-failing"; ${ID_USE}`;
-const id = z.string({ error: ID_RULE }).max(MAX_ID, `must be at most ${MAX_ID} characters; ${ID_USE}`).regex(SLUG, ID_RULE).optional();
+const id = z
+  .string({ error: ID_RULE })
+  .max(MAX_ID, `must be at most ${MAX_ID} characters; ${ID_USE}`)
+  .regex(SLUG, ID_RULE)
+  .optional();
 
 /** A map of declared component ids to statuses from `allowed`. */
-function componentStatuses<const T extends readonly [string, ...string[]]>(componentIds: readonly string[], allowed: T, example: T[number]) {
+function componentStatuses<const T extends readonly [string, ...string[]]>(
+  componentIds: readonly string[],
+  allowed: T,
+  example: T[number],
+) {
   return z.record(componentId(componentIds), oneOf('component status', allowed), {
     error: `must map component ids to a status, e.g. "web: ${example}"`,
   });
@@ -75,11 +91,16 @@ function componentStatuses<const T extends readonly [string, ...string[]]>(compo
 /** A component id that must be one of the ids declared in status.config.yaml. */
 function componentId(componentIds: readonly string[]) {
   return z.string().superRefine((id, ctx) => {
-    if (!componentIds.includes(id)) ctx.addIssue({ code: 'custom', message: describeUnknown('component', id, componentIds) });
+    if (!componentIds.includes(id))
+      ctx.addIssue({ code: 'custom', message: describeUnknown('component', id, componentIds) });
   });
 }
 
-const message = publishedText({ maxBytes: LIMITS.messageBytes, markdown: true, required: 'what users should know, in a sentence or two (Markdown allowed)' });
+const message = publishedText({
+  maxBytes: LIMITS.messageBytes,
+  markdown: true,
+  required: 'what users should know, in a sentence or two (Markdown allowed)',
+});
 
 function updateSchema<const T extends readonly [string, ...string[]]>(statuses: T) {
   return z.strictObject({
@@ -94,7 +115,12 @@ function updateSchema<const T extends readonly [string, ...string[]]>(statuses: 
   });
 }
 
-const title = publishedText({ maxBytes: LIMITS.titleBytes, markdown: false, oneLine: true, required: 'a short headline users will recognise, e.g. "Login and posting failing"' });
+const title = publishedText({
+  maxBytes: LIMITS.titleBytes,
+  markdown: false,
+  oneLine: true,
+  required: 'a short headline users will recognise, e.g. "Login and posting failing"',
+});
 
 type TimedUpdate = { at: string; status: string; reopened?: boolean };
 
@@ -125,11 +151,17 @@ function checkTimeline(updates: TimedUpdate[], closing: readonly string[], ctx: 
   });
 }
 
-function timeline<U extends z.ZodObject<{ at: typeof timestampSchema; status: z.ZodEnum<Record<string, string>> }>>(update: U, closing: readonly string[]) {
+function timeline<U extends z.ZodObject<{ at: typeof timestampSchema; status: z.ZodEnum<Record<string, string>> }>>(
+  update: U,
+  closing: readonly string[],
+) {
   return z
     .array(update, { error: 'is required: a list of updates, oldest first' })
     .min(1, 'is empty: add at least one update (at, status, message)')
-    .max(LIMITS.updates, `has more than ${LIMITS.updates} updates; close this incident and open a follow-up that links to it`)
+    .max(
+      LIMITS.updates,
+      `has more than ${LIMITS.updates} updates; close this incident and open a follow-up that links to it`,
+    )
     .superRefine((updates, ctx) => checkTimeline(updates, closing, ctx));
 }
 
@@ -155,7 +187,9 @@ export function incidentFileSchema(componentIds: readonly string[]) {
       updates: timeline(
         updateSchema(INCIDENT_STATUSES).extend({
           /** `true` on the first update after `resolved`, when the incident came back. */
-          reopened: z.literal(true, { error: 'can only be true: set it on the update that reopens a resolved incident' }).optional(),
+          reopened: z
+            .literal(true, { error: 'can only be true: set it on the update that reopens a resolved incident' })
+            .optional(),
           /** The impact from this update on, when it changes. */
           impact: oneOf('impact', IMPACTS).optional(),
           /** Components whose status changes with this update (`operational` when one recovers). */
@@ -218,7 +252,10 @@ export function incidentFileSchema(componentIds: readonly string[]) {
   return z.preprocess(
     (raw) => (raw && typeof raw === 'object' && !('kind' in raw) ? { ...raw, kind: 'incident' } : raw),
     z.discriminatedUnion('kind', [incident, maintenance], {
-      error: (issue) => (issue.code === 'invalid_union' ? describeUnknown('kind', (issue.input as { kind?: unknown } | undefined)?.kind, ['incident', 'maintenance']) : undefined),
+      error: (issue) =>
+        issue.code === 'invalid_union'
+          ? describeUnknown('kind', (issue.input as { kind?: unknown } | undefined)?.kind, ['incident', 'maintenance'])
+          : undefined,
     }),
   );
 }

@@ -5,6 +5,8 @@ import { describeUnknown } from '../../rules/nearest.ts';
 export function oneOf<const T extends readonly [string, ...string[]]>(what: string, allowed: T) {
   return z.enum(allowed, {
     error: (issue) =>
-      issue.input === undefined ? `is required; allowed: ${allowed.join(', ')}` : describeUnknown(what, issue.input, allowed),
+      issue.input === undefined
+        ? `is required; allowed: ${allowed.join(', ')}`
+        : describeUnknown(what, issue.input, allowed),
   });
 }

@@ -18,22 +18,43 @@ const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 export const PROBE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'] as const;
 
 const positiveInt = (what: string, max: number) =>
-  z.number({ error: `must be a whole number of ${what}, e.g. 2000` }).int(`must be a whole number of ${what}`).positive(`must be more than 0 ${what}`).max(max, `must be at most ${max} ${what}`);
+  z
+    .number({ error: `must be a whole number of ${what}, e.g. 2000` })
+    .int(`must be a whole number of ${what}`)
+    .positive(`must be more than 0 ${what}`)
+    .max(max, `must be at most ${max} ${what}`);
 
-const runs = (example: number) => z.number({ error: `must be a number of runs, e.g. ${example}` }).int('must be a whole number of runs').min(1, 'must be at least 1 run').max(100, 'must be at most 100 runs');
+const runs = (example: number) =>
+  z
+    .number({ error: `must be a number of runs, e.g. ${example}` })
+    .int('must be a whole number of runs')
+    .min(1, 'must be at least 1 run')
+    .max(100, 'must be at most 100 runs');
 
-const httpStatus = z.number({ error: 'must be an HTTP status code, e.g. 200' }).int('must be an HTTP status code, e.g. 200').min(100, 'must be an HTTP status code from 100 to 599').max(599, 'must be an HTTP status code from 100 to 599');
+const httpStatus = z
+  .number({ error: 'must be an HTTP status code, e.g. 200' })
+  .int('must be an HTTP status code, e.g. 200')
+  .min(100, 'must be an HTTP status code from 100 to 599')
+  .max(599, 'must be an HTTP status code from 100 to 599');
 
 /** What an answer must show for the check to pass; every condition given must hold. */
 export const probeExpectSchema = z.strictObject({
   /** The HTTP status code, or a list of accepted codes (default 200). */
-  status: z.union([httpStatus, z.array(httpStatus).min(1, 'list at least one status code')], { error: 'must be an HTTP status code or a list of them, e.g. 200 or [200, 204]' }).default(200),
+  status: z
+    .union([httpStatus, z.array(httpStatus).min(1, 'list at least one status code')], {
+      error: 'must be an HTTP status code or a list of them, e.g. 200 or [200, 204]',
+    })
+    .default(200),
   /** The answer must arrive within this many milliseconds (else the check is "slow"). */
   max_ms: positiveInt('milliseconds', 600_000).optional(),
   /** Text the body must contain, e.g. '"status":"UP"'. */
   body_contains: z.string({ error: 'must be the text the body must contain' }).min(1, 'must not be empty').optional(),
   /** JSON body fields by dotted path and the value each must have, e.g. `{ status: UP, "checks.0.ok": true }`. */
-  json: z.record(z.string().min(1, 'a path must not be empty'), z.union([z.string(), z.number(), z.boolean()]), { error: 'must map dotted paths to the value expected, e.g. "status: UP"' }).optional(),
+  json: z
+    .record(z.string().min(1, 'a path must not be empty'), z.union([z.string(), z.number(), z.boolean()]), {
+      error: 'must map dotted paths to the value expected, e.g. "status: UP"',
+    })
+    .optional(),
   /** The TLS certificate must be valid for at least this many more days (https only). */
   cert_days: positiveInt('days', 3650).optional(),
 });
@@ -45,18 +66,34 @@ export const probeSchema = z.strictObject({
   /** The component id the check measures. */
   component: z.string({ error: 'is required: the id of the component this check measures' }),
   /** The address to request: http(s), never with a password (use headers_env for tokens). */
-  url: urlField(WEB_URL, 'write the absolute http(s) URL to check, such as https://chirp.example/health', 'is required: the http(s) address to check'),
+  url: urlField(
+    WEB_URL,
+    'write the absolute http(s) URL to check, such as https://chirp.example/health',
+    'is required: the http(s) address to check',
+  ),
   /** The request method (default GET). */
   method: oneOf('method', PROBE_METHODS).default('GET'),
   /** Request headers whose values are read from environment variables: `Authorization: HEALTH_TOKEN`. */
   headers_env: z
-    .record(z.string().regex(HEADER_NAME, 'must be an HTTP header name, e.g. Authorization'), z.string().regex(ENV_NAME, 'must name an environment variable: capital letters, digits and underscores, e.g. HEALTH_TOKEN'), {
-      error: 'must map header names to environment variables, e.g. "Authorization: HEALTH_TOKEN"',
-    })
+    .record(
+      z.string().regex(HEADER_NAME, 'must be an HTTP header name, e.g. Authorization'),
+      z
+        .string()
+        .regex(
+          ENV_NAME,
+          'must name an environment variable: capital letters, digits and underscores, e.g. HEALTH_TOKEN',
+        ),
+      {
+        error: 'must map header names to environment variables, e.g. "Authorization: HEALTH_TOKEN"',
+      },
+    )
     .optional(),
   /** Never allowed: a header's value in this file would commit a secret; refused with the way to do it. */
   headers: z
-    .never({ error: 'cannot hold header values: this file is committed; put each value in an environment variable and name it under headers_env, e.g. "Authorization: HEALTH_TOKEN"' })
+    .never({
+      error:
+        'cannot hold header values: this file is committed; put each value in an environment variable and name it under headers_env, e.g. "Authorization: HEALTH_TOKEN"',
+    })
     .optional(),
   /** Milliseconds to wait for the whole answer before the check fails as "no answer" (default 10000). */
   timeout: positiveInt('milliseconds', 120_000).default(10_000),

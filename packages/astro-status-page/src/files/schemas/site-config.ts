@@ -16,7 +16,12 @@ export const componentSchema = z.strictObject({
   /** Stable identifier used in incident files and URLs: lowercase letters, digits, hyphens. */
   id: z.string().regex(SLUG, `must be ${SLUG_RULE}, e.g. "direct-messages"`),
   /** Name shown to users, e.g. "Direct messages". */
-  name: publishedText({ maxBytes: 80, markdown: false, oneLine: true, required: 'the name users see, e.g. "Direct messages"' }),
+  name: publishedText({
+    maxBytes: 80,
+    markdown: false,
+    oneLine: true,
+    required: 'the name users see, e.g. "Direct messages"',
+  }),
   /** One line telling users what this component covers. */
   description: publishedText({ maxBytes: 300, markdown: false, required: 'one line on what it covers' }).optional(),
   /** Where users read more about it (its own site or docs); the page links the component's name there. */
@@ -37,7 +42,11 @@ export const componentGroupSchema = z.strictObject({
   /** Heading shown to users, e.g. "Apps". */
   name: publishedText({ maxBytes: 80, markdown: false, oneLine: true, required: 'a heading, e.g. "Apps"' }),
   /** A line under the heading on what the group covers. */
-  description: publishedText({ maxBytes: 300, markdown: false, required: 'one line on what the group covers' }).optional(),
+  description: publishedText({
+    maxBytes: 300,
+    markdown: false,
+    required: 'one line on what the group covers',
+  }).optional(),
   /** The group's components, in the order they are shown. */
   components: z.array(componentSchema).min(1, 'a group needs at least one component'),
 });
@@ -45,14 +54,22 @@ export const componentGroupSchema = z.strictObject({
 const URL_EXAMPLE = 'such as https://status.example.com or https://example.com/status/';
 
 /** The public address: http(s), no credentials, query or fragment (every absolute link is built from it). */
-const siteUrl = urlField(PAGE_URL, `write the page's public address, ${URL_EXAMPLE}`, `is required: the address this page is published at, ${URL_EXAMPLE}`);
+const siteUrl = urlField(
+  PAGE_URL,
+  `write the page's public address, ${URL_EXAMPLE}`,
+  `is required: the address this page is published at, ${URL_EXAMPLE}`,
+);
 
 /** The platform's own site, for the header's "Back to chirp.example" link: published on every page, so never with a password. */
-const homepageUrl = urlField(WEB_URL, "write the platform's own site as an absolute http(s) URL, such as https://chirp.example");
+const homepageUrl = urlField(
+  WEB_URL,
+  "write the platform's own site as an absolute http(s) URL, such as https://chirp.example",
+);
 
 /** An image the site serves from `public/`: its path there, e.g. /logo.svg for public/logo.svg. */
-const logoPath = sitePathField('write the path of an SVG or PNG file under public/, such as /logo.svg for public/logo.svg', (value) =>
-  /^\/[\w./-]+\.(svg|png)$/i.test(value) ? undefined : 'is not the name of an SVG or PNG file',
+const logoPath = sitePathField(
+  'write the path of an SVG or PNG file under public/, such as /logo.svg for public/logo.svg',
+  (value) => (/^\/[\w./-]+\.(svg|png)$/i.test(value) ? undefined : 'is not the name of an SVG or PNG file'),
 );
 
 /** `status.config.yaml`: the page's identity and the components it reports on. */
@@ -63,7 +80,11 @@ export const siteConfigSchema = z
     /** Where this status page is published, e.g. https://status.chirp.example (a path, e.g. /status/, is the base of every link). */
     url: siteUrl,
     /** A sentence under the page title. */
-    description: publishedText({ maxBytes: 300, markdown: false, required: 'a sentence on what this page reports' }).optional(),
+    description: publishedText({
+      maxBytes: 300,
+      markdown: false,
+      required: 'a sentence on what this page reports',
+    }).optional(),
     /** The platform's logo (SVG or PNG under public/), shown in the header and used as the favicon. */
     logo: logoPath.optional(),
     /** The platform's own site; the header links back to it. */
@@ -90,24 +111,48 @@ export const siteConfigSchema = z
     config.groups.forEach((group, g) =>
       group.components.forEach((component, c) => {
         if (seen.has(component.id)) {
-          ctx.addIssue({ code: 'custom', path: ['groups', g, 'components', c, 'id'], message: `component id "${component.id}" is declared twice; ids must be unique` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['groups', g, 'components', c, 'id'],
+            message: `component id "${component.id}" is declared twice; ids must be unique`,
+          });
         }
         seen.add(component.id);
       }),
     );
     const names = new Set<string>();
     config.notify?.channels.forEach((channel, c) => {
-      if (names.has(channel.name)) ctx.addIssue({ code: 'custom', path: ['notify', 'channels', c, 'name'], message: `channel name "${channel.name}" is used twice; names must be unique` });
+      if (names.has(channel.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notify', 'channels', c, 'name'],
+          message: `channel name "${channel.name}" is used twice; names must be unique`,
+        });
       names.add(channel.name);
       channel.components?.forEach((id, i) => {
-        if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['notify', 'channels', c, 'components', i], message: describeUnknown('component', id, [...seen]) });
+        if (!seen.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['notify', 'channels', c, 'components', i],
+            message: describeUnknown('component', id, [...seen]),
+          });
       });
     });
     const checks = new Set<string>();
     config.probes?.forEach((probe, p) => {
-      if (!seen.has(probe.component)) ctx.addIssue({ code: 'custom', path: ['probes', p, 'component'], message: describeUnknown('component', probe.component, [...seen]) });
+      if (!seen.has(probe.component))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['probes', p, 'component'],
+          message: describeUnknown('component', probe.component, [...seen]),
+        });
       const name = probeName(probe);
-      if (checks.has(name)) ctx.addIssue({ code: 'custom', path: ['probes', p, probe.name ? 'name' : 'component'], message: `check name "${name}" is used twice; give each check of a component its own name` });
+      if (checks.has(name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['probes', p, probe.name ? 'name' : 'component'],
+          message: `check name "${name}" is used twice; give each check of a component its own name`,
+        });
       checks.add(name);
     });
   });

@@ -8,7 +8,10 @@ import { PAGE_BASE } from '../../astro/base';
 // A page at each old path of an imported incident (`/incidents/<statuspage-id>/`), sending readers to ours.
 export const getStaticPaths = (async () => {
   const model = await getStatusModel();
-  return model.redirects.map((redirect) => ({ params: { legacy: redirect.from.replace(/^\/|\/$/g, '') }, props: { redirect } }));
+  return model.redirects.map((redirect) => ({
+    params: { legacy: redirect.from.replace(/^\/|\/$/g, '') },
+    props: { redirect },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ redirect: LegacyRedirect }> = ({ props, site }) => {

@@ -14,9 +14,15 @@ const ENDPOINTS: ApiEndpoint[] = [
   'measurements.json',
 ];
 
-export const getStaticPaths = (() => ENDPOINTS.map((file) => ({ params: { endpoint: file.replace(/\.json$/, '') }, props: { file } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  ENDPOINTS.map((file) => ({
+    params: { endpoint: file.replace(/\.json$/, '') },
+    props: { file },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const api = await getApi(site!);
-  return new Response(JSON.stringify(api[props['file'] as ApiEndpoint], null, 2), { headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(api[props['file'] as ApiEndpoint], null, 2), {
+    headers: { 'content-type': 'application/json' },
+  });
 };

@@ -9,6 +9,10 @@ export const getStaticPaths = componentPaths;
 export const GET: APIRoute = async ({ params }) => {
   const model = await getStatusModel();
   const component = model.componentById.get(params['id']!)!;
-  const badge = renderBadge(component.name, COMPONENT_STATUS_WORDS[component.status].label.toLowerCase(), component.status);
+  const badge = renderBadge(
+    component.name,
+    COMPONENT_STATUS_WORDS[component.status].label.toLowerCase(),
+    component.status,
+  );
   return new Response(badge, { headers: { 'content-type': 'image/svg+xml' } });
 };
