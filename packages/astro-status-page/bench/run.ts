@@ -53,6 +53,8 @@ interface Row {
   build: RunFigures;
   /** Every pair's build ÷ floor, in the order run; floor and build are the median pair's. */
   ratios: number[];
+  /** Every pair's build ÷ Astro alone, each from the same round, in the order run. */
+  aloneRatios: number[];
   output: OutputFigures;
   check: RunFigures;
 }
@@ -94,6 +96,8 @@ function astroAlone(siteDir: string, outDir: string, cacheDir: string): RunFigur
 }
 
 const ratio = (build: RunFigures, floor: RunFigures): number => build.seconds / floor.seconds;
+/** A row's build ÷ Astro alone: the median of its rounds' ratios, chosen as medianPair chooses. */
+const aloneRatio = (row: Row): number => medianPair(row.aloneRatios.map((value) => ({ ratio: value }))).ratio;
 const cpuRatio = (build: RunFigures, floor: RunFigures): string =>
   build.cpuSeconds !== null && floor.cpuSeconds ? `${(build.cpuSeconds / floor.cpuSeconds).toFixed(1)}×` : 'n/a';
 
@@ -132,7 +136,7 @@ for (const count of sizes) {
     };
     const pair = { ...timed, ratio: ratio(timed.build, timed.floor) };
     console.error(
-      `N=${count}: built in ${pair.build.seconds.toFixed(1)} s, ${pair.ratio.toFixed(1)}× the floor's ${pair.floor.seconds.toFixed(2)} s (Astro alone: ${ratio(pair.astroAlone, pair.floor).toFixed(1)}×)`,
+      `N=${count}: built in ${pair.build.seconds.toFixed(1)} s, ${pair.ratio.toFixed(1)}× the floor's ${pair.floor.seconds.toFixed(2)} s (Astro alone: ${ratio(pair.astroAlone, pair.floor).toFixed(1)}×; build ÷ Astro alone: ${ratio(pair.build, pair.astroAlone).toFixed(2)}×)`,
     );
     return pair;
   });
@@ -143,6 +147,7 @@ for (const count of sizes) {
     astroAlone: median.astroAlone,
     build: median.build,
     ratios: pairs.map((pair) => pair.ratio),
+    aloneRatios: pairs.map((pair) => ratio(pair.build, pair.astroAlone)),
     output: measureOutput(outDir),
     check,
   };
@@ -159,25 +164,18 @@ for (const count of sizes) {
 }
 
 const header =
-  '| N | build (s) | floor (s) | build ÷ floor | each pair | Astro alone ÷ floor | CPU: build ÷ floor | peak memory | output files | output size | home (gzip) | largest page (gzip) | check (s) |';
-const rule = '| --: | --: | --: | --: | :-- | --: | --: | --: | --: | --: | --: | --: | --: |';
-const line = (
-  label: string,
-  figures: RunFigures,
-  floors: Pick<Row, 'floor' | 'astroAlone'> | undefined,
-  ratios: readonly number[],
-  output: OutputFigures,
-  check: string,
-) =>
-  `| ${label} | ${figures.seconds.toFixed(1)} | ${floors ? floors.floor.seconds.toFixed(2) : ''} | ${floors ? `${ratio(figures, floors.floor).toFixed(1)}×` : ''} | ${ratios.map((value) => `${value.toFixed(1)}×`).join(', ')} | ${floors ? `${ratio(floors.astroAlone, floors.floor).toFixed(1)}×` : ''} | ${floors ? cpuRatio(figures, floors.floor) : ''} | ${formatBytes(figures.peakRss)} | ${output.files.toLocaleString('en')} | ${formatBytes(output.bytes)} | ${output.homeGzip.toLocaleString('en')} B | ${output.largestGzip.toLocaleString('en')} B (${output.largestPage}) | ${check} |`;
+  '| N | build (s) | floor (s) | build ÷ floor | each pair | Astro alone ÷ floor | build ÷ Astro alone | each pair | CPU: build ÷ floor | peak memory | output files | output size | home (gzip) | largest page (gzip) | check (s) |';
+const rule = '| --: | --: | --: | --: | :-- | --: | --: | :-- | --: | --: | --: | --: | --: | --: | --: |';
+const times = (values: readonly number[], digits: number) =>
+  values.map((value) => `${value.toFixed(digits)}×`).join(', ');
+const line = (label: string, figures: RunFigures, row: Row | undefined, output: OutputFigures, check: string) =>
+  `| ${label} | ${figures.seconds.toFixed(1)} | ${row ? row.floor.seconds.toFixed(2) : ''} | ${row ? `${ratio(figures, row.floor).toFixed(1)}×` : ''} | ${row ? times(row.ratios, 1) : ''} | ${row ? `${ratio(row.astroAlone, row.floor).toFixed(1)}×` : ''} | ${row ? `${aloneRatio(row).toFixed(2)}×` : ''} | ${row ? times(row.aloneRatios, 2) : ''} | ${row ? cpuRatio(figures, row.floor) : ''} | ${formatBytes(figures.peakRss)} | ${output.files.toLocaleString('en')} | ${formatBytes(output.bytes)} | ${output.homeGzip.toLocaleString('en')} B | ${output.largestGzip.toLocaleString('en')} B (${output.largestPage}) | ${check} |`;
 const table = [
   header,
   rule,
-  ...rows.map((row) =>
-    line(row.count.toLocaleString('en'), row.build, row, row.ratios, row.output, row.check.seconds.toFixed(2)),
-  ),
+  ...rows.map((row) => line(row.count.toLocaleString('en'), row.build, row, row.output, row.check.seconds.toFixed(2))),
   ...(publish
-    ? [line(`${PUBLISH_AT.toLocaleString('en')} + 1 (publish)`, publish.build, undefined, [], publish.output, '')]
+    ? [line(`${PUBLISH_AT.toLocaleString('en')} + 1 (publish)`, publish.build, undefined, publish.output, '')]
     : []),
 ].join('\n');
 
@@ -186,6 +184,7 @@ const targets = checkTargets(
     count: row.count,
     seconds: row.build.seconds,
     floorSeconds: row.floor.seconds,
+    astroAloneRatio: aloneRatio(row),
     peakRss: row.build.peakRss,
     homeGzip: row.output.homeGzip,
     largestGzip: row.output.largestGzip,
@@ -202,12 +201,14 @@ Written by \`npm run bench -- --record${full ? ' --full' : ''}\` (bench/run.ts);
 
 - Date: ${startedAt.toISOString()}
 - Machine: ${machine}
-- Load average when it started: ${loadBefore.map((load) => load.toFixed(2)).join(', ')}${loadBefore[0]! > cpu.length / 2 ? ' (other work was running: the times are upper bounds)' : ''}
+- Load average when it started: ${loadBefore.map((load) => load.toFixed(2)).join(', ')}${loadBefore[0]! > cpu.length / 2 ? ' (other work was running: the times are upper bounds)' : ''}; when it ended: ${loadavg()
+  .map((load) => load.toFixed(2))
+  .join(', ')}
 - STATUS_NOW: ${NOW}; synthetic history from bench/generate.ts (seed 1)
 
 ${table}
 
-Targets (issues 5 and 18):
+Targets (issues 5, 18 and 28):
 
 ${targets
   .split('\n')
@@ -217,6 +218,7 @@ ${targets
 - build: \`npm run build\` wall time (npm, the content check, Astro), cold (empty cache and output); peak memory is the build's maximum resident set size.
 - floor: \`node bench/floor.ts\`, in the same run on the same files: read every incident file, parse its YAML, write one page per incident. build ÷ floor is the figure to compare between machines and runs: each size is timed as ${repeat} floor-then-build pair${repeat === 1 ? '' : 's'} (each pair's ratio under "each pair"), and the row is the pair with the median ratio (the lower middle one of an even number).
 - Astro alone: the floor's page as an Astro project of one route (bench/astro-alone), \`npx astro build\` in the same round: what Astro itself costs for these pages, before any of the status page's work (its layout, its other pages, the check, the Markdown, the model).
+- build ÷ Astro alone: each round's build over the Astro alone built in that same round (every round's ratio under its "each pair"), the row's figure their median (the lower middle one of an even number): what the status page adds to Astro, as a ratio the machine's load moves little since both builds share it.
 - Sites, outputs and caches are in ${memory === '/dev/shm' ? 'memory (/dev/shm)' : 'the temporary folder'}, so the disk does not decide.
 - check: reading and validating every incident file in a fresh Node process, as the CLI's \`check\` does.
 - CPU: user + system seconds of the build (npm and its children) over the floor's; a busy machine stretches wall time far more than CPU time.

@@ -4,6 +4,8 @@ export interface Measured {
   seconds: number;
   /** The plain-Node floor (bench/floor.ts) on the same files, in the same run. */
   floorSeconds: number;
+  /** The build over bench/astro-alone on the same files: the median of each round's ratio. */
+  astroAloneRatio: number;
   /** Bytes, or null when it could not be measured. */
   peakRss: number | null;
   homeGzip: number;
@@ -24,9 +26,11 @@ export function medianPair<T extends { ratio: number }>(pairs: readonly T[]): T 
 const KB = 1024;
 /** Issue 18: `npm run build` of 3,000 incidents takes at most this many times the floor. */
 export const FLOOR_RATIO_AT_3000 = 6;
+/** Issue 28: at 1 and 3,000 incidents, `npm run build` takes at most this many times Astro alone (bench/astro-alone). */
+export const ASTRO_ALONE_RATIO = 1.5;
 
 /**
- * Issue 5's and 18's targets, checked against a run: one line per target that applies
+ * Issue 5's, 18's and 28's targets, checked against a run: one line per target that applies
  * to the sizes measured, starting ✓ or ✗. Printed rather than asserted in a
  * test, since wall time depends on what else the machine is doing.
  */
@@ -43,6 +47,12 @@ export function checkTargets(rows: readonly Measured[]): string[] {
     if (row.count === 1000) {
       verdict(row.seconds <= 10, `N=${n}: built in ${row.seconds.toFixed(1)} s (≤ 10 s)`);
       verdict(row.checkSeconds < 2, `N=${n}: check in ${row.checkSeconds.toFixed(2)} s (< 2 s)`);
+    }
+    if (row.count === 1 || row.count === 3000) {
+      verdict(
+        row.astroAloneRatio <= ASTRO_ALONE_RATIO,
+        `N=${n}: built in ${row.astroAloneRatio.toFixed(2)}× Astro alone (≤ ${ASTRO_ALONE_RATIO}×)`,
+      );
     }
     if (row.count === 3000) {
       const ratio = row.seconds / row.floorSeconds;

@@ -22,13 +22,17 @@ test(
       env: { ...process.env, BENCH_DIR: work },
     });
     expect(run.status, run.stderr).toBe(0);
-    // One pair here (medianPair's choice among several is tested in bench-targets.test.ts): its ratio in both columns.
+    // One pair here (medianPair's choice among several is tested in bench-targets.test.ts): its ratios in the row's and the pair's columns.
     const row =
-      /^\| N \| build \(s\) \| floor \(s\) \| build ÷ floor \| each pair \| Astro alone ÷ floor \| CPU: build ÷ floor \|.*\n\| --: \|.*\n\| 20 \| [\d.]+ \| [\d.]+ \| ([\d.]+)× \| ([\d.]+)× \| ([\d.]+)× \| ([\d.]+×|n\/a) \|/.exec(
+      /^\| N \| build \(s\) \| floor \(s\) \| build ÷ floor \| each pair \| Astro alone ÷ floor \| build ÷ Astro alone \| each pair \| CPU: build ÷ floor \|.*\n\| --: \|.*\n\| 20 \| [\d.]+ \| [\d.]+ \| ([\d.]+)× \| ([\d.]+)× \| ([\d.]+)× \| ([\d.]+)× \| ([\d.]+)× \| ([\d.]+×|n\/a) \|/.exec(
         run.stdout,
       );
     expect(row, run.stdout).not.toBeNull();
-    expect(row![1]).toBe(row![2]);
+    const [floorRatio, pairFloorRatio, aloneFloorRatio, aloneRatio, pairAloneRatio] = row!.slice(1, 6).map(Number);
+    expect(floorRatio).toBe(pairFloorRatio);
+    expect(aloneRatio).toBe(pairAloneRatio);
+    // Measured in the same round: build ÷ Astro alone is build ÷ floor over Astro alone ÷ floor (each rounded to a tenth).
+    expect(Math.abs(aloneRatio! - floorRatio! / aloneFloorRatio!)).toBeLessThan(0.1 * aloneRatio!);
     expect(run.stderr).toContain(`Wrote ${join(work, 'results.md')}; pass --record to update bench/results.md`);
     expect(readFileSync(join(work, 'results.md'), 'utf8')).toMatch(/^# Benchmark results\n[\s\S]*\| 20 \| [\d.]+ \|/);
     expect(gitStatus()).toBe(before);

@@ -2,9 +2,8 @@ import { globSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import type { IncidentFile } from '../files/schemas/incident.ts';
-import { siteDir } from '../files/site-files.ts';
-import { openSite } from '../files/open-site.ts';
-import { IncidentValidationError, type SourceFile, type ValidIncidentFile } from '../files/validate.ts';
+import { siteDir } from '../files/site-dir.ts';
+import type { SourceFile, ValidIncidentFile } from '../files/validate.ts';
 import { checkedSite } from '../site/checked-site.ts';
 
 /** The folders whose code decides whether an incident file is valid: i18n, rules and files sit below everything else. */
@@ -57,7 +56,9 @@ export function storedIncident(entry: { id: string; data: unknown; body?: string
  * Under `npm run build` the check has already validated every file and built
  * the model the pages use (src/site/checked-site.ts), so the loader reads
  * nothing and leaves the store as it was: its digests still decide what a
- * later `astro dev` or bare `astro build` must re-check.
+ * later `astro dev` or bare `astro build` must re-check. Nor does it load the
+ * validator then: Astro's content sync loads this module through Vite, one
+ * file at a time, on every build and `astro dev` start.
  *
  * `rules` is the validator's source (tests give a copy to edit).
  */
@@ -67,6 +68,10 @@ export function incidentsLoader(rules: () => string | undefined = rulesSource): 
     load: async ({ store, generateDigest }) => {
       const dir = siteDir();
       if (checkedSite(dir)) return;
+      const [{ openSite }, { IncidentValidationError }] = await Promise.all([
+        import('../files/open-site.ts'),
+        import('../files/validate.ts'),
+      ]);
       const ruleText = rules();
       const digests = new Map<string, string>();
       let context: string | undefined;

@@ -1,4 +1,4 @@
-import { siteDir } from '../files/site-files.ts';
+import { siteDir } from '../files/site-dir.ts';
 import { resolveNow } from '../rules/now.ts';
 import type { Prompter } from './context.ts';
 import { main } from './main.ts';

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { decodeSource, forbiddenInFile } from '../rules/text.ts';
 import { LineCounter, parseDocument } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from './schemas/site-config.ts';
@@ -8,14 +8,6 @@ import { formatProblem, toPlainData, type Problem, type SourceFile } from './val
 export const CONFIG_FILE = 'status.config.yaml';
 export const INCIDENTS_DIR = 'incidents';
 export const TEMPLATES_DIR = 'templates';
-
-/**
- * The folder holding `status.config.yaml` and `incidents/`: the repository
- * root, or `STATUS_SITE_DIR` (tests and benchmarks build other sites).
- */
-export function siteDir(env: Record<string, string | undefined> = process.env): string {
-  return resolve(env['STATUS_SITE_DIR'] ?? '.');
-}
 
 /** Thrown when `status.config.yaml` is wrong; lists every problem located. */
 export class SiteConfigError extends Error {
