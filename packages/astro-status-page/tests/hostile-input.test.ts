@@ -164,6 +164,23 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a file in public/ linked to a file outside the site (Astro copies public/ as it is)',
+    apply: (dir) => {
+      write(dir, '../passwd', 'root:x:0:0');
+      mkdirSync(join(dir, 'public'), { recursive: true });
+      symlinkSync(join(dir, '../passwd'), join(dir, 'public/status-logo.svg'));
+    },
+    expected: ['public/status-logo.svg:1: file: is a link to', 'passwd, outside the site folder'],
+  },
+  {
+    name: 'probes/ itself linked to a folder outside the site',
+    apply: (dir) => {
+      mkdirSync(join(dir, '../elsewhere'), { recursive: true });
+      symlinkSync(join(dir, '../elsewhere'), join(dir, 'probes'));
+    },
+    expected: ['probes:1: file: is a link to', 'elsewhere, outside the site folder'],
+  },
+  {
     name: 'an upper-case .MD extension',
     apply: (dir) => write(dir, 'incidents/shout.MD', INCIDENT()),
     expected: [

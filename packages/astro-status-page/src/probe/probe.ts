@@ -1,5 +1,6 @@
 import { openSite, type OpenSite } from '../files/open-site.ts';
 import { formatProblem } from '../files/validate.ts';
+import { refuseLinksLeavingSite } from '../files/site-links.ts';
 import { listDataFiles, readProbeData, RESULTS_DIR, type ProbeResult } from '../files/probe-data.ts';
 import type { ProbeConfig } from '../files/schemas/probes-config.ts';
 import { componentRuns, decide, policyOf } from './follow.ts';
@@ -30,6 +31,7 @@ function describe(result: ProbeResult): string {
  */
 export async function runProbe(options: ProbeOptions): Promise<{ results: ProbeResult[]; written: string[] }> {
   const site = openSite(options.dir);
+  refuseLinksLeavingSite(options.dir);
   const probes: readonly ProbeConfig[] = site.config.probes ?? [];
   // Nothing to check: nothing is measured, folded or pruned, and no file is touched.
   if (probes.length === 0) return { results: [], written: [] };

@@ -9,6 +9,7 @@ import { renderMarkdown } from '../rules/markdown.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { SiteConfigError } from '../files/site-files.ts';
 import { openSite, type OpenSite } from '../files/open-site.ts';
+import { linksLeavingSite } from '../files/site-links.ts';
 import { readProbeData, type ProbeData } from '../files/probe-data.ts';
 import { deployment } from '../rules/urls.ts';
 import type { Problem, ValidIncidentFile } from '../files/validate.ts';
@@ -45,6 +46,12 @@ export function checkSite(
     throw error;
   }
   const { config, entries, problems } = site;
+  // Nothing outside the site is read (probes/) or published (public/, which Astro copies following links).
+  // incidents/ itself is reported where it is read; templates/ is read only by the commands that write.
+  const reported = new Set(problems.map((problem) => problem.file));
+  problems.push(
+    ...linksLeavingSite(dir, { publicDir, contentFolders: true }).filter((problem) => !reported.has(problem.file)),
+  );
   // A page that is a site of its own publishes the root's _headers; a host site embedding it keeps its own.
   if (options.ownsRoot !== false && existsSync(join(publicDir, HEADERS)))
     problems.push(headersProblem(relative(dir, join(publicDir, HEADERS))));
