@@ -57,6 +57,15 @@ test('lineAt counts lines from 1', () => {
   expect([0, 2, 3, 7].map((index) => lineAt('ab\ncd\n\nx', index))).toEqual([1, 1, 2, 4]);
 });
 
+test('quote shows what cannot be seen by its code point: "web" and "web" + U+200D never read the same', () => {
+  expect(quote('web\u200d')).toBe('"web<U+200D>"');
+  expect(quote('\u202eweb\ufeff')).toBe('"<U+202E>web<U+FEFF>"');
+  expect(quote('a\u00a0b\u3000c\u2028')).toBe('"a<U+00A0>b<U+3000>c<U+2028>"');
+  expect(quote('esc\u001b[31m')).toBe('"esc\\u001b[31m"');
+  // Visible text is kept as it is.
+  expect(quote('web é 日本')).toBe('"web é 日本"');
+});
+
 test('quote shows at most 80 characters of a value', () => {
   expect(quote('x'.repeat(200_000))).toBe(`"${'x'.repeat(80)}…"`);
   expect(quote('short')).toBe('"short"');

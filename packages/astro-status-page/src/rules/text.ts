@@ -89,10 +89,23 @@ export function lineAt(text: string, index: number): number {
   return line;
 }
 
-/** At most `max` characters of a value, for messages: a bad 200 KB value is not echoed whole. */
+// Characters a reader cannot see or tell from a space: format characters (U+200D ZERO WIDTH JOINER,
+// bidi controls, U+FEFF), line separators, spaces other than U+0020, and private-use characters.
+const UNSEEN_IN_QUOTE =
+  /[\p{Cf}\p{Co}\u2028\u2029\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u115F\u1160\u3164\uFFA0]/gu;
+
+/**
+ * At most `max` characters of a value, for messages: a bad 200 KB value is
+ * not echoed whole, and what cannot be seen is shown by its code point
+ * ("web<U+200D>"), so `unknown component "web<U+200D>"` does not read as "web".
+ * Controls come out as JSON escapes (\u001b).
+ */
 export function quote(value: string, max = 80): string {
   const chars = [...value];
-  return JSON.stringify(chars.length <= max ? value : `${chars.slice(0, max).join('')}…`);
+  return JSON.stringify(chars.length <= max ? value : `${chars.slice(0, max).join('')}…`).replace(
+    UNSEEN_IN_QUOTE,
+    (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
 }
 
 // Controls (ESC starts terminal sequences that move the cursor and erase lines),
