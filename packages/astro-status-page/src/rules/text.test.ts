@@ -1,5 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { decodeSource, findForbiddenCharacter, isolate, lineAt, quote, xmlSafe } from './text.ts';
+import {
+  cutText,
+  decodeSource,
+  findForbiddenCharacter,
+  foreignLine,
+  isolate,
+  lineAt,
+  literalMarkdown,
+  quote,
+  xmlSafe,
+} from './text.ts';
+import { escapeHtml, renderMarkdown } from './markdown.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -95,4 +106,27 @@ describe('isolate: user text inside a line the page wrote', () => {
       expect(isolate('', 'rtl')).toBe('');
     },
   );
+});
+
+describe('text from elsewhere: cut at grapheme boundaries, made writable, quoted literally', () => {
+  test('cutText keeps an emoji family, a flag and a combined letter whole or drops them whole', () => {
+    const family = '👨‍👩‍👧‍👦';
+    expect(cutText(`ab${family}`, 13)).toBe(`ab${family}`);
+    expect(cutText(`ab${family}cd`, 13)).toBe('ab…');
+    expect(cutText('ab🇫🇷🇩🇪', 7)).toBe('ab🇫🇷…');
+    expect(cutText('abcde\u0301f', 6)).toBe('abcd…');
+    expect(cutText('short', 300)).toBe('short');
+  });
+
+  test('foreignLine replaces what our files refuse, on one line, within its length', () => {
+    expect(foreignLine('a\uffffb\u0000c\u001b[31md\r\ne\u2028f\ud800', 300)).toBe(
+      'a\ufffdb\ufffdc\ufffd[31md e f\ufffd',
+    );
+    expect(foreignLine('x'.repeat(1000), 300)).toHaveLength(300);
+  });
+
+  test('literalMarkdown leaves no link, HTML, heading or emphasis', () => {
+    for (const text of ['[a](https://evil.example)', '<b>x</b>', '# h', '*x* _y_', 'https://evil.example', '&amp;'])
+      expect(renderMarkdown(literalMarkdown(text))).toBe(`<p dir="auto">${escapeHtml(text)}</p>\n`);
+  });
 });
