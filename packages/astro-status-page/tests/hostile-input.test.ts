@@ -164,6 +164,23 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a file in public/ linked to a file outside the site (Astro copies public/ as it is)',
+    apply: (dir) => {
+      write(dir, '../passwd', 'root:x:0:0');
+      mkdirSync(join(dir, 'public'), { recursive: true });
+      symlinkSync(join(dir, '../passwd'), join(dir, 'public/status-logo.svg'));
+    },
+    expected: ['public/status-logo.svg:1: file: is a link to', 'passwd, outside the site folder'],
+  },
+  {
+    name: 'probes/ itself linked to a folder outside the site',
+    apply: (dir) => {
+      mkdirSync(join(dir, '../elsewhere'), { recursive: true });
+      symlinkSync(join(dir, '../elsewhere'), join(dir, 'probes'));
+    },
+    expected: ['probes:1: file: is a link to', 'elsewhere, outside the site folder'],
+  },
+  {
     name: 'an upper-case .MD extension',
     apply: (dir) => write(dir, 'incidents/shout.MD', INCIDENT()),
     expected: [
@@ -284,6 +301,25 @@ describe.concurrent.each(CASES.filter(inConfig))('$name', ({ apply, expected }) 
     rmSync(dir, { recursive: true, force: true });
   }, 120_000); // A real build each, beside the other suites on 2 cores.
 });
+
+test('a STATUS_SITE_URL without a scheme: the build refuses it as check does, naming the variable; the previous site is untouched', async () => {
+  const dir = copySite('basic', 'hostile-env');
+  const out = join(dir, 'dist');
+  mkdirSync(out);
+  writeFileSync(join(out, 'index.html'), 'the last good site');
+  const env = {
+    STATUS_SITE_DIR: dir,
+    STATUS_NOW: NOW,
+    STATUS_OUT_DIR: out,
+    STATUS_CACHE_DIR: join(dir, '.cache'),
+    STATUS_SITE_URL: 'status.chirp.example',
+  };
+  const build = await runScript([BUILD_SCRIPT, 'build'], env);
+  expectRefusal(build, ['environment:1: STATUS_SITE_URL: is not an absolute URL; set it to the page'], 4_000);
+  expect(build.output).not.toContain('bug');
+  expectPreviousSiteKept(out);
+  rmSync(dir, { recursive: true, force: true });
+}, 120_000);
 
 test('a file the check accepts builds, and the build replaces the previous site', async () => {
   const dir = copySite('basic', 'hostile-ok');

@@ -6,6 +6,7 @@ import { newMaintenance } from './commands/maintenance.ts';
 import { newIncident } from './commands/new.ts';
 import { addUpdate } from './commands/update.ts';
 import { Refusal } from '../files/refusal.ts';
+import { DeploymentEnvError } from '../rules/urls.ts';
 import { API_KEY_VARIABLE, importCommand, IMPORT_SOURCES } from './commands/import.ts';
 import { describeUnknown } from '../rules/nearest.ts';
 import {
@@ -356,7 +357,7 @@ export async function main(argv: string[], ctx: Context, err: (line: string) => 
     }
     return (await command.run(ctx, values, positionals[0], positionals[1])) ?? 0;
   } catch (error) {
-    if (error instanceof Refusal) {
+    if (error instanceof Refusal || error instanceof DeploymentEnvError) {
       err(`error: ${error.message}`);
       return 1;
     }

@@ -5,6 +5,7 @@ import { incidentSlug } from '../files/new-incident.ts';
 import { writeAtomic } from '../files/write-atomic.ts';
 import type { Context, Flags } from './context.ts';
 import { str } from './flags.ts';
+import { visible } from '../rules/text.ts';
 import { pageUrl, type Site } from './site.ts';
 
 /**
@@ -31,10 +32,34 @@ export async function publish(
     if (!(await ctx.prompt.confirm(`Write ${path}?`))) throw new Refusal(`not confirmed; nothing was written`);
   }
   writeAtomic(site.dir, path, text);
-  ctx.out(`${done}: ${path}`);
+  ctx.out(`${done}: ${visible(path)}`);
   ctx.out(`Page: ${pageUrl(site, slug, ctx.env)}`);
-  ctx.out(`Publish: git add ${path} && git commit -m "Status: ${slug}" && git push`);
+  // Pasted into a shell as it is: every word quoted, so a folder named `$(…)` is a name, never a command.
+  ctx.out(`Publish: git add ${shellQuote(path)} && git commit -m ${shellQuote(`Status: ${slug}`)} && git push`);
 }
+
+// Words a POSIX shell reads as themselves: no quoting needed.
+const PLAIN_WORD = /^[A-Za-z0-9_./:@%+=,-]+$/;
+
+/**
+ * One word for a POSIX shell, pasted: plain words as they are, anything else
+ * in single quotes (a quote inside written '\''); a word holding control
+ * or format characters in bash's $'…', each as \xNN or \uNNNN, so none reaches the terminal.
+ */
+export function shellQuote(word: string): string {
+  if (PLAIN_WORD.test(word)) return word;
+  if (UNPRINTABLE.test(word))
+    return `$'${word.replace(/[\\']/g, '\\$&').replace(new RegExp(UNPRINTABLE, 'gu'), escapeForBash)}'`;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+// Controls, and format characters (a bidi override would reorder the line on screen).
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+const escapeForBash = (char: string): string => {
+  const code = char.codePointAt(0)!;
+  return code < 0x80 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+};
 
 /** Refuse a slug another file already has, as its name or its id; slugs are page URLs. */
 export function assertNewSlug(site: Site, slug: string, path: string): void {

@@ -7,12 +7,14 @@ import { openSite, type OpenSite } from '../files/open-site.ts';
 import type { SiteConfig } from '../files/schemas/site-config.ts';
 import type { ComponentStatus, Impact } from '../rules/statuses.ts';
 import { Refusal } from '../files/refusal.ts';
+import { refuseLinksLeavingSite } from '../files/site-links.ts';
 
 /** A status site on disk, read and validated exactly as the build reads it. */
 export type Site = OpenSite;
 
 /** Read `status.config.yaml`, every incident file and template under `dir`, and validate the incident files. */
 export function loadSite(dir: string): Site {
+  refuseLinksLeavingSite(dir);
   try {
     return openSite(dir);
   } catch (error) {

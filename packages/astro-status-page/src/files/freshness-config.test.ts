@@ -59,8 +59,41 @@ describe('freshness: how current the page promises to be', () => {
       'mirrors:\n  - chirp-status.pages.dev\n',
       'status.config.yaml:4: mirrors.0: is not an absolute URL; write the address of the same site on another host, such as https://chirp-status.pages.dev/',
     ],
+    // Durations beyond a sane range, in each duration field and in every unit, refused at check (not a bug at build).
+    [
+      'freshness:\n  grace: 99999999999 d\n',
+      'status.config.yaml:4: freshness.grace: "99999999999 d" is too long; the grace is at most 31 days',
+    ],
+    [
+      'freshness:\n  interval: 99999999999 d\n',
+      'status.config.yaml:4: freshness.interval: "99999999999 d" is too long; the rebuild interval is at most 31 days',
+    ],
+    [
+      `freshness:\n  interval: ${'9'.repeat(400)} s\n`,
+      `status.config.yaml:4: freshness.interval: "${'9'.repeat(80)}…" is too long; the rebuild interval is at most 31 days`,
+    ],
+    [
+      'freshness:\n  grace: 32 days\n',
+      'status.config.yaml:4: freshness.grace: "32 days" is too long; the grace is at most 31 days',
+    ],
+    // Mirrors: never the page's own address (any spelling of its host), never listed twice.
+    [
+      'mirrors:\n  - https://STATUS.chirp.example/\n',
+      "status.config.yaml:4: mirrors.0: is on status.chirp.example, the page's own host (url); a mirror is the same site on another host, for when that one fails",
+    ],
+    [
+      'mirrors:\n  - https://chirp-status.pages.dev\n  - https://Chirp-Status.pages.dev:443/\n',
+      'status.config.yaml:5: mirrors.1: repeats mirrors.0 (https://chirp-status.pages.dev/); list each mirror once',
+    ],
   ])('refused with its line: %j', (extra, message) => {
     expect(refusal(extra)).toBe(message);
+  });
+
+  test('the longest durations allowed are accepted', () => {
+    expect(read('freshness:\n  interval: 31 d\n  grace: 744 h\n').freshness).toMatchObject({
+      interval: 31 * 86_400_000,
+      grace: 31 * 86_400_000,
+    });
   });
 
   test('mirrors are absolute http(s) addresses', () => {

@@ -25,6 +25,9 @@ export const DAILY_DIR = `${PROBES_DIR}/daily`;
 export const FAILURES = ['down', 'wrong', 'slow', 'cert'] as const;
 export type Failure = (typeof FAILURES)[number];
 
+/** The longest failure reason recorded (UTF-16 units): `probe` cuts what a server sent to it before writing. */
+export const MAX_WHY = 300;
+
 const slug = z.string().regex(SLUG);
 const millis = z.number().int().nonnegative();
 
@@ -41,7 +44,7 @@ export const probeResultSchema = z.strictObject({
   /** Why it failed, when it did. */
   failure: z.enum(FAILURES).optional(),
   /** What was measured, in words: "HTTP 503", "no answer within 10000 ms". */
-  why: z.string().max(300).optional(),
+  why: z.string().max(MAX_WHY).optional(),
   /** The HTTP status code, when there was an answer. */
   code: z.number().int().optional(),
   /** Milliseconds until the whole answer arrived, when it did. */

@@ -124,6 +124,18 @@ export function readContentFolder(dir: string, folder: ContentFolder): SourceFil
   const sources: SourceFile[] = [];
   const siteRoot = realpathSync(dir);
   const noun = FOLDER_NOUNS[folder];
+  // The folder itself may be a link, but only to a folder inside the site: nothing outside it is read.
+  const real = realpathSync(root);
+  if (real !== siteRoot && !real.startsWith(siteRoot + sep))
+    return [
+      {
+        path: folder,
+        text: '',
+        unreadable: `is a link to ${real}, outside the site folder ${siteRoot}; nothing outside the site is read or published: make ${folder}/ a real folder here`,
+      },
+    ];
+  if (!statSync(real).isDirectory())
+    return [{ path: folder, text: '', unreadable: `is not a folder; ${noun} go in a folder named ${folder}/` }];
   const visit = (subfolder: string) => {
     for (const entry of readdirSync(join(dir, subfolder), { withFileTypes: true })) {
       // Hidden files are editors' and the CLI's own temporary files.

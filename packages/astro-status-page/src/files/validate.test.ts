@@ -534,6 +534,9 @@ describe('source: where an imported file came from', () => {
     ['cstate', '""', 'a cState issue file name'],
     ['cstate', '[a, b]', 'a cState issue file name'],
     ['cstate', 'b'.repeat(201), 'at most 200 characters'],
+    // Measured after lowercasing, as the lowercased redirect is written too: 125 × "İ" is 250 bytes, 375 lowercased.
+    ['cstate', 'İ'.repeat(125), 'at most 250 bytes in UTF-8, lowercased too'],
+    ['cstate', 'Ⱥ'.repeat(125), 'at most 250 bytes in UTF-8, lowercased too'],
   ])('source.%s: %s is refused', (from, id, message) => {
     expect(messages(withSource(`source:\n  ${from}: ${id}`))).toEqual([
       expect.stringMatching(
@@ -547,5 +550,6 @@ describe('source: where an imported file came from', () => {
   test('an id at the length limit, and a cState name with dots inside, are accepted', () => {
     expect(messages(withSource(`source:\n  statuspage: ${'a'.repeat(200)}`))).toEqual([]);
     expect(messages(withSource('source:\n  cstate: 2024.05.01-api_outage'))).toEqual([]);
+    expect(messages(withSource(`source:\n  cstate: ${'İ'.repeat(83)}`))).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ import { PROBES_DIR } from '../files/probe-data.ts';
 import { formatProblem, type Problem } from '../files/validate.ts';
 import type { StatusModel } from '../model/status-model.ts';
 import { resolveNow } from '../rules/now.ts';
-import { deployment } from '../rules/urls.ts';
+import { deployment, DeploymentEnvError } from '../rules/urls.ts';
 import { checkSite } from '../site/check-site.ts';
 import { handOverCheckedSite } from '../site/checked-site.ts';
 import { prefixed, STATUS_ROUTES } from './routes.ts';
@@ -115,7 +115,14 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
             }
             throw error;
           }
-          ({ site, base } = deployment(url));
+          try {
+            ({ site, base } = deployment(url));
+          } catch (error) {
+            // A wrong STATUS_SITE_URL or STATUS_BASE: the check reports it, naming the variable.
+            if (!(error instanceof DeploymentEnvError)) throw error;
+            if (building) return void checked.then(({ problems }) => fail(problemLines(problems)));
+            return fail([error.message]);
+          }
         }
         const pageBase = `${base.replace(/\/?$/, '/')}${options.base.slice(1)}${embedded ? '/' : ''}`;
 

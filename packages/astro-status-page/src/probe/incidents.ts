@@ -6,6 +6,8 @@ import { slugHolders, type SourceFile, type ValidIncidentFile } from '../files/v
 import type { ProbeConfig } from '../files/schemas/probes-config.ts';
 import { writeAtomic } from '../files/write-atomic.ts';
 import { impliedImpact } from '../rules/levels.ts';
+import { cutText, foreignLine, literalMarkdown } from '../rules/text.ts';
+import { byteLength } from '../rules/limits.ts';
 import { zoneName } from '../model/dates.ts';
 import { assertValid } from '../site/assert-valid.ts';
 import type { Action } from './follow.ts';
@@ -43,6 +45,20 @@ function hostsOf(ctx: WriteContext, component: string): string {
 
 const STATUS_WORDS = { degraded_performance: 'are slow', partial_outage: 'partly fail', major_outage: 'fail' } as const;
 
+/** Bytes of the reasons' own text in a message: escaped at most twice as long, far under the message limit. */
+const WHYS_BYTES = 600;
+
+/**
+ * The reasons as the message's words: what servers sent is data, not markup,
+ * so it is quoted literally (a "[link](…)" in an answer stays text), cut at a
+ * grapheme boundary to fit the message before it is written.
+ */
+function whyText(whys: readonly string[]): string {
+  let text = foreignLine(whys.join('; '), WHYS_BYTES);
+  while (byteLength(text) > WHYS_BYTES) text = cutText(text, text.length - 10);
+  return literalMarkdown(text);
+}
+
 /** The first free `incidents/<year>/<date>-<slug>(-n).md` for a title. */
 function freePath(ctx: WriteContext, started: string, title: string): { slug: string; path: string } {
   const taken = slugHolders(ctx.sources, ctx.entries);
@@ -74,7 +90,7 @@ function actionText(
       update: {
         at: isoSeconds(action.at),
         status: 'investigating',
-        message: `Checks of ${hosts} failed since ${clockTime(action.started, ctx.timezone)}: ${action.whys.join('; ')}.`,
+        message: `Checks of ${hosts} failed since ${clockTime(action.started, ctx.timezone)}: ${whyText(action.whys)}.`,
       },
     });
     return { path, text, done: 'Opened' };
@@ -87,7 +103,7 @@ function actionText(
       ? `Checks of ${hosts} have passed since ${since}.`
       : changed === 'operational'
         ? `Checks pass again since ${since}.`
-        : `Checks of ${hosts} ${STATUS_WORDS[changed as keyof typeof STATUS_WORDS] ?? 'fail'} since ${since}: ${action.whys.join('; ')}.`;
+        : `Checks of ${hosts} ${STATUS_WORDS[changed as keyof typeof STATUS_WORDS] ?? 'fail'} since ${since}: ${whyText(action.whys)}.`;
   return {
     path: action.file,
     text: insertUpdate(source.text, { ...action.update, message }),

@@ -8,6 +8,7 @@ import { componentRows, page, text as textOf } from '../../tests/helpers/pages.t
 import { checkSite } from '../site/check-site.ts';
 import { readProbeData } from '../files/probe-data.ts';
 import { runProbe } from './probe.ts';
+import { renderMarkdown } from '../rules/markdown.ts';
 
 /*
  * The probe against real servers on 127.0.0.1: what each misbehaviour
@@ -209,5 +210,77 @@ updates:
     for (const minutes of [0, 5, 10, 15]) await probeAt(dir, T0 + minutes * MIN);
     expect(incidentFiles(dir)).toEqual(['2022/2022-12-28-web-errors.md']);
     expect(readFileSync(join(dir, 'incidents/2022/2022-12-28-web-errors.md'), 'utf8')).toBe(staffText);
+  });
+});
+
+// What a probed server sends is data, not markup: quoted so Markdown and HTML stay literal, cut to what the
+// results reader accepts before it is written, characters our files refuse replaced; one hostile answer never
+// costs the run, and the incident it opens passes check.
+describe('what a server sends is recorded as data', () => {
+  const family = '👨‍👩‍👧‍👦';
+  test.each([
+    ['a Markdown link', '[Reset your password here](https://evil.example/login)'],
+    ['HTML', '<img src=x onerror=alert(1)><script>alert(1)</script>'],
+    ['a bare address and an entity', 'see https://evil.example/login &amp; www.evil.example'],
+    ['a heading and a list at the start of a line', '\n# Down\n- [x] evil'],
+    ['a non-character, controls and a line break', 'a\uffffb\u0000c\u001b[31md\r\ne\u2028f'],
+    ['a reason over 300 characters', 'x'.repeat(5_000)],
+    ['an emoji family where the reason is cut', `${'y'.repeat(271)}${family.repeat(10)}`],
+  ])('%s', async (_, status) => {
+    servers.behaviour = 'wrong-body';
+    servers.wrongBody = JSON.stringify({ status });
+    const dir = site();
+    writeFileSync(
+      join(dir, 'status.config.yaml'),
+      readFileSync(join(dir, 'status.config.yaml'), 'utf8').replace(
+        `body_contains: '"status":"UP"'`,
+        'json: { status: UP }',
+      ),
+    );
+    try {
+      await probeAt(dir, T0);
+      const second = await probeAt(dir, T0 + 5 * MIN);
+      // Recorded and read back: the reason is cut to the reader's 300 and holds nothing our files refuse.
+      const [result] = readProbeData(dir).results;
+      expect(readProbeData(dir).problems).toEqual([]);
+      expect(result?.why?.length).toBeLessThanOrEqual(300);
+      expect(result?.why).not.toMatch(/[\p{Cc}\uffff]/u);
+      // Cut at a grapheme boundary: never a family without its last member, never a joiner left dangling.
+      expect(result?.why).not.toMatch(/\u200d…|\u200d$/u);
+      if (status.includes(family)) expect(result?.why).toMatch(new RegExp(`(${family})+…$`, 'u'));
+      // One incident opens, that passes check, whose message shows the text and makes no link, image or script.
+      expect(second.written.filter((path) => path.startsWith('incidents/'))).toHaveLength(1);
+      const { problems, entries } = checkSite(dir, { now: T0 + 5 * MIN });
+      expect(problems).toEqual([]);
+      const html = renderMarkdown(entries[0]!.data.updates[0]!.message);
+      expect(html).not.toMatch(/<(a|img|script|h1|ul|li|input)\b/);
+      expect(html).toContain('status is &quot;');
+      if (status.startsWith('[Reset')) expect(html).toContain('[Reset your password here](https://evil.example/login)');
+      if (status.startsWith('<img')) expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    } finally {
+      servers.wrongBody = '{"status":"DOWN"}';
+    }
+  });
+
+  test('a header value from the environment with a line break costs its check only, naming the variable', async () => {
+    servers.behaviour = 'up';
+    const dir = site(`  - component: api
+    url: ${servers.url}health
+`);
+    const lines: string[] = [];
+    const run = await runProbe({
+      dir,
+      now: T0,
+      env: { HEALTH_TOKEN: 'Bearer t0ken\n' },
+      out: (line) => lines.push(line),
+    });
+    expect(run.results.map((result) => result.check)).toEqual(['api']);
+    expect(run.refused).toEqual([
+      'the environment variable HEALTH_TOKEN (header Authorization of check web) holds a line break (often one at its end, pasted from a file); a header value is printable text on one line: set the variable again without it',
+    ]);
+    expect(lines.join('\n')).not.toContain('t0ken');
+    expect(lines).toContain(`error: ${run.refused[0]}; this check was not run`);
+    // Nothing was measured of web: no result recorded for it, no incident opened.
+    expect(readProbeData(dir).results.map((result) => result.check)).toEqual(['api']);
   });
 });

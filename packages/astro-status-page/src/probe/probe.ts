@@ -1,10 +1,13 @@
 import { openSite, type OpenSite } from '../files/open-site.ts';
 import { formatProblem } from '../files/validate.ts';
+import { visible } from '../rules/text.ts';
+import { refuseLinksLeavingSite } from '../files/site-links.ts';
 import { listDataFiles, readProbeData, RESULTS_DIR, type ProbeResult } from '../files/probe-data.ts';
 import type { ProbeConfig } from '../files/schemas/probes-config.ts';
 import { componentRuns, decide, policyOf } from './follow.ts';
 import { applyAction } from './incidents.ts';
 import { runChecks } from './run.ts';
+import { headerProblem } from './request.ts';
 import { applyPlan, planRun } from './store.ts';
 
 export interface ProbeOptions {
@@ -19,7 +22,7 @@ export interface ProbeOptions {
 /** One result as a line of the command's output: "web: ok, HTTP 200 in 182 ms". */
 function describe(result: ProbeResult): string {
   const measured = result.code === undefined ? '' : `HTTP ${result.code} in ${result.ms} ms`;
-  return `${result.check} (${result.component}): ${result.ok ? `ok, ${measured}` : `FAILED, ${result.why ?? 'failed'}`}`;
+  return `${result.check} (${result.component}): ${result.ok ? `ok, ${measured}` : `FAILED, ${visible(result.why ?? 'failed')}`}`;
 }
 
 /**
@@ -28,14 +31,21 @@ function describe(result: ProbeResult): string {
  * was measured. Returns the files written, for the workflow to commit; a
  * site without `probes:` gets no results and no file is written.
  */
-export async function runProbe(options: ProbeOptions): Promise<{ results: ProbeResult[]; written: string[] }> {
+export async function runProbe(
+  options: ProbeOptions,
+): Promise<{ results: ProbeResult[]; written: string[]; refused: string[] }> {
   const site = openSite(options.dir);
+  refuseLinksLeavingSite(options.dir);
   const probes: readonly ProbeConfig[] = site.config.probes ?? [];
   // Nothing to check: nothing is measured, folded or pruned, and no file is touched.
-  if (probes.length === 0) return { results: [], written: [] };
+  if (probes.length === 0) return { results: [], written: [], refused: [] };
   const data = readProbeData(options.dir);
   for (const problem of data.problems) options.out(`warning: ${formatProblem(problem)} (this line is skipped)`);
-  const fresh = await runChecks(probes, { env: options.env, ca: options.ca, now: options.now, at: options.now });
+  // A check whose header values cannot be sent costs only itself: it is not run, and the command says why and fails.
+  const refused = probes.flatMap((probe) => headerProblem(probe, options.env) ?? []);
+  for (const problem of refused) options.out(`error: ${problem}; this check was not run`);
+  const runnable = probes.filter((probe) => headerProblem(probe, options.env) === undefined);
+  const fresh = await runChecks(runnable, { env: options.env, ca: options.ca, now: options.now, at: options.now });
   for (const result of fresh) options.out(describe(result));
   const plan = planRun(
     { results: data.results, daily: data.daily, resultFiles: listDataFiles(options.dir, RESULTS_DIR) },
@@ -46,7 +56,7 @@ export async function runProbe(options: ProbeOptions): Promise<{ results: ProbeR
   const written = applyPlan(options.dir, plan);
   const all = [...data.results.filter((result) => Date.parse(result.at) < options.now), ...fresh];
   written.push(...followIncidents(site, all, options.now, options.out));
-  return { results: fresh, written };
+  return { results: fresh, written, refused };
 }
 
 /** Open or follow each probed component's incident from every result so far (this run's last); returns the incident files written. */

@@ -26,6 +26,28 @@ function headersOf(probe: ProbeConfig, env: RequestOptions['env']): Record<strin
   return headers;
 }
 
+// What an HTTP header value may hold (RFC 9110 field-value): visible ASCII and Latin-1, spaces and tabs inside.
+const HEADER_VALUE = /^[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?$/;
+
+/**
+ * Why a check's header values from the environment cannot be sent, naming
+ * the variable and never repeating its value (a secret); undefined when they
+ * can. A value ending in a line break (pasted from a file) is the usual case.
+ */
+export function headerProblem(probe: ProbeConfig, env: RequestOptions['env']): string | undefined {
+  for (const [name, variable] of Object.entries(probe.headers_env ?? {})) {
+    const value = env[variable];
+    if (value === undefined || value === '' || HEADER_VALUE.test(value)) continue;
+    const why = /[\r\n]/.test(value)
+      ? 'holds a line break (often one at its end, pasted from a file)'
+      : /^[\t ]|[\t ]$/.test(value)
+        ? 'starts or ends with a space'
+        : 'holds a control character or a character beyond Latin-1';
+    return `the environment variable ${variable} (header ${name} of check ${probe.name ?? probe.component}) ${why}; a header value is printable text on one line: set the variable again without it`;
+  }
+  return undefined;
+}
+
 /** Days the certificate of an https answer is still valid, from `now`. */
 function certDaysLeft(response: IncomingMessage, now: number): number | undefined {
   const socket = response.socket as Partial<TLSSocket>;

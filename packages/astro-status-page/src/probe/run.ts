@@ -2,6 +2,8 @@ import type { ProbeResult } from '../files/probe-data.ts';
 import { probeName, type ProbeConfig } from '../files/schemas/probes-config.ts';
 import { isoSeconds } from '../files/incident-writer.ts';
 import { judge } from './judge.ts';
+import { foreignLine } from '../rules/text.ts';
+import { MAX_WHY } from '../files/probe-data.ts';
 import { requestOnce, type RequestOptions } from './request.ts';
 
 /** Checks in flight at once: enough to finish 20 in about one timeout, few enough for a small runner. */
@@ -40,7 +42,8 @@ export async function runChecks(
       component: probe.component,
       ok: verdict.ok,
       ...(verdict.failure ? { failure: verdict.failure } : {}),
-      ...(verdict.why ? { why: verdict.why } : {}),
+      // What the server sent is recorded as data: unwritable characters replaced, cut to what the reader accepts.
+      ...(verdict.why ? { why: foreignLine(verdict.why, MAX_WHY) } : {}),
       ...(answer.kind === 'answer' ? { code: answer.code, ms: answer.ms } : {}),
     };
   });

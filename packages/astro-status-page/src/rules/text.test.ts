@@ -1,5 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { decodeSource, findForbiddenCharacter, isolate, lineAt, quote, xmlSafe } from './text.ts';
+import {
+  cutText,
+  decodeSource,
+  findForbiddenCharacter,
+  foreignLine,
+  isolate,
+  lineAt,
+  literalMarkdown,
+  quote,
+  xmlSafe,
+} from './text.ts';
+import { escapeHtml, renderMarkdown } from './markdown.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -57,6 +68,15 @@ test('lineAt counts lines from 1', () => {
   expect([0, 2, 3, 7].map((index) => lineAt('ab\ncd\n\nx', index))).toEqual([1, 1, 2, 4]);
 });
 
+test('quote shows what cannot be seen by its code point: "web" and "web" + U+200D never read the same', () => {
+  expect(quote('web\u200d')).toBe('"web<U+200D>"');
+  expect(quote('\u202eweb\ufeff')).toBe('"<U+202E>web<U+FEFF>"');
+  expect(quote('a\u00a0b\u3000c\u2028')).toBe('"a<U+00A0>b<U+3000>c<U+2028>"');
+  expect(quote('esc\u001b[31m')).toBe('"esc\\u001b[31m"');
+  // Visible text is kept as it is.
+  expect(quote('web é 日本')).toBe('"web é 日本"');
+});
+
 test('quote shows at most 80 characters of a value', () => {
   expect(quote('x'.repeat(200_000))).toBe(`"${'x'.repeat(80)}…"`);
   expect(quote('short')).toBe('"short"');
@@ -86,4 +106,27 @@ describe('isolate: user text inside a line the page wrote', () => {
       expect(isolate('', 'rtl')).toBe('');
     },
   );
+});
+
+describe('text from elsewhere: cut at grapheme boundaries, made writable, quoted literally', () => {
+  test('cutText keeps an emoji family, a flag and a combined letter whole or drops them whole', () => {
+    const family = '👨‍👩‍👧‍👦';
+    expect(cutText(`ab${family}`, 13)).toBe(`ab${family}`);
+    expect(cutText(`ab${family}cd`, 13)).toBe('ab…');
+    expect(cutText('ab🇫🇷🇩🇪', 7)).toBe('ab🇫🇷…');
+    expect(cutText('abcde\u0301f', 6)).toBe('abcd…');
+    expect(cutText('short', 300)).toBe('short');
+  });
+
+  test('foreignLine replaces what our files refuse, on one line, within its length', () => {
+    expect(foreignLine('a\uffffb\u0000c\u001b[31md\r\ne\u2028f\ud800', 300)).toBe(
+      'a\ufffdb\ufffdc\ufffd[31md e f\ufffd',
+    );
+    expect(foreignLine('x'.repeat(1000), 300)).toHaveLength(300);
+  });
+
+  test('literalMarkdown leaves no link, HTML, heading or emphasis', () => {
+    for (const text of ['[a](https://evil.example)', '<b>x</b>', '# h', '*x* _y_', 'https://evil.example', '&amp;'])
+      expect(renderMarkdown(literalMarkdown(text))).toBe(`<p dir="auto">${escapeHtml(text)}</p>\n`);
+  });
 });

@@ -89,10 +89,23 @@ export function lineAt(text: string, index: number): number {
   return line;
 }
 
-/** At most `max` characters of a value, for messages: a bad 200 KB value is not echoed whole. */
+// Characters a reader cannot see or tell from a space: format characters (U+200D ZERO WIDTH JOINER,
+// bidi controls, U+FEFF), line separators, spaces other than U+0020, and private-use characters.
+const UNSEEN_IN_QUOTE =
+  /[\p{Cf}\p{Co}\u2028\u2029\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u115F\u1160\u3164\uFFA0]/gu;
+
+/**
+ * At most `max` characters of a value, for messages: a bad 200 KB value is
+ * not echoed whole, and what cannot be seen is shown by its code point
+ * ("web<U+200D>"), so `unknown component "web<U+200D>"` does not read as "web".
+ * Controls come out as JSON escapes (\u001b).
+ */
 export function quote(value: string, max = 80): string {
   const chars = [...value];
-  return JSON.stringify(chars.length <= max ? value : `${chars.slice(0, max).join('')}…`);
+  return JSON.stringify(chars.length <= max ? value : `${chars.slice(0, max).join('')}…`).replace(
+    UNSEEN_IN_QUOTE,
+    (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
 }
 
 // Controls (ESC starts terminal sequences that move the cursor and erase lines),
@@ -126,4 +139,48 @@ const STEERS_DIRECTION =
  */
 export function isolate(text: string, line: 'ltr' | 'rtl' = 'ltr'): string {
   return text !== '' && (line === 'rtl' || STEERS_DIRECTION.test(text)) ? `\u2068${text}\u2069` : text;
+}
+
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * At most `max` UTF-16 units of `text` (what zod's `.max` counts), cut at a
+ * grapheme boundary and ended with "…" when cut: an emoji family or a flag is
+ * kept whole or dropped whole, never split.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    if (kept.length + segment.length > max - 1) break;
+    kept += segment;
+  }
+  return `${kept}…`;
+}
+
+// Whatever no file of ours may hold (controls, line breaks, non-characters, lone surrogates).
+const NOT_WRITABLE = /\p{Cc}|\p{Noncharacter_Code_Point}|\p{Cs}/gu;
+
+/**
+ * Text another server sent (a probe's answer, an error), made fit to record on
+ * one line: every character our files refuse replaced by U+FFFD (never fatal),
+ * runs of spaces collapsed, and cut to `max` UTF-16 units at a grapheme boundary.
+ */
+export function foreignLine(text: string, max: number): string {
+  const clean = text
+    .replace(/[\t\n\r\u2028\u2029]/g, ' ')
+    .replace(NOT_WRITABLE, '\uFFFD')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  return cutText(clean, max);
+}
+
+/**
+ * Text from elsewhere set into Markdown so that it stays literal: every ASCII
+ * punctuation character backslash-escaped (CommonMark), so `[a](b)`, `<b>`,
+ * `*`, `&amp;`, a bare `https://…` (its colon escaped: no autolink) and a
+ * line's leading `#` are shown as written, never as links, HTML or headings.
+ */
+export function literalMarkdown(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`);
 }

@@ -43,9 +43,43 @@ export function deployment(
   configUrl: string,
   env: Record<string, string | undefined> = process.env,
 ): { site: string; base: string } {
+  const problem = deploymentEnvProblem(env);
+  if (problem) throw new DeploymentEnvError(`the environment variable ${problem.variable} ${problem.message}`);
   const url = new URL(env['STATUS_SITE_URL'] || configUrl);
   const base = env['STATUS_BASE'] || url.pathname;
   return { site: `${url.origin}/`, base: base.endsWith('/') ? base : `${base}/` };
+}
+
+/** A wrong STATUS_SITE_URL or STATUS_BASE: its message names the variable and says what is allowed. */
+export class DeploymentEnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeploymentEnvError';
+  }
+}
+
+/**
+ * Why the environment's STATUS_SITE_URL or STATUS_BASE cannot be the page's
+ * address or base path, naming the variable; undefined when they can (or are unset).
+ */
+export function deploymentEnvProblem(
+  env: Record<string, string | undefined>,
+): { variable: 'STATUS_SITE_URL' | 'STATUS_BASE'; message: string } | undefined {
+  const url = env['STATUS_SITE_URL'];
+  const urlWhy = url ? urlProblem(url, PAGE_URL) : undefined;
+  if (urlWhy)
+    return {
+      variable: 'STATUS_SITE_URL',
+      message: `${urlWhy}; set it to the page's absolute address with its scheme, such as https://status.example.com/, or unset it`,
+    };
+  const base = env['STATUS_BASE'];
+  const baseWhy = base ? sitePathProblem(base) : undefined;
+  if (baseWhy)
+    return {
+      variable: 'STATUS_BASE',
+      message: `${baseWhy}; set it to the path the page is served under, such as /status/, or unset it`,
+    };
+  return undefined;
 }
 
 /**

@@ -9,8 +9,9 @@ import { renderMarkdown } from '../rules/markdown.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { SiteConfigError } from '../files/site-files.ts';
 import { openSite, type OpenSite } from '../files/open-site.ts';
+import { linksLeavingSite } from '../files/site-links.ts';
 import { readProbeData, type ProbeData } from '../files/probe-data.ts';
-import { deployment } from '../rules/urls.ts';
+import { deployment, deploymentEnvProblem } from '../rules/urls.ts';
 import type { Problem, ValidIncidentFile } from '../files/validate.ts';
 import type { SiteConfig } from '../files/schemas/site-config.ts';
 
@@ -33,7 +34,13 @@ export interface SiteCheck {
  */
 export function checkSite(
   dir: string,
-  options: { now: number; clock?: number; publicDir?: string; ownsRoot?: boolean },
+  options: {
+    now: number;
+    clock?: number;
+    publicDir?: string;
+    ownsRoot?: boolean;
+    env?: Record<string, string | undefined>;
+  },
 ): SiteCheck {
   let site: OpenSite;
   // public/ is the folder Astro copies into the site as it is: the logo must be there.
@@ -45,14 +52,24 @@ export function checkSite(
     throw error;
   }
   const { config, entries, problems } = site;
+  // Nothing outside the site is read (probes/) or published (public/, which Astro copies following links).
+  // incidents/ itself is reported where it is read; templates/ is read only by the commands that write.
+  const reported = new Set(problems.map((problem) => problem.file));
+  problems.push(
+    ...linksLeavingSite(dir, { publicDir, contentFolders: true }).filter((problem) => !reported.has(problem.file)),
+  );
   // A page that is a site of its own publishes the root's _headers; a host site embedding it keeps its own.
   if (options.ownsRoot !== false && existsSync(join(publicDir, HEADERS)))
     problems.push(headersProblem(relative(dir, join(publicDir, HEADERS))));
   const files = site.sources.length;
+  // STATUS_SITE_URL and STATUS_BASE stand in for the config's url: checked as it is, naming the variable.
+  const envProblem = deploymentEnvProblem(options.env ?? process.env);
+  if (envProblem)
+    problems.push({ file: 'environment', line: 1, field: envProblem.variable, message: envProblem.message });
   if (problems.length > 0) return { config, entries, files, problems };
   problems.push(...renderProblems(entries));
   // A probe data line that cannot be read costs only itself (`probe` warns of it), never the build.
-  const outputs = outputProblems(config, entries, options.now, readProbeData(dir));
+  const outputs = outputProblems(config, entries, options.now, readProbeData(dir), options.env ?? process.env);
   problems.push(...outputs.problems);
   return { config, entries, files, problems, ...(problems.length === 0 ? { model: outputs.model } : {}) };
 }
@@ -95,10 +112,11 @@ function outputProblems(
   entries: readonly ValidIncidentFile[],
   now: number,
   probes: ProbeData,
+  env: Record<string, string | undefined>,
 ): { model?: StatusModel; problems: Problem[] } {
   try {
     const model = buildStatusModel(config, entries, now, probes);
-    const { site, base } = deployment(config.url);
+    const { site, base } = deployment(config.url, env);
     buildApi({ model, site, base });
     maintenanceCalendar({ model, site, base });
     feedItems(model.events, catalogOf(config.locale).updateStatus, directionOf(config.locale));

@@ -14,6 +14,8 @@ export interface ProbeServers {
   /** The self-signed certificate to trust. */
   ca: string;
   behaviour: Behaviour;
+  /** What `wrong-body` answers (200): `{"status":"DOWN"}` unless a test sets another. */
+  wrongBody: string;
   /** Authorization headers the server saw. */
   authorizations: string[];
   close: () => Promise<void>;
@@ -32,6 +34,7 @@ export async function startProbeServers(): Promise<ProbeServers> {
     httpsUrl: '',
     ca: '',
     behaviour: 'up',
+    wrongBody: '{"status":"DOWN"}',
     authorizations: [],
     close: async () => {},
   };
@@ -42,7 +45,7 @@ export async function startProbeServers(): Promise<ProbeServers> {
     const answers: Record<Behaviour, () => void> = {
       hang: () => {},
       fail: () => json('{"status":"DOWN"}', 503),
-      'wrong-body': () => json('{"status":"DOWN"}'),
+      'wrong-body': () => json(state.wrongBody),
       slow: () => void setTimeout(() => json('{"status":"UP"}'), 1_500),
       up: () => json('{"status":"UP"}'),
     };

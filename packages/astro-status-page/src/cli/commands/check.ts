@@ -15,7 +15,7 @@ import { checkTemplateFiles } from '../templates.ts';
  * Returns the exit code: 1 with every problem listed, 0 with a summary.
  */
 export function check(ctx: Context): number {
-  const { entries, files, problems, config } = checkSite(ctx.dir, { now: ctx.now });
+  const { entries, files, problems, config } = checkSite(ctx.dir, { now: ctx.now, env: ctx.env });
   if (problems.length > 0) {
     for (const problem of problems) ctx.out(formatProblem(problem));
     const inFiles = new Set(problems.map((problem) => problem.file)).size;

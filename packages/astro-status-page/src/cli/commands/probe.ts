@@ -12,15 +12,16 @@ import type { Context } from '../context.ts';
  */
 export async function probe(ctx: Context): Promise<number> {
   try {
-    const { results, written } = await runProbe({ dir: ctx.dir, now: ctx.now, env: ctx.env, out: ctx.out });
-    if (results.length === 0) {
+    const { results, written, refused } = await runProbe({ dir: ctx.dir, now: ctx.now, env: ctx.env, out: ctx.out });
+    if (results.length === 0 && refused.length === 0) {
       ctx.out(
         'Nothing to probe: status.config.yaml has no probes:, so no check ran and no file was written; list checks under probes: to start.',
       );
       return 0;
     }
-    ctx.out(`Wrote: ${written.join(' ')}`);
-    return 0;
+    ctx.out(`Wrote: ${written.join(' ') || '(nothing)'}`);
+    // A check that could not be run is the command's error (its header variable), not a fact measured.
+    return refused.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof SiteConfigError) throw new Refusal(error.message);
     throw error;

@@ -9,6 +9,9 @@ import { Refusal } from '../../files/refusal.ts';
 import type { Context, Flags } from '../context.ts';
 import { loadSite, validEntries } from '../site.ts';
 
+/** The longest --max-age: a build older than a year is never current. */
+const MAX_AGE_MS = 366 * 86_400_000;
+
 /** `watch`: is every host serving a current build of what the repository holds? Exit 1 (and staff alerted) when not. */
 export async function watch(ctx: Context, flags: Flags): Promise<number> {
   const site = loadSite(ctx.dir);
@@ -22,9 +25,15 @@ export async function watch(ctx: Context, flags: Flags): Promise<number> {
   const maxAge = typeof flags['max-age'] === 'string' ? parseDuration(flags['max-age']) : maxAgeMs(config.freshness);
   if (maxAge === undefined)
     throw new Refusal(`--max-age: "${String(flags['max-age'])}" is not a duration; write ${DURATION_FORMS}`);
+  if (!(maxAge <= MAX_AGE_MS))
+    throw new Refusal(
+      `--max-age: "${String(flags['max-age'])}" is too long; give at most ${MAX_AGE_MS / 86_400_000} days`,
+    );
   const timeout = typeof flags['timeout'] === 'string' ? Number(flags['timeout']) : DEFAULT_POLICY.timeoutMs / 1000;
-  if (!Number.isFinite(timeout) || timeout <= 0)
-    throw new Refusal(`--timeout: "${String(flags['timeout'])}" is not a number of seconds, e.g. --timeout 10`);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 300)
+    throw new Refusal(
+      `--timeout: "${String(flags['timeout'])}" is not a number of seconds up to 300, e.g. --timeout 10`,
+    );
   // What a build now would publish: the hosts must hold every update of it that is due by now.
   const { site: origin, base } = deployment(config.url, ctx.env);
   const repo = buildFromModel(buildStatusModel(config, validEntries(site), ctx.now), new URL(base, origin).href);

@@ -22,16 +22,18 @@ import { SLUG, SLUG_RULE } from '../../rules/slug.ts';
  * a file system allows (255 bytes; ids are ASCII).
  */
 const MAX_SOURCE_ID = 200;
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 function sourceId(pattern: RegExp, what: string) {
   const message = `must be ${what}`;
   return (
     z
       .string({ error: message })
       .max(MAX_SOURCE_ID, `${message}, at most ${MAX_SOURCE_ID} characters`)
-      // Letters of other alphabets take up to 4 bytes each; a folder name may have 255.
+      // Letters of other alphabets take up to 4 bytes each; a folder name may have 255. Measured after
+      // lowercasing too, as the redirect is also written lowercased (src/model/redirects.ts): "İ" grows from 2 bytes to 3.
       .refine(
-        (id) => new TextEncoder().encode(id).length <= 250,
-        `${message}, at most 250 bytes in UTF-8 (a folder name a file system allows)`,
+        (id) => Math.max(utf8Bytes(id), utf8Bytes(id.toLowerCase())) <= 250,
+        `${message}, at most 250 bytes in UTF-8, lowercased too (a folder name a file system allows)`,
       )
       .regex(pattern, message)
       .optional()

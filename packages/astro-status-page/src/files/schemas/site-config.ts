@@ -138,6 +138,26 @@ export const siteConfigSchema = z
           });
       });
     });
+    // A mirror is the same site on another host: never the page's own address, never listed twice.
+    const pageHost = hostOf(config.url);
+    const mirrors = new Map<string, number>();
+    config.mirrors.forEach((mirror, m) => {
+      const host = hostOf(mirror);
+      const address = normalAddress(mirror);
+      if (host !== undefined && host === pageHost)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mirrors', m],
+          message: `is on ${host}, the page's own host (url); a mirror is the same site on another host, for when that one fails`,
+        });
+      else if (address !== undefined && mirrors.has(address))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mirrors', m],
+          message: `repeats mirrors.${mirrors.get(address)} (${address}); list each mirror once`,
+        });
+      if (address !== undefined && !mirrors.has(address)) mirrors.set(address, m);
+    });
     const checks = new Set<string>();
     config.probes?.forEach((probe, p) => {
       if (!seen.has(probe.component))
@@ -156,6 +176,16 @@ export const siteConfigSchema = z
       checks.add(name);
     });
   });
+
+/** An address's host, lowercased as URLs are, or undefined when it is not a URL (reported by its own field). */
+function hostOf(url: string): string | undefined {
+  return URL.canParse(url) ? new URL(url).host : undefined;
+}
+
+/** An address compared as a browser would: host lowercased, default port dropped, one trailing slash. */
+function normalAddress(url: string): string | undefined {
+  return URL.canParse(url) ? new URL(url).href.replace(/\/?$/, '/') : undefined;
+}
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 /** A config as written in the file (defaults not yet applied), e.g. by an importer. */
