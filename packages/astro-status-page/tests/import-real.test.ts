@@ -9,6 +9,10 @@ import { readPublicFolder } from '../src/import/statuspage-source.ts';
 import { writeImport } from '../src/import/write.ts';
 import { splitFrontmatter } from '../src/files/frontmatter.ts';
 import { apiAt } from './helpers/api-at.ts';
+import { openSite } from '../src/files/open-site.ts';
+import { buildStatusModel } from '../src/model/status-model.ts';
+import { siteText } from '../src/model/site-text.ts';
+import { durationLabel } from '../src/model/labels.ts';
 
 // Round trip on real public histories (tests/fixtures/statuspage-real/README.md,
 // tests/fixtures/cstate-*/config.yml): import into an empty site, then compute
@@ -23,7 +27,7 @@ function importInto(plan: Parameters<typeof writeImport>[1]) {
   const dir = mkdtempSync(join(tmpdir(), 'status-import-real-'));
   dirs.push(dir);
   const report = writeImport(dir, plan, { dryRun: false, force: false });
-  return { api: apiAt(dir, NOW), report };
+  return { api: apiAt(dir, NOW), report, dir };
 }
 
 type Timeline = Array<{ name: string; status: string; updates: Array<[string, string]> }>;
@@ -91,5 +95,45 @@ describe.each(['cstate-jenkins', 'cstate-dogsbody'])('cState %s: import, then th
           new Date(Date.parse(String(issue.date).replace(/T(\d):/, 'T0$1:'))).toISOString(),
       ).toBe(true);
     }
+  });
+});
+
+describe('cState civo (status.civo.com): updates without track shortcodes, each issue closed by resolvedWhen', () => {
+  const plan = mapCstate(readCstateFolder(join(FIXTURES, 'cstate-civo')));
+  const { api, report, dir } = importInto(plan);
+  const incident = (name: string) => api['incidents.json'].incidents.find((candidate) => candidate.name === name)!;
+  const lasted = (name: string) => {
+    const { config, entries } = openSite(dir);
+    const model = buildStatusModel(config, entries, Date.parse(NOW));
+    const event = model.events.find((candidate) => candidate.title === name)!;
+    return durationLabel(event, siteText({ locale: 'en', timezone: 'UTC', now: Date.parse(NOW) }));
+  };
+
+  test('an outage ends at resolvedWhen: its duration is what the source says, and no update was made up', () => {
+    expect(report.skipped).toEqual([]);
+    const gpu = incident('Partial GPU outage in LON1');
+    expect([gpu.status, gpu.started_at, gpu.resolved_at]).toEqual([
+      'resolved',
+      '2026-03-14T08:40:00.000Z',
+      '2026-03-15T09:00:00.000Z',
+    ]);
+    expect(lasted('Partial GPU outage in LON1')).toBe('Lasted 1 d');
+    expect(gpu.incident_updates.map((update) => update.status)).toEqual(['investigating']);
+    const words = api['incidents.json'].incidents.flatMap((each) => each.incident_updates.map((update) => update.body));
+    expect(words).not.toContain('Resolved.');
+  });
+
+  test('resolvedWhen before the issue began: its start is kept, it is resolved with its update, and a note names the file', () => {
+    const latencies = incident('High latencies accessing NYC1 resources');
+    expect([latencies.status, latencies.started_at, latencies.resolved_at]).toEqual([
+      'resolved',
+      '2026-02-06T07:21:23.000Z',
+      '2026-02-06T07:21:23.000Z',
+    ]);
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2026-02-06-NYC1-latencies',
+      message:
+        'resolvedWhen (2026-01-29T09:55:00Z) is before the issue began (2026-02-06T07:21:23Z): its start is kept, and it is resolved with its last update (2026-02-06T07:21:23Z)',
+    });
   });
 });

@@ -8,7 +8,6 @@ import { splitFrontmatter } from '../files/frontmatter.ts';
 import { bodyUpdates, expandShortcodes, hugoTime } from './cstate-body.ts';
 import {
   componentIdMaker,
-  defaultMessage,
   ImportError,
   markReopenings,
   moveLongMessages,
@@ -224,16 +223,30 @@ function frontmatterOf(text: string): { data: Record<string, unknown>; body: str
 }
 
 /**
- * A resolved issue ends resolved: at `resolvedWhen` when that is after the
- * last update, else its last update is the resolving one (nothing is made up
- * a minute after a real update).
+ * A resolved issue ends at `resolvedWhen` when that is after its last update,
+ * as `ended:` (no update is made up: the source gave a time, not words); else
+ * its last update is the resolving one. A `resolvedWhen` before the last update
+ * contradicts the issue's own times: its start is kept, and a note says so.
+ * Returns the end, if it is `resolvedWhen`.
  */
-function closeResolved(updates: ImportedUpdate[], resolvedWhen: string | undefined): void {
+function closeResolved(
+  updates: ImportedUpdate[],
+  resolvedWhen: string | undefined,
+  notes: string[],
+): string | undefined {
   const last = updates.at(-1)!;
-  if (last.status === 'resolved') return;
-  if (resolvedWhen && resolvedWhen > last.at)
-    updates.push({ at: resolvedWhen, status: 'resolved', message: defaultMessage('resolved') });
-  else last.status = 'resolved';
+  if (last.status === 'resolved') return undefined;
+  if (resolvedWhen && resolvedWhen > last.at) return resolvedWhen;
+  last.status = 'resolved';
+  if (resolvedWhen && resolvedWhen < last.at) {
+    const first = updates[0]!;
+    notes.push(
+      resolvedWhen < first.at
+        ? `resolvedWhen (${resolvedWhen}) is before the issue began (${first.at}): its start is kept, and it is resolved with its last update (${last.at})`
+        : `resolvedWhen (${resolvedWhen}) is before its last update (${last.at}): it is resolved with that update`,
+    );
+  }
+  return undefined;
 }
 
 function mapIssue(name: string, text: string, context: IssueContext): ImportedEvent {
@@ -258,7 +271,8 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
     context.onZoneless,
   );
   const resolvedWhen = data['resolvedWhen'] ? time(data['resolvedWhen'], 'resolvedWhen') : undefined;
-  if (isTruthy(data['resolved']) || informational) closeResolved(updates, resolvedWhen);
+  const ended =
+    isTruthy(data['resolved']) || informational ? closeResolved(updates, resolvedWhen, context.notes) : undefined;
   if (informational && !isTruthy(data['resolved']))
     context.notes.push('an informational post: imported as a notice that is over, as cState never shows it as open');
   markReopenings(updates);
@@ -287,6 +301,7 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
       impact: unmarked ? 'none' : severity.impact,
       components,
       ...(started ? { started } : {}),
+      ...(ended ? { ended } : {}),
       source,
       updates: updates.map(updateValue),
     },

@@ -45,11 +45,9 @@ describe('Jenkins (status.jenkins.io, cState)', () => {
     });
   });
 
-  test('a one-digit hour is read as Hugo reads it; the untracked body is the first update at the date, resolvedWhen closes it', () => {
-    expect(updatesOf(plan, '2023-12-04-x86medium-migration')).toEqual([
-      ['2023-12-04T08:00:00Z', 'investigating'],
-      ['2023-12-04T10:00:00Z', 'resolved'],
-    ]);
+  test('a one-digit hour is read as Hugo reads it; the untracked body is the first update at the date, resolvedWhen its end', () => {
+    expect(updatesOf(plan, '2023-12-04-x86medium-migration')).toEqual([['2023-12-04T08:00:00Z', 'investigating']]);
+    expect(bySource(plan, '2023-12-04-x86medium-migration').frontmatter['ended']).toBe('2023-12-04T10:00:00Z');
   });
 
   test('an HTML comment is not shown', () => {
@@ -140,8 +138,8 @@ describe('Uberspace (is.uberspace.online, cState): a severity cState does not kn
     expect(event.frontmatter['components']).toEqual(new Map());
     expect(updatesOf(plan, '2019-12-18-mysql-uberspace-de-not-reachable')).toEqual([
       ['2019-12-18T13:02:00Z', 'investigating'],
-      ['2019-12-19T15:00:00Z', 'resolved'],
     ]);
+    expect(event.frontmatter['ended']).toBe('2019-12-19T15:00:00Z');
     expect(plan.notes).toContainEqual({
       source: 'cstate 2019-12-18-mysql-uberspace-de-not-reachable',
       message:
