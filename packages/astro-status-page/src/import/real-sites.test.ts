@@ -309,19 +309,21 @@ describe('Telerik Platform (Statuspage), incidents.json alone', async () => {
     validates(plan);
   });
 
-  test('an incident Statuspage calls resolved, saved without its resolving update, is resolved at resolved_at, noted', () => {
+  test('an incident Statuspage calls resolved, saved without its resolving update, ends at resolved_at with no update made up, noted', () => {
     const [first] = exported.incidents;
     const cut: StatuspageExport = {
       ...exported,
       incidents: [{ ...first!, incident_updates: first!.incident_updates.slice(1) }],
     };
     const mapped = mapStatuspage(cut);
-    expect(updatesOf(mapped, 'gzrdn0ymmjp1').at(-1)).toEqual(['2016-06-09T12:59:33Z', 'resolved']);
+    expect(updatesOf(mapped, 'gzrdn0ymmjp1').map(([, status]) => status)).not.toContain('resolved');
+    expect(bySource(mapped, 'gzrdn0ymmjp1').frontmatter['ended']).toBe('2016-06-09T12:59:33Z');
     expect(mapped.notes).toContainEqual({
       source: 'statuspage gzrdn0ymmjp1',
       message:
-        'it is resolved on Statuspage but no saved update says so: a "resolved" update was added at 2016-06-09T12:59:33Z',
+        'it is resolved on Statuspage but no saved update says so: it ends at resolved_at (2016-06-09T12:59:33Z), with no update made up',
     });
+    validates(mapped);
   });
 
   test('one entry that is not an incident is skipped alone, with the reason', async () => {

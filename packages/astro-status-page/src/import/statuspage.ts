@@ -167,16 +167,26 @@ class IncidentMapper {
 
   /**
    * The incident's own status wins over its saved updates: a `resolved` (or
-   * `completed`) incident whose updates stop short gets a closing update at
-   * `resolved_at` (never before the last update), noted.
+   * `completed`) incident whose updates stop short ends at `resolved_at`. An
+   * incident ends there without an update (`ended:`, nothing made up); with no
+   * `resolved_at` after its last update, or for a maintenance, a closing update
+   * is added at the last update's time or `resolved_at`. Noted either way.
+   * Returns the incident's end, if it is `ended:`.
    */
-  private closeAsStated(updates: ImportedUpdate[], closing: string): void {
+  private closeAsStated(updates: ImportedUpdate[], closing: string): string | undefined {
     const last = updates.at(-1)!;
-    if (this.incident.status !== closing || last.status === closing) return;
+    if (this.incident.status !== closing || last.status === closing) return undefined;
     const resolvedAt = this.incident.resolved_at ? utc(this.incident.resolved_at, 'resolved_at') : last.at;
+    if (closing === 'resolved' && resolvedAt > last.at) {
+      this.note(
+        `it is resolved on Statuspage but no saved update says so: it ends at resolved_at (${resolvedAt}), with no update made up`,
+      );
+      return resolvedAt;
+    }
     const at = resolvedAt > last.at ? resolvedAt : last.at;
     updates.push({ at, status: closing, message: defaultMessage(closing) });
     this.note(`it is ${closing} on Statuspage but no saved update says so: a "${closing}" update was added at ${at}`);
+    return undefined;
   }
 
   incidentEvent(): ImportedEvent {
@@ -201,7 +211,7 @@ class IncidentMapper {
         );
       }
     }
-    this.closeAsStated(updates, 'resolved');
+    const ended = this.closeAsStated(updates, 'resolved');
     markReopenings(updates);
     this.addUnstatedComponents(components, updates, declared);
     const { impact, note } = fitImpact(declared, [
@@ -230,6 +240,7 @@ class IncidentMapper {
         impact,
         components,
         ...(started ? { started } : {}),
+        ...(ended ? { ended } : {}),
         ...(postmortem && publishedAt && publishedAt >= (started ?? first.at) ? { postmortem_at: publishedAt } : {}),
         source: { statuspage: this.incident.id },
         updates: updates.map(updateValue),
