@@ -251,6 +251,11 @@ function closeResolved(
 
 function mapIssue(name: string, text: string, context: IssueContext): ImportedEvent {
   const { data, body } = frontmatterOf(text);
+  // Hugo never publishes a draft, so neither does the import: it is listed as skipped, with the reason.
+  if (isTruthy(data['draft']))
+    throw new UnmappableError(
+      "it is a draft (draft: true): the site's own Hugo build never published it, so it is not imported; publish it there, or write it here, to have it",
+    );
   const title = asText(data['title']);
   if (!title) throw new UnmappableError('it has no title');
   const informational = isTruthy(data['informational']);

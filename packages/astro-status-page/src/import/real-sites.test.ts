@@ -229,6 +229,8 @@ describe('careless and hostile cState folders', () => {
   writeFileSync(join(issues, '2024-05-02-actualización-de-red.md'), issue('date: 2024-05-02T10:00:00Z\nresolved: yes'));
   writeFileSync(join(issues, '2024-05-03-string-true.md'), issue('date: 2024-05-03T10:00:00Z\nresolved: "true"'));
   writeFileSync(join(issues, '2024-05-04-feb-30.md'), issue('date: 2024-02-30T10:00:00Z'));
+  writeFileSync(join(issues, '2024-05-06-draft.md'), issue('date: 2024-05-06T10:00:00Z\ndraft: true'));
+  writeFileSync(join(issues, '2024-05-07-not-draft.md'), issue('date: 2024-05-07T10:00:00Z\ndraft: false'));
   writeFileSync(
     join(issues, '2024-05-05-deep.md'),
     issue('date: 2024-05-05T10:00:00Z', `${'<div>'.repeat(3000)}deep${'</div>'.repeat(3000)}`),
@@ -247,6 +249,14 @@ describe('careless and hostile cState folders', () => {
     expect(updatesOf(plan, '2024-05-02-actualización-de-red').at(-1)?.[1]).toBe('resolved');
     expect(updatesOf(plan, '2024-05-03-string-true').at(-1)?.[1]).toBe('resolved');
     validates(plan);
+  });
+
+  test('a draft stays a draft: not imported, listed as skipped with the reason; draft: false is imported', () => {
+    expect(bySource(plan, '2024-05-06-draft')).toBeUndefined();
+    expect(reasonOf('2024-05-06-draft')).toBe(
+      "it is a draft (draft: true): the site's own Hugo build never published it, so it is not imported; publish it there, or write it here, to have it",
+    );
+    expect(bySource(plan, '2024-05-07-not-draft')).toBeDefined();
   });
 
   test('30 February is refused for that issue alone', () => {
