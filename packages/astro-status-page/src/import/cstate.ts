@@ -1,11 +1,11 @@
 import { existsSync, globSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
-import { parse } from 'yaml';
 import type { Component, SiteConfigInput } from '../files/schemas/site-config.ts';
 import { type Impact, type IncidentComponentStatus } from '../rules/statuses.ts';
 import { urlProblem, WEB_URL } from '../rules/urls.ts';
 import { splitFrontmatter } from '../files/frontmatter.ts';
 import { bodyUpdates, expandShortcodes, hugoTime } from './cstate-body.ts';
+import { duplicateNote, parseLenient, YamlSyntaxError } from './lenient-yaml.ts';
 import {
   componentIdMaker,
   ImportError,
@@ -30,8 +30,10 @@ import {
  */
 
 export interface CstateSite {
-  /** `config.yml` as parsed. */
+  /** `config.yml` as parsed, the last of equal keys kept (as Hugo does). */
   config: unknown;
+  /** What reading `config.yml` had to say: keys written twice, with their lines. */
+  configNotes?: ImportNote[];
   issues: CstateIssue[];
 }
 
@@ -75,13 +77,15 @@ function readIssues(dir: string): CstateIssue[] {
 export function readCstateFolder(dir: string): CstateSite {
   const configFile = ['config.yml', 'config.yaml'].map((name) => join(dir, name)).find((path) => existsSync(path));
   if (!configFile) throw new ImportError(`${dir} has no config.yml; give the folder of a cState site`);
-  let config: unknown;
   try {
-    config = parse(readFileSync(configFile, 'utf8'));
+    const { value, duplicates } = parseLenient(readFileSync(configFile, 'utf8'));
+    const source = `cstate ${basename(configFile)}`;
+    const configNotes = duplicates.map((duplicate) => ({ source, message: duplicateNote(duplicate) }));
+    return { config: value, configNotes, issues: readIssues(dir) };
   } catch (error) {
-    throw new ImportError(`${configFile}: YAML syntax: ${(error as Error).message.split('\n')[0]}`);
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    throw new ImportError(`${configFile}: YAML syntax: ${error.message}`);
   }
-  return { config, issues: readIssues(dir) };
 }
 
 interface System {
@@ -212,13 +216,25 @@ function unknownSeverityNote(value: unknown): string {
   return `${what}: cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none`;
 }
 
-function frontmatterOf(text: string): { data: Record<string, unknown>; body: string } {
+/**
+ * The front matter as Hugo reads it: the last of equal keys kept (each noted,
+ * with its lines in the file), and keys in any case (`ResolvedWhen` is
+ * `resolvedWhen`: Hugo lowercases them, and cState's own templates use both), so
+ * `data` has lowercase keys.
+ */
+function frontmatterOf(text: string, notes: string[]): { data: Record<string, unknown>; body: string } {
   const split = splitFrontmatter(text);
   if (!split) throw new UnmappableError('it has no frontmatter between --- lines');
   try {
-    return { data: asRecord(parse(split.yaml)), body: split.body };
+    const { value, duplicates } = parseLenient(split.yaml);
+    for (const duplicate of duplicates) notes.push(duplicateNote(duplicate, split.lineOffset));
+    return {
+      data: Object.fromEntries(Object.entries(asRecord(value)).map(([key, field]) => [key.toLowerCase(), field])),
+      body: split.body,
+    };
   } catch (error) {
-    throw new UnmappableError(`its frontmatter is not YAML: ${(error as Error).message.split('\n')[0]}`);
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    throw new UnmappableError(`its frontmatter is not YAML: ${error.message}`);
   }
 }
 
@@ -250,7 +266,7 @@ function closeResolved(
 }
 
 function mapIssue(name: string, text: string, context: IssueContext): ImportedEvent {
-  const { data, body } = frontmatterOf(text);
+  const { data, body } = frontmatterOf(text, context.notes);
   // Hugo never publishes a draft, so neither does the import: it is listed as skipped, with the reason.
   if (isTruthy(data['draft']))
     throw new UnmappableError(
@@ -275,7 +291,7 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
     context.notes,
     context.onZoneless,
   );
-  const resolvedWhen = data['resolvedWhen'] ? time(data['resolvedWhen'], 'resolvedWhen') : undefined;
+  const resolvedWhen = data['resolvedwhen'] ? time(data['resolvedwhen'], 'resolvedWhen') : undefined;
   const ended =
     isTruthy(data['resolved']) || informational ? closeResolved(updates, resolvedWhen, context.notes) : undefined;
   if (informational && !isTruthy(data['resolved']))
@@ -323,7 +339,7 @@ function titleAsWritten(text: string): string | undefined {
 
 /** A cState site's systems and issues as our config and incident files. Pure. */
 export function mapCstate(site: CstateSite): ImportPlan {
-  const notes: ImportNote[] = [];
+  const notes: ImportNote[] = [...(site.configNotes ?? [])];
   const { config, idOf } = mapSystems(site.config, notes);
   const base = /^https?:\/\//i.test(config.url) ? config.url.replace(/\/?$/, '/') : undefined;
   const oldUrl = (issue: string) =>

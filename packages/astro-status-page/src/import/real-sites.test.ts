@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -271,6 +271,62 @@ describe('careless and hostile cState folders', () => {
       source: 'cstate 2024-05-05-deep',
       message: 'HTML nested 3000 tags deep (at most 200 are read) was kept as plain text, its tags dropped',
     });
+  });
+});
+
+describe('lenient where Hugo is: the Civo site with keys written twice (added here; Hugo builds such a site)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cstate-twice-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join(FIXTURES, 'cstate-civo'), dir, { recursive: true });
+  const config = readFileSync(join(dir, 'config.yml'), 'utf8');
+  // Its title is on line 8; these are lines 25 to 27.
+  writeFileSync(
+    join(dir, 'config.yml'),
+    `${config}  disableDarkMode: false\n  disableDarkMode: true\ntitle: Civo Status\n`,
+  );
+  const gpu = join(dir, 'content/issues/2026-03-14-partial-GPU-outage-LON1.md');
+  writeFileSync(
+    gpu,
+    readFileSync(gpu, 'utf8').replace('severity: disrupted\n', 'severity: down\nseverity: disrupted\n'),
+  );
+  const plan = mapCstate(readCstateFolder(dir));
+
+  test('a config key set twice takes the last value, noted with both lines; every issue still imports', () => {
+    expect(plan.config.name).toBe('Civo Status');
+    expect(plan.notes).toContainEqual({
+      source: 'cstate config.yml',
+      message: 'title is set on lines 8 and 27: the last (line 27) is used, as Hugo does',
+    });
+    expect(plan.notes).toContainEqual({
+      source: 'cstate config.yml',
+      message: 'params.disableDarkMode is set on lines 25 and 26: the last (line 26) is used, as Hugo does',
+    });
+    expect(plan.events).toHaveLength(3);
+    validates(plan);
+  });
+
+  test('a front matter key set twice takes the last value, noted with its lines in the issue file', () => {
+    expect(bySource(plan, '2026-03-14-partial-GPU-outage-LON1').frontmatter['impact']).toBe('major');
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2026-03-14-partial-GPU-outage-LON1',
+      message: 'severity is set on lines 6 and 7: the last (line 7) is used, as Hugo does',
+    });
+  });
+
+  test('front matter keys in any case, as Hugo reads them: ResolvedWhen is resolvedWhen', () => {
+    const issue = join(dir, 'content/issues/2026-03-14-partial-GPU-outage-LON1.md');
+    const other = mkdtempSync(join(tmpdir(), 'cstate-case-'));
+    try {
+      cpSync(join(FIXTURES, 'cstate-civo'), other, { recursive: true });
+      writeFileSync(
+        join(other, 'content/issues/2026-03-14-partial-GPU-outage-LON1.md'),
+        readFileSync(issue, 'utf8').replace('resolvedWhen:', 'ResolvedWhen:'),
+      );
+      const cased = mapCstate(readCstateFolder(other));
+      expect(bySource(cased, '2026-03-14-partial-GPU-outage-LON1').frontmatter['ended']).toBe('2026-03-15T09:00:00Z');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });
 
