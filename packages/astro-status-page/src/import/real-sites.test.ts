@@ -229,6 +229,13 @@ describe('careless and hostile cState folders', () => {
   writeFileSync(join(issues, '2024-05-02-actualización-de-red.md'), issue('date: 2024-05-02T10:00:00Z\nresolved: yes'));
   writeFileSync(join(issues, '2024-05-03-string-true.md'), issue('date: 2024-05-03T10:00:00Z\nresolved: "true"'));
   writeFileSync(join(issues, '2024-05-04-feb-30.md'), issue('date: 2024-02-30T10:00:00Z'));
+  writeFileSync(
+    join(issues, '2024-05-08-empty-link.md'),
+    issue(
+      'date: 2024-05-08T10:00:00Z',
+      'Write to [computing.support@example.org](<>) for help, or see [the notice](javascript:alert(1)).',
+    ),
+  );
   writeFileSync(join(issues, '2024-05-06-draft.md'), issue('date: 2024-05-06T10:00:00Z\ndraft: true'));
   writeFileSync(join(issues, '2024-05-07-not-draft.md'), issue('date: 2024-05-07T10:00:00Z\ndraft: false'));
   writeFileSync(
@@ -257,6 +264,17 @@ describe('careless and hostile cState folders', () => {
       "it is a draft (draft: true): the site's own Hugo build never published it, so it is not imported; publish it there, or write it here, to have it",
     );
     expect(bySource(plan, '2024-05-07-not-draft')).toBeDefined();
+  });
+
+  test('an empty or unsafe link costs only the link: its text stays, the incident is imported, each is noted', () => {
+    expect(renderEvent(bySource(plan, '2024-05-08-empty-link'))).toContain(
+      'Write to computing.support@example.org for help, or see the notice.\n',
+    );
+    const notes = plan.notes.filter((note) => note.source === 'cstate 2024-05-08-empty-link');
+    expect(notes.map((note) => note.message)).toEqual([
+      'a link to "" was left out, its text kept: links may only be https:, http:, mailto: or a path',
+      'a link to "javascript:alert(1)" was left out, its text kept: links may only be https:, http:, mailto: or a path',
+    ]);
   });
 
   test('30 February is refused for that issue alone', () => {
