@@ -40,7 +40,8 @@ async function statuspagePlan(ctx: Context, flags: Flags, source: string | undef
     return mapStatuspage(await fetchManagement({ apiUrl, pageId, apiKey }));
   }
   const where = sourceArgument('statuspage', source, 'https://status.example.com');
-  return mapStatuspage(await (/^https?:/i.test(where) ? fetchPublicPage(where) : readPublicFolder(where)));
+  const url = typeof flags['url'] === 'string' ? flags['url'] : undefined;
+  return mapStatuspage(await (/^https?:/i.test(where) ? fetchPublicPage(where, url) : readPublicFolder(where, url)));
 }
 
 /** What the import did (or would do), one line per file, then the summary. */
