@@ -250,27 +250,38 @@ class IncidentMapper {
   }
 
   /**
-   * Components the incident lists that no update gave a status (an incident
-   * posted once it was over says nothing of them): affected from the start,
-   * at the status its impact implies, and noted.
+   * Components the incident lists that no update took away from operational
+   * (an incident posted once it was over says nothing of them, or every update
+   * left them "operational"): affected from the start at the status its impact
+   * implies, until it is resolved, and noted. Statuspage lists them as the
+   * incident's affected components, so the page does too.
    */
   private addUnstatedComponents(
     components: Map<string, IncidentComponentStatus>,
     updates: readonly ImportedUpdate[],
     impact: Impact,
   ): void {
-    const stated = new Set([
+    const down = new Set([
       ...components.keys(),
-      ...updates.flatMap((update) => [...(update.components?.keys() ?? [])]),
+      ...updates.flatMap((update) =>
+        [...(update.components ?? [])].flatMap(([id, status]) => (status === 'operational' ? [] : [id])),
+      ),
     ]);
     const status = INCIDENT_COMPONENT_STATUSES.find((candidate) => IMPACT_OF_STATUS[candidate] === impact);
-    const unstated = (this.incident.components ?? [])
-      .flatMap((component) => this.idOf.get(component.id) ?? [])
-      .filter((id) => !stated.has(id));
+    const unstated = [
+      ...new Set(
+        (this.incident.components ?? [])
+          .flatMap((component) => this.idOf.get(component.id) ?? [])
+          .filter((id) => !down.has(id)),
+      ),
+    ];
     if (!status || unstated.length === 0) return;
-    for (const id of unstated) components.set(id, status);
+    for (const id of unstated) {
+      components.set(id, status);
+      for (const update of updates) update.components?.delete(id);
+    }
     this.note(
-      `no update gave a status to ${unstated.join(', ')}; set to ${status} from the start, as its impact (${impact}) implies`,
+      `no update took ${unstated.join(', ')} away from operational, but the incident lists it; set to ${status} from the start until resolved, as its impact (${impact}) implies`,
     );
   }
 
