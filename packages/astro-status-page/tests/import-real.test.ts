@@ -137,3 +137,37 @@ describe('cState civo (status.civo.com): updates without track shortcodes, each 
     });
   });
 });
+
+describe('cState civo, as it stood on 5 July 2021: a planned outage announced three days ahead', () => {
+  const announcedAt = '2021-07-05T16:00:00Z';
+  const plan = mapCstate(readCstateFolder(join(FIXTURES, 'cstate-civo-2021')), Date.parse(announcedAt));
+  const dir = mkdtempSync(join(tmpdir(), 'status-import-real-'));
+  dirs.push(dir);
+  const report = writeImport(dir, plan, { dryRun: false, force: false });
+
+  test('it is scheduled maintenance, listed from the import on, before its date: never an incident resolved at its start', () => {
+    expect(report.skipped).toEqual([]);
+    const before = apiAt(dir, '2021-07-06T12:00:00Z');
+    expect(before['incidents.json'].incidents).toEqual([]);
+    const [maintenance] = before['scheduled-maintenances.json'].scheduled_maintenances;
+    expect(maintenance).toMatchObject({
+      name: 'Planned Outage in LON1 on 8 July 2021',
+      status: 'scheduled',
+      scheduled_for: '2021-07-08T06:00:00.000Z',
+      scheduled_until: '2021-07-08T07:00:00.000Z',
+    });
+    expect(maintenance!.incident_updates[0]!.body).toMatch(/^On Thursday the 8th of July at 6am GMT\+1/);
+    expect(maintenance!.components.map((component) => component.name)).toEqual([
+      'Storage/LON1',
+      'Compute/LON1',
+      'Network/LON1',
+    ]);
+    const after = apiAt(dir, '2021-07-09T00:00:00Z');
+    expect(after['incidents.json'].incidents).toEqual([]);
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2021-07-08-scheduled-upgrade-downtime-lon1',
+      message:
+        "dated 2021-07-08T06:00:00Z, after this import: an announcement, imported as scheduled maintenance from 2021-07-08T06:00:00Z to 2021-07-08T07:00:00Z (an hour, as cState's calendar link reads it), announced at the import's time (2021-07-05T16:00:00Z), as cState gives no time it was posted",
+    });
+  });
+});

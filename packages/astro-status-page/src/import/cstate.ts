@@ -4,6 +4,7 @@ import type { Component, SiteConfigInput } from '../files/schemas/site-config.ts
 import { type Impact, type IncidentComponentStatus } from '../rules/statuses.ts';
 import { urlProblem, WEB_URL } from '../rules/urls.ts';
 import { splitFrontmatter } from '../files/frontmatter.ts';
+import { isoSeconds } from '../files/incident-writer.ts';
 import { bodyUpdates, expandShortcodes, hugoTime } from './cstate-body.ts';
 import { duplicateNote, parseLenient, YamlSyntaxError } from './lenient-yaml.ts';
 import {
@@ -201,6 +202,8 @@ export function hugoSegment(name: string, slug: string | undefined): string {
 
 interface IssueContext {
   idOf: Map<string, string>;
+  /** The import's now, ISO: a post dated after it is an announcement. */
+  now: string;
   /** An issue's address on the old site, from its file name (Hugo's path, lowercased), if the site has a baseURL. */
   oldUrl: (issue: string) => string | undefined;
   notes: string[];
@@ -292,8 +295,13 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
     context.onZoneless,
   );
   const resolvedWhen = data['resolvedwhen'] ? time(data['resolvedwhen'], 'resolvedWhen') : undefined;
+  if (date > context.now) return announcement(name, data, title, updates, { date, resolvedWhen }, context);
   const ended =
     isTruthy(data['resolved']) || informational ? closeResolved(updates, resolvedWhen, context.notes) : undefined;
+  if (isTruthy(data['pin']))
+    context.notes.push(
+      'pinned (pin: true): cState keeps it in the announcement box above its systems; our page has no pinned notices, so it is in the history at its date',
+    );
   if (informational && !isTruthy(data['resolved']))
     context.notes.push('an informational post: imported as a notice that is over, as cState never shows it as open');
   markReopenings(updates);
@@ -330,6 +338,54 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
   };
 }
 
+/**
+ * A post dated after the import (cState lists it at once, in its
+ * announcement box when unresolved) announces work ahead: it is scheduled
+ * maintenance of its `affected` systems, from its date to `resolvedWhen`, else
+ * for an hour (how cState's own "add to calendar" reads it), announced at the
+ * import's time, since the source says not when it was posted. Its text is
+ * the announcement; it is never an incident resolved at its start.
+ */
+function announcement(
+  name: string,
+  data: Record<string, unknown>,
+  title: string,
+  updates: ImportedUpdate[],
+  { date, resolvedWhen }: { date: string; resolvedWhen: string | undefined },
+  context: IssueContext,
+): ImportedEvent {
+  const end = resolvedWhen && resolvedWhen > date ? resolvedWhen : isoSeconds(Date.parse(date) + 3_600_000);
+  const components: string[] = [];
+  for (const system of asList(data['affected'])) {
+    const id = context.idOf.get(String(system).toLowerCase());
+    if (!id) context.notes.push(`left out "${String(system)}": it is not among the systems in config.yml`);
+    else if (!components.includes(id)) components.push(id);
+  }
+  const message = updates.map((update) => update.message).join('\n\n');
+  const announced: ImportedUpdate[] = [{ at: context.now, status: 'scheduled', message }];
+  const moved = moveLongMessages(announced, '');
+  context.notes.push(...moved.notes);
+  context.notes.push(
+    `dated ${date}, after this import: an announcement, imported as scheduled maintenance from ${date} to ${end}${resolvedWhen && resolvedWhen > date ? ' (resolvedWhen)' : " (an hour, as cState's calendar link reads it)"}, announced at the import's time (${context.now}), as cState gives no time it was posted`,
+  );
+  const source = { cstate: hugoSegment(name, asText(data['slug'])) };
+  return {
+    kind: 'maintenance',
+    source,
+    title,
+    startsAt: date,
+    frontmatter: {
+      kind: 'maintenance',
+      title,
+      components,
+      window: { start: date, end },
+      source,
+      updates: announced.map(updateValue),
+    },
+    body: moved.body,
+  };
+}
+
 /** The title line of a file that could not be read as a whole, without the YAML quotes around it. */
 function titleAsWritten(text: string): string | undefined {
   const raw = /^title:\s*(.+)$/m.exec(text)?.[1]?.trim();
@@ -337,8 +393,8 @@ function titleAsWritten(text: string): string | undefined {
   return quoted ? quoted[2] : raw;
 }
 
-/** A cState site's systems and issues as our config and incident files. Pure. */
-export function mapCstate(site: CstateSite): ImportPlan {
+/** A cState site's systems and issues as our config and incident files, as of `now` (epoch ms). Pure. */
+export function mapCstate(site: CstateSite, now: number = Date.now()): ImportPlan {
   const notes: ImportNote[] = [...(site.configNotes ?? [])];
   const { config, idOf } = mapSystems(site.config, notes);
   const base = /^https?:\/\//i.test(config.url) ? config.url.replace(/\/?$/, '/') : undefined;
@@ -353,7 +409,13 @@ export function mapCstate(site: CstateSite): ImportPlan {
       skipped.push({ source, title: issue.name, reason: issue.problem });
       continue;
     }
-    const context: IssueContext = { idOf, oldUrl, notes: [], onZoneless: () => (zoneless = true) };
+    const context: IssueContext = {
+      idOf,
+      now: isoSeconds(now),
+      oldUrl,
+      notes: [],
+      onZoneless: () => (zoneless = true),
+    };
     try {
       events.push(mapIssue(issue.name, issue.text, context));
       notes.push(...[...new Set(context.notes)].map((message) => ({ source, message })));

@@ -236,6 +236,10 @@ describe('careless and hostile cState folders', () => {
       'Write to [computing.support@example.org](<>) for help, or see [the notice](javascript:alert(1)).',
     ),
   );
+  writeFileSync(
+    join(issues, '2024-05-09-pinned.md'),
+    '---\ntitle: Read this\ndate: 2024-05-09T10:00:00Z\ninformational: true\npin: true\n---\nA notice.\n',
+  );
   writeFileSync(join(issues, '2024-05-06-draft.md'), issue('date: 2024-05-06T10:00:00Z\ndraft: true'));
   writeFileSync(join(issues, '2024-05-07-not-draft.md'), issue('date: 2024-05-07T10:00:00Z\ndraft: false'));
   writeFileSync(
@@ -275,6 +279,15 @@ describe('careless and hostile cState folders', () => {
       'a link to "" was left out, its text kept: links may only be https:, http:, mailto: or a path',
       'a link to "javascript:alert(1)" was left out, its text kept: links may only be https:, http:, mailto: or a path',
     ]);
+  });
+
+  test('a pinned post is imported as a notice, and the note says our page does not pin it', () => {
+    expect(bySource(plan, '2024-05-09-pinned').frontmatter['impact']).toBe('none');
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2024-05-09-pinned',
+      message:
+        'pinned (pin: true): cState keeps it in the announcement box above its systems; our page has no pinned notices, so it is in the history at its date',
+    });
   });
 
   test('30 February is refused for that issue alone', () => {

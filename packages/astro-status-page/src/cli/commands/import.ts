@@ -81,7 +81,7 @@ export async function importCommand(
   try {
     const plan =
       from === 'cstate'
-        ? mapCstate(readCstateFolder(sourceArgument(from, source, '../my-cstate-site')))
+        ? mapCstate(readCstateFolder(sourceArgument(from, source, '../my-cstate-site')), ctx.now)
         : await statuspagePlan(ctx, flags, source);
     if (typeof flags['url'] === 'string') plan.config.url = flags['url'];
     const report = writeImport(ctx.dir, plan, { dryRun, force: flags['force'] === true });
