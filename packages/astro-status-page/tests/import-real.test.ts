@@ -9,6 +9,7 @@ import { readPublicFolder } from '../src/import/statuspage-source.ts';
 import { writeImport } from '../src/import/write.ts';
 import { splitFrontmatter } from '../src/files/frontmatter.ts';
 import { apiAt } from './helpers/api-at.ts';
+import { main } from '../src/cli/main.ts';
 import { openSite } from '../src/files/open-site.ts';
 import { buildStatusModel } from '../src/model/status-model.ts';
 import { siteText } from '../src/model/site-text.ts';
@@ -121,6 +122,17 @@ describe('cState civo (status.civo.com): updates without track shortcodes, each 
     expect(gpu.incident_updates.map((update) => update.status)).toEqual(['investigating']);
     const words = api['incidents.json'].incidents.flatMap((each) => each.incident_updates.map((update) => update.body));
     expect(words).not.toContain('Resolved.');
+  });
+
+  test('status list --all says it is resolved, as the page does', async () => {
+    const lines: string[] = [];
+    const code = await main(
+      ['list', '--all'],
+      { dir, now: Date.parse(NOW), env: {}, out: (line) => lines.push(line) },
+      (line) => lines.push(line),
+    );
+    expect(code).toBe(0);
+    expect(lines).toContainEqual(expect.stringMatching(/ {2}\S+ {2}resolved: Partial GPU outage in LON1$/));
   });
 
   test('resolvedWhen before the issue began: its start is kept, it is resolved with its update, and a note names the file', () => {
