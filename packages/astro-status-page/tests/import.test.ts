@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'node-html-parser';
-import { buildSite, outDir, TARGETS } from './helpers/build.ts';
+import { buildSite, outDir, ROOT, TARGETS } from './helpers/build.ts';
 import { componentIds, importedIds, statusIn, withOriginalIds } from './helpers/import.ts';
 import { serveStatic } from './helpers/static-server.ts';
 
@@ -122,5 +122,34 @@ describe('old links to the imported example', () => {
     const sitemap = readFileSync(join(outDir(rebuilt), 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(NEW);
     expect(sitemap).not.toContain(`/incidents/${OLD}/<`);
+  });
+});
+
+// Civo's cState site (tests/fixtures/cstate-civo, from github.com/civo/status): no track shortcodes, each issue
+// closed by resolvedWhen. Imported with the CLI, then built: the page says how long the outage lasted.
+describe('the imported Civo site, built', () => {
+  const name = 'cstate-civo-imported';
+  let site: string;
+  let imported: ReturnType<typeof statusIn>;
+  beforeAll(() => {
+    site = mkdtempSync(join(tmpdir(), 'status-import-civo-'));
+    imported = statusIn(site, ['import', 'cstate', resolve(ROOT, 'tests/fixtures/cstate-civo')]);
+    const { status, output } = buildSite({ name, siteDir: site, now: '2026-12-01T00:00:00Z' });
+    if (status !== 0) throw new Error(`Building the imported Civo site failed:\n${output}`);
+  });
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+  test('an outage without track shortcodes reads as long as resolvedWhen says, with no update made up', () => {
+    expect(imported.code).toBe(0);
+    const page = parse(
+      readFileSync(join(outDir(name), 'incidents/2026-03-14-partial-gpu-outage-in-lon1/index.html'), 'utf8'),
+    );
+    const text = (selector: string) => page.querySelector(selector)!.text.replace(/\s+/g, ' ').trim();
+    expect(text('.status-line')).toBe('✓ Resolved · Partial system outage');
+    expect(text('.when')).toMatch(/^14 Mar, 08:40(\s|–).*15 Mar, 09:00.* · Lasted 1 d$/);
+    expect(page.querySelectorAll('.timeline li').map((item) => item.querySelector('.status')!.text)).toEqual([
+      expect.stringMatching(/^Investigating · /),
+    ]);
+    expect(page.text).not.toContain('Resolved.');
   });
 });

@@ -149,6 +149,22 @@ describe.each([
     expected: [':7: started: 2022-12-28T13:00:00.000Z is after the first update (2022-12-28T12:31:00.000Z)'],
   },
   {
+    rule: 'ended on an incident its last update already resolves',
+    text: VALID_INCIDENT.replace(
+      'started: 2022-12-28T12:13:00Z',
+      'started: 2022-12-28T12:13:00Z\nended: 2022-12-28T15:00:00Z',
+    ),
+    expected: [':8: ended: the last update (2022-12-28T14:16:00.000Z) already resolves the incident'],
+  },
+  {
+    rule: 'ended before the last update',
+    text: VALID_INCIDENT.replace(
+      'started: 2022-12-28T12:13:00Z',
+      'started: 2022-12-28T12:13:00Z\nended: 2022-12-28T12:20:00Z',
+    ).replace('status: resolved', 'status: monitoring'),
+    expected: [':8: ended: 2022-12-28T12:20:00.000Z is not after the last update (2022-12-28T14:16:00.000Z)'],
+  },
+  {
     rule: 'resolved anywhere but last',
     text: VALID_INCIDENT.replace('status: investigating', 'status: resolved'),
     expected: [':10: updates.0.status: "resolved" may only be the last update'],

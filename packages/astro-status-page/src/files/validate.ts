@@ -40,6 +40,7 @@ const FIELD_NAMES = [
   'impact',
   'components',
   'started',
+  'ended',
   'updates',
   'window',
   'at',

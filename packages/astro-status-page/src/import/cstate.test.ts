@@ -59,18 +59,20 @@ updates:
 `);
   });
 
-  test('a body without tracks is the first report; resolvedWhen closes it', () => {
-    expect(fileOf('2024-04-10-slow-website')).toContain(`impact: major
+  test('a body without tracks is the first report; resolvedWhen is its end, with no update made up', () => {
+    expect(fileOf('2024-04-10-slow-website')).toBe(`---
+title: Slow website
+impact: major
 components:
   website: partial_outage
+ended: 2024-04-10T15:20:00Z
 source:
   cstate: 2024-04-10-slow-website
 updates:
   - at: 2024-04-10T14:00:00Z
     status: investigating
     message: Pages are slow to load for some visitors.
-  - at: 2024-04-10T15:20:00Z
-    status: resolved
+---
 `);
   });
 

@@ -1,14 +1,14 @@
 import { existsSync, globSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
-import { parse } from 'yaml';
 import type { Component, SiteConfigInput } from '../files/schemas/site-config.ts';
 import { type Impact, type IncidentComponentStatus } from '../rules/statuses.ts';
 import { urlProblem, WEB_URL } from '../rules/urls.ts';
 import { splitFrontmatter } from '../files/frontmatter.ts';
+import { isoSeconds } from '../files/incident-writer.ts';
 import { bodyUpdates, expandShortcodes, hugoTime } from './cstate-body.ts';
+import { duplicateNote, parseLenient, YamlSyntaxError } from './lenient-yaml.ts';
 import {
   componentIdMaker,
-  defaultMessage,
   ImportError,
   markReopenings,
   moveLongMessages,
@@ -31,8 +31,10 @@ import {
  */
 
 export interface CstateSite {
-  /** `config.yml` as parsed. */
+  /** `config.yml` as parsed, the last of equal keys kept (as Hugo does). */
   config: unknown;
+  /** What reading `config.yml` had to say: keys written twice, with their lines. */
+  configNotes?: ImportNote[];
   issues: CstateIssue[];
 }
 
@@ -76,13 +78,15 @@ function readIssues(dir: string): CstateIssue[] {
 export function readCstateFolder(dir: string): CstateSite {
   const configFile = ['config.yml', 'config.yaml'].map((name) => join(dir, name)).find((path) => existsSync(path));
   if (!configFile) throw new ImportError(`${dir} has no config.yml; give the folder of a cState site`);
-  let config: unknown;
   try {
-    config = parse(readFileSync(configFile, 'utf8'));
+    const { value, duplicates } = parseLenient(readFileSync(configFile, 'utf8'));
+    const source = `cstate ${basename(configFile)}`;
+    const configNotes = duplicates.map((duplicate) => ({ source, message: duplicateNote(duplicate) }));
+    return { config: value, configNotes, issues: readIssues(dir) };
   } catch (error) {
-    throw new ImportError(`${configFile}: YAML syntax: ${(error as Error).message.split('\n')[0]}`);
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    throw new ImportError(`${configFile}: YAML syntax: ${error.message}`);
   }
-  return { config, issues: readIssues(dir) };
 }
 
 interface System {
@@ -198,6 +202,8 @@ export function hugoSegment(name: string, slug: string | undefined): string {
 
 interface IssueContext {
   idOf: Map<string, string>;
+  /** The import's now, ISO: a post dated after it is an announcement. */
+  now: string;
   /** An issue's address on the old site, from its file name (Hugo's path, lowercased), if the site has a baseURL. */
   oldUrl: (issue: string) => string | undefined;
   notes: string[];
@@ -213,31 +219,62 @@ function unknownSeverityNote(value: unknown): string {
   return `${what}: cState lists it as a notice and marks neither its systems nor the banner, so it is imported with impact none`;
 }
 
-function frontmatterOf(text: string): { data: Record<string, unknown>; body: string } {
+/**
+ * The front matter as Hugo reads it: the last of equal keys kept (each noted,
+ * with its lines in the file), and keys in any case (`ResolvedWhen` is
+ * `resolvedWhen`: Hugo lowercases them, and cState's own templates use both), so
+ * `data` has lowercase keys.
+ */
+function frontmatterOf(text: string, notes: string[]): { data: Record<string, unknown>; body: string } {
   const split = splitFrontmatter(text);
   if (!split) throw new UnmappableError('it has no frontmatter between --- lines');
   try {
-    return { data: asRecord(parse(split.yaml)), body: split.body };
+    const { value, duplicates } = parseLenient(split.yaml);
+    for (const duplicate of duplicates) notes.push(duplicateNote(duplicate, split.lineOffset));
+    return {
+      data: Object.fromEntries(Object.entries(asRecord(value)).map(([key, field]) => [key.toLowerCase(), field])),
+      body: split.body,
+    };
   } catch (error) {
-    throw new UnmappableError(`its frontmatter is not YAML: ${(error as Error).message.split('\n')[0]}`);
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    throw new UnmappableError(`its frontmatter is not YAML: ${error.message}`);
   }
 }
 
 /**
- * A resolved issue ends resolved: at `resolvedWhen` when that is after the
- * last update, else its last update is the resolving one (nothing is made up
- * a minute after a real update).
+ * A resolved issue ends at `resolvedWhen` when that is after its last update,
+ * as `ended:` (no update is made up: the source gave a time, not words); else
+ * its last update is the resolving one. A `resolvedWhen` before the last update
+ * contradicts the issue's own times: its start is kept, and a note says so.
+ * Returns the end, if it is `resolvedWhen`.
  */
-function closeResolved(updates: ImportedUpdate[], resolvedWhen: string | undefined): void {
+function closeResolved(
+  updates: ImportedUpdate[],
+  resolvedWhen: string | undefined,
+  notes: string[],
+): string | undefined {
   const last = updates.at(-1)!;
-  if (last.status === 'resolved') return;
-  if (resolvedWhen && resolvedWhen > last.at)
-    updates.push({ at: resolvedWhen, status: 'resolved', message: defaultMessage('resolved') });
-  else last.status = 'resolved';
+  if (last.status === 'resolved') return undefined;
+  if (resolvedWhen && resolvedWhen > last.at) return resolvedWhen;
+  last.status = 'resolved';
+  if (resolvedWhen && resolvedWhen < last.at) {
+    const first = updates[0]!;
+    notes.push(
+      resolvedWhen < first.at
+        ? `resolvedWhen (${resolvedWhen}) is before the issue began (${first.at}): its start is kept, and it is resolved with its last update (${last.at})`
+        : `resolvedWhen (${resolvedWhen}) is before its last update (${last.at}): it is resolved with that update`,
+    );
+  }
+  return undefined;
 }
 
 function mapIssue(name: string, text: string, context: IssueContext): ImportedEvent {
-  const { data, body } = frontmatterOf(text);
+  const { data, body } = frontmatterOf(text, context.notes);
+  // Hugo never publishes a draft, so neither does the import: it is listed as skipped, with the reason.
+  if (isTruthy(data['draft']))
+    throw new UnmappableError(
+      "it is a draft (draft: true): the site's own Hugo build never published it, so it is not imported; publish it there, or write it here, to have it",
+    );
   const title = asText(data['title']);
   if (!title) throw new UnmappableError('it has no title');
   const informational = isTruthy(data['informational']);
@@ -257,8 +294,14 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
     context.notes,
     context.onZoneless,
   );
-  const resolvedWhen = data['resolvedWhen'] ? time(data['resolvedWhen'], 'resolvedWhen') : undefined;
-  if (isTruthy(data['resolved']) || informational) closeResolved(updates, resolvedWhen);
+  const resolvedWhen = data['resolvedwhen'] ? time(data['resolvedwhen'], 'resolvedWhen') : undefined;
+  if (date > context.now) return announcement(name, data, title, updates, { date, resolvedWhen }, context);
+  const ended =
+    isTruthy(data['resolved']) || informational ? closeResolved(updates, resolvedWhen, context.notes) : undefined;
+  if (isTruthy(data['pin']))
+    context.notes.push(
+      'pinned (pin: true): cState keeps it in the announcement box above its systems; our page has no pinned notices, so it is in the history at its date',
+    );
   if (informational && !isTruthy(data['resolved']))
     context.notes.push('an informational post: imported as a notice that is over, as cState never shows it as open');
   markReopenings(updates);
@@ -287,8 +330,57 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
       impact: unmarked ? 'none' : severity.impact,
       components,
       ...(started ? { started } : {}),
+      ...(ended ? { ended } : {}),
       source,
       updates: updates.map(updateValue),
+    },
+    body: moved.body,
+  };
+}
+
+/**
+ * A post dated after the import (cState lists it at once, in its
+ * announcement box when unresolved) announces work ahead: it is scheduled
+ * maintenance of its `affected` systems, from its date to `resolvedWhen`, else
+ * for an hour (how cState's own "add to calendar" reads it), announced at the
+ * import's time, since the source says not when it was posted. Its text is
+ * the announcement; it is never an incident resolved at its start.
+ */
+function announcement(
+  name: string,
+  data: Record<string, unknown>,
+  title: string,
+  updates: ImportedUpdate[],
+  { date, resolvedWhen }: { date: string; resolvedWhen: string | undefined },
+  context: IssueContext,
+): ImportedEvent {
+  const end = resolvedWhen && resolvedWhen > date ? resolvedWhen : isoSeconds(Date.parse(date) + 3_600_000);
+  const components: string[] = [];
+  for (const system of asList(data['affected'])) {
+    const id = context.idOf.get(String(system).toLowerCase());
+    if (!id) context.notes.push(`left out "${String(system)}": it is not among the systems in config.yml`);
+    else if (!components.includes(id)) components.push(id);
+  }
+  const message = updates.map((update) => update.message).join('\n\n');
+  const announced: ImportedUpdate[] = [{ at: context.now, status: 'scheduled', message }];
+  const moved = moveLongMessages(announced, '');
+  context.notes.push(...moved.notes);
+  context.notes.push(
+    `dated ${date}, after this import: an announcement, imported as scheduled maintenance from ${date} to ${end}${resolvedWhen && resolvedWhen > date ? ' (resolvedWhen)' : " (an hour, as cState's calendar link reads it)"}, announced at the import's time (${context.now}), as cState gives no time it was posted`,
+  );
+  const source = { cstate: hugoSegment(name, asText(data['slug'])) };
+  return {
+    kind: 'maintenance',
+    source,
+    title,
+    startsAt: date,
+    frontmatter: {
+      kind: 'maintenance',
+      title,
+      components,
+      window: { start: date, end },
+      source,
+      updates: announced.map(updateValue),
     },
     body: moved.body,
   };
@@ -301,9 +393,9 @@ function titleAsWritten(text: string): string | undefined {
   return quoted ? quoted[2] : raw;
 }
 
-/** A cState site's systems and issues as our config and incident files. Pure. */
-export function mapCstate(site: CstateSite): ImportPlan {
-  const notes: ImportNote[] = [];
+/** A cState site's systems and issues as our config and incident files, as of `now` (epoch ms). Pure. */
+export function mapCstate(site: CstateSite, now: number = Date.now()): ImportPlan {
+  const notes: ImportNote[] = [...(site.configNotes ?? [])];
   const { config, idOf } = mapSystems(site.config, notes);
   const base = /^https?:\/\//i.test(config.url) ? config.url.replace(/\/?$/, '/') : undefined;
   const oldUrl = (issue: string) =>
@@ -317,7 +409,13 @@ export function mapCstate(site: CstateSite): ImportPlan {
       skipped.push({ source, title: issue.name, reason: issue.problem });
       continue;
     }
-    const context: IssueContext = { idOf, oldUrl, notes: [], onZoneless: () => (zoneless = true) };
+    const context: IssueContext = {
+      idOf,
+      now: isoSeconds(now),
+      oldUrl,
+      notes: [],
+      onZoneless: () => (zoneless = true),
+    };
     try {
       events.push(mapIssue(issue.name, issue.text, context));
       notes.push(...[...new Set(context.notes)].map((message) => ({ source, message })));

@@ -1,5 +1,5 @@
 import TurndownService from 'turndown';
-import { isSafeUrl } from '../rules/markdown.ts';
+import { isSafeUrl, withoutUnsafeLinks } from '../rules/markdown.ts';
 
 // The same links the page renders (src/rules/markdown.ts): anything else becomes plain text.
 const HTML_TAG = /<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i;
@@ -71,9 +71,20 @@ const flatten = (html: string) =>
  * Markdown-ish text, sometimes HTML: HTML comments are dropped; HTML is
  * converted (scripts dropped, only http, mailto and relative links kept), or
  * flattened to text when nested too deep to convert (said to `note`); text
- * without tags is kept as written.
+ * without tags is kept as written, but for a link our pages would not publish
+ * (`[name](<>)`, `javascript:`), which keeps its text and loses the link (said
+ * to `note`), so the update is imported.
  */
 export function toSafeMarkdown(text: string | null | undefined, note?: (message: string) => void): string {
+  const { markdown, dropped } = withoutUnsafeLinks(convert(text, note));
+  for (const href of dropped)
+    note?.(
+      `a link to ${JSON.stringify(href)} was left out, its text kept: links may only be https:, http:, mailto: or a path`,
+    );
+  return markdown;
+}
+
+function convert(text: string | null | undefined, note?: (message: string) => void): string {
   const trimmed = (text ?? '').replace(/\r\n?/g, '\n').replace(HTML_COMMENT, '').trim();
   if (!HTML_TAG.test(trimmed)) return trimmed;
   const depth = tagDepth(trimmed);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -45,11 +45,9 @@ describe('Jenkins (status.jenkins.io, cState)', () => {
     });
   });
 
-  test('a one-digit hour is read as Hugo reads it; the untracked body is the first update at the date, resolvedWhen closes it', () => {
-    expect(updatesOf(plan, '2023-12-04-x86medium-migration')).toEqual([
-      ['2023-12-04T08:00:00Z', 'investigating'],
-      ['2023-12-04T10:00:00Z', 'resolved'],
-    ]);
+  test('a one-digit hour is read as Hugo reads it; the untracked body is the first update at the date, resolvedWhen its end', () => {
+    expect(updatesOf(plan, '2023-12-04-x86medium-migration')).toEqual([['2023-12-04T08:00:00Z', 'investigating']]);
+    expect(bySource(plan, '2023-12-04-x86medium-migration').frontmatter['ended']).toBe('2023-12-04T10:00:00Z');
   });
 
   test('an HTML comment is not shown', () => {
@@ -140,8 +138,8 @@ describe('Uberspace (is.uberspace.online, cState): a severity cState does not kn
     expect(event.frontmatter['components']).toEqual(new Map());
     expect(updatesOf(plan, '2019-12-18-mysql-uberspace-de-not-reachable')).toEqual([
       ['2019-12-18T13:02:00Z', 'investigating'],
-      ['2019-12-19T15:00:00Z', 'resolved'],
     ]);
+    expect(event.frontmatter['ended']).toBe('2019-12-19T15:00:00Z');
     expect(plan.notes).toContainEqual({
       source: 'cstate 2019-12-18-mysql-uberspace-de-not-reachable',
       message:
@@ -232,6 +230,19 @@ describe('careless and hostile cState folders', () => {
   writeFileSync(join(issues, '2024-05-03-string-true.md'), issue('date: 2024-05-03T10:00:00Z\nresolved: "true"'));
   writeFileSync(join(issues, '2024-05-04-feb-30.md'), issue('date: 2024-02-30T10:00:00Z'));
   writeFileSync(
+    join(issues, '2024-05-08-empty-link.md'),
+    issue(
+      'date: 2024-05-08T10:00:00Z',
+      'Write to [computing.support@example.org](<>) for help, or see [the notice](javascript:alert(1)).',
+    ),
+  );
+  writeFileSync(
+    join(issues, '2024-05-09-pinned.md'),
+    '---\ntitle: Read this\ndate: 2024-05-09T10:00:00Z\ninformational: true\npin: true\n---\nA notice.\n',
+  );
+  writeFileSync(join(issues, '2024-05-06-draft.md'), issue('date: 2024-05-06T10:00:00Z\ndraft: true'));
+  writeFileSync(join(issues, '2024-05-07-not-draft.md'), issue('date: 2024-05-07T10:00:00Z\ndraft: false'));
+  writeFileSync(
     join(issues, '2024-05-05-deep.md'),
     issue('date: 2024-05-05T10:00:00Z', `${'<div>'.repeat(3000)}deep${'</div>'.repeat(3000)}`),
   );
@@ -251,6 +262,34 @@ describe('careless and hostile cState folders', () => {
     validates(plan);
   });
 
+  test('a draft stays a draft: not imported, listed as skipped with the reason; draft: false is imported', () => {
+    expect(bySource(plan, '2024-05-06-draft')).toBeUndefined();
+    expect(reasonOf('2024-05-06-draft')).toBe(
+      "it is a draft (draft: true): the site's own Hugo build never published it, so it is not imported; publish it there, or write it here, to have it",
+    );
+    expect(bySource(plan, '2024-05-07-not-draft')).toBeDefined();
+  });
+
+  test('an empty or unsafe link costs only the link: its text stays, the incident is imported, each is noted', () => {
+    expect(renderEvent(bySource(plan, '2024-05-08-empty-link'))).toContain(
+      'Write to computing.support@example.org for help, or see the notice.\n',
+    );
+    const notes = plan.notes.filter((note) => note.source === 'cstate 2024-05-08-empty-link');
+    expect(notes.map((note) => note.message)).toEqual([
+      'a link to "" was left out, its text kept: links may only be https:, http:, mailto: or a path',
+      'a link to "javascript:alert(1)" was left out, its text kept: links may only be https:, http:, mailto: or a path',
+    ]);
+  });
+
+  test('a pinned post is imported as a notice, and the note says our page does not pin it', () => {
+    expect(bySource(plan, '2024-05-09-pinned').frontmatter['impact']).toBe('none');
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2024-05-09-pinned',
+      message:
+        'pinned (pin: true): cState keeps it in the announcement box above its systems; our page has no pinned notices, so it is in the history at its date',
+    });
+  });
+
   test('30 February is refused for that issue alone', () => {
     expect(reasonOf('2024-05-04-feb-30')).toBe(
       'date: "2024-02-30T10:00:00Z" is not a real date and time: 2024-02 has no day 30; write it like 2022-12-28T12:13:00Z',
@@ -263,6 +302,62 @@ describe('careless and hostile cState folders', () => {
       source: 'cstate 2024-05-05-deep',
       message: 'HTML nested 3000 tags deep (at most 200 are read) was kept as plain text, its tags dropped',
     });
+  });
+});
+
+describe('lenient where Hugo is: the Civo site with keys written twice (added here; Hugo builds such a site)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cstate-twice-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join(FIXTURES, 'cstate-civo'), dir, { recursive: true });
+  const config = readFileSync(join(dir, 'config.yml'), 'utf8');
+  // Its title is on line 8; these are lines 25 to 27.
+  writeFileSync(
+    join(dir, 'config.yml'),
+    `${config}  disableDarkMode: false\n  disableDarkMode: true\ntitle: Civo Status\n`,
+  );
+  const gpu = join(dir, 'content/issues/2026-03-14-partial-GPU-outage-LON1.md');
+  writeFileSync(
+    gpu,
+    readFileSync(gpu, 'utf8').replace('severity: disrupted\n', 'severity: down\nseverity: disrupted\n'),
+  );
+  const plan = mapCstate(readCstateFolder(dir));
+
+  test('a config key set twice takes the last value, noted with both lines; every issue still imports', () => {
+    expect(plan.config.name).toBe('Civo Status');
+    expect(plan.notes).toContainEqual({
+      source: 'cstate config.yml',
+      message: 'title is set on lines 8 and 27: the last (line 27) is used, as Hugo does',
+    });
+    expect(plan.notes).toContainEqual({
+      source: 'cstate config.yml',
+      message: 'params.disableDarkMode is set on lines 25 and 26: the last (line 26) is used, as Hugo does',
+    });
+    expect(plan.events).toHaveLength(3);
+    validates(plan);
+  });
+
+  test('a front matter key set twice takes the last value, noted with its lines in the issue file', () => {
+    expect(bySource(plan, '2026-03-14-partial-GPU-outage-LON1').frontmatter['impact']).toBe('major');
+    expect(plan.notes).toContainEqual({
+      source: 'cstate 2026-03-14-partial-GPU-outage-LON1',
+      message: 'severity is set on lines 6 and 7: the last (line 7) is used, as Hugo does',
+    });
+  });
+
+  test('front matter keys in any case, as Hugo reads them: ResolvedWhen is resolvedWhen', () => {
+    const issue = join(dir, 'content/issues/2026-03-14-partial-GPU-outage-LON1.md');
+    const other = mkdtempSync(join(tmpdir(), 'cstate-case-'));
+    try {
+      cpSync(join(FIXTURES, 'cstate-civo'), other, { recursive: true });
+      writeFileSync(
+        join(other, 'content/issues/2026-03-14-partial-GPU-outage-LON1.md'),
+        readFileSync(issue, 'utf8').replace('resolvedWhen:', 'ResolvedWhen:'),
+      );
+      const cased = mapCstate(readCstateFolder(other));
+      expect(bySource(cased, '2026-03-14-partial-GPU-outage-LON1').frontmatter['ended']).toBe('2026-03-15T09:00:00Z');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });
 
@@ -311,19 +406,21 @@ describe('Telerik Platform (Statuspage), incidents.json alone', async () => {
     validates(plan);
   });
 
-  test('an incident Statuspage calls resolved, saved without its resolving update, is resolved at resolved_at, noted', () => {
+  test('an incident Statuspage calls resolved, saved without its resolving update, ends at resolved_at with no update made up, noted', () => {
     const [first] = exported.incidents;
     const cut: StatuspageExport = {
       ...exported,
       incidents: [{ ...first!, incident_updates: first!.incident_updates.slice(1) }],
     };
     const mapped = mapStatuspage(cut);
-    expect(updatesOf(mapped, 'gzrdn0ymmjp1').at(-1)).toEqual(['2016-06-09T12:59:33Z', 'resolved']);
+    expect(updatesOf(mapped, 'gzrdn0ymmjp1').map(([, status]) => status)).not.toContain('resolved');
+    expect(bySource(mapped, 'gzrdn0ymmjp1').frontmatter['ended']).toBe('2016-06-09T12:59:33Z');
     expect(mapped.notes).toContainEqual({
       source: 'statuspage gzrdn0ymmjp1',
       message:
-        'it is resolved on Statuspage but no saved update says so: a "resolved" update was added at 2016-06-09T12:59:33Z',
+        'it is resolved on Statuspage but no saved update says so: it ends at resolved_at (2016-06-09T12:59:33Z), with no update made up',
     });
+    validates(mapped);
   });
 
   test('one entry that is not an incident is skipped alone, with the reason', async () => {

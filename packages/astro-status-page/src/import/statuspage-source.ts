@@ -71,10 +71,15 @@ function componentsFromIncidents(incidents: readonly StatuspageIncident[]): Stat
   return [...byId].map(([id, name], position) => ({ id, name, position }));
 }
 
-/** The page, components and incidents from the public API's files; `read` returns undefined for a missing file. */
+/**
+ * The page, components and incidents from the public API's files; `read`
+ * returns undefined for a missing file. `url` (the CLI's `--url`, or the page
+ * fetched) stands in for the page when no file names it (a trimmed export).
+ */
 async function fromPublicFiles(
   read: (file: PublicFile) => Promise<unknown>,
   where: (file: PublicFile) => string,
+  url?: string,
 ): Promise<StatuspageExport> {
   const file = async <F extends PublicFile>(name: F) => {
     const json = await read(name);
@@ -90,12 +95,19 @@ async function fromPublicFiles(
     throw new ImportError(
       `${where('incidents.json')} is missing, and so is summary.json; one of them holds the page's incidents`,
     );
-  const page = components?.page ?? summary?.page ?? incidents?.page ?? maintenances?.page;
+  const notes: string[] = [];
+  let page = components?.page ?? summary?.page ?? incidents?.page ?? maintenances?.page;
+  const host = url && /^https?:\/\//i.test(url) ? new URL(url).hostname : undefined;
+  if (!page && url && host) {
+    page = { name: host, url };
+    notes.push(
+      `no file names the page: its address is ${url} and its name ${JSON.stringify(host)}; give it its own in status.config.yaml`,
+    );
+  }
   if (!page)
     throw new ImportError(
-      `${where('components.json')} is missing, and no other file names the page; save components.json or summary.json`,
+      `${where('components.json')} is missing, and no other file names the page; save components.json or summary.json, or give the page's address with --url https://status.example.com`,
     );
-  const notes: string[] = [];
   // The summary adds open incidents older than the newest 50; the mapper drops repeated ids.
   const { incidents: all, rejected } = readIncidents([
     ...(incidents?.incidents ?? []),
@@ -130,7 +142,7 @@ async function fromPublicFiles(
 }
 
 /** A folder holding `components.json`, `incidents.json` … (or a site whose `api/v2/` does). */
-export function readPublicFolder(dir: string): Promise<StatuspageExport> {
+export function readPublicFolder(dir: string, url?: string): Promise<StatuspageExport> {
   const base = existsSync(join(dir, 'api/v2/components.json')) ? join(dir, 'api/v2') : dir;
   return fromPublicFiles(
     async (name) => {
@@ -143,6 +155,7 @@ export function readPublicFolder(dir: string): Promise<StatuspageExport> {
       }
     },
     (name) => join(base, name),
+    url,
   );
 }
 
@@ -170,11 +183,13 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
 }
 
 /** A public page by its root URL, e.g. https://status.example.com (its `/api/v2/` files). */
-export function fetchPublicPage(root: string): Promise<StatuspageExport> {
-  const api = `${root.replace(/\/+$/, '').replace(/\/api\/v2$/, '')}/api/v2/`;
+export function fetchPublicPage(root: string, url?: string): Promise<StatuspageExport> {
+  const page = root.replace(/\/+$/, '').replace(/\/api\/v2$/, '');
+  const api = `${page}/api/v2/`;
   return fromPublicFiles(
     (name) => getJson(`${api}${name}`),
     (name) => `${api}${name}`,
+    url ?? page,
   );
 }
 

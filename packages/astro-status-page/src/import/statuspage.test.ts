@@ -221,6 +221,24 @@ describe('mapping rules', () => {
     expect(renderEvent(plan.events[0]!)).toContain('impact: critical\ncomponents:\n  web: major_outage\n');
   });
 
+  test('a component the incident lists that every update left operational is affected, at the impact, until resolved', () => {
+    const plan = mapOne({
+      impact: 'major',
+      components: [{ id: 'c2' }],
+      incident_updates: [
+        update('investigating', '2024-01-01T10:00:00Z', [['c2', 'operational']]),
+        update('monitoring', '2024-01-01T10:30:00Z', [['c2', 'operational']]),
+        update('resolved', '2024-01-01T11:00:00Z', [['c2', 'operational']]),
+      ],
+    });
+    const text = renderEvent(plan.events[0]!);
+    expect(text).toContain('impact: major\ncomponents:\n  web: partial_outage\n');
+    expect(text).not.toContain('operational');
+    expect(plan.notes.map((note) => note.message)).toContain(
+      'no update took web away from operational, but the incident lists it; set to partial_outage from the start until resolved, as its impact (major) implies',
+    );
+  });
+
   test('an unknown update status or impact skips the incident with the reason', () => {
     expect(mapOne({ incident_updates: [update('fixing', '2024-01-01T10:00:00Z')] }).skipped[0]?.reason).toBe(
       'an update at 2024-01-01T10:00:00Z has status "fixing"; allowed: investigating, identified, monitoring, resolved',

@@ -167,16 +167,26 @@ class IncidentMapper {
 
   /**
    * The incident's own status wins over its saved updates: a `resolved` (or
-   * `completed`) incident whose updates stop short gets a closing update at
-   * `resolved_at` (never before the last update), noted.
+   * `completed`) incident whose updates stop short ends at `resolved_at`. An
+   * incident ends there without an update (`ended:`, nothing made up); with no
+   * `resolved_at` after its last update, or for a maintenance, a closing update
+   * is added at the last update's time or `resolved_at`. Noted either way.
+   * Returns the incident's end, if it is `ended:`.
    */
-  private closeAsStated(updates: ImportedUpdate[], closing: string): void {
+  private closeAsStated(updates: ImportedUpdate[], closing: string): string | undefined {
     const last = updates.at(-1)!;
-    if (this.incident.status !== closing || last.status === closing) return;
+    if (this.incident.status !== closing || last.status === closing) return undefined;
     const resolvedAt = this.incident.resolved_at ? utc(this.incident.resolved_at, 'resolved_at') : last.at;
+    if (closing === 'resolved' && resolvedAt > last.at) {
+      this.note(
+        `it is resolved on Statuspage but no saved update says so: it ends at resolved_at (${resolvedAt}), with no update made up`,
+      );
+      return resolvedAt;
+    }
     const at = resolvedAt > last.at ? resolvedAt : last.at;
     updates.push({ at, status: closing, message: defaultMessage(closing) });
     this.note(`it is ${closing} on Statuspage but no saved update says so: a "${closing}" update was added at ${at}`);
+    return undefined;
   }
 
   incidentEvent(): ImportedEvent {
@@ -201,7 +211,7 @@ class IncidentMapper {
         );
       }
     }
-    this.closeAsStated(updates, 'resolved');
+    const ended = this.closeAsStated(updates, 'resolved');
     markReopenings(updates);
     this.addUnstatedComponents(components, updates, declared);
     const { impact, note } = fitImpact(declared, [
@@ -230,6 +240,7 @@ class IncidentMapper {
         impact,
         components,
         ...(started ? { started } : {}),
+        ...(ended ? { ended } : {}),
         ...(postmortem && publishedAt && publishedAt >= (started ?? first.at) ? { postmortem_at: publishedAt } : {}),
         source: { statuspage: this.incident.id },
         updates: updates.map(updateValue),
@@ -239,27 +250,38 @@ class IncidentMapper {
   }
 
   /**
-   * Components the incident lists that no update gave a status (an incident
-   * posted once it was over says nothing of them): affected from the start,
-   * at the status its impact implies, and noted.
+   * Components the incident lists that no update took away from operational
+   * (an incident posted once it was over says nothing of them, or every update
+   * left them "operational"): affected from the start at the status its impact
+   * implies, until it is resolved, and noted. Statuspage lists them as the
+   * incident's affected components, so the page does too.
    */
   private addUnstatedComponents(
     components: Map<string, IncidentComponentStatus>,
     updates: readonly ImportedUpdate[],
     impact: Impact,
   ): void {
-    const stated = new Set([
+    const down = new Set([
       ...components.keys(),
-      ...updates.flatMap((update) => [...(update.components?.keys() ?? [])]),
+      ...updates.flatMap((update) =>
+        [...(update.components ?? [])].flatMap(([id, status]) => (status === 'operational' ? [] : [id])),
+      ),
     ]);
     const status = INCIDENT_COMPONENT_STATUSES.find((candidate) => IMPACT_OF_STATUS[candidate] === impact);
-    const unstated = (this.incident.components ?? [])
-      .flatMap((component) => this.idOf.get(component.id) ?? [])
-      .filter((id) => !stated.has(id));
+    const unstated = [
+      ...new Set(
+        (this.incident.components ?? [])
+          .flatMap((component) => this.idOf.get(component.id) ?? [])
+          .filter((id) => !down.has(id)),
+      ),
+    ];
     if (!status || unstated.length === 0) return;
-    for (const id of unstated) components.set(id, status);
+    for (const id of unstated) {
+      components.set(id, status);
+      for (const update of updates) update.components?.delete(id);
+    }
     this.note(
-      `no update gave a status to ${unstated.join(', ')}; set to ${status} from the start, as its impact (${impact}) implies`,
+      `no update took ${unstated.join(', ')} away from operational, but the incident lists it; set to ${status} from the start until resolved, as its impact (${impact}) implies`,
     );
   }
 

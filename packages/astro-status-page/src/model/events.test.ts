@@ -50,6 +50,23 @@ describe('eventAt: the incident as readers saw it at a moment', () => {
     ]);
   });
 
+  test('an end without an update (`ended:`, from an import) resolves it then: not before, and with no update added', () => {
+    const quiet = incident('quiet', {
+      components: { web: 'partial_outage' },
+      updates: [['2022-12-28T12:31:00Z', 'investigating']],
+    });
+    quiet.data = { ...quiet.data, ended: '2022-12-29T13:00:00.000Z' } as typeof quiet.data;
+    const before = eventAt(quiet, at('2022-12-29T12:00:00Z'))!;
+    expect(before).toMatchObject({ status: 'investigating', resolvedAt: null });
+    const after = eventAt(quiet, at('2023-01-01T00:00:00Z'))!;
+    expect(after).toMatchObject({ status: 'resolved', resolvedAt: at('2022-12-29T13:00:00Z'), impact: 'major' });
+    expect(after.updates.map((update) => update.status)).toEqual(['investigating']);
+    expect(after.segments).toEqual([
+      { id: 'web', status: 'partial_outage', start: at('2022-12-28T12:31:00Z'), end: at('2022-12-29T13:00:00Z') },
+    ]);
+    expect(isActive(after)).toBe(false);
+  });
+
   test('update ids are stable: each update’s own time, so a replay and the live page name it alike', () => {
     const ids = ['update-20221228T123100Z', 'update-20221228T125800Z', 'update-20221228T141600Z'];
     expect(eventAt(outage, at('2023-01-01T00:00:00Z'))?.updates.map((update) => update.id)).toEqual(ids);

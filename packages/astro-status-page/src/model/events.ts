@@ -56,7 +56,7 @@ export interface IncidentEvent extends EventBase {
   /** The level shown for it: its current impact while open, its worst once resolved. */
   impact: Impact;
   status: IncidentStatus;
-  /** Time of the `resolved` update, or null while ongoing. */
+  /** Time of the `resolved` update (or of `ended:`, an end without one), or null while ongoing. */
   resolvedAt: number | null;
   /** When the postmortem (the body) was published, if it has been by now. */
   postmortemAt: number | null;
@@ -106,23 +106,26 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
   const base = { slug: file.slug, file: file.file, title: file.data.title, updates };
   const data = file.data;
   if (data.kind === 'incident') {
+    // An end the source gave without an update (`ended:`) resolves the incident once it has passed.
+    const ended = data.ended !== undefined && Date.parse(data.ended) <= now ? Date.parse(data.ended) : undefined;
     const steps = incidentSteps({
       impact: data.impact,
       components: data.components,
       started: data.started === undefined ? undefined : Date.parse(data.started),
+      ended,
       // The file is an incident, so every update is an incident update.
       updates: published.map(({ update, at }) => ({ ...(update as IncidentData['updates'][number]), at })),
     });
     for (const step of steps) if (step.update !== null) updates[step.update]!.changes = step.changes;
     const current = steps.at(-1)!;
-    const resolvedAt = last.update.status === 'resolved' ? last.at : null;
+    const resolvedAt = last.update.status === 'resolved' ? last.at : (ended ?? null);
     const postmortemAt = postmortemTime(file, now);
     const segments = statusSegments(steps);
     return {
       ...base,
       kind: 'incident',
       impact: resolvedAt === null ? current.impact : peakImpact(steps),
-      status: last.update.status as IncidentStatus,
+      status: resolvedAt === null ? (last.update.status as IncidentStatus) : 'resolved',
       startsAt: steps[0]!.at,
       resolvedAt,
       postmortemAt,
@@ -182,7 +185,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
 function postmortemTime(file: ValidIncidentFile, now: number): number | null {
   if (file.data.kind !== 'incident' || file.body.trim() === '') return null;
   const last = file.data.updates.at(-1)!;
-  const at = file.data.postmortem_at ?? (last.status === 'resolved' ? last.at : undefined);
+  const at = file.data.postmortem_at ?? (last.status === 'resolved' ? last.at : file.data.ended);
   const millis = at === undefined ? null : Date.parse(at);
   return millis !== null && millis <= now ? millis : null;
 }

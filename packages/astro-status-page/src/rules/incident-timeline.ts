@@ -22,6 +22,8 @@ export interface IncidentTimelineInput {
   impact: Impact;
   components: Readonly<Record<string, ComponentStatus>>;
   started?: number | undefined;
+  /** When it ended without a resolving update (`ended:`): resolved then, as a resolving update would. */
+  ended?: number | undefined;
   /** Oldest first. */
   updates: readonly TimelineUpdateInput[];
 }
@@ -107,6 +109,13 @@ export function incidentSteps(input: IncidentTimelineInput): IncidentStep[] {
     }
     steps.push(step(update.at, i, resolved, diff(before, statuses)));
   });
+  const last = steps.at(-1);
+  if (input.ended !== undefined && last && !last.resolved && input.ended >= last.at) {
+    const before = new Map(statuses);
+    beforeResolution = new Map(statuses);
+    statuses = allOperational(statuses);
+    steps.push(step(input.ended, null, true, diff(before, statuses)));
+  }
   return steps;
 }
 

@@ -87,6 +87,28 @@ export function unsafeLinks(markdown: string): string[] {
 }
 
 /**
+ * The Markdown with every link the renderer would drop (an empty target, `javascript:`, `//host`)
+ * written as its text alone, and the targets so dropped, in order. For text from elsewhere (an
+ * import), where one bad link should cost only the link.
+ */
+export function withoutUnsafeLinks(markdown: string): { markdown: string; dropped: string[] } {
+  if (!MAY_HOLD_AN_UNSAFE_LINK.test(markdown)) return { markdown, dropped: [] };
+  const links: Tokens.Link[] = [];
+  marked.walkTokens(marked.lexer(markdown), (token) => {
+    if (token.type === 'link' && !isSafeUrl(token.href)) links.push(token as Tokens.Link);
+  });
+  let rest = markdown;
+  let done = '';
+  for (const link of links) {
+    const at = rest.indexOf(link.raw);
+    if (at === -1) continue;
+    done += rest.slice(0, at) + link.text;
+    rest = rest.slice(at + link.raw.length);
+  }
+  return { markdown: done + rest, dropped: links.map((link) => link.href) };
+}
+
+/**
  * The first `maxBytes` of a message, cut where a reader expects (after whole
  * blocks, else after whole inline pieces: a link, code or emphasis is never
  * split, else at a space), or undefined when it fits whole. The cut Markdown

@@ -40,7 +40,8 @@ async function statuspagePlan(ctx: Context, flags: Flags, source: string | undef
     return mapStatuspage(await fetchManagement({ apiUrl, pageId, apiKey }));
   }
   const where = sourceArgument('statuspage', source, 'https://status.example.com');
-  return mapStatuspage(await (/^https?:/i.test(where) ? fetchPublicPage(where) : readPublicFolder(where)));
+  const url = typeof flags['url'] === 'string' ? flags['url'] : undefined;
+  return mapStatuspage(await (/^https?:/i.test(where) ? fetchPublicPage(where, url) : readPublicFolder(where, url)));
 }
 
 /** What the import did (or would do), one line per file, then the summary. */
@@ -80,7 +81,7 @@ export async function importCommand(
   try {
     const plan =
       from === 'cstate'
-        ? mapCstate(readCstateFolder(sourceArgument(from, source, '../my-cstate-site')))
+        ? mapCstate(readCstateFolder(sourceArgument(from, source, '../my-cstate-site')), ctx.now)
         : await statuspagePlan(ctx, flags, source);
     if (typeof flags['url'] === 'string') plan.config.url = flags['url'];
     const report = writeImport(ctx.dir, plan, { dryRun, force: flags['force'] === true });

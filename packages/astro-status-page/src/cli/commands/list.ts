@@ -9,10 +9,11 @@ function listAll(ctx: Context, site: Site): void {
     (a, b) => Date.parse(b.data.updates[0]!.at) - Date.parse(a.data.updates[0]!.at),
   );
   ctx.out(`${count(entries.length, 'file')}, newest first:`);
-  for (const { slug, data } of entries)
-    ctx.out(
-      `  ${slug}  ${data.kind === 'maintenance' ? 'maintenance ' : ''}${data.updates.at(-1)!.status}: ${data.title}`,
-    );
+  for (const { slug, data } of entries) {
+    // An incident that ended without an update (`ended:`, from an import) is resolved, whatever its last update says.
+    const status = data.kind === 'incident' && data.ended !== undefined ? 'resolved' : data.updates.at(-1)!.status;
+    ctx.out(`  ${slug}  ${data.kind === 'maintenance' ? 'maintenance ' : ''}${status}: ${data.title}`);
+  }
 }
 
 /** `status list`: what is open now, with the slugs the other commands take; `--all`: every slug. */

@@ -63,7 +63,9 @@ async function targetSlug(
   );
 }
 
-const isClosed = (entry: ValidIncidentFile) => entry.data.updates.at(-1)?.status === closingStatus(entry.data.kind);
+const isClosed = (entry: ValidIncidentFile) =>
+  entry.data.updates.at(-1)?.status === closingStatus(entry.data.kind) ||
+  (entry.data.kind === 'incident' && entry.data.ended !== undefined);
 
 export interface UpdateRequest {
   /** Kinds of file this command may change. */

@@ -8,6 +8,7 @@ interface ParsedIncident {
   impact: Impact;
   components: Record<string, ComponentStatus>;
   started?: string | undefined;
+  ended?: string | undefined;
   updates: Array<{
     at: string;
     status: IncidentStatus;
@@ -20,6 +21,7 @@ interface ParsedIncident {
 const toTimeline = (data: ParsedIncident): IncidentTimelineInput => ({
   ...data,
   started: data.started === undefined ? undefined : Date.parse(data.started),
+  ended: data.ended === undefined ? undefined : Date.parse(data.ended),
   updates: data.updates.map((update) => ({ ...update, at: Date.parse(update.at) })),
 });
 

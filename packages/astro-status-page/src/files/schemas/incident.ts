@@ -182,6 +182,11 @@ export function incidentFileSchema(componentIds: readonly string[]) {
       components: componentStatuses(componentIds, INCIDENT_COMPONENT_STATUSES, 'major_outage'),
       /** When impact began, if before the first update (with a zone). */
       started: timestampSchema.optional(),
+      /**
+       * When it ended, if its source gave a closing time but no update (an import): the incident is
+       * resolved then, without a `resolved` update. After the last update, which is not `resolved`.
+       */
+      ended: timestampSchema.optional(),
       /** When the body (the postmortem) is published; by default with the resolving update. */
       postmortem_at: timestampSchema.optional(),
       source,
@@ -207,6 +212,20 @@ export function incidentFileSchema(componentIds: readonly string[]) {
           code: 'custom',
           path: ['started'],
           message: `${data.started} is after the first update (${first.at}); impact must start before it is first reported`,
+        });
+      }
+      const last = data.updates.at(-1);
+      if (data.ended && last && last.status === 'resolved') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ended'],
+          message: `the last update (${last.at}) already resolves the incident; "ended" is only for an incident whose source gave a closing time without an update: remove one of them`,
+        });
+      } else if (data.ended && last && data.ended <= last.at) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ended'],
+          message: `${data.ended} is not after the last update (${last.at}); an incident ends after its last update, or that update resolves it`,
         });
       }
       const start = data.started ?? first?.at;
