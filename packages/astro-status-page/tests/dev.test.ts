@@ -26,11 +26,11 @@ async function get(path: string): Promise<{ status: number; text: string }> {
   return { status: response.status, text: await response.text() };
 }
 
-/** Polls until `ready` holds of the page (the watcher and the recheck take a moment), at most 20 s. */
+/** Polls until `ready` holds of the page (the watcher and the recheck take a moment; far longer on a loaded machine), at most 60 s. */
 async function until(path: string, ready: (page: { status: number; text: string }) => boolean) {
   for (let tries = 0; ; tries++) {
     const page = await get(path).catch(() => ({ status: 0, text: '' }));
-    if (ready(page) || tries === 100) return page;
+    if (ready(page) || tries === 300) return page;
     await new Promise((done) => setTimeout(done, 200));
   }
 }
@@ -55,7 +55,7 @@ beforeAll(async () => {
   server.stderr!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
   const home = await until('/', (page) => page.status === 200);
   expect(home.status, log).toBe(200);
-}, 60_000);
+}, 90_000);
 afterAll(() => {
   server.kill();
 });
