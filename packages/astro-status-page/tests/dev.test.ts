@@ -69,7 +69,7 @@ test('serves the same home page and incident page as the build', async () => {
 
 test(
   'a changed incident file shows on the next request; a broken one is refused with its line, and fixing it serves again',
-  { timeout: 60_000 },
+  { timeout: 200_000 },
   async () => {
     const file = join(site, 'incidents/outage.md');
     const original = readFileSync(file, 'utf8');
