@@ -541,6 +541,74 @@ describe('update and resolve', () => {
   });
 });
 
+describe('update --merge-into', () => {
+  const PROBED = `---
+title: Web is not responding
+impact: critical
+components:
+  web: major_outage
+started: 2022-12-28T12:00:00Z
+updates:
+  - at: 2022-12-28T12:10:00Z
+    status: investigating
+    message: Checks failed.
+---
+`;
+  beforeEach(() => {
+    write('incidents/outage.md', HAND_WRITTEN);
+    write('incidents/web-down.md', PROBED);
+  });
+
+  test('writes a merged update naming the other incident, with a link, and says nothing recovered', async () => {
+    const { code, out } = await status('update', 'web-down', '--merge-into', 'outage', '--at', '2022-12-28T13:35:00Z');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'Merged into outage (its components carried there, none recovered) in: incidents/web-down.md',
+    );
+    expect(read('incidents/web-down.md')).toBe(
+      PROBED.replace(
+        /---\n$/,
+        '  - at: 2022-12-28T13:35:00Z\n    status: merged\n    into: outage\n    message: >-\n      We are following this in [Login failing everywhere](../outage/); please\n      read that page for updates.\n---\n',
+      ),
+    );
+    const again = await status('update', 'web-down', '--status', 'monitoring', '--message', 'x');
+    expect(again.err).toContain('error: web-down was merged at 28 Dec 2022, 13:35 UTC; pass --reopen');
+  });
+
+  test.each([
+    {
+      args: ['--merge-into', 'outag'],
+      error: 'error: --merge-into outag: no incident has that slug. Did you mean outage? Open now: ',
+    },
+    { args: ['--merge-into', 'web-down'], error: 'error: --merge-into web-down names this incident itself' },
+    {
+      args: ['--merge-into', 'outage', '--component', 'web=operational'],
+      error: 'error: --component cannot go with --merge-into: the incident it is merged into carries each component',
+    },
+    {
+      args: ['--merge-into', 'outage', '--status', 'resolved'],
+      error: 'error: --merge-into writes a "merged" update, not "resolved"',
+    },
+    {
+      args: ['--status', 'merged', '--message', 'x'],
+      error:
+        'error: a merged update names the incident that follows this one: write `npm run status -- update web-down --merge-into <slug>`',
+    },
+  ])('refuses $args with a reason, writing nothing', async ({ args, error }) => {
+    const { code, err } = await status('update', 'web-down', ...args);
+    expect(code).toBe(1);
+    expect(err).toContain(error);
+    expect(read('incidents/web-down.md')).toBe(PROBED);
+  });
+
+  test('refuses to merge into a closed incident', async () => {
+    expect((await status('resolve', 'outage', '--at', '2022-12-28T14:00:00Z')).code).toBe(0);
+    const { code, err } = await status('update', 'web-down', '--merge-into', 'outage');
+    expect(code).toBe(1);
+    expect(err).toContain('error: --merge-into outage: that incident is closed (resolved)');
+  });
+});
+
 describe('files keep their bytes', () => {
   test('update and resolve keep a BOM and CRLF line ends: every byte stays but the new items, which end in CRLF too', async () => {
     const head =

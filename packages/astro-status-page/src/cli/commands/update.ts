@@ -7,7 +7,8 @@ import {
   type Impact,
 } from '../../rules/statuses.ts';
 import { IMPACT_OF_STATUS, impliedImpact } from '../../rules/levels.ts';
-import { closingStatus, nextUpdate } from '../../rules/next-update.ts';
+import { closes, nextUpdate } from '../../rules/next-update.ts';
+import { nearest } from '../../rules/nearest.ts';
 import { staffTime } from '../../model/dates.ts';
 import { formatProblem, parseIncidentFile, type ValidIncidentFile } from '../../files/validate.ts';
 import { Refusal } from '../../files/refusal.ts';
@@ -63,7 +64,52 @@ async function targetSlug(
   );
 }
 
-const isClosed = (entry: ValidIncidentFile) => entry.data.updates.at(-1)?.status === closingStatus(entry.data.kind);
+const isClosed = (entry: ValidIncidentFile) => closes(entry.data.kind, entry.data.updates.at(-1)?.status ?? '');
+
+/**
+ * `--merge-into <other>`: the incident that follows this one. It must be
+ * another open incident of the site, which carries the components on, so
+ * merging never has them recover here. Returns its entry.
+ */
+function mergeTarget(site: Site, flags: Flags, entry: ValidIncidentFile): ValidIncidentFile | undefined {
+  const into = str(flags, 'merge-into')?.trim();
+  if (into === undefined) return undefined;
+  if (entry.data.kind !== 'incident')
+    throw new Refusal('--merge-into is for incidents; a maintenance ends with complete (or --status cancelled)');
+  for (const flag of ['component', 'impact'])
+    if (flags[flag] !== undefined)
+      throw new Refusal(
+        `--${flag} cannot go with --merge-into: the incident it is merged into carries each component from now on; set them there with \`npm run status -- update ${into} --${flag} …\``,
+      );
+  const status = str(flags, 'status');
+  if (status !== undefined && status !== 'merged')
+    throw new Refusal(
+      `--merge-into writes a "merged" update, not "${status}"; leave --status out, or post the ${status} update first`,
+    );
+  const incidents = validEntries(site).filter((candidate) => candidate.data.kind === 'incident');
+  const target = incidents.find((candidate) => candidate.slug === into);
+  if (!target) {
+    const guess = nearest(
+      into,
+      incidents.map((candidate) => candidate.slug),
+    );
+    throw new Refusal(
+      `--merge-into ${into}: no incident has that slug.${guess ? ` Did you mean ${guess}?` : ''} Open now: ${
+        incidents
+          .filter((candidate) => !isClosed(candidate))
+          .map((candidate) => candidate.slug)
+          .join(', ') || '(none)'
+      }`,
+    );
+  }
+  if (target.slug === entry.slug)
+    throw new Refusal(`--merge-into ${into} names this incident itself; name the one that follows it`);
+  if (isClosed(target))
+    throw new Refusal(
+      `--merge-into ${into}: that incident is closed (${target.data.updates.at(-1)!.status}), so it cannot carry ${entry.slug}'s components on; resolve ${entry.slug} instead, or reopen ${into} first`,
+    );
+  return target;
+}
 
 export interface UpdateRequest {
   /** Kinds of file this command may change. */
@@ -175,18 +221,35 @@ export async function addUpdate(
       `${slug} is ${data.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; ${request.verb} is not for it, ${hint}`,
     );
   }
+  const merge = mergeTarget(site, flags, parsed.entry);
   const statuses = data.kind === 'incident' ? INCIDENT_STATUSES : MAINTENANCE_STATUSES;
-  const statusFlag = given(flags, 'status', 'status', statuses);
+  const statusFlag = merge ? 'merged' : given(flags, 'status', 'status', statuses);
+  if (statusFlag === 'merged' && !merge)
+    throw new Refusal(
+      `a merged update names the incident that follows this one: write \`npm run status -- update ${slug} --merge-into <slug>\``,
+    );
   const template =
-    data.kind === 'incident' && !request.status ? await chooseTemplate(ctx, site, flags, statusFlag) : undefined;
-  const status = request.status ?? (await choose(ctx, flags, 'status', 'status', statuses, template?.status));
-  const levels = await updateLevels(ctx, site, flags, parsed.entry, status);
+    data.kind === 'incident' && !request.status && !merge
+      ? await chooseTemplate(ctx, site, flags, statusFlag)
+      : undefined;
+  const status = merge
+    ? 'merged'
+    : (request.status ?? (await choose(ctx, flags, 'status', 'status', statuses, template?.status)));
+  const levels = merge ? {} : await updateLevels(ctx, site, flags, parsed.entry, status);
   const named = levels.components?.map(([id]) => id) ?? Object.keys(data.components);
   const message =
     str(flags, 'message')?.trim() ||
     request.defaultMessage ||
-    (await messageFor(ctx, site, flags, template, named, 'A fix is being deployed.'));
-  const update: NewUpdate = { at: time(flags, 'at', ctx.now)!, status, message, ...levels };
+    (merge
+      ? `We are following this in [${merge.data.title.replace(/[[\]\\]/g, '\\$&')}](../${merge.slug}/); please read that page for updates.`
+      : await messageFor(ctx, site, flags, template, named, 'A fix is being deployed.'));
+  const update: NewUpdate = {
+    at: time(flags, 'at', ctx.now)!,
+    status,
+    ...(merge ? { into: merge.slug } : {}),
+    message,
+    ...levels,
+  };
 
   const last = data.updates.at(-1)!;
   const lastTime = staffTime(Date.parse(last.at));
@@ -202,8 +265,8 @@ export async function addUpdate(
         `${update.at} is earlier than the last update of ${slug} (${isoSeconds(Date.parse(last.at))}, ${last.status}); updates must be in time order. ` +
         'Check --at (times are UTC unless you add an offset), or pass --force to insert it at its place in the timeline.',
       completed: `${slug} was completed at ${lastTime}; schedule new work with \`npm run status -- maintenance\``,
-      resolved: `${slug} is already resolved (${lastTime}); nothing to do`,
-      reopen: `${slug} was resolved at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``,
+      resolved: `${slug} is already ${last.status === 'merged' ? 'merged' : 'resolved'} (${lastTime}); nothing to do`,
+      reopen: `${slug} was ${last.status === 'merged' ? 'merged' : 'resolved'} at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``,
     };
     throw new Refusal(refusals[verdict.why]);
   }
@@ -213,5 +276,13 @@ export async function addUpdate(
   const entry = assertValid(site, source.path, text);
   if (entry.data.updates.length !== data.updates.length + 1)
     throw new Refusal(`internal error: the update did not land in ${source.path}; nothing was written`);
-  await publish(ctx, site, source.path, slug, text, flags, `Added ${status} update to`);
+  await publish(
+    ctx,
+    site,
+    source.path,
+    slug,
+    text,
+    flags,
+    merge ? `Merged into ${merge.slug} (its components carried there, none recovered) in` : `Added ${status} update to`,
+  );
 }
