@@ -541,6 +541,55 @@ describe('update and resolve', () => {
   });
 });
 
+describe('update and resolve derive the impact as new does, and say it', () => {
+  beforeEach(() => write('incidents/outage.md', HAND_WRITTEN));
+  const update = (...flags: string[]) =>
+    status('update', 'outage', '--status', 'monitoring', '--message', 'Rolled back.', ...flags);
+
+  test('a declared impact above what the statuses after the update imply is lowered, written and said', async () => {
+    const { code, out } = await update('--component', 'web=degraded_performance', '--component', 'login=operational');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'Impact: lowered from critical to minor (from web=degraded_performance); pass --impact critical to keep critical\n',
+    );
+    expect(read('incidents/outage.md')).toContain(
+      '    status: monitoring\n    impact: minor\n    components:\n      web: degraded_performance\n      login: operational\n',
+    );
+    // The banner follows: nothing is down, so the page no longer says "Major system outage".
+    expect((await status('list')).out).toContain('outage  monitoring (minor)');
+    expect((await status('check')).code).toBe(0);
+  });
+
+  test('with every component back, the impact goes to none until resolved', async () => {
+    const { out } = await update('--component', 'web=operational,login=operational');
+    expect(out).toContain(
+      'Impact: lowered from critical to none (every component operational); pass --impact critical to keep critical\n',
+    );
+    expect((await status('check')).code).toBe(0);
+  });
+
+  test('--impact keeps a higher impact, and says so', async () => {
+    const { out } = await update('--component', 'web=degraded_performance,login=operational', '--impact', 'critical');
+    expect(out).toContain(
+      'Impact: critical, kept by --impact, above the minor the statuses imply (from web=degraded_performance)\n',
+    );
+    expect(read('incidents/outage.md')).toContain('    status: monitoring\n    impact: critical\n');
+  });
+
+  test('an update that leaves the impact as the statuses imply says it and writes nothing more', async () => {
+    const { out } = await update();
+    expect(out).toContain('Impact: critical (from web=major_outage); pass --impact to change it\n');
+    expect(read('incidents/outage.md')).not.toContain('impact: minor');
+  });
+
+  test('resolve says the level the page keeps showing', async () => {
+    const { out } = await status('resolve', 'outage');
+    expect(out).toContain(
+      'Impact: resolving leaves every component operational; the page shows this incident at the worst level it reached, critical\n',
+    );
+  });
+});
+
 describe('update --merge-into', () => {
   const PROBED = `---
 title: Web is not responding

@@ -132,6 +132,7 @@ async function updateLevels(
   flags: Flags,
   entry: ValidIncidentFile,
   status: string,
+  landsLast: boolean,
 ): Promise<Pick<NewUpdate, 'impact' | 'components'>> {
   if (entry.data.kind === 'maintenance') {
     if (flags['component'] !== undefined || flags['impact'] !== undefined) {
@@ -145,8 +146,10 @@ async function updateLevels(
   const vocabulary = status === 'resolved' ? RESOLVED : UPDATED;
   if (!ctx.prompt || status === 'resolved' || flags['component'] !== undefined || impact !== undefined) {
     const components = await componentStatuses(ctx, site, componentFlags(flags), vocabulary);
-    if (impact !== undefined && status !== 'resolved') await sayIfRaised(ctx, entry, impact as Impact, components);
-    return { ...(impact === undefined ? {} : { impact }), ...(components.length > 0 ? { components } : {}) };
+    const derived = await deriveImpact(entry, impact as Impact | undefined, components, status, landsLast, ctx.now);
+    if (derived.note) ctx.out(derived.note);
+    const written = impact ?? derived.lowered;
+    return { ...(written === undefined ? {} : { impact: written }), ...(components.length > 0 ? { components } : {}) };
   }
   const now = await incidentStatusesNow(entry, ctx.now);
   const ids = await ctx.prompt.groupMultiselect(
@@ -172,21 +175,78 @@ async function updateLevels(
   return { components, ...(chosen === now.impact ? {} : { impact: chosen }) };
 }
 
-/** Tell staff when the --impact given is below what the statuses after the update imply (the page shows the higher one). */
-async function sayIfRaised(
-  ctx: Context,
+/** The impact declared as of the timeline's last update: the file's, or the last update's that changed it. */
+function declaredImpact(entry: ValidIncidentFile): Impact {
+  if (entry.data.kind !== 'incident') return 'none';
+  return entry.data.updates.findLast((update) => update.impact !== undefined)?.impact ?? entry.data.impact;
+}
+
+/**
+ * The impact an update leaves, derived as `new` derives it, and what to tell
+ * staff: the statuses after the update imply a level; a declared impact
+ * above it is lowered to it (written on the update) unless `--impact` keeps
+ * it, one below it is shown raised; either way the line says which. A
+ * resolving update writes none (the page shows the worst level reached), and
+ * an update inserted before the last (`--force`) is only described, since
+ * later updates decide what follows it.
+ */
+export async function deriveImpact(
   entry: ValidIncidentFile,
-  impact: Impact,
+  given: Impact | undefined,
   components: readonly ComponentPair[],
-): Promise<void> {
-  const after = new Map((await incidentStatusesNow(entry, ctx.now)).statuses);
+  status: string,
+  landsLast: boolean,
+  now: number,
+): Promise<{ lowered?: Impact; note?: string }> {
+  // Reopening brings back the statuses held before the resolution: start from those.
+  const updates = entry.data.updates;
+  const reopens = closes(entry.data.kind, updates.at(-1)!.status) && updates.length > 1;
+  const before = await incidentStatusesNow(entry, reopens ? Date.parse(updates.at(-2)!.at) : now);
+  const after = new Map(before.statuses);
   for (const [id, changed] of components) after.set(id, changed as ComponentStatus);
+  if (status === 'resolved') {
+    return {
+      note: `Impact: resolving leaves every component operational; the page shows this incident at the worst level it reached, ${(await peakOf(entry, now)) ?? before.impact}`,
+    };
+  }
   const implied = impliedImpact(after.values());
   const because = [...after]
-    .filter(([, status]) => IMPACT_OF_STATUS[status] === implied)
+    .filter(([, status]) => status !== 'operational' && IMPACT_OF_STATUS[status] === implied)
     .map(([id, status]) => `${id}=${status}`);
-  const raised = raisedImpactNote(impact, implied, because);
-  if (raised) ctx.out(raised);
+  const from = because.length > 0 ? `from ${because.join(', ')}` : 'every component operational';
+  if (given !== undefined) {
+    const raised = raisedImpactNote(given, implied, because);
+    if (raised) return { note: raised };
+    if (given === implied) return { note: `Impact: ${given} (${from})` };
+    return { note: `Impact: ${given}, kept by --impact, above the ${implied} the statuses imply (${from})` };
+  }
+  const declared = declaredImpact(entry);
+  if (IMPACTS.indexOf(declared) > IMPACTS.indexOf(implied) && landsLast)
+    return {
+      lowered: implied,
+      note: `Impact: lowered from ${declared} to ${implied} (${from}); pass --impact ${declared} to keep ${declared}`,
+    };
+  const shown = IMPACTS.indexOf(declared) >= IMPACTS.indexOf(implied) ? declared : implied;
+  return { note: `Impact: ${shown} (${from}); pass --impact to change it` };
+}
+
+/** The worst level the incident was shown at, as its page shows it once resolved. */
+async function peakOf(entry: ValidIncidentFile, now: number): Promise<Impact | undefined> {
+  const { eventAt } = await import('../../model/events.ts');
+  const { incidentSteps, peakImpact } = await import('../../rules/incident-timeline.ts');
+  const event = eventAt(entry, now);
+  if (event?.kind !== 'incident' || entry.data.kind !== 'incident') return undefined;
+  const data = entry.data;
+  return peakImpact(
+    incidentSteps({
+      impact: data.impact,
+      components: data.components,
+      started: data.started === undefined ? undefined : Date.parse(data.started),
+      updates: data.updates
+        .map((update) => ({ ...update, at: Date.parse(update.at) }))
+        .filter((update) => update.at <= now),
+    }),
+  );
 }
 
 /**
@@ -235,7 +295,9 @@ export async function addUpdate(
   const status = merge
     ? 'merged'
     : (request.status ?? (await choose(ctx, flags, 'status', 'status', statuses, template?.status)));
-  const levels = merge ? {} : await updateLevels(ctx, site, flags, parsed.entry, status);
+  const at = time(flags, 'at', ctx.now)!;
+  const landsLast = Date.parse(at) >= Date.parse(data.updates.at(-1)!.at);
+  const levels = merge ? {} : await updateLevels(ctx, site, flags, parsed.entry, status, landsLast);
   const named = levels.components?.map(([id]) => id) ?? Object.keys(data.components);
   const message =
     str(flags, 'message')?.trim() ||
@@ -244,7 +306,7 @@ export async function addUpdate(
       ? `We are following this in [${merge.data.title.replace(/[[\]\\]/g, '\\$&')}](../${merge.slug}/); please read that page for updates.`
       : await messageFor(ctx, site, flags, template, named, 'A fix is being deployed.'));
   const update: NewUpdate = {
-    at: time(flags, 'at', ctx.now)!,
+    at,
     status,
     ...(merge ? { into: merge.slug } : {}),
     message,
