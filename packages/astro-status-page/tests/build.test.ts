@@ -164,7 +164,7 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
     for (const path of pages) {
       const html = page(build, path);
       expect(text(html.querySelector('main > p.freshness')), path).toBe(
-        'Updated 28 Dec, 08:30 EST · next update by 09:30 EST',
+        'Page rebuilt 28 Dec, 08:30 EST · next rebuild by 09:30 EST',
       );
       const warning = html.querySelector('main > #stale');
       expect([warning?.hasAttribute('hidden'), warning?.getAttribute('data-after')], path).toEqual([
