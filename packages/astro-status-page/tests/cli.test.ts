@@ -720,6 +720,38 @@ describe('slugs in a long history', () => {
   });
 });
 
+describe('a cancelled maintenance is closed for every command', () => {
+  const CANCELLED = `---
+kind: maintenance
+title: Search index rebuild
+components: [dm]
+window:
+  start: 2023-01-05T02:00:00Z
+  end: 2023-01-05T04:00:00Z
+updates:
+  - at: 2022-12-30T10:00:00Z
+    status: scheduled
+    message: Planned.
+  - at: 2022-12-31T09:00:00Z
+    status: cancelled
+    message: Called off.
+---
+`;
+  beforeEach(() => write('incidents/rebuild.md', CANCELLED));
+
+  test('update refuses it as cancelled, and neither update nor list offers it as open', async () => {
+    const refused = await status('update', 'rebuild', '--status', 'scheduled', '--message', 'x');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(
+      'error: rebuild was cancelled at 31 Dec 2022, 09:00 UTC; schedule new work with `npm run status -- maintenance`',
+    );
+    expect(refused.err).not.toContain('reopened');
+    expect((await status('start')).err).not.toContain('rebuild');
+    expect((await status('list')).out).not.toContain('rebuild');
+    expect(read('incidents/rebuild.md')).toBe(CANCELLED);
+  });
+});
+
 describe('maintenance, start, complete', () => {
   test('schedules a window, starts and completes it, then refuses to restart it', async () => {
     const scheduled = await status(

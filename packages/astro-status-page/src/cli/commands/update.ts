@@ -326,7 +326,7 @@ export async function addUpdate(
       earlier:
         `${update.at} is earlier than the last update of ${slug} (${isoSeconds(Date.parse(last.at))}, ${last.status}); updates must be in time order. ` +
         'Check --at (times are UTC unless you add an offset), or pass --force to insert it at its place in the timeline.',
-      completed: `${slug} was completed at ${lastTime}; schedule new work with \`npm run status -- maintenance\``,
+      completed: `${slug} was ${last.status} at ${lastTime}; schedule new work with \`npm run status -- maintenance\``,
       resolved: `${slug} is already ${last.status === 'merged' ? 'merged' : 'resolved'} (${lastTime}); nothing to do`,
       reopen: `${slug} was ${last.status === 'merged' ? 'merged' : 'resolved'} at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``,
     };
