@@ -164,7 +164,7 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
     for (const path of pages) {
       const html = page(build, path);
       expect(text(html.querySelector('main > p.freshness')), path).toBe(
-        'Updated 28 Dec, 08:30 EST · next update by 09:30 EST',
+        'Page rebuilt 28 Dec, 08:30 EST · next rebuild by 09:30 EST',
       );
       const warning = html.querySelector('main > #stale');
       expect([warning?.hasAttribute('hidden'), warning?.getAttribute('data-after')], path).toEqual([
@@ -205,13 +205,13 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
     }
   });
 
-  test('a postmortem with its own headings is not given a second "Summary" heading; once over, it comes before the timeline', () => {
+  test('a postmortem is headed "Postmortem", whatever headings it brings; once over, it comes before the timeline', () => {
     const headings = page('example-next-day', '/incidents/2022-12-28-login-and-posting-failing/')
       .querySelectorAll('h2')
       .map(text);
-    expect(headings).toEqual(['Summary', 'What happened', 'What we are changing', 'Updates']);
+    expect(headings).toEqual(['Postmortem', 'Summary', 'What happened', 'What we are changing', 'Updates']);
     expect(page('basic-resolved', '/incidents/outage/').querySelectorAll('h2').map(text)).toEqual([
-      'Summary',
+      'Postmortem',
       'Updates',
     ]);
   });

@@ -541,6 +541,123 @@ describe('update and resolve', () => {
   });
 });
 
+describe('update and resolve derive the impact as new does, and say it', () => {
+  beforeEach(() => write('incidents/outage.md', HAND_WRITTEN));
+  const update = (...flags: string[]) =>
+    status('update', 'outage', '--status', 'monitoring', '--message', 'Rolled back.', ...flags);
+
+  test('a declared impact above what the statuses after the update imply is lowered, written and said', async () => {
+    const { code, out } = await update('--component', 'web=degraded_performance', '--component', 'login=operational');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'Impact: lowered from critical to minor (from web=degraded_performance); pass --impact critical to keep critical\n',
+    );
+    expect(read('incidents/outage.md')).toContain(
+      '    status: monitoring\n    impact: minor\n    components:\n      web: degraded_performance\n      login: operational\n',
+    );
+    // The banner follows: nothing is down, so the page no longer says "Major system outage".
+    expect((await status('list')).out).toContain('outage  monitoring (minor)');
+    expect((await status('check')).code).toBe(0);
+  });
+
+  test('with every component back, the impact goes to none until resolved', async () => {
+    const { out } = await update('--component', 'web=operational,login=operational');
+    expect(out).toContain(
+      'Impact: lowered from critical to none (every component operational); pass --impact critical to keep critical\n',
+    );
+    expect((await status('check')).code).toBe(0);
+  });
+
+  test('--impact keeps a higher impact, and says so', async () => {
+    const { out } = await update('--component', 'web=degraded_performance,login=operational', '--impact', 'critical');
+    expect(out).toContain(
+      'Impact: critical, kept by --impact, above the minor the statuses imply (from web=degraded_performance)\n',
+    );
+    expect(read('incidents/outage.md')).toContain('    status: monitoring\n    impact: critical\n');
+  });
+
+  test('an update that leaves the impact as the statuses imply says it and writes nothing more', async () => {
+    const { out } = await update();
+    expect(out).toContain('Impact: critical (from web=major_outage); pass --impact to change it\n');
+    expect(read('incidents/outage.md')).not.toContain('impact: minor');
+  });
+
+  test('resolve says the level the page keeps showing', async () => {
+    const { out } = await status('resolve', 'outage');
+    expect(out).toContain(
+      'Impact: resolving leaves every component operational; the page shows this incident at the worst level it reached, critical\n',
+    );
+  });
+});
+
+describe('update --merge-into', () => {
+  const PROBED = `---
+title: Web is not responding
+impact: critical
+components:
+  web: major_outage
+started: 2022-12-28T12:00:00Z
+updates:
+  - at: 2022-12-28T12:10:00Z
+    status: investigating
+    message: Checks failed.
+---
+`;
+  beforeEach(() => {
+    write('incidents/outage.md', HAND_WRITTEN);
+    write('incidents/web-down.md', PROBED);
+  });
+
+  test('writes a merged update naming the other incident, with a link, and says nothing recovered', async () => {
+    const { code, out } = await status('update', 'web-down', '--merge-into', 'outage', '--at', '2022-12-28T13:35:00Z');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'Merged into outage (its components carried there, none recovered) in: incidents/web-down.md',
+    );
+    expect(read('incidents/web-down.md')).toBe(
+      PROBED.replace(
+        /---\n$/,
+        '  - at: 2022-12-28T13:35:00Z\n    status: merged\n    into: outage\n    message: >-\n      We are following this in [Login failing everywhere](../outage/); please\n      read that page for updates.\n---\n',
+      ),
+    );
+    const again = await status('update', 'web-down', '--status', 'monitoring', '--message', 'x');
+    expect(again.err).toContain('error: web-down was merged at 28 Dec 2022, 13:35 UTC; pass --reopen');
+  });
+
+  test.each([
+    {
+      args: ['--merge-into', 'outag'],
+      error: 'error: --merge-into outag: no incident has that slug. Did you mean outage? Open now: ',
+    },
+    { args: ['--merge-into', 'web-down'], error: 'error: --merge-into web-down names this incident itself' },
+    {
+      args: ['--merge-into', 'outage', '--component', 'web=operational'],
+      error: 'error: --component cannot go with --merge-into: the incident it is merged into carries each component',
+    },
+    {
+      args: ['--merge-into', 'outage', '--status', 'resolved'],
+      error: 'error: --merge-into writes a "merged" update, not "resolved"',
+    },
+    {
+      args: ['--status', 'merged', '--message', 'x'],
+      error:
+        'error: a merged update names the incident that follows this one: write `npm run status -- update web-down --merge-into <slug>`',
+    },
+  ])('refuses $args with a reason, writing nothing', async ({ args, error }) => {
+    const { code, err } = await status('update', 'web-down', ...args);
+    expect(code).toBe(1);
+    expect(err).toContain(error);
+    expect(read('incidents/web-down.md')).toBe(PROBED);
+  });
+
+  test('refuses to merge into a closed incident', async () => {
+    expect((await status('resolve', 'outage', '--at', '2022-12-28T14:00:00Z')).code).toBe(0);
+    const { code, err } = await status('update', 'web-down', '--merge-into', 'outage');
+    expect(code).toBe(1);
+    expect(err).toContain('error: --merge-into outage: that incident is closed (resolved)');
+  });
+});
+
 describe('files keep their bytes', () => {
   test('update and resolve keep a BOM and CRLF line ends: every byte stays but the new items, which end in CRLF too', async () => {
     const head =
@@ -600,6 +717,38 @@ describe('slugs in a long history', () => {
       '  2022-12-30-login-failing-on-ios  investigating: Login failing on iOS',
       '  outage  resolved: Login failing everywhere',
     ]);
+  });
+});
+
+describe('a cancelled maintenance is closed for every command', () => {
+  const CANCELLED = `---
+kind: maintenance
+title: Search index rebuild
+components: [dm]
+window:
+  start: 2023-01-05T02:00:00Z
+  end: 2023-01-05T04:00:00Z
+updates:
+  - at: 2022-12-30T10:00:00Z
+    status: scheduled
+    message: Planned.
+  - at: 2022-12-31T09:00:00Z
+    status: cancelled
+    message: Called off.
+---
+`;
+  beforeEach(() => write('incidents/rebuild.md', CANCELLED));
+
+  test('update refuses it as cancelled, and neither update nor list offers it as open', async () => {
+    const refused = await status('update', 'rebuild', '--status', 'scheduled', '--message', 'x');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(
+      'error: rebuild was cancelled at 31 Dec 2022, 09:00 UTC; schedule new work with `npm run status -- maintenance`',
+    );
+    expect(refused.err).not.toContain('reopened');
+    expect((await status('start')).err).not.toContain('rebuild');
+    expect((await status('list')).out).not.toContain('rebuild');
+    expect(read('incidents/rebuild.md')).toBe(CANCELLED);
   });
 });
 

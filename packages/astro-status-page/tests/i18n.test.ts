@@ -19,7 +19,9 @@ describe('the example site reads in New York time (built at 13:30 UTC on 28 Dec 
 
   test('the home page says when it was updated and when the next update is due, and the maintenance window on its New York evening, written once', () => {
     const home = page(build, '/');
-    expect(text(home.querySelector('main > p.freshness'))).toBe('Updated 28 Dec, 08:30 EST · next update by 09:30 EST');
+    expect(text(home.querySelector('main > p.freshness'))).toBe(
+      'Page rebuilt 28 Dec, 08:30 EST · next rebuild by 09:30 EST',
+    );
     // Under "Scheduled maintenance", the card says its window and nothing the heading already said.
     expect(text(home.querySelector('#upcoming'))).toBe('Scheduled maintenance');
     expect(text(home.querySelector('#upcoming ~ article .meta'))).toBe('29 Dec, 21:00–23:00 EST');

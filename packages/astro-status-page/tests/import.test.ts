@@ -71,16 +71,44 @@ describe.each([
     const components = componentIds(outDir(name), outDir(rebuilt));
     const comparable = complete ? (value: unknown) => value : withoutHistoryStart;
     // Who opened an incident (`opened_by`) is ours, not Statuspage's: an import cannot carry it, so it reads `staff`.
-    const original = readJson(outDir(name), file) as { incidents: Array<{ opened_by: string }> };
+    // So is `merged_into`: Statuspage says "resolved", so an import reads a merged incident as resolved, its components
+    // back to operational at the merge (what the Statuspage shape says, and what a merge is written to avoid).
+    const original = readJson(outDir(name), file) as { incidents: ImportedIncident[] };
     const asImported = {
       ...original,
-      incidents: original.incidents.map((incident) => ({ ...incident, opened_by: 'staff' })),
+      incidents: original.incidents.map((incident) => ({ ...asResolved(incident), opened_by: 'staff' })),
     };
     expect(withoutBuildId(comparable(withOriginalIds(readJson(outDir(rebuilt), file), incidents, components)))).toEqual(
       withoutBuildId(comparable(asImported)),
     );
   });
 });
+
+interface ImportedIncident {
+  opened_by: string;
+  merged_into: unknown;
+  incident_updates: Array<{
+    affected_components: Array<{ code: string; name: string; old_status: string; new_status: string }> | null;
+  }>;
+}
+
+/** A merged incident as an import from the Statuspage shape rebuilds it: resolved, every component it held back to operational. */
+function asResolved(incident: ImportedIncident): ImportedIncident {
+  if (incident.merged_into === null) return incident;
+  const [merging, ...older] = incident.incident_updates;
+  const held = new Map<string, { name: string; status: string }>();
+  for (const update of [...older].reverse())
+    for (const change of update.affected_components ?? [])
+      held.set(change.code, { name: change.name, status: change.new_status });
+  const back = [...held]
+    .filter(([, { status }]) => status !== 'operational')
+    .map(([code, { name, status }]) => ({ code, name, old_status: status, new_status: 'operational' }));
+  return {
+    ...incident,
+    merged_into: null,
+    incident_updates: [{ ...merging!, affected_components: back.length > 0 ? back : null }, ...older],
+  };
+}
 
 // The example's own slugs stand in for Statuspage ids: the site rebuilt by the round trip above must answer each old path.
 describe('old links to the imported example', () => {

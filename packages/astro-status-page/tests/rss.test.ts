@@ -45,7 +45,7 @@ describe('an incident a probe opened is marked in the feeds', () => {
       categories: item.categories?.map((category) => category.name) ?? [],
     }));
     expect(rssTagged.filter((item) => item.categories.length > 0)).toEqual([
-      { title: '[Resolved] Web is not responding', categories: ['probe'] },
+      { title: '[Merged] Web is not responding', categories: ['probe'] },
       { title: '[Investigating] Web is not responding', categories: ['probe'] },
     ]);
     expect(rssTagged.length).toBeGreaterThan(2);
@@ -54,7 +54,7 @@ describe('an incident a probe opened is marked in the feeds', () => {
       (entry.categories ?? []).some((category) => category.term === 'probe'),
     );
     expect(atomTagged.map((entry) => entry.title?.value)).toEqual([
-      '[Resolved] Web is not responding',
+      '[Merged] Web is not responding',
       '[Investigating] Web is not responding',
     ]);
   });

@@ -29,6 +29,7 @@ function feedRoute(
       now: model.now,
       language: text.locale,
       words: text.t.updateStatus,
+      followedIn: text.t.event.followedIn,
       dir: text.dir,
       hub: model.config.notify?.websub_hub,
       ttl: ttlMinutes(model.config.freshness),

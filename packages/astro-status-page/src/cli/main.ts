@@ -136,7 +136,9 @@ export const COMMANDS: Record<string, Command> = {
       title: value('headline users see, e.g. "Login failing on iOS"'),
       component: value(`affected component and how, repeatable: id=${INCIDENT_COMPONENT_STATUSES.join('|')}`, true),
       impact: value(`how bad it is overall (default: what the components imply): ${IMPACTS.join(', ')}`),
-      status: value(`first update's status (default investigating): ${INCIDENT_STATUSES.join(', ')}`),
+      status: value(
+        `first update's status (default investigating): ${INCIDENT_STATUSES.filter((status) => status !== 'merged').join(', ')}`,
+      ),
       message: MESSAGE,
       template: TEMPLATE,
       at: AT,
@@ -150,7 +152,7 @@ export const COMMANDS: Record<string, Command> = {
     run: newIncident,
   },
   update: {
-    usage: `update <slug> --status S --message M|--template NAME ${UPDATE_LEVELS.usage} [--at T] [--force] [--reopen] [--yes]`,
+    usage: `update <slug> --status S --message M|--template NAME ${UPDATE_LEVELS.usage} [--merge-into SLUG] [--at T] [--force] [--reopen] [--yes]`,
     summary: 'add an update to an incident (or a maintenance)',
     positional: true,
     options: {
@@ -158,6 +160,9 @@ export const COMMANDS: Record<string, Command> = {
       message: MESSAGE,
       template: TEMPLATE,
       ...UPDATE_LEVELS.options,
+      'merge-into': value(
+        'the incident that follows this one from now on: writes a merged update (into: <slug>), which closes this one without saying anything recovered',
+      ),
       at: AT,
       force: FORCE,
       reopen: flag('allow an update to a resolved incident, reopening it'),

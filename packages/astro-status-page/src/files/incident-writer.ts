@@ -9,6 +9,8 @@ export interface NewUpdate {
   message: string;
   /** Set on the update that reopens a resolved incident. */
   reopened?: true;
+  /** On a `merged` update: the incident that follows this one. */
+  into?: string;
   /** The incident's impact from this update on, when it changes. */
   impact?: string;
   /** Component id → its status from this update on, in the order given. */
@@ -40,6 +42,7 @@ function itemValue(update: NewUpdate): Record<string, unknown> {
   return {
     at: update.at,
     status: update.status,
+    ...(update.into ? { into: update.into } : {}),
     ...(update.impact ? { impact: update.impact } : {}),
     ...(update.components?.length ? { components: new Map(update.components) } : {}),
     message: update.message,

@@ -1,6 +1,9 @@
 import { parse } from 'yaml';
 import { describeUnknown } from '../rules/nearest.ts';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../rules/statuses.ts';
+
+/** A template's status: any but `merged`, which names the incident that follows (`update --merge-into`). */
+const TEMPLATE_STATUSES: readonly string[] = INCIDENT_STATUSES.filter((status) => status !== 'merged');
 import { slugFromPath } from '../rules/slug.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { readContentFolder, TEMPLATES_DIR } from './site-files.ts';
@@ -63,8 +66,8 @@ export function parseTemplate(source: SourceFile): { template?: Template; proble
         'is required: the words shown in the menu, e.g. "Investigating, cause unknown"',
       ),
     );
-  if (!INCIDENT_STATUSES.includes(status as IncidentStatus))
-    problems.push(problem(lineOfKey(text, 'status'), 'status', describeUnknown('status', status, INCIDENT_STATUSES)));
+  if (!TEMPLATE_STATUSES.includes(status as string))
+    problems.push(problem(lineOfKey(text, 'status'), 'status', describeUnknown('status', status, TEMPLATE_STATUSES)));
   const messageLine = split.bodyLine;
   const message = split.body.trim();
   if (message === '')

@@ -1,7 +1,7 @@
 import { timeZoneSchema, type Component, type SiteConfigInput } from '../files/schemas/site-config.ts';
 import {
   INCIDENT_COMPONENT_STATUSES,
-  INCIDENT_STATUSES,
+  STATUSPAGE_INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
   UPDATE_COMPONENT_STATUSES,
   type Impact,
@@ -190,7 +190,7 @@ class IncidentMapper {
   }
 
   incidentEvent(): ImportedEvent {
-    const updates = this.updates(INCIDENT_STATUSES);
+    const updates = this.updates(STATUSPAGE_INCIDENT_STATUSES);
     const first = updates[0]!;
     // The incident's statuses are the first update's; later updates carry what they change.
     const components = new Map(

@@ -21,6 +21,14 @@ export interface TimelineUpdate {
   html: string;
   /** Component statuses this update changed (from operational, for the first). */
   changes: StatusChange[];
+  /** On a `merged` update: the incident followed from then on. */
+  into?: FollowedIn;
+}
+
+/** The incident a merged one is followed in: its slug, and its title once the model knows it. */
+export interface FollowedIn {
+  slug: string;
+  title: string;
 }
 
 /** A component the event affected, and how. */
@@ -56,8 +64,14 @@ export interface IncidentEvent extends EventBase {
   /** The level shown for it: its current impact while open, its worst once resolved. */
   impact: Impact;
   status: IncidentStatus;
-  /** Time of the `resolved` update (or of `ended:`, an end without one), or null while ongoing. */
+  /** Time of the closing update (`resolved` or `merged`, or of `ended:`, an end without one), or null while ongoing. */
   resolvedAt: number | null;
+  /**
+   * Set when the incident ended as followed in another (`status: merged`):
+   * it did not recover then, so pages say "Followed in <title>", never
+   * "Resolved", and nothing recovered at that moment.
+   */
+  followedIn: FollowedIn | null;
   /** When the postmortem (the body) was published, if it has been by now. */
   postmortemAt: number | null;
   /** Who opened it: staff, or a probe from failing checks (`source: { probe: … }`). */
@@ -78,7 +92,7 @@ export interface MaintenanceEvent extends EventBase {
 
 export type StatusEvent = IncidentEvent | MaintenanceEvent;
 
-/** True once the incident's `resolved` update has been published. */
+/** True once the incident's closing update (`resolved` or `merged`) has been published. */
 export const isResolved = (event: IncidentEvent): boolean => event.resolvedAt !== null;
 
 /**
@@ -102,6 +116,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
     markdown: update.message,
     html: renderMarkdown(update.message),
     changes: [],
+    ...('into' in update && update.into !== undefined ? { into: { slug: update.into, title: update.into } } : {}),
   }));
   const base = { slug: file.slug, file: file.file, title: file.data.title, updates };
   const data = file.data;
@@ -118,16 +133,20 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
     });
     for (const step of steps) if (step.update !== null) updates[step.update]!.changes = step.changes;
     const current = steps.at(-1)!;
-    const resolvedAt = last.update.status === 'resolved' ? last.at : (ended ?? null);
+    const closed = last.update.status === 'resolved' || last.update.status === 'merged';
+    const resolvedAt = closed ? last.at : (ended ?? null);
+    const followedIn = last.update.status === 'merged' ? (updates.at(-1)!.into ?? null) : null;
     const postmortemAt = postmortemTime(file, now);
     const segments = statusSegments(steps);
     return {
       ...base,
       kind: 'incident',
       impact: resolvedAt === null ? current.impact : peakImpact(steps),
-      status: resolvedAt === null ? (last.update.status as IncidentStatus) : 'resolved',
+      // An end without an update (`ended:`) reads resolved; a closing update says itself.
+      status: resolvedAt === null || closed ? (last.update.status as IncidentStatus) : 'resolved',
       startsAt: steps[0]!.at,
       resolvedAt,
+      followedIn,
       postmortemAt,
       openedBy: data.source?.probe === undefined ? 'staff' : 'probe',
       bodyMarkdown: postmortemAt === null ? '' : file.body.trim(),

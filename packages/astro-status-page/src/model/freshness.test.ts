@@ -41,10 +41,10 @@ describe('the freshness line in every language', () => {
     },
   );
 
-  test('in English: "Updated 28 Dec, 08:30 EST · next update by 09:30 EST"', () => {
+  test('in English: "Page rebuilt 28 Dec, 08:30 EST · next rebuild by 09:30 EST"', () => {
     const text = siteText({ locale: 'en', timezone: 'America/New_York', now: at('2022-12-28T13:30:00Z') });
     expect(
       fill(text.t.freshness.line, { updated: text.dates.exact(text.now), due: text.dates.time(text.now + HOUR) }),
-    ).toBe('Updated 28 Dec, 08:30 EST · next update by 09:30 EST');
+    ).toBe('Page rebuilt 28 Dec, 08:30 EST · next rebuild by 09:30 EST');
   });
 });

@@ -1,6 +1,6 @@
 import { fill } from '../i18n/catalog.ts';
 import type { SiteText } from './site-text.ts';
-import type { AffectedComponent, StatusEvent } from './events.ts';
+import type { AffectedComponent, FollowedIn, StatusEvent } from './events.ts';
 import { worstStatus, type Level } from '../rules/levels.ts';
 import { COMPONENT_STATUSES, type ComponentStatus } from '../rules/statuses.ts';
 
@@ -22,8 +22,14 @@ export function severityLabel(event: StatusEvent, { t }: SiteText): string {
 export const endedAt = (event: StatusEvent): number | null =>
   event.kind === 'incident' ? event.resolvedAt : event.completedAt;
 
-/** "Resolved", "Completed" or "Cancelled" once over; null while it goes on. */
-export function outcomeLabel(event: StatusEvent, { t }: SiteText): string | null {
+/** The incident a merged one is followed in, else null: such an incident ended without recovering. */
+export const followedIn = (event: StatusEvent): FollowedIn | null =>
+  event.kind === 'incident' ? event.followedIn : null;
+
+/** "Resolved", "Completed", "Cancelled" or "Followed in <title>" once over; null while it goes on. */
+export function outcomeLabel(event: StatusEvent, { t, isolate }: SiteText): string | null {
+  const into = followedIn(event);
+  if (into) return fill(t.event.followedIn, { title: isolate(into.title) });
   return endedAt(event) === null ? null : t.updateStatus[event.status];
 }
 

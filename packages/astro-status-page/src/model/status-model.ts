@@ -75,6 +75,7 @@ export function buildStatusModel(
   probes: Pick<ProbeData, 'results' | 'daily'> = NO_PROBE_DATA,
 ): StatusModel {
   const events = files.flatMap((file) => eventAt(file, now) ?? []).sort(newestFirst);
+  nameFollowedIncidents(events);
   const active = events.filter(isActive);
   const activeIncidents = active.filter((event): event is IncidentEvent => event.kind === 'incident').sort(bySeverity);
   const activeMaintenances = active.filter((event): event is MaintenanceEvent => event.kind === 'maintenance');
@@ -135,6 +136,17 @@ export function buildStatusModel(
     pastDays: pastDays(events, historyDays.slice(-PAST_DAYS)),
     redirects: legacyRedirects(files.filter((file) => bySlug.has(file.slug))),
   };
+}
+
+/** A merged incident names the one it is followed in by that incident's title (its slug if it is not published yet). */
+function nameFollowedIncidents(events: readonly StatusEvent[]): void {
+  const titles = new Map(events.map((event) => [event.slug, event.title]));
+  for (const event of events) {
+    for (const update of event.updates)
+      if (update.into)
+        update.into = { slug: update.into.slug, title: titles.get(update.into.slug) ?? update.into.slug };
+    if (event.kind === 'incident' && event.followedIn) event.followedIn = event.updates.at(-1)!.into!;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { catalogOf } from '../i18n/catalog.ts';
+import { catalogOf, fill } from '../i18n/catalog.ts';
 import { staffTime } from '../model/dates.ts';
 import { COMPONENT_STATUS_WORDS, LEVELS, type Level } from '../rules/levels.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
@@ -8,6 +8,7 @@ import type { Notification } from './diff.ts';
 
 // Notifications are in English and UTC, like Statuspage's, whatever the page's language and zone.
 const UPDATE_STATUS_LABELS = catalogOf('en').updateStatus;
+const FOLLOWED_IN = catalogOf('en').event.followedIn;
 
 /** What every channel says about one notification, before its own formatting. */
 export interface Message {
@@ -63,13 +64,22 @@ function wording(notification: Notification): { headline: string; markdown: stri
       ? `${staffTime(Date.parse(event.scheduled_for))} to ${staffTime(Date.parse(event.scheduled_until)).slice(-9)}`
       : '';
   switch (notification.kind) {
-    case 'update':
+    case 'update': {
       // `<slug>-update-20221228T132400Z` is published at `#update-20221228T132400Z` on the incident page.
+      // A merged incident closes without recovering: the API says "resolved" (Statuspage's word), we say where it goes on.
+      const into = 'merged_into' in event ? event.merged_into : null;
+      if (into && update!.id === event.incident_updates[0]?.id)
+        return {
+          headline: UPDATE_STATUS_LABELS.merged,
+          markdown: `${update!.body}\n\n${fill(FOLLOWED_IN, { title: `[${into.name.replace(/[[\]\\]/g, '\\$&')}](${into.shortlink})` })}`,
+          anchor: update!.id.slice(event.id.length + 1),
+        };
       return {
         headline: UPDATE_STATUS_LABELS[update!.status],
         markdown: update!.body,
         anchor: update!.id.slice(event.id.length + 1),
       };
+    }
     case 'postmortem':
       return {
         headline: 'Postmortem',

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES } from '../rules/statuses.ts';
+import { COMPONENT_STATUSES, IMPACTS, STATUSPAGE_INCIDENT_STATUSES } from '../rules/statuses.ts';
 import { LEVELS } from '../rules/levels.ts';
 
 /*
@@ -87,15 +87,24 @@ const incidentFields = {
   components: z.array(apiComponentSchema),
 };
 
+/**
+ * Statuspage's incident statuses: ours without `merged`, which the API
+ * reports as `resolved` (the incident is closed) with `merged_into` naming
+ * the incident that follows it, and no component recovery on that update.
+ */
+const API_INCIDENT_STATUSES = STATUSPAGE_INCIDENT_STATUSES;
+
 export const apiIncidentSchema = z.strictObject({
   ...incidentFields,
-  status: z.enum(INCIDENT_STATUSES),
+  status: z.enum(API_INCIDENT_STATUSES),
   impact: z.enum(IMPACTS),
-  incident_updates: z.array(incidentUpdate(z.enum(INCIDENT_STATUSES))),
+  incident_updates: z.array(incidentUpdate(z.enum(API_INCIDENT_STATUSES))),
   postmortem_published_at: nullableTimestamp,
   postmortem_body: z.string().nullable(),
   /** Not in Statuspage: `probe` when failing checks opened it (`npm run status -- probe`), else `staff`. */
   opened_by: z.enum(['staff', 'probe']),
+  /** Not in Statuspage: the incident this one is followed in (`status: merged`), else null. */
+  merged_into: z.strictObject({ id: z.string(), name: z.string(), shortlink: z.url() }).nullable(),
 });
 
 const millis = z.number().int().nonnegative();

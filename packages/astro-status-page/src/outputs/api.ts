@@ -183,6 +183,11 @@ class ApiBuilder {
       postmortem_published_at: event.postmortemAt === null ? null : iso(event.postmortemAt),
       postmortem_body: event.postmortemAt === null ? null : event.bodyMarkdown,
       opened_by: event.openedBy,
+      merged_into: event.followedIn && {
+        id: event.followedIn.slug,
+        name: event.followedIn.title,
+        shortlink: absoluteUrl(this.context.site, this.context.base, paths.incident(event.followedIn.slug)),
+      },
     };
   }
 
@@ -215,7 +220,8 @@ class ApiBuilder {
     return {
       id: event.slug,
       name: event.title,
-      status: event.status,
+      // Statuspage has no "merged": the incident is closed, so it reads as resolved (with `merged_into`).
+      status: event.status === 'merged' ? 'resolved' : event.status,
       created_at: iso(first.at),
       updated_at: iso(last.at),
       started_at: iso(event.startsAt),
@@ -231,7 +237,7 @@ class ApiBuilder {
     const at = iso(update.at);
     return {
       id: `${event.slug}-${update.id}`,
-      status: update.status,
+      status: update.status === 'merged' ? 'resolved' : update.status,
       body: update.markdown,
       incident_id: event.slug,
       created_at: at,

@@ -2,6 +2,7 @@ import type { Catalog } from '../i18n/catalog.ts';
 import type { StatusEvent } from '../model/events.ts';
 import { isolate } from '../rules/text.ts';
 import { paths } from '../rules/urls.ts';
+import { escapeHtml } from '../rules/markdown.ts';
 
 type Direction = 'ltr' | 'rtl';
 
@@ -20,6 +21,20 @@ export interface FeedItem {
   slug: string;
   /** The category feeds give it: PROBE_CATEGORY when a probe opened the incident (the API's opened_by), else none. */
   category: typeof PROBE_CATEGORY | undefined;
+  /** On a merged update: the incident followed from then on, its title and site-relative path. */
+  followedIn?: { title: string; path: string };
+}
+
+/**
+ * The item's HTML as published: its message, and on a merged update a last
+ * paragraph "Followed in <title>" linking to the incident that follows it
+ * (`link` makes a site-relative path absolute, as feed readers need).
+ */
+export function feedHtml(item: FeedItem, followedIn: string, link: (path: string) => string): string {
+  if (!item.followedIn) return item.html;
+  const anchor = `<a href="${escapeHtml(link(item.followedIn.path))}">${escapeHtml(item.followedIn.title)}</a>`;
+  const [before, after = ''] = followedIn.split('{title}');
+  return `${item.html}<p>${escapeHtml(before!)}${anchor}${escapeHtml(after)}</p>`;
 }
 
 /** The feed category of an incident failing checks opened, the word the API's `opened_by` uses. */
@@ -45,6 +60,7 @@ export function eventToFeedItems(
     html: update.html,
     slug: event.slug,
     category,
+    ...(update.into ? { followedIn: { title: update.into.title, path: paths.incident(update.into.slug) } } : {}),
   }));
   if (event.kind === 'incident' && event.postmortemAt !== null && event.postmortemAt > (event.resolvedAt ?? Infinity)) {
     items.push({

@@ -69,6 +69,7 @@ async function published(sources: SourceFile[]) {
     language: 'en',
     dir: 'ltr' as const,
     words,
+    followedIn: catalogOf('en').event.followedIn,
     ttl: 60,
   };
   return {

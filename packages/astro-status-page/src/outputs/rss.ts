@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import { generateAtomFeed } from 'feedsmith';
 import type { Catalog } from '../i18n/catalog.ts';
 import type { StatusEvent } from '../model/events.ts';
-import { feedItems } from './feed.ts';
+import { feedHtml, feedItems } from './feed.ts';
 import { escapeHtml } from '../rules/markdown.ts';
 import { xmlSafe } from '../rules/text.ts';
 import { absoluteUrl } from '../rules/urls.ts';
@@ -23,6 +23,8 @@ export interface FeedOptions {
   language: string;
   /** Update statuses in that language, for item titles. */
   words: Catalog['updateStatus'];
+  /** "Followed in {title}" in that language, closing a merged update's item. */
+  followedIn: string;
   /** That language's direction: in a right-to-left one every title is isolated among its words. */
   dir: 'ltr' | 'rtl';
   /** Minutes until the next build (RSS `<ttl>`): readers need not poll sooner. */
@@ -41,6 +43,7 @@ export async function renderRssFeed({
   hub,
   language,
   words,
+  followedIn,
   dir,
   ttl,
 }: FeedOptions): Promise<Response> {
@@ -60,7 +63,7 @@ export async function renderRssFeed({
       title: item.title,
       link: absoluteUrl(site, base, item.path),
       pubDate: new Date(item.publishedAt),
-      description: item.html,
+      description: feedHtml(item, followedIn, (path) => absoluteUrl(site, base, path)),
       ...(item.category ? { categories: [item.category] } : {}),
     })),
   });
@@ -91,6 +94,7 @@ export function renderAtomFeed({
   hub,
   language,
   words,
+  followedIn,
   dir,
 }: FeedOptions): Response {
   const home = absoluteUrl(site, base, '/');
@@ -114,7 +118,7 @@ export function renderAtomFeed({
         updated: new Date(item.publishedAt),
         published: new Date(item.publishedAt),
         links: [{ href: link, rel: 'alternate', type: 'text/html' }],
-        content: { type: 'html', value: item.html },
+        content: { type: 'html', value: feedHtml(item, followedIn, (path) => absoluteUrl(site, base, path)) },
         ...(item.category ? { categories: [{ term: item.category }] } : {}),
       };
     }),

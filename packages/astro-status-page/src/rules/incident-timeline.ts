@@ -5,7 +5,8 @@ import { impliedImpact, worseImpact } from './levels.ts';
  * How an incident's component statuses and impact move with its updates. The
  * incident-level `components` and `impact` hold from `started` (or the first
  * update); each update may change some of them; `resolved` returns every
- * affected component to operational, and an update marked `reopened` brings
+ * affected component to operational, `merged` hands them to another incident
+ * (this one's stretches end, no recovery is recorded), and an update marked `reopened` brings
  * back the statuses held before the resolution. The validator, the pages, the
  * uptime and the API all read this one computation.
  */
@@ -48,7 +49,14 @@ export interface IncidentStep {
   impact: Impact;
   /** Every component the incident has named so far, in the order it named them. */
   statuses: ReadonlyMap<string, ComponentStatus>;
+  /** Closed by this update: `resolved`, or `merged` into another incident. */
   resolved: boolean;
+  /**
+   * Closed by a `merged` update: the incident it is merged into carries its
+   * components from then on, so its stretches end here but no change is
+   * recorded (nothing recovered at this moment).
+   */
+  merged: boolean;
   /** What this update changed, each component from its status before the update (operational before the first). */
   changes: StatusChange[];
 }
@@ -83,13 +91,20 @@ export function incidentSteps(input: IncidentTimelineInput): IncidentStep[] {
   let statuses = new Map(Object.entries(input.components));
   let declared = input.impact;
   let beforeResolution: Map<string, ComponentStatus> | undefined;
-  const step = (at: number, update: number | null, resolved: boolean, changes: StatusChange[]): IncidentStep => ({
+  const step = (
+    at: number,
+    update: number | null,
+    resolved: boolean,
+    changes: StatusChange[],
+    merged = false,
+  ): IncidentStep => ({
     at,
     update,
     declaredImpact: declared,
     impact: worseImpact(declared, impliedImpact((resolved ? beforeResolution! : statuses).values())),
     statuses: new Map(statuses),
     resolved,
+    merged,
     changes,
   });
   const first = input.updates[0];
@@ -100,14 +115,16 @@ export function incidentSteps(input: IncidentTimelineInput): IncidentStep[] {
     if (update.reopened && beforeResolution) statuses = new Map(beforeResolution);
     for (const [id, status] of Object.entries(update.components ?? {})) statuses.set(id, status);
     if (update.impact) declared = update.impact;
-    const resolved = update.status === 'resolved';
+    const merged = update.status === 'merged';
+    const resolved = update.status === 'resolved' || merged;
     // Posted after the fact as resolved at once: keep a zero-length stretch so the components still record it.
     if (resolved && steps.length === 0) steps.push(step(update.at, null, false, []));
     if (resolved) {
       beforeResolution = new Map(statuses);
       statuses = allOperational(statuses);
     }
-    steps.push(step(update.at, i, resolved, diff(before, statuses)));
+    // Merged: the other incident carries each component on; nothing recovered here.
+    steps.push(step(update.at, i, resolved, merged ? [] : diff(before, statuses), merged));
   });
   const last = steps.at(-1);
   if (input.ended !== undefined && last && !last.resolved && input.ended >= last.at) {

@@ -7,11 +7,20 @@
  * explicitly.
  */
 
+import { INCIDENT_CLOSING_STATUSES, MAINTENANCE_CLOSING_STATUSES } from './statuses.ts';
+
 export type EventKind = 'incident' | 'maintenance';
 
-/** The status that closes a timeline the CLI adds to. */
+/** The status the CLI's closing command writes (`resolve`, `complete`). */
 export const closingStatus = (kind: EventKind): 'resolved' | 'completed' =>
   kind === 'incident' ? 'resolved' : 'completed';
+
+/** Every status that closes a timeline of this kind: `resolved` or `merged`; `completed` or `cancelled`. */
+export const closingStatuses = (kind: EventKind): readonly string[] =>
+  kind === 'incident' ? INCIDENT_CLOSING_STATUSES : MAINTENANCE_CLOSING_STATUSES;
+
+/** Is a timeline whose newest update has this status closed? */
+export const closes = (kind: EventKind, status: string): boolean => closingStatuses(kind).includes(status);
 
 export interface TimedStatus {
   /** Epoch ms. */
@@ -48,9 +57,8 @@ export function nextUpdate(
 ): NextUpdate {
   // Inserted before the last update, it lands before any closing one too.
   if (next.at < last.at) return options.force ? { allowed: true, reopens: false } : { allowed: false, why: 'earlier' };
-  const closing = closingStatus(kind);
-  if (last.status !== closing) return { allowed: true, reopens: false };
+  if (!closes(kind, last.status)) return { allowed: true, reopens: false };
   if (kind === 'maintenance') return { allowed: false, why: 'completed' };
-  if (next.status === closing) return { allowed: false, why: 'resolved' };
+  if (closes(kind, next.status)) return { allowed: false, why: 'resolved' };
   return options.reopen ? { allowed: true, reopens: true } : { allowed: false, why: 'reopen' };
 }

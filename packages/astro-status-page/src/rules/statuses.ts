@@ -8,13 +8,31 @@
 export const IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
 export type Impact = (typeof IMPACTS)[number];
 
-/** Steps of an incident's timeline; `resolved` closes it. */
-export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+/**
+ * Steps of an incident's timeline; `resolved` closes it, and so does `merged`
+ * (with `into: <id>`): the incident is followed in another one from then on,
+ * which carries its components, so merging never says they recovered.
+ */
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'merged'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** Atlassian Statuspage's incident statuses: ours but `merged`, which its API reports as `resolved`. */
+export const STATUSPAGE_INCIDENT_STATUSES = [
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+] as const satisfies readonly IncidentStatus[];
+
+/** The statuses that close an incident's timeline. */
+export const INCIDENT_CLOSING_STATUSES = ['resolved', 'merged'] as const satisfies readonly IncidentStatus[];
 
 /** Steps of a maintenance's timeline; `completed` or `cancelled` closes it. */
 export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled'] as const;
 export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
+
+/** The statuses that close a maintenance's timeline. */
+export const MAINTENANCE_CLOSING_STATUSES = ['completed', 'cancelled'] as const satisfies readonly MaintenanceStatus[];
 
 /** What an incident does to a component it affects, from least to most severe. */
 export const INCIDENT_COMPONENT_STATUSES = ['degraded_performance', 'partial_outage', 'major_outage'] as const;

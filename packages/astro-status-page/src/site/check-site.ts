@@ -6,6 +6,7 @@ import { buildApi } from '../outputs/api.ts';
 import { maintenanceCalendar } from '../outputs/calendar.ts';
 import { feedItems } from '../outputs/feed.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
+import { nearest } from '../rules/nearest.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { SiteConfigError } from '../files/site-files.ts';
 import { openSite, type OpenSite } from '../files/open-site.ts';
@@ -68,6 +69,7 @@ export function checkSite(
     problems.push({ file: 'environment', line: 1, field: envProblem.variable, message: envProblem.message });
   if (problems.length > 0) return { config, entries, files, problems };
   problems.push(...renderProblems(entries));
+  problems.push(...mergeProblems(entries, new Map(site.sources.map((source) => [source.path, source.text]))));
   // A probe data line that cannot be read costs only itself (`probe` warns of it), never the build.
   const outputs = outputProblems(config, entries, options.now, readProbeData(dir), options.env ?? process.env);
   problems.push(...outputs.problems);
@@ -104,6 +106,44 @@ export function renderProblems(entries: readonly ValidIncidentFile[]): Problem[]
     attempt(entry, 'body', entry.body);
   }
   return problems;
+}
+
+/**
+ * A merged incident names one that follows it: another incident of this site,
+ * so its page can link there and that incident carries the components.
+ */
+export function mergeProblems(
+  entries: readonly ValidIncidentFile[],
+  texts: ReadonlyMap<string, string> = new Map(),
+): Problem[] {
+  const kinds = new Map(entries.map((entry) => [entry.slug, entry.data.kind]));
+  const incidents = entries.filter((entry) => entry.data.kind === 'incident').map((entry) => entry.slug);
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    if (entry.data.kind !== 'incident') continue;
+    entry.data.updates.forEach((update, i) => {
+      const into = update.into;
+      if (into === undefined) return;
+      const why =
+        into === entry.slug
+          ? 'names this incident itself; name the incident that follows this one'
+          : kinds.get(into) === 'maintenance'
+            ? `names a maintenance (${into}); an incident is merged into another incident`
+            : kinds.has(into)
+              ? null
+              : unknownIncident(into, incidents);
+      if (why === null) return;
+      const lines = (texts.get(entry.file) ?? '').split('\n');
+      const index = lines.findIndex((line) => /^\s*into:/.test(line) && line.includes(into));
+      problems.push({ file: entry.file, line: index + 1 || 1, field: `updates.${i}.into`, message: why });
+    });
+  }
+  return problems;
+}
+
+function unknownIncident(into: string, incidents: readonly string[]): string {
+  const guess = nearest(into, incidents);
+  return `names no incident of this site: "${into}" is neither a file name under incidents/ (without ".md") nor an "id:".${guess ? ` Did you mean "${guess}"?` : ''} Write the id of the incident that follows this one`;
 }
 
 /** Compute what the build publishes from the files; anything that throws is reported, not crashed on. */

@@ -7,7 +7,8 @@ import {
   type Impact,
 } from '../../rules/statuses.ts';
 import { IMPACT_OF_STATUS, impliedImpact } from '../../rules/levels.ts';
-import { closingStatus, nextUpdate } from '../../rules/next-update.ts';
+import { closes, nextUpdate } from '../../rules/next-update.ts';
+import { nearest } from '../../rules/nearest.ts';
 import { staffTime } from '../../model/dates.ts';
 import { formatProblem, parseIncidentFile, type ValidIncidentFile } from '../../files/validate.ts';
 import { Refusal } from '../../files/refusal.ts';
@@ -64,8 +65,53 @@ async function targetSlug(
 }
 
 const isClosed = (entry: ValidIncidentFile) =>
-  entry.data.updates.at(-1)?.status === closingStatus(entry.data.kind) ||
+  closes(entry.data.kind, entry.data.updates.at(-1)?.status ?? '') ||
   (entry.data.kind === 'incident' && entry.data.ended !== undefined);
+
+/**
+ * `--merge-into <other>`: the incident that follows this one. It must be
+ * another open incident of the site, which carries the components on, so
+ * merging never has them recover here. Returns its entry.
+ */
+function mergeTarget(site: Site, flags: Flags, entry: ValidIncidentFile): ValidIncidentFile | undefined {
+  const into = str(flags, 'merge-into')?.trim();
+  if (into === undefined) return undefined;
+  if (entry.data.kind !== 'incident')
+    throw new Refusal('--merge-into is for incidents; a maintenance ends with complete (or --status cancelled)');
+  for (const flag of ['component', 'impact'])
+    if (flags[flag] !== undefined)
+      throw new Refusal(
+        `--${flag} cannot go with --merge-into: the incident it is merged into carries each component from now on; set them there with \`npm run status -- update ${into} --${flag} …\``,
+      );
+  const status = str(flags, 'status');
+  if (status !== undefined && status !== 'merged')
+    throw new Refusal(
+      `--merge-into writes a "merged" update, not "${status}"; leave --status out, or post the ${status} update first`,
+    );
+  const incidents = validEntries(site).filter((candidate) => candidate.data.kind === 'incident');
+  const target = incidents.find((candidate) => candidate.slug === into);
+  if (!target) {
+    const guess = nearest(
+      into,
+      incidents.map((candidate) => candidate.slug),
+    );
+    throw new Refusal(
+      `--merge-into ${into}: no incident has that slug.${guess ? ` Did you mean ${guess}?` : ''} Open now: ${
+        incidents
+          .filter((candidate) => !isClosed(candidate))
+          .map((candidate) => candidate.slug)
+          .join(', ') || '(none)'
+      }`,
+    );
+  }
+  if (target.slug === entry.slug)
+    throw new Refusal(`--merge-into ${into} names this incident itself; name the one that follows it`);
+  if (isClosed(target))
+    throw new Refusal(
+      `--merge-into ${into}: that incident is closed (${target.data.updates.at(-1)!.status}), so it cannot carry ${entry.slug}'s components on; resolve ${entry.slug} instead, or reopen ${into} first`,
+    );
+  return target;
+}
 
 export interface UpdateRequest {
   /** Kinds of file this command may change. */
@@ -88,6 +134,7 @@ async function updateLevels(
   flags: Flags,
   entry: ValidIncidentFile,
   status: string,
+  landsLast: boolean,
 ): Promise<Pick<NewUpdate, 'impact' | 'components'>> {
   if (entry.data.kind === 'maintenance') {
     if (flags['component'] !== undefined || flags['impact'] !== undefined) {
@@ -101,8 +148,10 @@ async function updateLevels(
   const vocabulary = status === 'resolved' ? RESOLVED : UPDATED;
   if (!ctx.prompt || status === 'resolved' || flags['component'] !== undefined || impact !== undefined) {
     const components = await componentStatuses(ctx, site, componentFlags(flags), vocabulary);
-    if (impact !== undefined && status !== 'resolved') await sayIfRaised(ctx, entry, impact as Impact, components);
-    return { ...(impact === undefined ? {} : { impact }), ...(components.length > 0 ? { components } : {}) };
+    const derived = await deriveImpact(entry, impact as Impact | undefined, components, status, landsLast, ctx.now);
+    if (derived.note) ctx.out(derived.note);
+    const written = impact ?? derived.lowered;
+    return { ...(written === undefined ? {} : { impact: written }), ...(components.length > 0 ? { components } : {}) };
   }
   const now = await incidentStatusesNow(entry, ctx.now);
   const ids = await ctx.prompt.groupMultiselect(
@@ -128,21 +177,78 @@ async function updateLevels(
   return { components, ...(chosen === now.impact ? {} : { impact: chosen }) };
 }
 
-/** Tell staff when the --impact given is below what the statuses after the update imply (the page shows the higher one). */
-async function sayIfRaised(
-  ctx: Context,
+/** The impact declared as of the timeline's last update: the file's, or the last update's that changed it. */
+function declaredImpact(entry: ValidIncidentFile): Impact {
+  if (entry.data.kind !== 'incident') return 'none';
+  return entry.data.updates.findLast((update) => update.impact !== undefined)?.impact ?? entry.data.impact;
+}
+
+/**
+ * The impact an update leaves, derived as `new` derives it, and what to tell
+ * staff: the statuses after the update imply a level; a declared impact
+ * above it is lowered to it (written on the update) unless `--impact` keeps
+ * it, one below it is shown raised; either way the line says which. A
+ * resolving update writes none (the page shows the worst level reached), and
+ * an update inserted before the last (`--force`) is only described, since
+ * later updates decide what follows it.
+ */
+export async function deriveImpact(
   entry: ValidIncidentFile,
-  impact: Impact,
+  given: Impact | undefined,
   components: readonly ComponentPair[],
-): Promise<void> {
-  const after = new Map((await incidentStatusesNow(entry, ctx.now)).statuses);
+  status: string,
+  landsLast: boolean,
+  now: number,
+): Promise<{ lowered?: Impact; note?: string }> {
+  // Reopening brings back the statuses held before the resolution: start from those.
+  const updates = entry.data.updates;
+  const reopens = closes(entry.data.kind, updates.at(-1)!.status) && updates.length > 1;
+  const before = await incidentStatusesNow(entry, reopens ? Date.parse(updates.at(-2)!.at) : now);
+  const after = new Map(before.statuses);
   for (const [id, changed] of components) after.set(id, changed as ComponentStatus);
+  if (status === 'resolved') {
+    return {
+      note: `Impact: resolving leaves every component operational; the page shows this incident at the worst level it reached, ${(await peakOf(entry, now)) ?? before.impact}`,
+    };
+  }
   const implied = impliedImpact(after.values());
   const because = [...after]
-    .filter(([, status]) => IMPACT_OF_STATUS[status] === implied)
+    .filter(([, status]) => status !== 'operational' && IMPACT_OF_STATUS[status] === implied)
     .map(([id, status]) => `${id}=${status}`);
-  const raised = raisedImpactNote(impact, implied, because);
-  if (raised) ctx.out(raised);
+  const from = because.length > 0 ? `from ${because.join(', ')}` : 'every component operational';
+  if (given !== undefined) {
+    const raised = raisedImpactNote(given, implied, because);
+    if (raised) return { note: raised };
+    if (given === implied) return { note: `Impact: ${given} (${from})` };
+    return { note: `Impact: ${given}, kept by --impact, above the ${implied} the statuses imply (${from})` };
+  }
+  const declared = declaredImpact(entry);
+  if (IMPACTS.indexOf(declared) > IMPACTS.indexOf(implied) && landsLast)
+    return {
+      lowered: implied,
+      note: `Impact: lowered from ${declared} to ${implied} (${from}); pass --impact ${declared} to keep ${declared}`,
+    };
+  const shown = IMPACTS.indexOf(declared) >= IMPACTS.indexOf(implied) ? declared : implied;
+  return { note: `Impact: ${shown} (${from}); pass --impact to change it` };
+}
+
+/** The worst level the incident was shown at, as its page shows it once resolved. */
+async function peakOf(entry: ValidIncidentFile, now: number): Promise<Impact | undefined> {
+  const { eventAt } = await import('../../model/events.ts');
+  const { incidentSteps, peakImpact } = await import('../../rules/incident-timeline.ts');
+  const event = eventAt(entry, now);
+  if (event?.kind !== 'incident' || entry.data.kind !== 'incident') return undefined;
+  const data = entry.data;
+  return peakImpact(
+    incidentSteps({
+      impact: data.impact,
+      components: data.components,
+      started: data.started === undefined ? undefined : Date.parse(data.started),
+      updates: data.updates
+        .map((update) => ({ ...update, at: Date.parse(update.at) }))
+        .filter((update) => update.at <= now),
+    }),
+  );
 }
 
 /**
@@ -177,18 +283,37 @@ export async function addUpdate(
       `${slug} is ${data.kind === 'maintenance' ? 'a maintenance' : 'an incident'}; ${request.verb} is not for it, ${hint}`,
     );
   }
+  const merge = mergeTarget(site, flags, parsed.entry);
   const statuses = data.kind === 'incident' ? INCIDENT_STATUSES : MAINTENANCE_STATUSES;
-  const statusFlag = given(flags, 'status', 'status', statuses);
+  const statusFlag = merge ? 'merged' : given(flags, 'status', 'status', statuses);
+  if (statusFlag === 'merged' && !merge)
+    throw new Refusal(
+      `a merged update names the incident that follows this one: write \`npm run status -- update ${slug} --merge-into <slug>\``,
+    );
   const template =
-    data.kind === 'incident' && !request.status ? await chooseTemplate(ctx, site, flags, statusFlag) : undefined;
-  const status = request.status ?? (await choose(ctx, flags, 'status', 'status', statuses, template?.status));
-  const levels = await updateLevels(ctx, site, flags, parsed.entry, status);
+    data.kind === 'incident' && !request.status && !merge
+      ? await chooseTemplate(ctx, site, flags, statusFlag)
+      : undefined;
+  const status = merge
+    ? 'merged'
+    : (request.status ?? (await choose(ctx, flags, 'status', 'status', statuses, template?.status)));
+  const at = time(flags, 'at', ctx.now)!;
+  const landsLast = Date.parse(at) >= Date.parse(data.updates.at(-1)!.at);
+  const levels = merge ? {} : await updateLevels(ctx, site, flags, parsed.entry, status, landsLast);
   const named = levels.components?.map(([id]) => id) ?? Object.keys(data.components);
   const message =
     str(flags, 'message')?.trim() ||
     request.defaultMessage ||
-    (await messageFor(ctx, site, flags, template, named, 'A fix is being deployed.'));
-  const update: NewUpdate = { at: time(flags, 'at', ctx.now)!, status, message, ...levels };
+    (merge
+      ? `We are following this in [${merge.data.title.replace(/[[\]\\]/g, '\\$&')}](../${merge.slug}/); please read that page for updates.`
+      : await messageFor(ctx, site, flags, template, named, 'A fix is being deployed.'));
+  const update: NewUpdate = {
+    at,
+    status,
+    ...(merge ? { into: merge.slug } : {}),
+    message,
+    ...levels,
+  };
 
   const last = data.updates.at(-1)!;
   const lastTime = staffTime(Date.parse(last.at));
@@ -203,9 +328,9 @@ export async function addUpdate(
       earlier:
         `${update.at} is earlier than the last update of ${slug} (${isoSeconds(Date.parse(last.at))}, ${last.status}); updates must be in time order. ` +
         'Check --at (times are UTC unless you add an offset), or pass --force to insert it at its place in the timeline.',
-      completed: `${slug} was completed at ${lastTime}; schedule new work with \`npm run status -- maintenance\``,
-      resolved: `${slug} is already resolved (${lastTime}); nothing to do`,
-      reopen: `${slug} was resolved at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``,
+      completed: `${slug} was ${last.status} at ${lastTime}; schedule new work with \`npm run status -- maintenance\``,
+      resolved: `${slug} is already ${last.status === 'merged' ? 'merged' : 'resolved'} (${lastTime}); nothing to do`,
+      reopen: `${slug} was ${last.status === 'merged' ? 'merged' : 'resolved'} at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``,
     };
     throw new Refusal(refusals[verdict.why]);
   }
@@ -215,5 +340,13 @@ export async function addUpdate(
   const entry = assertValid(site, source.path, text);
   if (entry.data.updates.length !== data.updates.length + 1)
     throw new Refusal(`internal error: the update did not land in ${source.path}; nothing was written`);
-  await publish(ctx, site, source.path, slug, text, flags, `Added ${status} update to`);
+  await publish(
+    ctx,
+    site,
+    source.path,
+    slug,
+    text,
+    flags,
+    merge ? `Merged into ${merge.slug} (its components carried there, none recovered) in` : `Added ${status} update to`,
+  );
 }

@@ -15,6 +15,7 @@ interface ParsedIncident {
     impact?: Impact | undefined;
     components?: Record<string, ComponentStatus> | undefined;
     reopened?: true | undefined;
+    into?: string | undefined;
   }>;
 }
 
@@ -32,6 +33,27 @@ const toTimeline = (data: ParsedIncident): IncidentTimelineInput => ({
  */
 export function checkIncidentStatuses(data: ParsedIncident, ctx: z.RefinementCtx): void {
   data.updates.forEach((update, i) => {
+    if (update.status === 'merged' && update.into === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updates', i, 'status'],
+        message:
+          'is "merged" without "into": name the incident that follows this one, e.g. "into: 2022-12-28-login-failing" (`npm run status -- update <id> --merge-into <other>` writes it)',
+      });
+    if (update.status !== 'merged' && update.into !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updates', i, 'into'],
+        message: `is only allowed on an update with status "merged", not "${update.status}"; write "status: merged" to say this incident is followed in ${update.into} from now on, or remove "into"`,
+      });
+    if (update.status === 'merged') {
+      for (const id of Object.keys(update.components ?? {}))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updates', i, 'components', id],
+          message: `is not allowed on a merged update: the incident it is merged into carries each component's status from then on; set ${id} there, or remove it here`,
+        });
+    }
     if (update.status !== 'resolved') return;
     for (const [id, status] of Object.entries(update.components ?? {})) {
       if (status === 'operational') continue;

@@ -3,7 +3,9 @@ import { describeUnknown } from '../../rules/nearest.ts';
 import {
   IMPACTS,
   INCIDENT_COMPONENT_STATUSES,
+  INCIDENT_CLOSING_STATUSES,
   INCIDENT_STATUSES,
+  MAINTENANCE_CLOSING_STATUSES,
   MAINTENANCE_STATUSES,
   UPDATE_COMPONENT_STATUSES,
 } from '../../rules/statuses.ts';
@@ -78,6 +80,8 @@ const id = z
   .max(MAX_ID, `must be at most ${MAX_ID} characters; ${ID_USE}`)
   .regex(SLUG, ID_RULE)
   .optional();
+
+const INTO_RULE = `must be the id of the incident that follows this one (its file name without ".md", or its "id:"), e.g. "into: 2022-12-28-login-failing"`;
 
 /** A map of declared component ids to statuses from `allowed`. */
 function componentStatuses<const T extends readonly [string, ...string[]]>(
@@ -201,8 +205,10 @@ export function incidentFileSchema(componentIds: readonly string[]) {
           impact: oneOf('impact', IMPACTS).optional(),
           /** Components whose status changes with this update (`operational` when one recovers). */
           components: componentStatuses(componentIds, UPDATE_COMPONENT_STATUSES, 'degraded_performance').optional(),
+          /** On a `merged` update: the id of the incident that follows this one from then on. */
+          into: z.string({ error: INTO_RULE }).max(MAX_ID, INTO_RULE).regex(SLUG, INTO_RULE).optional(),
         }),
-        ['resolved'],
+        INCIDENT_CLOSING_STATUSES,
       ),
     })
     .superRefine((data, ctx) => {
@@ -267,7 +273,7 @@ export function incidentFileSchema(componentIds: readonly string[]) {
         }
       }),
     /** The timeline, oldest first; the maintenance is over when the last update is `completed` (or `cancelled`). */
-    updates: timeline(updateSchema(MAINTENANCE_STATUSES), ['completed', 'cancelled']),
+    updates: timeline(updateSchema(MAINTENANCE_STATUSES), MAINTENANCE_CLOSING_STATUSES),
   });
 
   return z.preprocess(
