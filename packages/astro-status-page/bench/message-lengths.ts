@@ -27,6 +27,7 @@ function cstateLengths(dir: string): number[] {
         date,
         [],
         () => {},
+        'en',
       ).map((update) => byteLength(update.message));
     } catch {
       return [];

@@ -181,3 +181,76 @@ describe('the imported Civo site, built', () => {
     expect(page.text).not.toContain('Resolved.');
   });
 });
+
+// LinuxServer.io's cState site (tests/fixtures/cstate-linuxserver, from github.com/linuxserver/cstate): 329 of its
+// 345 posts are informational announcements dated when posted. Imported with the CLI, then built: each reads as a
+// notice posted at its time, never as an outage resolved at its start.
+describe('the imported LinuxServer.io site, built', () => {
+  const name = 'cstate-linuxserver-imported';
+  let site: string;
+  let imported: ReturnType<typeof statusIn>;
+  beforeAll(() => {
+    site = mkdtempSync(join(tmpdir(), 'status-import-lsio-'));
+    imported = statusIn(site, ['import', 'cstate', resolve(ROOT, 'tests/fixtures/cstate-linuxserver')]);
+    const { status, output } = buildSite({ name, siteDir: site, now: '2026-12-01T00:00:00Z' });
+    if (status !== 0) throw new Error(`Building the imported LinuxServer.io site failed:\n${output}`);
+  });
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+  const page = (path: string) => parse(readFileSync(join(outDir(name), path, 'index.html'), 'utf8'));
+  const words = (element: { text: string } | null) => element?.text.replace(/\s+/g, ' ').trim();
+
+  test('an announcement reads "Notice" and when it was posted: no "Resolved", no length, no affected line', () => {
+    expect(imported.code).toBe(0);
+    const steam = page('incidents/2026-01-11-new-container-steam');
+    expect(words(steam.querySelector('.status-line'))).toBe('ℹ Notice');
+    expect(words(steam.querySelector('.when'))).toBe('Posted 11 Jan, 21:00 UTC');
+    expect(steam.querySelector('.affected')).toBeNull();
+    expect(steam.querySelectorAll('.timeline .status').map(words)).toEqual(['Notice · 11 Jan, 21:00 UTC']);
+    expect(words(steam.querySelector('main'))).not.toMatch(/Resolved|Lasted|minute/);
+  });
+
+  test('the history lists announcements as notices and outages with their length', () => {
+    const lines = page('history')
+      .querySelectorAll('.events li')
+      .map((item) => `${words(item.querySelector('a'))} | ${words(item.querySelector('span'))}`);
+    expect(lines).toContainEqual(expect.stringMatching(/^New Container: Steam \| Notice · 11 Jan, 21:00 UTC$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^log4j Vulnerability \| Resolved · Minor service outage · .* · Lasted 67 d 3 h$/),
+    );
+    expect(lines.filter((line) => /less than a minute/.test(line!))).toEqual([
+      // The source's own contradiction (resolvedwhen before date), noted at import: not a notice, as it affected systems.
+      expect.stringMatching(/^Known Issue: Discourse Emails \| /),
+    ]);
+  });
+});
+
+// The Statuspage fixture (tests/fixtures/statuspage) has an update saved with an empty body: the import writes its
+// status as its words, and the built page and API say those words are the import's, not the source's.
+describe('words the import wrote, built', () => {
+  const name = 'statuspage-fixture-imported';
+  let site: string;
+  beforeAll(() => {
+    site = mkdtempSync(join(tmpdir(), 'status-import-made-up-'));
+    statusIn(site, ['import', 'statuspage', resolve(ROOT, 'tests/fixtures/statuspage')]);
+    const { status, output } = buildSite({ name, siteDir: site, now: '2026-12-01T00:00:00Z' });
+    if (status !== 0) throw new Error(`Building the imported Statuspage fixture failed:\n${output}`);
+  });
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+  test('the page marks the update under its words, and the API flags it; no other update is flagged', () => {
+    const slug = [...importedIds(site)].find(([, id]) => id === '7m2kq9x0vw1b')![0];
+    const page = parse(readFileSync(join(outDir(name), 'incidents', slug, 'index.html'), 'utf8'));
+    const marked = page
+      .querySelectorAll('.timeline li')
+      .filter((item) => item.querySelector('.added'))
+      .map((item) => [item.querySelector('.status')!.text.split(' · ')[0], item.querySelector('.added')!.text]);
+    expect(marked).toEqual([['Resolved', 'Added by the import: not on the original page']]);
+    const { incidents } = readJson(outDir(name), 'incidents.json') as {
+      incidents: Array<{ id: string; incident_updates: Array<{ body: string; added_by_import: boolean }> }>;
+    };
+    const flagged = incidents.flatMap((incident) =>
+      incident.incident_updates.filter((update) => update.added_by_import).map((update) => [incident.id, update.body]),
+    );
+    expect(flagged).toEqual([[slug, 'Resolved.']]);
+  });
+});

@@ -13,3 +13,17 @@ export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.has(locale) ?
  * Latin digits, as its dates from date-fns do, so a page never mixes digits.
  */
 export const intlTag = (locale: Locale): string => (locale === 'ar' ? 'ar-u-nu-latn' : locale);
+
+/**
+ * The interface language for a BCP 47 tag another tool wrote (Hugo's
+ * `languageCode: de-de`, `pt-br`): the same tag in any case, else the same
+ * language (`de-de` → `de`, `pt-pt` → `pt-BR`); undefined when none is shipped.
+ */
+export function localeFor(tag: string): Locale | undefined {
+  const wanted = tag.trim().replace(/_/g, '-').toLowerCase();
+  const language = wanted.split('-')[0];
+  return (
+    LOCALES.find((locale) => locale.toLowerCase() === wanted) ??
+    LOCALES.find((locale) => locale.toLowerCase().split('-')[0] === language)
+  );
+}

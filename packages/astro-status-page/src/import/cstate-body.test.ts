@@ -4,7 +4,7 @@ import { UnmappableError } from './plan.ts';
 
 const DATE = '2024-05-01T09:00:00Z';
 const updates = (body: string) =>
-  bodyUpdates(body, DATE, [], () => {}).map(({ at, status, message }) => ({ at, status, message }));
+  bodyUpdates(body, DATE, [], () => {}, 'en').map(({ at, status, message }) => ({ at, status, message }));
 
 describe('hugoTime reads times as Hugo does', () => {
   test.each([
@@ -100,6 +100,7 @@ describe('the updates of a body', () => {
       '2024-05-01T09:00:00Z',
       [],
       () => {},
+      'en',
     );
     expect(late.map(({ at, status }) => [at, status])).toEqual([
       ['2024-05-01T08:00:00Z', 'investigating'],
@@ -110,6 +111,7 @@ describe('the updates of a body', () => {
       '2024-05-01T09:00:00Z',
       [],
       () => {},
+      'en',
     );
     expect(described.map(({ at, message }) => [at, message])).toEqual([
       ['2024-05-01T08:00:00Z', 'Planned.'],

@@ -1,6 +1,7 @@
 import { INCIDENT_STATUSES } from '../rules/statuses.ts';
 import { toSafeMarkdown } from './markdown.ts';
-import { defaultMessage, UnmappableError, utc, type ImportedUpdate } from './plan.ts';
+import { madeUpUpdate, UnmappableError, utc, type ImportedUpdate } from './plan.ts';
+import type { Locale } from '../i18n/locales.ts';
 
 /*
  * A cState issue's body as our updates. cState (a Hugo theme) marks each
@@ -126,7 +127,13 @@ function readLabel(text: string): { status: string | null | undefined; rest: str
  * keep their label in the text), and text after a resolution reopens it as
  * monitoring. Unknown labels (`*Pending* -`) stay in the text.
  */
-export function bodyUpdates(body: string, date: string, notes: string[], onZoneless: () => void): ImportedUpdate[] {
+export function bodyUpdates(
+  body: string,
+  date: string,
+  notes: string[],
+  onZoneless: () => void,
+  locale: Locale,
+): ImportedUpdate[] {
   const { entries, description } = entriesOf(body, onZoneless);
   const earliest = entries.reduce((min, entry) => (entry.at < min ? entry.at : min), date);
   entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
@@ -138,9 +145,7 @@ export function bodyUpdates(body: string, date: string, notes: string[], onZonel
     const named = repeated ? undefined : entry.status;
     const status = named ?? (previous === 'resolved' ? 'monitoring' : previous);
     previous = status;
-    const message =
-      toSafeMarkdown(named === undefined ? entry.text : entry.rest, (note) => notes.push(note)) ||
-      defaultMessage(status);
-    return { at: entry.at, status, message };
+    const message = toSafeMarkdown(named === undefined ? entry.text : entry.rest, (note) => notes.push(note));
+    return message ? { at: entry.at, status, message } : madeUpUpdate(entry.at, status, locale);
   });
 }

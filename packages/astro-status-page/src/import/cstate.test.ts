@@ -121,3 +121,28 @@ test('an issue saved with a BOM and CRLF line ends maps to the same file as the 
   expect(mapped.skipped).toEqual(plan.skipped);
   expect(mapped.events.map(renderEvent)).toEqual(plan.events.map(renderEvent));
 });
+
+test('words the import must write are in the site’s language (Hugo’s languageCode) and marked as the import’s', () => {
+  const site = readCstateFolder(FIXTURE);
+  const german = mapCstate({
+    config: { ...(site.config as object), languageCode: 'de-de' },
+    issues: [
+      {
+        name: '2024-06-01-api.md',
+        text: '---\ntitle: API nicht erreichbar\ndate: 2024-06-01T10:00:00Z\nseverity: down\naffected: [API]\n---\nDie API antwortet nicht.\n\n*Resolved* - {{< track "2024-06-01T11:00:00Z" >}}\n',
+      },
+    ],
+  });
+  expect(renderConfig(german.config)).toContain('locale: de\n');
+  const file = renderEvent(german.events[0]!);
+  // The source's words stay as they are; the resolving entry had none, so its status is said in German and marked.
+  expect(file).toContain('    message: Die API antwortet nicht.\n');
+  expect(file).toContain(
+    '  - at: 2024-06-01T11:00:00Z\n    status: resolved\n    message: Behoben.\n    added_by_import: true\n',
+  );
+  expect(file.match(/added_by_import/g)).toHaveLength(1);
+  expect(mapCstate({ ...site, config: { ...(site.config as object), languageCode: 'zh-cn' } }).notes).toContainEqual({
+    source: 'cstate config.yml',
+    message: expect.stringContaining('its language "zh-cn" is not one the page ships'),
+  });
+});

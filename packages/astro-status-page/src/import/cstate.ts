@@ -1,6 +1,7 @@
 import { existsSync, globSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import type { Component, SiteConfigInput } from '../files/schemas/site-config.ts';
+import { LOCALES, localeFor, type Locale } from '../i18n/locales.ts';
 import { type Impact, type IncidentComponentStatus } from '../rules/statuses.ts';
 import { urlProblem, WEB_URL } from '../rules/urls.ts';
 import { splitFrontmatter } from '../files/frontmatter.ts';
@@ -147,7 +148,10 @@ function readCategories(params: Record<string, unknown>): Category[] {
  * and without one share the ungrouped group. A system's `link` is kept when
  * it is an address the page may link to, else noted.
  */
-function mapSystems(config: unknown, notes: ImportNote[]): { config: SiteConfigInput; idOf: Map<string, string> } {
+function mapSystems(
+  config: unknown,
+  notes: ImportNote[],
+): { config: SiteConfigInput; idOf: Map<string, string>; locale: Locale } {
   const root = asRecord(config);
   const params = asRecord(root['params']);
   const systems = readSystems(params);
@@ -185,7 +189,27 @@ function mapSystems(config: unknown, notes: ImportNote[]): { config: SiteConfigI
   if (ungrouped.length > 0) groups.push({ name: UNGROUPED, components: ungrouped.map(component) });
   const name = asText(root['title']) ?? 'Status';
   const url = asText(root['baseURL']) ?? asText(root['baseurl']) ?? '';
-  return { config: { name, url, groups }, idOf };
+  const locale = siteLocale(root, notes);
+  return { config: { name, url, ...(locale === 'en' ? {} : { locale }), groups }, idOf, locale };
+}
+
+/**
+ * The site's language from Hugo's `defaultContentLanguage` or `languageCode`
+ * (`de-de` → `de`): the page's interface and any words the import must write
+ * are in it. English when the site names none, or one not shipped (noted).
+ */
+function siteLocale(root: Record<string, unknown>, notes: ImportNote[]): Locale {
+  // Hugo reads its config keys in any case.
+  const setting = (name: string) => asText(Object.entries(root).find(([key]) => key.toLowerCase() === name)?.[1]);
+  const tag = setting('defaultcontentlanguage') ?? setting('languagecode');
+  if (tag === undefined) return 'en';
+  const locale = localeFor(tag);
+  if (locale === undefined)
+    notes.push({
+      source: 'cstate config.yml',
+      message: `its language ${JSON.stringify(tag)} is not one the page ships (${LOCALES.join(', ')}): the page is in English until you set locale: in status.config.yaml`,
+    });
+  return locale ?? 'en';
 }
 
 /**
@@ -202,6 +226,8 @@ export function hugoSegment(name: string, slug: string | undefined): string {
 
 interface IssueContext {
   idOf: Map<string, string>;
+  /** The site's language: words the import writes are in it. */
+  locale: Locale;
   /** The import's now, ISO: a post dated after it is an announcement. */
   now: string;
   /** An issue's address on the old site, from its file name (Hugo's path, lowercased), if the site has a baseURL. */
@@ -293,6 +319,7 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
     date,
     context.notes,
     context.onZoneless,
+    context.locale,
   );
   const resolvedWhen = data['resolvedwhen'] ? time(data['resolvedwhen'], 'resolvedWhen') : undefined;
   if (date > context.now) return announcement(name, data, title, updates, { date, resolvedWhen }, context);
@@ -313,7 +340,7 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
   }
   if (informational && asList(data['affected']).length > 0)
     context.notes.push('an informational post: its systems are not marked as affected (impact none)');
-  const moved = moveLongMessages(updates, '');
+  const moved = moveLongMessages(updates, '', context.locale);
   context.notes.push(...moved.notes);
   const first = updates[0]!;
   const started = date < first.at ? date : undefined;
@@ -363,7 +390,7 @@ function announcement(
   }
   const message = updates.map((update) => update.message).join('\n\n');
   const announced: ImportedUpdate[] = [{ at: context.now, status: 'scheduled', message }];
-  const moved = moveLongMessages(announced, '');
+  const moved = moveLongMessages(announced, '', context.locale);
   context.notes.push(...moved.notes);
   context.notes.push(
     `dated ${date}, after this import: an announcement, imported as scheduled maintenance from ${date} to ${end}${resolvedWhen && resolvedWhen > date ? ' (resolvedWhen)' : " (an hour, as cState's calendar link reads it)"}, announced at the import's time (${context.now}), as cState gives no time it was posted`,
@@ -396,7 +423,7 @@ function titleAsWritten(text: string): string | undefined {
 /** A cState site's systems and issues as our config and incident files, as of `now` (epoch ms). Pure. */
 export function mapCstate(site: CstateSite, now: number = Date.now()): ImportPlan {
   const notes: ImportNote[] = [...(site.configNotes ?? [])];
-  const { config, idOf } = mapSystems(site.config, notes);
+  const { config, idOf, locale } = mapSystems(site.config, notes);
   const base = /^https?:\/\//i.test(config.url) ? config.url.replace(/\/?$/, '/') : undefined;
   const oldUrl = (issue: string) =>
     base && hugoSegment(issue, undefined) ? `${base}issues/${hugoSegment(issue, undefined).toLowerCase()}/` : undefined;
@@ -411,6 +438,7 @@ export function mapCstate(site: CstateSite, now: number = Date.now()): ImportPla
     }
     const context: IssueContext = {
       idOf,
+      locale,
       now: isoSeconds(now),
       oldUrl,
       notes: [],

@@ -4,6 +4,7 @@ import { IMPACTS, type Impact, type UpdateComponentStatus } from '../rules/statu
 import type { SiteConfigInput } from '../files/schemas/site-config.ts';
 import { impliedImpact } from '../rules/levels.ts';
 import { catalogOf } from '../i18n/catalog.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { slugify } from '../rules/slug.ts';
 import { timestampSchema } from '../rules/timestamp.ts';
 import { byteLength, LIMITS } from '../rules/limits.ts';
@@ -24,6 +25,8 @@ export interface ImportedUpdate {
   reopened?: true;
   impact?: Impact;
   components?: Map<string, UpdateComponentStatus>;
+  /** Its words are the import's (the source gave none): written as `added_by_import: true`, and the page says so. */
+  addedByImport?: true;
 }
 
 /** One incident or maintenance, ready to be written as a file. */
@@ -93,32 +96,48 @@ function leadOf(message: string, maxBytes: number): string {
   return [...message].slice(0, Math.floor(maxBytes / 4)).join('');
 }
 
-const CONTINUED = ' (The full update is in the details below.)';
 
 /**
  * Updates longer than the message limit keep their incident: the update
  * shows its first part, and the full text moves into the body under a
  * heading naming the update. Returns the new body and one note per update moved.
  */
-export function moveLongMessages(updates: ImportedUpdate[], body: string): { body: string; notes: string[] } {
+export function moveLongMessages(
+  updates: ImportedUpdate[],
+  body: string,
+  locale: Locale,
+): { body: string; notes: string[] } {
   const notes: string[] = [];
   const moved: string[] = [];
+  const t = catalogOf(locale);
+  const continued = ` ${t.import.continued}`;
   for (const update of updates) {
     const bytes = byteLength(update.message);
     if (bytes <= LIMITS.messageBytes) continue;
-    moved.push(`### ${UPDATE_STATUS_WORDS[update.status] ?? update.status}, ${update.at}\n\n${update.message}`);
-    update.message = `${leadOf(update.message, LIMITS.messageBytes - byteLength(CONTINUED))}${CONTINUED}`;
+    moved.push(`### ${statusWord(update.status, locale)}, ${update.at}\n\n${update.message}`);
+    update.message = `${leadOf(update.message, LIMITS.messageBytes - byteLength(continued))}${continued}`;
     notes.push(
       `the update at ${update.at} is ${bytes.toLocaleString('en')} bytes, over the ${LIMITS.messageBytes.toLocaleString('en')}-byte limit: it shows its first part, and the full text is in the body (shown once the incident is resolved)`,
     );
   }
   if (moved.length === 0) return { body, notes };
-  return { body: [body.trim(), '## Full text of long updates', ...moved].filter(Boolean).join('\n\n'), notes };
+  return { body: [body.trim(), `## ${t.import.longUpdates}`, ...moved].filter(Boolean).join('\n\n'), notes };
 }
 
-/** What an update says when its source left the text empty: its status, in words. */
-const UPDATE_STATUS_WORDS: Record<string, string> = catalogOf('en').updateStatus;
-export const defaultMessage = (status: string): string => `${UPDATE_STATUS_WORDS[status] ?? status}.`;
+const statusWord = (status: string, locale: Locale): string =>
+  (catalogOf(locale).updateStatus as Record<string, string>)[status] ?? status;
+
+/**
+ * An update whose source gave no words (an empty body, or a closing the source
+ * states without an update): its status in the site's language, marked as the
+ * import's words so the page and the API never pass them off as the source's.
+ */
+export const madeUpUpdate = (at: string, status: string, locale: Locale): ImportedUpdate => ({
+  at,
+  status,
+  message: `${statusWord(status, locale)}.`,
+  addedByImport: true,
+});
 
 /**
  * Apply the timeline rules to updates sorted oldest first: an update after a
@@ -167,6 +186,7 @@ export function updateValue(update: ImportedUpdate): Record<string, unknown> {
     ...(update.components?.size ? { components: update.components } : {}),
     message: update.message,
     ...(update.reopened ? { reopened: true } : {}),
+    ...(update.addedByImport ? { added_by_import: true } : {}),
   };
 }
 

@@ -100,9 +100,11 @@ updates:
     );
   });
 
-  test('"no impact" with a component down is raised to what the status implies, and said; an empty body gets its status in words', () => {
+  test('"no impact" with a component down is raised to what the status implies, and said; an empty body gets its status in words, marked as the import’s', () => {
     expect(fileOf(plan, '7m2kq9x0vw1b')).toContain('impact: minor\ncomponents:\n  website: degraded_performance');
-    expect(fileOf(plan, '7m2kq9x0vw1b')).toContain('    status: resolved\n    message: Resolved.');
+    expect(fileOf(plan, '7m2kq9x0vw1b')).toContain(
+      '    status: resolved\n    message: Resolved.\n    added_by_import: true\n',
+    );
     expect(plan.notes).toEqual([
       {
         source: 'statuspage 7m2kq9x0vw1b',

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales.ts';
 import { timeZoneSchema, type Component, type SiteConfigInput } from '../files/schemas/site-config.ts';
 import {
   INCIDENT_COMPONENT_STATUSES,
@@ -13,7 +14,7 @@ import { toSafeMarkdown } from './markdown.ts';
 import {
   componentIdMaker,
   UNGROUPED,
-  defaultMessage,
+  madeUpUpdate,
   fitImpact,
   isImpact,
   markReopenings,
@@ -123,6 +124,9 @@ class IncidentMapper {
     this.incident = incident;
   }
 
+  /** Words the import writes: Statuspage's exports carry no language, so the page starts in English (`locale:` changes both). */
+  private readonly locale: Locale = 'en';
+
   /** An update's component statuses, by our ids; statuses an incident cannot set are left out and noted. */
   private statuses(update: StatuspageUpdate): Map<string, UpdateComponentStatus> {
     const statuses = new Map<string, UpdateComponentStatus>();
@@ -152,14 +156,8 @@ class IncidentMapper {
       if (update.status === 'postmortem') return [];
       if (!allowed.includes(update.status))
         throw new UnmappableError(`an update at ${at} has status "${update.status}"; allowed: ${allowed.join(', ')}`);
-      return [
-        {
-          at,
-          status: update.status,
-          message: toSafeMarkdown(update.body, (message) => this.note(message)) || defaultMessage(update.status),
-          from: update,
-        },
-      ];
+      const message = toSafeMarkdown(update.body, (note) => this.note(note));
+      return [{ ...(message ? { at, status: update.status, message } : madeUpUpdate(at, update.status, this.locale)), from: update }];
     });
     if (updates.length === 0) throw new UnmappableError('it has no updates');
     return updates;
@@ -184,7 +182,7 @@ class IncidentMapper {
       return resolvedAt;
     }
     const at = resolvedAt > last.at ? resolvedAt : last.at;
-    updates.push({ at, status: closing, message: defaultMessage(closing) });
+    updates.push(madeUpUpdate(at, closing, this.locale));
     this.note(`it is ${closing} on Statuspage but no saved update says so: a "${closing}" update was added at ${at}`);
     return undefined;
   }
@@ -224,6 +222,7 @@ class IncidentMapper {
     const moved = moveLongMessages(
       updates,
       toSafeMarkdown(this.incident.postmortem_body, (message) => this.note(message)),
+      this.locale,
     );
     moved.notes.forEach((message) => this.note(message));
     const postmortem = moved.body;
@@ -293,7 +292,7 @@ class IncidentMapper {
       throw new UnmappableError(`its window ends (${window.end}) before it starts (${window.start})`);
     const updates = this.updates(MAINTENANCE_STATUSES);
     this.closeAsStated(updates, 'completed');
-    const moved = moveLongMessages(updates, '');
+    const moved = moveLongMessages(updates, '', this.locale);
     moved.notes.forEach((message) => this.note(message));
     const listed = (this.incident.components ?? []).map((component) => component.id);
     const named =

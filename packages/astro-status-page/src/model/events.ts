@@ -23,6 +23,8 @@ export interface TimelineUpdate {
   changes: StatusChange[];
   /** On a `merged` update: the incident followed from then on. */
   into?: FollowedIn;
+  /** Its words were written by the import (`added_by_import: true`): its source gave none. */
+  addedByImport: boolean;
 }
 
 /** The incident a merged one is followed in: its slug, and its title once the model knows it. */
@@ -76,6 +78,13 @@ export interface IncidentEvent extends EventBase {
   postmortemAt: number | null;
   /** Who opened it: staff, or a probe from failing checks (`source: { probe: … }`). */
   openedBy: 'staff' | 'probe';
+  /**
+   * A notice: a post closed the moment it was made, with no impact and no
+   * component affected (an announcement, or an imported cState informational
+   * post). Nothing was down and nothing recovered, so pages say "Notice" with
+   * its time, never "Resolved" nor "Lasted less than a minute".
+   */
+  notice: boolean;
 }
 
 export interface MaintenanceEvent extends EventBase {
@@ -116,6 +125,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
     markdown: update.message,
     html: renderMarkdown(update.message),
     changes: [],
+    addedByImport: update.added_by_import === true,
     ...('into' in update && update.into !== undefined ? { into: { slug: update.into, title: update.into } } : {}),
   }));
   const base = { slug: file.slug, file: file.file, title: file.data.title, updates };
@@ -138,15 +148,21 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
     const followedIn = last.update.status === 'merged' ? (updates.at(-1)!.into ?? null) : null;
     const postmortemAt = postmortemTime(file, now);
     const segments = statusSegments(steps);
+    const startsAt = steps[0]!.at;
+    const notice =
+      resolvedAt === startsAt &&
+      followedIn === null &&
+      steps.every((step) => step.impact === 'none' && [...step.statuses].every(([, status]) => status === 'operational'));
     return {
       ...base,
       kind: 'incident',
       impact: resolvedAt === null ? current.impact : peakImpact(steps),
       // An end without an update (`ended:`) reads resolved; a closing update says itself.
       status: resolvedAt === null || closed ? (last.update.status as IncidentStatus) : 'resolved',
-      startsAt: steps[0]!.at,
+      startsAt,
       resolvedAt,
       followedIn,
+      notice,
       postmortemAt,
       openedBy: data.source?.probe === undefined ? 'staff' : 'probe',
       bodyMarkdown: postmortemAt === null ? '' : file.body.trim(),

@@ -7,9 +7,11 @@ import {
   affectedSummary,
   durationLabel,
   endedAt,
+  hasDuration,
   ongoingSummary,
   outcomeLabel,
   severityLabel,
+  updateLabel,
 } from './labels.ts';
 
 const at = Date.parse;
@@ -61,6 +63,50 @@ describe('an incident', () => {
     expect(affectedSummary(seen(outage, '2023-01-05T00:00:00Z').event.components[0]!, text)).toBe(
       'Major outage, for 2 h 3 min',
     );
+  });
+});
+
+describe('a notice: closed as it was posted, no impact, nothing affected', () => {
+  // cState's informational posts (info.linuxserver.io: "New Container: Steam") are imported this way.
+  const posted = (options: Partial<Parameters<typeof incident>[1]>) =>
+    seen(
+      incident('notice', {
+        impact: 'none',
+        components: {},
+        updates: [['2026-01-11T21:00:00Z', 'resolved']],
+        ...options,
+      }),
+      '2026-02-01T00:00:00Z',
+    );
+
+  test('reads "Notice" with no outcome and no length, never "Resolved" nor "Lasted less than a minute"', () => {
+    const { event, text } = posted({});
+    expect(event.kind === 'incident' && event.notice).toBe(true);
+    expect(severityLabel(event, text)).toBe('Notice');
+    expect(outcomeLabel(event, text)).toBeNull();
+    expect(hasDuration(event)).toBe(false);
+    expect(updateLabel(event, 'resolved', text.t.updateStatus)).toBe('Notice');
+  });
+
+  test('is not a notice once anything says otherwise: a length, an impact, a component, or still open', () => {
+    const cases = [
+      posted({
+        updates: [
+          ['2026-01-11T21:00:00Z', 'investigating'],
+          ['2026-01-11T21:20:00Z', 'resolved'],
+        ],
+      }),
+      posted({ impact: 'minor' }),
+      posted({ components: { web: 'degraded_performance' } }),
+      posted({ updates: [['2026-01-11T21:00:00Z', 'investigating']] }),
+    ];
+    expect(cases.map(({ event }) => event.kind === 'incident' && event.notice)).toEqual([false, false, false, false]);
+    const { event, text } = cases[0]!;
+    expect([
+      outcomeLabel(event, text),
+      durationLabel(event, text),
+      updateLabel(event, 'resolved', text.t.updateStatus),
+    ]).toEqual(['Resolved', 'Lasted 20 min', 'Resolved']);
   });
 });
 

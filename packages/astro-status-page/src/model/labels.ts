@@ -1,6 +1,6 @@
 import { fill } from '../i18n/catalog.ts';
 import type { SiteText } from './site-text.ts';
-import type { AffectedComponent, FollowedIn, StatusEvent } from './events.ts';
+import type { AffectedComponent, FollowedIn, StatusEvent, TimelineUpdate } from './events.ts';
 import { worstStatus, type Level } from '../rules/levels.ts';
 import { COMPONENT_STATUSES, type ComponentStatus } from '../rules/statuses.ts';
 
@@ -15,6 +15,7 @@ export const eventLevel = (event: StatusEvent): Level => (event.kind === 'incide
 /** "Major system outage" for incidents (the banner's words), "Maintenance" for maintenance. */
 export function severityLabel(event: StatusEvent, { t }: SiteText): string {
   if (event.kind === 'maintenance') return t.levels.maintenanceEvent;
+  if (event.notice) return t.updateStatus.notice;
   return event.impact === 'none' ? t.levels.noImpact : t.levels[event.impact];
 }
 
@@ -26,12 +27,22 @@ export const endedAt = (event: StatusEvent): number | null =>
 export const followedIn = (event: StatusEvent): FollowedIn | null =>
   event.kind === 'incident' ? event.followedIn : null;
 
-/** "Resolved", "Completed", "Cancelled" or "Followed in <title>" once over; null while it goes on. */
+/** A notice: over the moment it was posted, having affected nothing (see IncidentEvent.notice). */
+export const isNotice = (event: StatusEvent): boolean => event.kind === 'incident' && event.notice;
+
+/** "Resolved", "Completed", "Cancelled" or "Followed in <title>" once over; null while it goes on, and for a notice (nothing was down). */
 export function outcomeLabel(event: StatusEvent, { t, isolate }: SiteText): string | null {
   const into = followedIn(event);
   if (into) return fill(t.event.followedIn, { title: isolate(into.title) });
-  return endedAt(event) === null ? null : t.updateStatus[event.status];
+  return endedAt(event) === null || isNotice(event) ? null : t.updateStatus[event.status];
 }
+
+/** What an update is called on the page and in feeds: its status, or "Notice" in a notice (never "Resolved"). */
+export const updateLabel = (event: StatusEvent, status: TimelineUpdate['status'], words: SiteText['t']['updateStatus']) =>
+  words[isNotice(event) ? 'notice' : status];
+
+/** Whether a duration is said of it: not for a merged incident (it did not end there) nor a notice (it had none). */
+export const hasDuration = (event: StatusEvent): boolean => followedIn(event) === null && !isNotice(event);
 
 /**
  * A catalog sentence with its short values (a duration) kept apart, so a

@@ -72,6 +72,8 @@ const incidentUpdate = <S extends z.ZodType>(status: S) =>
     deliver_notifications: z.boolean(),
     custom_tweet: z.string().nullable(),
     tweet_id: z.string().nullable(),
+    /** Not in Statuspage: true when the import wrote this update's words, its source having given none. */
+    added_by_import: z.boolean(),
   });
 
 const incidentFields = {

@@ -247,6 +247,7 @@ class ApiBuilder {
       deliver_notifications: true,
       custom_tweet: null,
       tweet_id: null,
+      added_by_import: update.addedByImport,
     };
   }
 

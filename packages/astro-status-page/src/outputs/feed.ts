@@ -1,5 +1,6 @@
 import type { Catalog } from '../i18n/catalog.ts';
 import type { StatusEvent } from '../model/events.ts';
+import { updateLabel } from '../model/labels.ts';
 import { isolate } from '../rules/text.ts';
 import { paths } from '../rules/urls.ts';
 import { escapeHtml } from '../rules/markdown.ts';
@@ -54,7 +55,7 @@ export function eventToFeedItems(
   const title = isolate(event.title, line);
   const category = event.kind === 'incident' && event.openedBy === 'probe' ? PROBE_CATEGORY : undefined;
   const items = event.updates.map((update): FeedItem => ({
-    title: `[${words[update.status]}] ${title}`,
+    title: `[${updateLabel(event, update.status, words)}] ${title}`,
     path: `${paths.incident(event.slug)}#${update.id}`,
     publishedAt: update.at,
     html: update.html,

@@ -118,6 +118,10 @@ function updateSchema<const T extends readonly [string, ...string[]]>(statuses: 
     message,
     /** `true` on an update written ahead, to be published at its `at` by a later build. */
     scheduled: z.literal(true, { error: 'can only be true: set it on an update written ahead of its time' }).optional(),
+    /** `true` on an update whose words the import wrote (its source gave none): pages and the API say so. */
+    added_by_import: z
+      .literal(true, { error: 'can only be true: the import sets it on an update whose words it wrote' })
+      .optional(),
   });
 }
 
