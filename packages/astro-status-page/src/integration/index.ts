@@ -26,6 +26,7 @@ import { deployment, DeploymentEnvError } from '../rules/urls.ts';
 import { checkSite } from '../site/check-site.ts';
 import { handOverCheckedSite } from '../site/checked-site.ts';
 import { prefixed, STATUS_ROUTES } from './routes.ts';
+import { siteStamp } from './site-stamp.ts';
 import { resolveOptions, type StatusPageOptions } from './options.ts';
 
 export type { StatusPageOptions } from './options.ts';
@@ -85,12 +86,7 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
         const checked: Promise<Checked> = building
           ? checkOnWorker({ dir, now, publicDir, ownsRoot })
           : Promise.resolve(checkSite(dir, { now, publicDir, ownsRoot }));
-        const model = checked.then(({ problems, model }) =>
-          problems.length === 0 && model ? model : Promise.reject(new Error(problemLines(problems).join('\n'))),
-        );
-        // Handled where the pages await it; not an unhandled rejection meanwhile.
-        model.catch(() => {});
-        handOverCheckedSite({ dir, now, model });
+        handOver(dir, now, checked);
         checked.then(
           ({ problems }) => (building && problems.length > 0 ? fail(problemLines(problems)) : undefined),
           (error: unknown) =>
@@ -215,6 +211,16 @@ function bundledDependencies() {
   };
 }
 
+/** Hand the pages a check's model, or its problems as the error they throw when they ask for it. */
+function handOver(dir: string, now: number, checked: Promise<Checked>): void {
+  const model = checked.then(({ problems, model }) =>
+    problems.length === 0 && model ? model : Promise.reject(new Error(problemLines(problems).join('\n'))),
+  );
+  // Handled where the pages await it; not an unhandled rejection meanwhile.
+  model.catch(() => {});
+  handOverCheckedSite({ dir, now, model });
+}
+
 /**
  * `virtual:astro-status-page/checked-site`: the pages' way to the checked
  * site and the path they live under. Under `astro dev`, a change to any file
@@ -254,22 +260,27 @@ function checkedSitePlugin({
     configureServer(server: {
       watcher: { add(paths: string[]): void; on(event: string, listener: (file: string) => void): void };
       ws: { send(payload: { type: 'full-reload' }): void };
+      middlewares: { use(handler: (request: unknown, response: unknown, next: () => void) => void): void };
     }) {
       if (building) return;
       server.watcher.add(watched);
-      const recheck = (file: string) => {
-        if (!isWatched(file)) return;
+      let stamp = siteStamp(watched);
+      const recheck = () => {
+        stamp = siteStamp(watched);
         const now = resolveNow(process.env['STATUS_NOW']);
-        const { problems, model } = checkSite(dir, { now, publicDir, ownsRoot });
-        const checked =
-          problems.length === 0 && model
-            ? Promise.resolve(model)
-            : Promise.reject(new Error(problemLines(problems).join('\n')));
-        checked.catch(() => {});
-        handOverCheckedSite({ dir, now, model: checked });
+        handOver(dir, now, Promise.resolve(checkSite(dir, { now, publicDir, ownsRoot })));
+      };
+      const onChange = (file: string) => {
+        if (!isWatched(file)) return;
+        recheck();
         server.ws.send({ type: 'full-reload' });
       };
-      for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, recheck);
+      for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, onChange);
+      // The watcher misses a second save soon after the first now and then: each request checks the files' stamp too.
+      server.middlewares.use((_request, _response, next) => {
+        if (siteStamp(watched) !== stamp) recheck();
+        next();
+      });
     },
   };
 }
