@@ -150,6 +150,31 @@ describe('cState civo (status.civo.com): updates without track shortcodes, each 
   });
 });
 
+describe('cState civo, imported years later: the planned outage was never marked resolved there', () => {
+  const plan = mapCstate(readCstateFolder(join(FIXTURES, 'cstate-civo-2021')), Date.parse(NOW));
+  const { api, report } = importInto(plan);
+
+  test('it is maintenance over at its date (an hour), not an incident open since 2021 holding the banner', () => {
+    expect(report.skipped).toEqual([]);
+    expect(api['incidents.json'].incidents).toEqual([]);
+    expect(api['summary.json'].status.indicator).toBe('none');
+    const [maintenance] = api['scheduled-maintenances.json'].scheduled_maintenances;
+    expect(maintenance).toMatchObject({
+      name: 'Planned Outage in LON1 on 8 July 2021',
+      scheduled_for: '2021-07-08T06:00:00.000Z',
+      scheduled_until: '2021-07-08T07:00:00.000Z',
+    });
+    expect(maintenance!.incident_updates.map((update) => [update.status, update.display_at])).toEqual([
+      ['scheduled', '2021-07-08T06:00:00.000Z'],
+    ]);
+    expect(plan.notes.map((note) => note.message)).toContainEqual(
+      expect.stringMatching(
+        /^never resolved on cState, and its title announces planned work: imported as scheduled maintenance/,
+      ),
+    );
+  });
+});
+
 describe('cState civo, as it stood on 5 July 2021: a planned outage announced three days ahead', () => {
   const announcedAt = '2021-07-05T16:00:00Z';
   const plan = mapCstate(readCstateFolder(join(FIXTURES, 'cstate-civo-2021')), Date.parse(announcedAt));

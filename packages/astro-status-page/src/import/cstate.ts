@@ -323,13 +323,19 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
   );
   const resolvedWhen = data['resolvedwhen'] ? time(data['resolvedwhen'], 'resolvedWhen') : undefined;
   if (date > context.now) return announcement(name, data, title, updates, { date, resolvedWhen }, context);
-  const ended =
-    isTruthy(data['resolved']) || informational ? closeResolved(updates, resolvedWhen, context.notes) : undefined;
+  const resolved = isTruthy(data['resolved']);
+  if (!resolved && !informational && PLANNED_WORK.test(title))
+    return announcement(name, data, title, updates, { date, resolvedWhen }, context);
+  if (!resolved && !informational)
+    context.notes.push(
+      `unresolved on cState since ${date}: it is open on the page, as cState shows it, and holds the banner until \`status resolve\` closes it`,
+    );
+  const ended = resolved || informational ? closeResolved(updates, resolvedWhen, context.notes) : undefined;
   if (isTruthy(data['pin']))
     context.notes.push(
       'pinned (pin: true): cState keeps it in the announcement box above its systems; our page has no pinned notices, so it is in the history at its date',
     );
-  if (informational && !isTruthy(data['resolved']))
+  if (informational && !resolved)
     context.notes.push('an informational post: imported as a notice that is over, as cState never shows it as open');
   markReopenings(updates);
   const components = new Map<string, IncidentComponentStatus>();
@@ -366,12 +372,23 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
 }
 
 /**
+ * The words of a title announcing planned work, in the languages the page
+ * ships: an unresolved post so titled and dated in the past ("Planned Outage
+ * in LON1 on 8 July 2021", never resolved on Civo's site) was work planned for
+ * its date, not an outage going on for years.
+ */
+const PLANNED_WORK =
+  /(?<!\p{L})(planned|scheduled|maintenance|geplante?|wartung|planifiée?|programad[oa]|mantenimiento|manutenção)(?!\p{L})|メンテナンス|صيانة/iu;
+
+/**
  * A post dated after the import (cState lists it at once, in its
  * announcement box when unresolved) announces work ahead: it is scheduled
  * maintenance of its `affected` systems, from its date to `resolvedWhen`, else
  * for an hour (how cState's own "add to calendar" reads it), announced at the
- * import's time, since the source says not when it was posted. Its text is
- * the announcement; it is never an incident resolved at its start.
+ * import's time, since the source says not when it was posted. So is an
+ * unresolved post of the past whose title announces planned work, announced
+ * at its date. Its text is the announcement; it is never an incident resolved
+ * at its start, nor one going on for good.
  */
 function announcement(
   name: string,
@@ -389,11 +406,15 @@ function announcement(
     else if (!components.includes(id)) components.push(id);
   }
   const message = updates.map((update) => update.message).join('\n\n');
-  const announced: ImportedUpdate[] = [{ at: context.now, status: 'scheduled', message }];
+  const ahead = date > context.now;
+  const announced: ImportedUpdate[] = [{ at: ahead ? context.now : date, status: 'scheduled', message }];
   const moved = moveLongMessages(announced, '', context.locale);
   context.notes.push(...moved.notes);
+  const window = `scheduled maintenance from ${date} to ${end}${resolvedWhen && resolvedWhen > date ? ' (resolvedWhen)' : " (an hour, as cState's calendar link reads it)"}`;
   context.notes.push(
-    `dated ${date}, after this import: an announcement, imported as scheduled maintenance from ${date} to ${end}${resolvedWhen && resolvedWhen > date ? ' (resolvedWhen)' : " (an hour, as cState's calendar link reads it)"}, announced at the import's time (${context.now}), as cState gives no time it was posted`,
+    ahead
+      ? `dated ${date}, after this import: an announcement, imported as ${window}, announced at the import's time (${context.now}), as cState gives no time it was posted`
+      : `never resolved on cState, and its title announces planned work: imported as ${window}, announced at its date, not as an outage going on since then`,
   );
   const source = { cstate: hugoSegment(name, asText(data['slug'])) };
   return {

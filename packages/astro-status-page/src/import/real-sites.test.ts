@@ -278,6 +278,7 @@ describe('careless and hostile cState folders', () => {
     expect(notes.map((note) => note.message)).toEqual([
       'a link to "" was left out, its text kept: links may only be https:, http:, mailto: or a path',
       'a link to "javascript:alert(1)" was left out, its text kept: links may only be https:, http:, mailto: or a path',
+      'unresolved on cState since 2024-05-08T10:00:00Z: it is open on the page, as cState shows it, and holds the banner until `status resolve` closes it',
     ]);
   });
 
