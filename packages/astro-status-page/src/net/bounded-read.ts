@@ -11,6 +11,28 @@ import type { TLSSocket } from 'node:tls';
  * longer than the deadline or take more memory than the cap.
  */
 
+/**
+ * Reads in flight at once in one process: each holds at most its cap, so
+ * memory stays bounded however many hosts a watch lists. A read waiting
+ * for its turn starts its deadline when it starts.
+ */
+export const MAX_READS_AT_ONCE = 8;
+let reading = 0;
+const waiting: Array<() => void> = [];
+
+async function inTurn<T>(task: () => Promise<T>): Promise<T> {
+  // A finished read hands its place to the next waiting one, so the count never goes over.
+  if (reading < MAX_READS_AT_ONCE) reading++;
+  else await new Promise<void>((start) => waiting.push(start));
+  try {
+    return await task();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else reading--;
+  }
+}
+
 /** Redirects followed within one site before the read gives up. */
 export const MAX_REDIRECTS = 5;
 
@@ -165,7 +187,11 @@ function errorCode(error: unknown): string | undefined {
  * answer within the deadline, a refused connection, a body over the cap
  * (unless `overflow: 'cut'`) or too many redirects throw a ReadFailure.
  */
-export async function readBounded(address: string | URL, limits: ReadLimits): Promise<BoundedAnswer> {
+export function readBounded(address: string | URL, limits: ReadLimits): Promise<BoundedAnswer> {
+  return inTurn(() => readNow(address, limits));
+}
+
+async function readNow(address: string | URL, limits: ReadLimits): Promise<BoundedAnswer> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const deadline = new AbortController();
