@@ -96,8 +96,8 @@ export function withFileLock<T>(target: string, task: () => T): T {
       fd = openSync(lock, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let text = '';
-      let mtimeMs = Date.now();
+      let text: string;
+      let mtimeMs: number;
       try {
         text = readFileSync(lock, 'utf8');
         mtimeMs = statSync(lock).mtimeMs;

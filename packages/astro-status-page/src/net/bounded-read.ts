@@ -197,11 +197,11 @@ async function readNow(address: string | URL, limits: ReadLimits): Promise<Bound
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), limits.timeoutMs);
   let url = new URL(address);
+  // Headers until the final answer's body is being read (a redirect's is never read).
   let stage: 'headers' | 'body' = 'headers';
   let bodySeen = 0;
   try {
     for (let redirects = 0; ; redirects++) {
-      stage = 'headers';
       const { response, certValidTo } = await requestHeaders(url, limits, deadline.signal);
       const status = response.statusCode ?? 0;
       const location = response.headers.location;
