@@ -105,3 +105,34 @@ test('a lock left by a process that was killed is taken over', async () => {
   expect(readFileSync(join(site, PATH), 'utf8')).toContain('Fix deployed.');
   expect(existsSync(lock)).toBe(false);
 }, 30_000);
+
+test('two `new` at once with one title: one creates the file, the other refuses and writes nothing', async () => {
+  const opened = await Promise.all(
+    ['First', 'Second'].map((who) =>
+      status(
+        '2023-01-06T09:00:00Z',
+        'new',
+        '--title',
+        'Timelines are empty',
+        '--component',
+        'timelines=partial_outage',
+        '--message',
+        `${who} writer.`,
+        '--yes',
+      ),
+    ),
+  );
+  const path = 'incidents/2023/2023-01-06-timelines-are-empty.md';
+  const created = opened.filter((run) => run.code === 0);
+  expect(created).toHaveLength(1);
+  expect(created[0]!.out).toContain(`Created: ${path}`);
+  const refused = opened.find((run) => run.code !== 0)!;
+  // Refused before writing (the slug is taken) or at the write (created meanwhile): either way it says so.
+  expect(refused.err).toMatch(
+    /(was created by another command meanwhile; nothing was written|the slug "2023-01-06-timelines-are-empty" is already used)/,
+  );
+  const text = readFileSync(join(site, path), 'utf8');
+  const winner = created[0] === opened[0] ? 'First' : 'Second';
+  expect(text).toContain(`${winner} writer.`);
+  expect(text).not.toContain(`${winner === 'First' ? 'Second' : 'First'} writer.`);
+}, 30_000);
