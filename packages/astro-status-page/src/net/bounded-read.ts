@@ -200,9 +200,10 @@ async function readNow(address: string | URL, limits: ReadLimits): Promise<Bound
   // Headers until the final answer's body is being read (a redirect's is never read).
   let stage: 'headers' | 'body' = 'headers';
   let bodySeen = 0;
+  let method = limits.method ?? 'GET';
   try {
     for (let redirects = 0; ; redirects++) {
-      const { response, certValidTo } = await requestHeaders(url, limits, deadline.signal);
+      const { response, certValidTo } = await requestHeaders(url, { ...limits, method }, deadline.signal);
       const status = response.statusCode ?? 0;
       const location = response.headers.location;
       if (status >= 300 && status < 400 && location && !limits.keepRedirect?.(status)) {
@@ -227,6 +228,8 @@ async function readNow(address: string | URL, limits: ReadLimits): Promise<Bound
             `more than ${MAX_REDIRECTS} redirects (the last to ${shortUrl(target.href)}), not followed further`,
           );
         url = target;
+        // 303 See Other asks for the other page with a GET, whatever the first request was.
+        if (status === 303) method = 'GET';
         continue;
       }
       stage = 'body';
