@@ -161,8 +161,8 @@ export function readPublicFolder(dir: string, url?: string): Promise<StatuspageE
   );
 }
 
-/** Bytes one answer may hold: Statuspage's largest pages (100 incidents with their updates) are a few MB. */
-export const IMPORT_MAX_BYTES = 20_000_000;
+/** Bytes one answer may hold: a page of 100 incidents with their updates is rarely 2 MB; parsing more could take the process past 300 MB. */
+export const IMPORT_MAX_BYTES = 5_000_000;
 /** Milliseconds for one whole answer, body included. */
 export const IMPORT_TIMEOUT_MS = 30_000;
 
