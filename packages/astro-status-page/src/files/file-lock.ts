@@ -23,15 +23,15 @@ import { Refusal } from './refusal.ts';
  */
 
 /** How long a command waits for another to finish writing before it gives up. */
-export const LOCK_WAIT_MS = 15_000;
+const LOCK_WAIT_MS = 15_000;
 /** A lock older than this is stale even if its process cannot be asked (another machine sharing the folder). */
-export const LOCK_STALE_MS = 60_000;
+const LOCK_STALE_MS = 60_000;
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
 
 /** The lock file of `target`: `.<name>.lock` beside it (not `.md`, so no build reads it). */
-export const lockPathOf = (target: string) => join(dirname(target), `.${basename(target)}.lock`);
+const lockPathOf = (target: string) => join(dirname(target), `.${basename(target)}.lock`);
 
 interface Holder {
   host: string;

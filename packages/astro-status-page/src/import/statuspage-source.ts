@@ -162,9 +162,9 @@ export function readPublicFolder(dir: string, url?: string): Promise<StatuspageE
 }
 
 /** Bytes one answer may hold: a page of 100 incidents with their updates is rarely 2 MB; parsing more could take the process past 300 MB. */
-export const IMPORT_MAX_BYTES = 5_000_000;
+const IMPORT_MAX_BYTES = 5_000_000;
 /** Milliseconds for one whole answer, body included. */
-export const IMPORT_TIMEOUT_MS = 30_000;
+const IMPORT_TIMEOUT_MS = 30_000;
 
 /**
  * GET a URL as JSON, within IMPORT_MAX_BYTES and IMPORT_TIMEOUT_MS; undefined

@@ -16,7 +16,7 @@ import type { TLSSocket } from 'node:tls';
  * memory stays bounded however many hosts a watch lists. A read waiting
  * for its turn starts its deadline when it starts.
  */
-export const MAX_READS_AT_ONCE = 8;
+const MAX_READS_AT_ONCE = 8;
 let reading = 0;
 const waiting: Array<() => void> = [];
 
@@ -91,7 +91,7 @@ export function describeCap(bytes: number): string {
 }
 
 /** "10 s", "1500 ms": a deadline as people say it. */
-export function describeDeadline(ms: number): string {
+function describeDeadline(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 

@@ -48,7 +48,7 @@ export class UnreachableSource extends Error {
 }
 
 /** Bytes one API file may hold: the notify index of 10,000 events is about 1.2 MB; the other files list at most 50 events (50 of the synthetic benchmark: 212 KB). Parsing JSON takes several times its size, so more would take watch past 300 MB. */
-export const API_FILE_MAX_BYTES = 2_000_000;
+const API_FILE_MAX_BYTES = 2_000_000;
 
 /** One API file from a folder or a live site (within API_FILE_MAX_BYTES and `timeoutMs`); undefined when the site has no such file (404, or no file). */
 async function readFile(source: string, file: string, timeoutMs: number): Promise<unknown> {

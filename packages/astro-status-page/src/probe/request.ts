@@ -3,7 +3,7 @@ import type { ProbeConfig } from '../files/schemas/probes-config.ts';
 import type { Answer } from './judge.ts';
 
 /** Bodies are read up to this many bytes: enough for any health answer, never a whole page's worth of memory per check. */
-export const MAX_BODY_BYTES = 1_000_000;
+const MAX_BODY_BYTES = 1_000_000;
 const DAY_MS = 86_400_000;
 
 export interface RequestOptions {
