@@ -7,7 +7,7 @@
 export const TIERS = [
   ['i18n'], // the interface's words in each language
   ['rules'], // pure rules and vocabulary: statuses, levels, limits, slugs, timestamps, URLs, Markdown
-  ['files'], // the site on disk: schemas, parsing, validation, reading and writing files
+  ['files', 'net'], // the site on disk: schemas, parsing, validation, reading and writing files; the network: every read bounded
   ['model'], // what the page says: status, timelines, days, uptime, history, reader text
   ['outputs'], // api, feeds, calendar, badges, headers: the model rendered for machines
   ['site'], // the whole site checked at once: files, model and every output

@@ -221,10 +221,11 @@ describe('the probe path', () => {
 
   test('commits the data and incident folders there are (a site without probes has no probes/), then starts the deploy by workflow_dispatch, which a push with its own token would not', () => {
     const commit = steps.find((step) => step.run?.includes('git commit'))!.run!;
-    expect(commit).toContain(
-      'for folder in probes incidents; do\n  if [ -d "$folder" ]; then git add -A -- "$folder"; fi\ndone',
-    );
-    expect(commit).toContain('git pull -q --rebase');
+    expect(commit).toContain('if [ -d probes ]; then git add -A -- probes; fi');
+    expect(commit).toContain('if [ -d incidents ]; then git add -A -- incidents; fi');
+    // Incidents are written after the pull, and a lost push drops the incident commit rather than rebasing it (tests/probe-race.test.ts runs this script).
+    expect(commit.indexOf('git pull -q --rebase')).toBeLessThan(commit.indexOf('probe --follow-only'));
+    expect(commit).toContain('git reset -q --hard HEAD~1');
     const publish = steps.at(-1)!;
     expect(publish.run).toBe('gh workflow run deploy.yml --ref "$GITHUB_REF_NAME"');
     expect(Object.keys(deploy.on)).toContain('workflow_dispatch');

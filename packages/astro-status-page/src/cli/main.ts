@@ -288,11 +288,18 @@ export const COMMANDS: Record<string, Command> = {
     run: async (ctx, flags) => (await import('./commands/watch.ts')).watch(ctx, flags),
   },
   probe: {
-    usage: 'probe',
+    usage: 'probe [--measure-only | --follow-only]',
     summary: 'run every check of probes: once, record the results under probes/, open or follow incidents from them',
-    options: {},
+    options: {
+      'measure-only': flag(
+        'run the checks and record the results; open or follow no incident (probe.yml, before it pulls)',
+      ),
+      'follow-only': flag(
+        "run no check: open or follow incidents from the results recorded (probe.yml, after it pulled every prober's results)",
+      ),
+    },
     // Loaded on use, like notify: the other commands need no HTTP client.
-    run: async (ctx) => (await import('./commands/probe.ts')).probe(ctx),
+    run: async (ctx, flags) => (await import('./commands/probe.ts')).probe(ctx, flags),
   },
 };
 

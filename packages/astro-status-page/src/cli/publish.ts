@@ -2,11 +2,19 @@ import { isSlug, SLUG_RULE } from '../rules/slug.ts';
 import { slugHolders } from '../files/validate.ts';
 import { Refusal } from '../files/refusal.ts';
 import { incidentSlug } from '../files/new-incident.ts';
-import { writeAtomic } from '../files/write-atomic.ts';
+import { writeIfUnchanged } from '../files/write-atomic.ts';
 import type { Context, Flags } from './context.ts';
 import { str } from './flags.ts';
 import { visible } from '../rules/text.ts';
 import { pageUrl, type Site } from './site.ts';
+
+/** What the new text was made from, so that a command run meanwhile is never written over. */
+export interface WriteGuard {
+  /** The file's text the new one was made from; undefined: a new file, which must not exist when written. */
+  base: string | undefined;
+  /** The new text made again from what another command left in the file meanwhile; refuses when it cannot be. */
+  rebase?: (current: string) => string;
+}
 
 /**
  * Print the file (dry run) or write it atomically, then say where it is and
@@ -21,6 +29,7 @@ export async function publish(
   text: string,
   flags: Flags,
   done: string,
+  guard: WriteGuard = { base: undefined },
 ): Promise<void> {
   if (flags['dry-run']) {
     ctx.out(`# dry run, nothing written: ${path}, page ${pageUrl(site, slug, ctx.env)}`);
@@ -31,7 +40,7 @@ export async function publish(
     ctx.prompt.show(path, text.replace(/\n$/, ''), `Page: ${pageUrl(site, slug, ctx.env)}`);
     if (!(await ctx.prompt.confirm(`Write ${path}?`))) throw new Refusal(`not confirmed; nothing was written`);
   }
-  writeAtomic(site.dir, path, text);
+  writeIfUnchanged(site.dir, path, guard.base, text, guard.rebase);
   ctx.out(`${done}: ${visible(path)}`);
   ctx.out(`Page: ${pageUrl(site, slug, ctx.env)}`);
   // Pasted into a shell as it is: every word quoted, so a folder named `$(…)` is a name, never a command.

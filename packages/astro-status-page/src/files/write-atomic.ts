@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { decodeSource } from '../rules/text.ts';
+import { withFileLock } from './file-lock.ts';
+import { Refusal } from './refusal.ts';
 
 /**
  * Write a file so that readers (git, a build, an editor) see the old text or
@@ -20,6 +23,49 @@ export function writeAtomic(dir: string, path: string, text: string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Write `text` to `path` only if the file still holds `base` (undefined: the
+ * file must not exist yet), holding the file's lock, so that two commands
+ * run at once never write over each other. When another command changed the
+ * file meanwhile, `rebase` makes the text again from what it holds now (and
+ * may refuse); without it the write is refused. Returns what was written.
+ */
+export function writeIfUnchanged(
+  dir: string,
+  path: string,
+  base: string | undefined,
+  text: string,
+  rebase?: (current: string) => string,
+): string {
+  const target = join(dir, path);
+  return withFileLock(target, () => {
+    const raw = readBytesIfThere(target);
+    const decoded = raw === undefined ? undefined : decodeSource(raw);
+    if (decoded && !decoded.ok) throw new Refusal(`${path} ${decoded.message}; nothing was written`);
+    const current = decoded?.text;
+    let next = text;
+    if (current !== base) {
+      if (current === undefined)
+        throw new Refusal(`${path} was deleted by another command meanwhile; nothing was written`);
+      if (base === undefined || !rebase)
+        throw new Refusal(
+          `${path} was ${base === undefined ? 'created' : 'changed'} by another command meanwhile; nothing was written, run this again`,
+        );
+      next = rebase(current);
+    }
+    writeAtomic(dir, path, next);
+    return next;
+  });
+}
+
+function readBytesIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
   }
 }
 

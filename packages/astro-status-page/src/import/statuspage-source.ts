@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
+import { jsonOf, readBounded, ReadFailure, shortUrl } from '../net/bounded-read.ts';
+import { visible } from '../rules/text.ts';
 import { ImportError } from './plan.ts';
 import {
   publicFileSchemas,
@@ -159,26 +161,41 @@ export function readPublicFolder(dir: string, url?: string): Promise<StatuspageE
   );
 }
 
-/** GET a URL as JSON; undefined on 404 when the file is optional. Errors name the URL, never a credential. */
+/** Bytes one answer may hold: a page of 100 incidents with their updates is rarely 2 MB; parsing more could take the process past 300 MB. */
+const IMPORT_MAX_BYTES = 5_000_000;
+/** Milliseconds for one whole answer, body included. */
+const IMPORT_TIMEOUT_MS = 30_000;
+
+/**
+ * GET a URL as JSON, within IMPORT_MAX_BYTES and IMPORT_TIMEOUT_MS; undefined
+ * on 404 when the file is optional. Errors name the URL and the cap, never a
+ * credential nor the answer's bytes.
+ */
 async function getJson(url: string, headers: Record<string, string> = {}): Promise<unknown> {
-  let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json', ...headers } });
+    const response = await readBounded(url, {
+      maxBytes: IMPORT_MAX_BYTES,
+      timeoutMs: IMPORT_TIMEOUT_MS,
+      headers: { accept: 'application/json', ...headers },
+    });
+    if (response.redirectedTo)
+      throw new ImportError(
+        `${url} redirects to ${shortUrl(response.redirectedTo)}, another site, not followed; import from that address`,
+      );
+    if (response.status === 404) return undefined;
+    if (response.status === 401 || response.status === 403) {
+      throw new ImportError(
+        `${url} refused the API key (HTTP ${response.status}); check STATUSPAGE_API_KEY and --page-id`,
+      );
+    }
+    if (response.status < 200 || response.status > 299)
+      throw new ImportError(`${url} answered HTTP ${response.status} ${visible(response.statusText)}`);
+    return jsonOf(response);
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new ImportError(`could not reach ${url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
-  }
-  if (response.status === 404) return undefined;
-  if (response.status === 401 || response.status === 403) {
-    throw new ImportError(
-      `${url} refused the API key (HTTP ${response.status}); check STATUSPAGE_API_KEY and --page-id`,
-    );
-  }
-  if (!response.ok) throw new ImportError(`${url} answered HTTP ${response.status} ${response.statusText}`);
-  try {
-    return await response.json();
-  } catch {
-    throw new ImportError(`${url} did not return JSON`);
+    if (!(error instanceof ReadFailure)) throw error;
+    if (error.kind === 'connect')
+      throw new ImportError(`could not reach ${url}: ${error.why.replace(/^could not connect \((.*)\)$/, '$1')}`);
+    throw new ImportError(error.message);
   }
 }
 

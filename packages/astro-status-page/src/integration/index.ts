@@ -11,8 +11,8 @@
  * `astro dev` checks in this process, and again whenever a file of the site
  * changes, then reloads the browser.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import sitemap from '@astrojs/sitemap';
@@ -27,7 +27,7 @@ import { checkSite } from '../site/check-site.ts';
 import { handOverCheckedSite } from '../site/checked-site.ts';
 import { prefixed, STATUS_ROUTES } from './routes.ts';
 import { siteStamp } from './site-stamp.ts';
-import { resolveOptions, type StatusPageOptions } from './options.ts';
+import { buildFolders, resolveOptions, type StatusPageOptions } from './options.ts';
 
 export type { StatusPageOptions } from './options.ts';
 
@@ -122,10 +122,13 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
         }
         const pageBase = `${base.replace(/\/?$/, '/')}${options.base.slice(1)}${embedded ? '/' : ''}`;
 
+        let cacheDir = process.env['STATUS_CACHE_DIR'];
         if (building) {
           const outDir = process.env['STATUS_OUT_DIR'];
           finalOutDir = outDir === undefined ? fileURLToPath(config.outDir).replace(/[\\/]$/, '') : resolve(outDir);
-          staging = `${finalOutDir}.staging`;
+          const folders = buildFolders(finalOutDir, dir, process.cwd(), fileURLToPath(config.cacheDir));
+          staging = folders.staging;
+          cacheDir ??= folders.cacheDir;
           rmSync(staging, { recursive: true, force: true });
         }
         for (const route of STATUS_ROUTES) {
@@ -135,7 +138,6 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
             entrypoint: new URL(`src/routes/${route.entrypoint}`, PACKAGE_ROOT),
           });
         }
-        const cacheDir = process.env['STATUS_CACHE_DIR'];
         const hasSitemap = config.integrations.some((integration) => integration.name === '@astrojs/sitemap');
         updateConfig({
           ...(site === undefined ? {} : { site, base }),
@@ -165,14 +167,35 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
         'astro:build:done': () => {
           if (!staging) return;
           const previous = `${finalOutDir}.previous`;
+          const landing = landBeside(staging, finalOutDir);
           rmSync(previous, { recursive: true, force: true });
           if (existsSync(finalOutDir)) renameSync(finalOutDir, previous);
-          renameSync(staging, finalOutDir);
+          renameSync(landing, finalOutDir);
           rmSync(previous, { recursive: true, force: true });
         },
       },
     };
   }
+}
+
+/**
+ * The staged site moved beside the output folder (`<outDir>.staging`), so
+ * the swap is one rename; a staging folder on another file system is copied.
+ */
+function landBeside(staging: string, finalOutDir: string): string {
+  const beside = `${finalOutDir}.staging`;
+  if (staging === beside) return beside;
+  rmSync(beside, { recursive: true, force: true });
+  mkdirSync(dirname(beside), { recursive: true });
+  try {
+    renameSync(staging, beside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(staging, beside, { recursive: true });
+  }
+  // Its own folder under .astro/status-builds/ goes with it.
+  rmSync(dirname(staging), { recursive: true, force: true });
+  return beside;
 }
 
 /** The content check on a worker thread, started before Astro bundles the pages. */

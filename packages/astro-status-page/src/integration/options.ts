@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 /** What a site may pass to `statusPage()` in astro.config.mjs; everything else is status.config.yaml's. */
 export interface StatusPageOptions {
@@ -50,4 +51,33 @@ export function resolveOptions(options: StatusPageOptions, root: string): Resolv
     return file;
   });
   return { siteDir: options.siteDir, base, customCss };
+}
+
+/** Where one build works before its output is swapped in, and the Astro cache it keeps between runs. */
+export interface BuildFolders {
+  staging: string;
+  cacheDir: string;
+}
+
+const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+
+/**
+ * The folders of one build, none shared with a build of another site or
+ * output folder running at the same time from the same checkout. Astro
+ * writes its prerender chunks to `<outDir>/.prerender/` when the output
+ * folder lies inside the working directory `cwd`, else to the one
+ * `<cwd>/.astro/.prerender/`, which two builds would share (and Astro moves
+ * assets out of it by rename, which fails across file systems): so the
+ * staging folder is `<outDir>.staging` beside the output when that lies
+ * inside `cwd`, else a folder of its own under `<cwd>/.astro/`. The cache
+ * (Astro's content store among it) is one per site and output folder under
+ * the project's cache folder, kept between runs of that same build.
+ */
+export function buildFolders(finalOutDir: string, siteDir: string, cwd: string, projectCacheDir: string): BuildFolders {
+  const beside = `${finalOutDir}.staging`;
+  const inside = beside.startsWith(`${cwd.replace(/[\\/]$/, '')}${sep}`);
+  return {
+    staging: inside ? beside : join(cwd, '.astro', 'status-builds', keyOf(finalOutDir), 'staging'),
+    cacheDir: join(projectCacheDir, 'status-builds', keyOf(siteDir, finalOutDir)),
+  };
 }

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { join } from 'node:path';
 import { openSite } from '../files/open-site.ts';
+import { jsonOf, readBounded, ReadFailure, shortUrl, type BoundedAnswer } from '../net/bounded-read.ts';
+import { visible } from '../rules/text.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { apiEndpointSchemas } from '../outputs/api-schema.ts';
 import { apiEvents, type ApiIncident, type ApiScheduledMaintenance } from '../outputs/api.ts';
@@ -36,14 +38,7 @@ function apiFolder(dir: string): string {
 
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
 
-/** The system error code under fetch's "fetch failed" (ECONNREFUSED, ENOTFOUND…), however deep undici nests it. */
-function errorCode(error: unknown): string | undefined {
-  const { code, cause, errors } = (error ?? {}) as { code?: unknown; cause?: unknown; errors?: unknown[] };
-  if (typeof code === 'string') return code;
-  return (cause ? errorCode(cause) : undefined) ?? (errors?.[0] ? errorCode(errors[0]) : undefined);
-}
-
-/** A live site that gave no answer: `why` says it in a few words (fetch's own error says only "fetch failed"). */
+/** A live site that gave no answer: `why` says it in a few words. */
 export class UnreachableSource extends Error {
   readonly why: string;
   constructor(url: string, why: string, cause: unknown) {
@@ -52,7 +47,10 @@ export class UnreachableSource extends Error {
   }
 }
 
-/** One API file from a folder or a live site; undefined when the site has no such file (404, or no file). */
+/** Bytes one API file may hold: the notify index of 10,000 events is about 1.2 MB; the other files list at most 50 events (50 of the synthetic benchmark: 212 KB). Parsing JSON takes several times its size, so more would take watch past 300 MB. */
+const API_FILE_MAX_BYTES = 2_000_000;
+
+/** One API file from a folder or a live site (within API_FILE_MAX_BYTES and `timeoutMs`); undefined when the site has no such file (404, or no file). */
 async function readFile(source: string, file: string, timeoutMs: number): Promise<unknown> {
   if (!isUrl(source)) {
     const path = join(apiFolder(source), file);
@@ -60,20 +58,20 @@ async function readFile(source: string, file: string, timeoutMs: number): Promis
   }
   const base = source.endsWith('/') ? source : `${source}/`;
   const url = new URL(base.endsWith('/api/v2/') ? file : `api/v2/${file}`, base);
-  let response: Response;
+  let response: BoundedAnswer;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    response = await readBounded(url, { maxBytes: API_FILE_MAX_BYTES, timeoutMs });
   } catch (error) {
-    const code = errorCode(error);
-    const why =
-      (error as Error).name === 'TimeoutError'
-        ? `no answer within ${timeoutMs / 1000} s`
-        : `could not connect${code ? ` (${code})` : ''}`;
-    throw new UnreachableSource(url.href, why, error);
+    if (error instanceof ReadFailure && (error.kind === 'connect' || error.kind === 'timeout'))
+      throw new UnreachableSource(url.href, error.why, error);
+    throw error;
   }
+  if (response.redirectedTo)
+    throw new Error(`${url.href}: redirected to ${shortUrl(response.redirectedTo)}, another site, not followed`);
   if (response.status === 404) return undefined;
-  if (!response.ok) throw new Error(`${url.href}: ${response.status} ${response.statusText}`);
-  return response.json();
+  if (response.status < 200 || response.status > 299)
+    throw new Error(`${url.href}: ${response.status} ${visible(response.statusText)}`);
+  return jsonOf(response);
 }
 
 /** Parse one file with its schema; the error names the file and the first bad field. */

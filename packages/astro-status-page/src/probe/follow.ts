@@ -91,14 +91,20 @@ export type Action =
     }
   | { kind: 'none' };
 
-/** The open incidents at `now` naming `component`. */
+/**
+ * The incidents naming `component` that are open at `now`, or after their
+ * last update when that is later: a clock set back (a prober's, or a second
+ * prober's behind the first) still sees the incident written at the later
+ * time, so it follows that one instead of opening a second.
+ */
 function openIncidentsOf(
   files: readonly ValidIncidentFile[],
   component: string,
   now: number,
 ): Array<{ file: ValidIncidentFile; event: IncidentEvent }> {
   return files.flatMap((file) => {
-    const event = eventAt(file, now);
+    const lastUpdate = Math.max(...file.data.updates.map((update) => Date.parse(update.at)));
+    const event = eventAt(file, Math.max(now, lastUpdate));
     return event?.kind === 'incident' &&
       isActive(event) &&
       event.components.some((affected) => affected.id === component)

@@ -1,3 +1,4 @@
+import { describeCap, shortUrl } from '../net/bounded-read.ts';
 import type { Failure } from '../files/probe-data.ts';
 import type { ProbeExpect } from '../files/schemas/probes-config.ts';
 
@@ -9,7 +10,17 @@ import type { ProbeExpect } from '../files/schemas/probes-config.ts';
 
 /** What one request brought back. */
 export type Answer =
-  | { kind: 'answer'; code: number; ms: number; body: string; certDaysLeft?: number | undefined }
+  | {
+      kind: 'answer';
+      code: number;
+      ms: number;
+      body: string;
+      certDaysLeft?: number | undefined;
+      /** The body went on past this many bytes and was read only up to there. */
+      cutAt?: number;
+      /** A redirect to another site, not followed: its target. */
+      redirectedTo?: string;
+    }
   | { kind: 'none'; ms: number; why: string };
 
 export interface Verdict {
@@ -48,11 +59,21 @@ function jsonProblem(body: string, expected: Record<string, string | number | bo
 export function judge(expect: ProbeExpect, answer: Answer): Verdict {
   if (answer.kind === 'none') return { ok: false, failure: 'down', why: answer.why };
   const accepted = Array.isArray(expect.status) ? expect.status : [expect.status];
-  if (!accepted.includes(answer.code))
-    return { ok: false, failure: answer.code >= 500 ? 'down' : 'wrong', why: `HTTP ${answer.code}` };
+  if (!accepted.includes(answer.code)) {
+    const redirect = answer.redirectedTo ? `: redirected to ${shortUrl(answer.redirectedTo)}, not followed` : '';
+    return { ok: false, failure: answer.code >= 500 ? 'down' : 'wrong', why: `HTTP ${answer.code}${redirect}` };
+  }
   if (expect.body_contains !== undefined && !answer.body.includes(expect.body_contains))
-    return { ok: false, failure: 'wrong', why: `the body lacks ${JSON.stringify(expect.body_contains)}` };
-  const json = expect.json && jsonProblem(answer.body, expect.json);
+    return {
+      ok: false,
+      failure: 'wrong',
+      why: `the body${answer.cutAt === undefined ? '' : ` (its first ${describeCap(answer.cutAt)}, the most a check reads)`} lacks ${JSON.stringify(expect.body_contains)}`,
+    };
+  const json =
+    expect.json &&
+    (answer.cutAt === undefined
+      ? jsonProblem(answer.body, expect.json)
+      : `the answer is over ${describeCap(answer.cutAt)}, the most a check reads, so it is not read as JSON`);
   if (json) return { ok: false, failure: 'wrong', why: json };
   if (expect.max_ms !== undefined && answer.ms > expect.max_ms)
     return { ok: false, failure: 'slow', why: `answered in ${answer.ms} ms, over ${expect.max_ms} ms` };

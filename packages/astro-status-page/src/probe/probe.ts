@@ -2,7 +2,9 @@ import { openSite, type OpenSite } from '../files/open-site.ts';
 import { formatProblem } from '../files/validate.ts';
 import { visible } from '../rules/text.ts';
 import { refuseLinksLeavingSite } from '../files/site-links.ts';
-import { listDataFiles, readProbeData, RESULTS_DIR, type ProbeResult } from '../files/probe-data.ts';
+import { join } from 'node:path';
+import { withFileLock } from '../files/file-lock.ts';
+import { listDataFiles, PROBES_DIR, readProbeData, RESULTS_DIR, type ProbeResult } from '../files/probe-data.ts';
 import type { ProbeConfig } from '../files/schemas/probes-config.ts';
 import { componentRuns, decide, policyOf } from './follow.ts';
 import { applyAction } from './incidents.ts';
@@ -17,6 +19,13 @@ export interface ProbeOptions {
   out: (line: string) => void;
   /** Extra trusted certificates (tests). */
   ca?: string | Buffer | undefined;
+  /**
+   * `measure`: run the checks and record the results only; `follow`: run no
+   * check, open or follow incidents from what is recorded (probe.yml runs the
+   * two around its pull, so every prober's results are in before incidents
+   * are written); `both` (default): one after the other.
+   */
+  step?: 'measure' | 'follow' | 'both';
 }
 
 /** One result as a line of the command's output: "web: ok, HTTP 200 in 182 ms". */
@@ -33,30 +42,40 @@ function describe(result: ProbeResult): string {
  */
 export async function runProbe(
   options: ProbeOptions,
-): Promise<{ results: ProbeResult[]; written: string[]; refused: string[] }> {
+): Promise<{ results: ProbeResult[]; written: string[]; refused: string[]; probes: number }> {
   const site = openSite(options.dir);
   refuseLinksLeavingSite(options.dir);
   const probes: readonly ProbeConfig[] = site.config.probes ?? [];
+  const step = options.step ?? 'both';
   // Nothing to check: nothing is measured, folded or pruned, and no file is touched.
-  if (probes.length === 0) return { results: [], written: [], refused: [] };
-  const data = readProbeData(options.dir);
-  for (const problem of data.problems) options.out(`warning: ${formatProblem(problem)} (this line is skipped)`);
+  if (probes.length === 0) return { results: [], written: [], refused: [], probes: 0 };
   // A check whose header values cannot be sent costs only itself: it is not run, and the command says why and fails.
-  const refused = probes.flatMap((probe) => headerProblem(probe, options.env) ?? []);
+  const refused = step === 'follow' ? [] : probes.flatMap((probe) => headerProblem(probe, options.env) ?? []);
   for (const problem of refused) options.out(`error: ${problem}; this check was not run`);
   const runnable = probes.filter((probe) => headerProblem(probe, options.env) === undefined);
-  const fresh = await runChecks(runnable, { env: options.env, ca: options.ca, now: options.now, at: options.now });
+  const fresh =
+    step === 'follow'
+      ? []
+      : await runChecks(runnable, { env: options.env, ca: options.ca, now: options.now, at: options.now });
   for (const result of fresh) options.out(describe(result));
-  const plan = planRun(
-    { results: data.results, daily: data.daily, resultFiles: listDataFiles(options.dir, RESULTS_DIR) },
-    fresh,
-    site.config.timezone,
-    options.now,
-  );
-  const written = applyPlan(options.dir, plan);
-  const all = [...data.results.filter((result) => Date.parse(result.at) < options.now), ...fresh];
-  written.push(...followIncidents(site, all, options.now, options.out));
-  return { results: fresh, written, refused };
+  // Measuring takes seconds; recording and following incidents is one run at a time in this checkout, from the
+  // files as they are then, so a run that raced this one has recorded its results and opened its incident first.
+  const written = withFileLock(join(options.dir, PROBES_DIR, 'run'), () => {
+    const data = readProbeData(options.dir);
+    for (const problem of data.problems) options.out(`warning: ${formatProblem(problem)} (this line is skipped)`);
+    const plan = planRun(
+      { results: data.results, daily: data.daily, resultFiles: listDataFiles(options.dir, RESULTS_DIR) },
+      fresh,
+      site.config.timezone,
+      options.now,
+    );
+    const files = step === 'follow' ? [] : applyPlan(options.dir, plan);
+    if (step === 'measure') return files;
+    const all = [...data.results.filter((result) => Date.parse(result.at) <= options.now), ...fresh];
+    files.push(...followIncidents(openSite(options.dir), all, options.now, options.out));
+    return files;
+  });
+  return { results: fresh, written, refused, probes: probes.length };
 }
 
 /** Open or follow each probed component's incident from every result so far (this run's last); returns the incident files written. */

@@ -1,6 +1,4 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { TLSSocket } from 'node:tls';
+import { readBounded, ReadFailure } from '../net/bounded-read.ts';
 import type { ProbeConfig } from '../files/schemas/probes-config.ts';
 import type { Answer } from './judge.ts';
 
@@ -48,64 +46,49 @@ export function headerProblem(probe: ProbeConfig, env: RequestOptions['env']): s
   return undefined;
 }
 
-/** Days the certificate of an https answer is still valid, from `now`. */
-function certDaysLeft(response: IncomingMessage, now: number): number | undefined {
-  const socket = response.socket as Partial<TLSSocket>;
-  const validTo = socket.getPeerCertificate?.()?.valid_to;
+/** Days a certificate valid to `validTo` has left, from `now`. */
+function certDaysLeft(validTo: string | undefined, now: number): number | undefined {
   return validTo ? (Date.parse(validTo) - now) / DAY_MS : undefined;
 }
 
 /**
  * Request a check's URL once and say what came back, within its `timeout`
- * (for the whole answer, body included). Never throws: a refused
+ * (for the whole answer: redirects within the site, at most MAX_REDIRECTS,
+ * and the body, read up to MAX_BODY_BYTES). Never throws: a refused
  * connection, a TLS error or a timeout is an answer of kind `none`.
  */
-export function requestOnce(probe: ProbeConfig, options: RequestOptions): Promise<Answer> {
+export async function requestOnce(probe: ProbeConfig, options: RequestOptions): Promise<Answer> {
   const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-  const url = new URL(probe.url);
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((done) => {
-    let settled = false;
-    const finish = (answer: Answer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      req.destroy();
-      done(answer);
+  const accepted = Array.isArray(probe.expect.status) ? probe.expect.status : [probe.expect.status];
+  try {
+    const answer = await readBounded(probe.url, {
+      maxBytes: MAX_BODY_BYTES,
+      timeoutMs: probe.timeout,
+      overflow: 'cut',
+      method: probe.method,
+      headers: headersOf(probe, options.env),
+      ca: options.ca,
+      // A check that expects a redirect judges the redirect itself.
+      keepRedirect: (code) => accepted.includes(code),
+    });
+    return {
+      kind: 'answer',
+      code: answer.status,
+      ms: answer.ms,
+      body: answer.body.toString('utf8'),
+      ...(answer.cut ? { cutAt: MAX_BODY_BYTES } : {}),
+      ...(answer.redirectedTo ? { redirectedTo: answer.redirectedTo } : {}),
+      certDaysLeft: certDaysLeft(answer.certValidTo, options.now),
     };
-    const req = send(
-      url,
-      { method: probe.method, headers: headersOf(probe, options.env), ...(options.ca ? { ca: options.ca } : {}) },
-      (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const certDays = certDaysLeft(response, options.now);
-        response.on('data', (chunk: Buffer) => {
-          if (size < MAX_BODY_BYTES) chunks.push(chunk);
-          size += chunk.length;
-        });
-        response.on('end', () =>
-          finish({
-            kind: 'answer',
-            code: response.statusCode ?? 0,
-            ms: elapsed(),
-            body: Buffer.concat(chunks).toString('utf8'),
-            certDaysLeft: certDays,
-          }),
-        );
-        response.on('error', (error) =>
-          finish({ kind: 'none', ms: elapsed(), why: `the answer broke off: ${error.message}` }),
-        );
-      },
-    );
-    const timer = setTimeout(
-      () => finish({ kind: 'none', ms: elapsed(), why: `no answer within ${probe.timeout} ms` }),
-      probe.timeout,
-    );
-    req.on('error', (error: NodeJS.ErrnoException) =>
-      finish({ kind: 'none', ms: elapsed(), why: `no answer: ${error.code ?? error.message}` }),
-    );
-    req.end();
-  });
+  } catch (error) {
+    const ms = Math.round(performance.now() - started);
+    if (!(error instanceof ReadFailure)) return { kind: 'none', ms, why: 'no answer' };
+    const why =
+      error.kind === 'timeout' && error.why.startsWith('no answer')
+        ? `no answer within ${probe.timeout} ms`
+        : error.kind === 'connect'
+          ? `no answer: ${error.why.replace(/^could not connect \((.*)\)$/, '$1')}`
+          : error.why;
+    return { kind: 'none', ms, why };
+  }
 }

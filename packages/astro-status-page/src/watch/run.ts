@@ -46,7 +46,10 @@ async function readHost(url: string, timeoutMs: number): Promise<HostReading> {
 
 /** Returns the exit code: 0 when every host is current and agrees, else 1. */
 export async function runWatch(run: WatchRun): Promise<number> {
-  const readings = await Promise.all(run.hosts.map((url) => readHost(url, run.policy.timeoutMs)));
+  // One host at a time: each host's four files are read at once, each within its cap, and parsed; several
+  // hosts answering 5 MB of JSON each at once would take the run past 300 MB. The run lasts at most a timeout per host.
+  const readings: HostReading[] = [];
+  for (const url of run.hosts) readings.push(await readHost(url, run.policy.timeoutMs));
   if (run.beforeFirstDeploy && readings.every((reading) => 'error' in reading)) {
     const why = readings.map((reading) => `${reading.url}: ${'error' in reading ? reading.error : ''}`).join('; ');
     run.out(

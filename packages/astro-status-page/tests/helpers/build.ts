@@ -28,8 +28,14 @@ export interface BuildTarget {
 
 export const outDir = (name: string) => resolve(TMP, name, 'dist');
 
+/** Where a build writes: its output folder, and its Astro cache folder (`null`: Astro's own default). */
+export interface BuildPlaces {
+  outDir?: string;
+  cacheDir?: string | null;
+}
+
 /** The command line and environment of `astro build` for a target, as `npm run build` runs it (in the example's project). */
-function buildCommand(target: BuildTarget) {
+function buildCommand(target: BuildTarget, places: BuildPlaces = {}) {
   // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores STATUS_BASE.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BASE_URL'));
   const args = [resolve(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
@@ -38,8 +44,8 @@ function buildCommand(target: BuildTarget) {
     ASTRO_TELEMETRY_DISABLED: '1',
     STATUS_SITE_DIR: target.siteDir,
     STATUS_NOW: target.now,
-    STATUS_OUT_DIR: outDir(target.name),
-    STATUS_CACHE_DIR: resolve(TMP, target.name, 'cache'),
+    STATUS_OUT_DIR: places.outDir ?? outDir(target.name),
+    ...(places.cacheDir === null ? {} : { STATUS_CACHE_DIR: places.cacheDir ?? resolve(TMP, target.name, 'cache') }),
     ...(target.base ? { STATUS_BASE: target.base } : {}),
   };
   return { args, options: { cwd: REPO, env } };
@@ -53,8 +59,11 @@ export function buildSite(target: BuildTarget): { status: number | null; output:
 }
 
 /** The same build without blocking, so the global setup can run two at once (each target has its own out and cache folders). */
-export function buildSiteAsync(target: BuildTarget): Promise<{ status: number | null; output: string }> {
-  const { args, options } = buildCommand(target);
+export function buildSiteAsync(
+  target: BuildTarget,
+  places: BuildPlaces = {},
+): Promise<{ status: number | null; output: string }> {
+  const { args, options } = buildCommand(target, places);
   return new Promise((done) => {
     const child = spawn(process.execPath, args, options);
     let output = '';

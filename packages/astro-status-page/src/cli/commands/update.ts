@@ -315,31 +315,43 @@ export async function addUpdate(
     ...levels,
   };
 
-  const last = data.updates.at(-1)!;
-  const lastTime = staffTime(Date.parse(last.at));
-  const verdict = nextUpdate(
-    data.kind,
-    { at: Date.parse(last.at), status: last.status },
-    { at: Date.parse(update.at), status },
-    { force: flags['force'] === true, reopen: flags['reopen'] === true },
-  );
-  if (!verdict.allowed) {
-    const refusals: Record<typeof verdict.why, string> = {
-      earlier:
-        `${update.at} is earlier than the last update of ${slug} (${isoSeconds(Date.parse(last.at))}, ${last.status}); updates must be in time order. ` +
-        'Check --at (times are UTC unless you add an offset), or pass --force to insert it at its place in the timeline.',
-      completed: `${slug} was ${last.status} at ${lastTime}; schedule new work with \`npm run status -- maintenance\``,
-      resolved: `${slug} is already ${last.status === 'merged' ? 'merged' : 'resolved'} (${lastTime}); nothing to do`,
-      reopen: `${slug} was ${last.status === 'merged' ? 'merged' : 'resolved'} at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``,
-    };
-    throw new Refusal(refusals[verdict.why]);
-  }
-  if (verdict.reopens) update.reopened = true;
-
-  const text = insertUpdate(source.text, update);
-  const entry = assertValid(site, source.path, text);
-  if (entry.data.updates.length !== data.updates.length + 1)
-    throw new Refusal(`internal error: the update did not land in ${source.path}; nothing was written`);
+  /** The file's text with this update in it, from the file as it is (another command may have added one meanwhile). */
+  const landOn = (base: string): string => {
+    const now =
+      base === source.text
+        ? parsed.entry
+        : parseIncidentFile({ path: source.path, text: base }, site.componentIds).entry;
+    if (!now)
+      throw new Refusal(
+        `${source.path} was changed by another command meanwhile and now has problems; nothing was written`,
+      );
+    const { data: current } = now;
+    const last = current.updates.at(-1)!;
+    const lastTime = staffTime(Date.parse(last.at));
+    const verdict = nextUpdate(
+      current.kind,
+      { at: Date.parse(last.at), status: last.status },
+      { at: Date.parse(update.at), status },
+      { force: flags['force'] === true, reopen: flags['reopen'] === true },
+    );
+    if (!verdict.allowed) {
+      const refusals: Record<typeof verdict.why, string> = {
+        earlier:
+          `${update.at} is earlier than the last update of ${slug} (${isoSeconds(Date.parse(last.at))}, ${last.status}); updates must be in time order. ` +
+          'Check --at (times are UTC unless you add an offset), or pass --force to insert it at its place in the timeline.',
+        completed: `${slug} was ${last.status} at ${lastTime}; schedule new work with \`npm run status -- maintenance\``,
+        resolved: `${slug} is already ${last.status === 'merged' ? 'merged' : 'resolved'} (${lastTime}); nothing to do`,
+        reopen: `${slug} was ${last.status === 'merged' ? 'merged' : 'resolved'} at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``,
+      };
+      throw new Refusal(refusals[verdict.why]);
+    }
+    const text = insertUpdate(base, verdict.reopens ? { ...update, reopened: true } : update);
+    const entry = assertValid(site, source.path, text);
+    if (entry.data.updates.length !== current.updates.length + 1)
+      throw new Refusal(`internal error: the update did not land in ${source.path}; nothing was written`);
+    return text;
+  };
+  const text = landOn(source.text);
   await publish(
     ctx,
     site,
@@ -348,5 +360,6 @@ export async function addUpdate(
     text,
     flags,
     merge ? `Merged into ${merge.slug} (its components carried there, none recovered) in` : `Added ${status} update to`,
+    { base: source.text, rebase: landOn },
   );
 }
