@@ -1,4 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
+import { MAILBOX } from './mailbox.ts';
 
 /*
  * One rule for every email address field (notify's `from` and `to`), read
@@ -6,8 +7,6 @@ import addressparser from 'nodemailer/lib/addressparser';
  * is what goes into the message's headers.
  */
 
-// A bare mailbox: something, one @, a domain with a dot.
-const MAILBOX = /^[^\s@<>]+@[^\s@<>.]+(\.[^\s@<>.]+)+$/;
 
 /** Why `value` is not exactly one address (a plain one or `Name <address>`), or undefined. */
 export function addressProblem(value: string): string | undefined {
