@@ -51,8 +51,8 @@ export interface EmailStandIn {
   failing: Map<number, number>;
   /** Refuse, as Resend's permissive mode does, messages to these addresses (by index in the batch). */
   refusing: Set<string>;
-  /** Called as each batch is accepted (a test stops the service there). */
-  onBatch?: (count: number) => void;
+  /** Called as each batch is accepted, before it is answered: the answer waits for what it returns (a test stops the service there). */
+  onBatch?: (count: number) => void | Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -99,8 +99,9 @@ export async function startEmailStandIn(): Promise<EmailStandIn> {
       });
       const answer = JSON.stringify({ data, errors });
       if (key) answered.set(key, answer);
-      response.writeHead(200, { 'content-type': 'application/json' }).end(answer);
-      standIn.onBatch?.(emails.length);
+      void Promise.resolve(standIn.onBatch?.(emails.length)).then(() => {
+        if (!response.destroyed) response.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -125,6 +126,8 @@ export interface ServiceOptions {
   persist?: string;
   port?: number;
   rate?: number;
+  /** Where the Worker's own log lines go (stdout unless given). */
+  log?: (line: string) => void;
 }
 
 /** The Worker in workerd, its database migrated (as `wrangler d1 migrations apply` would). */
@@ -134,6 +137,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     host: '127.0.0.1',
     port: options.port ?? 0,
     logRequests: false,
+    unsafeTriggerHandlers: true,
+    ...(options.log ? { handleStructuredLogs: ({ message }: { message: string }) => options.log!(message) } : {}),
     ...(options.persist ? { resourcePersistencePath: options.persist } : {}),
     workers: [
       {
@@ -141,7 +146,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           name: 'subscriptions',
           compatibilityDate: '2026-11-01',
           manifest: { mainModule: 'worker.js', modules: { 'worker.js': { type: 'esm', contents: await workerScript() } } },
-          triggers: [{ type: 'queue', name: 'outbox', maxBatchSize: 10, maxBatchTimeout: 1, maxRetries: 10 }],
+          triggers: [{ type: 'queue', name: 'outbox', maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 10 }],
           env: {
             DB: { type: 'd1', id: 'subscriptions' },
             OUTBOX: { type: 'queue', name: 'outbox' },
