@@ -68,12 +68,16 @@ function wording(event: Handover, t: Catalog): { headline: string; text: string;
 }
 
 const footer = (t: Catalog, siteName: string, links: Links) => ({
-  text: ['--', fill(t.subscriptions.why, { name: siteName }), `${t.subscriptions.manage}: ${links.manage}`, `${t.subscriptions.unsubscribe}: ${links.unsubscribe}`],
+  text: [
+    '--',
+    fill(t.subscriptions.why, { name: siteName }),
+    `${t.subscriptions.manage}: ${links.manage}`,
+    `${t.subscriptions.unsubscribe}: ${links.unsubscribe}`,
+  ],
   html: `<hr><p style="color:#57606a;font-size:0.875em">${escapeHtml(fill(t.subscriptions.why, { name: siteName }))}<br><a href="${escapeHtml(links.manage)}">${escapeHtml(t.subscriptions.manage)}</a> · <a href="${escapeHtml(links.unsubscribe)}">${escapeHtml(t.subscriptions.unsubscribe)}</a></p>`,
 });
 
-const page = (locale: Locale, body: string) =>
-  `<div lang="${locale}" dir="${directionOf(locale)}">${body}</div>`;
+const page = (locale: Locale, body: string) => `<div lang="${locale}" dir="${directionOf(locale)}">${body}</div>`;
 
 /** One notification to one reader. */
 export function updateEmail(event: Handover, to: string, locale: Locale, links: Links): Email {
@@ -125,7 +129,10 @@ export function knownEmail(to: string, locale: Locale, siteName: string, links: 
     to,
     subject: fill(t.subscriptions.knownSubject, { name: siteName }),
     text: [body, '', links.manage, ''].join('\n'),
-    html: page(locale, `<p>${escapeHtml(body)}</p>\n<p><a href="${escapeHtml(links.manage)}">${escapeHtml(t.subscriptions.manage)}</a></p>`),
+    html: page(
+      locale,
+      `<p>${escapeHtml(body)}</p>\n<p><a href="${escapeHtml(links.manage)}">${escapeHtml(t.subscriptions.manage)}</a></p>`,
+    ),
     headers: listHeaders(links),
   };
 }

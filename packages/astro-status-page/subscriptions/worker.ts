@@ -65,7 +65,8 @@ async function hmac(secret: string, text: string): Promise<ArrayBuffer> {
   return crypto.subtle.sign('HMAC', key, encoder.encode(text));
 }
 
-const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: ArrayBuffer) =>
+  [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 const base64url = (bytes: ArrayBuffer) =>
   btoa(String.fromCharCode(...new Uint8Array(bytes)))
     .replace(/\+/g, '-')
@@ -327,7 +328,9 @@ async function handover(request: Request, env: Env, service: string): Promise<Re
     .first<{ payload: string; last_subscriber: number }>();
   // The first handover's content is the event: a second one with other words changes nothing.
   const first = JSON.parse(stored!.payload) as Handover;
-  const { results } = await env.DB.prepare(`SELECT s.id FROM subscribers AS s WHERE s.id <= ?3 AND ${CONCERNS} ORDER BY s.id`)
+  const { results } = await env.DB.prepare(
+    `SELECT s.id FROM subscribers AS s WHERE s.id <= ?3 AND ${CONCERNS} ORDER BY s.id`,
+  )
     .bind(JSON.stringify(first.components), first.id, stored!.last_subscriber)
     .all<{ id: number }>();
   const jobs: Array<{ body: Job }> = [];
@@ -356,7 +359,9 @@ async function sha256(text: string): Promise<string> {
 
 /** One slice of a fan-out: those of its subscribers the ledger does not hold yet, in one batch, then recorded. */
 async function fanOut(message: QueueMessage<Job>, job: Extract<Job, { type: 'fanout' }>, env: Env) {
-  const stored = await env.DB.prepare('SELECT payload FROM events WHERE id = ?').bind(job.event).first<{ payload: string }>();
+  const stored = await env.DB.prepare('SELECT payload FROM events WHERE id = ?')
+    .bind(job.event)
+    .first<{ payload: string }>();
   if (!stored) return message.ack();
   const event = JSON.parse(stored.payload) as Handover;
   const { results } = await env.DB.prepare(
@@ -394,7 +399,9 @@ async function fanOut(message: QueueMessage<Job>, job: Extract<Job, { type: 'fan
 
 /** A confirmation link, or a subscribed address's reminder of where to manage it. */
 async function mailOne(message: QueueMessage<Job>, job: Extract<Job, { type: 'confirm' | 'known' }>, env: Env) {
-  const row = await env.DB.prepare('SELECT * FROM subscribers WHERE id = ?').bind(job.subscriber).first<SubscriberRow>();
+  const row = await env.DB.prepare('SELECT * FROM subscribers WHERE id = ?')
+    .bind(job.subscriber)
+    .first<SubscriberRow>();
   const locale = localeOf(row?.locale);
   let email: Email | undefined;
   if (row && job.type === 'confirm' && row.confirmed_at === null && row.expires_at !== null) {
@@ -404,7 +411,8 @@ async function mailOne(message: QueueMessage<Job>, job: Extract<Job, { type: 'co
     email = knownEmail(row.email, locale, env.SITE_NAME, await links(env, job.service, row.id));
   if (!email) return message.ack();
   const outcome = await sendBatch(emailApi(env), [email], `${job.type}/${row!.id}/${row!.last_mail_at}`);
-  if (outcome.kind === 'retry') return message.retry({ delaySeconds: backoff(env, message.attempts, outcome.afterSeconds) });
+  if (outcome.kind === 'retry')
+    return message.retry({ delaySeconds: backoff(env, message.attempts, outcome.afterSeconds) });
   console.log(`${job.type} message: ${outcome.kind}`);
   message.ack();
 }
@@ -415,9 +423,9 @@ async function cleanUp(env: Env, now: number): Promise<void> {
   await env.DB.batch([
     env.DB.prepare('DELETE FROM subscribers WHERE confirmed_at IS NULL AND expires_at < ?').bind(now),
     env.DB.prepare('DELETE FROM attempts WHERE at < ?').bind(now - oldest),
-    env.DB.prepare(
-      'DELETE FROM deliveries WHERE event_id IN (SELECT id FROM events WHERE received_at < ?)',
-    ).bind(now - EVENT_RETENTION_MS),
+    env.DB.prepare('DELETE FROM deliveries WHERE event_id IN (SELECT id FROM events WHERE received_at < ?)').bind(
+      now - EVENT_RETENTION_MS,
+    ),
     env.DB.prepare('DELETE FROM events WHERE received_at < ?').bind(now - EVENT_RETENTION_MS),
   ]);
 }

@@ -41,8 +41,7 @@ afterEach(() => {
 /** A sign-up as the form posts it, from its own client address unless given one. */
 async function signUp(fields: Record<string, string | string[]>, from = `198.51.100.${++client}`, at = service) {
   const form = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields))
-    for (const one of [value].flat()) form.append(name, one);
+  for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) form.append(name, one);
   return at.mf.dispatchFetch(`${at.url}/subscribe`, {
     method: 'POST',
     body: form,
@@ -54,7 +53,12 @@ async function signUp(fields: Record<string, string | string[]>, from = `198.51.
 const mailTo = (address: string) => api.sent.filter((email) => email.to.includes(address));
 const linkIn = (text: string, path: string) => new RegExp(`http\\S+/${path}\\?t=\\S+`).exec(text)?.[0] ?? '';
 const rows = async (sql: string, ...values: unknown[]) =>
-  (await service.db.prepare(sql).bind(...values).all()).results as Array<Record<string, unknown>>;
+  (
+    await service.db
+      .prepare(sql)
+      .bind(...values)
+      .all()
+  ).results as Array<Record<string, unknown>>;
 /** Long enough for the queue to deliver anything it still holds (its batches wait 50 ms). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
@@ -105,9 +109,9 @@ describe('signing up', () => {
     // One confirmation for the new address (the second sign-up is within the hour), none for the others.
     expect(mailTo('ada@example.net')).toHaveLength(1);
     expect(mailTo('robot@example.net')).toHaveLength(0);
-    expect(await rows('SELECT email FROM subscribers WHERE email IN (?, ?)', 'ada@example.net', 'robot@example.net')).toEqual([
-      { email: 'ada@example.net' },
-    ]);
+    expect(
+      await rows('SELECT email FROM subscribers WHERE email IN (?, ?)', 'ada@example.net', 'robot@example.net'),
+    ).toEqual([{ email: 'ada@example.net' }]);
     const [message] = mailTo('ada@example.net');
     expect(message!.subject).toBe('Bestätigen Sie Ihr Abonnement des Status von Chirp');
     expect(message!.text).toContain('innerhalb von 24 Stunden');
@@ -120,13 +124,16 @@ describe('signing up', () => {
     const forged = link.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
     expect((await fetch(forged, { redirect: 'manual' })).headers.get('location')).toBe(`${SITE}subscribe/expired/`);
     expect((await fetch(link, { redirect: 'manual' })).headers.get('location')).toBe(`${SITE}subscribe/confirmed/`);
-    expect(await rows('SELECT confirmed_at IS NOT NULL AS confirmed FROM subscribers WHERE email = ?', 'grace@example.net')).toEqual([
-      { confirmed: 1 },
-    ]);
+    expect(
+      await rows('SELECT confirmed_at IS NOT NULL AS confirmed FROM subscribers WHERE email = ?', 'grace@example.net'),
+    ).toEqual([{ confirmed: 1 }]);
     // An expired link: the row's expiry is past.
     await signUp({ email: 'late@example.net', website: '' });
     await until(() => mailTo('late@example.net').length === 1);
-    await service.db.prepare('UPDATE subscribers SET expires_at = expires_at - 86400001 WHERE email = ?').bind('late@example.net').run();
+    await service.db
+      .prepare('UPDATE subscribers SET expires_at = expires_at - 86400001 WHERE email = ?')
+      .bind('late@example.net')
+      .run();
     const late = linkIn(mailTo('late@example.net')[0]!.text, 'confirm');
     expect((await fetch(late, { redirect: 'manual' })).headers.get('location')).toBe(`${SITE}subscribe/expired/`);
   });
@@ -134,15 +141,23 @@ describe('signing up', () => {
   test('an unconfirmed address is deleted once its link expires (the hourly clean-up)', async () => {
     await signUp({ email: 'never@example.net', website: '' });
     await until(() => mailTo('never@example.net').length === 1);
-    await service.db.prepare('UPDATE subscribers SET expires_at = ? WHERE email = ?').bind(Date.now() - 1, 'never@example.net').run();
+    await service.db
+      .prepare('UPDATE subscribers SET expires_at = ? WHERE email = ?')
+      .bind(Date.now() - 1, 'never@example.net')
+      .run();
     await (await service.mf.getWorker()).scheduled({ cron: '23 * * * *' });
-    await until(async () => (await rows('SELECT id FROM subscribers WHERE email = ?', 'never@example.net')).length === 0);
+    await until(
+      async () => (await rows('SELECT id FROM subscribers WHERE email = ?', 'never@example.net')).length === 0,
+    );
   });
 
   test('a known, confirmed address signing up again changes nothing; its owner is told, once an hour at most', async () => {
     await subscriber('known@example.net', ['api']);
     // An hour after the confirmation was sent:
-    await service.db.prepare('UPDATE subscribers SET last_mail_at = last_mail_at - 3600001 WHERE email = ?').bind('known@example.net').run();
+    await service.db
+      .prepare('UPDATE subscribers SET last_mail_at = last_mail_at - 3600001 WHERE email = ?')
+      .bind('known@example.net')
+      .run();
     await signUp({ email: 'known@example.net', components: ['login'], website: '' });
     await signUp({ email: 'known@example.net', website: '' });
     await until(() => mailTo('known@example.net').length === 2);
@@ -169,7 +184,11 @@ describe('signing up', () => {
     await until(() => mailTo('other-client@example.net').length === 1);
     // One address from many clients: past its daily limit, not even its choices change.
     for (let i = 0; i < SIGNUP_LIMITS.perAddress.count + 1; i++)
-      await signUp({ email: 'target@example.net', components: [i === SIGNUP_LIMITS.perAddress.count ? 'api' : 'login'], website: '' });
+      await signUp({
+        email: 'target@example.net',
+        components: [i === SIGNUP_LIMITS.perAddress.count ? 'api' : 'login'],
+        website: '',
+      });
     await settle();
     expect(mailTo('target@example.net')).toHaveLength(1);
     expect(await rows('SELECT components FROM subscribers WHERE email = ?', 'target@example.net')).toEqual([
@@ -205,7 +224,10 @@ describe('handover and fan-out', () => {
   test('an unsigned, wrongly signed or replayed handover is refused and sends nothing', async () => {
     const body = event('forged', []);
     const sent = api.sent.length;
-    const unsigned = await service.mf.dispatchFetch(`${service.url}/notify`, { method: 'POST', body: JSON.stringify(body) });
+    const unsigned = await service.mf.dispatchFetch(`${service.url}/notify`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
     const wrong = await service.mf.dispatchFetch(`${service.url}/notify`, signedHandover(body, 'not-the-secret'));
     const old = await service.mf.dispatchFetch(
       `${service.url}/notify`,
@@ -265,7 +287,9 @@ describe('handover and fan-out', () => {
     expect(mailTo('everything@example.net')).toHaveLength(4);
     expect(mailTo('api-fan@example.net')).toHaveLength(2);
     expect(
-      await rows("SELECT state, detail FROM deliveries AS d JOIN subscribers AS s ON s.id = d.subscriber_id WHERE event_id = 'api-degraded' AND email = 'api-fan@example.net'"),
+      await rows(
+        "SELECT state, detail FROM deliveries AS d JOIN subscribers AS s ON s.id = d.subscriber_id WHERE event_id = 'api-degraded' AND email = 'api-fan@example.net'",
+      ),
     ).toEqual([{ state: 'refused', detail: 'The `to` field must be a valid email address.' }]);
     api.refusing.clear();
     await handOver(event('api-degraded', ['api', 'login']));
@@ -285,7 +309,11 @@ describe('handover and fan-out', () => {
     const token = /name="t" value="([^"]+)"/.exec(html)![1]!;
     const saved = await fetch(manage, {
       method: 'POST',
-      body: new URLSearchParams([['t', token], ['components', 'api'], ['action', 'save']]),
+      body: new URLSearchParams([
+        ['t', token],
+        ['components', 'api'],
+        ['action', 'save'],
+      ]),
       redirect: 'manual',
     });
     expect(saved.headers.get('location')).toBe(`${SITE}subscribe/confirmed/`);
@@ -300,7 +328,9 @@ describe('handover and fan-out', () => {
     });
     expect(gone.status).toBe(200);
     expect(await rows('SELECT id FROM subscribers WHERE email = ?', 'login-fan@example.net')).toEqual([]);
-    expect(await rows("SELECT COUNT(*) AS n FROM deliveries WHERE subscriber_id NOT IN (SELECT id FROM subscribers)")).toEqual([{ n: 0 }]);
+    expect(
+      await rows('SELECT COUNT(*) AS n FROM deliveries WHERE subscriber_id NOT IN (SELECT id FROM subscribers)'),
+    ).toEqual([{ n: 0 }]);
     // Its links now lead to "unsubscribed"; an update sends it nothing.
     expect((await fetch(manage, { redirect: 'manual' })).headers.get('location')).toBe(`${SITE}subscribe/left/`);
     await handOver(event('after-leaving', []));
@@ -319,7 +349,11 @@ describe('a crash midway', () => {
     const emails = await startEmailStandIn();
     let first = await startService({ emailApi: emails.url, siteUrl: SITE, persist: dir });
     const values = Array.from({ length: 250 }, (_, i) => `('reader${i}@example.org', 'en', '[]', 0, 1)`);
-    await first.db.prepare(`INSERT INTO subscribers (email, locale, components, created_at, confirmed_at) VALUES ${values.join(',')}`).run();
+    await first.db
+      .prepare(
+        `INSERT INTO subscribers (email, locale, components, created_at, confirmed_at) VALUES ${values.join(',')}`,
+      )
+      .run();
     // The stand-in takes the first batch, and the service dies before it can record it.
     let stopped: Promise<void> | undefined;
     emails.onBatch = () => {

@@ -53,6 +53,7 @@ describe('one owner: the example runs the site template’s workflows', () => {
       ...(channel.type === 'webhook' ? [channel.secret_env] : []),
     ]),
     ...(config.probes ?? []).flatMap((probe) => Object.values(probe.headers_env ?? {})),
+    ...(config.subscriptions ? [config.subscriptions.secret_env] : []),
   ]);
 
   /** A workflow without the lines passing the example's own secrets, and without an `env:` left empty by their removal. */
@@ -96,7 +97,11 @@ describe('the publish path', () => {
     const installs = Object.values(deploy)
       .flatMap(runs)
       .filter((command) => command.startsWith('npm ci'));
-    expect(installs).toEqual(['npm ci --omit=dev --no-audit --no-fund', 'npm ci --omit=dev --no-audit --no-fund']);
+    expect(installs).toEqual([
+      'npm ci --omit=dev --no-audit --no-fund',
+      'npm ci --omit=dev --no-audit --no-fund',
+      'npm ci --omit=dev --no-audit --no-fund',
+    ]);
     const { dependencies } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
     for (const tool of ['lighthouse', 'playwright-core', 'eslint', 'vitest'])
       expect(dependencies).not.toHaveProperty(tool);

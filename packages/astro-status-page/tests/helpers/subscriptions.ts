@@ -145,7 +145,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
         config: {
           name: 'subscriptions',
           compatibilityDate: '2026-11-01',
-          manifest: { mainModule: 'worker.js', modules: { 'worker.js': { type: 'esm', contents: await workerScript() } } },
+          manifest: {
+            mainModule: 'worker.js',
+            modules: { 'worker.js': { type: 'esm', contents: await workerScript() } },
+          },
           triggers: [{ type: 'queue', name: 'outbox', maxBatchSize: 10, maxBatchTimeout: 0.05, maxRetries: 10 }],
           env: {
             DB: { type: 'd1', id: 'subscriptions' },
