@@ -23,7 +23,8 @@ describe('the handover to the subscriptions service', () => {
       at: '2022-12-28T12:58:00.000Z',
     });
     expect(body.components).toContain('login');
-    expect(body.html).toMatch(/^<p>/);
+    expect(body.text).toMatch(/^We have traced the errors/);
+    expect(body.html).toMatch(/^<p dir="auto">We have traced the errors/);
     expect(body.site.components.map((component) => component.id)).toEqual([
       'web',
       'ios',
