@@ -24,7 +24,9 @@ function workerdPeakBytes(): number {
   const ours = new Set([String(process.pid)]);
   let peak = 0;
   // Miniflare starts workerd as a child of this process.
-  for (const pid of readFileSync('/proc/self/task/' + process.pid + '/children', 'utf8').trim().split(/\s+/)) {
+  for (const pid of readFileSync('/proc/self/task/' + process.pid + '/children', 'utf8')
+    .trim()
+    .split(/\s+/)) {
     if (!pid || ours.has(pid)) continue;
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     if (!/^Name:\s*workerd/m.test(status)) continue;
@@ -73,8 +75,12 @@ try {
   console.log(`Subscribers: ${count.toLocaleString('en')}, email API requests: ${api.requests} (batches of 100)`);
   console.log(`Handover answered in ${(handedOver / 1000).toFixed(2)} s; last message after ${seconds.toFixed(1)} s`);
   console.log(`Throughput: ${Math.round(count / seconds).toLocaleString('en')} messages/s`);
-  console.log(`Peak memory: workerd ${mib(workerdPeakBytes())}, this process (stand-in) ${mib(process.resourceUsage().maxRSS * 1024)}`);
-  console.log(`Exactly one message each: ${once ? 'yes' : `NO (${perReader.size} readers, ${api.sent.length} messages)`}`);
+  console.log(
+    `Peak memory: workerd ${mib(workerdPeakBytes())}, this process (stand-in) ${mib(process.resourceUsage().maxRSS * 1024)}`,
+  );
+  console.log(
+    `Exactly one message each: ${once ? 'yes' : `NO (${perReader.size} readers, ${api.sent.length} messages)`}`,
+  );
   if (!once) process.exitCode = 1;
 } finally {
   await service.dispose();

@@ -102,7 +102,7 @@ describe('a reader, JavaScript off', () => {
         const answer = await service.mf.dispatchFetch(request.url(), {
           method: request.method(),
           headers: request.headers(),
-          body: request.postDataBuffer() ?? undefined,
+          ...(request.postDataBuffer() ? { body: request.postDataBuffer()! } : {}),
           redirect: 'manual',
         });
         await route.fulfill({

@@ -145,7 +145,7 @@ describe('signing up', () => {
       .prepare('UPDATE subscribers SET expires_at = ? WHERE email = ?')
       .bind(Date.now() - 1, 'never@example.net')
       .run();
-    await (await service.mf.getWorker()).scheduled({ cron: '23 * * * *' });
+    await service.mf.dispatchFetch(`${service.url}/cdn-cgi/local/scheduled?cron=23+*+*+*+*`);
     await until(
       async () => (await rows('SELECT id FROM subscribers WHERE email = ?', 'never@example.net')).length === 0,
     );

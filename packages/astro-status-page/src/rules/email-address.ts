@@ -7,7 +7,6 @@ import { MAILBOX } from './mailbox.ts';
  * is what goes into the message's headers.
  */
 
-
 /** Why `value` is not exactly one address (a plain one or `Name <address>`), or undefined. */
 export function addressProblem(value: string): string | undefined {
   // A line break would start a new header line (header injection); the parser would silently fold it into the name.

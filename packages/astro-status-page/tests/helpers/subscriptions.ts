@@ -52,7 +52,7 @@ export interface EmailStandIn {
   /** Refuse, as Resend's permissive mode does, messages to these addresses (by index in the batch). */
   refusing: Set<string>;
   /** Called as each batch is accepted, before it is answered: the answer waits for what it returns (a test stops the service there). */
-  onBatch?: (count: number) => void | Promise<void>;
+  onBatch?: ((count: number) => void | Promise<void>) | undefined;
   close: () => Promise<void>;
 }
 
