@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { signature } from '../../src/notify/channels.ts';
 
@@ -16,19 +19,38 @@ import { signature } from '../../src/notify/channels.ts';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const WORKER = here('../../subscriptions/worker.ts');
 const MIGRATION = here('../../subscriptions/migrations/0001_subscriptions.sql');
+const CONFIG = here('../../subscriptions/wrangler.jsonc');
+const WRANGLER = here('../../../../node_modules/wrangler/bin/wrangler.js');
+const run = promisify(execFile);
 
 let bundled: Promise<string> | undefined;
-/** The Worker as wrangler would bundle it: one ES module, no Node built-ins. */
+/**
+ * The Worker as the deploy workflow's wrangler bundles it (`wrangler deploy
+ * --dry-run`): one ES module, which fails here if the Worker imported
+ * anything workerd lacks. Its config is the engine's template, copied with
+ * absolute paths into a temporary folder, so wrangler leaves nothing in the package.
+ */
 export function workerScript(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [WORKER],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]!.text);
+  bundled ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'subscriptions-bundle-'));
+    try {
+      const template = readFileSync(CONFIG, 'utf8')
+        .replace('"main": "worker.ts"', `"main": ${JSON.stringify(WORKER)}`)
+        .replace('"migrations_dir": "migrations"', `"migrations_dir": ${JSON.stringify(dirname(MIGRATION))}`);
+      writeFileSync(join(dir, 'wrangler.jsonc'), template);
+      await run(
+        process.execPath,
+        [WRANGLER, 'deploy', '--dry-run', '--outdir', join(dir, 'out'), '--config', join(dir, 'wrangler.jsonc')],
+        {
+          cwd: dir,
+          env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG_PATH: join(dir, 'logs') },
+        },
+      );
+      return readFileSync(join(dir, 'out', 'worker.js'), 'utf8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  })();
   return bundled;
 }
 
