@@ -69,7 +69,8 @@ function wording(event: Handover, t: Catalog): { headline: string; text: string;
 
 const footer = (t: Catalog, siteName: string, links: Links) => ({
   text: [
-    '--',
+    // The signature separator mail clients know: dash, dash, space.
+    '-- ',
     fill(t.subscriptions.why, { name: siteName }),
     `${t.subscriptions.manage}: ${links.manage}`,
     `${t.subscriptions.unsubscribe}: ${links.unsubscribe}`,

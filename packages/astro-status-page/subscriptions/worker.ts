@@ -4,6 +4,7 @@ import {
   CONFIRMATION_HOURS,
   FORM_FIELDS,
   SERVICE_PATHS,
+  serviceEndpoint,
   SIGNUP_LIMITS,
   stepPath,
   type Handover,
@@ -99,8 +100,8 @@ async function readToken(env: Env, purpose: string, value: string | null): Promi
 const links = async (env: Env, service: string, subscriber: number): Promise<Links> => {
   const manage = await token(env, 'manage', subscriber);
   return {
-    manage: `${service}/${SERVICE_PATHS.manage}?t=${manage}`,
-    unsubscribe: `${service}/${SERVICE_PATHS.unsubscribe}?t=${manage}`,
+    manage: `${serviceEndpoint(service, 'manage')}?t=${manage}`,
+    unsubscribe: `${serviceEndpoint(service, 'unsubscribe')}?t=${manage}`,
   };
 };
 
@@ -405,7 +406,7 @@ async function mailOne(message: QueueMessage<Job>, job: Extract<Job, { type: 'co
   const locale = localeOf(row?.locale);
   let email: Email | undefined;
   if (row && job.type === 'confirm' && row.confirmed_at === null && row.expires_at !== null) {
-    const link = `${job.service}/${SERVICE_PATHS.confirm}?t=${await token(env, 'confirm', row.id, row.expires_at)}`;
+    const link = `${serviceEndpoint(job.service, 'confirm')}?t=${await token(env, 'confirm', row.id, row.expires_at)}`;
     email = confirmationEmail(row.email, locale, env.SITE_NAME, link);
   } else if (row && job.type === 'known' && row.confirmed_at !== null)
     email = knownEmail(row.email, locale, env.SITE_NAME, await links(env, job.service, row.id));

@@ -1,6 +1,6 @@
 import { listComponents, type SiteConfig } from '../files/schemas/site-config.ts';
 import type { SubscriptionsConfig } from '../files/schemas/subscriptions-config.ts';
-import { SERVICE_PATHS, type Handover } from '../rules/subscriptions.ts';
+import { serviceEndpoint, type Handover } from '../rules/subscriptions.ts';
 import { post } from './delivery.ts';
 import type { Notification } from './diff.ts';
 import { toMessage } from './message.ts';
@@ -47,7 +47,7 @@ export function subscriptionsChannel(
   env: Record<string, string | undefined>,
 ): LiveChannel {
   const secret = env[subscriptions.secret_env] ?? '';
-  const url = `${subscriptions.service.replace(/\/+$/, '')}/${SERVICE_PATHS.handover}`;
+  const url = serviceEndpoint(subscriptions.service, 'handover');
   return {
     config: { type: 'subscriptions', name: SUBSCRIPTIONS_CHANNEL, url, secret_env: subscriptions.secret_env },
     secrets: [{ name: subscriptions.secret_env, value: secret }],

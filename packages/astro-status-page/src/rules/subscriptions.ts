@@ -22,6 +22,10 @@ export const SERVICE_PATHS = {
   handover: 'notify',
 } as const;
 
+/** One of the service's endpoints, under its address (which may have a path of its own). */
+export const serviceEndpoint = (service: string, endpoint: keyof typeof SERVICE_PATHS): string =>
+  `${service.replace(/\/+$/, '')}/${SERVICE_PATHS[endpoint]}`;
+
 /** The sign-up form's fields. `website` is the honeypot: people never see it, form-filling robots fill it. */
 export const FORM_FIELDS = {
   address: 'email',

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { serviceEndpoint } from '../../rules/subscriptions.ts';
 import { PAGE_URL } from '../../rules/urls.ts';
 import { envName } from './notify-config.ts';
 import { urlField } from './url.ts';
@@ -23,4 +24,4 @@ export const subscriptionsConfigSchema = z.strictObject({
 export type SubscriptionsConfig = z.output<typeof subscriptionsConfigSchema>;
 
 /** The address the form posts to. */
-export const signUpUrl = (config: SubscriptionsConfig): string => `${config.service.replace(/\/+$/, '')}/subscribe`;
+export const signUpUrl = (config: SubscriptionsConfig): string => serviceEndpoint(config.service, 'subscribe');
