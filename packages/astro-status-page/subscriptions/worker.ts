@@ -205,8 +205,9 @@ const leave = (env: Env, id: number) =>
     env.DB.prepare('DELETE FROM deliveries WHERE subscriber_id = ?').bind(id),
   ]);
 
-const PAGE_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/** The manage page's policy: its form posts here, and follows the answer to the site's pages (form-action governs redirects too). */
+const pagePolicy = (env: Env) =>
+  `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(env.SITE_URL).origin}; base-uri 'none'; frame-ancestors 'none'`;
 
 async function manage(request: Request, url: URL, env: Env): Promise<Response> {
   const form = request.method === 'POST' ? await request.formData().catch(() => undefined) : undefined;
@@ -239,7 +240,7 @@ async function manage(request: Request, url: URL, env: Env): Promise<Response> {
   return new Response(managePage(localeOf(row.locale), raw!, results, chosen), {
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': PAGE_POLICY,
+      'content-security-policy': pagePolicy(env),
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
     },

@@ -211,6 +211,23 @@ describe('a reader, JavaScript off', () => {
       expect.stringMatching(/^\[Chirp\] In progress: /),
     ]);
 
+    // The message's manage link: a page of the service, with JavaScript off too; Timelines added.
+    const manage = /https?:\S+\/manage\?t=\S+/.exec(update!.text)![0];
+    await tab.goto(manage);
+    expect(await tab.getByLabel('Login', { exact: true }).isChecked()).toBe(true);
+    // axe runs as a script: the same page in a context with JavaScript on.
+    const checking = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const copy = await checking.newPage();
+    await copy.setContent(await tab.content());
+    expect(await axeViolations(copy)).toEqual([]);
+    await checking.close();
+    await tab.getByLabel('Timelines', { exact: true }).check();
+    await tab.getByRole('button', { name: 'Save' }).click();
+    await tab.waitForURL(`${SITE}/subscribe/confirmed/`);
+    expect(
+      (await service.db.prepare("SELECT components FROM subscribers WHERE email = 'reader@example.org'").all()).results,
+    ).toEqual([{ components: '["login","timelines"]' }]);
+
     // Leaving, from the message's one-click header (RFC 8058): the address is gone.
     const unsubscribe = /<(\S+)>/.exec(update!.headers['List-Unsubscribe']!)![1]!;
     const gone = await fetch(unsubscribe, { method: 'POST', body: 'List-Unsubscribe=One-Click' });

@@ -301,7 +301,7 @@ describe('handover and fan-out', () => {
     const [message] = mailTo('login-fan@example.net').slice(-1);
     const manage = linkIn(message!.text, 'manage');
     const page = await fetch(manage);
-    expect(page.headers.get('content-security-policy')).toContain("form-action 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("form-action 'self' https://status.chirp.example;");
     const html = await page.text();
     expect(html).toContain('<html lang="ja" dir="ltr">');
     expect(html).toMatch(/value="login" checked> <bdi>Login<\/bdi>/);
