@@ -160,7 +160,9 @@ export function managePage(
 <title>${escapeHtml(t.subscriptions.manageTitle)}</title>
 <style>
 body { font: 1rem/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color-scheme: light dark; }
-ul { list-style: none; padding: 0; }
+ul { list-style: none; padding: 0; margin: 0; }
+fieldset { border: 1px solid; border-radius: 0.4rem; }
+legend { font-weight: 600; padding-inline: 0.25rem; }
 li label { display: inline-flex; gap: 0.5rem; align-items: center; min-block-size: 2.25rem; }
 input[type=checkbox] { inline-size: 1.25rem; block-size: 1.25rem; }
 button { font: inherit; min-block-size: 2.75rem; padding: 0 1rem; margin-block: 0.5rem; margin-inline-end: 0.5rem; }
@@ -169,10 +171,11 @@ button { font: inherit; min-block-size: 2.75rem; padding: 0 1rem; margin-block: 
 <body>
 <main>
 <h1>${escapeHtml(t.subscriptions.manageTitle)}</h1>
+<p>${escapeHtml(t.subscriptions.manageText)}</p>
 <form method="post">
 <input type="hidden" name="t" value="${escapeHtml(token)}">
 <fieldset>
-<legend>${escapeHtml(t.subscriptions.manageText)}</legend>
+<legend>${escapeHtml(t.subscriptions.components)}</legend>
 <ul>
 ${boxes}
 </ul>
