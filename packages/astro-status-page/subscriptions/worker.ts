@@ -117,15 +117,19 @@ const emailApi = (env: Env): EmailApi => ({
   from: env.EMAIL_FROM,
 });
 
-/** Within the limit: records this attempt and says yes; past it: records nothing and says no. */
+/**
+ * Within the limit: records this attempt and says yes; past it: records
+ * nothing and says no. One statement, so two sign-ups at once cannot both
+ * pass the last free place.
+ */
 async function withinLimit(env: Env, key: string, limit: { count: number; perMs: number }, now: number) {
   const hashed = await keyed(env, key);
-  const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM attempts WHERE key = ? AND at > ?')
-    .bind(hashed, now - limit.perMs)
-    .first<{ n: number }>();
-  if ((row?.n ?? 0) >= limit.count) return false;
-  await env.DB.prepare('INSERT INTO attempts (key, at) VALUES (?, ?)').bind(hashed, now).run();
-  return true;
+  const result = await env.DB.prepare(
+    'INSERT INTO attempts (key, at) SELECT ?1, ?2 WHERE (SELECT COUNT(*) FROM attempts WHERE key = ?1 AND at > ?3) < ?4',
+  )
+    .bind(hashed, now, now - limit.perMs, limit.count)
+    .run();
+  return result.meta.changes === 1;
 }
 
 interface SubscriberRow {
@@ -141,21 +145,26 @@ interface SubscriberRow {
 /**
  * The form. Every outcome, a new address, a known one, a refused one (the
  * honeypot filled, a limit reached, no address at all), gets the same 303 to
- * the "check your inbox" page, so the answer tells nobody who is subscribed.
+ * the "check your inbox" page, so the answer tells nobody who is subscribed;
+ * it goes out before any of the work is done, so neither does its timing.
  */
-async function signUp(request: Request, env: Env, service: string): Promise<Response> {
-  const answer = redirect(env, 'inbox');
+async function signUp(request: Request, env: Env, service: string, context: ExecutionContext): Promise<Response> {
   const form = await request.formData().catch(() => undefined);
-  if (!form) return answer;
-  if (String(form.get(FORM_FIELDS.honeypot) ?? '') !== '') return answer;
-  const now = Date.now();
   const client = request.headers.get('cf-connecting-ip') ?? 'unknown';
-  if (!(await withinLimit(env, `client.${client}`, SIGNUP_LIMITS.perClient, now))) return answer;
+  if (form) context.waitUntil(register(form, client, env, service));
+  return redirect(env, 'inbox');
+}
+
+/** A sign-up's work, after the answer: the limits, then a new row and its confirmation, or a known row's. */
+async function register(form: FormData, client: string, env: Env, service: string): Promise<void> {
+  if (String(form.get(FORM_FIELDS.honeypot) ?? '') !== '') return;
+  const now = Date.now();
+  if (!(await withinLimit(env, `client.${client}`, SIGNUP_LIMITS.perClient, now))) return;
   const address = String(form.get(FORM_FIELDS.address) ?? '')
     .trim()
     .toLowerCase();
-  if (!isMailbox(address)) return answer;
-  if (!(await withinLimit(env, `address.${address}`, SIGNUP_LIMITS.perAddress, now))) return answer;
+  if (!isMailbox(address)) return;
+  if (!(await withinLimit(env, `address.${address}`, SIGNUP_LIMITS.perAddress, now))) return;
   const locale = localeOf(form.get(FORM_FIELDS.locale));
   const components = JSON.stringify(
     [...new Set(form.getAll(FORM_FIELDS.components).map(String))].filter((id) => SLUG.test(id)).slice(0, 500),
@@ -171,19 +180,27 @@ async function signUp(request: Request, env: Env, service: string): Promise<Resp
       .first<{ id: number }>();
     if (row) await env.OUTBOX.send({ type: 'confirm', subscriber: row.id, service });
   } else if (known.confirmed_at === null) {
-    // Not confirmed yet: the latest choice counts; a fresh link goes out once an hour at most.
-    await env.DB.prepare(
-      'UPDATE subscribers SET locale = ?, components = ?, expires_at = ?, last_mail_at = ? WHERE id = ?',
-    )
-      .bind(locale, components, mailDue ? expires : known.expires_at, mailDue ? now : known.last_mail_at, known.id)
+    // Not confirmed yet: the latest choice counts.
+    await env.DB.prepare('UPDATE subscribers SET locale = ?, components = ? WHERE id = ? AND confirmed_at IS NULL')
+      .bind(locale, components, known.id)
       .run();
-    if (mailDue) await env.OUTBOX.send({ type: 'confirm', subscriber: known.id, service });
-  } else if (mailDue) {
+    // A fresh link once an hour at most: the one sign-up that moves last_mail_at sends it.
+    if (mailDue && (await claimMail(env, known.id, now, expires)))
+      await env.OUTBOX.send({ type: 'confirm', subscriber: known.id, service });
+  } else if (mailDue && (await claimMail(env, known.id, now))) {
     // Confirmed: a stranger must not change someone's choices; the owner is told where to change them.
-    await env.DB.prepare('UPDATE subscribers SET last_mail_at = ? WHERE id = ?').bind(now, known.id).run();
     await env.OUTBOX.send({ type: 'known', subscriber: known.id, service });
   }
-  return answer;
+}
+
+/** Whether this sign-up is the one that may mail the address now (none did within the hour); with a new link's expiry for an unconfirmed one. */
+async function claimMail(env: Env, id: number, now: number, expires?: number): Promise<boolean> {
+  const result = await env.DB.prepare(
+    `UPDATE subscribers SET last_mail_at = ?1${expires === undefined ? '' : ', expires_at = ?4'} WHERE id = ?2 AND last_mail_at <= ?3`,
+  )
+    .bind(now, id, now - SIGNUP_LIMITS.mailEveryMs, ...(expires === undefined ? [] : [expires]))
+    .run();
+  return result.meta.changes === 1;
 }
 
 async function confirm(url: URL, env: Env): Promise<Response> {
@@ -436,11 +453,12 @@ async function cleanUp(env: Env, now: number): Promise<void> {
 const serviceOf = (url: URL) => url.origin + url.pathname.replace(/\/[^/]*$/, '');
 
 export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
+  async fetch(request: Request, env: Env, context: ExecutionContext): Promise<Response> {
     const url = new URL(request.url);
     const endpoint = url.pathname.split('/').at(-1);
     const service = serviceOf(url);
-    if (endpoint === SERVICE_PATHS.subscribe && request.method === 'POST') return signUp(request, env, service);
+    if (endpoint === SERVICE_PATHS.subscribe && request.method === 'POST')
+      return signUp(request, env, service, context);
     if (endpoint === SERVICE_PATHS.confirm && request.method === 'GET') return confirm(url, env);
     if (endpoint === SERVICE_PATHS.manage) return manage(request, url, env);
     if (endpoint === SERVICE_PATHS.unsubscribe) return unsubscribe(request, url, env);
