@@ -29,7 +29,6 @@ import { handOverCheckedSite } from '../site/checked-site.ts';
 import { prefixed, STATUS_ROUTES } from './routes.ts';
 import { resolveOptions, type StatusPageOptions } from './options.ts';
 
-
 /** A subscriptions step page, under any base path. */
 const isStepPage = (pathname: string) => SUBSCRIPTION_STEPS.some((step) => pathname.endsWith(stepPath(step)));
 
