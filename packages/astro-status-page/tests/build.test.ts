@@ -293,7 +293,7 @@ describe('/subscribe/, linked from every page', () => {
       expect(page(build, path).querySelector('header a.subscribe')?.getAttribute('href'), path).toBe('/subscribe/');
   });
 
-  test('gives absolute feed, calendar (webcal://), badge and API addresses, and how to follow from Slack, Teams and email', () => {
+  test('gives absolute feed, calendar (webcal://), badge and API addresses, how to follow from Slack and Teams, and the email sign-up', () => {
     const subscribe = page(build, '/subscribe/');
     const codes = subscribe.querySelectorAll('code').map(text);
     const links = subscribe.querySelectorAll('main a').map((link) => [text(link), link.getAttribute('href')]);
@@ -322,7 +322,8 @@ describe('/subscribe/, linked from every page', () => {
     const words = text(subscribe.querySelector('main'));
     expect(words).toMatch(/Slack: in the channel, type \/feed subscribe\s*https:\/\/status\.chirp\.example\/rss\.xml/);
     expect(words).toContain('Microsoft Teams');
-    expect(words).toContain('feed-to-email');
+    // The example names a subscriptions service: email is a sign-up form (tests/subscriptions-browser.test.ts).
+    expect(words).toContain('Get an email when Chirp posts an update.');
     expect(readBuilt(build, 'sitemap-0.xml')).toContain('<loc>https://status.chirp.example/subscribe/</loc>');
   });
 

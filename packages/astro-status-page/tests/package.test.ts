@@ -69,6 +69,13 @@ test('the tarball holds the engine and no tests, fixtures or bench', () => {
   expect(paths).toContain('dist/index.js');
   expect(paths).toContain('dist/cli/bin.js');
   expect(paths).toContain('src/routes/index.astro');
+  // The subscriptions service, with what it imports from src/: a site deploys the version it builds with.
+  for (const path of [
+    'subscriptions/worker.ts',
+    'subscriptions/wrangler.jsonc',
+    'subscriptions/migrations/0001_subscriptions.sql',
+  ])
+    expect(paths).toContain(path);
   expect(paths.filter((path) => /(^|\/)(tests?|fixtures|bench)\/|\.test\.[jt]s$/.test(path))).toEqual([]);
   console.log(
     `astro-status-page tarball: ${(first.size / 1024).toFixed(0)} KiB packed, ${(first.unpackedSize / 1024).toFixed(0)} KiB unpacked, ${paths.length} files`,

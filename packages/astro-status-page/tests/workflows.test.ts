@@ -53,6 +53,7 @@ describe('one owner: the example runs the site template’s workflows', () => {
       ...(channel.type === 'webhook' ? [channel.secret_env] : []),
     ]),
     ...(config.probes ?? []).flatMap((probe) => Object.values(probe.headers_env ?? {})),
+    ...(config.subscriptions ? [config.subscriptions.secret_env] : []),
   ]);
 
   /** A workflow without the lines passing the example's own secrets, and without an `env:` left empty by their removal. */
@@ -96,7 +97,11 @@ describe('the publish path', () => {
     const installs = Object.values(deploy)
       .flatMap(runs)
       .filter((command) => command.startsWith('npm ci'));
-    expect(installs).toEqual(['npm ci --omit=dev --no-audit --no-fund', 'npm ci --omit=dev --no-audit --no-fund']);
+    expect(installs).toEqual([
+      'npm ci --omit=dev --no-audit --no-fund',
+      'npm ci --omit=dev --no-audit --no-fund',
+      'npm ci --omit=dev --no-audit --no-fund',
+    ]);
     const { dependencies } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
     for (const tool of ['lighthouse', 'playwright-core', 'eslint', 'vitest'])
       expect(dependencies).not.toHaveProperty(tool);
@@ -230,5 +235,51 @@ describe('the probe path', () => {
     expect(publish.run).toBe('gh workflow run deploy.yml --ref "$GITHUB_REF_NAME"');
     expect(Object.keys(deploy.on)).toContain('workflow_dispatch');
     expect(workflow.permissions).toEqual({ contents: 'write', actions: 'write' });
+  });
+});
+
+describe('the subscriptions service', () => {
+  const deploy = jobs('deploy.yml');
+  const job = deploy['subscriptions']!;
+  const step = job.steps.find((candidate) => candidate.name === 'Deploy the subscriptions service')!;
+  const lines = step.run!.split('\n');
+  const at = (pattern: RegExp) => lines.findIndex((line) => pattern.test(line));
+
+  test('is deployed only once its repository variables are set, from the build, beside the Pages deploy', () => {
+    expect(job.if).toBe("${{ vars.STATUS_SUBSCRIPTIONS_DATABASE_ID != '' && vars.STATUS_SUBSCRIPTIONS_FROM != '' }}");
+    expect(job.needs).toBe('build');
+    expect(step.env?.['SITE_URL']).toBe('${{ needs.build.outputs.site }}/');
+  });
+
+  test('applies the database migrations before deploying the Worker, with a pinned wrangler, on the engine’s own copy', () => {
+    expect(step.run).toContain('service=node_modules/astro-status-page/subscriptions');
+    expect(step.run).toContain('wrangler="npx --yes wrangler@4.164.0"');
+    const migrations = at(/\$wrangler d1 migrations apply status-subscriptions --remote \$config$/);
+    const worker = at(/^\$wrangler deploy \$config /);
+    expect(migrations).toBeGreaterThan(-1);
+    expect(worker).toBeGreaterThan(migrations);
+    // Secrets reach wrangler on its standard input, never on a command line the log would show.
+    for (const name of ['SUBSCRIPTIONS_SECRET', 'EMAIL_API_KEY'])
+      expect(step.run).toContain(`printf '%s' "$${name}" | $wrangler secret put ${name} $config`);
+  });
+
+  test('every credential comes from a secret, every setting from a variable', () => {
+    expect(step.env).toEqual({
+      CLOUDFLARE_API_TOKEN: '${{ secrets.CLOUDFLARE_API_TOKEN }}',
+      CLOUDFLARE_ACCOUNT_ID: '${{ secrets.CLOUDFLARE_ACCOUNT_ID }}',
+      DATABASE_ID: '${{ vars.STATUS_SUBSCRIPTIONS_DATABASE_ID }}',
+      EMAIL_FROM: '${{ vars.STATUS_SUBSCRIPTIONS_FROM }}',
+      SITE_URL: '${{ needs.build.outputs.site }}/',
+      SUBSCRIPTIONS_SECRET: '${{ secrets.STATUS_SUBSCRIPTIONS_SECRET }}',
+      EMAIL_API_KEY: '${{ secrets.RESEND_API_KEY }}',
+    });
+  });
+
+  test('the template the workflow fills in is the engine’s: its database placeholder, migrations and entry point', () => {
+    const template = readFileSync(join(REPO, 'packages/astro-status-page/subscriptions/wrangler.jsonc'), 'utf8');
+    expect(step.run).toContain('sed "s/filled-in-by-the-deploy-workflow/$DATABASE_ID/"');
+    expect(template).toContain('"database_id": "filled-in-by-the-deploy-workflow"');
+    expect(template).toContain('"migrations_dir": "migrations"');
+    expect(template).toContain('"main": "worker.ts"');
   });
 });

@@ -58,10 +58,7 @@ export function catalogOf(locale: Locale): Catalog {
   return result.data as Catalog;
 }
 
-/** `template` with each `{name}` replaced by `values[name]`. */
-export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export { fill } from './fill.ts';
 
 /** `template` cut at its `{placeholders}`, for markup that puts an element (a `<time>`) in their place: "Updated {updated}" is ["Updated ", { name: "updated" }]. */
 export function templateParts(template: string): Array<string | { name: string }> {

@@ -22,12 +22,16 @@ import { PROBES_DIR } from '../files/probe-data.ts';
 import { formatProblem, type Problem } from '../files/validate.ts';
 import type { StatusModel } from '../model/status-model.ts';
 import { resolveNow } from '../rules/now.ts';
+import { stepPath, SUBSCRIPTION_STEPS } from '../rules/subscriptions.ts';
 import { deployment, DeploymentEnvError } from '../rules/urls.ts';
 import { checkSite } from '../site/check-site.ts';
 import { handOverCheckedSite } from '../site/checked-site.ts';
 import { prefixed, STATUS_ROUTES } from './routes.ts';
 import { siteStamp } from './site-stamp.ts';
 import { buildFolders, resolveOptions, type StatusPageOptions } from './options.ts';
+
+/** A subscriptions step page, under any base path. */
+const isStepPage = (pathname: string) => SUBSCRIPTION_STEPS.some((step) => pathname.endsWith(stepPath(step)));
 
 export type { StatusPageOptions } from './options.ts';
 
@@ -146,7 +150,11 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
           ...(cacheDir ? { cacheDir: pathToFileURL(`${resolve(cacheDir)}/`) } : {}),
           // One request a page: its CSS inline. Four pages in flight at once: each page's write waits on the disk.
           build: { inlineStylesheets: 'always', format: 'directory', concurrency: 4 },
-          integrations: [...(hasSitemap ? [] : [sitemap()]), publishStaging()],
+          integrations: [
+            // The subscriptions step pages ("check your inbox"…) answer the service's redirects: nothing to index.
+            ...(hasSitemap ? [] : [sitemap({ filter: (page) => !isStepPage(new URL(page).pathname) })]),
+            publishStaging(),
+          ],
           vite: {
             plugins: [
               checkedSitePlugin({ dir, pageBase, publicDir, ownsRoot, building }),

@@ -16,6 +16,7 @@ export const STATUS_ROUTES: readonly StatusRoute[] = [
   { pattern: '/', entrypoint: 'index.astro' },
   { pattern: '/404', entrypoint: '404.astro', root: true },
   { pattern: '/subscribe', entrypoint: 'subscribe.astro' },
+  { pattern: '/subscribe/[step]', entrypoint: 'subscribe/[step].astro' },
   { pattern: '/incidents/[slug]', entrypoint: 'incidents/[slug].astro' },
   { pattern: '/components/[id]', entrypoint: 'components/[id]/index.astro' },
   { pattern: '/components/[id]/rss.xml', entrypoint: 'components/[id]/rss.xml.ts' },

@@ -42,8 +42,18 @@ export type Outgoing = { deliveryId: string; notificationId: string } & (
   { kind: 'http'; request: HttpRequest } | { kind: 'email'; email: Email }
 );
 
-export interface LiveChannel {
-  config: NotifyChannel;
+/** The readers' subscriptions service (subscriptions.ts): not a `notify.channels` entry, but the `subscriptions:` section. */
+export interface HandoverChannel {
+  type: 'subscriptions';
+  name: string;
+  /** The service's handover address (public: it is in status.config.yaml). */
+  url: string;
+  secret_env: string;
+  components?: undefined;
+}
+
+export interface LiveChannel<Config extends NotifyChannel | HandoverChannel = NotifyChannel | HandoverChannel> {
+  config: Config;
   /** The environment variables it reads, with their values ('' when unset). */
   secrets: Array<{ name: string; value: string }>;
   /** Off when its URL variable (or the webhook's secret) is unset. */
@@ -231,7 +241,7 @@ export function liveChannel(
   channel: NotifyChannel,
   env: Record<string, string | undefined>,
   context: PageContext,
-): LiveChannel {
+): LiveChannel<NotifyChannel> {
   const names = [channel.url_env, ...(channel.type === 'webhook' ? [channel.secret_env] : [])];
   const secrets = names.map((name) => ({ name, value: env[name] ?? '' }));
   const [url, secret = ''] = secrets.map((s) => s.value);

@@ -11,7 +11,7 @@ import type { Clock } from './delivery.ts';
  *   webhook returns: limit 5, reset after 2 s; discord.com/developers/docs/topics/rate-limits).
  * - Teams: 4 requests a second and 60 in 30 s per webhook ("Rate limiting
  *   for connectors", learn.microsoft.com, Teams incoming webhooks).
- * Webhooks and email have no platform limit: they are sent as fast as the receiver answers.
+ * Webhooks, email and the subscriptions handover have no platform limit: they are sent as fast as the receiver answers.
  */
 
 export interface RateWindow {
@@ -19,7 +19,7 @@ export interface RateWindow {
   perMs: number;
 }
 
-export const PLATFORM_RATES: Record<NotifyChannel['type'], RateWindow[]> = {
+export const PLATFORM_RATES: Record<NotifyChannel['type'] | 'subscriptions', RateWindow[]> = {
   slack: [{ count: 1, perMs: 1_000 }],
   discord: [{ count: 5, perMs: 2_000 }],
   teams: [
@@ -28,6 +28,8 @@ export const PLATFORM_RATES: Record<NotifyChannel['type'], RateWindow[]> = {
   ],
   webhook: [],
   email: [],
+  // One request per notification; the service paces its own email API.
+  subscriptions: [],
 };
 
 /** How long a request would wait now to keep every window, in ms (0: send at once). */

@@ -6,6 +6,7 @@ import { pacer, PLATFORM_RATES } from './pacing.ts';
 import { redactor } from './redact.ts';
 import type { LoadedBuild, PreviousBuild } from './snapshot.ts';
 import { changedFeeds, hubPing } from './websub.ts';
+import { SUBSCRIPTIONS_CHANNEL, subscriptionsChannel } from './subscriptions.ts';
 
 /*
  * One `notify` run: what is new, to which channel, sent (or printed) with
@@ -90,20 +91,24 @@ type Say = (line: string) => void;
 export async function runNotify(run: NotifyRun): Promise<NotifyOutcome> {
   // Staff channels hear the watchdog (`watch`), never an announcement.
   const configured = (run.config.notify?.channels ?? []).filter((channel) => channel.audience !== 'staff');
-  const unknown = run.only.filter((name) => name !== 'websub' && !configured.some((channel) => channel.name === name));
+  // The readers' subscriptions service, when the site has one: a channel of its own (subscriptions.ts).
+  const subscriptions = run.config.subscriptions
+    ? [subscriptionsChannel(run.config.subscriptions, run.config, run.env)]
+    : [];
+  const names = [...configured.map((channel) => channel.name), ...subscriptions.map(() => SUBSCRIPTIONS_CHANNEL)];
+  const unknown = run.only.filter((name) => name !== 'websub' && !names.includes(name));
   if (unknown.length > 0)
-    throw new Error(
-      `--channel: unknown channel "${unknown[0]}". Configured: ${configured.map((channel) => channel.name).join(', ') || '(none)'}`,
-    );
+    throw new Error(`--channel: unknown channel "${unknown[0]}". Configured: ${names.join(', ') || '(none)'}`);
   const addresses = configured.flatMap((channel) => (channel.type === 'email' ? channel.to : []));
   const stranger = run.recipients.find((address) => !addresses.includes(address));
   if (stranger)
     throw new Error(
       `--to: "${stranger}" is not an address of any email channel. Configured: ${addresses.join(', ') || '(none)'}`,
     );
-  const channels = configured
-    .filter((channel) => run.only.length === 0 || run.only.includes(channel.name))
-    .map((channel) => liveChannel(channel, run.env, run.current.context));
+  const channels = [
+    ...configured.map((channel) => liveChannel(channel, run.env, run.current.context)),
+    ...subscriptions,
+  ].filter((channel) => run.only.length === 0 || run.only.includes(channel.config.name));
   const redact = redactor(channels.flatMap((channel) => channel.secrets));
   const say = (line: string) => run.out(redact(line));
   const selection = selectNotifications(run);
@@ -269,7 +274,7 @@ function preview(channel: LiveChannel, message: Outgoing): string {
     };
     return [
       head,
-      `SMTP via $${channel.config.url_env}`,
+      `SMTP via $${channel.config.type === 'email' ? channel.config.url_env : ''}`,
       ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
       '',
       email.text,
@@ -279,13 +284,15 @@ function preview(channel: LiveChannel, message: Outgoing): string {
     ].join('\n');
   }
   const headers = Object.entries(message.request.headers).map(([name, value]) => `${name}: ${value}`);
-  if (message.request.sign && channel.config.type === 'webhook')
+  const { config } = channel;
+  if (message.request.sign && (config.type === 'webhook' || config.type === 'subscriptions'))
     headers.push(
-      `${SIGNATURE_HEADER}: t=<unix time of each attempt>,v1=<HMAC-SHA256 of "<t>.<body>" with $${channel.config.secret_env}>`,
+      `${SIGNATURE_HEADER}: t=<unix time of each attempt>,v1=<HMAC-SHA256 of "<t>.<body>" with $${config.secret_env}>`,
     );
   return [
     head,
-    `POST $${channel.config.url_env}`,
+    // The service's address is public (status.config.yaml); a channel's URL is a secret, named by its variable.
+    `POST ${config.type === 'subscriptions' ? config.url : `$${config.url_env}`}`,
     ...headers,
     '',
     JSON.stringify(JSON.parse(message.request.body), null, 2),

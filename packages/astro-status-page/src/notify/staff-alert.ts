@@ -27,7 +27,7 @@ export function staffChannels(
   channels: readonly NotifyChannel[],
   env: Record<string, string | undefined>,
   context: PageContext,
-): LiveChannel[] {
+): Array<LiveChannel<NotifyChannel>> {
   return channels
     .filter((channel) => channel.audience === 'staff')
     .map((channel) => liveChannel(channel, env, context));
@@ -51,7 +51,7 @@ function toMessage(alert: StaffAlert): Message {
 }
 
 /** The one message a staff channel gets for an alert. */
-export function staffOutgoing(channel: LiveChannel, alert: StaffAlert, context: PageContext): Outgoing {
+export function staffOutgoing(channel: LiveChannel<NotifyChannel>, alert: StaffAlert, context: PageContext): Outgoing {
   const config = channel.config;
   const [url = '', secret = ''] = channel.secrets.map((s) => s.value);
   const message = toMessage(alert);

@@ -14,7 +14,23 @@ import { STALE_WARNING_SCRIPT_HASH } from './stale-warning.ts';
  * (`'unsafe-inline'`). Markdown never emits raw HTML (see markdown.ts), so no
  * reader-supplied `<style>` can reach a page.
  *
+ * Forms post nowhere, unless the site has a subscriptions service: then the
+ * sign-up form may post to it, and follow its 303 to the site's own "check
+ * your inbox" page (form-action also governs a form's redirects).
+ *
  * `_headers` (headers-file.ts) sends the same policy plus `frame-ancestors 'none'`,
  * which browsers ignore in a `<meta>`.
  */
-export const CONTENT_SECURITY_POLICY = `default-src 'none'; script-src ${STALE_WARNING_SCRIPT_HASH} ${LOCAL_TIME_SCRIPT_HASH}; img-src 'self' data:; manifest-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
+export function contentSecurityPolicy(formTargets: readonly string[] = []): string {
+  const forms = formTargets.length > 0 ? formTargets.join(' ') : "'none'";
+  return `default-src 'none'; script-src ${STALE_WARNING_SCRIPT_HASH} ${LOCAL_TIME_SCRIPT_HASH}; img-src 'self' data:; manifest-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action ${forms}`;
+}
+
+/** The policy of a site without a subscriptions service. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** Where the pages' forms may go: the subscriptions service, and the site (its answers redirect there); none without a service. */
+export function formTargets(service: string | undefined, site: string | URL): string[] {
+  if (service === undefined) return [];
+  return [...new Set([new URL(service).origin, new URL(site).origin])];
+}

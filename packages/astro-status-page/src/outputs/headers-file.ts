@@ -4,14 +4,17 @@ import { CONTENT_SECURITY_POLICY } from './csp.ts';
  * `_headers`, the response headers of Netlify and Cloudflare Pages (GitHub
  * Pages and S3 ignore it), published by the engine rather than kept in a
  * site's public/: its policy names the hashes of the engine's own inline
- * scripts, so a copy in a site would go stale with the next release.
+ * scripts, so a copy in a site would go stale with the next release; its
+ * form-action names the site's subscriptions service, when it has one.
  * Rules are kept from overlapping on Cache-Control: both hosts join a header
  * set by two matching rules into one comma-separated value.
  */
-export const HEADERS_FILE = `# Response headers for Netlify and Cloudflare Pages, written by astro-status-page.
+export const headersFile = (
+  policy: string = CONTENT_SECURITY_POLICY,
+): string => `# Response headers for Netlify and Cloudflare Pages, written by astro-status-page.
 # Every page also carries the policy in <meta http-equiv>; frame-ancestors only works here.
 /*
-  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'
+  Content-Security-Policy: ${policy}; frame-ancestors 'none'
   X-Content-Type-Options: nosniff
   Referrer-Policy: no-referrer
 

@@ -1,13 +1,11 @@
 import addressparser from 'nodemailer/lib/addressparser';
+import { MAILBOX } from './mailbox.ts';
 
 /*
  * One rule for every email address field (notify's `from` and `to`), read
  * with the parser nodemailer itself uses to send, so what passes the check
  * is what goes into the message's headers.
  */
-
-// A bare mailbox: something, one @, a domain with a dot.
-const MAILBOX = /^[^\s@<>]+@[^\s@<>.]+(\.[^\s@<>.]+)+$/;
 
 /** Why `value` is not exactly one address (a plain one or `Name <address>`), or undefined. */
 export function addressProblem(value: string): string | undefined {

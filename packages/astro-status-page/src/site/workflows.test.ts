@@ -216,3 +216,36 @@ test('a file that is not YAML is located', () => {
     expect.stringMatching(/^\.github\/workflows\/broken\.yml:\d+: workflow: YAML: /),
   ]);
 });
+
+describe('subscriptions: the service readers sign up with', () => {
+  const SUBSCRIPTIONS = `subscriptions:\n  service: https://subscriptions.acme.example\n`;
+  const service = `on: push
+jobs:
+  subscriptions:
+    steps:
+      - run: npx --yes wrangler@4.164.0 deploy --config node_modules/astro-status-page/subscriptions/wrangler.deploy.jsonc
+`;
+
+  test('deployed, and its secret given to the notify step: nothing to say', () => {
+    expect(
+      check(SUBSCRIPTIONS, {
+        'deploy.yml': deploy(envLines('STATUS_SUBSCRIPTIONS_SECRET')),
+        'service.yml': service,
+      }),
+    ).toEqual([]);
+  });
+
+  test('the notify step must get the secret it signs the handover with', () => {
+    expect(check(SUBSCRIPTIONS, { 'deploy.yml': deploy(), 'service.yml': service })).toEqual([
+      expect.stringContaining(
+        "is not given STATUS_SUBSCRIPTIONS_SECRET, which status.config.yaml's subscriptions (secret_env) reads",
+      ),
+    ]);
+  });
+
+  test('a service nobody deploys is named in status.config.yaml, where it is set', () => {
+    expect(check(SUBSCRIPTIONS, { 'deploy.yml': deploy(envLines('STATUS_SUBSCRIPTIONS_SECRET')) })).toEqual([
+      "status.config.yaml:9: subscriptions.service: names a subscriptions service, but no workflow deploys it (a step running wrangler on node_modules/astro-status-page/subscriptions): the form on /subscribe/ would post to nothing; the subscriptions job of the site template's deploy workflow does it",
+    ]);
+  });
+});

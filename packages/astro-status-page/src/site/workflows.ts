@@ -13,13 +13,17 @@ import type { Problem } from '../files/validate.ts';
  * file to fix.
  *
  * - Secrets: the step that runs `status notify` gets exactly the variables
- *   the subscribers' channels name (url_env, secret_env), the step that runs
+ *   the subscribers' channels name (url_env, secret_env, and the
+ *   subscriptions service's secret_env), the step that runs
  *   `status watch` those of the staff channels, the step that runs
  *   `status probe` those the checks' headers_env name; each from a secret,
  *   and no other secret (a step sees only what it needs).
  * - Schedules: a workflow that builds the page on a schedule runs exactly as
  *   often as freshness.interval promises; the watchdog runs at least once
  *   within freshness.grace, so a late build is caught before readers are warned.
+ * - Subscriptions: a site that names a subscriptions service deploys it (a
+ *   step that runs the engine's subscriptions/ Worker), so the form on
+ *   /subscribe/ never posts to a service nobody deploys.
  */
 
 export interface WorkflowFile {
@@ -45,6 +49,7 @@ const COMMANDS = {
     needs: (config: SiteConfig) => channelVariables(config, 'subscribers'),
     // Without a subscribers' channel, a site with no notify step loses nothing.
     needed: (config: SiteConfig) =>
+      config.subscriptions !== undefined ||
       (config.notify?.channels ?? []).some((channel) => (channel.audience ?? 'subscribers') === 'subscribers'),
     configPath: ['notify', 'channels'],
     missing:
@@ -77,14 +82,42 @@ const COMMANDS = {
 type Command = keyof typeof COMMANDS;
 
 function channelVariables(config: SiteConfig, audience: 'subscribers' | 'staff'): Wanted[] {
-  return (config.notify?.channels ?? [])
-    .filter((channel) => (channel.audience ?? 'subscribers') === audience)
-    .flatMap((channel) => [
-      { name: channel.url_env, by: `notify channel "${channel.name}" (url_env)` },
-      ...(channel.type === 'webhook'
-        ? [{ name: channel.secret_env, by: `notify channel "${channel.name}" (secret_env)` }]
-        : []),
-    ]);
+  // notify hands every update to the readers' subscriptions service, signed with its secret.
+  const service =
+    audience === 'subscribers' && config.subscriptions
+      ? [{ name: config.subscriptions.secret_env, by: 'subscriptions (secret_env)' }]
+      : [];
+  return [
+    ...(config.notify?.channels ?? [])
+      .filter((channel) => (channel.audience ?? 'subscribers') === audience)
+      .flatMap((channel) => [
+        { name: channel.url_env, by: `notify channel "${channel.name}" (url_env)` },
+        ...(channel.type === 'webhook'
+          ? [{ name: channel.secret_env, by: `notify channel "${channel.name}" (secret_env)` }]
+          : []),
+      ]),
+    ...service,
+  ];
+}
+
+/** Where the engine keeps the subscriptions service: a workflow that deploys it names this folder. */
+export const SUBSCRIPTIONS_SERVICE_DIR = 'node_modules/astro-status-page/subscriptions';
+
+/** A site naming a subscriptions service must deploy it. */
+function subscriptionsProblems(config: SiteConfig, configText: string, workflows: readonly Workflow[]): Problem[] {
+  if (!config.subscriptions) return [];
+  const deploys = workflows.some((workflow) =>
+    stepsOf(workflow).some(({ run }) => run.includes(SUBSCRIPTIONS_SERVICE_DIR) && /\bwrangler\b/.test(run)),
+  );
+  return deploys
+    ? []
+    : [
+        configProblem(
+          configText,
+          ['subscriptions', 'service'],
+          `names a subscriptions service, but no workflow deploys it (a step running wrangler on ${SUBSCRIPTIONS_SERVICE_DIR}): the form on /subscribe/ would post to nothing; the subscriptions job of the site template's deploy workflow does it`,
+        ),
+      ];
 }
 
 const runs = (command: string) => new RegExp(`\\bstatus(?:\\s+--)?\\s+${command}\\b`);
@@ -350,5 +383,6 @@ export function checkWorkflows(config: SiteConfig, configText: string, files: re
     ...problems,
     ...secretProblems(config, configText, workflows),
     ...scheduleProblems(config, configText, workflows),
+    ...subscriptionsProblems(config, configText, workflows),
   ];
 }

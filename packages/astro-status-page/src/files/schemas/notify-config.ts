@@ -13,7 +13,7 @@ import { SLUG, SLUG_RULE } from '../../rules/slug.ts';
  */
 
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
-const envName = z
+export const envName = z
   .string()
   .regex(
     ENV_NAME,

@@ -4,6 +4,7 @@ import { describeUnknown } from '../../rules/nearest.ts';
 import { DEFAULT_FRESHNESS, freshnessConfigSchema, mirrorsSchema } from './freshness-config.ts';
 import { timeZoneProblem } from '../../rules/time-zones.ts';
 import { notifyConfigSchema } from './notify-config.ts';
+import { subscriptionsConfigSchema } from './subscriptions-config.ts';
 import { probeName, probesSchema } from './probes-config.ts';
 import { oneOf } from './one-of.ts';
 import { publishedText } from './text.ts';
@@ -105,6 +106,8 @@ export const siteConfigSchema = z
     mirrors: mirrorsSchema.default([]),
     /** HTTP checks `npm run status -- probe` runs, each for a component (see docs/probes.md). */
     probes: probesSchema.optional(),
+    /** The email subscriptions service readers sign up with on /subscribe/ (see docs/subscriptions.md). */
+    subscriptions: subscriptionsConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -158,6 +161,13 @@ export const siteConfigSchema = z
         });
       if (address !== undefined && !mirrors.has(address)) mirrors.set(address, m);
     });
+    // The service is another host: the page's own address would post the form to a static file.
+    if (config.subscriptions && hostOf(config.subscriptions.service) === pageHost)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subscriptions', 'service'],
+        message: `is on ${pageHost}, the page's own host (url); the subscriptions service is a Worker at its own address, such as https://status-subscriptions.<account>.workers.dev`,
+      });
     const checks = new Set<string>();
     config.probes?.forEach((probe, p) => {
       if (!seen.has(probe.component))
