@@ -79,6 +79,8 @@ const json = (url: string, body: object, headers: Record<string, string> = {}): 
   body: JSON.stringify(body),
 });
 
+const slackAccepts = (body: string) => body.trim() === 'ok';
+
 /** Each channel type's request for a notification. */
 function requests(
   channel: NotifyChannel,
@@ -90,7 +92,8 @@ function requests(
   const message = toMessage(notification);
   switch (channel.type) {
     case 'slack':
-      return [{ id: notification.id, request: json(url, slackPayload(message, context)) }];
+      // Slack's webhooks answer `ok`; any other text is an error code, sometimes under a 200 (`invalid_blocks`).
+      return [{ id: notification.id, request: { ...json(url, slackPayload(message, context)), accepts: slackAccepts } }];
     case 'discord':
       return [{ id: notification.id, request: json(url, discordPayload(message, context)) }];
     case 'teams':
