@@ -247,8 +247,14 @@ describe('HTTP faults: retried only when nothing can have arrived', () => {
 describe("receivers' reasons", () => {
   test('each platform says why it refused, and the run prints it, control characters made visible', async () => {
     const hooks = {
-      slack400: await receiver([{ status: 400, body: 'invalid_blocks' }, { status: 400, body: 'invalid_blocks' }]),
-      slack200: await receiver([{ status: 200, body: 'invalid_blocks' }, { status: 200, body: 'invalid_blocks' }]),
+      slack400: await receiver([
+        { status: 400, body: 'invalid_blocks' },
+        { status: 400, body: 'invalid_blocks' },
+      ]),
+      slack200: await receiver([
+        { status: 200, body: 'invalid_blocks' },
+        { status: 200, body: 'invalid_blocks' },
+      ]),
       discord: await receiver(
         Array(2).fill({
           status: 400,

@@ -93,7 +93,9 @@ function requests(
   switch (channel.type) {
     case 'slack':
       // Slack's webhooks answer `ok`; any other text is an error code, sometimes under a 200 (`invalid_blocks`).
-      return [{ id: notification.id, request: { ...json(url, slackPayload(message, context)), accepts: slackAccepts } }];
+      return [
+        { id: notification.id, request: { ...json(url, slackPayload(message, context)), accepts: slackAccepts } },
+      ];
     case 'discord':
       return [{ id: notification.id, request: json(url, discordPayload(message, context)) }];
     case 'teams':

@@ -152,7 +152,10 @@ export function reasonOf(body: string): string {
   let text = body.trim();
   try {
     const json = JSON.parse(text) as Record<string, unknown>;
-    const error = (typeof json.error === 'object' && json.error !== null ? json.error : json) as Record<string, unknown>;
+    const error = (typeof json.error === 'object' && json.error !== null ? json.error : json) as Record<
+      string,
+      unknown
+    >;
     const message = [error.message, error.error, typeof json.error === 'string' ? json.error : undefined].find(
       (value): value is string => typeof value === 'string',
     );
@@ -269,18 +272,20 @@ export function postOnce(
       for (const event of ['error', 'close']) response.on(event, () => settle(false));
     });
     // A connection closed with neither an answer nor an error: what the request got to decides.
-    outgoing.on('close', () =>
-      heard ||
-      done(
-        written
-          ? {
-              ok: false,
-              retry: false,
-              mayHaveArrived: true,
-              detail: 'the connection closed without an answer: it may have arrived, so it is not retried',
-            }
-          : { ok: false, retry: true, detail: 'could not connect' },
-      ),
+    outgoing.on(
+      'close',
+      () =>
+        heard ||
+        done(
+          written
+            ? {
+                ok: false,
+                retry: false,
+                mayHaveArrived: true,
+                detail: 'the connection closed without an answer: it may have arrived, so it is not retried',
+              }
+            : { ok: false, retry: true, detail: 'could not connect' },
+        ),
     );
     outgoing.on('error', (error) => {
       if (heard) return;

@@ -167,7 +167,11 @@ export class Ledger {
 
   /** The receiver confirmed it: recorded before the claim is let go, so no run ever sees neither. */
   confirm(deliveryId: string, detail: string): void {
-    writeAtomic(this.dir, `${fileOf(deliveryId)}.done`, `${JSON.stringify({ at: new Date().toISOString(), detail })}\n`);
+    writeAtomic(
+      this.dir,
+      `${fileOf(deliveryId)}.done`,
+      `${JSON.stringify({ at: new Date().toISOString(), detail })}\n`,
+    );
     rmSync(this.path(deliveryId, 'owed'), { force: true });
   }
 

@@ -109,7 +109,13 @@ export function selectNotifications(
     if (!found) throw new Error(`--resend: nothing called "${id}" in this build. A resend takes ${RESEND_FORMS}`);
     notifications.set(found.id, found);
   }
-  return { notifications: [...notifications.values()], parts: new Set(run.resend), feeds, owedOnly: new Map(), gone: [] };
+  return {
+    notifications: [...notifications.values()],
+    parts: new Set(run.resend),
+    feeds,
+    owedOnly: new Map(),
+    gone: [],
+  };
 }
 
 type Say = (line: string) => void;
@@ -156,9 +162,7 @@ export async function runNotify(run: NotifyRun): Promise<NotifyOutcome> {
   const clock = run.clock ?? REAL_CLOCK;
   const deadline = clock.now() + run.timeLimitMs;
   const [results, hub] = await Promise.all([
-    Promise.all(
-      batches.map(({ channel, outgoing }) => runChannel(run, channel, outgoing, say, deadline, ledger)),
-    ),
+    Promise.all(batches.map(({ channel, outgoing }) => runChannel(run, channel, outgoing, say, deadline, ledger))),
     pingHub(run, selection, say),
   ]);
   const outcome = [...results, hub].reduce(
