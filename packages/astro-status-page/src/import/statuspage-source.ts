@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { ImportError } from './plan.ts';
+import { parseForeignJson } from '../rules/foreign-json.ts';
+import { writableStrings } from '../rules/text.ts';
 import {
   publicFileSchemas,
   statuspageComponentSchema,
@@ -149,9 +151,9 @@ export function readPublicFolder(dir: string, url?: string): Promise<StatuspageE
       const path = join(base, name);
       if (!existsSync(path)) return undefined;
       try {
-        return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+        return writableStrings(parseForeignJson(readFileSync(path, 'utf8'), path));
       } catch (error) {
-        throw new ImportError(`${path} is not JSON: ${(error as Error).message}`);
+        throw new ImportError((error as Error).message);
       }
     },
     (name) => join(base, name),
@@ -176,9 +178,9 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
   }
   if (!response.ok) throw new ImportError(`${url} answered HTTP ${response.status} ${response.statusText}`);
   try {
-    return await response.json();
-  } catch {
-    throw new ImportError(`${url} did not return JSON`);
+    return writableStrings(parseForeignJson(await response.text(), url));
+  } catch (error) {
+    throw new ImportError((error as Error).message);
   }
 }
 

@@ -11,6 +11,8 @@ import {
   type IndexedEventJson,
   type NotifyIndexJson,
 } from '../outputs/notify-index.ts';
+import { parseForeignJson } from '../rules/foreign-json.ts';
+import { visible } from '../rules/text.ts';
 import { updateIds } from '../rules/update-id.ts';
 import { indexOf, type BuildIndex, type IndexedEvent, type Snapshot } from './diff.ts';
 import type { PageContext } from './renderers.ts';
@@ -56,7 +58,7 @@ export class UnreachableSource extends Error {
 async function readFile(source: string, file: string, timeoutMs: number): Promise<unknown> {
   if (!isUrl(source)) {
     const path = join(apiFolder(source), file);
-    return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+    return existsSync(path) ? parseForeignJson(readFileSync(path, 'utf8'), path) : undefined;
   }
   const base = source.endsWith('/') ? source : `${source}/`;
   const url = new URL(base.endsWith('/api/v2/') ? file : `api/v2/${file}`, base);
@@ -73,7 +75,7 @@ async function readFile(source: string, file: string, timeoutMs: number): Promis
   }
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`${url.href}: ${response.status} ${response.statusText}`);
-  return response.json();
+  return parseForeignJson(await response.text(), url.href);
 }
 
 /** Parse one file with its schema; the error names the file and the first bad field. */
@@ -82,7 +84,7 @@ function parse<T>(source: string, file: string, schema: z.ZodType<T>, value: unk
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new Error(
-    `${source} ${file}: ${issue.path.join('.') || 'body'}: ${issue.message}; is this a status page's API v2?`,
+    `${source} ${file}: ${visible(issue.path.join('.'), 80) || 'body'}: ${visible(issue.message, 200)}; is this a status page's API v2?`,
   );
 }
 
