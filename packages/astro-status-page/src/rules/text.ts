@@ -167,13 +167,23 @@ const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
  * kept whole or dropped whole, never split.
  */
 export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
+  return text.length <= max ? text : `${graphemeStart(text, max - 1)}…`;
+}
+
+/**
+ * The longest start of `text` made of whole graphemes whose `size` (UTF-16
+ * units unless told, e.g. UTF-8 bytes) is at most `max`: the one place text
+ * is cut, so no cut splits a family of four or a flag.
+ */
+export function graphemeStart(text: string, max: number, size: (text: string) => number = (s) => s.length): string {
   let kept = '';
+  let used = 0;
   for (const { segment } of GRAPHEMES.segment(text)) {
-    if (kept.length + segment.length > max - 1) break;
+    used += size(segment);
+    if (used > max) break;
     kept += segment;
   }
-  return `${kept}…`;
+  return kept;
 }
 
 // Whatever no file of ours may hold (controls, line breaks, non-characters, lone surrogates).
