@@ -114,10 +114,10 @@ describe('import statuspage <folder>', () => {
     };
     const title = '[Reset your password](https://evil.example/login) <b>now</b>';
     edit('incidents.json', (json) => {
-      json.incidents[0].name = `${title} \uFFFF\u001b[2J`;
-      json.incidents[0].incident_updates[0].body = 'Fixed \uFFFF **soon**, see [the notes](https://ok.example).';
+      json.incidents[0]!.name = `${title} \uFFFF\u001b[2J`;
+      json.incidents[0]!.incident_updates[0]!.body = 'Fixed \uFFFF **soon**, see [the notes](https://ok.example).';
     });
-    edit('components.json', (json) => (json.components[0].name = '[api](https://evil.example) \uFFFF'));
+    edit('components.json', (json) => (json.components[0]!.name = '[api](https://evil.example) \uFFFF'));
     mkdirSync(join(site, 'out'));
     const imported = statusIn(join(site, 'out'), ['import', 'statuspage', source]);
     expect(imported.err).toBe('');

@@ -13,6 +13,7 @@ import {
 import type { Notification } from './diff.ts';
 import { toMessage } from './message.ts';
 import { SMTP_URL, urlProblem, WEBHOOK_URL } from '../rules/urls.ts';
+import { visible } from '../rules/text.ts';
 import {
   discordPayload,
   emailContent,
@@ -156,7 +157,7 @@ type SmtpError = {
 };
 
 const replyOf = (error: { responseCode?: number; response?: string }) =>
-  `SMTP ${error.responseCode ?? ''} ${(error.response ?? '').replace(/^\d{3}[ -]?/, '').slice(0, 120)}`.trim();
+  `SMTP ${error.responseCode ?? ''} ${visible((error.response ?? '').replace(/^\d{3}[ -]?/, ''), 120)}`.trim();
 
 /**
  * An SMTP send, classified. Retried: a refused or lost connection before

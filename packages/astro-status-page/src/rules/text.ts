@@ -102,8 +102,9 @@ const UNSEEN_IN_QUOTE =
  * Controls come out as JSON escapes (\u001b).
  */
 export function quote(value: string, max = 80): string {
-  const chars = [...value];
-  return JSON.stringify(chars.length <= max ? value : `${chars.slice(0, max).join('')}…`).replace(
+  const codePoints = (text: string) => [...text].length;
+  const shown = codePoints(value) <= max ? value : `${graphemeStart(value, max, codePoints)}…`;
+  return JSON.stringify(shown).replace(
     UNSEEN_IN_QUOTE,
     (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
   );
