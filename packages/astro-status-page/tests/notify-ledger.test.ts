@@ -131,8 +131,16 @@ describe('a run killed after the first of four deliveries', () => {
     const ledger = join(dir, 'ledger-next-deploy');
     await killAfterFirst(notify(slack.url, ledger, '1245', '1430'), ledger);
 
+    // An update owed then deleted from the site (a correction) is not sent, and owed no more.
+    const deleted = `${OUTAGE}-update-20221228T140000Z`;
+    writeFileSync(
+      join(ledger, `${deleted}.team-slack.owed`),
+      JSON.stringify({ deliveryId: `${deleted}.team-slack`, notificationId: deleted, channel: 'team-slack' }),
+    );
     // The next deploy: the live site is now the build of 14:30, and nothing new happened by 15:30.
     const next = await notify(slack.url, ledger, '1430', '1530').done;
+    expect(next.out).toContain(`Owed by an earlier run but no longer published, so not sent: ${deleted}.team-slack`);
+    expect(existsSync(join(ledger, `${deleted}.team-slack.owed`))).toBe(false);
     expect(next.out).toContain(': 0 new.');
     expect(next.out).toContain('Left unsent by an earlier run that did not finish (the ledger): 3.');
     expect(announced(slack)).toEqual(UPDATES);
