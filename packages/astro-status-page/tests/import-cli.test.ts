@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -92,6 +92,49 @@ describe('import statuspage <folder>', () => {
       /^error: .*components\.json is not Statuspage's format: components\.0\.id: .*\n$/,
     );
     expect(status('import', 'statuspag', site).err).toContain('Did you mean "statuspage"?');
+    // A damaged file is named and described, its bytes never echoed.
+    writeFileSync(join(site, 'components.json'), '<!DOCTYPE html><title>\u001b[2J502</title>');
+    expect(status('import', 'statuspage', site).err).toBe(
+      `error: ${join(site, 'components.json')}: it is HTML or XML, not JSON (37 bytes): an error page?\n`,
+    );
+  });
+
+  test("another page's text stays text: characters no file can hold are replaced, markup stays literal, controls never reach the terminal", () => {
+    const source = join(site, 'source');
+    cpSync(STATUSPAGE, source, { recursive: true });
+    const api = join(source, 'api/v2');
+    type Export = {
+      incidents: Array<{ name: string; incident_updates: Array<{ body: string }> }>;
+      components: Array<{ name: string }>;
+    };
+    const edit = (file: string, change: (json: Export) => void) => {
+      const json = JSON.parse(readFileSync(join(api, file), 'utf8'));
+      change(json);
+      writeFileSync(join(api, file), JSON.stringify(json));
+    };
+    const title = '[Reset your password](https://evil.example/login) <b>now</b>';
+    edit('incidents.json', (json) => {
+      json.incidents[0]!.name = `${title} \uFFFF\u001b[2J`;
+      json.incidents[0]!.incident_updates[0]!.body = 'Fixed \uFFFF **soon**, see [the notes](https://ok.example).';
+    });
+    edit('components.json', (json) => (json.components[0]!.name = '[api](https://evil.example) \uFFFF'));
+    mkdirSync(join(site, 'out'));
+    const imported = statusIn(join(site, 'out'), ['import', 'statuspage', source]);
+    expect(imported.err).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.out.replaceAll('\n', '')).not.toMatch(/\p{Cc}/u);
+    expect(statusIn(join(site, 'out'), ['check']).code).toBe(0);
+    const written = readdirSync(join(site, 'out', 'incidents'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => readFileSync(join(site, 'out', 'incidents', name), 'utf8'))
+      .join('\n');
+    // The title is a YAML string, shown as text; U+FFFF and the escape became U+FFFD.
+    expect(written).toContain(`title: "${title} \uFFFD\uFFFD[2J"`);
+    // The update's text was Markdown by its author's intent: it stays Markdown.
+    expect(written).toContain('Fixed \uFFFD **soon**, see [the notes](https://ok.example).');
+    expect(readFileSync(join(site, 'out', 'status.config.yaml'), 'utf8')).toContain(
+      'name: "[api](https://evil.example) \uFFFD"',
+    );
   });
 });
 

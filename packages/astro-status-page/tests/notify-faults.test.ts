@@ -20,7 +20,7 @@ import { startReceiver, type RateLimit, type Reply, type Receiver } from './help
  * the sender and the receiver, so a 500-update burst costs no real minutes.
  */
 
-const POLICY: RetryPolicy = { attempts: 4, timeoutMs: 2_000, backoffMs: 20, maxWaitMs: 60_000 };
+const POLICY: RetryPolicy = { attempts: 4, timeoutMs: 2_000, backoffMs: 20, maxWaitMs: 60_000, bodyWaitMs: 500 };
 const SMTP_PASSWORD = 'smtp-pa55-9d2c';
 const TOKEN = '/services/T0/B0/token-4b8e1f';
 const NOW = Date.parse('2023-03-01T12:00:00Z');
@@ -241,6 +241,66 @@ describe('HTTP faults: retried only when nothing can have arrived', () => {
     expect(stamps[1]!).toBeGreaterThan(stamps[0]!);
     expect(ran.code).toBe(0);
     row('webhook slow (0.6 s a request) and a 503', `${hook.received.length} requests, each signed when sent`, ran);
+  });
+});
+
+describe("receivers' reasons", () => {
+  test('each platform says why it refused, and the run prints it, control characters made visible', async () => {
+    const hooks = {
+      slack400: await receiver([
+        { status: 400, body: 'invalid_blocks' },
+        { status: 400, body: 'invalid_blocks' },
+      ]),
+      slack200: await receiver([
+        { status: 200, body: 'invalid_blocks' },
+        { status: 200, body: 'invalid_blocks' },
+      ]),
+      discord: await receiver(
+        Array(2).fill({
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+          body: '{"message": "Invalid Form Body", "code": 50035, "errors": {"embeds": {}}}',
+        }),
+      ),
+      teams: await receiver(
+        Array(2).fill({
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+          body: '{"error": {"code": "BadRequest", "message": "Card \\u001b[2J\\u001b[31mrejected\\nline two"}}',
+        }),
+      ),
+    };
+    const ran = await notify(
+      [
+        slack('slack-400'),
+        { name: 'slack-200', type: 'slack', url_env: 'SLACK_200_URL' },
+        { name: 'discord', type: 'discord', url_env: 'DISCORD_URL' },
+        { name: 'teams', type: 'teams', url_env: 'TEAMS_URL' },
+      ],
+      {
+        SLACK_URL: `${hooks.slack400.url}${TOKEN}`,
+        SLACK_200_URL: `${hooks.slack200.url}${TOKEN}`,
+        DISCORD_URL: `${hooks.discord.url}${TOKEN}`,
+        TEAMS_URL: `${hooks.teams.url}${TOKEN}`,
+      },
+      { files: [OUTAGE] },
+    );
+    const id = '2023-03-01-login-update-20230301T110000Z';
+    expect(ran.out).toContain(
+      `slack-400 (slack): ${id}.slack-400: FAILED after 1 attempt to [SLACK_URL]: 400 Bad Request: invalid_blocks. Once fixed:`,
+    );
+    expect(ran.out).toContain(
+      `slack-200 (slack): ${id}.slack-200: FAILED after 1 attempt to [SLACK_200_URL]: 200 OK, but the receiver says "invalid_blocks": not posted`,
+    );
+    expect(ran.out).toContain(
+      `discord (discord): ${id}.discord: FAILED after 1 attempt to [DISCORD_URL]: 400 Bad Request: Invalid Form Body (50035).`,
+    );
+    expect(ran.out).toContain(
+      `teams (teams): ${id}.teams: FAILED after 1 attempt to [TEAMS_URL]: 400 Bad Request: Card \\u{1b}[2J\\u{1b}[31mrejected line two (BadRequest).`,
+    );
+    expect(ran.out).not.toContain('\u001b');
+    expect(ran.out).not.toContain('MAY HAVE ARRIVED');
+    expect(ran.code).toBe(1);
   });
 });
 

@@ -360,6 +360,28 @@ describe('runs that send nothing', () => {
     expect(run.err).toContain(`http://127.0.0.1:${port}/api/v2/notify-index.json: could not connect (ECONNREFUSED)`);
   });
 
+  test("a damaged previous index is named, file or address, and described: never JSON.parse's raw bytes", async () => {
+    const damaged = join(dir, 'damaged');
+    cpSync(join(dir, 'previous'), join(damaged, 'api', 'v2'), { recursive: true });
+    const index = join(damaged, 'api', 'v2', 'notify-index.json');
+    writeFileSync(index, readFileSync(index, 'utf8').slice(0, 40));
+    const cut = await notify(env, '--previous', damaged, '--dry-run');
+    expect(cut.code).toBe(1);
+    expect(cut.err).toBe(`error: ${index}: its JSON is cut short or damaged (40 bytes): a partial download?\n`);
+
+    writeFileSync(index, '<!DOCTYPE html>\u001b[31m<h1>502</h1>');
+    const served = await serveStatic(dir);
+    try {
+      const html = await notify(env, '--previous', `${served.url}/damaged/`, '--dry-run', '--timeout', '30');
+      expect(html.code).toBe(1);
+      expect(html.err).toBe(
+        `error: ${served.url}/damaged/api/v2/notify-index.json: it is HTML or XML, not JSON (32 bytes): an error page?\n`,
+      );
+    } finally {
+      await served.close();
+    }
+  });
+
   test('a previous build made before the notify index is compared through its endpoints, by update time', async () => {
     const legacy = join(dir, 'legacy');
     writeApiAt(site, '2022-12-28T12:45:00Z', legacy);

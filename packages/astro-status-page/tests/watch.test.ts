@@ -144,6 +144,37 @@ describe('one host of each kind of failure', () => {
   });
 });
 
+describe('hosts answering with hostile text', () => {
+  test('a build id with terminal escapes, and an answer that is not JSON, are shown with their controls visible, never raw', async () => {
+    const escaped = join(dir, 'escaped');
+    writeApiAt(CHIRP, '2022-12-28T15:30:00Z', join(escaped, 'api', 'v2'));
+    const file = join(escaped, 'api', 'v2', 'status.json');
+    const body = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...body, page: { ...body.page, build_id: '\u001b[2J\u001b[1Aall good\u202e' } }),
+    );
+    const garbled = join(dir, 'garbled');
+    writeApiAt(CHIRP, '2022-12-28T15:30:00Z', join(garbled, 'api', 'v2'));
+    writeFileSync(join(garbled, 'api', 'v2', 'notify-index.json'), '<html>\u001b[31m502 Bad Gateway</html>');
+    const [one, two] = [await serveStatic(escaped), await serveStatic(garbled)];
+    try {
+      const run = await watch(hosts['main']!.url, one.url, two.url);
+      const all = `${run.lines.join('\n')}${run.err}`;
+      expect(all.replaceAll('\n', '')).not.toMatch(/\p{Cc}|[\u202a-\u202e]/u);
+      expect(run.lines).toContain(
+        `${one.url}: another build: serves build \\u{1b}[2J\\u{1b}[1Aall good\\u{202e} of 2022-12-28T15:30Z, while ${hosts['main']!.url} serves build ${id('2022-12-28T15:30:00Z')} of 2022-12-28T15:30Z`,
+      );
+      expect(run.lines).toContain(
+        `${two.url}: unreachable: ${two.url}/api/v2/notify-index.json: it is HTML or XML, not JSON (33 bytes): an error page?`,
+      );
+      expect(run.code).toBe(1);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  }, 20_000);
+});
+
 describe('before the first deploy (--before-first-deploy, which watch.yml passes while GitHub lists no Pages deployment)', () => {
   let unpublished: { url: string; close: () => Promise<void> };
   beforeAll(async () => {

@@ -40,7 +40,8 @@ describe('workflow files', () => {
       job.steps.flatMap((step) => step.uses ?? []),
     );
     expect(uses.length).toBeGreaterThan(0);
-    for (const action of uses) expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+    // owner/repo, or an action in a folder of it (actions/cache/save), at a commit.
+    for (const action of uses) expect(action).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w.-]+)*@[0-9a-f]{40}$/);
   });
 });
 
@@ -134,6 +135,22 @@ describe('the publish path', () => {
     );
     expect(deploy['notify']!.needs).toBe('deploy');
     expect(runs(deploy['notify']!).at(-1)).toContain('npm run status -- notify --current notify/current $previous');
+  });
+
+  test('notify keeps its ledger from run to run: restored before it, saved after it even when it failed or was cancelled', () => {
+    const steps = deploy['notify']!.steps as Array<Step & { if?: string; with?: Record<string, string> }>;
+    const at = (prefix: string) => steps.findIndex((step) => step.uses?.startsWith(prefix));
+    const notifyAt = steps.findIndex((step) => step.run?.includes('npm run status -- notify'));
+    expect(steps[notifyAt]!.run).toContain('--ledger notify-ledger');
+    const [restore, save] = [steps[at('actions/cache/restore@')]!, steps[at('actions/cache/save@')]!];
+    expect(at('actions/cache/restore@')).toBeLessThan(notifyAt);
+    expect(at('actions/cache/save@')).toBeGreaterThan(notifyAt);
+    expect(save.if).toBe('always()');
+    expect([restore.with!.path, save.with!.path]).toEqual(['notify-ledger', 'notify-ledger']);
+    // Each run saves under its own key; the next restores the newest by the shared prefix.
+    expect(save.with!.key).toBe(restore.with!.key);
+    expect(save.with!.key).toContain('${{ github.run_id }}-${{ github.run_attempt }}');
+    expect(save.with!.key!.startsWith(restore.with!['restore-keys']!)).toBe(true);
   });
 
   test('fetches the live notify index (every event), and the Statuspage endpoints only when the live site has none', () => {

@@ -1,5 +1,6 @@
 import { siteDir } from '../files/site-dir.ts';
 import { resolveNow } from '../rules/now.ts';
+import { printable } from '../rules/text.ts';
 import type { Prompter } from './context.ts';
 import { main } from './main.ts';
 
@@ -18,6 +19,10 @@ export async function runStatus(
     prompt?: Prompter;
   },
 ): Promise<number> {
+  // Every line leaves through here: whatever text from elsewhere a line carries, no control or
+  // direction mark reaches the terminal raw (each command also shows such text with `visible`).
+  const { out, err } = io;
+  io = { ...io, out: (line) => out(printable(line)), err: (line) => err(printable(line)) };
   let now: number;
   try {
     // STATUS_NOW fixes "now" as it does for the build (tests, replays), read by the same timestamp rule.

@@ -243,7 +243,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   notify: {
     usage:
-      'notify [--previous DIR|URL] [--current DIR] [--dry-run] [--resend ID …] [--channel NAME …] [--to ADDRESS …]',
+      'notify [--previous DIR|URL] [--current DIR] [--ledger DIR] [--dry-run] [--resend ID …] [--channel NAME …] [--to ADDRESS …]',
     summary: `announce what this build added (new updates, postmortems, maintenance) on every channel under notify.channels in status.config.yaml (types: ${CHANNEL_TYPES.join(', ')}; each on when its variable is set) and to notify.websub_hub`,
     options: {
       previous: value(
@@ -262,6 +262,9 @@ export const COMMANDS: Record<string, Command> = {
       backoff: value('seconds before the first retry, doubled for each next one (default 1)'),
       'time-limit': value(
         'seconds the whole run may take; what is not sent by then is listed with its resend command (default 720)',
+      ),
+      ledger: value(
+        'a folder recording what each channel confirmed: a rerun, a run at the same time or the next deploy sends only what no run delivered (the deploy workflow keeps it)',
       ),
       'dry-run': flag('print each message as it would be sent, per channel, and send nothing'),
     },

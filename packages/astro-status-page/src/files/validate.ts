@@ -4,7 +4,7 @@ import { incidentFileSchema, type IncidentFile } from './schemas/incident.ts';
 import { textProblem } from './schemas/text.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { LIMITS } from '../rules/limits.ts';
-import { forbiddenInFile } from '../rules/text.ts';
+import { cutText, forbiddenInFile } from '../rules/text.ts';
 import { isSlug, SLUG_RULE, slugFromPath } from '../rules/slug.ts';
 
 /** One thing wrong with one file, located for the person who must fix it. */
@@ -55,7 +55,7 @@ const FIELD_NAMES = [
 
 /** `path:line: field: message`, the shape editors and CI annotate; a runaway field name is cut short. */
 export function formatProblem(problem: Problem): string {
-  const field = problem.field.length > 80 ? `${problem.field.slice(0, 80)}…` : problem.field;
+  const field = cutText(problem.field, 81);
   return `${problem.file}:${problem.line}: ${field}: ${problem.message}`;
 }
 

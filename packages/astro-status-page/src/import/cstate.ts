@@ -4,6 +4,7 @@ import type { Component, SiteConfigInput } from '../files/schemas/site-config.ts
 import { LOCALES, localeFor, type Locale } from '../i18n/locales.ts';
 import { type Impact, type IncidentComponentStatus } from '../rules/statuses.ts';
 import { urlProblem, WEB_URL } from '../rules/urls.ts';
+import { writableText } from '../rules/text.ts';
 import { splitFrontmatter } from '../files/frontmatter.ts';
 import { isoSeconds } from '../files/incident-writer.ts';
 import { bodyUpdates, expandShortcodes, hugoTime } from './cstate-body.ts';
@@ -71,7 +72,7 @@ function readIssues(dir: string): CstateIssue[] {
           problem: `${path} links to a file outside the site folder; copy the file in if it belongs to the site`,
         };
       if (!statSync(real).isFile()) return { name, problem: `${path} is a folder, not an issue file` };
-      return { name, text: readFileSync(real, 'utf8') };
+      return { name, text: writableText(readFileSync(real, 'utf8')) };
     });
 }
 
@@ -80,7 +81,7 @@ export function readCstateFolder(dir: string): CstateSite {
   const configFile = ['config.yml', 'config.yaml'].map((name) => join(dir, name)).find((path) => existsSync(path));
   if (!configFile) throw new ImportError(`${dir} has no config.yml; give the folder of a cState site`);
   try {
-    const { value, duplicates } = parseLenient(readFileSync(configFile, 'utf8'));
+    const { value, duplicates } = parseLenient(writableText(readFileSync(configFile, 'utf8')));
     const source = `cstate ${basename(configFile)}`;
     const configNotes = duplicates.map((duplicate) => ({ source, message: duplicateNote(duplicate) }));
     return { config: value, configNotes, issues: readIssues(dir) };

@@ -8,6 +8,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { slugify } from '../rules/slug.ts';
 import { timestampSchema } from '../rules/timestamp.ts';
 import { byteLength, LIMITS } from '../rules/limits.ts';
+import { graphemeStart } from '../rules/text.ts';
 
 /*
  * What every importer produces: the site's configuration and one incident
@@ -93,7 +94,8 @@ function leadOf(message: string, maxBytes: number): string {
     }
     if (lead) return separator === '. ' && !lead.endsWith('.') ? `${lead}.` : lead;
   }
-  return [...message].slice(0, Math.floor(maxBytes / 4)).join('');
+  // One long word (a language written without spaces, a pasted token): whole graphemes, never half an emoji.
+  return graphemeStart(message, maxBytes, byteLength);
 }
 
 

@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { jsonOf, readBounded, ReadFailure, shortUrl } from '../net/bounded-read.ts';
-import { visible } from '../rules/text.ts';
+import { visible, writableStrings } from '../rules/text.ts';
 import { ImportError } from './plan.ts';
+import { parseForeignJson } from '../rules/foreign-json.ts';
 import {
   publicFileSchemas,
   statuspageComponentSchema,
@@ -151,9 +152,9 @@ export function readPublicFolder(dir: string, url?: string): Promise<StatuspageE
       const path = join(base, name);
       if (!existsSync(path)) return undefined;
       try {
-        return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+        return writableStrings(parseForeignJson(readFileSync(path, 'utf8'), path));
       } catch (error) {
-        throw new ImportError(`${path} is not JSON: ${(error as Error).message}`);
+        throw new ImportError((error as Error).message);
       }
     },
     (name) => join(base, name),
@@ -190,7 +191,7 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
     }
     if (response.status < 200 || response.status > 299)
       throw new ImportError(`${url} answered HTTP ${response.status} ${visible(response.statusText)}`);
-    return jsonOf(response);
+    return writableStrings(jsonOf(response));
   } catch (error) {
     if (!(error instanceof ReadFailure)) throw error;
     if (error.kind === 'connect')

@@ -49,5 +49,7 @@ export function summaryLines(
     reason: skip.reason,
     example: `${skip.source} ${JSON.stringify(skip.title)}`,
   }));
-  return [...grouped('note', noteLines, verbose), ...grouped('skipped', skipLines, verbose)].map(visible);
+  return [...grouped('note', noteLines, verbose), ...grouped('skipped', skipLines, verbose)].map((line) =>
+    visible(line),
+  );
 }

@@ -99,7 +99,7 @@ test('a body that is not JSON is named by address, status and size, never echoed
     message = (error as Error).message;
   }
   expect(message).toBe(
-    `${server.url}/html/index.json: the answer (HTTP 200, 50 bytes) is not JSON (it looks like HTML)`,
+    `${server.url}/html/index.json: HTTP 200: it is HTML or XML, not JSON (50 bytes): an error page?`,
   );
   expect(message).not.toContain(HTML_SECRET);
 });

@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { TLSSocket } from 'node:tls';
+import { notJsonBecause } from '../rules/foreign-json.ts';
 
 /*
  * The one way the project reads from the network (probe, watch, import
@@ -258,19 +259,13 @@ async function readNow(address: string | URL, limits: ReadLimits): Promise<Bound
 
 /**
  * The body as JSON, or a ReadFailure naming the address (never the bytes):
- * "is not JSON" for an HTML error page or a cut-off file.
+ * described in the words of rules/foreign-json.ts ("it is HTML or XML, not JSON … an error page?").
  */
 export function jsonOf(answer: BoundedAnswer): unknown {
+  const text = answer.body.toString('utf8');
   try {
-    return JSON.parse(answer.body.toString('utf8'));
+    return JSON.parse(text) as unknown;
   } catch {
-    const type = answer.body.subarray(0, 200).toString('utf8').trimStart().startsWith('<')
-      ? ' (it looks like HTML)'
-      : '';
-    throw new ReadFailure(
-      answer.url,
-      'broken',
-      `the answer (HTTP ${answer.status}, ${describeCap(answer.body.length)}) is not JSON${type}`,
-    );
+    throw new ReadFailure(answer.url, 'broken', `HTTP ${answer.status}: ${notJsonBecause(text)}`);
   }
 }

@@ -13,6 +13,7 @@ import {
 import type { Notification } from './diff.ts';
 import { toMessage } from './message.ts';
 import { SMTP_URL, urlProblem, WEBHOOK_URL } from '../rules/urls.ts';
+import { visible } from '../rules/text.ts';
 import {
   discordPayload,
   emailContent,
@@ -89,6 +90,8 @@ const json = (url: string, body: object, headers: Record<string, string> = {}): 
   body: JSON.stringify(body),
 });
 
+const slackAccepts = (body: string) => body.trim() === 'ok';
+
 /** Each channel type's request for a notification. */
 function requests(
   channel: NotifyChannel,
@@ -100,7 +103,10 @@ function requests(
   const message = toMessage(notification);
   switch (channel.type) {
     case 'slack':
-      return [{ id: notification.id, request: json(url, slackPayload(message, context)) }];
+      // Slack's webhooks answer `ok`; any other text is an error code, sometimes under a 200 (`invalid_blocks`).
+      return [
+        { id: notification.id, request: { ...json(url, slackPayload(message, context)), accepts: slackAccepts } },
+      ];
     case 'discord':
       return [{ id: notification.id, request: json(url, discordPayload(message, context)) }];
     case 'teams':
@@ -161,7 +167,7 @@ type SmtpError = {
 };
 
 const replyOf = (error: { responseCode?: number; response?: string }) =>
-  `SMTP ${error.responseCode ?? ''} ${(error.response ?? '').replace(/^\d{3}[ -]?/, '').slice(0, 120)}`.trim();
+  `SMTP ${error.responseCode ?? ''} ${visible((error.response ?? '').replace(/^\d{3}[ -]?/, ''), 120)}`.trim();
 
 /**
  * An SMTP send, classified. Retried: a refused or lost connection before

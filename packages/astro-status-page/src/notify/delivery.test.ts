@@ -5,7 +5,7 @@ import { post, retryAfterMs, type Clock, type RetryPolicy } from './delivery.ts'
 
 // Short waits so the suite stays fast; the logic is the production one.
 // Generous timeouts: a loaded CI machine must not turn a slow answer into a timeout.
-const POLICY: RetryPolicy = { attempts: 4, timeoutMs: 5_000, backoffMs: 20, maxWaitMs: 5_000 };
+const POLICY: RetryPolicy = { attempts: 4, timeoutMs: 5_000, backoffMs: 20, maxWaitMs: 5_000, bodyWaitMs: 500 };
 
 const receivers: Receiver[] = [];
 const receiver = async (...args: Parameters<typeof startReceiver>) => {

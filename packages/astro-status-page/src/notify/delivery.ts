@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { cutText, visible } from '../rules/text.ts';
 
 /*
  * Delivery with retries, at most once: a failed attempt is retried only when
@@ -21,9 +22,25 @@ export interface RetryPolicy {
   backoffMs: number;
   /** The longest Retry-After honoured; a longer one gives up, in ms. */
   maxWaitMs: number;
+  /**
+   * How long an answer's body is read for its reason, once the status line
+   * came, in ms: the status decides, so a body trickling in for minutes
+   * neither holds the run up nor turns a delivered message into a doubt.
+   */
+  bodyWaitMs: number;
 }
 
-export const DEFAULT_POLICY: RetryPolicy = { attempts: 4, timeoutMs: 10_000, backoffMs: 1_000, maxWaitMs: 60_000 };
+export const DEFAULT_POLICY: RetryPolicy = {
+  attempts: 4,
+  timeoutMs: 10_000,
+  backoffMs: 1_000,
+  maxWaitMs: 60_000,
+  bodyWaitMs: 2_000,
+};
+
+/** The most of a receiver's answer read for its reason, and the most of the reason printed. */
+const REASON_BYTES = 4_096;
+const REASON_CHARS = 200;
 
 /** Time, injectable: the run waits on it (retries, pacing, time limits), so tests need not wait real seconds. */
 export interface Clock {
@@ -117,6 +134,38 @@ export interface HttpRequest {
   body: string;
   /** Headers computed for each attempt at the moment it is sent (a webhook's signature). */
   sign?: (body: string, now: number) => Record<string, string>;
+  /**
+   * Whether a 2xx answer's whole body says the message was posted (Slack
+   * answers `ok`, or 200 with an error code such as `invalid_blocks`); only
+   * asked of a body that arrived in full within the policy's `bodyWaitMs`.
+   */
+  accepts?: (body: string) => boolean;
+}
+
+/**
+ * A receiver's reason, for one printed line: a JSON error's message and code
+ * (Discord's `{"message": "Invalid Form Body", "code": 50035}`, Teams'
+ * `{"error": {"code": …, "message": …}}`), else the text; cut short, with
+ * control characters shown as `\u{1b}`, never printed raw.
+ */
+export function reasonOf(body: string): string {
+  let text = body.trim();
+  try {
+    const json = JSON.parse(text) as Record<string, unknown>;
+    const error = (typeof json.error === 'object' && json.error !== null ? json.error : json) as Record<
+      string,
+      unknown
+    >;
+    const message = [error.message, error.error, typeof json.error === 'string' ? json.error : undefined].find(
+      (value): value is string => typeof value === 'string',
+    );
+    const code = typeof error.code === 'string' || typeof error.code === 'number' ? String(error.code) : undefined;
+    if (message !== undefined || code !== undefined)
+      text = message !== undefined && code !== undefined ? `${message} (${code})` : (message ?? code)!;
+  } catch {
+    // Not JSON: the text itself.
+  }
+  return visible(cutText(text.replace(/\s+/g, ' '), REASON_CHARS));
 }
 
 /** Connection errors that prove the request never reached a server. */
@@ -129,10 +178,27 @@ const NEVER_CONNECTED = new Set([
   'EADDRNOTAVAIL',
 ]);
 
-function answered(response: IncomingMessage, now: number): Attempt {
+/** The answer, judged by its status line and, when it came in full, its body (`complete`). */
+function answered(
+  response: IncomingMessage,
+  now: number,
+  request: HttpRequest,
+  body: string,
+  complete: boolean,
+): Attempt {
   const status = response.statusCode ?? 0;
-  const detail = `${status} ${response.statusMessage ?? ''}`.trim();
-  if (status >= 200 && status < 300) return { ok: true, detail };
+  const reason = reasonOf(body);
+  const head = visible(cutText(`${status} ${response.statusMessage ?? ''}`.trim(), REASON_CHARS));
+  const detail = reason && status >= 300 ? `${head}: ${reason}` : head;
+  if (status >= 200 && status < 300) {
+    if (complete && request.accepts && !request.accepts(body))
+      return {
+        ok: false,
+        retry: false,
+        detail: `${head}, but the receiver says ${reason ? `"${reason}"` : 'nothing'}: not posted (a message it refuses is not retried)`,
+      };
+    return { ok: true, detail };
+  }
   if (status >= 300 && status < 400)
     return {
       ok: false,
@@ -149,7 +215,12 @@ function answered(response: IncomingMessage, now: number): Attempt {
 }
 
 /** One POST, classified for `withRetries`. A fresh connection each time, so a reset is the receiver's doing. */
-export function postOnce(request: HttpRequest, timeoutMs: number, now: number = Date.now()): Promise<Attempt> {
+export function postOnce(
+  request: HttpRequest,
+  timeoutMs: number,
+  now: number = Date.now(),
+  bodyWaitMs: number = DEFAULT_POLICY.bodyWaitMs,
+): Promise<Attempt> {
   if (!URL.canParse(request.url))
     return Promise.resolve({ ok: false, retry: false, detail: 'not an absolute URL (it needs https://)' });
   const url = new URL(request.url);
@@ -163,6 +234,7 @@ export function postOnce(request: HttpRequest, timeoutMs: number, now: number = 
   return new Promise((resolve) => {
     let written = false;
     let timedOut = false;
+    let heard = false;
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const outgoing = send(url, { method: 'POST', headers, agent: false });
     const timer = setTimeout(() => {
@@ -177,26 +249,46 @@ export function postOnce(request: HttpRequest, timeoutMs: number, now: number = 
       resolve(attempt);
     };
     outgoing.on('finish', () => (written = true));
-    // Read the body so the connection is released; receivers' error text is not printed (it may echo the URL).
-    // Once the status line came, the answer is known, whatever happens to the rest of the body.
+    // Once the status line came, the answer is known, whatever happens to the rest of the body: its
+    // first bytes are read for the reason (printed through the run's redactor, as it may echo the URL)
+    // for at most `bodyWaitMs`, then the connection is dropped.
     outgoing.on('response', (response) => {
-      response.resume();
-      for (const event of ['end', 'error', 'close']) response.on(event, () => done(answered(response, now)));
+      heard = true;
+      clearTimeout(timer);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        if (size < REASON_BYTES) chunks.push(chunk);
+        size += chunk.length;
+      });
+      const settle = (complete: boolean) => {
+        clearTimeout(cap);
+        const body = Buffer.concat(chunks).subarray(0, REASON_BYTES).toString('utf8');
+        done(answered(response, now, request, body, complete && size <= REASON_BYTES));
+        response.destroy();
+      };
+      const cap = setTimeout(() => settle(false), bodyWaitMs);
+      response.on('end', () => settle(true));
+      for (const event of ['error', 'close']) response.on(event, () => settle(false));
     });
     // A connection closed with neither an answer nor an error: what the request got to decides.
-    outgoing.on('close', () =>
-      done(
-        written
-          ? {
-              ok: false,
-              retry: false,
-              mayHaveArrived: true,
-              detail: 'the connection closed without an answer: it may have arrived, so it is not retried',
-            }
-          : { ok: false, retry: true, detail: 'could not connect' },
-      ),
+    outgoing.on(
+      'close',
+      () =>
+        heard ||
+        done(
+          written
+            ? {
+                ok: false,
+                retry: false,
+                mayHaveArrived: true,
+                detail: 'the connection closed without an answer: it may have arrived, so it is not retried',
+              }
+            : { ok: false, retry: true, detail: 'could not connect' },
+        ),
     );
     outgoing.on('error', (error) => {
+      if (heard) return;
       const code = (error as { code?: string }).code ?? '';
       if (timedOut && written)
         return done({
@@ -222,5 +314,5 @@ export function postOnce(request: HttpRequest, timeoutMs: number, now: number = 
 /** POST with retries; each attempt signed at its own moment. */
 export function post(request: HttpRequest, policy: RetryPolicy, options: SendOptions = {}): Promise<DeliveryResult> {
   const clock = options.clock ?? REAL_CLOCK;
-  return withRetries(policy, () => postOnce(request, policy.timeoutMs, clock.now()), options);
+  return withRetries(policy, () => postOnce(request, policy.timeoutMs, clock.now(), policy.bodyWaitMs), options);
 }

@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../files/schemas/site-config.ts';
 import { post, REAL_CLOCK, type Attempt, type Clock, type DeliveryResult, type RetryPolicy } from './delivery.ts';
 import { findNotification, newNotifications, type Notification } from './diff.ts';
+import type { Ledger, Owed } from './ledger.ts';
 import { liveChannel, SIGNATURE_HEADER, type LiveChannel, type Outgoing } from './channels.ts';
 import { pacer, PLATFORM_RATES } from './pacing.ts';
 import { redactor } from './redact.ts';
@@ -34,6 +35,8 @@ export interface NotifyRun {
   timeLimitMs: number;
   out: (line: string) => void;
   clock?: Clock;
+  /** What each channel confirmed, on disk (`--ledger`): without it, a run knows only the two builds it compares. */
+  ledger?: Ledger | undefined;
 }
 
 export interface NotifyOutcome {
@@ -54,19 +57,43 @@ export interface Selection {
   parts: Set<string> | null;
   /** Feeds to ping whatever the notifications changed (`--resend <feed URL> --channel websub`). */
   feeds: string[];
+  /** Notifications sent only because an earlier run left them owed: just those deliveries (delivery ids). */
+  owedOnly: Map<string, Set<string>>;
+  /** Owed deliveries whose notification this build no longer publishes. */
+  gone: Owed[];
 }
+
+/** Confirmed deliveries are remembered this long: far longer than any two builds a diff compares lie apart. */
+export const LEDGER_KEEP_MS = 400 * 24 * 3_600_000;
 
 const RESEND_FORMS =
   'an update id (2022-12-28-login-and-posting-failing-update-20221228T125800Z), <slug>-postmortem, <slug>-reminder, <slug>-window-opened, <slug>-window-closed, a webhook component update (<update id>-<component id>) or a feed URL for websub';
 
-/** Which notifications this run is about. Throws naming the forms a `--resend` id takes when one is unknown. */
-export function selectNotifications(run: Pick<NotifyRun, 'current' | 'previous' | 'resend'>): Selection {
-  if (run.resend.length === 0)
-    return {
-      notifications: newNotifications(run.previous?.index ?? null, run.current.snapshot),
-      parts: null,
-      feeds: [],
-    };
+/**
+ * Which notifications this run is about: what is new since the previous
+ * build, and what an earlier run left owed (`owed`, from the ledger). Throws
+ * naming the forms a `--resend` id takes when one is unknown.
+ */
+export function selectNotifications(
+  run: Pick<NotifyRun, 'current' | 'previous' | 'resend'>,
+  owed: readonly Owed[] = [],
+): Selection {
+  if (run.resend.length === 0) {
+    const notifications = newNotifications(run.previous?.index ?? null, run.current.snapshot);
+    const owedOnly = new Map<string, Set<string>>();
+    const gone: Owed[] = [];
+    for (const debt of owed) {
+      if (notifications.some((notification) => notification.id === debt.notificationId)) continue;
+      const found = findNotification(run.current.snapshot, debt.notificationId);
+      if (!found) {
+        gone.push(debt);
+        continue;
+      }
+      if (!owedOnly.has(found.id)) notifications.push(found);
+      owedOnly.set(found.id, (owedOnly.get(found.id) ?? new Set()).add(debt.deliveryId));
+    }
+    return { notifications, parts: null, feeds: [], owedOnly, gone };
+  }
   const notifications = new Map<string, Notification>();
   const feeds: string[] = [];
   const every = newNotifications({ at: -Infinity, events: [] }, run.current.snapshot);
@@ -83,7 +110,13 @@ export function selectNotifications(run: Pick<NotifyRun, 'current' | 'previous' 
     if (!found) throw new Error(`--resend: nothing called "${id}" in this build. A resend takes ${RESEND_FORMS}`);
     notifications.set(found.id, found);
   }
-  return { notifications: [...notifications.values()], parts: new Set(run.resend), feeds };
+  return {
+    notifications: [...notifications.values()],
+    parts: new Set(run.resend),
+    feeds,
+    owedOnly: new Map(),
+    gone: [],
+  };
 }
 
 type Say = (line: string) => void;
@@ -111,12 +144,30 @@ export async function runNotify(run: NotifyRun): Promise<NotifyOutcome> {
   ].filter((channel) => run.only.length === 0 || run.only.includes(channel.config.name));
   const redact = redactor(channels.flatMap((channel) => channel.secrets));
   const say = (line: string) => run.out(redact(line));
-  const selection = selectNotifications(run);
-  describeRun(run, selection.notifications, say);
+  const ledger = run.dryRun ? undefined : run.ledger;
+  ledger?.prune(LEDGER_KEEP_MS);
+  const selection = selectNotifications(run, ledger?.owed() ?? []);
+  describeRun(run, selection, say);
+  const batches = channels.map((channel) => ({ channel, outgoing: outgoingOf(run, channel, selection) }));
+  if (ledger) {
+    // The whole batch is owed before its first message leaves: a run killed midway leaves the rest to the next.
+    ledger.owe(
+      batches
+        .filter(({ channel }) => channel.missing.length === 0)
+        .flatMap(({ channel, outgoing }) =>
+          outgoing.map((message) => ({
+            deliveryId: message.deliveryId,
+            notificationId: message.notificationId,
+            channel: channel.config.name,
+          })),
+        ),
+    );
+    for (const debt of selection.gone) ledger.forget(debt.deliveryId);
+  }
   const clock = run.clock ?? REAL_CLOCK;
   const deadline = clock.now() + run.timeLimitMs;
   const [results, hub] = await Promise.all([
-    Promise.all(channels.map((channel) => runChannel(run, channel, selection, say, deadline))),
+    Promise.all(batches.map(({ channel, outgoing }) => runChannel(run, channel, outgoing, say, deadline, ledger))),
     pingHub(run, selection, say),
   ]);
   const outcome = [...results, hub].reduce(
@@ -132,7 +183,9 @@ export async function runNotify(run: NotifyRun): Promise<NotifyOutcome> {
   return outcome;
 }
 
-function describeRun(run: NotifyRun, notifications: Notification[], say: Say) {
+function describeRun(run: NotifyRun, selection: Selection, say: Say) {
+  const owed = selection.owedOnly.size;
+  const notifications = selection.notifications.slice(0, selection.notifications.length - owed);
   const current = new Date(run.current.snapshot.at).toISOString();
   if (run.resend.length > 0) say(`Resending ${notifications.length} notification(s) from the build of ${current}.`);
   else if (run.previous) {
@@ -145,6 +198,13 @@ function describeRun(run: NotifyRun, notifications: Notification[], say: Say) {
       `No previous build: announcing only what is newer than an hour before the build of ${current} (first run): ${notifications.length} new.`,
     );
   for (const notification of notifications) say(`  ${notification.id} (${notification.kind}, ${notification.at})`);
+  if (owed > 0) {
+    say(`Left unsent by an earlier run that did not finish (the ledger): ${owed}.`);
+    for (const notification of selection.notifications.slice(-owed))
+      say(`  ${notification.id} (${notification.kind}, ${notification.at})`);
+  }
+  for (const debt of selection.gone)
+    say(`Owed by an earlier run but no longer published, so not sent: ${debt.deliveryId}`);
 }
 
 /** The id a message is resent by: its delivery id without the channel's name. */
@@ -158,9 +218,10 @@ function outgoingOf(run: NotifyRun, channel: LiveChannel, selection: Selection):
     .flatMap((notification) => channel.render(notification, recipients));
   const wanted = all.filter(
     (message) =>
-      selection.parts === null ||
-      selection.parts.has(message.notificationId) ||
-      selection.parts.has(partOf(channel, message)),
+      (selection.parts === null ||
+        selection.parts.has(message.notificationId) ||
+        selection.parts.has(partOf(channel, message))) &&
+      (selection.owedOnly.get(message.notificationId)?.has(message.deliveryId) ?? true),
   );
   // An email channel none of whose addresses this run sends to has nothing to send.
   return wanted.filter((message) => message.kind !== 'email' || message.email.to.length > 0);
@@ -169,12 +230,12 @@ function outgoingOf(run: NotifyRun, channel: LiveChannel, selection: Selection):
 async function runChannel(
   run: NotifyRun,
   channel: LiveChannel,
-  selection: Selection,
+  outgoing: Outgoing[],
   say: Say,
   deadline: number,
+  ledger: Ledger | undefined,
 ): Promise<NotifyOutcome> {
   const label = `${channel.config.name} (${channel.config.type})`;
-  const outgoing = outgoingOf(run, channel, selection);
   if (channel.missing.length > 0) {
     say(
       `${label}: off, ${channel.missing.join(' and ')} not set${run.dryRun && outgoing.length > 0 ? '; it would send:' : ''}`,
@@ -204,12 +265,44 @@ async function runChannel(
       reportUnsent(say, label, run.timeLimitMs, outgoing.slice(i), resend, channel.config.name, (m) =>
         partOf(channel, m),
       );
+      if (ledger) say(`${label}: the ledger keeps them owed: the next run sends them.`);
       outcome.failed.push(...outgoing.slice(i).map((m) => m.deliveryId));
       break;
     }
     const what = `${label}: ${message.deliveryId}`;
+    const confirmedAt = run.resend.length === 0 ? ledger?.confirmedAt(message.deliveryId) : undefined;
+    if (confirmedAt !== undefined) {
+      say(`${what}: already delivered (confirmed ${confirmedAt}), not sent again`);
+      continue;
+    }
+    // The first attempt waits its turn before the claim: a run killed while waiting holds nothing.
+    await pace();
+    let turnTaken = true;
+    const paceRetries = () => (turnTaken ? Promise.resolve(void (turnTaken = false)) : pace());
+    if (ledger) {
+      // Another run's claim is awaited until this run's own time limit, counted on the wall clock the other run keeps.
+      const claim = await ledger.claim(message.deliveryId, {
+        again: run.resend.length > 0,
+        deadline: Date.now() + (deadline - clock.now()),
+      });
+      if (claim.kind === 'done') {
+        say(`${what}: already delivered (confirmed ${claim.at}), not sent again`);
+        continue;
+      }
+      if (claim.kind === 'busy') {
+        say(`${what}: another run (process ${claim.holder.pid}) is sending it, left to that run`);
+        continue;
+      }
+      if (claim.kind === 'stopped') {
+        say(
+          `${what}: MAY HAVE ARRIVED, not confirmed: the run sending it (process ${claim.holder.pid} on ${claim.holder.host}, ${claim.holder.at}) stopped before it heard back, so it is not sent again. Check the receiver; if it did not arrive: ${resend(message)}`,
+        );
+        outcome.failed.push(message.deliveryId);
+        continue;
+      }
+    }
     const result = await channel
-      .send(message, run.policy, { clock, pace, deadline, onRetry: retrying(say, what) })
+      .send(message, run.policy, { clock, pace: paceRetries, deadline, onRetry: retrying(say, what) })
       .catch((error: Error): DeliveryResult => ({
         ok: false,
         attempts: 1,
@@ -218,6 +311,9 @@ async function runChannel(
     // The real URL goes through `say`, which prints the variable's name instead.
     const where = message.kind === 'http' ? message.request.url : channel.secrets[0]!.value;
     report(say, what, where, result, resend(message));
+    if (result.ok) ledger?.confirm(message.deliveryId, result.detail);
+    // Proven not to have arrived: owed again, so the next run sends it; what may have arrived stays claimed.
+    else if (!result.mayHaveArrived) ledger?.release(message.deliveryId);
     for (const rejected of result.rejected ?? []) {
       say(
         `${what}: FAILED for ${rejected.address}: ${rejected.detail}. Once fixed: ${resend(message, rejected.address)}`,

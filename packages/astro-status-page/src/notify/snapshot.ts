@@ -13,6 +13,7 @@ import {
   type IndexedEventJson,
   type NotifyIndexJson,
 } from '../outputs/notify-index.ts';
+import { parseForeignJson } from '../rules/foreign-json.ts';
 import { updateIds } from '../rules/update-id.ts';
 import { indexOf, type BuildIndex, type IndexedEvent, type Snapshot } from './diff.ts';
 import type { PageContext } from './renderers.ts';
@@ -54,7 +55,7 @@ const API_FILE_MAX_BYTES = 2_000_000;
 async function readFile(source: string, file: string, timeoutMs: number): Promise<unknown> {
   if (!isUrl(source)) {
     const path = join(apiFolder(source), file);
-    return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+    return existsSync(path) ? parseForeignJson(readFileSync(path, 'utf8'), path) : undefined;
   }
   const base = source.endsWith('/') ? source : `${source}/`;
   const url = new URL(base.endsWith('/api/v2/') ? file : `api/v2/${file}`, base);
@@ -80,7 +81,7 @@ function parse<T>(source: string, file: string, schema: z.ZodType<T>, value: unk
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new Error(
-    `${source} ${file}: ${issue.path.join('.') || 'body'}: ${issue.message}; is this a status page's API v2?`,
+    `${source} ${file}: ${visible(issue.path.join('.'), 80) || 'body'}: ${visible(issue.message, 200)}; is this a status page's API v2?`,
   );
 }
 

@@ -41,6 +41,13 @@ export const LIMITS = {
   futureDays: 366,
   /** How far ahead of the clock an ordinary update may be stamped (clocks and typing disagree a little). */
   clockSkewMinutes: 10,
+  /**
+   * Components on one page. The home page lists each with its bar of days;
+   * at 500 it is still within its 50 KB gzipped budget (groups over
+   * `openGroupComponents` show folded, their worst status first), and
+   * a reader can still scan it. A larger estate is several pages.
+   */
+  components: 500,
   /** The earliest year a timestamp may have. */
   firstYear: 1970,
 } as const;

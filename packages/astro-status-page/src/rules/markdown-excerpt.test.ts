@@ -67,3 +67,15 @@ describe('the start of a long update, for a home-page card', () => {
     );
   });
 });
+
+test('a cut with no space to end at keeps every emoji whole: a family of four, a flag, a pirate flag', () => {
+  const run = '👨‍👩‍👧‍👦🇯🇵🏴‍☠️🇫🇷'.repeat(40);
+  const whole = new Set(['👨‍👩‍👧‍👦', '🇯🇵', '🏴‍☠️', '🇫🇷']);
+  const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  for (const max of [26, 33, 100, 599, 600, 601]) {
+    const excerpt = excerptMarkdown(`${run} and words.`, max)!;
+    expect(byteLength(excerpt)).toBeLessThanOrEqual(max);
+    expect(excerpt.length).toBeGreaterThan(0);
+    for (const { segment } of graphemes.segment(excerpt)) expect(whole.has(segment)).toBe(true);
+  }
+});

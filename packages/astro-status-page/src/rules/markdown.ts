@@ -1,5 +1,6 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import { byteLength } from './limits.ts';
+import { graphemeStart } from './text.ts';
 import { smartypantsu } from 'smartypants';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -152,15 +153,9 @@ function inlineStart(block: Token, room: number): string {
   return start;
 }
 
-/** The longest start of plain text within `room` bytes that ends before a space (whole characters, always). */
+/** The longest start of plain text within `room` bytes that ends before a space (whole graphemes, always). */
 function cutAtSpace(text: string, room: number): string {
-  let cut = '';
-  let left = room;
-  for (const char of text) {
-    left -= byteLength(char);
-    if (left < 0) break;
-    cut += char;
-  }
+  const cut = graphemeStart(text, room, byteLength);
   const space = cut.search(/\s\S*$/);
   return space > 0 ? cut.slice(0, space) : cut;
 }

@@ -9,6 +9,10 @@ import {
   literalMarkdown,
   quote,
   xmlSafe,
+  printable,
+  visible,
+  writableStrings,
+  writableText,
 } from './text.ts';
 import { escapeHtml, renderMarkdown } from './markdown.ts';
 
@@ -128,5 +132,26 @@ describe('text from elsewhere: cut at grapheme boundaries, made writable, quoted
   test('literalMarkdown leaves no link, HTML, heading or emphasis', () => {
     for (const text of ['[a](https://evil.example)', '<b>x</b>', '# h', '*x* _y_', 'https://evil.example', '&amp;'])
       expect(renderMarkdown(literalMarkdown(text))).toBe(`<p dir="auto">${escapeHtml(text)}</p>\n`);
+  });
+});
+
+describe('text from elsewhere on a terminal, and in our files', () => {
+  test('visible shows every control, format and separator character by its code point, cut short when asked', () => {
+    expect(visible('\u001b[2Jok\u202e\n')).toBe('\\u{1b}[2Jok\\u{202e}\\u{a}');
+    expect(visible('👨‍👩‍👧‍👦 family and more', 12)).toBe('👨\\u{200d}👩\\u{200d}👧\\u{200d}👦…');
+  });
+
+  test("printable keeps a line's own breaks, tabs and emoji, and shows controls and direction marks", () => {
+    expect(printable('a\tb\nc \u001b[31mred\r\u2067x\u2069 👨‍👩‍👧‍👦 🇯🇵')).toBe(
+      'a\tb\nc \\u{1b}[31mred\\u{d}\\u{2067}x\\u{2069} 👨‍👩‍👧‍👦 🇯🇵',
+    );
+    expect(printable(printable('\u001b'))).toBe('\\u{1b}');
+  });
+
+  test('writableText replaces what no file may hold, never fails; writableStrings does it in keys and values', () => {
+    expect(writableText('a\uFFFFb\u0007c\r\nd\te')).toBe('a\uFFFDb\uFFFDc\nd\te');
+    expect(writableStrings({ 'k\uFFFE': ['x\u001b', 1, null, { y: '\uD800' }] })).toEqual({
+      'k\uFFFD': ['x\uFFFD', 1, null, { y: '\uFFFD' }],
+    });
   });
 });

@@ -49,6 +49,7 @@ function firstInvalidUtf8Byte(bytes: Uint8Array, start: number): number {
  * surrogates: none of them belongs in published text.
  */
 const FORBIDDEN = /(?![\t\n])\p{Cc}|\p{Noncharacter_Code_Point}|\p{Cs}/u;
+const FORBIDDEN_GLOBAL = new RegExp(FORBIDDEN.source, 'gu');
 // XML and iCalendar line breaks may be CRLF, so the output filter keeps CR.
 const FORBIDDEN_IN_OUTPUT = /(?![\t\n\r])\p{Cc}|\p{Noncharacter_Code_Point}|\p{Cs}/gu;
 
@@ -101,8 +102,9 @@ const UNSEEN_IN_QUOTE =
  * Controls come out as JSON escapes (\u001b).
  */
 export function quote(value: string, max = 80): string {
-  const chars = [...value];
-  return JSON.stringify(chars.length <= max ? value : `${chars.slice(0, max).join('')}…`).replace(
+  const codePoints = (text: string) => [...text].length;
+  const shown = codePoints(value) <= max ? value : `${graphemeStart(value, max, codePoints)}…`;
+  return JSON.stringify(shown).replace(
     UNSEEN_IN_QUOTE,
     (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
   );
@@ -111,14 +113,31 @@ export function quote(value: string, max = 80): string {
 // Controls (ESC starts terminal sequences that move the cursor and erase lines),
 // format characters (bidi overrides that reorder what is shown) and line separators.
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+// The same for whole printed lines of ours, which may hold line breaks and tabs, and titles with
+// emoji (a family's U+200D joiners, a flag's tags): controls, direction marks and separators only.
+const INVISIBLE_IN_OUTPUT = /(?![\n\t])\p{Cc}|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu;
+
+const escaped = (char: string) => `\\u{${char.codePointAt(0)!.toString(16)}}`;
 
 /**
- * Untrusted text made safe to print on one terminal line: every control,
- * format and line-separator character written as `\u{1b}`, so a name cannot
- * erase lines, fake a summary or reorder what follows; the rest is unchanged.
+ * Text from elsewhere (a host's answer, a receiver's reason, an imported
+ * name) made safe to print on one terminal line: every control, format and
+ * line-separator character written as `\u{1b}`, so it cannot erase lines,
+ * fake a summary or reorder what follows; cut to `max` characters at a
+ * grapheme boundary when given; the rest unchanged. The one helper for such
+ * text: every command's output passes through `printable` too.
  */
-export function visible(text: string): string {
-  return text.replace(INVISIBLE, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
+export function visible(text: string, max?: number): string {
+  return (max === undefined ? text : cutText(text, max)).replace(INVISIBLE, escaped);
+}
+
+/**
+ * A line the CLI prints, whatever it holds: its own line breaks and tabs
+ * kept, every other control and direction mark written as `\u{1b}`. The
+ * last net under `visible`, at the CLI's one way out (cli/entry.ts).
+ */
+export function printable(line: string): string {
+  return line.replace(INVISIBLE_IN_OUTPUT, escaped);
 }
 
 // Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
@@ -149,13 +168,23 @@ const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
  * kept whole or dropped whole, never split.
  */
 export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
+  return text.length <= max ? text : `${graphemeStart(text, max - 1)}…`;
+}
+
+/**
+ * The longest start of `text` made of whole graphemes whose `size` (UTF-16
+ * units unless told, e.g. UTF-8 bytes) is at most `max`: the one place text
+ * is cut, so no cut splits a family of four or a flag.
+ */
+export function graphemeStart(text: string, max: number, size: (text: string) => number = (s) => s.length): string {
   let kept = '';
+  let used = 0;
   for (const { segment } of GRAPHEMES.segment(text)) {
-    if (kept.length + segment.length > max - 1) break;
+    used += size(segment);
+    if (used > max) break;
     kept += segment;
   }
-  return `${kept}…`;
+  return kept;
 }
 
 // Whatever no file of ours may hold (controls, line breaks, non-characters, lone surrogates).
@@ -173,6 +202,25 @@ export function foreignLine(text: string, max: number): string {
     .replace(/ {2,}/g, ' ')
     .trim();
   return cutText(clean, max);
+}
+
+/**
+ * Text another program wrote (an import's titles, names and messages), fit
+ * for our files: every character they refuse (controls but tab and line
+ * break, non-characters such as U+FFFF, lone surrogates) replaced by U+FFFD,
+ * never fatal; line ends as `\n`.
+ */
+export function writableText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(FORBIDDEN_GLOBAL, '\uFFFD');
+}
+
+/** Every string in a value parsed from elsewhere (JSON, YAML) made `writableText`, keys included. */
+export function writableStrings(value: unknown): unknown {
+  if (typeof value === 'string') return writableText(value);
+  if (Array.isArray(value)) return value.map(writableStrings);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [writableText(key), writableStrings(item)]));
+  return value;
 }
 
 /**

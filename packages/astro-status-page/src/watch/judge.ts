@@ -1,4 +1,5 @@
 import { durationText } from '../rules/duration.ts';
+import { visible } from '../rules/text.ts';
 import type { LoadedBuild } from '../notify/snapshot.ts';
 
 /*
@@ -36,7 +37,9 @@ const iso = (millis: number) =>
     .toISOString()
     .replace(/:00\.000Z$/, 'Z')
     .replace(/\.000Z$/, 'Z');
-const buildOf = (build: LoadedBuild) => `build ${build.context.page.build_id} of ${iso(build.snapshot.at)}`;
+// A host's build id is its text, not ours: shown with its controls made visible, and cut short.
+const buildOf = (build: LoadedBuild) =>
+  `build ${visible(build.context.page.build_id, 80)} of ${iso(build.snapshot.at)}`;
 // Every update the host publishes: its notify index lists them all, not only the newest 50 incidents'.
 const published = (build: LoadedBuild) => new Set(build.index.events.flatMap((event) => event.updates));
 
@@ -53,7 +56,7 @@ export function judgeHosts(
   const due = repo.filter((update) => update.dueBy <= now);
   return readings.map((reading) => {
     const { url } = reading;
-    if ('error' in reading) return { url, ok: false, lines: [`${url}: unreachable: ${reading.error}`] };
+    if ('error' in reading) return { url, ok: false, lines: [`${url}: unreachable: ${visible(reading.error, 300)}`] };
     const { build } = reading;
     const age = now - build.snapshot.at;
     if (age > maxAgeMs)

@@ -3,6 +3,7 @@ import type { RetryPolicy } from '../notify/delivery.ts';
 import { redactor } from '../notify/redact.ts';
 import { loadBuild, UnreachableSource, type LoadedBuild } from '../notify/snapshot.ts';
 import { staffChannels, staffOutgoing, type StaffAlert } from '../notify/staff-alert.ts';
+import { visible } from '../rules/text.ts';
 import { judgeHosts, repoUpdates, type HostReading } from './judge.ts';
 
 /*
@@ -51,7 +52,9 @@ export async function runWatch(run: WatchRun): Promise<number> {
   const readings: HostReading[] = [];
   for (const url of run.hosts) readings.push(await readHost(url, run.policy.timeoutMs));
   if (run.beforeFirstDeploy && readings.every((reading) => 'error' in reading)) {
-    const why = readings.map((reading) => `${reading.url}: ${'error' in reading ? reading.error : ''}`).join('; ');
+    const why = readings
+      .map((reading) => `${reading.url}: ${'error' in reading ? visible(reading.error, 300) : ''}`)
+      .join('; ');
     run.out(
       `Not deployed yet: no host serves the page (${why}), and there has been no deploy; nothing to watch until the first one, nobody alerted.`,
     );

@@ -9,11 +9,16 @@ export interface Received {
 }
 
 /**
- * What the receiver answers: a status (and headers, after `delayMs`), `'hang'`
- * to never answer, or `'reset'` to read the whole request and then drop the
- * connection without a word.
+ * What the receiver answers: a status (and headers, after `delayMs`) with a
+ * `body` (default `ok` below 300, else none), sent a byte at a time over
+ * `trickleMs` when given (the status line at once); `'hang'` to never answer,
+ * or `'reset'` to read the whole request and then drop the connection
+ * without a word.
  */
-export type Reply = { status: number; headers?: Record<string, string>; delayMs?: number } | 'hang' | 'reset';
+export type Reply =
+  | { status: number; headers?: Record<string, string>; delayMs?: number; body?: string; trickleMs?: number }
+  | 'hang'
+  | 'reset';
 
 /** A platform's rate limit, enforced as the platform does: over it, a 429 with Retry-After. */
 export interface RateLimit {
@@ -75,7 +80,22 @@ export async function startReceiver(replies: Reply[] = [], limit?: RateLimit): P
       const reply = replies.shift() ?? { status: 200 };
       if (reply === 'hang') return;
       if (reply === 'reset') return void request.socket.destroy();
-      const answer = () => response.writeHead(reply.status, reply.headers).end(reply.status < 300 ? 'ok' : 'error');
+      const body = reply.body ?? (reply.status < 300 ? 'ok' : '');
+      const answer = () => {
+        if (!reply.trickleMs) return void response.writeHead(reply.status, reply.headers).end(body);
+        response.writeHead(reply.status, reply.headers);
+        response.flushHeaders();
+        const bytes = Buffer.from(body);
+        let sent = 0;
+        const drip = setInterval(() => {
+          if (response.destroyed || sent >= bytes.length) {
+            clearInterval(drip);
+            if (!response.destroyed) response.end();
+            return;
+          }
+          response.write(bytes.subarray(sent, ++sent));
+        }, reply.trickleMs / bytes.length);
+      };
       if (reply.delayMs) setTimeout(answer, reply.delayMs);
       else answer();
     });

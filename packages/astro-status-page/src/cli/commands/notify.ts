@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_POLICY, type RetryPolicy } from '../../notify/delivery.ts';
 import { DEFAULT_TIME_LIMIT_MS, runNotify } from '../../notify/run.ts';
+import { Ledger } from '../../notify/ledger.ts';
 import { loadCurrent, loadPrevious } from '../../notify/snapshot.ts';
 import type { Context, Flags } from '../context.ts';
 import { Refusal } from '../../files/refusal.ts';
@@ -50,6 +51,7 @@ export async function notify(ctx: Context, flags: Flags): Promise<number> {
       policy,
       timeLimitMs,
       out: ctx.out,
+      ledger: typeof flags['ledger'] === 'string' ? new Ledger(resolve(flags['ledger'])) : undefined,
     });
     return outcome.failed.length === 0 ? 0 : 1;
   } catch (error) {

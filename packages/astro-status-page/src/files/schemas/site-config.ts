@@ -7,6 +7,7 @@ import { notifyConfigSchema } from './notify-config.ts';
 import { subscriptionsConfigSchema } from './subscriptions-config.ts';
 import { probeName, probesSchema } from './probes-config.ts';
 import { oneOf } from './one-of.ts';
+import { LIMITS } from '../../rules/limits.ts';
 import { publishedText } from './text.ts';
 import { sitePathField, urlField } from './url.ts';
 import { PAGE_URL, WEB_URL } from '../../rules/urls.ts';
@@ -113,6 +114,12 @@ export const siteConfigSchema = z
     const seen = new Set<string>();
     config.groups.forEach((group, g) =>
       group.components.forEach((component, c) => {
+        if (seen.size === LIMITS.components)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['groups', g, 'components', c],
+            message: `more than ${LIMITS.components} components (this is the ${LIMITS.components + 1}st, "${component.id}"): a page lists at most ${LIMITS.components}, so its home page stays within its size budget and readable on a phone; merge components a reader need not tell apart, or split the page`,
+          });
         if (seen.has(component.id)) {
           ctx.addIssue({
             code: 'custom',
