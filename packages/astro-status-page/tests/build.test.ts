@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSite, ROOT } from './helpers/build.ts';
 import { builtPages, componentRows, page, readBuilt, text } from './helpers/pages.ts';
-import { STALE_WARNING_SCRIPT } from '../src/outputs/stale-warning.ts';
+import { PAGE_SCRIPT } from '../src/outputs/page-script.ts';
 
 // Answers worked out by hand for tests/fixtures/basic (see each comment).
 describe('basic fixture, mid-outage (2022-12-28 13:00 UTC)', () => {
@@ -174,7 +174,7 @@ describe('the example site mid-outage (STATUS_NOW=2022-12-28T13:30:00Z)', () => 
       expect(
         html.querySelectorAll('script').map((script) => script.textContent),
         path,
-      ).toEqual([STALE_WARNING_SCRIPT]);
+      ).toEqual([PAGE_SCRIPT]);
       const mirror = html.querySelector('footer .other-hosts a');
       expect([text(mirror), mirror?.getAttribute('href')], path).toEqual([
         'chirp-status.pages.dev',

@@ -9,6 +9,7 @@ import {
 } from '../rules/incident-timeline.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
 import { updateIds } from '../rules/update-id.ts';
+import { promisedAt } from '../rules/promised-update.ts';
 import type { ValidIncidentFile } from '../files/validate.ts';
 
 /** One entry of a timeline, as published. */
@@ -76,6 +77,12 @@ export interface IncidentEvent extends EventBase {
   postmortemAt: number | null;
   /** Who opened it: staff, or a probe from failing checks (`source: { probe: … }`). */
   openedBy: 'staff' | 'probe';
+  /**
+   * While open, when its newest update promised the next one (`next_update:`),
+   * else null: an older update's promise was kept or superseded by the newest,
+   * and a closed incident promises nothing.
+   */
+  nextUpdateBy: number | null;
 }
 
 export interface MaintenanceEvent extends EventBase {
@@ -138,6 +145,8 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
     const followedIn = last.update.status === 'merged' ? (updates.at(-1)!.into ?? null) : null;
     const postmortemAt = postmortemTime(file, now);
     const segments = statusSegments(steps);
+    const promise = (last.update as IncidentData['updates'][number]).next_update;
+    const promised = resolvedAt === null && promise !== undefined ? promisedAt(promise, last.at) : undefined;
     return {
       ...base,
       kind: 'incident',
@@ -149,6 +158,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
       followedIn,
       postmortemAt,
       openedBy: data.source?.probe === undefined ? 'staff' : 'probe',
+      nextUpdateBy: promised !== undefined && 'at' in promised ? promised.at : null,
       bodyMarkdown: postmortemAt === null ? '' : file.body.trim(),
       bodyHtml: postmortemAt === null ? '' : renderMarkdown(file.body),
       segments,
