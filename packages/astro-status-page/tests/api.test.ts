@@ -174,10 +174,12 @@ describe("the API states how current it is, beside Statuspage's fields", () => {
 describe('a promised next update, for tools (next_update_promised_by)', () => {
   const promised = (build: string) =>
     Object.fromEntries(
-      json(build, 'incidents.json').incidents.map((incident: { id: string; next_update_promised_by: string | null }) => [
-        incident.id,
-        incident.next_update_promised_by,
-      ]),
+      json(build, 'incidents.json').incidents.map(
+        (incident: { id: string; next_update_promised_by: string | null }) => [
+          incident.id,
+          incident.next_update_promised_by,
+        ],
+      ),
     );
 
   test('mid-outage, the open incident’s newest update (13:24 UTC, next_update: 30 min) promises 13:54 UTC', () => {
