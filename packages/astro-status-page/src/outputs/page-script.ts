@@ -8,11 +8,12 @@ import { createHash } from 'node:crypto';
  *   once the clock is past `data-after`, the next build's due time plus the grace;
  * - a promise ("Next update by 08:54 EST", `data-due`) becomes "Update overdue
  *   by 12 min" (`data-overdue`, its `{duration}` filled in) a minute after it;
- * - each update's "17 min ago" (`data-since`, hidden as built: a page may be
- *   hours old) is counted from the reader's clock and shown;
+ * - each update's " · 17 min ago" (`data-since`, empty and hidden as built: a
+ *   page may be read hours later) is counted from the reader's clock and shown;
  * - with `localTime` on, every time a person reads (a `<time>` with a UTC
  *   `title`) is rewritten into the reader's zone, saying so ("(your time)"),
- *   unless the reader is in the site's zone. Days (headings) stay the site zone's.
+ *   unless the reader is in the site's zone, and marked `data-local` (it is
+ *   longer than the site's wording, so it may wrap). Days (headings) stay the site zone's.
  * The words come from `<html>`: `data-locale` (the BCP 47 tag numbers and dates
  * are written in: Arabic pages keep Latin digits), `data-units` ("{n} d|{n} h|{n} min| ", the
  * catalog's duration words and separator), `data-ago` ("{duration} ago|just
@@ -28,11 +29,11 @@ export const PAGE_SCRIPT =
   "if(m>=6e4){e.textContent=e.dataset.overdue.replace('{duration}',l(m));e.classList.add('overdue')}}" +
   "const[g,j]=(D.ago||'').split('|');" +
   "for(const e of q('[data-since]')){const m=n-Date.parse(e.dataset.since);" +
-  "e.lastElementChild.textContent=m<6e4?j:g.replace('{duration}',l(m));e.hidden=!1}" +
+  "e.textContent=' · '+(m<6e4?j:g.replace('{duration}',l(m)));e.hidden=!1}" +
   'if(D.yourTime&&Intl.DateTimeFormat().resolvedOptions().timeZone!==D.zone){' +
   "const f=new Intl.DateTimeFormat(D.locale,{day:'numeric',month:'short',year:'numeric',hour:'2-digit',minute:'2-digit',hourCycle:'h23',timeZoneName:'short'});" +
   "for(const t of q('time[title]')){const a=new Date(t.dateTime),u=t.dataset.until;" +
-  "t.textContent=(u?f.formatRange(a,new Date(u)):f.format(a))+' ('+D.yourTime+')'}}})()";
+  "t.textContent=(u?f.formatRange(a,new Date(u)):f.format(a))+' ('+D.yourTime+')';t.dataset.local=1}}})()";
 
 /** The element of the stale-page warning, which the script shows. */
 export const STALE_WARNING_ID = 'stale';
