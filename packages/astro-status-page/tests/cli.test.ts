@@ -676,8 +676,12 @@ describe('a promised next update: --next, and a template’s default', () => {
       ...more,
     );
 
-  test('--next 30m writes next_update: 30 min on the new item, before its message', async () => {
-    expect((await update('--next', '30m')).code).toBe(0);
+  test('--next 30m writes next_update: 30 min on the new item, before its message, and says by when', async () => {
+    const { code, out } = await update('--next', '30m');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'Next update promised by 28 Dec 2022, 14:15 UTC (--next 30m): readers see "Update overdue" after it',
+    );
     expect(read('incidents/outage.md')).toContain(
       '  - at: 2022-12-28T13:45:00Z\n    status: identified\n    next_update: 30 min\n    message: Rolling back.\n',
     );

@@ -133,7 +133,7 @@ export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
   const status = await choose(ctx, flags, 'status', 'status', NEW_STATUSES, template?.status ?? 'investigating');
   const ids = components.map(([id]) => id);
   const message = await messageFor(ctx, site, flags, template, ids, 'We are investigating reports of failed logins.');
-  const next = status === 'resolved' ? undefined : nextUpdateFlag(flags, at, template?.nextUpdate);
+  const next = status === 'resolved' ? undefined : nextUpdateFlag(ctx, flags, at, template?.nextUpdate);
   if (status === 'resolved' && str(flags, 'next') !== undefined)
     throw new Refusal('--next: a resolved incident promises no next update; leave --next out');
   const { slug, path } = incidentFilePath(started ?? at, slugFor(flags, title));

@@ -316,7 +316,7 @@ export async function addUpdate(
         ? '--next: a maintenance update promises no next update (its window says when); leave --next out'
         : `--next: a ${status} update closes the incident, which promises no next update; leave --next out`,
     );
-  const next = promises ? nextUpdateFlag(flags, at, template?.nextUpdate) : undefined;
+  const next = promises ? nextUpdateFlag(ctx, flags, at, template?.nextUpdate) : undefined;
   const update: NewUpdate = {
     at,
     status,
