@@ -10,8 +10,7 @@ import { createHash } from 'node:crypto';
  *   by 12 min" (`data-overdue`, its `{duration}` filled in) a minute after it;
  * - each update's " · 17 min ago" (`data-since`, empty and hidden as built: a
  *   page may be read hours later) is counted from the reader's clock and shown;
- * - with `localTime` on, every time a person reads (a `<time>` with a UTC
- *   `title`) is rewritten into the reader's zone, saying so ("(your time)"),
+ * - with `localTime` on, every time a person reads (a `<time data-zoned>`) is rewritten into the reader's zone, saying so ("(your time)"),
  *   unless the reader is in the site's zone, and marked `data-local` (it is
  *   longer than the site's wording, so it may wrap). Days (headings) stay the site zone's.
  * The words come from `<html>`: `data-locale` (the BCP 47 tag numbers and dates
@@ -32,7 +31,7 @@ export const PAGE_SCRIPT =
   "e.textContent=' · '+(m<6e4?j:g.replace('{duration}',l(m)));e.hidden=!1}" +
   'if(D.yourTime&&Intl.DateTimeFormat().resolvedOptions().timeZone!==D.zone){' +
   "const f=new Intl.DateTimeFormat(D.locale,{day:'numeric',month:'short',year:'numeric',hour:'2-digit',minute:'2-digit',hourCycle:'h23',timeZoneName:'short'});" +
-  "for(const t of q('time[title]')){const a=new Date(t.dateTime),u=t.dataset.until;" +
+  "for(const t of q('time[data-zoned]')){const a=new Date(t.dateTime),u=t.dataset.until;" +
   "t.textContent=(u?f.formatRange(a,new Date(u)):f.format(a))+' ('+D.yourTime+')';t.dataset.local=1}}})()";
 
 /** The element of the stale-page warning, which the script shows. */
