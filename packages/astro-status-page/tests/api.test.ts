@@ -171,6 +171,33 @@ describe("the API states how current it is, beside Statuspage's fields", () => {
   });
 });
 
+describe('a promised next update, for tools (next_update_promised_by)', () => {
+  const promised = (build: string) =>
+    Object.fromEntries(
+      json(build, 'incidents.json').incidents.map(
+        (incident: { id: string; next_update_promised_by: string | null }) => [
+          incident.id,
+          incident.next_update_promised_by,
+        ],
+      ),
+    );
+
+  test('mid-outage, the open incident’s newest update (13:24 UTC, next_update: 30 min) promises 13:54 UTC', () => {
+    expect(promised('example-mid-outage')).toMatchObject({
+      '2022-12-28-login-and-posting-failing': '2022-12-28T13:54:00.000Z',
+      '2022-12-28-web-is-not-responding': null,
+    });
+    expect(json('example-mid-outage', 'incidents/unresolved.json').incidents[0].next_update_promised_by).toBe(
+      '2022-12-28T13:54:00.000Z',
+    );
+  });
+
+  test('while monitoring, the newest update’s promise counts; once resolved, none', () => {
+    expect(promised('example-monitoring')['2022-12-28-login-and-posting-failing']).toBe('2022-12-28T14:22:00.000Z');
+    expect(promised('example-next-day')['2022-12-28-login-and-posting-failing']).toBeNull();
+  });
+});
+
 describe('what the probes measured, for tools', () => {
   test('an incident a probe opened says so (opened_by), one staff opened says staff', () => {
     const openedBy = Object.fromEntries(

@@ -73,6 +73,7 @@ started: 2022-12-31T09:45:00Z
 updates:
   - at: 2022-12-31T10:00:00Z
     status: investigating
+    next_update: 30 min
     message: >-
       We are investigating problems with iOS app and Login. We do not know the
       cause yet; we will post an update within 30 minutes.

@@ -658,6 +658,115 @@ updates:
   });
 });
 
+describe('a promised next update: --next, and a template’s default', () => {
+  beforeEach(() => {
+    write('incidents/outage.md', HAND_WRITTEN);
+    cpSync(resolve(CHIRP, 'templates'), join(site, 'templates'), { recursive: true });
+  });
+  const update = (...more: string[]) =>
+    status(
+      'update',
+      'outage',
+      '--status',
+      'identified',
+      '--message',
+      'Rolling back.',
+      '--at',
+      '2022-12-28T13:45:00Z',
+      ...more,
+    );
+
+  test('--next 30m writes next_update: 30 min on the new item, before its message, and says by when', async () => {
+    const { code, out } = await update('--next', '30m');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'Next update promised by 28 Dec 2022, 14:15 UTC (--next 30m): readers see "Update overdue" after it',
+    );
+    expect(read('incidents/outage.md')).toContain(
+      '  - at: 2022-12-28T13:45:00Z\n    status: identified\n    next_update: 30 min\n    message: Rolling back.\n',
+    );
+  });
+
+  test('--next takes a time with a zone, written in UTC', async () => {
+    expect((await update('--next', '2022-12-28T09:15:00-05:00')).code).toBe(0);
+    expect(read('incidents/outage.md')).toContain('    next_update: 2022-12-28T14:15:00Z\n');
+  });
+
+  test.each([
+    [
+      '2022-12-28T13:00:00Z',
+      'error: --next 2022-12-28T13:00:00Z: "2022-12-28T13:00:00Z" is not after the update it is on (2022-12-28T13:45:00.000Z)',
+    ],
+    ['30 h', 'error: --next 30 h: "30 h" is 30 h after the update; at most 24 h may be promised'],
+    [
+      'soon',
+      'error: --next soon: "soon" is not a length of time after the update ("1 h", "30 min", "1 h 30 min" or "90m") or a time with a zone',
+    ],
+  ])('--next %s is refused, naming the flag, and nothing is written', async (next, error) => {
+    const { code, err } = await update('--next', next);
+    expect(code).toBe(1);
+    expect(err).toContain(error);
+    expect(read('incidents/outage.md')).toBe(HAND_WRITTEN);
+  });
+
+  test('a closing update promises nothing: --next is refused on resolved', async () => {
+    const { code, err } = await status(
+      'update',
+      'outage',
+      '--status',
+      'resolved',
+      '--message',
+      'Fixed.',
+      '--next',
+      '30m',
+    );
+    expect(code).toBe(1);
+    expect(err).toContain('error: --next: a resolved update closes the incident, which promises no next update');
+  });
+
+  test('a template’s next_update is written by default, and --next wins over it', async () => {
+    expect(
+      (await status('update', 'outage', '--template', 'investigating-cause-unknown', '--at', '2022-12-28T13:40:00Z'))
+        .code,
+    ).toBe(0);
+    expect((await status('update', 'outage', '--template', 'identified-rolling-back', '--next', '1h')).code).toBe(0);
+    const text = read('incidents/outage.md');
+    expect(text).toContain('  - at: 2022-12-28T13:40:00Z\n    status: investigating\n    next_update: 30 min\n');
+    expect(text).toContain('  - at: 2022-12-31T10:00:00Z\n    status: identified\n    next_update: 1 h\n');
+  });
+
+  test('check refuses a file whose promise is before its update, or a day away, naming file, line and field', async () => {
+    write(
+      'incidents/outage.md',
+      HAND_WRITTEN.replace(
+        '    status: identified\n',
+        '    status: identified\n    next_update: 2022-12-28T13:00:00Z\n',
+      ).replace('    status: investigating\n', '    status: investigating\n    next_update: 90 h\n'),
+    );
+    const { code, out, err } = await status('check');
+    expect(code).toBe(1);
+    const said = out + err;
+    expect(said).toMatch(
+      /incidents\/outage\.md:\d+: updates\.0\.next_update: "90 h" is 90 h after the update; at most 24 h/,
+    );
+    expect(said).toMatch(
+      /incidents\/outage\.md:\d+: updates\.1\.next_update: "2022-12-28T13:00:00Z" is not after the update it is on/,
+    );
+  });
+
+  test('a template’s next_update must be a length of time', async () => {
+    write(
+      'templates/late.md',
+      '---\nlabel: Late\nstatus: monitoring\nnext_update: 2022-12-28T13:00:00Z\n---\nWatching {components}.\n',
+    );
+    const { code, out, err } = await status('check');
+    expect(code).toBe(1);
+    expect(out + err).toContain(
+      'templates/late.md:4: next_update: must be a length of time after the update ("1 h", "30 min", "1 h 30 min" or "90m"), e.g. "next_update: 30 min"',
+    );
+  });
+});
+
 describe('files keep their bytes', () => {
   test('update and resolve keep a BOM and CRLF line ends: every byte stays but the new items, which end in CRLF too', async () => {
     const head =
@@ -845,7 +954,8 @@ describe('templates', () => {
     );
     expect(code).toBe(0);
     expect(read('incidents/2022/2022-12-31-login-failing.md')).toContain(
-      '    status: identified\n    message: >-\n      We found the cause of the problems with Login and Direct messages: a\n      recent change. We are rolling it back now.\n',
+      // The template's default promise comes with it.
+      '    status: identified\n    next_update: 30 min\n    message: >-\n      We found the cause of the problems with Login and Direct messages: a\n      recent change. We are rolling it back now.\n',
     );
     expect((await status('update', 'login-failing', '--template', 'resolved')).code).toBe(0);
     expect(read('incidents/2022/2022-12-31-login-failing.md')).toContain(
@@ -885,7 +995,8 @@ describe('templates', () => {
           '--dry-run',
         )
       ).out,
-    ).toContain('    status: investigating\n    message: Own words.\n');
+      // Own words, and still the template's promise (--next changes that).
+    ).toContain('    status: investigating\n    next_update: 30 min\n    message: Own words.\n');
   });
 
   test('an unknown template is refused with the nearest name', async () => {
@@ -915,7 +1026,7 @@ describe('templates', () => {
     expect(out.split('\n')).toEqual([
       'OK: 2 incidents and 1 maintenance window in 3 files, checked against 4 components.',
       'templates/empty.md:5: message: is empty: write the message users read below the frontmatter',
-      'templates/typo.md:4: colour: is not a template field; allowed: label, status',
+      'templates/typo.md:4: colour: is not a template field; allowed: label, status, next_update',
       'templates/typo.md:3: status: unknown status "resolvd". Did you mean "resolved"? Allowed: investigating, identified, monitoring, resolved',
       'templates/typo.md:6: message: unknown placeholder {component}; templates may use {components}',
       '4 problems in 2 templates; `new` and `update` cannot use them.',

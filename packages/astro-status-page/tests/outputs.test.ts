@@ -3,7 +3,7 @@ import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
 import { page, readBuilt, text } from './helpers/pages.ts';
-import { STALE_WARNING_SCRIPT } from '../src/outputs/stale-warning.ts';
+import { PAGE_SCRIPT } from '../src/outputs/page-script.ts';
 import { isolate } from '../src/rules/text.ts';
 
 const HOSTILE_TITLE = `<script>alert("x")</script> ]]> & "quotes" 'apos' 🔥 مرحبا بالعالم`;
@@ -101,8 +101,8 @@ describe('hostile content is escaped everywhere and every output still parses', 
 
   test('HTML shows it as text and runs nothing', () => {
     const incident = page(build, '/incidents/hostile/');
-    // The page's own stale-page warning is its only script.
-    expect(incident.querySelectorAll('script').map((script) => script.textContent)).toEqual([STALE_WARNING_SCRIPT]);
+    // The page's own script is its only one.
+    expect(incident.querySelectorAll('script').map((script) => script.textContent)).toEqual([PAGE_SCRIPT]);
     expect(incident.querySelector('h1')?.textContent).toBe(HOSTILE_TITLE);
     expect(incident.querySelector('h1')?.getAttribute('dir')).toBe('auto');
     // Shown as text, with typographic quotes like any prose.

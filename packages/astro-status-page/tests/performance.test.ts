@@ -2,9 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { LOCAL_TIME_BUILD, outDir, TARGETS } from './helpers/build.ts';
-import { LOCAL_TIME_SCRIPT } from '../src/outputs/local-time.ts';
-import { STALE_WARNING_SCRIPT } from '../src/outputs/stale-warning.ts';
+import { outDir, TARGETS } from './helpers/build.ts';
+import { PAGE_SCRIPT } from '../src/outputs/page-script.ts';
 import { builtPages, page, readBuilt, text } from './helpers/pages.ts';
 import { COMPONENT_PAGE_EVENTS, HISTORY_PAGE_SIZE } from '../src/model/history.ts';
 import { FEED_ITEM_LIMIT } from '../src/outputs/feed.ts';
@@ -66,34 +65,29 @@ describe('pages do not grow with history (300 synthetic incidents over three yea
 });
 
 describe.each(TARGETS.map((target) => target.name))('zero client JavaScript: %s', (build) => {
-  // Every page carries the inline stale-page warning; a site that turns `localTime` on, the local-time script too.
-  const scripts = build === LOCAL_TIME_BUILD ? [STALE_WARNING_SCRIPT, LOCAL_TIME_SCRIPT] : [STALE_WARNING_SCRIPT];
-  test(
-    scripts.length > 1
-      ? 'each page carries only the inline stale-page and local-time scripts; no .js file is published'
-      : 'each page carries only the inline stale-page script, no _astro/*.js bundle, and no .js file is published',
-    () => {
-      const pages = builtPages(build);
-      expect(pages.length).toBeGreaterThan(0);
-      for (const path of pages) {
-        // Parsed, not grepped: a hostile title may quote "<script" inside an attribute as harmless text.
-        const html = page(build, path);
-        expect(
-          html.querySelectorAll('script').map((script) => script.textContent),
-          path,
-        ).toEqual(scripts);
-        expect(
-          html
-            .querySelectorAll('[src], [href]')
-            .map((element) => element.getAttribute('src') ?? element.getAttribute('href')),
-          path,
-        ).not.toContainEqual(expect.stringMatching(/\.m?js$/));
-      }
+  // Every page carries the one inline page script (stale warning, promised update, "ago", the reader's time).
+  const scripts = [PAGE_SCRIPT];
+  test('each page carries only the inline page script, no _astro/*.js bundle, and no .js file is published', () => {
+    const pages = builtPages(build);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const path of pages) {
+      // Parsed, not grepped: a hostile title may quote "<script" inside an attribute as harmless text.
+      const html = page(build, path);
       expect(
-        readdirSync(outDir(build), { recursive: true, encoding: 'utf8' }).filter((file) => /\.m?js$/.test(file)),
-      ).toEqual([]);
-    },
-  );
+        html.querySelectorAll('script').map((script) => script.textContent),
+        path,
+      ).toEqual(scripts);
+      expect(
+        html
+          .querySelectorAll('[src], [href]')
+          .map((element) => element.getAttribute('src') ?? element.getAttribute('href')),
+        path,
+      ).not.toContainEqual(expect.stringMatching(/\.m?js$/));
+    }
+    expect(
+      readdirSync(outDir(build), { recursive: true, encoding: 'utf8' }).filter((file) => /\.m?js$/.test(file)),
+    ).toEqual([]);
+  });
 });
 
 describe('what Lighthouse looks for besides speed (example site)', () => {

@@ -43,6 +43,39 @@ describe.each([
   });
 });
 
+describe.each([
+  { build: 'example-mid-outage', path: '/', zone: 'America/New_York' },
+  { build: 'example-mid-outage', path: EXAMPLE_INCIDENT, zone: 'America/New_York' },
+  { build: 'ar', path: '/', zone: 'Asia/Riyadh' },
+  { build: 'ar', path: '/incidents/outage/', zone: 'Asia/Riyadh' },
+])(
+  '$build $path: the newest update of the open incident on the first screen of a small phone',
+  ({ build, path, zone }) => {
+    test.each(
+      [
+        { width: 360, height: 780 },
+        { width: 320, height: 640 },
+      ].flatMap((viewport) => [false, true].map((stale) => ({ viewport, stale }))),
+    )('$viewport.width × $viewport.height, stale warning shown: $stale', async ({ viewport, stale }) => {
+      // With JavaScript, the reader's clock 1 minute after the build, or 3 hours after it, when the page warns it may be out of date.
+      const { page, close } = await open(build, path, { viewport, timezoneId: zone, javaScriptEnabled: true });
+      await page.clock.setFixedTime(
+        new Date(
+          Date.parse(build === 'ar' ? '2022-12-28T13:00:00Z' : '2022-12-28T13:30:00Z') +
+            (stale ? 3 * 3_600_000 : 60_000),
+        ),
+      );
+      await page.reload();
+      await expect(page.locator('#stale').isVisible()).resolves.toBe(stale);
+      const newest = page.locator(path === '/' ? 'article.card .message' : '.timeline > li .message').first();
+      // Its words begin with a line to spare above the fold, as for the incident pages above.
+      const top = await newest.evaluate((element) => element.getBoundingClientRect().top);
+      expect(top + 24).toBeLessThanOrEqual(viewport.height);
+      await close();
+    });
+  },
+);
+
 test('a resolved incident on a phone starts with its postmortem, then the timeline', async () => {
   const { page, close } = await open('example-next-day', EXAMPLE_INCIDENT, { viewport: PHONE });
   const [postmortem, updates] = await Promise.all(

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiAt, writeApiAt } from './helpers/api-at.ts';
-import { CHIRP, STATUS_CLI } from './helpers/build.ts';
+import { CHIRP, outDir, STATUS_CLI } from './helpers/build.ts';
 import { startReceiver, type Receiver } from './helpers/receiver.ts';
 import { serveStatic } from './helpers/static-server.ts';
 
@@ -71,12 +71,13 @@ function watch(...live: string[]): Promise<{ code: number | null; lines: string[
 function watchIn(
   cwd: string,
   args: string[],
+  now = NOW,
 ): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
   const started = Date.now();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
   const env = {
     ...inherited,
-    STATUS_NOW: NOW,
+    STATUS_NOW: now,
     STAFF_SLACK_WEBHOOK_URL: `${staff.url}/services/T0/B0/staff-token`,
     SLACK_WEBHOOK_URL: `${subscribers.url}/services/T0/B0/team-token`,
   };
@@ -173,6 +174,39 @@ describe('hosts answering with hostile text', () => {
       await Promise.all([one.close(), two.close()]);
     }
   }, 20_000);
+});
+
+describe('a promised update overdue on the live page', () => {
+  // The example's page as built mid-outage (13:30 UTC), served as a host serves it: its open incident's
+  // newest update (13:24) promised the next within 30 min, by 13:54 UTC.
+  let live: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    live = await serveStatic(outDir('example-mid-outage'));
+  });
+  afterAll(() => live.close());
+  const watchAt = (now: string) => watchIn(CHIRP, ['--live', live.url], now);
+  const okLine = (url: string, age: string) =>
+    new RegExp(`^${url}: OK, build [0-9a-f]{12} of 2022-12-28T13:30Z, ${age} old$`);
+
+  test('before the promised time: the host is OK, exit 0, nobody alerted', async () => {
+    staff.received.length = 0;
+    const run = await watchAt('2022-12-28T13:50:00Z');
+    expect(run.lines).toEqual([expect.stringMatching(okLine(live.url, '20 min'))]);
+    expect(run.code).toBe(0);
+    expect(staff.received).toEqual([]);
+  });
+
+  test('12 min after it, with the page still current: one clear line, exit 1, staff alerted', async () => {
+    staff.received.length = 0;
+    const run = await watchAt('2022-12-28T14:06:00Z');
+    const line = `update overdue by 12 min: "Login and posting failing on web, iOS and Android" promised its next update by 2022-12-28T13:54Z (https://status.chirp.example/incidents/${OUTAGE}/); post one: npm run status -- update ${OUTAGE} --next 30m`;
+    expect(run.lines.slice(0, 2)).toEqual([expect.stringMatching(okLine(live.url, '36 min')), line]);
+    expect(run.code).toBe(1);
+    expect(staff.received).toHaveLength(1);
+    const message = JSON.parse(staff.received[0]!.body);
+    expect(message.text).toBe('[Chirp status] Chirp status page: 1 promised update overdue');
+    expect(message.blocks[1].text.text).toBe(`- ${line}`);
+  });
 });
 
 describe('before the first deploy (--before-first-deploy, which watch.yml passes while GitHub lists no Pages deployment)', () => {

@@ -1,8 +1,11 @@
 import { describeUnknown } from '../rules/nearest.ts';
 import { UPDATE_COMPONENT_STATUSES, type ComponentStatus } from '../rules/statuses.ts';
 import { timestampSchema } from '../rules/timestamp.ts';
+import { parseDuration, durationText } from '../rules/duration.ts';
+import { promisedAt, PROMISE_FORMS } from '../rules/promised-update.ts';
 import { Refusal } from '../files/refusal.ts';
 import { isoSeconds } from '../files/incident-writer.ts';
+import { staffTime } from '../model/dates.ts';
 import { plainChoices, statusChoices } from './choices.ts';
 import type { Context, Flags } from './context.ts';
 import { componentName, type Site } from './site.ts';
@@ -65,6 +68,25 @@ export function time(flags: Flags, name: string, fallback?: number): string | un
   const parsed = timestampSchema.safeParse(given);
   if (!parsed.success) throw new Refusal(`--${name}: ${parsed.error.issues[0]?.message ?? 'is not a time'}`);
   return isoSeconds(Date.parse(parsed.data));
+}
+
+/**
+ * The promised next update for an update posted at `at`: `--next` ("30m",
+ * "1 h", or a time with a zone), else the template's default, as the file
+ * writes it ("30 min", or UTC ISO); undefined when neither gives one.
+ * Refused, naming the flag, when it is not after `at` or too far; said, as a
+ * time, when given, so staff see the moment readers will hold them to.
+ */
+export function nextUpdateFlag(ctx: Context, flags: Flags, at: string, fallback?: string): string | undefined {
+  const given = str(flags, 'next')?.trim();
+  const written = given ?? fallback;
+  if (written === undefined) return undefined;
+  const promise = promisedAt(written, Date.parse(at));
+  const source = given === undefined ? "the template's next_update" : `--next ${given}`;
+  if ('problem' in promise) throw new Refusal(`${source}: ${promise.problem}; --next takes ${PROMISE_FORMS}`);
+  const duration = parseDuration(written);
+  ctx.out(`Next update promised by ${staffTime(promise.at)} (${source}): readers see "Update overdue" after it`);
+  return duration === undefined ? isoSeconds(promise.at) : durationText(duration);
 }
 
 export async function requiredTime(ctx: Context, flags: Flags, name: string, question: string): Promise<string> {

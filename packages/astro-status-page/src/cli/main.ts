@@ -29,6 +29,9 @@ const MESSAGE = value('what users should know now (Markdown allowed)');
 const DRY_RUN = flag('print the file instead of writing it');
 const FORCE = flag('allow an update older than the last one (it is inserted in time order)');
 const YES = flag('at a terminal, write without showing the file and asking first');
+const NEXT = value(
+  'when the next update is promised: "30m", "1 h" after this one, or a time with a zone; readers see "Next update by …", then "Update overdue" (default: the template\'s next_update)',
+);
 const TEMPLATE = value(
   'start the message from templates/<name>.md (its status too, unless --status); the component names are filled in',
 );
@@ -130,7 +133,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   new: {
     usage:
-      'new --title T --component id=status [--component …] [--impact I] --message M|--template NAME [--status S] [--at T] [--started T] [--slug S] [--yes]',
+      'new --title T --component id=status [--component …] [--impact I] --message M|--template NAME [--status S] [--next D] [--at T] [--started T] [--slug S] [--yes]',
     summary: 'open an incident and write its first update',
     options: {
       title: value('headline users see, e.g. "Login failing on iOS"'),
@@ -146,13 +149,14 @@ export const COMMANDS: Record<string, Command> = {
         'when impact began, if before this first update: now, "15 min ago", 07:13 (site time zone) or ISO 8601 with a zone',
       ),
       slug: value('page name after the date (default: from the title)'),
+      next: NEXT,
       'dry-run': DRY_RUN,
       yes: YES,
     },
     run: newIncident,
   },
   update: {
-    usage: `update <slug> --status S --message M|--template NAME ${UPDATE_LEVELS.usage} [--merge-into SLUG] [--at T] [--force] [--reopen] [--yes]`,
+    usage: `update <slug> --status S --message M|--template NAME ${UPDATE_LEVELS.usage} [--next D] [--merge-into SLUG] [--at T] [--force] [--reopen] [--yes]`,
     summary: 'add an update to an incident (or a maintenance)',
     positional: true,
     options: {
@@ -160,6 +164,7 @@ export const COMMANDS: Record<string, Command> = {
       message: MESSAGE,
       template: TEMPLATE,
       ...UPDATE_LEVELS.options,
+      next: NEXT,
       'merge-into': value(
         'the incident that follows this one from now on: writes a merged update (into: <slug>), which closes this one without saying anything recovered',
       ),

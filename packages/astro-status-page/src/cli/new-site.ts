@@ -114,8 +114,9 @@ timezone: ${scalar(site.timezone)}
 # The language of the page: ${LOCALES.slice(0, -1).join(', ')} or ${LOCALES.at(-1)}. (The message
 # templates in templates/ are in English: rewrite them in the page's language.)
 locale: ${site.locale}
-# Show every time in each reader's own zone as well (a small inline script):
-# localTime: true
+# With JavaScript, each reader sees times in their own zone (saying so); to keep
+# every reader in the zone above:
+# localTime: false
 
 # How current the page promises to be. interval is how often the deploy
 # rebuilds it (.github/workflows/deploy.yml: hourly, at 7 past): change both

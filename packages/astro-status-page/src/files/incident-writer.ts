@@ -7,6 +7,8 @@ export interface NewUpdate {
   at: string;
   status: string;
   message: string;
+  /** When the next update is promised: "30 min" after this one, or a time. */
+  next_update?: string;
   /** Set on the update that reopens a resolved incident. */
   reopened?: true;
   /** On a `merged` update: the incident that follows this one. */
@@ -35,7 +37,7 @@ export function styleMessage(node: unknown): void {
 
 /**
  * One update as YAML will write it, keys in docs/files.md's order (at, status,
- * impact, components, message, reopened); a Map keeps the components in the
+ * into, impact, components, next_update, message, reopened); a Map keeps the components in the
  * order given, whatever their ids look like.
  */
 function itemValue(update: NewUpdate): Record<string, unknown> {
@@ -45,6 +47,7 @@ function itemValue(update: NewUpdate): Record<string, unknown> {
     ...(update.into ? { into: update.into } : {}),
     ...(update.impact ? { impact: update.impact } : {}),
     ...(update.components?.length ? { components: new Map(update.components) } : {}),
+    ...(update.next_update ? { next_update: update.next_update } : {}),
     message: update.message,
     ...(update.reopened ? { reopened: true } : {}),
   };

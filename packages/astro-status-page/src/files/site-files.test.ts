@@ -116,15 +116,15 @@ test('notify channels: an unknown component and a repeated channel name, once th
 
 const VALID_GROUPS = GROUPS.replace('id: web\n        name: Web again', 'id: ios\n        name: iOS');
 
-test('time zone, language and local time default to UTC, English and off', () => {
+test('time zone, language and local time default to UTC, English and on', () => {
   const config = readSiteConfig(configDir(`name: Chirp\nurl: https://status.chirp.example\n${VALID_GROUPS}`));
-  expect([config.timezone, config.locale, config.localTime]).toEqual(['UTC', 'en', false]);
+  expect([config.timezone, config.locale, config.localTime]).toEqual(['UTC', 'en', true]);
   const set = readSiteConfig(
     configDir(
-      `name: Chirp\nurl: https://status.chirp.example\ntimezone: Asia/Tokyo\nlocale: pt-BR\nlocalTime: true\n${VALID_GROUPS}`,
+      `name: Chirp\nurl: https://status.chirp.example\ntimezone: Asia/Tokyo\nlocale: pt-BR\nlocalTime: false\n${VALID_GROUPS}`,
     ),
   );
-  expect([set.timezone, set.locale, set.localTime]).toEqual(['Asia/Tokyo', 'pt-BR', true]);
+  expect([set.timezone, set.locale, set.localTime]).toEqual(['Asia/Tokyo', 'pt-BR', false]);
 });
 
 test('a misspelt time zone or language is refused on its line with the nearest valid one', () => {

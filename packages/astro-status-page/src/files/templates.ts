@@ -5,6 +5,8 @@ import { INCIDENT_STATUSES, type IncidentStatus } from '../rules/statuses.ts';
 /** A template's status: any but `merged`, which names the incident that follows (`update --merge-into`). */
 const TEMPLATE_STATUSES: readonly string[] = INCIDENT_STATUSES.filter((status) => status !== 'merged');
 import { slugFromPath } from '../rules/slug.ts';
+import { DURATION_FORMS, parseDuration } from '../rules/duration.ts';
+import { promisedAt } from '../rules/promised-update.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { readContentFolder, TEMPLATES_DIR } from './site-files.ts';
 import type { Problem, SourceFile } from './validate.ts';
@@ -17,7 +19,7 @@ import type { Problem, SourceFile } from './validate.ts';
 
 export { TEMPLATES_DIR };
 export const PLACEHOLDER = '{components}';
-const FIELDS = ['label', 'status'];
+const FIELDS = ['label', 'status', 'next_update'];
 
 export interface Template {
   /** The file name without `.md`: what `--template` takes. */
@@ -26,6 +28,8 @@ export interface Template {
   label: string;
   status: IncidentStatus;
   message: string;
+  /** The promised next update an update from it carries by default (`--next` overrides it): a length of time, "30 min". */
+  nextUpdate?: string;
   /** Line of the message in the file, for problems found in it. */
   messageLine: number;
 }
@@ -57,7 +61,7 @@ export function parseTemplate(source: SourceFile): { template?: Template; proble
   const problems = Object.keys(data)
     .filter((key) => !FIELDS.includes(key))
     .map((key) => problem(lineOfKey(text, key), key, `is not a template field; allowed: ${FIELDS.join(', ')}`));
-  const { label, status } = data;
+  const { label, status, next_update: nextUpdate } = data;
   if (typeof label !== 'string' || label.trim() === '')
     problems.push(
       problem(
@@ -68,6 +72,18 @@ export function parseTemplate(source: SourceFile): { template?: Template; proble
     );
   if (!TEMPLATE_STATUSES.includes(status as string))
     problems.push(problem(lineOfKey(text, 'status'), 'status', describeUnknown('status', status, TEMPLATE_STATUSES)));
+  // A template is used at any time: only a length of time after the update can be its default promise.
+  if (nextUpdate !== undefined) {
+    const why =
+      typeof nextUpdate !== 'string' || parseDuration(nextUpdate) === undefined
+        ? `must be a length of time after the update (${DURATION_FORMS}), e.g. "next_update: 30 min"`
+        : (promisedAt(nextUpdate, 0) as { problem?: string }).problem;
+    if (why) problems.push(problem(lineOfKey(text, 'next_update'), 'next_update', why));
+    else if (status === 'resolved')
+      problems.push(
+        problem(lineOfKey(text, 'next_update'), 'next_update', 'a resolved update promises no next update; remove it'),
+      );
+  }
   const messageLine = split.bodyLine;
   const message = split.body.trim();
   if (message === '')
@@ -86,6 +102,7 @@ export function parseTemplate(source: SourceFile): { template?: Template; proble
       label: label as string,
       status: status as IncidentStatus,
       message,
+      ...(typeof nextUpdate === 'string' ? { nextUpdate } : {}),
       messageLine,
     },
     problems,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { siteText } from './site-text.ts';
-import { isoUtc, staffTime, utcTitle, zoneName } from './dates.ts';
+import { isoMinutes, isoUtc, staffTime, zoneName } from './dates.ts';
 
 const at = (iso: string) => Date.parse(iso);
 /** The example site mid-outage: New York, 13:30 UTC on 28 Dec 2022 (08:30 EST). */
@@ -60,7 +60,9 @@ describe('times a person reads, in the site zone', () => {
 
   test('the machine forms stay UTC', () => {
     expect(isoUtc(at('2022-12-28T12:13:00Z'))).toBe('2022-12-28T12:13:00.000Z');
-    expect(utcTitle(at('2022-12-28T12:13:00Z'))).toBe('2022-12-28 12:13 UTC');
+    expect(isoMinutes(at('2022-12-28T12:13:00Z'))).toBe('2022-12-28T12:13Z');
+    expect(isoMinutes(at('2022-12-28T12:13:05Z'))).toBe('2022-12-28T12:13:05Z');
+    expect(Date.parse(isoMinutes(at('2022-12-28T12:13:00Z')))).toBe(at('2022-12-28T12:13:00Z'));
     expect(staffTime(at('2022-12-28T12:13:00Z'))).toBe('28 Dec 2022, 12:13 UTC');
   });
 });

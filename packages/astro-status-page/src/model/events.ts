@@ -9,6 +9,7 @@ import {
 } from '../rules/incident-timeline.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
 import { updateIds } from '../rules/update-id.ts';
+import { promisedAt } from '../rules/promised-update.ts';
 import type { ValidIncidentFile } from '../files/validate.ts';
 
 /** One entry of a timeline, as published. */
@@ -85,6 +86,12 @@ export interface IncidentEvent extends EventBase {
    * its time, never "Resolved" nor "Lasted less than a minute".
    */
   notice: boolean;
+  /**
+   * While open, when its newest update promised the next one (`next_update:`),
+   * else null: an older update's promise was kept or superseded by the newest,
+   * and a closed incident promises nothing.
+   */
+  nextUpdateBy: number | null;
 }
 
 export interface MaintenanceEvent extends EventBase {
@@ -153,6 +160,8 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
       resolvedAt === startsAt &&
       followedIn === null &&
       steps.every((step) => step.impact === 'none' && [...step.statuses].every(([, status]) => status === 'operational'));
+    const promise = (last.update as IncidentData['updates'][number]).next_update;
+    const promised = resolvedAt === null && promise !== undefined ? promisedAt(promise, last.at) : undefined;
     return {
       ...base,
       kind: 'incident',
@@ -165,6 +174,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
       notice,
       postmortemAt,
       openedBy: data.source?.probe === undefined ? 'staff' : 'probe',
+      nextUpdateBy: promised !== undefined && 'at' in promised ? promised.at : null,
       bodyMarkdown: postmortemAt === null ? '' : file.body.trim(),
       bodyHtml: postmortemAt === null ? '' : renderMarkdown(file.body),
       segments,

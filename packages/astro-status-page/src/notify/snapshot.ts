@@ -111,13 +111,18 @@ export function indexFromJson(json: NotifyIndexJson): BuildIndex {
   };
 }
 
-/** Builds before notifications existed published no `postmortem_published_at`, before merging no `merged_into`: read them as null. */
+/** Builds before notifications existed published no `postmortem_published_at`, before merging no `merged_into`, before promises no `next_update_promised_by`: read them as null. */
 function withPostmortemField(body: unknown): unknown {
   const incidents = (body as { incidents?: unknown }).incidents;
   if (!Array.isArray(incidents)) return body;
   return {
     ...(body as object),
-    incidents: incidents.map((incident: object) => ({ postmortem_published_at: null, merged_into: null, ...incident })),
+    incidents: incidents.map((incident: object) => ({
+      postmortem_published_at: null,
+      merged_into: null,
+      next_update_promised_by: null,
+      ...incident,
+    })),
   };
 }
 

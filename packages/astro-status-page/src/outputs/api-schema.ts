@@ -107,6 +107,11 @@ export const apiIncidentSchema = z.strictObject({
   opened_by: z.enum(['staff', 'probe']),
   /** Not in Statuspage: the incident this one is followed in (`status: merged`), else null. */
   merged_into: z.strictObject({ id: z.string(), name: z.string(), shortlink: z.url() }).nullable(),
+  /**
+   * Not in Statuspage: while open, by when its newest update promised the next
+   * one (`next_update:`), else null. Past it and still the newest, the update is overdue.
+   */
+  next_update_promised_by: nullableTimestamp,
 });
 
 const millis = z.number().int().nonnegative();

@@ -1,11 +1,10 @@
-import { LOCAL_TIME_SCRIPT_HASH } from './local-time.ts';
-import { STALE_WARNING_SCRIPT_HASH } from './stale-warning.ts';
+import { PAGE_SCRIPT_HASH } from './page-script.ts';
 
 /**
- * The Content-Security-Policy of every page. Pages carry two scripts at
- * most: the stale-page warning (on unless `freshness.warning: false`) and the
- * local-time one when a site turns it on (`localTime: true`): only those
- * exact scripts, by their hashes, may run; `default-src 'none'` forbids the rest; images are our own (the favicon) or
+ * The Content-Security-Policy of every page. Pages carry one script, the
+ * page script (page-script.ts: the stale-page warning, the promised update
+ * and "ago" kept current, the reader's own time): only that exact script,
+ * by its hash, may run; `default-src 'none'` forbids the rest; images are our own (the favicon) or
  * inline SVG data; the manifest and same-origin fetches are our own (tools
  * such as Lighthouse read robots.txt from the page's context). Styles are
  * `<style>` elements that Astro inlines to keep the home page to one round
@@ -23,7 +22,7 @@ import { STALE_WARNING_SCRIPT_HASH } from './stale-warning.ts';
  */
 export function contentSecurityPolicy(formTargets: readonly string[] = []): string {
   const forms = formTargets.length > 0 ? formTargets.join(' ') : "'none'";
-  return `default-src 'none'; script-src ${STALE_WARNING_SCRIPT_HASH} ${LOCAL_TIME_SCRIPT_HASH}; img-src 'self' data:; manifest-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action ${forms}`;
+  return `default-src 'none'; script-src ${PAGE_SCRIPT_HASH}; img-src 'self' data:; manifest-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action ${forms}`;
 }
 
 /** The policy of a site without a subscriptions service. */

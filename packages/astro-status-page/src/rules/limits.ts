@@ -48,6 +48,12 @@ export const LIMITS = {
    * a reader can still scan it. A larger estate is several pages.
    */
   components: 500,
+  /**
+   * How far after its update a promised next update (`next_update:`) may lie:
+   * a day covers an overnight "we will post by 09:00"; a promise further off
+   * is a typo ("30 h" for "30 min") that would keep readers waiting silently.
+   */
+  promiseHours: 24,
   /** The earliest year a timestamp may have. */
   firstYear: 1970,
 } as const;

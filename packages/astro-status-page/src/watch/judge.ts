@@ -96,6 +96,30 @@ export function judgeHosts(
   });
 }
 
+/**
+ * Promises the live page has broken at `now`: each open incident whose newest
+ * update promised the next (`next_update_promised_by`) a minute or more ago,
+ * as readers of the freshest build any host serves see it ("Update overdue by
+ * 12 min"). One line each, with the page and the command that keeps the promise.
+ */
+export function overduePromises(readings: readonly HostReading[], now: number): string[] {
+  const live = readings
+    .flatMap((reading) => ('build' in reading ? [reading.build] : []))
+    .reduce<LoadedBuild | undefined>(
+      (newest, build) => (newest && newest.snapshot.at >= build.snapshot.at ? newest : build),
+      undefined,
+    );
+  if (!live) return [];
+  return live.snapshot.incidents.flatMap((incident) => {
+    const promised =
+      incident.next_update_promised_by === null ? Number.NaN : Date.parse(incident.next_update_promised_by);
+    if (incident.status === 'resolved' || !(now - promised >= 60_000)) return [];
+    return [
+      `update overdue by ${durationText(now - promised)}: "${incident.name}" promised its next update by ${iso(promised)} (${incident.shortlink}); post one: npm run status -- update ${incident.id} --next 30m`,
+    ];
+  });
+}
+
 /** The build the hosts should agree on: the one most fresh hosts serve; of equals, the newest; of those, the first listed. */
 function referenceBuild(builds: readonly LoadedBuild[]): LoadedBuild | undefined {
   const count = (id: string) => builds.filter((build) => build.context.page.build_id === id).length;

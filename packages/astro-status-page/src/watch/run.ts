@@ -4,7 +4,7 @@ import { redactor } from '../notify/redact.ts';
 import { loadBuild, UnreachableSource, type LoadedBuild } from '../notify/snapshot.ts';
 import { staffChannels, staffOutgoing, type StaffAlert } from '../notify/staff-alert.ts';
 import { visible } from '../rules/text.ts';
-import { judgeHosts, repoUpdates, type HostReading } from './judge.ts';
+import { judgeHosts, overduePromises, repoUpdates, type HostReading } from './judge.ts';
 
 /*
  * One `watch` run: read every host's API at once, judge them against each
@@ -66,11 +66,21 @@ export async function runWatch(run: WatchRun): Promise<number> {
     maxAgeMs: run.maxAgeMs,
   });
   for (const verdict of verdicts) for (const line of verdict.lines) run.out(line);
-  const problems = verdicts.filter((verdict) => !verdict.ok).flatMap((verdict) => verdict.lines);
+  // Readers were promised an update that has not come: staff hear it as they hear of a failing host.
+  const overdue = overduePromises(readings, run.now);
+  for (const line of overdue) run.out(line);
+  const failing = verdicts.filter((verdict) => !verdict.ok);
+  const problems = [...failing.flatMap((verdict) => verdict.lines), ...overdue];
   if (problems.length === 0) return 0;
+  const headlines = [
+    ...(failing.length > 0
+      ? [`${failing.length} of ${run.hosts.length} host${run.hosts.length === 1 ? '' : 's'} failing the watchdog`]
+      : []),
+    ...(overdue.length > 0 ? [`${overdue.length} promised update${overdue.length === 1 ? '' : 's'} overdue`] : []),
+  ];
   const alert: StaffAlert = {
     id: `watch-${new Date(run.now).toISOString().replace(/[-:]|\.\d+/g, '')}`,
-    headline: `${run.config.name} status page: ${problems.length} of ${run.hosts.length} host${run.hosts.length === 1 ? '' : 's'} failing the watchdog`,
+    headline: `${run.config.name} status page: ${headlines.join('; ')}`,
     lines: problems,
     url: run.config.url,
     at: run.now,

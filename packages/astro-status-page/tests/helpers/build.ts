@@ -73,9 +73,6 @@ export function buildSiteAsync(
   });
 }
 
-/** The one build with `localTime: true`: its pages carry the local-time script. */
-export const LOCAL_TIME_BUILD = 'example-local-time';
-
 /** The languages of the interface without a fixture of their own (en is the example's, ja and ar have theirs). */
 export const OTHER_LOCALES = LOCALES.filter((locale) => !['en', 'ja', 'ar'].includes(locale));
 export const localeBuild = (locale: string) => `basic-${locale}`;
@@ -102,13 +99,6 @@ export const TARGETS: BuildTarget[] = [
   { name: 'ar', siteDir: resolve(ROOT, 'tests/fixtures/ar'), now: '2022-12-28T13:00:00Z' },
   // Nine components through six updates in Santiago, where 4 Sep 2023 follows a midnight that did not exist.
   { name: 'heavy', siteDir: resolve(ROOT, 'tests/fixtures/heavy'), now: '2023-09-04T05:30:00Z' },
-  // The example with the reader's-own-time script on.
-  {
-    name: LOCAL_TIME_BUILD,
-    siteDir: resolve(TMP, 'example-local-time/site'),
-    now: '2022-12-28T13:30:00Z',
-    variantOf: { siteDir: CHIRP, config: 'localTime: true\n' },
-  },
   // The basic fixture in each language no build above is in (UTC, with a mirror), mid-outage: what every language shows a reader of a stale page.
   ...OTHER_LOCALES.map((locale) => ({
     name: localeBuild(locale),

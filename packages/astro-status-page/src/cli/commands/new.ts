@@ -17,6 +17,7 @@ import {
   componentStatuses,
   given,
   need,
+  nextUpdateFlag,
   str,
   time,
   type ComponentPair,
@@ -132,6 +133,9 @@ export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
   const status = await choose(ctx, flags, 'status', 'status', NEW_STATUSES, template?.status ?? 'investigating');
   const ids = components.map(([id]) => id);
   const message = await messageFor(ctx, site, flags, template, ids, 'We are investigating reports of failed logins.');
+  const next = status === 'resolved' ? undefined : nextUpdateFlag(ctx, flags, at, template?.nextUpdate);
+  if (status === 'resolved' && str(flags, 'next') !== undefined)
+    throw new Refusal('--next: a resolved incident promises no next update; leave --next out');
   const { slug, path } = incidentFilePath(started ?? at, slugFor(flags, title));
   assertNewSlug(site, slug, path);
   const text = renderIncident({
@@ -140,7 +144,7 @@ export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
     impact,
     components,
     ...(started ? { started } : {}),
-    update: { at, status, message },
+    update: { at, status, ...(next ? { next_update: next } : {}), message },
   });
   assertValid(site, path, text);
   await publish(ctx, site, path, slug, text, flags, 'Created');

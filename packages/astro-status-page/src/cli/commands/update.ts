@@ -20,6 +20,7 @@ import {
   componentFlags,
   componentStatuses,
   given,
+  nextUpdateFlag,
   str,
   time,
   type ComponentPair,
@@ -307,10 +308,20 @@ export async function addUpdate(
     (merge
       ? `We are following this in [${merge.data.title.replace(/[[\]\\]/g, '\\$&')}](../${merge.slug}/); please read that page for updates.`
       : await messageFor(ctx, site, flags, template, named, 'A fix is being deployed.'));
+  // Only an open incident's update promises the next; a closing one (resolved, merged) ends the wait.
+  const promises = data.kind === 'incident' && !closes(data.kind, status);
+  if (!promises && str(flags, 'next') !== undefined)
+    throw new Refusal(
+      data.kind === 'maintenance'
+        ? '--next: a maintenance update promises no next update (its window says when); leave --next out'
+        : `--next: a ${status} update closes the incident, which promises no next update; leave --next out`,
+    );
+  const next = promises ? nextUpdateFlag(ctx, flags, at, template?.nextUpdate) : undefined;
   const update: NewUpdate = {
     at,
     status,
     ...(merge ? { into: merge.slug } : {}),
+    ...(next ? { next_update: next } : {}),
     message,
     ...levels,
   };

@@ -12,6 +12,7 @@ import {
 import { checkIncidentStatuses } from './incident-statuses.ts';
 import { oneOf } from './one-of.ts';
 import { timestampSchema } from '../../rules/timestamp.ts';
+import { PROMISE_FORMS, promisedAt } from '../../rules/promised-update.ts';
 import { publishedText } from './text.ts';
 import { LIMITS } from '../../rules/limits.ts';
 import { SLUG, SLUG_RULE } from '../../rules/slug.ts';
@@ -200,18 +201,26 @@ export function incidentFileSchema(componentIds: readonly string[]) {
       source,
       /** The timeline, oldest first; the incident is resolved when the last update is `resolved`. */
       updates: timeline(
-        updateSchema(INCIDENT_STATUSES).extend({
-          /** `true` on the first update after `resolved`, when the incident came back. */
-          reopened: z
-            .literal(true, { error: 'can only be true: set it on the update that reopens a resolved incident' })
-            .optional(),
-          /** The impact from this update on, when it changes. */
-          impact: oneOf('impact', IMPACTS).optional(),
-          /** Components whose status changes with this update (`operational` when one recovers). */
-          components: componentStatuses(componentIds, UPDATE_COMPONENT_STATUSES, 'degraded_performance').optional(),
-          /** On a `merged` update: the id of the incident that follows this one from then on. */
-          into: z.string({ error: INTO_RULE }).max(MAX_ID, INTO_RULE).regex(SLUG, INTO_RULE).optional(),
-        }),
+        updateSchema(INCIDENT_STATUSES)
+          .extend({
+            /** `true` on the first update after `resolved`, when the incident came back. */
+            reopened: z
+              .literal(true, { error: 'can only be true: set it on the update that reopens a resolved incident' })
+              .optional(),
+            /** The impact from this update on, when it changes. */
+            impact: oneOf('impact', IMPACTS).optional(),
+            /** Components whose status changes with this update (`operational` when one recovers). */
+            components: componentStatuses(componentIds, UPDATE_COMPONENT_STATUSES, 'degraded_performance').optional(),
+            /** On a `merged` update: the id of the incident that follows this one from then on. */
+            into: z.string({ error: INTO_RULE }).max(MAX_ID, INTO_RULE).regex(SLUG, INTO_RULE).optional(),
+            /** When the next update is promised: "30 min" after this one, or a time with a zone. */
+            next_update: z.string({ error: `must be ${PROMISE_FORMS}, e.g. "next_update: 30 min"` }).optional(),
+          })
+          .superRefine((update, ctx) => {
+            if (update.next_update === undefined) return;
+            const promise = promisedAt(update.next_update, Date.parse(update.at));
+            if ('problem' in promise) ctx.addIssue({ code: 'custom', path: ['next_update'], message: promise.problem });
+          }),
         INCIDENT_CLOSING_STATUSES,
       ),
     })

@@ -95,8 +95,8 @@ export const siteConfigSchema = z
     timezone: timeZoneSchema.default('UTC'),
     /** Language of the page's interface (BCP 47): one of src/i18n's catalogs. */
     locale: localeSchema.default('en'),
-    /** Rewrite times into each reader's own zone with a small inline script. */
-    localTime: z.boolean().default(false),
+    /** Rewrite times into each reader's own zone with the page's inline script (on by default; `false` keeps the site's zone). */
+    localTime: z.boolean().default(true),
     /** Component groups, in display order. */
     groups: z.array(componentGroupSchema).min(1, 'declare at least one group of components'),
     /** Where `npm run status -- notify` announces updates (see docs/notifications.md). */
