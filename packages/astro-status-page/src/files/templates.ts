@@ -1,9 +1,9 @@
 import { parse } from 'yaml';
 import { describeUnknown } from '../rules/nearest.ts';
-import { INCIDENT_STATUSES, type IncidentStatus } from '../rules/statuses.ts';
+import { STANDALONE_INCIDENT_STATUSES, type IncidentStatus } from '../rules/statuses.ts';
 
 /** A template's status: any but `merged`, which names the incident that follows (`update --merge-into`). */
-const TEMPLATE_STATUSES: readonly string[] = INCIDENT_STATUSES.filter((status) => status !== 'merged');
+const TEMPLATE_STATUSES: readonly string[] = STANDALONE_INCIDENT_STATUSES;
 import { slugFromPath } from '../rules/slug.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { readContentFolder, TEMPLATES_DIR } from './site-files.ts';
