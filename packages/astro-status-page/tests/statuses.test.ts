@@ -165,7 +165,7 @@ describe('the next day (2022-12-29 18:00)', () => {
     expect(text(incident.querySelector('article'))).not.toMatch(/Ended|Duration/);
     // One line per worst status reached, then what each went through, one line each.
     expect(incident.querySelectorAll('.affected > ul > li').map(text)).toEqual([
-      '✕ Major outage: Web, iOS app, Android app, Login, Posting',
+      '✕ Major outage: Web, iOS app, Android app, Login and Posting',
       '◆ Partial outage: Timelines, Public API',
     ]);
     expect(incident.querySelectorAll('.each li').map(text)).toEqual([
@@ -221,7 +221,9 @@ describe("a maintenance's components follow its window", () => {
     expect(affectedLine('basic-resolved')).toBe('⚙ Scheduled: Direct messages');
     expect(card('basic-resolved')?.querySelectorAll('.affected li').map(text)).toEqual(['Direct messages ⚙ Scheduled']);
     // In Arabic too: "scheduled" in the page's words.
-    expect(text(page('ar', '/incidents/upgrade/').querySelector('.affected > ul'))).toBe('⚙ مجدولة: Direct messages');
+    expect(text(page('ar', '/incidents/upgrade/').querySelector('.affected > ul'))).toBe(
+      '⚙ مجدولة: Direct messages وتسجيل الدخول',
+    );
   });
 
   test('during the window: under maintenance, as its update says', () => {

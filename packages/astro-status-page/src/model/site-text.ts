@@ -10,7 +10,7 @@ import type { Locale as DateFnsLocale } from 'date-fns';
 import { createReaderDates, type ReaderDates } from './dates.ts';
 import { formatUptime, uptimeNumberFormat } from './uptime.ts';
 import { catalogOf, fill, type Catalog, type Plural } from '../i18n/catalog.ts';
-import { directionOf, intlTag, type Locale } from '../i18n/locales.ts';
+import { directionOf, intlTag, listFormatOf, type Locale } from '../i18n/locales.ts';
 import { isolate } from '../rules/text.ts';
 
 /** Month names and the like; English reads day-first ("28 Dec 2022"), as the page always has. */
@@ -28,6 +28,14 @@ export interface SiteText {
   count(message: Plural, count: number, values?: Record<string, string | number>): string;
   /** "99.95%" in the language's digits and signs. */
   uptime(percent: number): string;
+  /** "1,234" in the language's digits and separators. */
+  number(value: number): string;
+  /** "161 ms", "161 ملي ث": a response time in the language's unit and order. */
+  ms(value: number): string;
+  /** "Web, iOS app and Android app"; "الويب وتطبيق iOS": a list joined as the language joins one. */
+  list(items: readonly string[]): string;
+  /** The same list as its items and the words between them, for a page that links each item. */
+  listParts<T>(items: readonly T[]): Array<{ item: T } | { literal: string }>;
   /** User text (the site's name, a title) for a plain-text line in this language: a <title>, a feed, the manifest (rules/text.ts's isolate, in this direction). */
   isolate(text: string): string;
 }
@@ -53,6 +61,8 @@ function createSiteText({ locale, timezone, now }: TextOptions): SiteText {
   const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(intlTag(locale));
   const percent = uptimeNumberFormat(intlTag(locale));
+  const millis = new Intl.NumberFormat(intlTag(locale), { style: 'unit', unit: 'millisecond' });
+  const lists = listFormatOf(locale);
   const dates = createReaderDates({
     locale: intlTag(locale),
     rangeLocale: locale === 'en' ? 'en-GB' : intlTag(locale),
@@ -70,6 +80,16 @@ function createSiteText({ locale, timezone, now }: TextOptions): SiteText {
     count: (message, count, values = {}) =>
       fill(message[plurals.select(count)] ?? message.other, { ...values, count: numbers.format(count) }),
     uptime: (value) => formatUptime(value, percent),
+    number: (value) => numbers.format(value),
+    ms: (value) => millis.format(value),
+    list: (items) => lists.format(items),
+    listParts(items) {
+      // ListFormat places strings; place indexes, then hand back the items they stand for.
+      const parts = lists.formatToParts(items.map((_, i) => String(i)));
+      return parts.map((part) =>
+        part.type === 'element' ? { item: items[Number(part.value)]! } : { literal: part.value },
+      );
+    },
     isolate: (text) => isolate(text, directionOf(locale)),
   };
 }
