@@ -1,9 +1,7 @@
-import { parse } from 'yaml';
-import { describeUnknown } from '../rules/nearest.ts';
-import { STANDALONE_INCIDENT_STATUSES, type IncidentStatus } from '../rules/statuses.ts';
-
-/** A template's status: any but `merged`, which names the incident that follows (`update --merge-into`). */
-const TEMPLATE_STATUSES: readonly string[] = STANDALONE_INCIDENT_STATUSES;
+import { z } from 'astro/zod';
+import { STANDALONE_INCIDENT_STATUSES } from '../rules/statuses.ts';
+import { oneOf } from './schemas/one-of.ts';
+import { checkYaml, parseYaml } from './yaml-file.ts';
 import { slugFromPath } from '../rules/slug.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { readContentFolder, TEMPLATES_DIR } from './site-files.ts';
@@ -17,22 +15,31 @@ import type { Problem, SourceFile } from './validate.ts';
 
 export { TEMPLATES_DIR };
 export const PLACEHOLDER = '{components}';
-const FIELDS = ['label', 'status'];
+
+const LABEL_RULE = 'is required: the words shown in the menu, e.g. "Investigating, cause unknown"';
+
+/** A template's front matter: its label, and its status, any but `merged`, which names the incident that follows (`update --merge-into`). */
+const templateSchema = z.strictObject(
+  {
+    label: z.string({ error: LABEL_RULE }).trim().min(1, LABEL_RULE),
+    status: oneOf('status', STANDALONE_INCIDENT_STATUSES),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type' ? 'must be the fields label: and status:, one per line' : undefined,
+  },
+);
 
 export interface Template {
   /** The file name without `.md`: what `--template` takes. */
   name: string;
   path: string;
   label: string;
-  status: IncidentStatus;
+  status: z.output<typeof templateSchema>['status'];
   message: string;
   /** Line of the message in the file, for problems found in it. */
   messageLine: number;
 }
-
-/** The line of `key:` in the file (1-based), or the first line. */
-const lineOfKey = (text: string, key: string) =>
-  text.split('\n').findIndex((line) => line.startsWith(`${key}:`)) + 1 || 1;
 
 /** One template file, or the problems that keep it from being used. */
 export function parseTemplate(source: SourceFile): { template?: Template; problems: Problem[] } {
@@ -46,28 +53,10 @@ export function parseTemplate(source: SourceFile): { template?: Template; proble
         problem(1, 'frontmatter', 'missing: start with ---, then label: and status:, then ---, then the message'),
       ],
     };
-  let data: Record<string, unknown>;
-  try {
-    data = (parse(split.yaml) ?? {}) as Record<string, unknown>;
-  } catch (error) {
-    return { problems: [problem(2, 'frontmatter', `YAML syntax: ${(error as Error).message.split('\n')[0]}`)] };
-  }
-  if (typeof data !== 'object' || Array.isArray(data))
-    return { problems: [problem(2, 'frontmatter', 'must be the fields label: and status:, one per line')] };
-  const problems = Object.keys(data)
-    .filter((key) => !FIELDS.includes(key))
-    .map((key) => problem(lineOfKey(text, key), key, `is not a template field; allowed: ${FIELDS.join(', ')}`));
-  const { label, status } = data;
-  if (typeof label !== 'string' || label.trim() === '')
-    problems.push(
-      problem(
-        lineOfKey(text, 'label'),
-        'label',
-        'is required: the words shown in the menu, e.g. "Investigating, cause unknown"',
-      ),
-    );
-  if (!TEMPLATE_STATUSES.includes(status as string))
-    problems.push(problem(lineOfKey(text, 'status'), 'status', describeUnknown('status', status, TEMPLATE_STATUSES)));
+  const read = parseYaml({ file: path, yaml: split.yaml, lineOffset: split.lineOffset, whole: 'frontmatter' });
+  if (!('parsed' in read)) return { problems: read.problems };
+  const checked = checkYaml(read.parsed, templateSchema);
+  const problems = [...checked.problems];
   const messageLine = split.bodyLine;
   const message = split.body.trim();
   if (message === '')
@@ -78,18 +67,9 @@ export function parseTemplate(source: SourceFile): { template?: Template; proble
         problem(messageLine, 'message', `unknown placeholder ${unknown}; templates may use ${PLACEHOLDER}`),
       );
   }
-  if (problems.length > 0) return { problems };
-  return {
-    template: {
-      name: slugFromPath(path),
-      path,
-      label: label as string,
-      status: status as IncidentStatus,
-      message,
-      messageLine,
-    },
-    problems,
-  };
+  if (problems.length > 0 || !('data' in checked)) return { problems };
+  const { label, status } = checked.data;
+  return { template: { name: slugFromPath(path), path, label, status, message, messageLine }, problems };
 }
 
 /** Every template of the site, by file name, with the problems of those that cannot be used. */

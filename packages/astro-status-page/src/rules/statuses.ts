@@ -9,29 +9,22 @@ export const IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
 export type Impact = (typeof IMPACTS)[number];
 
 /**
- * Steps of an incident's timeline; `resolved` closes it, and so does `merged`
- * (with `into: <id>`): the incident is followed in another one from then on,
- * which carries its components, so merging never says they recovered.
- */
-export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'merged'] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
-
-/**
  * The incident statuses an update carries on its own: all but `merged`, which
  * names the incident that follows (`update --merge-into` writes it). A new
  * incident and a template start from one of these.
  */
-export const STANDALONE_INCIDENT_STATUSES = INCIDENT_STATUSES.filter(
-  (status): status is Exclude<IncidentStatus, 'merged'> => status !== 'merged',
-);
+export const STANDALONE_INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+
+/**
+ * Steps of an incident's timeline; `resolved` closes it, and so does `merged`
+ * (with `into: <id>`): the incident is followed in another one from then on,
+ * which carries its components, so merging never says they recovered.
+ */
+export const INCIDENT_STATUSES = [...STANDALONE_INCIDENT_STATUSES, 'merged'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 /** Atlassian Statuspage's incident statuses: ours but `merged`, which its API reports as `resolved`. */
-export const STATUSPAGE_INCIDENT_STATUSES = [
-  'investigating',
-  'identified',
-  'monitoring',
-  'resolved',
-] as const satisfies readonly IncidentStatus[];
+export const STATUSPAGE_INCIDENT_STATUSES = STANDALONE_INCIDENT_STATUSES;
 
 /** The statuses that close an incident's timeline. */
 export const INCIDENT_CLOSING_STATUSES = ['resolved', 'merged'] as const satisfies readonly IncidentStatus[];
