@@ -10,9 +10,9 @@ test('lists are joined as each language joins them', () => {
   expect(text('ja').list(['Web', 'iOS'])).toBe('Web、iOS');
   // A page links each item: the same words, items handed back as given.
   expect(text('ar').listParts([{ id: 'web' }, { id: 'ios' }])).toEqual([
-    { item: { id: 'web' } },
-    { literal: ' و' },
-    { item: { id: 'ios' } },
+    { item: { id: 'web' }, glue: '' },
+    { literal: ' ' },
+    { item: { id: 'ios' }, glue: 'و' },
   ]);
 });
 

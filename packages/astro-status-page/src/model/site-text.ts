@@ -34,8 +34,12 @@ export interface SiteText {
   ms(value: number): string;
   /** "Web, iOS app and Android app"; "الويب وتطبيق iOS": a list joined as the language joins one. */
   list(items: readonly string[]): string;
-  /** The same list as its items and the words between them, for a page that links each item. */
-  listParts<T>(items: readonly T[]): Array<{ item: T } | { literal: string }>;
+  /**
+   * The same list as its items and the words between them, for a page that
+   * links each item; `glue` is a word written onto the item (Arabic "و"),
+   * which the page keeps on the item's line.
+   */
+  listParts<T>(items: readonly T[]): Array<{ item: T; glue: string } | { literal: string }>;
   /** User text (the site's name, a title) for a plain-text line in this language: a <title>, a feed, the manifest (rules/text.ts's isolate, in this direction). */
   isolate(text: string): string;
 }
@@ -83,12 +87,23 @@ function createSiteText({ locale, timezone, now }: TextOptions): SiteText {
     number: (value) => numbers.format(value),
     ms: (value) => millis.format(value),
     list: (items) => lists.format(items),
-    listParts(items) {
+    listParts<T>(items: readonly T[]) {
       // ListFormat places strings; place indexes, then hand back the items they stand for.
       const parts = lists.formatToParts(items.map((_, i) => String(i)));
-      return parts.map((part) =>
-        part.type === 'element' ? { item: items[Number(part.value)]! } : { literal: part.value },
-      );
+      const out: Array<{ item: T; glue: string } | { literal: string }> = [];
+      let glue = '';
+      for (const part of parts) {
+        if (part.type === 'element') {
+          out.push({ item: items[Number(part.value)]!, glue });
+          glue = '';
+          continue;
+        }
+        // " و" → " " between the items, "و" written onto the next one; ", " and " and " stay between.
+        const joined = /^(.*\s)(\S+)$/su.exec(part.value);
+        out.push({ literal: joined ? joined[1]! : part.value });
+        glue = joined ? joined[2]! : '';
+      }
+      return out;
     },
     isolate: (text) => isolate(text, directionOf(locale)),
   };
