@@ -166,7 +166,7 @@ describe('the next day (2022-12-29 18:00)', () => {
     // One line per worst status reached, then what each went through, one line each.
     expect(incident.querySelectorAll('.affected > ul > li').map(text)).toEqual([
       '✕ Major outage: Web, iOS app, Android app, Login and Posting',
-      '◆ Partial outage: Timelines, Public API',
+      '◆ Partial outage: Timelines and Public API',
     ]);
     expect(incident.querySelectorAll('.each li').map(text)).toEqual([
       'Web: Major outage, for 1 h 39 min',
