@@ -65,7 +65,7 @@ describe('basic fixture, after resolution (2022-12-29 00:00 UTC)', () => {
     const times = incident.querySelectorAll('.timeline time').map((time) => time.getAttribute('datetime'));
     expect(times).toEqual(['2022-12-28T14:00Z', '2022-12-28T13:30Z', '2022-12-28T12:30Z']);
     expect(text(incident.querySelector('.timeline li'))).toBe(
-      'Resolved · Yesterday, 14:00 UTC Login works again. Operational: Web, Login',
+      'Resolved · Yesterday, 14:00 UTC Login works again. Operational: Web and Login',
     );
     expect(text(incident.querySelector('.when'))).toBe('Yesterday, 12:00–14:00 UTC · Lasted 2 h');
     expect(incident.querySelectorAll('.each li').map(text)).toContain('Web: Major outage, for 2 h');

@@ -1026,8 +1026,8 @@ describe('templates', () => {
     expect(out.split('\n')).toEqual([
       'OK: 2 incidents and 1 maintenance window in 3 files, checked against 4 components.',
       'templates/empty.md:5: message: is empty: write the message users read below the frontmatter',
-      'templates/typo.md:4: colour: is not a template field; allowed: label, status, next_update',
       'templates/typo.md:3: status: unknown status "resolvd". Did you mean "resolved"? Allowed: investigating, identified, monitoring, resolved',
+      'templates/typo.md:4: colour: is not a field we know. Check its spelling.',
       'templates/typo.md:6: message: unknown placeholder {component}; templates may use {components}',
       '4 problems in 2 templates; `new` and `update` cannot use them.',
       '',

@@ -197,7 +197,7 @@ const CASES: Case[] = [
   {
     name: 'a duplicate key in the config',
     apply: (dir) => replaceInConfig(dir, 'name: Fixture\n', 'name: Fixture\nname: Again\n'),
-    expected: ['status.config.yaml:2: config: YAML: Map keys must be unique'],
+    expected: ['status.config.yaml:2: config: YAML syntax: Map keys must be unique'],
   },
   {
     name: 'a javascript: URL in the config',

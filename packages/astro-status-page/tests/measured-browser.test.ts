@@ -23,6 +23,7 @@ const chartLayout = (page: Page) =>
         medianDash: getComputedStyle(median).strokeDasharray,
         p95Dash: getComputedStyle(p95).strokeDasharray,
         drawnWidth: median.getBoundingClientRect().width,
+        plotWidth: figure.querySelector('svg')!.getBoundingClientRect().width,
       };
     });
 
@@ -70,7 +71,9 @@ describe('measured response time on a component page', () => {
       // The lines differ by dash, not by colour alone.
       expect(layout.medianDash).toBe('none');
       expect(layout.p95Dash).not.toBe('none');
-      expect(layout.drawnWidth).toBeGreaterThan(width / 2);
+      // Across the plot but for its inset (model/response-chart.ts), which keeps every mark inside it.
+      expect(layout.drawnWidth).toBeGreaterThan(layout.plotWidth * 0.9);
+      expect(layout.plotWidth).toBeGreaterThan(width / 2);
       expect(await axeViolations(page)).toEqual([]);
       await close();
     },
@@ -107,6 +110,64 @@ describe('measured response time on a component page', () => {
       await close();
     },
   );
+
+  test.each([
+    { build: 'example-mid-outage', width: 360 },
+    { build: 'example-mid-outage', width: 1280 },
+    { build: 'ar', width: 360 },
+    { build: 'ar', width: 1280 },
+  ])('$build at $width px: every mark, with its stroke, stays inside its plot', async ({ build, width }) => {
+    const { page, close } = await serve(build, '/components/web/', { viewport: { width, height: 900 } });
+    const overflows = await page.locator('section.measured svg').evaluateAll((svgs) =>
+      svgs.flatMap((svg, chart) => {
+        const plot = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('path')].flatMap((mark) => {
+          if ((mark.getAttribute('d') ?? '') === '') return [];
+          // Strokes do not scale (vector-effect), so half a stroke is px on every side; a round cap reaches as far.
+          const half = parseFloat(getComputedStyle(mark).strokeWidth) / 2;
+          const box = mark.getBoundingClientRect();
+          const past = Math.max(
+            plot.left - (box.left - half),
+            box.right + half - plot.right,
+            plot.top - (box.top - half),
+            box.bottom + half - plot.bottom,
+          );
+          return past > 0.5
+            ? [`chart ${chart} ${mark.getAttribute('class')}: ${past.toFixed(1)} px past the plot`]
+            : [];
+        });
+      }),
+    );
+    expect(overflows).toEqual([]);
+    // The failed checks are drawn at all: the test measures something.
+    await expect(page.locator('section.measured path.failed').first().getAttribute('d')).resolves.toMatch(/^M/);
+    await close();
+  });
+
+  test('mid-outage the page leads with what the checks met in the last 24 hours, and says what its two percentages mean', async () => {
+    const { page, close } = await serve('example-mid-outage', '/components/web/');
+    const lead = page.locator('main p.checks');
+    // 16 failed of the 288 checks since 08:30 EST yesterday (05:03 … 13:28 UTC today, every 5 min), the last at 13:28 UTC.
+    await expect(lead.innerText()).resolves.toBe(
+      '16 of 288 checks failed in the last 24 hours, last failure Today, 08:28 EST',
+    );
+    // It comes before the percentages and the median.
+    const order = await page.evaluate(() =>
+      ['p.checks', 'dl.uptime', 'p.two-percentages', 'section.measured'].map((selector) =>
+        [...document.querySelectorAll('main *')].indexOf(document.querySelector(selector)!),
+      ),
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    await expect(page.locator('p.two-percentages').innerText()).resolves.toBe(
+      "Uptime is the time without an incident affecting it; checks passed is the share of this page's own checks that succeeded.",
+    );
+    await close();
+    const ar = await serve('ar', '/components/web/');
+    await expect(ar.page.locator('main p.checks').innerText()).resolves.toMatch(
+      /^فشل 3 من 49 فحصًا في آخر 24 ساعة، وآخر فشل /,
+    );
+    await ar.close();
+  });
 
   test('a component without probes shows no chart', async () => {
     const { page, close } = await serve('example-mid-outage', '/components/login/');

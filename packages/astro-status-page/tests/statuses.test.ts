@@ -165,8 +165,8 @@ describe('the next day (2022-12-29 18:00)', () => {
     expect(text(incident.querySelector('article'))).not.toMatch(/Ended|Duration/);
     // One line per worst status reached, then what each went through, one line each.
     expect(incident.querySelectorAll('.affected > ul > li').map(text)).toEqual([
-      '✕ Major outage: Web, iOS app, Android app, Login, Posting',
-      '◆ Partial outage: Timelines, Public API',
+      '✕ Major outage: Web, iOS app, Android app, Login and Posting',
+      '◆ Partial outage: Timelines and Public API',
     ]);
     expect(incident.querySelectorAll('.each li').map(text)).toEqual([
       'Web: Major outage, for 1 h 39 min',
@@ -207,5 +207,54 @@ describe('the next day (2022-12-29 18:00)', () => {
       );
       expect(entry(path)?.querySelectorAll('.label')).toHaveLength(0);
     }
+  });
+});
+
+describe("a maintenance's components follow its window", () => {
+  const affectedLine = (build: string) => text(page(build, '/incidents/upgrade/').querySelector('.affected > ul'));
+  const card = (build: string) =>
+    page(build, '/')
+      .querySelectorAll('article.card')
+      .find((article) => text(article.querySelector('h3')) === 'Messaging database upgrade');
+
+  test('before the window: scheduled, on its page and its card, never operational', () => {
+    expect(affectedLine('basic-resolved')).toBe('⚙ Scheduled: Direct messages');
+    expect(card('basic-resolved')?.querySelectorAll('.affected li').map(text)).toEqual(['Direct messages ⚙ Scheduled']);
+    // In Arabic too: "scheduled" in the page's words.
+    expect(text(page('ar', '/incidents/upgrade/').querySelector('.affected > ul'))).toBe(
+      '⚙ مجدولة: Direct messages وتسجيل الدخول',
+    );
+  });
+
+  test('during the window: under maintenance, as its update says', () => {
+    expect(affectedLine('basic-maintenance')).toBe('⚙ Under maintenance: Direct messages');
+    expect(text(page('basic-maintenance', '/incidents/upgrade/').querySelector('.timeline'))).toContain('In progress');
+  });
+});
+
+describe('a maintenance called off before its window is closed everywhere', () => {
+  const build = 'hostile';
+  const json = (path: string) => JSON.parse(readBuilt(build, `api/v2/${path}`));
+  const ids = (list: Array<{ id: string }>) => list.map((item) => item.id);
+
+  test('its page says cancelled and that it touched nothing; the home page does not list it', () => {
+    const calledOff = page(build, '/incidents/called-off/');
+    expect(text(calledOff.querySelector('.status-line'))).toBe('✓ Cancelled · Maintenance');
+    expect(text(calledOff.querySelector('.affected'))).toBe('Affected: No components');
+    expect(page(build, '/').toString()).not.toContain('Called-off maintenance');
+  });
+
+  test('the API reports it as Statuspage does (completed) and says it was cancelled; no list of open work has it', () => {
+    const all = json('scheduled-maintenances.json').scheduled_maintenances;
+    const calledOff = all.find((m: { id: string }) => m.id === 'called-off');
+    expect(calledOff).toMatchObject({ status: 'completed', cancelled: true, resolved_at: '2022-12-24T10:00:00.000Z' });
+    expect(calledOff.incident_updates.map((update: { status: string }) => update.status)).toEqual([
+      'completed',
+      'scheduled',
+    ]);
+    expect(all.find((m: { id: string }) => m.id !== 'called-off')).toMatchObject({ cancelled: false });
+    expect(ids(json('scheduled-maintenances/upcoming.json').scheduled_maintenances)).not.toContain('called-off');
+    expect(ids(json('scheduled-maintenances/active.json').scheduled_maintenances)).not.toContain('called-off');
+    expect(ids(json('summary.json').scheduled_maintenances)).not.toContain('called-off');
   });
 });

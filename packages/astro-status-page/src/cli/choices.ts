@@ -1,4 +1,5 @@
 import { catalogOf } from '../i18n/catalog.ts';
+import { listFormatOf } from '../i18n/locales.ts';
 import { COMPONENT_STATUS_WORDS, LEVELS } from '../rules/levels.ts';
 
 /** The CLI speaks English, as staff write incident files. */
@@ -70,9 +71,7 @@ export function raisedImpactNote(declared: Impact, implied: Impact, because: rea
 }
 
 /** "Web, iOS app and Login": names in a sentence. */
-export function joinNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
+export const joinNames = (names: readonly string[]): string => listFormatOf('en').format(names);
 
 /** "1 file", "3 files": a count in a sentence. */
 export const count = (n: number, word: string, plural = `${word}s`): string => `${n} ${n === 1 ? word : plural}`;

@@ -13,6 +13,7 @@ import {
   IMPACTS,
   INCIDENT_COMPONENT_STATUSES,
   INCIDENT_STATUSES,
+  STANDALONE_INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
   UPDATE_COMPONENT_STATUSES,
 } from '../rules/statuses.ts';
@@ -139,9 +140,7 @@ export const COMMANDS: Record<string, Command> = {
       title: value('headline users see, e.g. "Login failing on iOS"'),
       component: value(`affected component and how, repeatable: id=${INCIDENT_COMPONENT_STATUSES.join('|')}`, true),
       impact: value(`how bad it is overall (default: what the components imply): ${IMPACTS.join(', ')}`),
-      status: value(
-        `first update's status (default investigating): ${INCIDENT_STATUSES.filter((status) => status !== 'merged').join(', ')}`,
-      ),
+      status: value(`first update's status (default investigating): ${STANDALONE_INCIDENT_STATUSES.join(', ')}`),
       message: MESSAGE,
       template: TEMPLATE,
       at: AT,

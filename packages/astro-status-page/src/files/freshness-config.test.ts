@@ -54,7 +54,10 @@ describe('freshness: how current the page promises to be', () => {
       'freshness:\n  grace: 30\n',
       'status.config.yaml:4: freshness.grace: write the grace as "1 h", "30 min", "1 h 30 min" or "90m", with its unit',
     ],
-    ['freshness:\n  intervall: 1 h\n', 'status.config.yaml:4: freshness: Unrecognized key: "intervall"'],
+    [
+      'freshness:\n  intervall: 1 h\n',
+      'status.config.yaml:4: freshness.intervall: is not a field we know; did you mean "interval"? Check its spelling.',
+    ],
     [
       'mirrors:\n  - chirp-status.pages.dev\n',
       'status.config.yaml:4: mirrors.0: is not an absolute URL; write the address of the same site on another host, such as https://chirp-status.pages.dev/',

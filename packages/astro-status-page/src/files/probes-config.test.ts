@@ -86,7 +86,7 @@ describe('probes: in status.config.yaml', () => {
     ],
     [
       `  - component: web\n    url: https://chirp.example/\n    expect: { body: UP }\n`,
-      /^13 probes\.0\.expect: .*body/,
+      /^13 probes\.0\.expect\.body: is not a field we know; did you mean "body_contains"\?/,
     ],
     [
       `  - component: web\n    url: https://chirp.example/\n    open_after: 0\n`,
@@ -102,3 +102,46 @@ describe('probes: in status.config.yaml', () => {
     expect(problems[0]).toMatch(expected);
   });
 });
+
+describe('a misspelt key in status.config.yaml reads as one in an incident file', () => {
+  test.each([
+    [
+      'prbes:\n  - component: web\n    url: https://chirp.example/\n',
+      '10 prbes: is not a field we know; did you mean "probes"? Check its spelling.',
+    ],
+    [
+      '  - component: web\n    url: https://chirp.example/\n    open_aftr: 2\n',
+      '13 probes.0.open_aftr: is not a field we know; did you mean "open_after"? Check its spelling.',
+    ],
+  ])('%j: located, with the field the schema declares', (yaml, expected) => {
+    // The first case replaces the `probes:` line itself (line 10).
+    const problems = yaml.startsWith('prbes') ? problemsOfConfig(yaml) : problemsOf(yaml);
+    expect(problems).toEqual([expected]);
+  });
+});
+
+/** Problems of the config with `tail` in place of its `probes:` section (from line 10). */
+function problemsOfConfig(tail: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'status-probes-'));
+  writeFileSync(
+    join(dir, 'status.config.yaml'),
+    `name: Chirp
+url: https://status.chirp.example
+groups:
+  - name: Apps
+    components:
+      - id: web
+        name: Web
+      - id: api
+        name: API
+${tail}`,
+  );
+  try {
+    readSiteConfig(dir);
+  } catch (error) {
+    if (error instanceof SiteConfigError)
+      return error.problems.map((problem) => `${problem.line} ${problem.field}: ${problem.message}`);
+    throw error;
+  }
+  return [];
+}

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { decodeSource, forbiddenInFile } from '../rules/text.ts';
-import { LineCounter, parseDocument } from 'yaml';
 import { siteConfigSchema, type SiteConfig } from './schemas/site-config.ts';
-import { formatProblem, toPlainData, type Problem, type SourceFile } from './validate.ts';
+import type { SourceFile } from './validate.ts';
+import { checkYaml, formatProblem, parseYaml, type Problem } from './yaml-file.ts';
 
 export const CONFIG_FILE = 'status.config.yaml';
 export const INCIDENTS_DIR = 'incidents';
@@ -60,32 +60,14 @@ export function readSiteConfig(dir: string, { publicDir }: { publicDir?: string 
         'is empty; it needs at least name, url and groups of components (see docs/files.md, "Components")',
       ),
     );
-  const lines = new LineCounter();
-  const doc = parseDocument(decoded.text, { lineCounter: lines, schema: 'core', prettyErrors: false });
-  const yaml = [...doc.errors, ...doc.warnings];
-  if (yaml.length > 0)
-    fail(
-      ...yaml.map((error) =>
-        problem(lines.linePos(error.pos[0]).line, 'config', `YAML: ${error.message.split('\n')[0]}`),
-      ),
-    );
-  const data = toPlainData(doc);
-  if (!data.ok) return fail(problem(1, 'config', data.message));
-  const lineOf = (path: readonly PropertyKey[]) => {
-    const node = doc.getIn(path, true) as { range?: [number] } | undefined;
-    return node?.range ? lines.linePos(node.range[0]).line : 1;
-  };
-  const result = siteConfigSchema.safeParse(data.value);
-  if (!result.success)
-    return fail(
-      ...result.error.issues.map((issue) =>
-        problem(lineOf(issue.path), issue.path.join('.') || 'config', issue.message),
-      ),
-    );
-  const { logo } = result.data;
+  const read = parseYaml({ file: CONFIG_FILE, yaml: decoded.text, lineOffset: 0, whole: 'config' });
+  if (!('parsed' in read)) return fail(...read.problems);
+  const checked = checkYaml(read.parsed, siteConfigSchema);
+  if (!('data' in checked)) return fail(...checked.problems);
+  const { logo } = checked.data;
   if (publicDir !== undefined && logo !== undefined && !isFile(join(publicDir, logo)))
-    fail(problem(lineOf(['logo']), 'logo', missingLogo(logo, publicDir)));
-  return result.data;
+    fail(problem(read.parsed.lineOf(['logo']), 'logo', missingLogo(logo, publicDir)));
+  return checked.data;
 }
 
 const isFile = (path: string) => existsSync(path) && statSync(path).isFile();

@@ -1,9 +1,7 @@
-import { parse } from 'yaml';
-import { describeUnknown } from '../rules/nearest.ts';
-import { INCIDENT_STATUSES, type IncidentStatus } from '../rules/statuses.ts';
-
-/** A template's status: any but `merged`, which names the incident that follows (`update --merge-into`). */
-const TEMPLATE_STATUSES: readonly string[] = INCIDENT_STATUSES.filter((status) => status !== 'merged');
+import { z } from 'astro/zod';
+import { STANDALONE_INCIDENT_STATUSES } from '../rules/statuses.ts';
+import { oneOf } from './schemas/one-of.ts';
+import { checkYaml, parseYaml } from './yaml-file.ts';
 import { slugFromPath } from '../rules/slug.ts';
 import { DURATION_FORMS, parseDuration } from '../rules/duration.ts';
 import { promisedAt } from '../rules/promised-update.ts';
@@ -19,24 +17,58 @@ import type { Problem, SourceFile } from './validate.ts';
 
 export { TEMPLATES_DIR };
 export const PLACEHOLDER = '{components}';
-const FIELDS = ['label', 'status', 'next_update'];
+
+const LABEL_RULE = 'is required: the words shown in the menu, e.g. "Investigating, cause unknown"';
+const NEXT_UPDATE_RULE = `must be a length of time after the update (${DURATION_FORMS}), e.g. "next_update: 30 min"`;
+
+/**
+ * A template's front matter: its label, its status (any but `merged`, which
+ * names the incident that follows: `update --merge-into`), and the default
+ * promise of its updates. A template is used at any time: only a length of
+ * time after the update can be that promise, and a resolving one makes none.
+ */
+const templateSchema = z
+  .strictObject(
+    {
+      label: z.string({ error: LABEL_RULE }).trim().min(1, LABEL_RULE),
+      status: oneOf('status', STANDALONE_INCIDENT_STATUSES),
+      next_update: z
+        .string({ error: NEXT_UPDATE_RULE })
+        .superRefine((value, ctx) => {
+          const why =
+            parseDuration(value) === undefined
+              ? NEXT_UPDATE_RULE
+              : (promisedAt(value, 0) as { problem?: string }).problem;
+          if (why) ctx.addIssue({ code: 'custom', message: why });
+        })
+        .optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'invalid_type' ? 'must be the fields label: and status:, one per line' : undefined,
+    },
+  )
+  .superRefine((data, ctx) => {
+    if (data.next_update !== undefined && data.status === 'resolved')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['next_update'],
+        message: 'a resolved update promises no next update; remove it',
+      });
+  });
 
 export interface Template {
   /** The file name without `.md`: what `--template` takes. */
   name: string;
   path: string;
   label: string;
-  status: IncidentStatus;
+  status: z.output<typeof templateSchema>['status'];
   message: string;
   /** The promised next update an update from it carries by default (`--next` overrides it): a length of time, "30 min". */
   nextUpdate?: string;
   /** Line of the message in the file, for problems found in it. */
   messageLine: number;
 }
-
-/** The line of `key:` in the file (1-based), or the first line. */
-const lineOfKey = (text: string, key: string) =>
-  text.split('\n').findIndex((line) => line.startsWith(`${key}:`)) + 1 || 1;
 
 /** One template file, or the problems that keep it from being used. */
 export function parseTemplate(source: SourceFile): { template?: Template; problems: Problem[] } {
@@ -50,40 +82,10 @@ export function parseTemplate(source: SourceFile): { template?: Template; proble
         problem(1, 'frontmatter', 'missing: start with ---, then label: and status:, then ---, then the message'),
       ],
     };
-  let data: Record<string, unknown>;
-  try {
-    data = (parse(split.yaml) ?? {}) as Record<string, unknown>;
-  } catch (error) {
-    return { problems: [problem(2, 'frontmatter', `YAML syntax: ${(error as Error).message.split('\n')[0]}`)] };
-  }
-  if (typeof data !== 'object' || Array.isArray(data))
-    return { problems: [problem(2, 'frontmatter', 'must be the fields label: and status:, one per line')] };
-  const problems = Object.keys(data)
-    .filter((key) => !FIELDS.includes(key))
-    .map((key) => problem(lineOfKey(text, key), key, `is not a template field; allowed: ${FIELDS.join(', ')}`));
-  const { label, status, next_update: nextUpdate } = data;
-  if (typeof label !== 'string' || label.trim() === '')
-    problems.push(
-      problem(
-        lineOfKey(text, 'label'),
-        'label',
-        'is required: the words shown in the menu, e.g. "Investigating, cause unknown"',
-      ),
-    );
-  if (!TEMPLATE_STATUSES.includes(status as string))
-    problems.push(problem(lineOfKey(text, 'status'), 'status', describeUnknown('status', status, TEMPLATE_STATUSES)));
-  // A template is used at any time: only a length of time after the update can be its default promise.
-  if (nextUpdate !== undefined) {
-    const why =
-      typeof nextUpdate !== 'string' || parseDuration(nextUpdate) === undefined
-        ? `must be a length of time after the update (${DURATION_FORMS}), e.g. "next_update: 30 min"`
-        : (promisedAt(nextUpdate, 0) as { problem?: string }).problem;
-    if (why) problems.push(problem(lineOfKey(text, 'next_update'), 'next_update', why));
-    else if (status === 'resolved')
-      problems.push(
-        problem(lineOfKey(text, 'next_update'), 'next_update', 'a resolved update promises no next update; remove it'),
-      );
-  }
+  const read = parseYaml({ file: path, yaml: split.yaml, lineOffset: split.lineOffset, whole: 'frontmatter' });
+  if (!('parsed' in read)) return { problems: read.problems };
+  const checked = checkYaml(read.parsed, templateSchema);
+  const problems = [...checked.problems];
   const messageLine = split.bodyLine;
   const message = split.body.trim();
   if (message === '')
@@ -94,15 +96,16 @@ export function parseTemplate(source: SourceFile): { template?: Template; proble
         problem(messageLine, 'message', `unknown placeholder ${unknown}; templates may use ${PLACEHOLDER}`),
       );
   }
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0 || !('data' in checked)) return { problems };
+  const { label, status, next_update: nextUpdate } = checked.data;
   return {
     template: {
       name: slugFromPath(path),
       path,
-      label: label as string,
-      status: status as IncidentStatus,
+      label,
+      status,
       message,
-      ...(typeof nextUpdate === 'string' ? { nextUpdate } : {}),
+      ...(nextUpdate === undefined ? {} : { nextUpdate }),
       messageLine,
     },
     problems,

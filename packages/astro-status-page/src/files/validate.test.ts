@@ -531,6 +531,10 @@ describe('source: where an imported file came from', () => {
     expect(messages(withSource('source:\n  statuspag: p31zjtct2jer'))).toEqual([
       'incidents/2022/2022-12-28-login.md:9: source.statuspag: is not a field we know; did you mean "statuspage"? Check its spelling.',
     ]);
+    // The suggestions come from the schema itself: every field it declares, `probe` (added after the importers) too.
+    expect(messages(withSource('source:\n  prbe: web'))).toEqual([
+      'incidents/2022/2022-12-28-login.md:9: source.prbe: is not a field we know; did you mean "probe"? Check its spelling.',
+    ]);
     expect(messages(withSource('source:\n  statuspage: "../../etc"'))).toEqual([
       'incidents/2022/2022-12-28-login.md:9: source.statuspage: must be a Statuspage incident id: letters, digits, "-" and "_"',
     ]);

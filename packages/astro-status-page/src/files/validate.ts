@@ -1,19 +1,13 @@
-import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import { nearest } from '../rules/nearest.ts';
 import { incidentFileSchema, type IncidentFile } from './schemas/incident.ts';
+import { checkYaml, formatProblem, parseYaml, type Problem } from './yaml-file.ts';
 import { textProblem } from './schemas/text.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { LIMITS } from '../rules/limits.ts';
-import { cutText, forbiddenInFile } from '../rules/text.ts';
+import { forbiddenInFile } from '../rules/text.ts';
 import { isSlug, SLUG_RULE, slugFromPath } from '../rules/slug.ts';
 
-/** One thing wrong with one file, located for the person who must fix it. */
-export interface Problem {
-  file: string;
-  line: number;
-  field: string;
-  message: string;
-}
+// Problems and their one-line form belong to the YAML pipeline; most readers of files know them from here.
+export { formatProblem, toPlainData, type Problem } from './yaml-file.ts';
 
 /** A file that passed every rule, ready to become part of the site. */
 export interface ValidIncidentFile {
@@ -32,33 +26,6 @@ export interface SourceFile {
   unreadable?: string;
 }
 
-// Every field name an incident file may use, to suggest one when a key is misspelt.
-const FIELD_NAMES = [
-  'kind',
-  'id',
-  'title',
-  'impact',
-  'components',
-  'started',
-  'ended',
-  'updates',
-  'window',
-  'at',
-  'status',
-  'message',
-  'reopened',
-  'start',
-  'end',
-  'postmortem_at',
-  'scheduled',
-];
-
-/** `path:line: field: message`, the shape editors and CI annotate; a runaway field name is cut short. */
-export function formatProblem(problem: Problem): string {
-  const field = cutText(problem.field, 81);
-  return `${problem.file}:${problem.line}: ${field}: ${problem.message}`;
-}
-
 /** Thrown by the build when any incident file is wrong; lists every problem. */
 export class IncidentValidationError extends Error {
   readonly problems: Problem[];
@@ -71,31 +38,6 @@ export class IncidentValidationError extends Error {
     this.name = 'IncidentValidationError';
     this.problems = problems;
   }
-}
-
-// The fields of an imported file's `source`, suggested the same way.
-const SOURCE_FIELD_NAMES = ['source', 'statuspage', 'cstate'];
-
-/** The line of the YAML node at `path`, or of its nearest existing parent. */
-function lineOf(doc: Document, lines: LineCounter, path: PropertyKey[], offsetLines: number): number {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) {
-      // A map's key line reads better than its first child's line.
-      const keyNode = depth > 0 ? findKeyNode(doc, path.slice(0, depth)) : undefined;
-      const start = keyNode?.range?.[0] ?? node.range[0];
-      return lines.linePos(start).line + offsetLines;
-    }
-  }
-  return 1;
-}
-
-function findKeyNode(doc: Document, path: PropertyKey[]) {
-  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
-  if (!isMap(parent)) return undefined;
-  const key = path[path.length - 1];
-  const pair = parent.items.find((item) => isNode(item.key) && 'value' in item.key && item.key.value === key);
-  return pair && isNode(pair.key) ? pair.key : undefined;
 }
 
 // Building the schema costs more than using it: one per list of component ids,
@@ -143,73 +85,26 @@ export function parseIncidentFile(
       ],
     };
   }
-  const lines = new LineCounter();
-  // The core schema keeps timestamps as text, so a missing zone can be seen.
-  const doc = parseDocument(split.yaml, { lineCounter: lines, schema: 'core', prettyErrors: false });
-  // Warnings too: an unknown tag such as !!binary would otherwise turn a value into something else.
-  const yamlProblems = [
-    ...doc.errors.map((error) => ({ error, kind: 'YAML syntax' })),
-    ...doc.warnings.map((error) => ({ error, kind: 'YAML' })),
-  ];
-  if (yamlProblems.length > 0) {
-    return {
-      problems: [
-        ...problems,
-        ...yamlProblems.map(({ error, kind }) =>
-          problem(
-            lines.linePos(error.pos[0]).line + split.lineOffset,
-            'frontmatter',
-            `${kind}: ${error.message.split('\n')[0]}`,
-          ),
-        ),
-      ],
-    };
-  }
-  const data = toPlainData(doc);
-  if (!data.ok) return { problems: [...problems, problem(1, 'frontmatter', data.message)] };
-  const result = schemaFor(componentIds).safeParse(data.value);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          const path = [...issue.path, key];
-          const guess = nearest(key, [...FIELD_NAMES, ...SOURCE_FIELD_NAMES]);
-          problems.push(
-            problem(
-              lineOf(doc, lines, path, split.lineOffset),
-              path.map(String).join('.'),
-              `is not a field we know${guess ? `; did you mean "${guess}"?` : ''} Check its spelling.`,
-            ),
-          );
-        }
-        continue;
-      }
-      // A bad record key (unknown component id) carries its message one level down.
-      const message =
-        issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message;
-      const path = issue.path.length === 0 && issue.code === 'invalid_union' ? ['kind'] : issue.path;
-      const field = path.length > 0 ? path.map(String).join('.') : 'frontmatter';
-      problems.push(problem(lineOf(doc, lines, path, split.lineOffset), field, message));
-    }
-  }
-  if (result.success) {
-    for (const { path, message } of futureProblems(result.data, clock))
-      problems.push(problem(lineOf(doc, lines, path, split.lineOffset), path.join('.'), message));
+  const read = parseYaml({ file: source.path, yaml: split.yaml, lineOffset: split.lineOffset, whole: 'frontmatter' });
+  if (!('parsed' in read)) return { problems: [...problems, ...read.problems] };
+  const checked = checkYaml(read.parsed, schemaFor(componentIds), { unionPath: ['kind'] });
+  problems.push(...checked.problems);
+  if ('data' in checked) {
+    for (const { path, message } of futureProblems(checked.data, clock))
+      problems.push(problem(read.parsed.lineOf(path), path.join('.'), message));
   }
   const { body } = split;
   const bodyProblem = textProblem(body.trim(), { maxBytes: LIMITS.bodyBytes, markdown: true });
   if (bodyProblem) problems.push(problem(split.bodyLine, 'body', bodyProblem));
-  if (problems.length > 0 || !result.success) return { problems };
-  return { entry: { slug: result.data.id ?? slug, file: source.path, data: result.data, body }, problems };
+  if (problems.length > 0 || !('data' in checked)) return { problems };
+  return { entry: { slug: checked.data.id ?? slug, file: source.path, data: checked.data, body }, problems };
 }
 
 /** The line of a top-level field of a file that has already parsed (for rules across files, which see only entries). */
 function fieldLine(source: SourceFile, field: string): number {
   const split = splitFrontmatter(source.text);
-  if (!split) return 1;
-  const lines = new LineCounter();
-  const doc = parseDocument(split.yaml, { lineCounter: lines, schema: 'core', prettyErrors: false });
-  return lineOf(doc, lines, [field], split.lineOffset);
+  const read = split && parseYaml({ file: source.path, yaml: split.yaml, lineOffset: split.lineOffset, whole: '' });
+  return read && 'parsed' in read ? read.parsed.lineOf([field]) : 1;
 }
 
 const DAY = 86_400_000;
@@ -251,18 +146,6 @@ function futureProblems(data: IncidentFile, clock: number): Array<{ path: Proper
     ahead(data.window.start, ['window', 'start'], LIMITS.futureDays, planned);
   }
   return found;
-}
-
-/** A YAML document as plain data; aliases that expand without end (an "alias bomb") are refused. Shared by incident files and the config. */
-export function toPlainData(doc: Document): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: 50 }) };
-  } catch {
-    return {
-      ok: false,
-      message: 'YAML aliases (*name) expand too much; write the values out instead of referring to them',
-    };
-  }
 }
 
 /**

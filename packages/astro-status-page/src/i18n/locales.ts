@@ -27,3 +27,11 @@ export function localeFor(tag: string): Locale | undefined {
     LOCALES.find((locale) => locale.toLowerCase().split('-')[0] === language)
   );
 }
+
+/**
+ * How the language joins a list: "Web, iOS app and Android app" (English as
+ * the pages write it, en-GB like their dates: no serial comma), "الويب وتطبيق
+ * iOS". The one list format of the pages, feeds, calendar and the CLI.
+ */
+export const listFormatOf = (locale: Locale): Intl.ListFormat =>
+  new Intl.ListFormat(locale === 'en' ? 'en-GB' : intlTag(locale), { type: 'conjunction' });

@@ -1,5 +1,11 @@
 import type { IncidentData } from '../files/schemas/incident.ts';
-import type { ComponentStatus, Impact, IncidentStatus, MaintenanceStatus } from '../rules/statuses.ts';
+import {
+  closes,
+  type ComponentStatus,
+  type Impact,
+  type IncidentStatus,
+  type MaintenanceStatus,
+} from '../rules/statuses.ts';
 import {
   incidentSteps,
   peakImpact,
@@ -150,7 +156,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
     });
     for (const step of steps) if (step.update !== null) updates[step.update]!.changes = step.changes;
     const current = steps.at(-1)!;
-    const closed = last.update.status === 'resolved' || last.update.status === 'merged';
+    const closed = closes('incident', last.update.status);
     const resolvedAt = closed ? last.at : (ended ?? null);
     const followedIn = last.update.status === 'merged' ? (updates.at(-1)!.into ?? null) : null;
     const postmortemAt = postmortemTime(file, now);
@@ -183,7 +189,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
   }
   const windowStart = Date.parse(data.window.start);
   const windowEnd = Date.parse(data.window.end);
-  const completedAt = last.update.status === 'completed' || last.update.status === 'cancelled' ? last.at : null;
+  const completedAt = closes('maintenance', last.update.status) ? last.at : null;
   const phase = maintenancePhase(windowStart, completedAt ?? windowEnd, now);
   const end = completedAt ?? windowEnd;
   // Each component once, however often the file lists it ([api, api]): once on the page, the calendar and the API.
@@ -230,7 +236,7 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
 function postmortemTime(file: ValidIncidentFile, now: number): number | null {
   if (file.data.kind !== 'incident' || file.body.trim() === '') return null;
   const last = file.data.updates.at(-1)!;
-  const at = file.data.postmortem_at ?? (last.status === 'resolved' ? last.at : file.data.ended);
+  const at = file.data.postmortem_at ?? (closes('incident', last.status) ? last.at : file.data.ended);
   const millis = at === undefined ? null : Date.parse(at);
   return millis !== null && millis <= now ? millis : null;
 }

@@ -5,6 +5,7 @@ import { eventAt, type StatusEvent } from './events.ts';
 import {
   affectedGroups,
   affectedSummary,
+  affectedTense,
   durationLabel,
   endedAt,
   hasDuration,
@@ -161,5 +162,38 @@ describe('the compact affected line', () => {
       { status: 'degraded_performance', ids: ['dm'] },
     ]);
     expect(groups.flatMap((group) => group.ids).sort()).toEqual(event.components.map((affected) => affected.id).sort());
+  });
+});
+
+describe('a maintenance’s affected line follows its window', () => {
+  test('before: planned; during: under maintenance now; after: what it went through', () => {
+    const line = (moment: string) => {
+      const { event } = seen(upgrade, moment);
+      return [affectedTense(event), affectedGroups(event)];
+    };
+    const dm = [{ status: 'under_maintenance', ids: ['dm'] }];
+    expect(line('2022-12-29T00:00:00Z')).toEqual(['planned', dm]);
+    expect(line('2022-12-30T03:00:00Z')).toEqual(['now', dm]);
+    expect(line('2022-12-31T00:00:00Z')).toEqual(['past', dm]);
+  });
+
+  test('a window that closed with no completing update is over too, not operational now', () => {
+    const unclosed = maintenance('unclosed', {
+      components: ['dm'],
+      window: ['2022-12-30T02:00:00Z', '2022-12-30T04:00:00Z'],
+      updates: [
+        ['2022-12-23T10:00:00Z', 'scheduled'],
+        ['2022-12-30T02:00:00Z', 'in_progress'],
+      ],
+    });
+    const { event } = seen(unclosed, '2022-12-30T05:00:00Z');
+    expect([affectedTense(event), affectedGroups(event)]).toEqual([
+      'past',
+      [{ status: 'under_maintenance', ids: ['dm'] }],
+    ]);
+  });
+
+  test('called off before its window: nothing was affected', () => {
+    expect(affectedGroups(seen(cancelled, '2022-12-31T00:00:00Z').event)).toEqual([]);
   });
 });

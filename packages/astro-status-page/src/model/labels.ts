@@ -96,6 +96,30 @@ export function ongoingSummary(affected: AffectedComponent, text: SiteText): str
   return fill(text.t.event.soFar, { summary: affectedSummary(affected, text) });
 }
 
+/**
+ * How a page shows the components an event affects: as they are now, as what
+ * they went through (once over), or as planned (a maintenance before its
+ * window: they are still operational, but not for long).
+ */
+export type AffectedTense = 'now' | 'past' | 'planned';
+
+/**
+ * A maintenance follows its window, not only its updates: before the window
+ * its components are planned, during it under maintenance, after it (or once
+ * completed) past; an incident is live until it ends.
+ */
+export function affectedTense(event: StatusEvent): AffectedTense {
+  if (event.kind === 'incident') return event.resolvedAt === null ? 'now' : 'past';
+  return event.phase === 'upcoming' ? 'planned' : event.phase === 'active' ? 'now' : 'past';
+}
+
+/** The status a page shows beside an affected component, in the event's tense. */
+export function shownStatus(event: StatusEvent, affected: AffectedComponent): ComponentStatus {
+  const tense = affectedTense(event);
+  if (tense === 'planned') return 'under_maintenance';
+  return tense === 'past' ? worstStatus(affected.path) : affected.status;
+}
+
 /** Components that shared one status, as the incident page's compact affected line shows them. */
 export interface AffectedGroup {
   status: ComponentStatus;
@@ -112,18 +136,14 @@ export function groupByStatus(items: Iterable<{ id: string; status: ComponentSta
 }
 
 /**
- * The affected components in one line per status, worst first: while the
- * event is open each is filed under its status now (operational ones last,
- * as recovered); once over, under the worst it reached. Nine components
- * through six updates fit in two or three short lines this way, where a row
- * each pushed the updates off a phone's first screen.
+ * The affected components in one line per status, worst first, in the
+ * event's tense (affectedTense): while it goes on each is filed under its
+ * status now (operational ones last, as recovered); once over, under the
+ * worst it reached. Nine components through six updates fit in two or three
+ * short lines this way, where a row each pushed the updates off a phone's
+ * first screen. A maintenance called off before its window touched nothing.
  */
 export function affectedGroups(event: StatusEvent): AffectedGroup[] {
-  const over = endedAt(event) !== null;
-  return groupByStatus(
-    event.components.map((affected) => ({
-      id: affected.id,
-      status: over ? worstStatus(affected.path) : affected.status,
-    })),
-  );
+  if (event.kind === 'maintenance' && event.completedAt !== null && event.completedAt <= event.windowStart) return [];
+  return groupByStatus(event.components.map((affected) => ({ id: affected.id, status: shownStatus(event, affected) })));
 }

@@ -93,6 +93,23 @@ export function lastDayByHour(points: readonly MeasuredPoint[], now: number): Me
   });
 }
 
+/** What happened to the last 24 hours' checks: how many ran, how many failed, and when the last one failed. */
+export interface LastDayChecks {
+  checks: number;
+  failed: number;
+  /** Epoch ms of the newest failed check, or null when none failed. */
+  lastFailure: number | null;
+}
+
+export function lastDayChecks(points: readonly MeasuredPoint[]): LastDayChecks {
+  const failed = points.filter((point) => !point.ok);
+  return {
+    checks: points.length,
+    failed: failed.length,
+    lastFailure: failed.length === 0 ? null : Math.max(...failed.map((point) => point.at)),
+  };
+}
+
 /** One component's measurements over `days` up to `now`, or undefined when it has none at all. */
 export function measuredView(
   component: string,

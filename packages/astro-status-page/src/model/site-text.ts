@@ -10,7 +10,7 @@ import type { Locale as DateFnsLocale } from 'date-fns';
 import { createReaderDates, type ReaderDates } from './dates.ts';
 import { formatUptime, uptimeNumberFormat } from './uptime.ts';
 import { catalogOf, fill, type Catalog, type Plural } from '../i18n/catalog.ts';
-import { directionOf, intlTag, type Locale } from '../i18n/locales.ts';
+import { directionOf, intlTag, listFormatOf, type Locale } from '../i18n/locales.ts';
 import { isolate } from '../rules/text.ts';
 
 /** Month names and the like; English reads day-first ("28 Dec 2022"), as the page always has. */
@@ -28,6 +28,18 @@ export interface SiteText {
   count(message: Plural, count: number, values?: Record<string, string | number>): string;
   /** "99.95%" in the language's digits and signs. */
   uptime(percent: number): string;
+  /** "1,234" in the language's digits and separators. */
+  number(value: number): string;
+  /** "161 ms", "161 ملي ث": a response time in the language's unit and order. */
+  ms(value: number): string;
+  /** "Web, iOS app and Android app"; "الويب وتطبيق iOS": a list joined as the language joins one. */
+  list(items: readonly string[]): string;
+  /**
+   * The same list as its items and the words between them, for a page that
+   * links each item; `glue` is a word written onto the item (Arabic "و"),
+   * which the page keeps on the item's line.
+   */
+  listParts<T>(items: readonly T[]): Array<{ item: T; glue: string } | { literal: string }>;
   /** User text (the site's name, a title) for a plain-text line in this language: a <title>, a feed, the manifest (rules/text.ts's isolate, in this direction). */
   isolate(text: string): string;
 }
@@ -53,6 +65,8 @@ function createSiteText({ locale, timezone, now }: TextOptions): SiteText {
   const plurals = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(intlTag(locale));
   const percent = uptimeNumberFormat(intlTag(locale));
+  const millis = new Intl.NumberFormat(intlTag(locale), { style: 'unit', unit: 'millisecond' });
+  const lists = listFormatOf(locale);
   const dates = createReaderDates({
     locale: intlTag(locale),
     rangeLocale: locale === 'en' ? 'en-GB' : intlTag(locale),
@@ -70,6 +84,27 @@ function createSiteText({ locale, timezone, now }: TextOptions): SiteText {
     count: (message, count, values = {}) =>
       fill(message[plurals.select(count)] ?? message.other, { ...values, count: numbers.format(count) }),
     uptime: (value) => formatUptime(value, percent),
+    number: (value) => numbers.format(value),
+    ms: (value) => millis.format(value),
+    list: (items) => lists.format(items),
+    listParts<T>(items: readonly T[]) {
+      // ListFormat places strings; place indexes, then hand back the items they stand for.
+      const parts = lists.formatToParts(items.map((_, i) => String(i)));
+      const out: Array<{ item: T; glue: string } | { literal: string }> = [];
+      let glue = '';
+      for (const part of parts) {
+        if (part.type === 'element') {
+          out.push({ item: items[Number(part.value)]!, glue });
+          glue = '';
+          continue;
+        }
+        // " و" → " " between the items, "و" written onto the next one; ", " and " and " stay between.
+        const joined = /^(.*\s)(\S+)$/su.exec(part.value);
+        out.push({ literal: joined ? joined[1]! : part.value });
+        glue = joined ? joined[2]! : '';
+      }
+      return out;
+    },
     isolate: (text) => isolate(text, directionOf(locale)),
   };
 }

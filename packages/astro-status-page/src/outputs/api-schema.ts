@@ -1,5 +1,10 @@
 import { z } from 'astro/zod';
-import { COMPONENT_STATUSES, IMPACTS, STATUSPAGE_INCIDENT_STATUSES } from '../rules/statuses.ts';
+import {
+  COMPONENT_STATUSES,
+  IMPACTS,
+  STATUSPAGE_INCIDENT_STATUSES,
+  STATUSPAGE_MAINTENANCE_STATUSES,
+} from '../rules/statuses.ts';
 import { LEVELS } from '../rules/levels.ts';
 
 /*
@@ -14,7 +19,7 @@ const timestamp = z.iso.datetime({ offset: true });
 const nullableTimestamp = timestamp.nullable();
 const componentStatus = z.enum(COMPONENT_STATUSES);
 /** Statuspage's maintenance statuses (our `cancelled` is published as `completed`). */
-const maintenanceStatus = z.enum(['scheduled', 'in_progress', 'verifying', 'completed']);
+const maintenanceStatus = z.enum(STATUSPAGE_MAINTENANCE_STATUSES);
 
 export const apiPageSchema = z.strictObject({
   id: z.string().min(1),
@@ -152,13 +157,13 @@ export const apiScheduledMaintenanceSchema = z.strictObject({
   ...incidentFields,
   status: maintenanceStatus,
   impact: z.literal('maintenance'),
-  incident_updates: z.array(
-    incidentUpdate(z.enum(['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled'])),
-  ),
+  incident_updates: z.array(incidentUpdate(maintenanceStatus)),
   scheduled_for: timestamp,
   scheduled_until: timestamp,
   scheduled_remind_prior: z.boolean(),
   scheduled_reminded_at: nullableTimestamp,
+  /** Not in Statuspage, which has no word for it: true once called off (its last update is `cancelled`; `status` reads `completed`). */
+  cancelled: z.boolean(),
 });
 
 const page = apiPageSchema;

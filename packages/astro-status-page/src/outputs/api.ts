@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'astro/zod';
-import type { ComponentStatus } from '../rules/statuses.ts';
+import { statuspageStatus, type ComponentStatus } from '../rules/statuses.ts';
 import type {
   apiComponentSchema,
   apiIncidentSchema,
@@ -39,7 +39,6 @@ type SharedFields<T extends ApiIncident | ApiScheduledMaintenance> = Pick<
   T,
   | 'id'
   | 'name'
-  | 'status'
   | 'created_at'
   | 'updated_at'
   | 'started_at'
@@ -177,6 +176,8 @@ class ApiBuilder {
     const monitoring = event.updates.find((update) => update.status === 'monitoring');
     return {
       ...this.eventFields(event),
+      // Statuspage has no "merged": the incident is closed, so it reads as resolved (with `merged_into`).
+      status: statuspageStatus(event.status),
       impact: event.impact,
       monitoring_at: monitoring ? iso(monitoring.at) : null,
       resolved_at: event.resolvedAt === null ? null : iso(event.resolvedAt),
@@ -195,9 +196,10 @@ class ApiBuilder {
   maintenance(event: MaintenanceEvent): ApiScheduledMaintenance {
     return {
       ...this.eventFields(event),
-      // Statuspage has no "cancelled": a called-off maintenance reads as completed.
-      status: event.status === 'cancelled' ? 'completed' : event.status,
+      // Statuspage has no "cancelled": a called-off maintenance reads as completed (with `cancelled`).
+      status: statuspageStatus(event.status),
       impact: 'maintenance',
+      cancelled: event.cancelled,
       monitoring_at: null,
       resolved_at: event.completedAt === null ? null : iso(event.completedAt),
       scheduled_for: iso(event.windowStart),
@@ -208,12 +210,9 @@ class ApiBuilder {
   }
 
   private eventFields(event: IncidentEvent): SharedFields<ApiIncident>;
-  private eventFields(
-    event: MaintenanceEvent,
-  ): Omit<SharedFields<ApiScheduledMaintenance>, 'status'> & { status: MaintenanceEvent['status'] };
+  private eventFields(event: MaintenanceEvent): SharedFields<ApiScheduledMaintenance>;
   // One body for both kinds: the model's update statuses are typed for either, so the overloads above carry each kind's contract.
-  private eventFields(event: StatusEvent): Omit<SharedFields<ApiIncident>, 'status' | 'incident_updates'> & {
-    status: StatusEvent['status'];
+  private eventFields(event: StatusEvent): Omit<SharedFields<ApiIncident>, 'incident_updates'> & {
     incident_updates: ApiIncidentUpdate[];
   } {
     const first = event.updates[0]!;
@@ -221,8 +220,6 @@ class ApiBuilder {
     return {
       id: event.slug,
       name: event.title,
-      // Statuspage has no "merged": the incident is closed, so it reads as resolved (with `merged_into`).
-      status: event.status === 'merged' ? 'resolved' : event.status,
       created_at: iso(first.at),
       updated_at: iso(last.at),
       started_at: iso(event.startsAt),
@@ -238,7 +235,7 @@ class ApiBuilder {
     const at = iso(update.at);
     return {
       id: `${event.slug}-${update.id}`,
-      status: update.status === 'merged' ? 'resolved' : update.status,
+      status: statuspageStatus(update.status),
       body: update.markdown,
       incident_id: event.slug,
       created_at: at,

@@ -6,6 +6,7 @@ import { renderIncident, renderMaintenance } from '../files/new-incident.ts';
 import { validateIncidentFiles, type SourceFile } from '../files/validate.ts';
 import { buildStatusModel } from '../model/status-model.ts';
 import { legacyRedirects, redirectsFile } from '../model/redirects.ts';
+import { siteText } from '../model/site-text.ts';
 import { paths } from '../rules/urls.ts';
 import { apiEvents, buildApi } from './api.ts';
 import { maintenanceCalendar } from './calendar.ts';
@@ -83,7 +84,12 @@ async function published(sources: SourceFile[]) {
     atom: await renderAtomFeed({ ...feed, path: paths.atom() }).text(),
     api: buildApi({ model, site: SITE, base: '/' }),
     events: apiEvents({ model, site: SITE, base: '/' }),
-    calendar: maintenanceCalendar({ model, site: SITE, base: '/' }),
+    calendar: maintenanceCalendar({
+      model,
+      site: SITE,
+      base: '/',
+      text: siteText({ locale: 'en', timezone: model.config.timezone, now: model.now }),
+    }),
     index: notifyIndex(model.events, model.now, CONFIG.url),
     redirects: redirectsFile(legacyRedirects(entries), (path) => path),
   };

@@ -1,4 +1,4 @@
-import type { ComponentStatus, Impact, IncidentStatus } from './statuses.ts';
+import { closes, type ComponentStatus, type Impact, type IncidentStatus } from './statuses.ts';
 import { impliedImpact, worseImpact } from './levels.ts';
 
 /*
@@ -116,7 +116,7 @@ export function incidentSteps(input: IncidentTimelineInput): IncidentStep[] {
     for (const [id, status] of Object.entries(update.components ?? {})) statuses.set(id, status);
     if (update.impact) declared = update.impact;
     const merged = update.status === 'merged';
-    const resolved = update.status === 'resolved' || merged;
+    const resolved = closes('incident', update.status);
     // Posted after the fact as resolved at once: keep a zero-length stretch so the components still record it.
     if (resolved && steps.length === 0) steps.push(step(update.at, null, false, []));
     if (resolved) {

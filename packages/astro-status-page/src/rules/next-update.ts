@@ -7,20 +7,13 @@
  * explicitly.
  */
 
-import { INCIDENT_CLOSING_STATUSES, MAINTENANCE_CLOSING_STATUSES } from './statuses.ts';
+import { closes, type EventKind } from './statuses.ts';
 
-export type EventKind = 'incident' | 'maintenance';
+export type { EventKind } from './statuses.ts';
 
 /** The status the CLI's closing command writes (`resolve`, `complete`). */
 export const closingStatus = (kind: EventKind): 'resolved' | 'completed' =>
   kind === 'incident' ? 'resolved' : 'completed';
-
-/** Every status that closes a timeline of this kind: `resolved` or `merged`; `completed` or `cancelled`. */
-export const closingStatuses = (kind: EventKind): readonly string[] =>
-  kind === 'incident' ? INCIDENT_CLOSING_STATUSES : MAINTENANCE_CLOSING_STATUSES;
-
-/** Is a timeline whose newest update has this status closed? */
-export const closes = (kind: EventKind, status: string): boolean => closingStatuses(kind).includes(status);
 
 export interface TimedStatus {
   /** Epoch ms. */

@@ -8,6 +8,7 @@ import { feedItems } from '../outputs/feed.ts';
 import { renderMarkdown } from '../rules/markdown.ts';
 import { nearest } from '../rules/nearest.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
+import { siteText } from '../model/site-text.ts';
 import { SiteConfigError } from '../files/site-files.ts';
 import { openSite, type OpenSite } from '../files/open-site.ts';
 import { linksLeavingSite } from '../files/site-links.ts';
@@ -158,7 +159,12 @@ function outputProblems(
     const model = buildStatusModel(config, entries, now, probes);
     const { site, base } = deployment(config.url, env);
     buildApi({ model, site, base });
-    maintenanceCalendar({ model, site, base });
+    maintenanceCalendar({
+      model,
+      site,
+      base,
+      text: siteText({ locale: config.locale, timezone: config.timezone, now }),
+    });
     feedItems(model.events, catalogOf(config.locale).updateStatus, directionOf(config.locale));
     return { model, problems: [] };
   } catch (error) {

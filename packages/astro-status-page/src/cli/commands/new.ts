@@ -1,7 +1,7 @@
 import {
   IMPACTS,
   INCIDENT_COMPONENT_STATUSES,
-  INCIDENT_STATUSES,
+  STANDALONE_INCIDENT_STATUSES,
   type ComponentStatus,
   type Impact,
 } from '../../rules/statuses.ts';
@@ -118,9 +118,6 @@ async function startTime(ctx: Context, site: Site, flags: Flags, at: string): Pr
   return parsed.at < reference ? isoSeconds(parsed.at) : undefined;
 }
 
-/** A new incident's first status: any but `merged`, which names an incident that follows an existing one (`update --merge-into`). */
-const NEW_STATUSES = INCIDENT_STATUSES.filter((status) => status !== 'merged');
-
 /** `status new`: write a new incident with its first update. */
 export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
   const site = loadSite(ctx.dir);
@@ -129,8 +126,20 @@ export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
   const impact = await incidentImpact(ctx, site, flags, components);
   const at = time(flags, 'at', ctx.now)!;
   const started = await startTime(ctx, site, flags, at);
-  const template = await chooseTemplate(ctx, site, flags, given(flags, 'status', 'status', NEW_STATUSES));
-  const status = await choose(ctx, flags, 'status', 'status', NEW_STATUSES, template?.status ?? 'investigating');
+  const template = await chooseTemplate(
+    ctx,
+    site,
+    flags,
+    given(flags, 'status', 'status', STANDALONE_INCIDENT_STATUSES),
+  );
+  const status = await choose(
+    ctx,
+    flags,
+    'status',
+    'status',
+    STANDALONE_INCIDENT_STATUSES,
+    template?.status ?? 'investigating',
+  );
   const ids = components.map(([id]) => id);
   const message = await messageFor(ctx, site, flags, template, ids, 'We are investigating reports of failed logins.');
   const next = status === 'resolved' ? undefined : nextUpdateFlag(ctx, flags, at, template?.nextUpdate);

@@ -3,11 +3,12 @@ import {
   INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
   UPDATE_COMPONENT_STATUSES,
+  closes,
   type ComponentStatus,
   type Impact,
 } from '../../rules/statuses.ts';
 import { IMPACT_OF_STATUS, impliedImpact } from '../../rules/levels.ts';
-import { closes, nextUpdate } from '../../rules/next-update.ts';
+import { nextUpdate } from '../../rules/next-update.ts';
 import { nearest } from '../../rules/nearest.ts';
 import { staffTime } from '../../model/dates.ts';
 import { formatProblem, parseIncidentFile, type ValidIncidentFile } from '../../files/validate.ts';
@@ -351,8 +352,8 @@ export async function addUpdate(
           `${update.at} is earlier than the last update of ${slug} (${isoSeconds(Date.parse(last.at))}, ${last.status}); updates must be in time order. ` +
           'Check --at (times are UTC unless you add an offset), or pass --force to insert it at its place in the timeline.',
         completed: `${slug} was ${last.status} at ${lastTime}; schedule new work with \`npm run status -- maintenance\``,
-        resolved: `${slug} is already ${last.status === 'merged' ? 'merged' : 'resolved'} (${lastTime}); nothing to do`,
-        reopen: `${slug} was ${last.status === 'merged' ? 'merged' : 'resolved'} at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``,
+        resolved: `${slug} is already ${last.status} (${lastTime}); nothing to do`,
+        reopen: `${slug} was ${last.status} at ${lastTime}; pass --reopen to reopen it with this ${status} update, or open a new incident with \`npm run status -- new\``,
       };
       throw new Refusal(refusals[verdict.why]);
     }

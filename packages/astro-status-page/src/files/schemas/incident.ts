@@ -8,6 +8,7 @@ import {
   MAINTENANCE_CLOSING_STATUSES,
   MAINTENANCE_STATUSES,
   UPDATE_COMPONENT_STATUSES,
+  closes,
 } from '../../rules/statuses.ts';
 import { checkIncidentStatuses } from './incident-statuses.ts';
 import { oneOf } from './one-of.ts';
@@ -234,7 +235,7 @@ export function incidentFileSchema(componentIds: readonly string[]) {
         });
       }
       const last = data.updates.at(-1);
-      if (data.ended && last && last.status === 'resolved') {
+      if (data.ended && last && closes('incident', last.status)) {
         ctx.addIssue({
           code: 'custom',
           path: ['ended'],
