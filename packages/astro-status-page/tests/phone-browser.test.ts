@@ -273,7 +273,7 @@ test.each([PHONE, DESKTOP].flatMap((viewport) => ['/', EXAMPLE_INCIDENT].map((pa
 
 describe('Japanese at 360 px: a duration or a moment never breaks inside', () => {
   const brokenValues = (page: import('playwright-core').Page) =>
-    page.locator('.value, time:not([data-until])').evaluateAll((elements) =>
+    page.locator('.nowrap, time:not([data-until])').evaluateAll((elements) =>
       elements
         .filter((element) => element.getBoundingClientRect().width > 0)
         .map((element) => ({
@@ -292,9 +292,9 @@ describe('Japanese at 360 px: a duration or a moment never breaks inside', () =>
 
   test('the home page’s past incident says “継続時間 1時間” with the duration whole; let it wrap and it splits (so the check can fail)', async () => {
     const { page, close } = await open('ja', '/', { viewport: PHONE });
-    await expect(page.locator('.events .value').allTextContents()).resolves.toContain('1時間');
+    await expect(page.locator('.events .nowrap').allTextContents()).resolves.toContain('1時間');
     await page.evaluate(() =>
-      document.querySelectorAll<HTMLElement>('.value, time').forEach((value) => (value.style.whiteSpace = 'normal')),
+      document.querySelectorAll<HTMLElement>('.nowrap, time').forEach((value) => (value.style.whiteSpace = 'normal')),
     );
     expect((await brokenValues(page)).filter((value) => value.lines > 1).length).toBeGreaterThan(0);
     await close();

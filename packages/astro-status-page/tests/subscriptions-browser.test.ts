@@ -165,6 +165,8 @@ describe('a reader, JavaScript off', () => {
     const tab = await context.newPage();
     await tab.goto(`${SITE}/subscribe/`);
     await tab.getByLabel('Email address').fill('reader@example.org');
+    // Every component is the default; a reader who wants only some opens the fold first.
+    await tab.locator('summary', { hasText: 'Only these components' }).click();
     await tab.getByLabel('Login', { exact: true }).check();
     await tab.getByRole('button', { name: 'Subscribe by email' }).click();
     await tab.waitForURL(`${SITE}/subscribe/inbox/`);

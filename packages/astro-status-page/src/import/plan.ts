@@ -98,7 +98,6 @@ function leadOf(message: string, maxBytes: number): string {
   return graphemeStart(message, maxBytes, byteLength);
 }
 
-
 /**
  * Updates longer than the message limit keep their incident: the update
  * shows its first part, and the full text moves into the body under a

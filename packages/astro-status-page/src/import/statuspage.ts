@@ -157,7 +157,12 @@ class IncidentMapper {
       if (!allowed.includes(update.status))
         throw new UnmappableError(`an update at ${at} has status "${update.status}"; allowed: ${allowed.join(', ')}`);
       const message = toSafeMarkdown(update.body, (note) => this.note(note));
-      return [{ ...(message ? { at, status: update.status, message } : madeUpUpdate(at, update.status, this.locale)), from: update }];
+      return [
+        {
+          ...(message ? { at, status: update.status, message } : madeUpUpdate(at, update.status, this.locale)),
+          from: update,
+        },
+      ];
     });
     if (updates.length === 0) throw new UnmappableError('it has no updates');
     return updates;

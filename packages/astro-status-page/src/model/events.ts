@@ -165,7 +165,9 @@ export function eventAt(file: ValidIncidentFile, now: number): StatusEvent | und
     const notice =
       resolvedAt === startsAt &&
       followedIn === null &&
-      steps.every((step) => step.impact === 'none' && [...step.statuses].every(([, status]) => status === 'operational'));
+      steps.every(
+        (step) => step.impact === 'none' && [...step.statuses].every(([, status]) => status === 'operational'),
+      );
     const promise = (last.update as IncidentData['updates'][number]).next_update;
     const promised = resolvedAt === null && promise !== undefined ? promisedAt(promise, last.at) : undefined;
     return {

@@ -38,8 +38,11 @@ export function outcomeLabel(event: StatusEvent, { t, isolate }: SiteText): stri
 }
 
 /** What an update is called on the page and in feeds: its status, or "Notice" in a notice (never "Resolved"). */
-export const updateLabel = (event: StatusEvent, status: TimelineUpdate['status'], words: SiteText['t']['updateStatus']) =>
-  words[isNotice(event) ? 'notice' : status];
+export const updateLabel = (
+  event: StatusEvent,
+  status: TimelineUpdate['status'],
+  words: SiteText['t']['updateStatus'],
+) => words[isNotice(event) ? 'notice' : status];
 
 /** Whether a duration is said of it: not for a merged incident (it did not end there) nor a notice (it had none). */
 export const hasDuration = (event: StatusEvent): boolean => followedIn(event) === null && !isNotice(event);

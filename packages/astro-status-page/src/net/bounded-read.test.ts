@@ -98,9 +98,7 @@ test('a body that is not JSON is named by address, status and size, never echoed
   } catch (error) {
     message = (error as Error).message;
   }
-  expect(message).toBe(
-    `${server.url}/html/index.json: HTTP 200: it is HTML or XML, not JSON (50 bytes): an error page?`,
-  );
+  expect(message).toBe(`${server.url}/html/index.json: it is HTML or XML, not JSON (50 bytes): an error page?`);
   expect(message).not.toContain(HTML_SECRET);
 });
 

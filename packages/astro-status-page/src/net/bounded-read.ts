@@ -266,6 +266,6 @@ export function jsonOf(answer: BoundedAnswer): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ReadFailure(answer.url, 'broken', `HTTP ${answer.status}: ${notJsonBecause(text)}`);
+    throw new ReadFailure(answer.url, 'broken', notJsonBecause(text));
   }
 }
