@@ -111,17 +111,29 @@ export function indexFromJson(json: NotifyIndexJson): BuildIndex {
   };
 }
 
-/** Builds before notifications existed published no `postmortem_published_at`, before merging no `merged_into`, before promises no `next_update_promised_by`: read them as null. */
-function withPostmortemField(body: unknown): unknown {
-  const incidents = (body as { incidents?: unknown }).incidents;
-  if (!Array.isArray(incidents)) return body;
+/**
+ * A build of an earlier release lacks the fields added since: read them as
+ * their "nothing to say" value, so the first deploy after an upgrade still
+ * reads the live site it replaces. Builds before notifications published no
+ * `postmortem_published_at`, before merging no `merged_into`, before promises
+ * no `next_update_promised_by`, before imports marked their words no
+ * `added_by_import`, before cancelled maintenance was told apart no `cancelled`.
+ */
+function withLaterFields(body: unknown, list: 'incidents' | 'scheduled_maintenances'): unknown {
+  const events = (body as Record<string, unknown>)[list];
+  if (!Array.isArray(events)) return body;
+  const eventDefaults =
+    list === 'incidents'
+      ? { postmortem_published_at: null, merged_into: null, next_update_promised_by: null }
+      : { cancelled: false };
   return {
     ...(body as object),
-    incidents: incidents.map((incident: object) => ({
-      postmortem_published_at: null,
-      merged_into: null,
-      next_update_promised_by: null,
-      ...incident,
+    [list]: events.map((event: { incident_updates?: unknown }) => ({
+      ...eventDefaults,
+      ...event,
+      ...(Array.isArray(event.incident_updates)
+        ? { incident_updates: event.incident_updates.map((update: object) => ({ added_by_import: false, ...update })) }
+        : {}),
     })),
   };
 }
@@ -191,13 +203,17 @@ async function readEndpoints(source: string, timeoutMs: number, missingSays = 'n
       `${source}: ${missingSays} ${missing.join(', ')} (give a build's output folder, its api/v2 folder, or the live site's URL)`,
     );
   const status = parse(source, 'status.json', apiEndpointSchemas['status.json'], withFreshnessFields(raw[0]));
-  const incidents = parse(source, 'incidents.json', apiEndpointSchemas['incidents.json'], withPostmortemField(raw[1]))
-    .incidents as ApiIncident[];
+  const incidents = parse(
+    source,
+    'incidents.json',
+    apiEndpointSchemas['incidents.json'],
+    withLaterFields(raw[1], 'incidents'),
+  ).incidents as ApiIncident[];
   const maintenances = parse(
     source,
     'scheduled-maintenances.json',
     apiEndpointSchemas['scheduled-maintenances.json'],
-    raw[2],
+    withLaterFields(raw[2], 'scheduled_maintenances'),
   ).scheduled_maintenances as ApiScheduledMaintenance[];
   const snapshot = { at: Date.parse(status.page.updated_at), incidents, maintenances };
   return { snapshot, context: { page: status.page, status: status.status }, index: indexOf(snapshot) };
