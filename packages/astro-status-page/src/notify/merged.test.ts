@@ -42,3 +42,41 @@ describe('the notification of a merged update', () => {
     expect(message.components).toEqual([{ name: 'Web', status: 'Major outage' }]);
   });
 });
+
+describe('the notification of a notice', () => {
+  test('says "Notice", as the page does, never "Resolved"; an incident with a length still says "Resolved"', () => {
+    const posted = (slug: string, updates: Parameters<typeof incident>[1]['updates']) =>
+      incident(slug, { impact: 'none', components: {}, updates });
+    const model = buildStatusModel(
+      CONFIG,
+      [
+        posted('new-app', [['2022-12-28T12:00:00Z', 'resolved', 'Our new app is out.']]),
+        posted('false-alarm', [
+          ['2022-12-28T12:00:00Z', 'investigating'],
+          ['2022-12-28T12:20:00Z', 'resolved'],
+        ]),
+      ],
+      Date.parse('2022-12-28T13:00:00Z'),
+    );
+    const headline = (id: string) => {
+      const event = apiEvents({ model, site: new URL(CONFIG.url), base: '/' }).incidents.find(
+        (item) => item.id === id,
+      )!;
+      const update = event.incident_updates[0]!;
+      return toMessage({
+        id: update.id,
+        kind: 'update',
+        event,
+        maintenance: false,
+        update,
+        first: false,
+        at: update.created_at,
+        components: [],
+      }).headline;
+    };
+    expect([headline('new-app'), headline('false-alarm')]).toEqual([
+      'Notice: Incident new-app',
+      'Resolved: Incident false-alarm',
+    ]);
+  });
+});

@@ -74,8 +74,10 @@ function wording(notification: Notification): { headline: string; markdown: stri
           markdown: `${update!.body}\n\n${fill(FOLLOWED_IN, { title: `[${into.name.replace(/[[\]\\]/g, '\\$&')}](${into.shortlink})` })}`,
           anchor: update!.id.slice(event.id.length + 1),
         };
+      // A notice was never down, so it never "resolved": it is said as the page says it.
       return {
-        headline: UPDATE_STATUS_LABELS[update!.status],
+        headline:
+          'notice' in event && event.notice ? UPDATE_STATUS_LABELS.notice : UPDATE_STATUS_LABELS[update!.status],
         markdown: update!.body,
         anchor: update!.id.slice(event.id.length + 1),
       };

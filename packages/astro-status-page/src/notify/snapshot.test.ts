@@ -26,7 +26,7 @@ test('a live site built by an earlier release, without the fields added since, i
     }
     writeFileSync(path, JSON.stringify(body));
   };
-  strip('incidents.json', 'incidents', ['postmortem_published_at', 'merged_into', 'next_update_promised_by']);
+  strip('incidents.json', 'incidents', ['postmortem_published_at', 'merged_into', 'next_update_promised_by', 'notice']);
   strip('scheduled-maintenances.json', 'scheduled_maintenances', ['cancelled']);
   expect(readFileSync(join(earlier, 'incidents.json'), 'utf8')).not.toContain('added_by_import');
 
@@ -41,6 +41,7 @@ test('a live site built by an earlier release, without the fields added since, i
       (incident) =>
         incident.merged_into === null &&
         incident.next_update_promised_by === null &&
+        !incident.notice &&
         incident.incident_updates.every((update) => update.added_by_import === false),
     ),
   ).toBe(true);

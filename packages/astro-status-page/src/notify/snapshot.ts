@@ -117,14 +117,15 @@ export function indexFromJson(json: NotifyIndexJson): BuildIndex {
  * reads the live site it replaces. Builds before notifications published no
  * `postmortem_published_at`, before merging no `merged_into`, before promises
  * no `next_update_promised_by`, before imports marked their words no
- * `added_by_import`, before cancelled maintenance was told apart no `cancelled`.
+ * `added_by_import`, before cancelled maintenance was told apart no `cancelled`,
+ * before notices no `notice`.
  */
 function withLaterFields(body: unknown, list: 'incidents' | 'scheduled_maintenances'): unknown {
   const events = (body as Record<string, unknown>)[list];
   if (!Array.isArray(events)) return body;
   const eventDefaults =
     list === 'incidents'
-      ? { postmortem_published_at: null, merged_into: null, next_update_promised_by: null }
+      ? { postmortem_published_at: null, merged_into: null, next_update_promised_by: null, notice: false }
       : { cancelled: false };
   return {
     ...(body as object),

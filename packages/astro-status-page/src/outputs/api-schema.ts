@@ -110,6 +110,8 @@ export const apiIncidentSchema = z.strictObject({
   postmortem_body: z.string().nullable(),
   /** Not in Statuspage: `probe` when failing checks opened it (`npm run status -- probe`), else `staff`. */
   opened_by: z.enum(['staff', 'probe']),
+  /** Not in Statuspage: true for a notice, over when posted with nothing affected (pages say "Notice", never "Resolved"). */
+  notice: z.boolean(),
   /** Not in Statuspage: the incident this one is followed in (`status: merged`), else null. */
   merged_into: z.strictObject({ id: z.string(), name: z.string(), shortlink: z.url() }).nullable(),
   /**

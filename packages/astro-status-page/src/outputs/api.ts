@@ -184,6 +184,7 @@ class ApiBuilder {
       postmortem_published_at: event.postmortemAt === null ? null : iso(event.postmortemAt),
       postmortem_body: event.postmortemAt === null ? null : event.bodyMarkdown,
       opened_by: event.openedBy,
+      notice: event.notice,
       next_update_promised_by: event.nextUpdateBy === null ? null : iso(event.nextUpdateBy),
       merged_into: event.followedIn && {
         id: event.followedIn.slug,
