@@ -8,14 +8,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { childEnv } from '../packages/astro-status-page/tests/helpers/child-env.ts';
 
 const SITE = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'chirp-example-'));
 // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores the config's base.
 const env = {
-  ...Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => name !== 'BASE_URL' && !name.startsWith('STATUS_')),
-  ),
+  ...childEnv(),
   ASTRO_TELEMETRY_DISABLED: '1',
 };
 const run = (script: string, ...args: string[]) =>

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runStatus } from '../src/cli/entry.ts';
 import { CHIRP, ROOT, STATUS_CLI } from './helpers/build.ts';
+import { childEnv } from './helpers/child-env.ts';
 
 // Each test runs the CLI as staff would (runStatus, what scripts/status.ts runs, in-process) in a fresh copy of
 // the basic fixture, "now" fixed at 31 Dec 2022 10:00 UTC.
@@ -22,11 +23,7 @@ function status(...args: string[]) {
 }
 async function statusWith(env: Record<string, string>, ...args: string[]) {
   // The site is the working directory, published at its configured URL unless `env` says otherwise.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !['STATUS_SITE_DIR', 'STATUS_SITE_URL', 'STATUS_BASE'].includes(name),
-    ),
-  );
+  const inherited = childEnv();
   const out: string[] = [];
   const err: string[] = [];
   const code = await runStatus(args, {

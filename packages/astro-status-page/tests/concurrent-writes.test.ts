@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseIncidentFile } from '../src/files/validate.ts';
 import { STATUS_CLI } from './helpers/build.ts';
 import { copySite } from './helpers/site-copy.ts';
+import { childEnv } from './helpers/child-env.ts';
 
 /*
  * Commands that read a file, change it and write it back, run at once as
@@ -19,7 +20,7 @@ beforeAll(() => {
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 function status(now: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
+  const inherited = childEnv();
   const child = spawn(process.execPath, [STATUS_CLI, ...args], { cwd: site, env: { ...inherited, STATUS_NOW: now } });
   let out = '';
   let err = '';

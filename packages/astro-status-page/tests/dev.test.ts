@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { outDir, REPO, TARGETS } from './helpers/build.ts';
 import { copySite } from './helpers/site-copy.ts';
+import { childEnv } from './helpers/child-env.ts';
 
 const target = TARGETS.find((candidate) => candidate.name === 'basic-mid-outage')!;
 const site = copySite('basic', 'dev');
@@ -36,11 +37,8 @@ async function until(path: string, ready: (page: { status: number; text: string 
 
 beforeAll(async () => {
   // Not Vitest's own variables: under NODE_ENV=test or VITEST, astro dev answers every page 404.
-  const inherited = Object.entries(process.env).filter(
-    ([name]) => !['BASE_URL', 'NODE_ENV', 'TEST'].includes(name) && !name.startsWith('VITEST'),
-  );
   const env = {
-    ...Object.fromEntries(inherited),
+    ...childEnv(),
     ASTRO_TELEMETRY_DISABLED: '1',
     STATUS_SITE_DIR: site,
     STATUS_NOW: target.now,

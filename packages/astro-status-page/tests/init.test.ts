@@ -9,6 +9,7 @@ import { NODE_VERSION } from '../src/cli/new-site.ts';
 import { readSiteConfig } from '../src/files/site-files.ts';
 import { catalogOf } from '../src/i18n/catalog.ts';
 import { REPO, ROOT, STATUS_CLI } from './helpers/build.ts';
+import { childEnv } from './helpers/child-env.ts';
 
 /*
  * `status init`: a new site for another organisation, made in a folder
@@ -31,7 +32,7 @@ afterEach(() => rmSync(parent, { recursive: true, force: true }));
 async function status(args: string[], prompt?: Prompter) {
   const out: string[] = [];
   const err: string[] = [];
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
+  const inherited = childEnv();
   const code = await runStatus(args, {
     env: { ...inherited, STATUS_NOW: NOW, STATUS_SITE_DIR: site },
     out: (line) => out.push(line),
@@ -407,9 +408,7 @@ describe('end to end: a newcomer’s site, outside the repository, checked and b
   afterAll(() => rmSync(out, { recursive: true, force: true }));
   // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores the config's base.
   const env = {
-    ...Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => name !== 'BASE_URL' && !name.startsWith('STATUS_')),
-    ),
+    ...childEnv(),
     ASTRO_TELEMETRY_DISABLED: '1',
     STATUS_NOW: NOW,
   };

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHIRP, ROOT, STATUS_CLI, TMP } from './helpers/build.ts';
 import { AWAY, HTML_SECRET, startHostileServer, type HostileServer } from './helpers/hostile-server.ts';
+import { childEnv } from './helpers/child-env.ts';
 
 /*
  * Every command that reads from the network, as a child process against a
@@ -39,7 +40,7 @@ interface Ran {
 /** Run `node <args>` under /usr/bin/time -v in `cwd`; the time's report is taken out of stderr. */
 function measured(cwd: string, args: string[]): Promise<Ran> {
   const started = Date.now();
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
+  const inherited = childEnv();
   const child = spawn('/usr/bin/time', ['-v', process.execPath, ...args], {
     cwd,
     env: { ...inherited, STATUS_NOW: NOW },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeApiAt } from './helpers/api-at.ts';
 import { CHIRP, STATUS_CLI } from './helpers/build.ts';
 import { startReceiver, type Receiver, type Reply } from './helpers/receiver.ts';
+import { childEnv } from './helpers/child-env.ts';
 
 /*
  * Exactly once across crashes and concurrent runs: `notify --ledger` as real
@@ -59,7 +60,7 @@ interface Run {
 
 /** One `notify` as a child process, from the build of `previous` to that of `current`. */
 function notify(url: string, ledger: string, previous: string, current: string, ...args: string[]): Run {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
+  const inherited = childEnv();
   const child = spawn(
     process.execPath,
     [

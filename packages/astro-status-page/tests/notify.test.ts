@@ -11,6 +11,7 @@ import { writeApiAt } from './helpers/api-at.ts';
 import { CHIRP, STATUS_CLI } from './helpers/build.ts';
 import { startReceiver, type Receiver } from './helpers/receiver.ts';
 import { serveStatic } from './helpers/static-server.ts';
+import { childEnv } from './helpers/child-env.ts';
 
 /*
  * `npm run status -- notify` end to end: the CLI as a child process, the
@@ -110,7 +111,7 @@ function notify(
   ...args: string[]
 ): Promise<{ code: number | null; out: string; err: string; ms: number }> {
   const started = Date.now();
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
+  const inherited = childEnv();
   const child = spawn(
     process.execPath,
     [

@@ -7,6 +7,7 @@ import { readProbeData } from '../src/files/probe-data.ts';
 import { runProbe } from '../src/probe/probe.ts';
 import { REPO, ROOT, STATUS_CLI, TMP } from './helpers/build.ts';
 import { startProbeServers, type ProbeServers } from './helpers/probe-servers.ts';
+import { childEnv } from './helpers/child-env.ts';
 
 /*
  * Two probe runs that race (two workflow runs, each committing on the same
@@ -55,7 +56,7 @@ function shell(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   const npm = `npm() { while [ "$1" != "--" ]; do shift; done; shift; "${process.execPath}" "${STATUS_CLI}" "$@"; }\n`;
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
+  const inherited = childEnv();
   const child = spawn('bash', ['-e', '-c', npm + script], {
     cwd,
     env: {

@@ -20,6 +20,7 @@ import {
   type EmailStandIn,
   type Service,
 } from './helpers/subscriptions.ts';
+import { childEnv } from './helpers/child-env.ts';
 
 /*
  * A reader subscribes on the built example, in Chromium with JavaScript off:
@@ -140,7 +141,7 @@ describe('a reader, JavaScript off', () => {
     const run = join(dir, `${before}-${after}`.replace(/:/g, ''));
     writeApiAt(join(dir, 'site'), before, join(run, 'previous'));
     writeApiAt(join(dir, 'site'), after, join(run, 'current', 'api', 'v2'));
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
+    const inherited = childEnv();
     const result = spawnSync(
       process.execPath,
       [STATUS_CLI, 'notify', '--previous', join(run, 'previous'), '--current', join(run, 'current')],

@@ -7,6 +7,7 @@ import { apiAt, writeApiAt } from './helpers/api-at.ts';
 import { CHIRP, outDir, STATUS_CLI } from './helpers/build.ts';
 import { startReceiver, type Receiver } from './helpers/receiver.ts';
 import { serveStatic } from './helpers/static-server.ts';
+import { childEnv } from './helpers/child-env.ts';
 
 /*
  * `npm run status -- watch` end to end: the CLI as a child process in the
@@ -74,7 +75,7 @@ function watchIn(
   now = NOW,
 ): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
   const started = Date.now();
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('STATUS_')));
+  const inherited = childEnv();
   const env = {
     ...inherited,
     STATUS_NOW: now,

@@ -4,6 +4,22 @@ import { buildStatusModel } from '../model/status-model.ts';
 import { apiEvents } from '../outputs/api.ts';
 import { toMessage } from './message.ts';
 
+/** The message notify sends for the newest update of incident `id` in `model`'s API. */
+function newestUpdateMessage(model: ReturnType<typeof buildStatusModel>, id: string, components: string[] = []) {
+  const event = apiEvents({ model, site: new URL(CONFIG.url), base: '/' }).incidents.find((item) => item.id === id)!;
+  const update = event.incident_updates[0]!;
+  return toMessage({
+    id: update.id,
+    kind: 'update',
+    event,
+    maintenance: false,
+    update,
+    first: false,
+    at: update.created_at,
+    components,
+  });
+}
+
 describe('the notification of a merged update', () => {
   test('says where the incident goes on, never "Resolved", and names the component as still down', () => {
     const probe = incident('web', {
@@ -21,20 +37,7 @@ describe('the notification of a merged update', () => {
       updates: [['2022-12-28T12:31:00Z', 'investigating']],
     });
     const model = buildStatusModel(CONFIG, [probe, staff], Date.parse('2022-12-28T13:00:00Z'));
-    const event = apiEvents({ model, site: new URL(CONFIG.url), base: '/' }).incidents.find(
-      (item) => item.id === 'web',
-    )!;
-    const update = event.incident_updates[0]!;
-    const message = toMessage({
-      id: update.id,
-      kind: 'update',
-      event,
-      maintenance: false,
-      update,
-      first: false,
-      at: update.created_at,
-      components: ['web'],
-    });
+    const message = newestUpdateMessage(model, 'web', ['web']);
     expect(message.headline).toBe('Merged: Incident web');
     expect(message.markdown).toBe(
       'We are following this outage elsewhere.\n\nFollowed in [Incident login](https://status.test.example/incidents/login/)',
@@ -58,22 +61,7 @@ describe('the notification of a notice', () => {
       ],
       Date.parse('2022-12-28T13:00:00Z'),
     );
-    const headline = (id: string) => {
-      const event = apiEvents({ model, site: new URL(CONFIG.url), base: '/' }).incidents.find(
-        (item) => item.id === id,
-      )!;
-      const update = event.incident_updates[0]!;
-      return toMessage({
-        id: update.id,
-        kind: 'update',
-        event,
-        maintenance: false,
-        update,
-        first: false,
-        at: update.created_at,
-        components: [],
-      }).headline;
-    };
+    const headline = (id: string) => newestUpdateMessage(model, id).headline;
     expect([headline('new-app'), headline('false-alarm')]).toEqual([
       'Notice: Incident new-app',
       'Resolved: Incident false-alarm',

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { LOCALES } from '../../src/i18n/locales.ts';
+import { childEnv } from './child-env.ts';
 
 /** The engine's package folder: src/, tests/, bench/. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -37,7 +38,7 @@ export interface BuildPlaces {
 /** The command line and environment of `astro build` for a target, as `npm run build` runs it (in the example's project). */
 function buildCommand(target: BuildTarget, places: BuildPlaces = {}) {
   // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores STATUS_BASE.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BASE_URL'));
+  const inherited = childEnv();
   const args = [resolve(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
   const env = {
     ...inherited,

@@ -6,20 +6,13 @@ import { readIncidentSources } from '../../src/files/site-files.ts';
 import { splitFrontmatter } from '../../src/files/frontmatter.ts';
 import { slugFromPath } from '../../src/rules/slug.ts';
 import { STATUS_CLI } from './build.ts';
+import { childEnv } from './child-env.ts';
 
-const cliEnv = (env: Record<string, string>) => ({
-  ...Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !['STATUS_SITE_DIR', 'STATUS_SITE_URL', 'STATUS_BASE'].includes(name),
-    ),
-  ),
-  ...env,
-});
 const CLI = STATUS_CLI;
 
 /** Run the staff CLI in `site`, as staff would; the environment is ours plus `env`. */
 export function statusIn(site: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: site, encoding: 'utf8', env: cliEnv(env) });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: site, encoding: 'utf8', env: childEnv(env) });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -33,7 +26,7 @@ export function statusInAsync(
     const child = execFile(
       process.execPath,
       [CLI, ...args],
-      { cwd: site, encoding: 'utf8', env: cliEnv(env) },
+      { cwd: site, encoding: 'utf8', env: childEnv(env) },
       (_, out, err) => done({ code: child.exitCode, out, err }),
     );
   });

@@ -2,6 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { REPO, ROOT } from './build.ts';
+import { childEnv } from './child-env.ts';
 
 /**
  * The engine as adopters get it: packed, extracted, its bin making a site.
@@ -9,16 +10,11 @@ import { REPO, ROOT } from './build.ts';
  */
 
 /** Our environment for npm and a site's scripts: this Node (24) first on the PATH, without Vitest's or npm's own variables. */
-export const adopterEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
-  ...(Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !['BASE_URL', 'NODE_ENV', 'TEST'].includes(name) && !/^(VITEST|STATUS_|npm_)/.test(name),
-    ),
-  ) as Record<string, string>),
-  PATH: `${dirname(process.execPath)}:${process.env['PATH']}`,
-  ASTRO_TELEMETRY_DISABLED: '1',
-  ...extra,
-});
+export const adopterEnv = (extra: Record<string, string> = {}): Record<string, string> =>
+  childEnv(
+    { PATH: `${dirname(process.execPath)}:${process.env['PATH']}`, ASTRO_TELEMETRY_DISABLED: '1', ...extra },
+    { adopter: true },
+  );
 
 /** Run a command; throws with its output when it fails. */
 export function runIn(

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { REPO, ROOT, TMP } from './build.ts';
+import { childEnv } from './child-env.ts';
 
 /** A fresh, writable copy of a fixture site under tests/.tmp. */
 export function copySite(fixture: string, name: string): string {
@@ -23,7 +24,7 @@ export function runScript(
   limitMs = 100_000,
 ): Promise<{ code: number | null; output: string }> {
   // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores STATUS_BASE.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'BASE_URL'));
+  const inherited = childEnv();
   return new Promise((done) => {
     const child = spawn(process.execPath, args, {
       cwd: REPO,
