@@ -1,6 +1,5 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import type { Context, Flags } from './context.ts';
-import { check, checkTemplates, checkWorkflowFiles } from './commands/check.ts';
 import { listOpen } from './commands/list.ts';
 import { newMaintenance } from './commands/maintenance.ts';
 import { newIncident } from './commands/new.ts';
@@ -243,7 +242,11 @@ export const COMMANDS: Record<string, Command> = {
         'also check .github/workflows/ against status.config.yaml: the secrets each step gets, the deploy and watch schedules (npm test in a site runs this)',
       ),
     },
-    run: (ctx, flags) => Math.max(check(ctx), checkTemplates(ctx), flags['workflows'] ? checkWorkflowFiles(ctx) : 0),
+    // Loaded when asked, as notify, watch and probe are: the check brings every output (feeds, calendar, badges).
+    run: async (ctx, flags) => {
+      const { check, checkTemplates, checkWorkflowFiles } = await import('./commands/check.ts');
+      return Math.max(check(ctx), checkTemplates(ctx), flags['workflows'] ? checkWorkflowFiles(ctx) : 0);
+    },
   },
   notify: {
     usage:

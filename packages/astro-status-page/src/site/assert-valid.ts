@@ -1,7 +1,7 @@
 import { formatProblem, validateIncidentFiles, type ValidIncidentFile } from '../files/validate.ts';
 import type { SiteFiles } from '../files/open-site.ts';
 import { Refusal } from '../files/refusal.ts';
-import { renderProblems } from './check-site.ts';
+import { renderProblems } from './render-problems.ts';
 
 /**
  * Validate `text` as the file at `path` together with every other file (so

@@ -5,7 +5,6 @@ import { directionOf } from '../i18n/locales.ts';
 import { buildApi } from '../outputs/api.ts';
 import { maintenanceCalendar } from '../outputs/calendar.ts';
 import { feedItems } from '../outputs/feed.ts';
-import { renderMarkdown } from '../rules/markdown.ts';
 import { nearest } from '../rules/nearest.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { siteText } from '../model/site-text.ts';
@@ -15,6 +14,7 @@ import { linksLeavingSite } from '../files/site-links.ts';
 import { readProbeData, type ProbeData } from '../files/probe-data.ts';
 import { deployment, deploymentEnvProblem } from '../rules/urls.ts';
 import type { Problem, ValidIncidentFile } from '../files/validate.ts';
+import { renderProblems } from './render-problems.ts';
 import type { SiteConfig } from '../files/schemas/site-config.ts';
 
 export interface SiteCheck {
@@ -86,28 +86,6 @@ const headersProblem = (file: string): Problem => ({
   message:
     "astro-status-page publishes _headers itself: its Content-Security-Policy names the hashes of the engine's own scripts, which change between releases, so a copy here would block them after an upgrade; delete this file",
 });
-
-/** Render every message and body, as the pages will at some moment; a failure is a problem, never a crash. */
-export function renderProblems(entries: readonly ValidIncidentFile[]): Problem[] {
-  const problems: Problem[] = [];
-  const attempt = (entry: ValidIncidentFile, field: string, markdown: string) => {
-    try {
-      renderMarkdown(markdown);
-    } catch {
-      problems.push({
-        file: entry.file,
-        line: 1,
-        field,
-        message: 'cannot be turned into HTML; simplify its Markdown (nesting, long runs of symbols)',
-      });
-    }
-  };
-  for (const entry of entries) {
-    entry.data.updates.forEach((update, i) => attempt(entry, `updates.${i}.message`, update.message));
-    attempt(entry, 'body', entry.body);
-  }
-  return problems;
-}
 
 /**
  * A merged incident names one that follows it: another incident of this site,
