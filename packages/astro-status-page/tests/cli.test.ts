@@ -23,11 +23,10 @@ function status(...args: string[]) {
 }
 async function statusWith(env: Record<string, string>, ...args: string[]) {
   // The site is the working directory, published at its configured URL unless `env` says otherwise.
-  const inherited = childEnv();
   const out: string[] = [];
   const err: string[] = [];
   const code = await runStatus(args, {
-    env: { ...inherited, STATUS_SITE_DIR: site, STATUS_NOW: NOW, ...env },
+    env: childEnv({ STATUS_SITE_DIR: site, STATUS_NOW: NOW, ...env }),
     out: (line) => out.push(`${line}\n`),
     err: (line) => err.push(`${line}\n`),
   });

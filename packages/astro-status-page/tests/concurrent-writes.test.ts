@@ -20,8 +20,7 @@ beforeAll(() => {
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 function status(now: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const inherited = childEnv();
-  const child = spawn(process.execPath, [STATUS_CLI, ...args], { cwd: site, env: { ...inherited, STATUS_NOW: now } });
+  const child = spawn(process.execPath, [STATUS_CLI, ...args], { cwd: site, env: childEnv({ STATUS_NOW: now }) });
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk) => (out += chunk));

@@ -32,9 +32,8 @@ afterEach(() => rmSync(parent, { recursive: true, force: true }));
 async function status(args: string[], prompt?: Prompter) {
   const out: string[] = [];
   const err: string[] = [];
-  const inherited = childEnv();
   const code = await runStatus(args, {
-    env: { ...inherited, STATUS_NOW: NOW, STATUS_SITE_DIR: site },
+    env: childEnv({ STATUS_NOW: NOW, STATUS_SITE_DIR: site }),
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     ...(prompt ? { prompt } : {}),

@@ -40,10 +40,9 @@ interface Ran {
 /** Run `node <args>` under /usr/bin/time -v in `cwd`; the time's report is taken out of stderr. */
 function measured(cwd: string, args: string[]): Promise<Ran> {
   const started = Date.now();
-  const inherited = childEnv();
   const child = spawn('/usr/bin/time', ['-v', process.execPath, ...args], {
     cwd,
-    env: { ...inherited, STATUS_NOW: NOW },
+    env: childEnv({ STATUS_NOW: NOW }),
   });
   let out = '';
   let err = '';

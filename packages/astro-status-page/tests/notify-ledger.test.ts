@@ -60,7 +60,6 @@ interface Run {
 
 /** One `notify` as a child process, from the build of `previous` to that of `current`. */
 function notify(url: string, ledger: string, previous: string, current: string, ...args: string[]): Run {
-  const inherited = childEnv();
   const child = spawn(
     process.execPath,
     [
@@ -78,7 +77,7 @@ function notify(url: string, ledger: string, previous: string, current: string, 
       '0.05',
       ...args,
     ],
-    { cwd: site, env: { ...inherited, SLACK_URL: `${url}/services/T0/B0/token` } },
+    { cwd: site, env: childEnv({ SLACK_URL: `${url}/services/T0/B0/token` }) },
   );
   let out = '';
   child.stdout!.on('data', (chunk) => (out += chunk));

@@ -111,7 +111,6 @@ function notify(
   ...args: string[]
 ): Promise<{ code: number | null; out: string; err: string; ms: number }> {
   const started = Date.now();
-  const inherited = childEnv();
   const child = spawn(
     process.execPath,
     [
@@ -129,7 +128,7 @@ function notify(
     ],
     {
       cwd: site,
-      env: { ...inherited, ...extraEnv },
+      env: childEnv(extraEnv),
     },
   );
   let out = '';

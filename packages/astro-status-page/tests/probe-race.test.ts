@@ -56,11 +56,10 @@ function shell(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   const npm = `npm() { while [ "$1" != "--" ]; do shift; done; shift; "${process.execPath}" "${STATUS_CLI}" "$@"; }\n`;
-  const inherited = childEnv();
   const child = spawn('bash', ['-e', '-c', npm + script], {
     cwd,
     env: {
-      ...inherited,
+      ...childEnv(),
       GIT_AUTHOR_NAME: 'probe',
       GIT_AUTHOR_EMAIL: 'probe@example.invalid',
       GIT_COMMITTER_NAME: 'probe',

@@ -141,11 +141,10 @@ describe('a reader, JavaScript off', () => {
     const run = join(dir, `${before}-${after}`.replace(/:/g, ''));
     writeApiAt(join(dir, 'site'), before, join(run, 'previous'));
     writeApiAt(join(dir, 'site'), after, join(run, 'current', 'api', 'v2'));
-    const inherited = childEnv();
     const result = spawnSync(
       process.execPath,
       [STATUS_CLI, 'notify', '--previous', join(run, 'previous'), '--current', join(run, 'current')],
-      { cwd: join(dir, 'site'), env: { ...inherited, STATUS_SUBSCRIPTIONS_SECRET: SECRET }, encoding: 'utf8' },
+      { cwd: join(dir, 'site'), env: childEnv({ STATUS_SUBSCRIPTIONS_SECRET: SECRET }), encoding: 'utf8' },
     );
     expect(result.status, result.stdout + result.stderr).toBe(0);
     return result.stdout;

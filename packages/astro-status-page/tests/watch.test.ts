@@ -75,9 +75,8 @@ function watchIn(
   now = NOW,
 ): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
   const started = Date.now();
-  const inherited = childEnv();
   const env = {
-    ...inherited,
+    ...childEnv(),
     STATUS_NOW: now,
     STAFF_SLACK_WEBHOOK_URL: `${staff.url}/services/T0/B0/staff-token`,
     SLACK_WEBHOOK_URL: `${subscribers.url}/services/T0/B0/team-token`,

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readSiteConfig, SiteConfigError } from './site-files.ts';
 
-/** A config whose `probes:` list holds `probe` (lines from line 10 on). */
-function read(probe: string) {
+/** A site folder whose config has `tail` after its groups, from line 10 on. */
+function siteWith(tail: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'status-probes-'));
   writeFileSync(
     join(dir, 'status.config.yaml'),
@@ -18,11 +18,13 @@ groups:
         name: Web
       - id: api
         name: API
-probes:
-${probe}`,
+${tail}`,
   );
-  return readSiteConfig(dir);
+  return dir;
 }
+
+/** A config whose `probes:` list holds `probe` (lines from line 10 on). */
+const read = (probe: string) => readSiteConfig(siteWith(`probes:\n${probe}`));
 
 function problemsOf(probe: string) {
   try {
@@ -122,20 +124,7 @@ describe('a misspelt key in status.config.yaml reads as one in an incident file'
 
 /** Problems of the config with `tail` in place of its `probes:` section (from line 10). */
 function problemsOfConfig(tail: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'status-probes-'));
-  writeFileSync(
-    join(dir, 'status.config.yaml'),
-    `name: Chirp
-url: https://status.chirp.example
-groups:
-  - name: Apps
-    components:
-      - id: web
-        name: Web
-      - id: api
-        name: API
-${tail}`,
-  );
+  const dir = siteWith(tail);
   try {
     readSiteConfig(dir);
   } catch (error) {

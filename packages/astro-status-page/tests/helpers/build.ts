@@ -38,10 +38,9 @@ export interface BuildPlaces {
 /** The command line and environment of `astro build` for a target, as `npm run build` runs it (in the example's project). */
 function buildCommand(target: BuildTarget, places: BuildPlaces = {}) {
   // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores STATUS_BASE.
-  const inherited = childEnv();
   const args = [resolve(REPO, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'];
   const env = {
-    ...inherited,
+    ...childEnv(),
     ASTRO_TELEMETRY_DISABLED: '1',
     STATUS_SITE_DIR: target.siteDir,
     STATUS_NOW: target.now,

@@ -24,11 +24,10 @@ export function runScript(
   limitMs = 100_000,
 ): Promise<{ code: number | null; output: string }> {
   // Vitest exports BASE_URL=/ to its process; a build that inherits it ignores STATUS_BASE.
-  const inherited = childEnv();
   return new Promise((done) => {
     const child = spawn(process.execPath, args, {
       cwd: REPO,
-      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      env: childEnv({ ASTRO_TELEMETRY_DISABLED: '1', ...env }),
     });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
