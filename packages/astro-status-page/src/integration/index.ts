@@ -57,7 +57,7 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
   return {
     name: 'astro-status-page',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig, injectRoute }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, injectRoute }) => {
         const options = resolveOptions(userOptions, fileURLToPath(config.root));
         const dir = resolve(options.siteDir ?? process.env['STATUS_SITE_DIR'] ?? fileURLToPath(config.root));
         const embedded = options.base !== '';
@@ -108,9 +108,10 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
           try {
             url = readSiteConfig(dir).url;
           } catch (error) {
-            // The check reports every problem of the config with its line; the build waits for it.
+            // The check reports every problem of the config with its line. The build waits for it here:
+            // a build left to go on without routes could finish, and exit 0, before the check fails it.
             if (error instanceof SiteConfigError) {
-              if (building) return void checked.then(({ problems }) => fail(problemLines(problems)));
+              if (building) return fail(problemLines((await checked).problems));
               return fail(problemLines(error.problems));
             }
             throw error;
@@ -120,7 +121,7 @@ export function statusPage(userOptions: StatusPageOptions = {}): AstroIntegratio
           } catch (error) {
             // A wrong STATUS_SITE_URL or STATUS_BASE: the check reports it, naming the variable.
             if (!(error instanceof DeploymentEnvError)) throw error;
-            if (building) return void checked.then(({ problems }) => fail(problemLines(problems)));
+            if (building) return fail(problemLines((await checked).problems));
             return fail([error.message]);
           }
         }
