@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHIRP, ROOT, STATUS_CLI, TMP } from './helpers/build.ts';
 import { AWAY, HTML_SECRET, startHostileServer, type HostileServer } from './helpers/hostile-server.ts';
 import { childEnv } from './helpers/child-env.ts';
+import { writeFullApiAt } from './helpers/api-at.ts';
+import { serveStatic } from './helpers/static-server.ts';
+import { API_FILE_MAX_BYTES } from '../src/notify/snapshot.ts';
 
 /*
  * Every command that reads from the network, as a child process against a
@@ -97,6 +100,28 @@ describe('status watch', () => {
     // A flooding host costs the time to its cap, the trickling one its deadline.
     expect(run.ms).toBeLessThan(15_000);
   }, 30_000);
+
+  test('hosts whose every API file is well-formed JSON just under 2 MB: each read and judged, under 300 MB however many', async () => {
+    const root = mkdtempSync(join(dir, 'full-'));
+    writeFullApiAt(CHIRP, '2022-12-28T15:30:00Z', join(root, 'api', 'v2'), API_FILE_MAX_BYTES - 100);
+    const sizes = readdirSync(join(root, 'api', 'v2')).map((file) => statSync(join(root, 'api', 'v2', file)).size);
+    expect(sizes.filter((size) => size > API_FILE_MAX_BYTES - 2_000)).toHaveLength(3);
+    const host = await serveStatic(root);
+    try {
+      // Ten mirrors: hosts are read one after the other, each host's parsed files let go before the next.
+      const hosts = Array.from({ length: 10 }, () => `${host.url}/`);
+      const run = await status(CHIRP, 'watch', '--timeout', '5', ...hosts.flatMap((url) => ['--live', url]));
+      const lines = run.out.trim().split('\n');
+      expect(lines.slice(0, hosts.length)).toEqual(
+        hosts.map(() => expect.stringMatching(/: OK, build [0-9a-f]{12} of 2022-12-28T15:30Z, 30 min old$/)),
+      );
+      expect(lines.slice(0, hosts.length).every((line, n) => line.startsWith(`${hosts[n]}: `))).toBe(true);
+      expect(run.code).toBe(0);
+      expect(run.maxRssKb).toBeLessThan(MAX_RSS_KB);
+    } finally {
+      await host.close();
+    }
+  }, 60_000);
 
   test('a host answering HTML where JSON belongs is named, its bytes never printed', async () => {
     const run = await status(CHIRP, 'watch', '--timeout', '2', '--live', `${server.url}/html/`);

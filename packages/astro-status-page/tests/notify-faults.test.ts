@@ -8,7 +8,7 @@ import type { ValidIncidentFile } from '../src/files/validate.ts';
 import { buildStatusModel } from '../src/model/status-model.ts';
 import { REAL_CLOCK, type Clock, type RetryPolicy } from '../src/notify/delivery.ts';
 import { runNotify, type NotifyRun } from '../src/notify/run.ts';
-import { buildFromModel } from '../src/notify/snapshot.ts';
+import { buildFromModel } from '../src/notify/current-build.ts';
 import { CONFIG, incident, maintenance } from './helpers/incident-files.ts';
 import { startReceiver, type RateLimit, type Reply, type Receiver } from './helpers/receiver.ts';
 

@@ -1,12 +1,8 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import type { Context, Flags } from './context.ts';
-import { listOpen } from './commands/list.ts';
-import { newMaintenance } from './commands/maintenance.ts';
-import { newIncident } from './commands/new.ts';
-import { addUpdate } from './commands/update.ts';
 import { Refusal } from '../files/refusal.ts';
 import { DeploymentEnvError } from '../rules/urls.ts';
-import { API_KEY_VARIABLE, importCommand, IMPORT_SOURCES } from './commands/import.ts';
+import { API_KEY_VARIABLE, IMPORT_SOURCES } from '../import/sources.ts';
 import { describeUnknown } from '../rules/nearest.ts';
 import {
   IMPACTS,
@@ -101,7 +97,13 @@ function fixedStatus(
       'dry-run': DRY_RUN,
       yes: YES,
     },
-    run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: [kind], verb, status, defaultMessage }),
+    run: async (ctx, flags, slug) =>
+      (await import('./commands/update.ts')).addUpdate(ctx, flags, slug, {
+        kinds: [kind],
+        verb,
+        status,
+        defaultMessage,
+      }),
   };
 }
 
@@ -151,7 +153,7 @@ export const COMMANDS: Record<string, Command> = {
       'dry-run': DRY_RUN,
       yes: YES,
     },
-    run: newIncident,
+    run: async (ctx, flags) => (await import('./commands/new.ts')).newIncident(ctx, flags),
   },
   update: {
     usage: `update <slug> --status S --message M|--template NAME ${UPDATE_LEVELS.usage} [--next D] [--merge-into SLUG] [--at T] [--force] [--reopen] [--yes]`,
@@ -172,7 +174,11 @@ export const COMMANDS: Record<string, Command> = {
       'dry-run': DRY_RUN,
       yes: YES,
     },
-    run: (ctx, flags, slug) => addUpdate(ctx, flags, slug, { kinds: ['incident', 'maintenance'], verb: 'update' }),
+    run: async (ctx, flags, slug) =>
+      (await import('./commands/update.ts')).addUpdate(ctx, flags, slug, {
+        kinds: ['incident', 'maintenance'],
+        verb: 'update',
+      }),
   },
   resolve: fixedStatus(
     'resolve',
@@ -196,7 +202,7 @@ export const COMMANDS: Record<string, Command> = {
       'dry-run': DRY_RUN,
       yes: YES,
     },
-    run: newMaintenance,
+    run: async (ctx, flags) => (await import('./commands/maintenance.ts')).newMaintenance(ctx, flags),
   },
   start: fixedStatus(
     'start',
@@ -216,7 +222,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'list [--all]',
     summary: 'open incidents and upcoming or active maintenance, with their slugs',
     options: { all: flag('every incident and maintenance, newest first, open or not') },
-    run: listOpen,
+    run: async (ctx, flags) => (await import('./commands/list.ts')).listOpen(ctx, flags),
   },
   import: {
     usage: `import <${IMPORT_SOURCES.join('|')}> <url|folder> [--page-id ID [--api-url U]] [--url U] [--dry-run] [--force] [--verbose]`,
@@ -232,7 +238,8 @@ export const COMMANDS: Record<string, Command> = {
       force: flag('replace files that were not imported (no `source`) and a differing status.config.yaml'),
       verbose: flag('list every note and skipped incident, not one line per kind of reason'),
     },
-    run: (ctx, flags, from, source) => importCommand(ctx, flags, from, source),
+    run: async (ctx, flags, from, source) =>
+      (await import('./commands/import.ts')).importCommand(ctx, flags, from, source),
   },
   check: {
     usage: 'check [--workflows]',

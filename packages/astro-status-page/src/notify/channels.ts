@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { NotifyChannel } from '../files/schemas/notify-config.ts';
 import {
   post,
@@ -290,16 +290,18 @@ export function liveChannel(
         request,
       }));
     },
-    send: (outgoing, policy, options) => {
+    send: async (outgoing, policy, options) => {
       if (outgoing.kind === 'http') return post(outgoing.request, policy, options);
-      transport ??= nodemailer.createTransport({
+      // Loaded when mail goes out: a run that sends none (every watch, most notify runs) is spared its 20 MB.
+      const { createTransport } = (await import('nodemailer')).default;
+      transport ??= createTransport({
         ...(smtp as SmtpOptions),
         connectionTimeout: policy.timeoutMs,
         greetingTimeout: policy.timeoutMs,
         socketTimeout: policy.timeoutMs,
         transactionLog: true,
         logger: phaseLogger(phase),
-      } as Parameters<typeof nodemailer.createTransport>[0]);
+      } as Parameters<typeof createTransport>[0]);
       return withRetries(policy, () => sendMailOnce(transport!, outgoing.email, phase), options);
     },
   };

@@ -4,7 +4,8 @@ import { validateIncidentFiles, type ValidIncidentFile } from '../files/validate
 import { buildStatusModel } from '../model/status-model.ts';
 import { notifyIndex } from '../outputs/notify-index.ts';
 import { newNotifications } from './diff.ts';
-import { buildFromModel, indexFromJson } from './snapshot.ts';
+import { buildFromModel } from './current-build.ts';
+import { indexFromJson } from './snapshot.ts';
 
 /*
  * Edits staff really make between two deploys, each compared the way a run

@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { join } from 'node:path';
-import { openSite } from '../files/open-site.ts';
 import { jsonOf, readBounded, ReadFailure, shortUrl, type BoundedAnswer } from '../net/bounded-read.ts';
 import { visible } from '../rules/text.ts';
-import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { apiEndpointSchemas } from '../outputs/api-schema.ts';
-import { apiEvents, type ApiIncident, type ApiScheduledMaintenance } from '../outputs/api.ts';
+import type { ApiIncident, ApiScheduledMaintenance } from '../outputs/api.ts';
 import {
   NOTIFY_INDEX_FILE,
   notifyIndexSchema,
@@ -19,19 +17,18 @@ import { indexOf, type BuildIndex, type IndexedEvent, type Snapshot } from './di
 import type { PageContext } from './renderers.ts';
 
 /*
- * The two builds `notify` compares. The previous one is its notify index
- * (`/api/v2/notify-index.json`: every event, from a folder or the live
- * site), or, for a site built before the index existed, its Statuspage
- * endpoints. The current one is the build just made: its index says when
- * it was built and for which address, and its events are computed again
- * from the site's files at that moment with the build's own model, in full,
- * so any of them can be announced or resent; the two must agree.
+ * A published build, read from a folder or a live site: by `notify`, the
+ * previous build it compares with, its notify index
+ * (`/api/v2/notify-index.json`: every event), or, for a site built before
+ * the index existed, its Statuspage endpoints; by `watch`, what each host
+ * serves. The build just made is current-build.ts's. Nothing here computes
+ * a model, so a reader of many hosts loads only what reading needs.
  */
 
 const LEGACY_FILES = ['status.json', 'incidents.json', 'scheduled-maintenances.json'] as const;
 
 /** `dir` itself when it holds the API files, else its `api/v2/` (a build's output folder). */
-function apiFolder(dir: string): string {
+export function apiFolder(dir: string): string {
   return existsSync(join(dir, NOTIFY_INDEX_FILE)) || existsSync(join(dir, 'incidents.json'))
     ? dir
     : join(dir, 'api', 'v2');
@@ -48,8 +45,8 @@ export class UnreachableSource extends Error {
   }
 }
 
-/** Bytes one API file may hold: the notify index of 10,000 events is about 1.2 MB; the other files list at most 50 events (50 of the synthetic benchmark: 212 KB). Parsing JSON takes several times its size, so more would take watch past 300 MB. */
-const API_FILE_MAX_BYTES = 2_000_000;
+/** Bytes one API file may hold: the notify index of 10,000 events is about 1.2 MB; the other files list at most 50 events (50 of the synthetic benchmark: 212 KB). Parsed and checked, such files take tens of MB (watch reads them on a worker of bounded heap, watch/read-host.ts). */
+export const API_FILE_MAX_BYTES = 2_000_000;
 
 /** One API file from a folder or a live site (within API_FILE_MAX_BYTES and `timeoutMs`); undefined when the site has no such file (404, or no file). */
 async function readFile(source: string, file: string, timeoutMs: number): Promise<unknown> {
@@ -169,11 +166,17 @@ export interface PreviousBuild {
   note?: string;
 }
 
+/** A build's notify index, from a folder or URL, checked against its schema; undefined when it has none. */
+export async function readNotifyIndex(source: string, timeoutMs: number): Promise<NotifyIndexJson | undefined> {
+  const json = await readFile(source, NOTIFY_INDEX_FILE, timeoutMs);
+  return json === undefined ? undefined : parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json);
+}
+
 /** The previous build's index, from a folder or URL. */
 export async function loadPrevious(source: string, timeoutMs: number): Promise<PreviousBuild> {
   try {
-    const json = await readFile(source, NOTIFY_INDEX_FILE, timeoutMs);
-    if (json !== undefined) return { index: indexFromJson(parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json)) };
+    const json = await readNotifyIndex(source, timeoutMs);
+    if (json !== undefined) return { index: indexFromJson(json) };
     const index = await legacyIndex(source, timeoutMs);
     return {
       index,
@@ -226,49 +229,6 @@ async function readEndpoints(source: string, timeoutMs: number, missingSays = 'n
  * incidents and maintenances when it was built before the index).
  */
 export async function loadBuild(source: string, timeoutMs: number): Promise<LoadedBuild> {
-  const [build, json] = await Promise.all([
-    readEndpoints(source, timeoutMs),
-    readFile(source, NOTIFY_INDEX_FILE, timeoutMs),
-  ]);
-  return json === undefined
-    ? build
-    : { ...build, index: indexFromJson(parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json)) };
-}
-
-/** Every event of the site in `siteDir` as a build at `now` for `pageUrl` (default: the config's `url`) publishes it. */
-export function buildFromSite(siteDir: string, now: number, pageUrl?: string): LoadedBuild {
-  const { config, entries } = openSite(siteDir);
-  return buildFromModel(buildStatusModel(config, entries, now), pageUrl ?? config.url);
-}
-
-/** Every event of a model as a build for `pageUrl` publishes it. */
-export function buildFromModel(model: StatusModel, pageUrl: string): LoadedBuild {
-  const url = new URL(pageUrl);
-  const { page, status, incidents, maintenances } = apiEvents({ model, site: url.origin, base: url.pathname });
-  const snapshot = { at: model.now, incidents, maintenances };
-  return { snapshot, context: { page, status }, index: indexOf(snapshot) };
-}
-
-/** The build in `source` (a folder), its events computed from the site's files in `siteDir`; refused when the two disagree. */
-export async function loadCurrent(source: string, siteDir: string): Promise<LoadedBuild> {
-  const json = await readFile(source, NOTIFY_INDEX_FILE, 0);
-  if (json === undefined)
-    throw new Error(
-      `${join(apiFolder(source), NOTIFY_INDEX_FILE)}: not found; build the site with this version (npm run build), then notify`,
-    );
-  const parsed = parse(source, NOTIFY_INDEX_FILE, notifyIndexSchema, json);
-  const index = indexFromJson(parsed);
-  const build = buildFromSite(siteDir, index.at, parsed.url);
-  const [built, computed] = [index.events, build.index.events].map((events) =>
-    events.map((event) => JSON.stringify(event)),
-  );
-  const first = built!.findIndex((event, i) => event !== computed![i]);
-  const at = first === -1 && built!.length !== computed!.length ? Math.min(built!.length, computed!.length) : first;
-  if (at !== -1) {
-    const id = (index.events[at] ?? build.index.events[at])!.id;
-    throw new Error(
-      `${source} was not built from the files in ${siteDir} (${id} differs): run notify in a checkout of the commit that was built, or build again`,
-    );
-  }
-  return build;
+  const [build, json] = await Promise.all([readEndpoints(source, timeoutMs), readNotifyIndex(source, timeoutMs)]);
+  return json === undefined ? build : { ...build, index: indexFromJson(json) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildAt } from '../../tests/helpers/api-at.ts';
 import { CHIRP } from '../../tests/helpers/build.ts';
-import { judgeHosts, repoUpdates, type HostReading } from './judge.ts';
+import { hostBuild, judgeHosts, repoUpdates, type HostReading } from './judge.ts';
 
 /*
  * The example site's outage (28 Dec 2022) as hosts would serve it, each API
@@ -15,7 +15,7 @@ const main = buildAt(CHIRP, '2022-12-28T15:30:00Z');
 const repo = repoUpdates(buildAt(CHIRP, '2022-12-28T16:00:00Z'), MAX_AGE);
 const host = (name: string, at: string): HostReading => ({
   url: `https://${name}.example/`,
-  build: buildAt(CHIRP, at),
+  build: hostBuild(buildAt(CHIRP, at), repo),
 });
 const judge = (...readings: HostReading[]) => judgeHosts(readings, repo, { now: NOW, maxAgeMs: MAX_AGE });
 const linesOf = (...readings: HostReading[]) => judge(...readings).flatMap((verdict) => verdict.lines);
@@ -68,7 +68,7 @@ describe('the watchdog’s verdict on each host', () => {
     const behind = buildAt(CHIRP, '2022-12-28T14:00:00Z');
     const served: HostReading = {
       url: 'https://lagging.example/',
-      build: { ...behind, snapshot: { ...behind.snapshot, at: Date.parse('2022-12-28T15:30:00Z') } },
+      build: { ...hostBuild(behind, repo), at: Date.parse('2022-12-28T15:30:00Z') },
     };
     expect(linesOf(served)).toEqual([
       `https://lagging.example/: behind main: build ${behind.context.page.build_id} of 2022-12-28T15:30Z lacks 1 update due by now (2022-12-28-login-and-posting-failing-update-20221228T141600Z)`,

@@ -10,8 +10,37 @@ import type { LoadedBuild } from '../notify/snapshot.ts';
  * another build than its peers).
  */
 
+/**
+ * What the watchdog keeps of a host's build: its id and time, every update it
+ * publishes, and the promises its open incidents make. A host's API files may
+ * take a hundred megabytes once parsed; this is what is left of them.
+ */
+export interface HostBuild {
+  buildId: string;
+  at: number;
+  /** Of the updates asked about (the repository's), those it publishes: its notify index lists them all, not only the newest 50 incidents'. */
+  updates: string[];
+  /** Its open incidents that promise their next update. */
+  promises: Array<{ id: string; name: string; shortlink: string; promisedBy: number }>;
+}
+
+/** A build as the watchdog keeps it, asked about the updates `repo` holds (repoUpdates). */
+export function hostBuild(build: LoadedBuild, repo: readonly RepoUpdate[]): HostBuild {
+  const published = new Set(build.index.events.flatMap((event) => event.updates));
+  return {
+    buildId: build.context.page.build_id,
+    at: build.snapshot.at,
+    updates: repo.flatMap(({ id }) => (published.has(id) ? [id] : [])),
+    promises: build.snapshot.incidents.flatMap(({ id, name, shortlink, status, next_update_promised_by }) =>
+      status === 'resolved' || next_update_promised_by === null
+        ? []
+        : [{ id, name, shortlink, promisedBy: Date.parse(next_update_promised_by) }],
+    ),
+  };
+}
+
 /** What one host answered: its build, or why there was none. */
-export type HostReading = { url: string; build: LoadedBuild } | { url: string; error: string };
+export type HostReading = { url: string; build: HostBuild } | { url: string; error: string };
 
 /** An update the repository holds, with the time by which every host must publish it. */
 export interface RepoUpdate {
@@ -38,10 +67,7 @@ const iso = (millis: number) =>
     .replace(/:00\.000Z$/, 'Z')
     .replace(/\.000Z$/, 'Z');
 // A host's build id is its text, not ours: shown with its controls made visible, and cut short.
-const buildOf = (build: LoadedBuild) =>
-  `build ${visible(build.context.page.build_id, 80)} of ${iso(build.snapshot.at)}`;
-// Every update the host publishes: its notify index lists them all, not only the newest 50 incidents'.
-const published = (build: LoadedBuild) => new Set(build.index.events.flatMap((event) => event.updates));
+const buildOf = (build: HostBuild) => `build ${visible(build.buildId, 80)} of ${iso(build.at)}`;
 
 /** Every host's verdict, in the order given. */
 export function judgeHosts(
@@ -50,7 +76,7 @@ export function judgeHosts(
   { now, maxAgeMs }: WatchRules,
 ): HostVerdict[] {
   const fresh = readings.flatMap((reading) =>
-    'build' in reading && now - reading.build.snapshot.at <= maxAgeMs ? [reading] : [],
+    'build' in reading && now - reading.build.at <= maxAgeMs ? [reading] : [],
   );
   const reference = referenceBuild(fresh.map((reading) => reading.build));
   const due = repo.filter((update) => update.dueBy <= now);
@@ -58,14 +84,14 @@ export function judgeHosts(
     const { url } = reading;
     if ('error' in reading) return { url, ok: false, lines: [`${url}: unreachable: ${visible(reading.error, 300)}`] };
     const { build } = reading;
-    const age = now - build.snapshot.at;
+    const age = now - build.at;
     if (age > maxAgeMs)
       return {
         url,
         ok: false,
         lines: [`${url}: stale: ${buildOf(build)}, ${durationText(age)} old (at most ${durationText(maxAgeMs)})`],
       };
-    const has = published(build);
+    const has = new Set(build.updates);
     const missing = due.filter((update) => !has.has(update.id));
     if (missing.length > 0) {
       const names = missing
@@ -80,10 +106,8 @@ export function judgeHosts(
         ],
       };
     }
-    if (reference && build.context.page.build_id !== reference.context.page.build_id) {
-      const peers = fresh
-        .filter((other) => other.build.context.page.build_id === reference.context.page.build_id)
-        .map((other) => other.url);
+    if (reference && build.buildId !== reference.buildId) {
+      const peers = fresh.filter((other) => other.build.buildId === reference.buildId).map((other) => other.url);
       return {
         url,
         ok: false,
@@ -105,28 +129,24 @@ export function judgeHosts(
 export function overduePromises(readings: readonly HostReading[], now: number): string[] {
   const live = readings
     .flatMap((reading) => ('build' in reading ? [reading.build] : []))
-    .reduce<LoadedBuild | undefined>(
-      (newest, build) => (newest && newest.snapshot.at >= build.snapshot.at ? newest : build),
-      undefined,
-    );
+    .reduce<HostBuild | undefined>((newest, build) => (newest && newest.at >= build.at ? newest : build), undefined);
   if (!live) return [];
-  return live.snapshot.incidents.flatMap((incident) => {
-    const promised =
-      incident.next_update_promised_by === null ? Number.NaN : Date.parse(incident.next_update_promised_by);
-    if (incident.status === 'resolved' || !(now - promised >= 60_000)) return [];
-    return [
-      `update overdue by ${durationText(now - promised)}: "${incident.name}" promised its next update by ${iso(promised)} (${incident.shortlink}); post one: npm run status -- update ${incident.id} --next 30m`,
-    ];
-  });
+  return live.promises.flatMap(({ id, name, shortlink, promisedBy }) =>
+    now - promisedBy >= 60_000
+      ? [
+          `update overdue by ${durationText(now - promisedBy)}: "${name}" promised its next update by ${iso(promisedBy)} (${shortlink}); post one: npm run status -- update ${id} --next 30m`,
+        ]
+      : [],
+  );
 }
 
 /** The build the hosts should agree on: the one most fresh hosts serve; of equals, the newest; of those, the first listed. */
-function referenceBuild(builds: readonly LoadedBuild[]): LoadedBuild | undefined {
-  const count = (id: string) => builds.filter((build) => build.context.page.build_id === id).length;
-  return builds.reduce<LoadedBuild | undefined>((best, build) => {
+function referenceBuild(builds: readonly HostBuild[]): HostBuild | undefined {
+  const count = (id: string) => builds.filter((build) => build.buildId === id).length;
+  return builds.reduce<HostBuild | undefined>((best, build) => {
     if (!best) return build;
-    const [a, b] = [count(build.context.page.build_id), count(best.context.page.build_id)];
-    return a > b || (a === b && build.snapshot.at > best.snapshot.at) ? build : best;
+    const [a, b] = [count(build.buildId), count(best.buildId)];
+    return a > b || (a === b && build.at > best.at) ? build : best;
   }, undefined);
 }
 

@@ -1,10 +1,11 @@
 import type { SiteConfig } from '../files/schemas/site-config.ts';
 import type { RetryPolicy } from '../notify/delivery.ts';
 import { redactor } from '../notify/redact.ts';
-import { loadBuild, UnreachableSource, type LoadedBuild } from '../notify/snapshot.ts';
+import type { LoadedBuild } from '../notify/snapshot.ts';
 import { staffChannels, staffOutgoing, type StaffAlert } from '../notify/staff-alert.ts';
 import { visible } from '../rules/text.ts';
-import { judgeHosts, overduePromises, repoUpdates, type HostReading } from './judge.ts';
+import { judgeHosts, overduePromises, repoUpdates } from './judge.ts';
+import { readHosts } from './read-host.ts';
 
 /*
  * One `watch` run: read every host's API at once, judge them against each
@@ -32,25 +33,12 @@ export interface WatchRun {
   beforeFirstDeploy?: boolean;
 }
 
-/** Why a host gave no build, in a few words: no answer, a refused connection (snapshot.ts says which), or a bad answer. */
-function whyUnreadable(error: unknown): string {
-  return error instanceof UnreachableSource ? error.why : error instanceof Error ? error.message : String(error);
-}
-
-async function readHost(url: string, timeoutMs: number): Promise<HostReading> {
-  try {
-    return { url, build: await loadBuild(url, timeoutMs) };
-  } catch (error) {
-    return { url, error: whyUnreadable(error) };
-  }
-}
-
 /** Returns the exit code: 0 when every host is current and agrees, else 1. */
 export async function runWatch(run: WatchRun): Promise<number> {
-  // One host at a time: each host's four files are read at once, each within its cap, and parsed; several
-  // hosts answering 5 MB of JSON each at once would take the run past 300 MB. The run lasts at most a timeout per host.
-  const readings: HostReading[] = [];
-  for (const url of run.hosts) readings.push(await readHost(url, run.policy.timeoutMs));
+  // One host at a time, on a worker of bounded memory (read-host.ts). The run lasts at most a timeout per host.
+  const { freshness } = run.config;
+  const repo = repoUpdates(run.repo, freshness.interval + freshness.grace);
+  const readings = await readHosts(run.hosts, repo, run.policy.timeoutMs);
   if (run.beforeFirstDeploy && readings.every((reading) => 'error' in reading)) {
     const why = readings
       .map((reading) => `${reading.url}: ${'error' in reading ? visible(reading.error, 300) : ''}`)
@@ -60,8 +48,7 @@ export async function runWatch(run: WatchRun): Promise<number> {
     );
     return 0;
   }
-  const { freshness } = run.config;
-  const verdicts = judgeHosts(readings, repoUpdates(run.repo, freshness.interval + freshness.grace), {
+  const verdicts = judgeHosts(readings, repo, {
     now: run.now,
     maxAgeMs: run.maxAgeMs,
   });

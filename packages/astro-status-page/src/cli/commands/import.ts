@@ -11,12 +11,9 @@ import { mapStatuspage } from '../../import/statuspage.ts';
 import { fetchManagement, fetchPublicPage, MANAGEMENT_API, readPublicFolder } from '../../import/statuspage-source.ts';
 import { writeImport, type ImportReport } from '../../import/write.ts';
 import { summaryLines } from '../../import/summary.ts';
+import { API_KEY_VARIABLE, IMPORT_SOURCES, type ImportSource } from '../../import/sources.ts';
 
-export const IMPORT_SOURCES = ['statuspage', 'cstate'] as const;
-/** The management API key is read from here, never from the command line (shell history, `ps`). */
-export const API_KEY_VARIABLE = 'STATUSPAGE_API_KEY';
-
-const NAMES: Record<(typeof IMPORT_SOURCES)[number], string> = { statuspage: 'Statuspage', cstate: 'cState' };
+const NAMES: Record<ImportSource, string> = { statuspage: 'Statuspage', cstate: 'cState' };
 
 /** The folder or URL argument, refused with an example when missing or not there. */
 function sourceArgument(from: string, source: string | undefined, example: string): string {

@@ -1,7 +1,7 @@
 import { buildStatusModel } from '../../model/status-model.ts';
 import { maxAgeMs } from '../../model/freshness.ts';
 import { DEFAULT_POLICY } from '../../notify/delivery.ts';
-import { buildFromModel } from '../../notify/snapshot.ts';
+import { buildFromModel } from '../../notify/current-build.ts';
 import { runWatch } from '../../watch/run.ts';
 import { DURATION_FORMS, parseDuration } from '../../rules/duration.ts';
 import { deployment, PAGE_URL, urlProblem } from '../../rules/urls.ts';
