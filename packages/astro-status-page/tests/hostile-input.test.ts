@@ -138,6 +138,14 @@ const CASES: Case[] = [
     expected: ['incidents/bomb.md:1: frontmatter: YAML aliases (*name) expand too much'],
   },
   {
+    name: 'YAML lists nested 20,000 deep',
+    apply: (dir) =>
+      write(dir, 'incidents/nested.md', `---\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n${INCIDENT().slice(4)}`),
+    expected: [
+      'incidents/nested.md:2: frontmatter: YAML: lists or maps nest too deeply to be read (thousands of levels); write it flat',
+    ],
+  },
+  {
     name: 'a !!binary message',
     apply: (dir) => write(dir, 'incidents/binary.md', INCIDENT({ message: '!!binary aGVsbG8=' })),
     expected: ['incidents/binary.md:9: updates.0.message: must be text: what users should know'],

@@ -63,7 +63,10 @@ export function parseYaml(source: YamlSource): { parsed: ParsedYaml; problems: [
   if (yamlProblems.length > 0)
     return {
       problems: yamlProblems.map(({ error, kind }) =>
-        problem(lines.linePos(error.pos[0]).line + source.lineOffset, `${kind}: ${error.message.split('\n')[0]}`),
+        problem(
+          lines.linePos(error.pos[0]).line + source.lineOffset,
+          STACK_OVERFLOW.test(error.message) ? TOO_DEEP : `${kind}: ${error.message.split('\n')[0]}`,
+        ),
       ),
     };
   const data = toPlainData(doc);
@@ -74,14 +77,21 @@ export function parseYaml(source: YamlSource): { parsed: ParsedYaml; problems: [
   };
 }
 
+/** What the parser says of lists or maps nested thousands deep ([[[[…): it ran out of stack. */
+const STACK_OVERFLOW = /maximum call stack size exceeded/i;
+const TOO_DEEP = 'YAML: lists or maps nest too deeply to be read (thousands of levels); write it flat';
+
 /** A YAML document as plain data; aliases that expand without end (an "alias bomb") are refused. */
 export function toPlainData(doc: Document): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: 50 }) };
-  } catch {
+  } catch (error) {
     return {
       ok: false,
-      message: 'YAML aliases (*name) expand too much; write the values out instead of referring to them',
+      message:
+        error instanceof RangeError && STACK_OVERFLOW.test(error.message)
+          ? TOO_DEEP
+          : 'YAML aliases (*name) expand too much; write the values out instead of referring to them',
     };
   }
 }
