@@ -58,6 +58,8 @@ beforeAll(() => {
     'web=Website',
     '--component',
     'api=API',
+    '--component',
+    'mail=E-Mail',
     '--group',
     'Dienste: web,api',
   ]);
@@ -87,6 +89,11 @@ test("the fresh site's npm test and npm run build pass with the installed tarbal
   runIn(site, 'npm', ['run', 'build'], { STATUS_NOW: NOW });
   firstBuild = pages(join(site, 'dist'));
   expect(firstBuild['index.html']).toContain('Alle Systeme');
+  // E-Mail, in no group, is in the one init names as the page names its components: said once, not twice.
+  expect(firstBuild['index.html']!.match(/<h[23]\b[^>]*>(<bdi>)?(Dienste|Komponenten)\b/g)).toEqual([
+    expect.stringContaining('Komponenten'),
+    expect.stringContaining('Dienste'),
+  ]);
   expect(Object.values(siteFiles()).join('\n')).not.toMatch(/chirp|twitter|musk/i);
 }, 120_000);
 

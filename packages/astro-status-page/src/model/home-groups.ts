@@ -22,14 +22,24 @@ export interface HomeGroup {
   folded: ComponentView[];
   /** The group's worst status, said beside its name when it is folded. */
   worst: ComponentStatus;
+  /**
+   * Whether its name is said as a heading: not when it only repeats the
+   * section's ("Components" under "Components", as `status init` names the
+   * components no group took), unless it is folded and says its worst status there.
+   */
+  named: boolean;
 }
 
-export function homeGroup(components: readonly ComponentView[]): HomeGroup {
+/** The home page's view of a group named `name`, under the section heading `section`. */
+export function homeGroup(name: string, components: readonly ComponentView[], section: string): HomeGroup {
   const worst = worstStatus(components.map((component) => component.status));
-  if (components.length <= OPEN_GROUP_COMPONENTS) return { rows: [...components], folded: [], worst };
+  const repeatsSection = name.trim().toLocaleLowerCase() === section.trim().toLocaleLowerCase();
+  if (components.length <= OPEN_GROUP_COMPONENTS)
+    return { rows: [...components], folded: [], worst, named: !repeatsSection };
   return {
     rows: components.filter((component) => component.status !== 'operational'),
     folded: components.filter((component) => component.status === 'operational'),
     worst,
+    named: true,
   };
 }
