@@ -14,6 +14,7 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { IncomingMessage } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
@@ -292,7 +293,7 @@ function checkedSitePlugin({
     configureServer(server: {
       watcher: { add(paths: string[]): void; on(event: string, listener: (file: string) => void): void };
       ws: { send(payload: { type: 'full-reload' }): void };
-      middlewares: { use(handler: (request: unknown, response: unknown, next: () => void) => void): void };
+      middlewares: { use(handler: (request: IncomingMessage, response: unknown, next: () => void) => void): void };
     }) {
       if (building) return;
       server.watcher.add(watched);
@@ -308,9 +309,12 @@ function checkedSitePlugin({
         server.ws.send({ type: 'full-reload' });
       };
       for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, onChange);
-      // The watcher misses a second save soon after the first now and then: each request checks the files' stamp too.
-      server.middlewares.use((_request, _response, next) => {
-        if (siteStamp(watched) !== stamp) recheck();
+      // The watcher misses a second save soon after the first now and then: each request for a page or a
+      // file of the API checks the files' stamp too; the browser's requests for a page's scripts, styles
+      // and images (dozens of Vite modules a page) do not.
+      server.middlewares.use((request, _response, next) => {
+        const dest = request.headers['sec-fetch-dest'];
+        if ((dest === undefined || dest === 'document' || dest === 'empty') && siteStamp(watched) !== stamp) recheck();
         next();
       });
     },
