@@ -25,6 +25,11 @@ describe('durationText writes what parseDuration reads back', () => {
     [1_800_000, '30 min'],
     [5_400_000, '1 h 30 min'],
     [0, '0 min'],
+    [30 * 3_600_000, '30 h'],
+    [2 * 86_400_000, '2 d'],
+    [90 * 3_600_000, '3 d 18 h'],
+    [(34_564 * 60 + 10) * 60_000, '1440 d 4 h 10 min'],
+    [(3 * 1440 + 5) * 60_000, '3 d 5 min'],
   ])('%d ms is %s', (ms, text) => {
     expect(durationText(ms)).toBe(text);
     expect(parseDuration(text)).toBe(ms);

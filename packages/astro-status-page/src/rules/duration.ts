@@ -25,9 +25,15 @@ export function parseDuration(text: string): number | undefined {
   return total;
 }
 
-/** "1 h 30 min", "15 min": a duration the way `parseDuration` reads it back (for staff: English). */
+/**
+ * "1 h 30 min", "15 min", "3 d 18 h": a duration the way `parseDuration` reads
+ * it back (for staff: English). Days from two on: a build years old is
+ * "1440 d 4 h 10 min" old, not "34564 h 10 min"; up to then hours read best ("30 h").
+ */
 export function durationText(ms: number): string {
   const minutes = Math.round(ms / 60_000);
-  const [hours, rest] = [Math.floor(minutes / 60), minutes % 60];
-  return [hours ? `${hours} h` : '', rest || !hours ? `${rest} min` : ''].filter(Boolean).join(' ');
+  const days = minutes >= 2 * 1440 ? Math.floor(minutes / 1440) : 0;
+  const [hours, rest] = [Math.floor((minutes - days * 1440) / 60), minutes % 60];
+  const parts = [days && `${days} d`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : '0 min';
 }
