@@ -1,4 +1,6 @@
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startProbeServers, type ProbeServers } from '../../tests/helpers/probe-servers.ts';
 import { AWAY, HTML_SECRET, startHostileServer, type HostileServer } from '../../tests/helpers/hostile-server.ts';
 import { jsonOf, MAX_REDIRECTS, readBounded, ReadFailure, sameSite } from './bounded-read.ts';
 
@@ -107,4 +109,52 @@ test('a refused connection says so, with the code', async () => {
     (thrown: unknown) => thrown as ReadFailure,
   );
   expect((refused as ReadFailure).message).toBe('http://127.0.0.1:9/: could not connect (ECONNREFUSED)');
+});
+
+describe('a server that answers, but not in HTTP, or with a certificate not to trust, is said so in words', () => {
+  let raw: Server;
+  let rawUrl = '';
+  let probes: ProbeServers;
+  beforeAll(async () => {
+    // Raw bytes by path: what no HTTP server library would send.
+    raw = createServer((socket) =>
+      socket
+        .on('error', () => {})
+        .once('data', (data) => {
+          const path = data.toString('latin1').split(' ')[1];
+          socket.end(
+            path === '/garbage'
+              ? '\u0000\u0001 not HTTP at all\r\n\r\n'
+              : `HTTP/1.1 200 OK\r\nx-big: ${'a'.repeat(100_000)}\r\ncontent-length: 2\r\n\r\nok`,
+          );
+        }),
+    );
+    await new Promise<void>((done) => raw.listen(0, '127.0.0.1', done));
+    rawUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+    probes = await startProbeServers();
+  });
+  afterAll(async () => {
+    await new Promise((done) => raw.close(done));
+    await probes.close();
+  });
+  const read = (url: string) =>
+    readBounded(url, { maxBytes: 1000, timeoutMs: 5000 }).then(
+      () => undefined,
+      (thrown: unknown) => thrown as ReadFailure,
+    );
+
+  test.each([
+    ['/garbage', 'the answer is not valid HTTP (HPE_INVALID_CONSTANT)'],
+    ['/big-headers', "the answer's headers are over 16 KB, the most read (HPE_HEADER_OVERFLOW)"],
+  ])('%s: %s', async (path, why) => {
+    const failed = await read(`${rawUrl}${path}`);
+    expect(failed).toMatchObject({ kind: 'broken', message: `${rawUrl}${path}: ${why}` });
+  });
+
+  test('a self-signed certificate: could not connect, saying why in words, then the code', async () => {
+    const failed = await read(`${probes.httpsUrl}health`);
+    expect(failed?.message).toBe(
+      `${probes.httpsUrl}health: could not connect: its TLS certificate is self-signed, not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)`,
+    );
+  });
 });

@@ -174,6 +174,33 @@ function readBody(
 const tooLarge = (href: string, maxBytes: number) =>
   new ReadFailure(href, 'too-large', `the answer is over ${describeCap(maxBytes)}, the most read; not read further`);
 
+/**
+ * What the codes a reader of a probe's incident may see mean, in words; the
+ * code follows in brackets for staff. The rest are said by their code alone
+ * ("could not connect (ECONNREFUSED)").
+ */
+const CODE_WORDS: Record<string, string> = {
+  ENOTFOUND: 'its host name does not resolve',
+  EAI_AGAIN: 'its host name does not resolve',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  CERT_NOT_YET_VALID: 'its TLS certificate is not valid yet',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed, not trusted',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is self-signed, not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified (an incomplete chain?)',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its TLS certificate cannot be verified (an incomplete chain?)',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
+};
+
+/** ": its TLS certificate has expired (CERT_HAS_EXPIRED)", " (ECONNREFUSED)", or nothing. */
+const codeSaid = (code: string | undefined) =>
+  code === undefined ? '' : CODE_WORDS[code] ? `: ${CODE_WORDS[code]} (${code})` : ` (${code})`;
+
+/** An answer Node's HTTP parser refused (llhttp's HPE_ codes): a server answered, but not in HTTP. */
+const notHttp = (code: string) =>
+  code === 'HPE_HEADER_OVERFLOW'
+    ? `the answer's headers are over 16 KB, the most read (${code})`
+    : `the answer is not valid HTTP (${code})`;
+
 /** The system error code under an error (ECONNREFUSED, ENOTFOUND…), however deep it is nested. */
 function errorCode(error: unknown): string | undefined {
   const { code, cause, errors } = (error ?? {}) as { code?: unknown; cause?: unknown; errors?: unknown[] };
@@ -248,8 +275,9 @@ async function readNow(address: string | URL, limits: ReadLimits): Promise<Bound
       throw new ReadFailure(url.href, 'timeout', why);
     }
     const code = errorCode(error);
+    if (code?.startsWith('HPE_')) throw new ReadFailure(url.href, 'broken', notHttp(code));
     throw stage === 'headers'
-      ? new ReadFailure(url.href, 'connect', `could not connect${code ? ` (${code})` : ''}`)
+      ? new ReadFailure(url.href, 'connect', `could not connect${codeSaid(code)}`)
       : new ReadFailure(url.href, 'broken', `the answer broke off${code ? ` (${code})` : ''}`);
   } finally {
     clearTimeout(timer);

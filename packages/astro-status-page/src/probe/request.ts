@@ -87,7 +87,7 @@ export async function requestOnce(probe: ProbeConfig, options: RequestOptions): 
       error.kind === 'timeout' && error.why.startsWith('no answer')
         ? `no answer within ${probe.timeout} ms`
         : error.kind === 'connect'
-          ? `no answer: ${error.why.replace(/^could not connect \((.*)\)$/, '$1')}`
+          ? `no answer: ${error.why.replace(/^could not connect(?:: (.*)| \((.*)\))$/, '$1$2')}`
           : error.why;
     return { kind: 'none', ms, why };
   }
