@@ -286,7 +286,7 @@ describe('refusals: nothing is written', () => {
     ],
     [
       ['--component', 'ウェブ'],
-      'error: --component: "ウェブ" has no letters or digits to make an id of; write id=Name, e.g. web=ウェブ',
+      'error: --component: "ウェブ" has no Latin letter or digit (a–z, 0–9) to make an id of; write id=Name, e.g. web=ウェブ',
     ],
     [
       ['--component', 'web=Web'],

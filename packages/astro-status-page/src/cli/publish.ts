@@ -77,13 +77,16 @@ export function assertNewSlug(site: Site, slug: string, path: string): void {
     throw new Refusal(`${path}: the slug "${slug}" is already used by ${taken}; pass --slug to choose another`);
 }
 
-export function slugFor(flags: Flags, title: string): string {
-  const slug = str(flags, 'slug') ?? incidentSlug(title);
-  if (slug === '' && str(flags, 'slug') === undefined) {
-    throw new Refusal(
-      `the title "${title}" has no letters or digits to name the page after; pass --slug, e.g. --slug search-down`,
-    );
-  }
+/**
+ * The slug of a new file: `--slug`, else the title's. Slugs are ASCII
+ * (rules/slug.ts), so a title with no Latin letter or digit ("ログインできません",
+ * "Не работает вход", "🔥🔥") names the file after its kind and its UTC time
+ * of day instead: `2022-12-28-incident-0713`.
+ */
+export function slugFor(flags: Flags, title: string, kind: 'incident' | 'maintenance', at: string): string {
+  const slug =
+    str(flags, 'slug') ??
+    (incidentSlug(title) || `${kind}-${new Date(at).toISOString().slice(11, 16).replace(':', '')}`);
   if (!isSlug(slug)) {
     throw new Refusal(`--slug "${slug}" must be ${SLUG_RULE}, e.g. --slug login-failing; it becomes the page URL`);
   }

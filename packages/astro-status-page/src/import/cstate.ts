@@ -353,7 +353,9 @@ function mapIssue(name: string, text: string, context: IssueContext): ImportedEv
   const started = date < first.at ? date : undefined;
   const source = { cstate: hugoSegment(name, asText(data['slug'])) };
   if (!source.cstate)
-    throw new UnmappableError(`its file name ${JSON.stringify(name)} has no letters or digits to make a link of`);
+    throw new UnmappableError(
+      `its file name ${JSON.stringify(name)} has no Latin letter or digit (a–z, 0–9) to make a link of`,
+    );
   return {
     kind: 'incident',
     source,

@@ -126,7 +126,7 @@ function parseComponent(typed: string): NewSiteComponent | string {
     at === -1 ? [slugify(typed), typed.trim()] : [typed.slice(0, at).trim(), typed.slice(at + 1).trim()];
   if (name === '') return `"${typed}" has no name after "="; write id=Name, e.g. web=Website`;
   if (at === -1 && id === '')
-    return `"${typed}" has no letters or digits to make an id of; write id=Name, e.g. web=${typed.trim()}`;
+    return `"${typed}" has no Latin letter or digit (a–z, 0–9) to make an id of; write id=Name, e.g. web=${typed.trim()}`;
   if (!isSlug(id)) return `the id "${id}" must be ${SLUG_RULE}; write id=Name, e.g. web=${name}`;
   return { id, name };
 }

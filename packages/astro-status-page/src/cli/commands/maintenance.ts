@@ -46,7 +46,7 @@ export async function newMaintenance(ctx: Context, flags: Flags): Promise<void> 
     'Messages may take a few minutes to arrive.',
   );
   const at = time(flags, 'at', ctx.now)!;
-  const { slug, path } = incidentFilePath(start, slugFor(flags, title));
+  const { slug, path } = incidentFilePath(start, slugFor(flags, title, 'maintenance', start));
   assertNewSlug(site, slug, path);
   const text = renderMaintenance({
     id: slug,

@@ -145,7 +145,7 @@ export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
   const next = status === 'resolved' ? undefined : nextUpdateFlag(ctx, flags, at, template?.nextUpdate);
   if (status === 'resolved' && str(flags, 'next') !== undefined)
     throw new Refusal('--next: a resolved incident promises no next update; leave --next out');
-  const { slug, path } = incidentFilePath(started ?? at, slugFor(flags, title));
+  const { slug, path } = incidentFilePath(started ?? at, slugFor(flags, title, 'incident', started ?? at));
   assertNewSlug(site, slug, path);
   const text = renderIncident({
     id: slug,
