@@ -100,7 +100,7 @@ export async function readEmailEvent(
     return {
       kind: 'refused',
       status: 401,
-      reason: 'signed more than 5 minutes away from now: a replay, or a clock to check',
+      reason: `signed more than ${SIGNATURE_TOLERANCE_MS / 60_000} minutes away from now: a replay, or a clock to check`,
     };
   let event: { type?: unknown; data?: { from?: unknown; to?: unknown; bounce?: { type?: unknown } } };
   try {
