@@ -5,6 +5,7 @@ import {
   FORM_FIELDS,
   SERVICE_PATHS,
   serviceEndpoint,
+  SIGNATURE_TOLERANCE_MS,
   SIGNUP_LIMITS,
   stepPath,
   type Handover,
@@ -12,6 +13,7 @@ import {
 } from '../src/rules/subscriptions.ts';
 import { BATCH_SIZE, DEFAULT_EMAIL_API_URL, sendBatch, type EmailApi } from './email-api.ts';
 import type { D1Database, ExecutionContext, MessageBatch, Queue, QueueMessage } from './runtime.ts';
+import { readEmailEvent } from './webhooks.ts';
 import { confirmationEmail, knownEmail, localeOf, managePage, updateEmail, type Email, type Links } from './texts.ts';
 
 /*
@@ -21,6 +23,8 @@ import { confirmationEmail, knownEmail, localeOf, managePage, updateEmail, type 
  * change or leave in one click, and fans each notification `status notify`
  * hands over out to the confirmed readers it concerns, once each: the
  * deliveries ledger records every (event, subscriber) the email API took.
+ * Resend's webhooks (webhooks.ts) report addresses that bounce for good or
+ * complain after the fact; they are deleted as if they had left.
  * No address is ever logged.
  */
 
@@ -42,6 +46,8 @@ export interface Env {
   RETRY_SECONDS?: string;
   /** Shared with `status notify`: signs the handover; also keys the links' and the rate limits' hashes. */
   SUBSCRIPTIONS_SECRET: string;
+  /** The signing secret (whsec_…) of Resend's webhook for bounces and complaints; without it, that endpoint is not there. */
+  EMAIL_WEBHOOK_SECRET?: string;
 }
 
 /** A queued task: one confirmation (or reminder), or one slice of a fan-out. `service` is this service's address, for links. */
@@ -50,8 +56,6 @@ export type Job =
   | { type: 'fanout'; event: string; after: number; upTo: number; service: string };
 
 const HOUR = 60 * 60_000;
-/** A handover signed longer ago than this is refused (a replayed request). */
-const SIGNATURE_TOLERANCE_MS = 5 * 60_000;
 /** The longest a retried job waits: the back-off doubles from 10 s up to this. */
 const MAX_BACKOFF_SECONDS = 15 * 60;
 /** How long the ledger keeps a delivered event: a handover of the same id within this sends nothing again. */
@@ -276,6 +280,37 @@ async function unsubscribe(request: Request, url: URL, env: Env): Promise<Respon
   return new Response('Unsubscribed.\n', { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
+/**
+ * Resend's webhook: a hard bounce or a spam complaint deletes the address as
+ * leaving does (twice is the same as once); anything else is taken and
+ * ignored. Without its secret, the endpoint is not there.
+ */
+async function emailEvents(request: Request, env: Env): Promise<Response> {
+  if (!env.EMAIL_WEBHOOK_SECRET) return new Response('Not found\n', { status: 404 });
+  const event = await readEmailEvent(request, env.EMAIL_WEBHOOK_SECRET, env.EMAIL_FROM, Date.now());
+  if (event.kind === 'refused') {
+    console.log(`email event refused: ${event.reason}`);
+    return Response.json({ error: event.reason }, { status: event.status });
+  }
+  if (event.kind === 'ignored') {
+    console.log(`email event ${event.type} ignored: ${event.reason}`);
+    return Response.json({ ignored: event.reason });
+  }
+  let removed = 0;
+  for (const address of event.addresses) {
+    const row = await env.DB.prepare('SELECT id FROM subscribers WHERE email = ?')
+      .bind(address)
+      .first<{ id: number }>();
+    if (!row) continue;
+    await leave(env, row.id);
+    removed++;
+  }
+  console.log(
+    `email event ${event.type}: ${removed} of ${event.addresses.length} address(es) were subscribed, now deleted`,
+  );
+  return Response.json({ taken: event.type });
+}
+
 /** A handover's fields, checked: the signature says who sent it, not that it is well formed. */
 function readHandover(value: unknown): Handover | undefined {
   const h = value as Handover;
@@ -463,6 +498,7 @@ export default {
     if (endpoint === SERVICE_PATHS.manage) return manage(request, url, env);
     if (endpoint === SERVICE_PATHS.unsubscribe) return unsubscribe(request, url, env);
     if (endpoint === SERVICE_PATHS.handover && request.method === 'POST') return handover(request, env, service);
+    if (endpoint === SERVICE_PATHS.emailEvents && request.method === 'POST') return emailEvents(request, env);
     return new Response('Not found\n', { status: 404 });
   },
 

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Handover } from '../src/rules/subscriptions.ts';
 import { SIGNUP_LIMITS } from '../src/rules/subscriptions.ts';
+import { readEmailEvent } from '../subscriptions/webhooks.ts';
 import {
+  signedEmailEvent,
   signedHandover,
   startEmailStandIn,
   startService,
@@ -16,8 +18,9 @@ import {
 /*
  * The subscriptions service in workerd (Miniflare), with its D1 database and
  * queue, against a stand-in of Resend's batch API: what a reader gets at each
- * step, what a robot gets, and that each update reaches each reader once,
- * through retries, refusals and a crash midway.
+ * step, what a robot gets, that each update reaches each reader once,
+ * through retries, refusals and a crash midway, and that an address Resend
+ * reports as bounced for good or as complaining gets no more mail.
  */
 
 const SITE = 'https://status.chirp.example/';
@@ -91,6 +94,23 @@ const event = (id: string, components: string[], status = 'identified'): Handove
   site: SITE_INFO,
 });
 const handOver = (body: Handover) => service.mf.dispatchFetch(`${service.url}/notify`, signedHandover(body));
+
+/** A Resend webhook's body (resend.com/docs/webhooks/emails/bounced), about a message the service sent to `to`. */
+const resendEvent = (type: string, to: string, bounce?: { type: string; subType: string }) => ({
+  type,
+  created_at: '2026-12-07T20:00:00.000Z',
+  data: {
+    created_at: '2026-12-07T19:59:58.000000+00:00',
+    email_id: '56761188-7520-42d8-8898-ff6fc54ce618',
+    from: 'Chirp status <status@chirp.example>',
+    to: [to],
+    subject: '[Chirp] Identified: Login and posting failing',
+    ...(bounce ? { bounce: { message: 'The recipient’s mail server rejected the message.', ...bounce } } : {}),
+  },
+});
+const HARD = { type: 'Permanent', subType: 'General' };
+const reportEvent = (body: object, options?: Parameters<typeof signedEmailEvent>[1], at = service) =>
+  at.mf.dispatchFetch(`${at.url}/email-events`, signedEmailEvent(body, options));
 
 describe('signing up', () => {
   test('a new address, a known one and a refused one get the same 303 to "check your inbox"; only the new one is written to', async () => {
@@ -204,7 +224,11 @@ describe('signing up', () => {
       await signUp({ email: 'secret-reader@example.net', website: '' }, '192.0.2.1', logging);
       await until(() => stream.sent.length === 1);
       await settle();
+      // Its confirmation bounces for good: the address is deleted, and the log says so without it.
+      const bounced = await reportEvent(resendEvent('email.bounced', 'secret-reader@example.net', HARD), {}, logging);
+      expect(bounced.status).toBe(200);
       expect(logged.join('\n')).toContain('confirm message: sent');
+      expect(logged.join('\n')).toContain('email event email.bounced: 1 of 1 address(es) were subscribed, now deleted');
       expect(logged.join('\n')).not.toContain('secret-reader');
       expect(logged.join('\n')).not.toContain('192.0.2.1');
     } finally {
@@ -337,6 +361,131 @@ describe('handover and fan-out', () => {
     await until(() => mailTo('everything@example.net').length === 5);
     await settle();
     expect(mailTo('login-fan@example.net')).toHaveLength(4);
+  });
+});
+
+describe('bounces and complaints (Resend webhooks)', () => {
+  const stillThere = async (address: string) =>
+    (await rows('SELECT id FROM subscribers WHERE email = ?', address)).length === 1;
+
+  beforeAll(async () => {
+    for (const address of ['hard@example.net', 'complains@example.net', 'soft@example.net', 'target@example.org'])
+      await subscriber(address);
+  });
+
+  test('a hard bounce deletes the address and its ledger rows; delivered twice, the same; the next update sends it nothing', async () => {
+    await handOver(event('before-bounce', []));
+    await until(() => mailTo('hard@example.net').length === 2 && mailTo('soft@example.net').length === 2);
+    const body = resendEvent('email.bounced', 'Hard@Example.net', HARD);
+    const first = await reportEvent(body, { id: 'msg_hard' });
+    expect(first.status).toBe(200);
+    expect(await stillThere('hard@example.net')).toBe(false);
+    expect(
+      await rows('SELECT COUNT(*) AS n FROM deliveries WHERE subscriber_id NOT IN (SELECT id FROM subscribers)'),
+    ).toEqual([{ n: 0 }]);
+    // Resend delivers again (the same svix-id) when an answer went missing: nothing more to do, the same 200.
+    expect((await reportEvent(body, { id: 'msg_hard' })).status).toBe(200);
+    await handOver(event('after-bounce', []));
+    await until(() => mailTo('soft@example.net').length === 3);
+    await settle();
+    expect(mailTo('hard@example.net')).toHaveLength(2);
+  });
+
+  test('a spam complaint deletes the address', async () => {
+    const answer = await reportEvent(resendEvent('email.complained', 'complains@example.net'));
+    expect(answer.status).toBe(200);
+    expect(await stillThere('complains@example.net')).toBe(false);
+  });
+
+  test('a bounce that may pass (transient, undetermined), another event type or another sender’s message changes nothing', async () => {
+    const answers = [
+      await reportEvent(
+        resendEvent('email.bounced', 'soft@example.net', { type: 'Transient', subType: 'MailboxFull' }),
+      ),
+      await reportEvent(
+        resendEvent('email.bounced', 'soft@example.net', { type: 'Undetermined', subType: 'Undetermined' }),
+      ),
+      await reportEvent(resendEvent('email.delivered', 'soft@example.net')),
+      await reportEvent(resendEvent('email.delivery_delayed', 'soft@example.net')),
+      await reportEvent({
+        ...resendEvent('email.complained', 'soft@example.net'),
+        data: { ...resendEvent('email.complained', 'soft@example.net').data, from: 'Chirp <billing@chirp.example>' },
+      }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await stillThere('soft@example.net')).toBe(true);
+  });
+
+  test('an unsigned, wrongly signed, replayed or oversized request is refused and deletes nothing', async () => {
+    const body = resendEvent('email.complained', 'target@example.org');
+    const unsigned = await service.mf.dispatchFetch(`${service.url}/email-events`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    const wrongSecret = await reportEvent(body, {
+      secret: `whsec_${Buffer.from('not-the-secret').toString('base64')}`,
+    });
+    const tampered = signedEmailEvent(resendEvent('email.complained', 'someone-else@example.org'));
+    const swapped = await service.mf.dispatchFetch(`${service.url}/email-events`, {
+      ...tampered,
+      body: JSON.stringify(body),
+    });
+    const old = await reportEvent(body, { seconds: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const ahead = await reportEvent(body, { seconds: Math.floor(Date.now() / 1000) + 6 * 60 });
+    const padded = { ...body, padding: 'x'.repeat(70_000) };
+    const oversized = await reportEvent(padded);
+    expect([unsigned, wrongSecret, swapped, old, ahead, oversized].map((answer) => answer.status)).toEqual([
+      401, 401, 401, 401, 401, 413,
+    ]);
+    expect(await old.json()).toEqual({
+      error: 'signed more than 5 minutes away from now: a replay, or a clock to check',
+    });
+    expect(await stillThere('target@example.org')).toBe(true);
+  });
+
+  test('without EMAIL_WEBHOOK_SECRET the endpoint is not there: 404, and a signed complaint deletes nothing', async () => {
+    const bare = await startService({ emailApi: api.url, siteUrl: SITE, webhookSecret: null });
+    try {
+      await bare.db
+        .prepare(
+          "INSERT INTO subscribers (email, locale, components, created_at, confirmed_at) VALUES (?, 'en', '[]', 0, 1)",
+        )
+        .bind('kept@example.net')
+        .run();
+      const answer = await reportEvent(resendEvent('email.complained', 'kept@example.net'), {}, bare);
+      expect(answer.status).toBe(404);
+      expect((await bare.db.prepare('SELECT email FROM subscribers').all()).results).toEqual([
+        { email: 'kept@example.net' },
+      ]);
+    } finally {
+      await bare.dispose();
+    }
+  });
+
+  test('the signature is Svix’s: its published example verifies (then is refused as no event), one changed character does not', async () => {
+    const request = (signature: string) =>
+      new Request('https://status-subscriptions.example/email-events', {
+        method: 'POST',
+        headers: {
+          'svix-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+          'svix-timestamp': '1614265330',
+          'svix-signature': signature,
+        },
+        body: '{"test": 2432232314}',
+      });
+    const read = (signature: string) =>
+      readEmailEvent(
+        request(signature),
+        'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+        'status@example.com',
+        1614265330_000,
+      );
+    expect(await read('v0,bm90IGl0 v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=')).toEqual({
+      kind: 'refused',
+      status: 400,
+      reason: 'not an event (no type, no data)',
+    });
+    expect(await read('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ2OE=')).toMatchObject({ status: 401 });
   });
 });
 

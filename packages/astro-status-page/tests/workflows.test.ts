@@ -276,8 +276,14 @@ describe('the subscriptions service', () => {
     expect(migrations).toBeGreaterThan(-1);
     expect(worker).toBeGreaterThan(migrations);
     // Secrets reach wrangler on its standard input, never on a command line the log would show.
-    for (const name of ['SUBSCRIPTIONS_SECRET', 'EMAIL_API_KEY'])
+    for (const name of ['SUBSCRIPTIONS_SECRET', 'EMAIL_API_KEY', 'EMAIL_WEBHOOK_SECRET'])
       expect(step.run).toContain(`printf '%s' "$${name}" | $wrangler secret put ${name} $config`);
+  });
+
+  test('the webhook secret for bounces and complaints is optional: put only when the repository has it', () => {
+    const put = at(/\| \$wrangler secret put EMAIL_WEBHOOK_SECRET /);
+    expect(lines[put - 1]!.trim()).toBe('if [ -n "$EMAIL_WEBHOOK_SECRET" ]; then');
+    expect(lines[put + 1]!.trim()).toBe('fi');
   });
 
   test('every credential comes from a secret, every setting from a variable', () => {
@@ -289,6 +295,7 @@ describe('the subscriptions service', () => {
       SITE_URL: '${{ needs.build.outputs.site }}/',
       SUBSCRIPTIONS_SECRET: '${{ secrets.STATUS_SUBSCRIPTIONS_SECRET }}',
       EMAIL_API_KEY: '${{ secrets.RESEND_API_KEY }}',
+      EMAIL_WEBHOOK_SECRET: '${{ secrets.RESEND_WEBHOOK_SECRET }}',
     });
   });
 

@@ -20,7 +20,12 @@ export const SERVICE_PATHS = {
   manage: 'manage',
   unsubscribe: 'unsubscribe',
   handover: 'notify',
+  /** Where the email API reports, after the fact, a message that bounced or was reported as spam. */
+  emailEvents: 'email-events',
 } as const;
+
+/** A signed request to the service (a handover, an email API's event) signed longer ago or ahead than this is refused: a replay. */
+export const SIGNATURE_TOLERANCE_MS = 5 * 60_000;
 
 /** One of the service's endpoints, under its address (which may have a path of its own). */
 export const serviceEndpoint = (service: string, endpoint: keyof typeof SERVICE_PATHS): string =>

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -132,6 +133,8 @@ export async function startEmailStandIn(): Promise<EmailStandIn> {
 }
 
 export const SECRET = 'test-subscriptions-secret';
+/** The service's Resend webhook signing secret, in Resend's form: whsec_ and 32 bytes in base64. */
+export const WEBHOOK_SECRET = `whsec_${Buffer.from('test-email-webhook-secret-32-byt').toString('base64')}`;
 
 export interface Service {
   mf: Miniflare;
@@ -150,6 +153,8 @@ export interface ServiceOptions {
   rate?: number;
   /** Where the Worker's own log lines go (stdout unless given). */
   log?: (line: string) => void;
+  /** EMAIL_WEBHOOK_SECRET: WEBHOOK_SECRET unless given; null leaves it unset. */
+  webhookSecret?: string | null;
 }
 
 /** The Worker in workerd, its database migrated (as `wrangler d1 migrations apply` would). */
@@ -183,6 +188,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
             EMAIL_API_RATE: text(String(options.rate ?? 1000)),
             RETRY_SECONDS: text('0'),
             SUBSCRIPTIONS_SECRET: text(SECRET),
+            ...(options.webhookSecret === null
+              ? {}
+              : { EMAIL_WEBHOOK_SECRET: text(options.webhookSecret ?? WEBHOOK_SECRET) }),
           },
         },
       },
@@ -208,6 +216,29 @@ export function signedHandover(body: object, secret = SECRET, seconds = Math.flo
   return {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-status-signature': signature(secret, text, seconds) },
+    body: text,
+  };
+}
+
+/**
+ * A webhook as Resend sends it, signed the Svix way: `v1,<base64 HMAC-SHA256>`
+ * of `<svix-id>.<svix-timestamp>.<body>`, keyed with the secret's bytes after `whsec_`.
+ */
+export function signedEmailEvent(
+  body: object,
+  { secret = WEBHOOK_SECRET, seconds = Math.floor(Date.now() / 1000), id = `msg_${randomUUID()}` } = {},
+) {
+  const text = JSON.stringify(body);
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const signature = createHmac('sha256', key).update(`${id}.${seconds}.${text}`).digest('base64');
+  return {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'svix-id': id,
+      'svix-timestamp': String(seconds),
+      'svix-signature': `v1,${signature}`,
+    },
     body: text,
   };
 }
