@@ -1,5 +1,6 @@
 import { isMailbox } from '../src/rules/mailbox.ts';
 import { SIGNATURE_TOLERANCE_MS } from '../src/rules/subscriptions.ts';
+import { cappedText } from './capped-body.ts';
 
 /*
  * What the email API learns after it took a message. Resend accepts a message
@@ -38,25 +39,6 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The request's body as text, or undefined past the cap (read no further than it, whatever content-length says). */
-async function cappedText(request: Request, cap: number): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length') ?? 0) > cap) return undefined;
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
-    size += read.value.byteLength;
-    if (size > cap) {
-      await reader!.cancel();
-      return undefined;
-    }
-    chunks.push(read.value);
-  }
-  const body = new Uint8Array(size);
-  chunks.reduce((at, chunk) => (body.set(chunk, at), at + chunk.byteLength), 0);
-  return new TextDecoder().decode(body);
 }
 
 /** Whether one of the header's v1 entries is the content's HMAC; crypto.subtle.verify compares in constant time. */

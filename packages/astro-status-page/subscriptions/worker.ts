@@ -13,6 +13,7 @@ import {
 } from '../src/rules/subscriptions.ts';
 import { BATCH_SIZE, DEFAULT_EMAIL_API_URL, sendBatch, type EmailApi } from './email-api.ts';
 import type { D1Database, ExecutionContext, MessageBatch, Queue, QueueMessage } from './runtime.ts';
+import { cappedText } from './capped-body.ts';
 import { readEmailEvent } from './webhooks.ts';
 import { confirmationEmail, knownEmail, localeOf, managePage, updateEmail, type Email, type Links } from './texts.ts';
 
@@ -58,6 +59,20 @@ export type Job =
 const HOUR = 60 * 60_000;
 /** The longest a retried job waits: the back-off doubles from 10 s up to this. */
 const MAX_BACKOFF_SECONDS = 15 * 60;
+/**
+ * A form's body at most: an address, a language and up to 500 component ids
+ * (LIMITS.components) is some 30 KB. Past it the form is read as empty: a
+ * sign-up gets the same answer as any other, a manage form the invalid link's.
+ */
+const FORM_MAX_BYTES = 64 * 1024;
+/** A handover at most: one event's updates and the page's components (each text within LIMITS) are well under 1 MB. */
+const HANDOVER_MAX_BYTES = 1024 * 1024;
+
+/** The posted form (the pages' forms are URL-encoded), read up to FORM_MAX_BYTES; undefined past it. */
+async function formOf(request: Request): Promise<URLSearchParams | undefined> {
+  const text = await cappedText(request, FORM_MAX_BYTES);
+  return text === undefined ? undefined : new URLSearchParams(text);
+}
 /** How long the ledger keeps a delivered event: a handover of the same id within this sends nothing again. */
 const EVENT_RETENTION_MS = 90 * 24 * HOUR;
 
@@ -153,14 +168,14 @@ interface SubscriberRow {
  * it goes out before any of the work is done, so neither does its timing.
  */
 async function signUp(request: Request, env: Env, service: string, context: ExecutionContext): Promise<Response> {
-  const form = await request.formData().catch(() => undefined);
+  const form = await formOf(request);
   const client = request.headers.get('cf-connecting-ip') ?? 'unknown';
   if (form) context.waitUntil(register(form, client, env, service));
   return redirect(env, 'inbox');
 }
 
 /** A sign-up's work, after the answer: the limits, then a new row and its confirmation, or a known row's. */
-async function register(form: FormData, client: string, env: Env, service: string): Promise<void> {
+async function register(form: URLSearchParams, client: string, env: Env, service: string): Promise<void> {
   if (String(form.get(FORM_FIELDS.honeypot) ?? '') !== '') return;
   const now = Date.now();
   if (!(await withinLimit(env, `client.${client}`, SIGNUP_LIMITS.perClient, now))) return;
@@ -231,7 +246,7 @@ const pagePolicy = (env: Env) =>
   `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(env.SITE_URL).origin}; base-uri 'none'; frame-ancestors 'none'`;
 
 async function manage(request: Request, url: URL, env: Env): Promise<Response> {
-  const form = request.method === 'POST' ? await request.formData().catch(() => undefined) : undefined;
+  const form = request.method === 'POST' ? await formOf(request) : undefined;
   const raw = form ? String(form.get('t') ?? '') : url.searchParams.get('t');
   const [id] = (await readToken(env, 'manage', raw)) ?? [];
   const row =
@@ -348,7 +363,8 @@ const CONCERNS = `s.confirmed_at IS NOT NULL
  * subscribers the ledger does not yet hold, in slices of one email batch.
  */
 async function handover(request: Request, env: Env, service: string): Promise<Response> {
-  const body = await request.text();
+  const body = await cappedText(request, HANDOVER_MAX_BYTES);
+  if (body === undefined) return Response.json({ error: 'too large for a handover' }, { status: 413 });
   const header = request.headers.get('x-status-signature') ?? '';
   const t = /(?:^|,)t=(\d+)/.exec(header)?.[1];
   const v1 = /(?:^|,)v1=([0-9a-f]{64})/.exec(header)?.[1];

@@ -216,6 +216,17 @@ describe('signing up', () => {
     ]);
   });
 
+  test('a form over 64 KB gets the same 303, and nothing is stored or sent', async () => {
+    // 3,000 made-up component ids: about 100 KB, where a real form of 500 components is some 30 KB.
+    const components = Array.from({ length: 3000 }, (_, i) => `component-${i}-${'x'.repeat(20)}`);
+    const answer = await signUp({ email: 'big-form@example.net', components, website: '' });
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe(`${SITE}subscribe/inbox/`);
+    await settle();
+    expect(mailTo('big-form@example.net')).toHaveLength(0);
+    expect(await rows('SELECT id FROM subscribers WHERE email = ?', 'big-form@example.net')).toEqual([]);
+  });
+
   test('no address reaches the logs', async () => {
     const logged: string[] = [];
     const stream = await startEmailStandIn();
@@ -245,7 +256,7 @@ describe('handover and fan-out', () => {
     await subscriber('everything@example.net', [], 'ar');
   });
 
-  test('an unsigned, wrongly signed or replayed handover is refused and sends nothing', async () => {
+  test('an unsigned, wrongly signed, replayed or oversized handover is refused and sends nothing', async () => {
     const body = event('forged', []);
     const sent = api.sent.length;
     const unsigned = await service.mf.dispatchFetch(`${service.url}/notify`, {
@@ -258,6 +269,9 @@ describe('handover and fan-out', () => {
       signedHandover(body, undefined, Math.floor(Date.now() / 1000) - 3600),
     );
     expect([unsigned.status, wrong.status, old.status]).toEqual([401, 401, 401]);
+    // Over 1 MB, signed or not, it is not read further.
+    const huge = await handOver({ ...event('huge', []), text: 'x'.repeat(1_100_000) });
+    expect(huge.status).toBe(413);
     await settle();
     expect(api.sent.length).toBe(sent);
   });
