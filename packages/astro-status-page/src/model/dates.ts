@@ -67,9 +67,21 @@ export interface ReaderDates {
   duration(millis: number): string;
 }
 
+// A zone's name changes only with its offset (EST, then EDT), and finding it
+// takes up to three Intl formatters: each page's footer and every time shown
+// ask for it, so it is found once per zone, language and offset.
+const zoneNames = new Map<string, string>();
+
 /** A zone's short name ("EST", "CET"), else its offset in the reader's language ("GMT+9"). */
 export function zoneName(millis: number, timeZone: string, locale: string): string {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
+  const key = `${timeZone}\0${locale}\0${wallClock(millis, timeZone).offset}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) zoneNames.set(key, (name = findZoneName(millis, timeZone, locale)));
+  return name;
+}
+
+function findZoneName(millis: number, timeZone: string, locale: string): string {
   const nameIn = (tag: string) =>
     new Intl.DateTimeFormat(tag, { timeZone, timeZoneName: 'short' })
       .formatToParts(millis)
@@ -106,7 +118,6 @@ export function createReaderDates({
     });
   const byDay = new Map<string, string>();
   const byClock = new Map<string, string>();
-  const byOffset = new Map<string, string>();
   const once = (cache: Map<string, string>, key: string, compute: () => string) => {
     let value = cache.get(key);
     if (value === undefined) cache.set(key, (value = compute()));
@@ -122,7 +133,7 @@ export function createReaderDates({
     reading.clock.day === today ? words.today : reading.clock.day === yesterday ? words.yesterday : dateOf(reading);
   const clockOf = ({ millis, clock }: Reading) =>
     once(byClock, `${clock.hour}:${clock.minute}`, () => pattern(millis, words.time));
-  const zoneOf = ({ millis, clock }: Reading) => once(byOffset, clock.offset, () => zoneName(millis, timeZone, locale));
+  const zoneOf = ({ millis }: Reading) => zoneName(millis, timeZone, locale);
   const timeOf = (reading: Reading) => `${clockOf(reading)} ${zoneOf(reading)}`;
   const dateTimeOf = (reading: Reading) => fill(words.dateTime, { date: dayOf(reading), time: timeOf(reading) });
 
