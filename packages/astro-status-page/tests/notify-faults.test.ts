@@ -122,6 +122,7 @@ async function notify(
       buildStatusModel(config, files, options.since ?? Date.parse('2023-03-01T10:00:00Z')),
       CONFIG.url,
     ).index,
+    url: CONFIG.url,
   };
   const lines: string[] = [];
   const clock = options.clock ?? fakeClock();

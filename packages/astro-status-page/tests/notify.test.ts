@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createHmac } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -305,6 +305,25 @@ describe('runs that send nothing', () => {
     } finally {
       await live.close();
     }
+  });
+
+  test('a previous build of another page (a changed address, a wrong --previous) is no baseline: only the last hour is announced, and the run says why', async () => {
+    // Another site's index, empty: compared with it, every update of this page since 2022 would look new.
+    const other = join(dir, 'other-site');
+    mkdirSync(other, { recursive: true });
+    const index = JSON.parse(readFileSync(join(dir, 'previous', 'notify-index.json'), 'utf8'));
+    writeFileSync(
+      join(other, 'notify-index.json'),
+      JSON.stringify({ ...index, url: 'https://status.other.example/', incidents: [], maintenances: [] }),
+    );
+    const run = await notify(env, '--previous', other, '--dry-run');
+    expect(run.out).toContain(
+      'The previous build is of https://status.other.example/, not of this page, https://status.chirp.example/ (its address changed, or --previous names another site): announcing only what is newer than an hour before the build of 2022-12-28T13:30:00.000Z, as on a first run:',
+    );
+    const announced = [...run.out.matchAll(/^ {2}\S+ \((?:update|postmortem|[a-z-]+), (\S+)\)$/gm)].map((m) => m[1]!);
+    expect(announced.length).toBeGreaterThan(0);
+    for (const at of announced) expect(Date.parse(at)).toBeGreaterThanOrEqual(Date.parse('2022-12-28T12:30:00Z'));
+    expect(run.code).toBe(0);
   });
 
   test('--dry-run prints every message per channel, sends nothing, and shows no secret', async () => {

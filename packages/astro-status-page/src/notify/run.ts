@@ -8,6 +8,7 @@ import { redactor } from './redact.ts';
 import type { LoadedBuild, PreviousBuild } from './snapshot.ts';
 import { changedFeeds, hubPing } from './websub.ts';
 import { SUBSCRIPTIONS_CHANNEL, subscriptionsChannel } from './subscriptions.ts';
+import { visible } from '../rules/text.ts';
 
 /*
  * One `notify` run: what is new, to which channel, sent (or printed) with
@@ -79,7 +80,7 @@ export function selectNotifications(
   owed: readonly Owed[] = [],
 ): Selection {
   if (run.resend.length === 0) {
-    const notifications = newNotifications(run.previous?.index ?? null, run.current.snapshot);
+    const notifications = newNotifications(baselineOf(run)?.index ?? null, run.current.snapshot);
     const owedOnly = new Map<string, Set<string>>();
     const gone: Owed[] = [];
     for (const debt of owed) {
@@ -117,6 +118,20 @@ export function selectNotifications(
     owedOnly: new Map(),
     gone: [],
   };
+}
+
+/** One page's address however it is written: `https://Status.example.com/status` is `https://status.example.com/status/`. */
+const pageKey = (url: string) => (URL.canParse(url) ? new URL(url).href.replace(/\/?$/, '/') : url);
+
+/**
+ * The previous build notify compares with, unless it is another page's: a
+ * changed address, or a `--previous` that names another site, would make
+ * every update of this page look new and announce years of them. Such a run
+ * compares as a first run does (the last hour), and says why.
+ */
+function baselineOf(run: Pick<NotifyRun, 'current' | 'previous'>): PreviousBuild | null {
+  const { previous } = run;
+  return previous && pageKey(previous.url) === pageKey(run.current.context.page.url) ? previous : null;
 }
 
 type Say = (line: string) => void;
@@ -187,13 +202,18 @@ function describeRun(run: NotifyRun, selection: Selection, say: Say) {
   const owed = selection.owedOnly.size;
   const notifications = selection.notifications.slice(0, selection.notifications.length - owed);
   const current = new Date(run.current.snapshot.at).toISOString();
+  const baseline = baselineOf(run);
   if (run.resend.length > 0) say(`Resending ${notifications.length} notification(s) from the build of ${current}.`);
-  else if (run.previous) {
-    if (run.previous.note) say(run.previous.note);
+  else if (baseline) {
+    if (baseline.note) say(baseline.note);
     say(
-      `Comparing the build of ${current} with the previous build of ${new Date(run.previous.index.at).toISOString()}: ${notifications.length} new.`,
+      `Comparing the build of ${current} with the previous build of ${new Date(baseline.index.at).toISOString()}: ${notifications.length} new.`,
     );
-  } else
+  } else if (run.previous)
+    say(
+      `The previous build is of ${visible(run.previous.url, 200)}, not of this page, ${run.current.context.page.url} (its address changed, or --previous names another site): announcing only what is newer than an hour before the build of ${current}, as on a first run: ${notifications.length} new.`,
+    );
+  else
     say(
       `No previous build: announcing only what is newer than an hour before the build of ${current} (first run): ${notifications.length} new.`,
     );

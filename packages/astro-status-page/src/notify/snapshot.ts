@@ -150,18 +150,20 @@ export const LEGACY_BUILD_ID = 'none';
  * whose update ids counted positions (`-update-3`); each update is known by
  * its time instead, as today's ids are.
  */
-async function legacyIndex(source: string, timeoutMs: number): Promise<BuildIndex> {
-  const { snapshot, index } = await readEndpoints(source, timeoutMs, `no ${NOTIFY_INDEX_FILE} and no`);
+async function legacyIndex(source: string, timeoutMs: number): Promise<{ index: BuildIndex; url: string }> {
+  const { snapshot, index, context } = await readEndpoints(source, timeoutMs, `no ${NOTIFY_INDEX_FILE} and no`);
   const retimed = index.events.map((event, i) => {
     const events = [...snapshot.incidents, ...snapshot.maintenances];
     const updates = events[i]!.incident_updates.map((update) => Date.parse(update.display_at)).reverse();
     return { ...event, updates: updateIds(updates).map((id) => `${event.id}-${id}`) };
   });
-  return { at: index.at, events: retimed };
+  return { index: { at: index.at, events: retimed }, url: context.page.url };
 }
 
 export interface PreviousBuild {
   index: BuildIndex;
+  /** The page it was built for (`page.url`): a build of another page is no baseline (run.ts, `baselineOf`). */
+  url: string;
   /** Said in the run's first lines when the comparison is not complete. */
   note?: string;
 }
@@ -176,10 +178,11 @@ export async function readNotifyIndex(source: string, timeoutMs: number): Promis
 export async function loadPrevious(source: string, timeoutMs: number): Promise<PreviousBuild> {
   try {
     const json = await readNotifyIndex(source, timeoutMs);
-    if (json !== undefined) return { index: indexFromJson(json) };
-    const index = await legacyIndex(source, timeoutMs);
+    if (json !== undefined) return { index: indexFromJson(json), url: json.url };
+    const { index, url } = await legacyIndex(source, timeoutMs);
     return {
       index,
+      url,
       note: `The previous build has no ${NOTIFY_INDEX_FILE} (it was built before it existed): compared with the newest 50 incidents and maintenances it listed.`,
     };
   } catch (error) {
