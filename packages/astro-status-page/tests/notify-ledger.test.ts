@@ -209,5 +209,6 @@ test('a 200 whose body trickles in counts as delivered at once, with no doubt an
   expect(run.out).toContain(`${UPDATES[0]}.team-slack: delivered to [SLACK_URL] (200 OK, 1 attempt)`);
   expect(run.out).not.toContain('MAY HAVE ARRIVED');
   expect(run.code).toBe(0);
-  expect(Date.now() - started).toBeLessThan(5_000);
-}, 10_000);
+  // Well short of the 20 s the body takes: the run's 2 s of reading plus a busy machine's start of a process.
+  expect(Date.now() - started).toBeLessThan(12_000);
+}, 30_000);
