@@ -13,7 +13,7 @@ import type { HostReading, RepoUpdate } from './judge.ts';
  */
 
 /** The most the reading may take: V8's old and young generations on the worker, in MB. */
-export const READ_HEAP_MB = { old: 64, young: 8 } as const;
+const READ_HEAP_MB = { old: 64, young: 8 } as const;
 
 /** The build each of `urls` serves, read in order, within `timeoutMs` per file, asked about the updates `repo` holds. */
 export async function readHosts(
