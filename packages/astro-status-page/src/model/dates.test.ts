@@ -120,4 +120,14 @@ describe('durations and dates in each language', () => {
     expect(text(locale).month(at('2022-12-28T12:13:00Z'))).toBe(month);
     expect(text(locale).dateTime(at('2022-12-28T12:13:00Z'))).toBe(dateTime);
   });
+
+  test('today reads as a sentence has it, and starts a heading with a capital', () => {
+    // Now is 02:00 on 1 June in Berlin.
+    expect(text('ru').dateTime(at('2024-05-31T23:00:00Z'))).toBe('сегодня, 01:00 CEST');
+    expect(text('ru').dateTime(at('2024-05-31T20:00:00Z'))).toBe('вчера, 22:00 CEST');
+    expect(text('ru').day(at('2024-05-31T23:00:00Z'))).toBe('Сегодня');
+    expect(text('ru').day(at('2024-05-31T20:00:00Z'))).toBe('Вчера');
+    expect(text('en').day(at('2024-05-31T23:00:00Z'))).toBe('Today');
+    expect(text('zh-CN').dateTime(at('2024-05-31T23:00:00Z'))).toBe('今天 01:00 CEST');
+  });
 });
