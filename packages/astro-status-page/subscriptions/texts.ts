@@ -5,6 +5,8 @@ import es from '../src/i18n/es.json' with { type: 'json' };
 import fr from '../src/i18n/fr.json' with { type: 'json' };
 import ja from '../src/i18n/ja.json' with { type: 'json' };
 import ptBR from '../src/i18n/pt-BR.json' with { type: 'json' };
+import ru from '../src/i18n/ru.json' with { type: 'json' };
+import zhCN from '../src/i18n/zh-CN.json' with { type: 'json' };
 import type { Catalog } from '../src/i18n/catalog.ts';
 import { fill } from '../src/i18n/fill.ts';
 import { directionOf, LOCALES, type Locale } from '../src/i18n/locales.ts';
@@ -17,7 +19,7 @@ import { isolate } from '../src/rules/text.ts';
  * pages are in the language of the page they signed up on.
  */
 
-const CATALOGS = { en, de, fr, es, 'pt-BR': ptBR, ja, ar } as unknown as Record<Locale, Catalog>;
+const CATALOGS = { en, de, fr, es, 'pt-BR': ptBR, ru, ja, 'zh-CN': zhCN, ar } as unknown as Record<Locale, Catalog>;
 
 /** A form's language, or English for anything that is not one of the catalogs. */
 export const localeOf = (value: unknown): Locale =>

@@ -121,10 +121,24 @@ describe('init with flags', () => {
     expect(config.probes).toBeUndefined();
   });
 
+  test.each([
+    ['ru', 'Компоненты'],
+    ['zh-CN', '组件'],
+  ])('--locale %s: the page in that language, its ungrouped components under its word', async (locale, components) => {
+    const run = await init('--timezone', 'Europe/Moscow', '--locale', locale);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const config = readSiteConfig(site);
+    expect(config.locale).toBe(locale);
+    expect(config.groups.at(-1)).toEqual({ name: components, components: [{ id: 'api', name: 'Public API' }] });
+  });
+
   test('without --timezone and --locale: UTC and English, each said so', async () => {
     const run = await init();
     expect(run.out).toContain('Time zone: UTC; pass --timezone to choose another, e.g. --timezone Europe/Berlin');
-    expect(run.out).toContain('Language: en; pass --locale to choose another: en, de, fr, es, pt-BR, ja, ar');
+    expect(run.out).toContain(
+      'Language: en; pass --locale to choose another: en, de, fr, es, pt-BR, ru, ja, zh-CN, ar',
+    );
     expect([readSiteConfig(site).timezone, readSiteConfig(site).locale]).toEqual(['UTC', 'en']);
     expect(readSiteConfig(site).groups.at(-1)!.name).toBe('Components');
   });
@@ -282,7 +296,7 @@ describe('refusals: nothing is written', () => {
     ],
     [
       ['--locale', 'pt'],
-      'error: --locale: unknown locale "pt". Did you mean "pt-BR"? Allowed: en, de, fr, es, pt-BR, ja, ar',
+      'error: --locale: unknown locale "pt". Did you mean "pt-BR"? Allowed: en, de, fr, es, pt-BR, ru, ja, zh-CN, ar',
     ],
     [
       ['--component', 'ウェブ'],
@@ -366,7 +380,7 @@ describe('at a terminal', () => {
       'What is the platform called?',
       'Address the page will be read at?',
       'Time zone of the times readers see (IANA name)?',
-      'Language of the page? [en: English | de: German | fr: French | es: Spanish | pt-BR: Brazilian Portuguese | ja: Japanese | ar: Arabic]',
+      'Language of the page? [en: English | de: German | fr: French | es: Spanish | pt-BR: Brazilian Portuguese | ru: Russian | ja: Japanese | zh-CN: Chinese (China) | ar: Arabic]',
       'Components readers can tell are up or down, separated by commas (id=Name to choose an id)?',
       `Write the site into ${site}?`,
     ]);

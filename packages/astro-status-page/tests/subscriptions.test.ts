@@ -137,6 +137,18 @@ describe('signing up', () => {
     expect(message!.text).toContain('innerhalb von 24 Stunden');
   });
 
+  test.each([
+    ['ru', 'Подтвердите подписку на статус Chirp', 'в течение 24 ч'],
+    ['zh-CN', '请确认订阅 Chirp 服务状态', '请在24小时内打开此链接'],
+  ])('a sign-up from the page in %s is confirmed in that language', async (locale, subject, within) => {
+    const address = `reader-${locale.toLowerCase()}@example.net`;
+    await signUp({ email: address, locale, website: '' });
+    await settle();
+    const [message] = mailTo(address);
+    expect(message!.subject).toBe(subject);
+    expect(message!.text).toContain(within);
+  });
+
   test('the confirmation link leads to "you are subscribed"; a forged, stale or expired one to "expired"', async () => {
     await signUp({ email: 'grace@example.net', website: '' });
     await until(() => mailTo('grace@example.net').length === 1);

@@ -135,7 +135,7 @@ test('a misspelt time zone or language is refused on its line with the nearest v
   );
   expect(run('timezone: EST5\n')).toThrow(/status\.config\.yaml:3: timezone: unknown time zone "EST5"\./);
   expect(run('locale: pt-br\n')).toThrow(
-    'status.config.yaml:3: locale: unknown locale "pt-br". Did you mean "pt-BR"? Allowed: en, de, fr, es, pt-BR, ja, ar',
+    'status.config.yaml:3: locale: unknown locale "pt-br". Did you mean "pt-BR"? Allowed: en, de, fr, es, pt-BR, ru, ja, zh-CN, ar',
   );
   expect(run('localTime: yes please\n')).toThrow(/status\.config\.yaml:3: localTime: /);
 });

@@ -54,6 +54,22 @@ describe('catalogs', () => {
     }
   });
 
+  // A count is a whole number of updates, components or days: every form Intl.PluralRules picks for one is written
+  // (Russian 1 обновление, 2 обновления, 5 обновлений), and no form it never picks (Japanese has only `other`);
+  // `other` always, the schema's fallback (in Russian the form of fractions, which no count takes).
+  test.each(LOCALES)('%s has the plural form of every whole count, and no other', (locale) => {
+    const rules = new Intl.PluralRules(locale);
+    const counts = Array.from({ length: 10_001 }, (_, count) => rules.select(count));
+    const needed = [...new Set([...counts, 'other'])].sort();
+    const plurals = leaves(catalogOf(locale))
+      .map(([path]) => /^(.*)\.(zero|one|two|few|many|other)$/.exec(path))
+      .filter((match) => match !== null);
+    expect(plurals.length).toBeGreaterThan(0);
+    const forms = new Map<string, string[]>();
+    for (const [, message, category] of plurals) forms.set(message!, [...(forms.get(message!) ?? []), category!]);
+    for (const [message, categories] of forms) expect(categories.sort(), `${locale} ${message}`).toEqual(needed);
+  });
+
   test('fill replaces named placeholders and leaves unknown ones visible', () => {
     expect(fill('{name} status: {what}', { name: 'Chirp' })).toBe('Chirp status: {what}');
   });

@@ -6,6 +6,8 @@ import es from './es.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
 import ja from './ja.json' with { type: 'json' };
 import ptBR from './pt-BR.json' with { type: 'json' };
+import ru from './ru.json' with { type: 'json' };
+import zhCN from './zh-CN.json' with { type: 'json' };
 import type { Locale } from './locales.ts';
 
 /*
@@ -46,7 +48,7 @@ export function shapeSchema(reference: unknown): z.ZodType {
 
 export const catalogSchema = shapeSchema(en);
 
-const SOURCES: Record<Locale, unknown> = { en, de, fr, es, 'pt-BR': ptBR, ja, ar };
+const SOURCES: Record<Locale, unknown> = { en, de, fr, es, 'pt-BR': ptBR, ru, ja, 'zh-CN': zhCN, ar };
 
 /** The catalog of `locale`, checked against the English one's shape. */
 export function catalogOf(locale: Locale): Catalog {

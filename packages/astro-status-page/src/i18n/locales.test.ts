@@ -14,6 +14,17 @@ test('a tag another tool wrote finds the language shipped for it, in any case or
     'ja',
     'ar',
   ]);
-  expect(localeFor('zh-cn')).toBeUndefined();
+  expect(['ru-RU', 'ru_UA', 'zh-cn', 'zh', 'zh-Hans', 'zh-Hans-CN', 'zh-SG'].map(localeFor)).toEqual([
+    'ru',
+    'ru',
+    'zh-CN',
+    'zh-CN',
+    'zh-CN',
+    'zh-CN',
+    'zh-CN',
+  ]);
+  // Traditional Chinese readers do not silently get Simplified characters: no match, so the caller's default applies.
+  expect(['zh-TW', 'zh-hk', 'zh-MO', 'zh-Hant', 'zh-Hant-TW'].map(localeFor)).toEqual(Array(5).fill(undefined));
+  expect(localeFor('ko')).toBeUndefined();
   expect(localeFor('')).toBeUndefined();
 });

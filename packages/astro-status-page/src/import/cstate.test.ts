@@ -141,8 +141,15 @@ test('words the import must write are in the site’s language (Hugo’s languag
     '  - at: 2024-06-01T11:00:00Z\n    status: resolved\n    message: Behoben.\n    added_by_import: true\n',
   );
   expect(file.match(/added_by_import/g)).toHaveLength(1);
-  expect(mapCstate({ ...site, config: { ...(site.config as object), languageCode: 'zh-cn' } }).notes).toContainEqual({
+  const inLanguage = (languageCode: string) =>
+    mapCstate({ ...site, config: { ...(site.config as object), languageCode } });
+  expect(renderConfig(inLanguage('zh-cn').config)).toContain('locale: zh-CN\n');
+  expect(renderConfig(inLanguage('ru-ru').config)).toContain('locale: ru\n');
+  // A Taiwanese site is not given Simplified characters: English (the default, no locale: written), noted.
+  const taiwanese = inLanguage('zh-tw');
+  expect(renderConfig(taiwanese.config)).not.toMatch(/^locale:/m);
+  expect(taiwanese.notes).toContainEqual({
     source: 'cstate config.yml',
-    message: expect.stringContaining('its language "zh-cn" is not one the page ships'),
+    message: expect.stringContaining('its language "zh-tw" is not one the page ships'),
   });
 });

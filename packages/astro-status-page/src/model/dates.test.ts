@@ -86,7 +86,7 @@ describe('zone names', () => {
 });
 
 describe('durations and dates in each language', () => {
-  const text = (locale: 'en' | 'de' | 'fr' | 'ja' | 'ar' | 'pt-BR') =>
+  const text = (locale: 'en' | 'de' | 'fr' | 'ja' | 'ar' | 'pt-BR' | 'ru' | 'zh-CN') =>
     siteText({ locale, timezone: 'Europe/Berlin', now: at('2024-06-01T00:00:00Z') }).dates;
   const HOUR = 3_600_000;
 
@@ -97,6 +97,12 @@ describe('durations and dates in each language', () => {
     ['de', 117 * 60_000, '1 Std. 57 Min.'],
     ['ja', 117 * 60_000, '1時間57分'],
     ['ar', 117 * 60_000, '1 س 57 د'],
+    ['ru', 77 * 60_000, '1 ч 17 мин'],
+    ['ru', (3 * 24 + 4) * HOUR + 600_000, '3 дн. 4 ч'],
+    ['ru', 30_000, 'меньше минуты'],
+    ['zh-CN', 77 * 60_000, '1小时17分钟'],
+    ['zh-CN', (3 * 24 + 4) * HOUR + 600_000, '3天4小时'],
+    ['zh-CN', 30_000, '不到1分钟'],
   ] as const)('%s: %i ms → %s', (locale, millis, words) => {
     expect(text(locale).duration(millis)).toBe(words);
   });
@@ -108,8 +114,20 @@ describe('durations and dates in each language', () => {
     ['pt-BR', 'dezembro de 2022', '28 de dez de 2022, 13:13 CET'],
     ['ja', '2022年12月', '2022年12月28日 13:13 CET'],
     ['ar', 'ديسمبر 2022', '28 ديسمبر 2022، 13:13 CET'],
+    ['ru', 'декабрь 2022', '28 дек. 2022, 13:13 CET'],
+    ['zh-CN', '2022年12月', '2022年12月28日 13:13 CET'],
   ] as const)('%s: months and times use the language’s words', (locale, month, dateTime) => {
     expect(text(locale).month(at('2022-12-28T12:13:00Z'))).toBe(month);
     expect(text(locale).dateTime(at('2022-12-28T12:13:00Z'))).toBe(dateTime);
+  });
+
+  test('today reads as a sentence has it, and starts a heading with a capital', () => {
+    // Now is 02:00 on 1 June in Berlin.
+    expect(text('ru').dateTime(at('2024-05-31T23:00:00Z'))).toBe('сегодня, 01:00 CEST');
+    expect(text('ru').dateTime(at('2024-05-31T20:00:00Z'))).toBe('вчера, 22:00 CEST');
+    expect(text('ru').day(at('2024-05-31T23:00:00Z'))).toBe('Сегодня');
+    expect(text('ru').day(at('2024-05-31T20:00:00Z'))).toBe('Вчера');
+    expect(text('en').day(at('2024-05-31T23:00:00Z'))).toBe('Today');
+    expect(text('zh-CN').dateTime(at('2024-05-31T23:00:00Z'))).toBe('今天 01:00 CEST');
   });
 });

@@ -49,7 +49,7 @@ export interface ReaderDatesOptions {
 export interface ReaderDates {
   /** "28 Dec 2022", "28 Dec" this year. */
   date(millis: number): string;
-  /** "Today", "Yesterday" or the date. */
+  /** "Today", "Yesterday" or the date, as a heading: its first letter a capital ("Сегодня", where a sentence says "сегодня, 12:30"). */
   day(millis: number): string;
   /** "07:13 EST" */
   time(millis: number): string;
@@ -139,7 +139,11 @@ export function createReaderDates({
 
   return {
     date: (millis) => dateOf(read(millis)),
-    day: (millis) => dayOf(read(millis)),
+    day: (millis) => {
+      // Catalogs write today and yesterday as a sentence has them (Russian "Опубликовано сегодня, 12:30"); a heading starts with a capital.
+      const day = dayOf(read(millis));
+      return day.charAt(0).toLocaleUpperCase(locale) + day.slice(1);
+    },
     time: (millis) => timeOf(read(millis)),
     dateTime: (millis) => dateTimeOf(read(millis)),
     exact: (millis) => {

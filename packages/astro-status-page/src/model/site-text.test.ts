@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { siteText } from './site-text.ts';
 import { lastDayChecks } from './measured.ts';
 
-const text = (locale: 'en' | 'ar' | 'ja') => siteText({ locale, timezone: 'UTC', now: 0 });
+const text = (locale: 'en' | 'ar' | 'ja' | 'ru' | 'zh-CN') => siteText({ locale, timezone: 'UTC', now: 0 });
 
 test('lists are joined as each language joins them', () => {
   expect(text('en').list(['Web', 'iOS app', 'Android app'])).toBe('Web, iOS app and Android app');
@@ -14,6 +14,24 @@ test('lists are joined as each language joins them', () => {
     { literal: ' ' },
     { item: { id: 'ios' }, glue: 'و' },
   ]);
+});
+
+test('counts take the plural form the language gives the number', () => {
+  const updates = (locale: 'en' | 'ru' | 'zh-CN', count: number) =>
+    text(locale).count(text(locale).t.event.updates, count);
+  expect([1, 2, 5, 11, 21, 22, 111].map((count) => updates('ru', count))).toEqual([
+    '1 обновление',
+    '2 обновления',
+    '5 обновлений',
+    '11 обновлений',
+    '21 обновление',
+    '22 обновления',
+    '111 обновлений',
+  ]);
+  expect(text('ru').count(text('ru').t.home.daysAgo, 90)).toBe('90 дней назад');
+  expect(text('ru').count(text('ru').t.home.foldedAll, 3)).toBe('3 компонента, все в норме');
+  expect([1, 5].map((count) => updates('zh-CN', count))).toEqual(['1条更新', '5条更新']);
+  expect([1, 5].map((count) => updates('en', count))).toEqual(['1 update', '5 updates']);
 });
 
 test('response times carry the language’s unit, in its order', () => {

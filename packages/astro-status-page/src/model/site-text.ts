@@ -6,6 +6,8 @@ import { es } from 'date-fns/locale/es';
 import { fr } from 'date-fns/locale/fr';
 import { ja } from 'date-fns/locale/ja';
 import { ptBR } from 'date-fns/locale/pt-BR';
+import { ru } from 'date-fns/locale/ru';
+import { zhCN } from 'date-fns/locale/zh-CN';
 import type { Locale as DateFnsLocale } from 'date-fns';
 import { createReaderDates, type ReaderDates } from './dates.ts';
 import { formatUptime, uptimeNumberFormat } from './uptime.ts';
@@ -14,7 +16,17 @@ import { directionOf, intlTag, listFormatOf, type Locale } from '../i18n/locales
 import { isolate } from '../rules/text.ts';
 
 /** Month names and the like; English reads day-first ("28 Dec 2022"), as the page always has. */
-const DATE_LOCALES: Record<Locale, DateFnsLocale> = { en: enGB, de, fr, es, 'pt-BR': ptBR, ja, ar };
+const DATE_LOCALES: Record<Locale, DateFnsLocale> = {
+  en: enGB,
+  de,
+  fr,
+  es,
+  'pt-BR': ptBR,
+  ru,
+  ja,
+  'zh-CN': zhCN,
+  ar,
+};
 
 /** Everything a page needs to speak the site's language in the site's zone. */
 export interface SiteText {
