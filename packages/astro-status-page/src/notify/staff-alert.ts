@@ -20,6 +20,8 @@ export interface StaffAlert {
   /** The page the alert is about (the config's `url`). */
   url: string;
   at: number;
+  /** It says the problems alerted before are over: told as all clear, not as critical. */
+  over?: boolean;
 }
 
 /** The channels that hear staff alerts, made live from the environment. */
@@ -42,8 +44,8 @@ function toMessage(alert: StaffAlert): Message {
     markdown,
     html: renderMarkdown(markdown),
     url: alert.url,
-    severity: 'Watchdog',
-    level: 'critical',
+    severity: alert.over ? 'Watchdog: resolved' : 'Watchdog',
+    level: alert.over ? 'none' : 'critical',
     components: [],
     when: staffTime(alert.at),
     at: new Date(alert.at).toISOString(),
