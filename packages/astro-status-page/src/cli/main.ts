@@ -286,7 +286,8 @@ export const COMMANDS: Record<string, Command> = {
     run: async (ctx, flags) => (await import('./commands/notify.ts')).notify(ctx, flags),
   },
   watch: {
-    usage: 'watch [--live URL …] [--max-age DURATION] [--timeout S] [--before-first-deploy] [--state DIR [--remind DURATION]]',
+    usage:
+      'watch [--live URL …] [--max-age DURATION] [--timeout S] [--before-first-deploy] [--state DIR [--remind DURATION]]',
     summary:
       'check that every host serves a current build of what the repository holds; exit 1 and alert staff channels when not',
     options: {

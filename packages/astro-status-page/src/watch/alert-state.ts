@@ -96,7 +96,10 @@ export function readAlertState(dir: string): { state: AlertState | undefined; no
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { state: undefined, note: `watch state: no ${path} yet (a first run, or the kept state expired): any problem is new` };
+    return {
+      state: undefined,
+      note: `watch state: no ${path} yet (a first run, or the kept state expired): any problem is new`,
+    };
   }
   const unreadable = (why: string) => ({
     state: undefined,

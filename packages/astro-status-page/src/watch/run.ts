@@ -81,7 +81,14 @@ export async function runWatch(run: WatchRun): Promise<number> {
     over,
   });
   if (run.stateDir === undefined) {
-    if (code === 1) await alertStaff(run, alert(headlines.join('; '), problems.map(({ line }) => line)));
+    if (code === 1)
+      await alertStaff(
+        run,
+        alert(
+          headlines.join('; '),
+          problems.map(({ line }) => line),
+        ),
+      );
     return code;
   }
   // With a state folder: tell staff of new problems at once, remind them of old ones now and then, and say when all is over.
