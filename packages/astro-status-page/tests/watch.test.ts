@@ -73,12 +73,13 @@ function watchIn(
   cwd: string,
   args: string[],
   now = NOW,
+  staffUrl = staff.url,
 ): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
   const started = Date.now();
   const env = {
     ...childEnv(),
     STATUS_NOW: now,
-    STAFF_SLACK_WEBHOOK_URL: `${staff.url}/services/T0/B0/staff-token`,
+    STAFF_SLACK_WEBHOOK_URL: `${staffUrl}/services/T0/B0/staff-token`,
     SLACK_WEBHOOK_URL: `${subscribers.url}/services/T0/B0/team-token`,
   };
   const child = spawn(process.execPath, [STATUS_CLI, 'watch', '--timeout', '2', ...args], { cwd, env });
@@ -219,6 +220,21 @@ describe('--state: staff hear of a problem once, are reminded, and hear when it 
     expect(after.code).toBe(0);
     expect(after.sent).toEqual([]);
     expect(JSON.parse(readFileSync(join(state, 'watch-state.json'), 'utf8'))).toEqual({ version: 1, alerted: null });
+  });
+
+  test('an alert no staff channel confirmed is not kept as told: the next run sends it again', async () => {
+    const refusing = await startReceiver([{ status: 404 }]);
+    const failing = join(state, 'failing');
+    try {
+      const args = ['--live', hosts['stale']!.url, '--state', failing];
+      const first = await watchIn(CHIRP, args, '2022-12-28T16:00:00Z', refusing.url);
+      expect(first.lines.at(-1)).toBe('not alerted: no staff channel confirmed it, so the next run tells staff again');
+      const second = await watchIn(CHIRP, args, '2022-12-28T16:05:00Z', refusing.url);
+      expect(second.lines.at(-1)).toBe('alerted');
+      expect(refusing.received).toHaveLength(2);
+    } finally {
+      await refusing.close();
+    }
   });
 
   test('a corrupt state file: staff are alerted, a note says why, the run does not crash', async () => {

@@ -100,7 +100,7 @@ export async function runWatch(run: WatchRun): Promise<number> {
     case 'alert': {
       const marked = problems.map(({ key, line }) => (state && decision.fresh.has(key) ? `(new) ${line}` : line));
       delivered = await alertStaff(run, alert(headlines.join('; '), marked));
-      run.out(delivered ? 'alerted' : NOT_KEPT);
+      run.out(delivered ? 'alerted' : `not alerted: ${NOT_KEPT}`);
       break;
     }
     case 'remind':
@@ -111,7 +111,7 @@ export async function runWatch(run: WatchRun): Promise<number> {
           problems.map(({ line }) => line),
         ),
       );
-      run.out(delivered ? 'reminded: staff told again' : NOT_KEPT);
+      run.out(delivered ? 'reminded: staff told again' : `not reminded: ${NOT_KEPT}`);
       break;
     case 'quiet':
       run.out(quietLine(decision, run.now));
@@ -130,7 +130,7 @@ export async function runWatch(run: WatchRun): Promise<number> {
   return code;
 }
 
-const NOT_KEPT = 'not alerted: no staff channel confirmed it, so the next run tells staff again';
+const NOT_KEPT = 'no staff channel confirmed it, so the next run tells staff again';
 
 /** Send `alert` on every staff channel; true when at least one confirmed it. */
 async function alertStaff(run: WatchRun, alert: StaffAlert): Promise<boolean> {
