@@ -75,7 +75,10 @@ export function staffOutgoing(channel: LiveChannel<NotifyChannel>, alert: StaffA
       const body = JSON.stringify({
         meta: { generated_by: `${context.page.name} status watchdog` },
         page: { id: context.page.id, url: alert.url },
-        watchdog: { at: message.at, problems: alert.lines },
+        // A message that all is over lists no problem: receivers tell the two apart by `resolved`.
+        watchdog: alert.over
+          ? { at: message.at, resolved: true, problems: [], summary: alert.lines.join('\n') }
+          : { at: message.at, resolved: false, problems: alert.lines },
       });
       return { ...base, kind: 'http', request: webhookRequest(url, secret, base.deliveryId, body) };
     }
