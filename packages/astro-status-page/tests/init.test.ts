@@ -177,7 +177,7 @@ describe('init with flags', () => {
     expect(check.out.split('\n')).toEqual([
       'OK: 0 incidents and 0 maintenance windows in 0 files, checked against 3 components.',
       'OK: 4 templates render with every component and pass.',
-      'OK: 4 workflows agree with status.config.yaml: each step gets the secrets the config names for it, and the schedules keep its freshness.',
+      'OK: 4 workflows agree with status.config.yaml: each step gets the secrets the config names for it, the schedules keep its freshness, and what watch and notify keep is carried from run to run.',
     ]);
     expect(check.code).toBe(0);
     const probe = await status(['probe']);

@@ -73,12 +73,13 @@ function watchIn(
   cwd: string,
   args: string[],
   now = NOW,
+  staffUrl = staff.url,
 ): Promise<{ code: number | null; lines: string[]; err: string; ms: number }> {
   const started = Date.now();
   const env = {
     ...childEnv(),
     STATUS_NOW: now,
-    STAFF_SLACK_WEBHOOK_URL: `${staff.url}/services/T0/B0/staff-token`,
+    STAFF_SLACK_WEBHOOK_URL: `${staffUrl}/services/T0/B0/staff-token`,
     SLACK_WEBHOOK_URL: `${subscribers.url}/services/T0/B0/team-token`,
   };
   const child = spawn(process.execPath, [STATUS_CLI, 'watch', '--timeout', '2', ...args], { cwd, env });
@@ -142,6 +143,109 @@ describe('one host of each kind of failure', () => {
     expect(subscribers.received).toEqual([]);
     expect(run.lines.at(-1)).toBe('staff-slack (slack, staff): alerted via [STAFF_SLACK_WEBHOOK_URL] (200 OK)');
     expect(run.lines.join('\n')).not.toContain('staff-token');
+  });
+});
+
+describe('--state: staff hear of a problem once, are reminded, and hear when it is over', () => {
+  // One folder kept from run to run, as watch.yml keeps it; each run later than the one before (STATUS_NOW).
+  let state: string;
+  beforeAll(() => {
+    state = mkdtempSync(join(tmpdir(), 'status-watch-state-'));
+  });
+  afterAll(() => rmSync(state, { recursive: true, force: true }));
+  const run = async (now: string, ...live: string[]) => {
+    staff.received.length = 0;
+    const args = [...live.flatMap((url) => ['--live', url]), '--state', state, '--remind', '15 min'];
+    const result = await watchIn(CHIRP, args, `2022-12-28T${now}:00Z`);
+    expect(result.err).toBe('');
+    return { ...result, sent: staff.received.map((request) => JSON.parse(request.body)) };
+  };
+  const staleLine = (age: string) =>
+    `${hosts['stale']!.url}: stale: build ${id('2022-12-28T13:00:00Z')} of 2022-12-28T13:00Z, ${age} old (at most 1 h 30 min)`;
+
+  test('a first run with a stale host alerts once, saying it is a first run', async () => {
+    const first = await run('16:00', hosts['main']!.url, hosts['stale']!.url);
+    expect(first.lines[2]).toMatch(
+      /^watch state: no .*watch-state\.json yet \(a first run, or the kept state expired\)/,
+    );
+    expect(first.lines.at(-1)).toBe('alerted');
+    expect(first.code).toBe(1);
+    expect(first.sent).toHaveLength(1);
+    expect(first.sent[0].text).toBe('[Chirp status] Chirp status page: 1 of 2 hosts failing the watchdog');
+    expect(first.sent[0].blocks[1].text.text).toBe(`- ${staleLine('3 h')}`);
+  });
+
+  test('the same problem ten minutes later: nothing sent, a line saying when staff were told and when they will be reminded; still exit 1', async () => {
+    const second = await run('16:10', hosts['main']!.url, hosts['stale']!.url);
+    expect(second.lines.slice(1)).toEqual([
+      staleLine('3 h 10 min'),
+      'not alerted again: the same problem was alerted 10 min ago; next reminder by 16:15 UTC',
+    ]);
+    expect(second.code).toBe(1);
+    expect(second.sent).toEqual([]);
+  });
+
+  test('past the reminder interval: one reminder, then quiet again', async () => {
+    const reminder = await run('16:15', hosts['main']!.url, hosts['stale']!.url);
+    expect(reminder.lines.at(-1)).toBe('reminded: staff told again');
+    expect(reminder.sent).toHaveLength(1);
+    expect(reminder.sent[0].text).toBe(
+      '[Chirp status] Chirp status page: still 1 of 2 hosts failing the watchdog (alerted first at 16:00 UTC)',
+    );
+    expect(reminder.sent[0].blocks[1].text.text).toBe(`- ${staleLine('3 h 15 min')}`);
+    expect((await run('16:17', hosts['main']!.url, hosts['stale']!.url)).sent).toEqual([]);
+  });
+
+  test('a new problem is alerted at once, with every current problem, the new one marked', async () => {
+    const added = await run('16:20', hosts['main']!.url, hosts['stale']!.url, downUrl);
+    expect(added.lines.at(-1)).toBe('alerted');
+    expect(added.sent).toHaveLength(1);
+    expect(added.sent[0].blocks[1].text.text.split('\n')).toEqual([
+      `- ${staleLine('3 h 20 min')}`,
+      `- (new) ${downUrl}: unreachable: could not connect (ECONNREFUSED)`,
+    ]);
+  });
+
+  test('every host current again: one "resolved" message, exit 0; the next OK run sends nothing', async () => {
+    const resolved = await run('16:25', hosts['main']!.url, hosts['mirror']!.url);
+    expect(resolved.lines.at(-1)).toBe('resolved: staff told');
+    expect(resolved.code).toBe(0);
+    expect(resolved.sent).toHaveLength(1);
+    expect(resolved.sent[0].text).toBe('[Chirp status] Chirp status page: all hosts current again');
+    expect(resolved.sent[0].blocks[1].text.text).toBe(
+      '- All hosts current again; the problems alerted at 16:00 UTC are over',
+    );
+    const after = await run('16:30', hosts['main']!.url, hosts['mirror']!.url);
+    expect(after.lines).toHaveLength(2);
+    expect(after.code).toBe(0);
+    expect(after.sent).toEqual([]);
+    expect(JSON.parse(readFileSync(join(state, 'watch-state.json'), 'utf8'))).toEqual({ version: 1, alerted: null });
+  });
+
+  test('an alert no staff channel confirmed is not kept as told: the next run sends it again', async () => {
+    const refusing = await startReceiver([{ status: 404 }]);
+    const failing = join(state, 'failing');
+    try {
+      const args = ['--live', hosts['stale']!.url, '--state', failing];
+      const first = await watchIn(CHIRP, args, '2022-12-28T16:00:00Z', refusing.url);
+      expect(first.lines.at(-1)).toBe('not alerted: no staff channel confirmed it, so the next run tells staff again');
+      const second = await watchIn(CHIRP, args, '2022-12-28T16:05:00Z', refusing.url);
+      expect(second.lines.at(-1)).toBe('alerted');
+      expect(refusing.received).toHaveLength(2);
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  test('a corrupt state file: staff are alerted, a note says why, the run does not crash', async () => {
+    writeFileSync(join(state, 'watch-state.json'), '{"version": 1, "alerted": {"since');
+    const corrupt = await run('16:35', hosts['main']!.url, hosts['stale']!.url);
+    expect(corrupt.lines).toContain(
+      `watch state: ${join(state, 'watch-state.json')} is not JSON ({"version": 1, "alerted": {"since): read as nothing alerted, so any problem is alerted as new`,
+    );
+    expect(corrupt.lines.at(-1)).toBe('alerted');
+    expect(corrupt.code).toBe(1);
+    expect(corrupt.sent).toHaveLength(1);
   });
 });
 
@@ -266,6 +370,11 @@ describe('flags', () => {
     const age = await watchIn(CHIRP, ['--max-age', 'a while']);
     expect(age.err).toContain('--max-age: "a while" is not a duration; write "1 h", "30 min", "1 h 30 min" or "90m"');
     expect(age.code).toBe(1);
+    const remind = await watchIn(CHIRP, ['--state', dir, '--remind', 'often']);
+    expect(remind.err).toContain(
+      '--remind: "often" is not a duration of a minute or more; write "1 h", "30 min", "1 h 30 min" or "90m"',
+    );
+    expect(remind.code).toBe(1);
   });
 
   test("without --live it checks the config's url and every mirror; --max-age overrides the page's promise", async () => {

@@ -195,8 +195,23 @@ describe('the watchdog', () => {
     expect(workflow.permissions).toEqual({ contents: 'read', deployments: 'read' });
     expect(deploy.jobs.deploy.environment.name).toBe('github-pages');
     const watch = steps.find((step) => step.run?.includes('status -- watch'))!;
-    expect(watch.run).toBe('npm run status -- watch ${{ steps.pages.outputs.flags }}');
+    expect(watch.run).toBe('npm run status -- watch --state watch-state ${{ steps.pages.outputs.flags }}');
     expect(steps.indexOf(asked)).toBeLessThan(steps.indexOf(watch));
+  });
+
+  test('keeps what staff were told from run to run: restored before watch, saved after it even when it failed (exit 1 while staff are alerted)', () => {
+    const cached = steps as Array<Step & { if?: string; with?: Record<string, string> }>;
+    const at = (prefix: string) => cached.findIndex((step) => step.uses?.startsWith(prefix));
+    const watchAt = cached.findIndex((step) => step.run?.includes('status -- watch'));
+    const [restore, save] = [cached[at('actions/cache/restore@')]!, cached[at('actions/cache/save@')]!];
+    expect(at('actions/cache/restore@')).toBeLessThan(watchAt);
+    expect(at('actions/cache/save@')).toBeGreaterThan(watchAt);
+    expect(save.if).toBe('always()');
+    expect([restore.with!.path, save.with!.path]).toEqual(['watch-state', 'watch-state']);
+    // Each run saves under its own key; the next restores the newest by the shared prefix.
+    expect(save.with!.key).toBe(restore.with!.key);
+    expect(save.with!.key).toContain('${{ github.run_id }}-${{ github.run_attempt }}');
+    expect(save.with!.key!.startsWith(restore.with!['restore-keys']!)).toBe(true);
   });
 });
 

@@ -286,7 +286,8 @@ export const COMMANDS: Record<string, Command> = {
     run: async (ctx, flags) => (await import('./commands/notify.ts')).notify(ctx, flags),
   },
   watch: {
-    usage: 'watch [--live URL …] [--max-age DURATION] [--timeout S] [--before-first-deploy]',
+    usage:
+      'watch [--live URL …] [--max-age DURATION] [--timeout S] [--before-first-deploy] [--state DIR [--remind DURATION]]',
     summary:
       'check that every host serves a current build of what the repository holds; exit 1 and alert staff channels when not',
     options: {
@@ -298,6 +299,10 @@ export const COMMANDS: Record<string, Command> = {
         'the oldest build a host may serve, e.g. "1 h 30 min" (default: freshness.interval + freshness.grace)',
       ),
       timeout: value('seconds each request may take (default 10)'),
+      state: value(
+        'a folder keeping what staff were told (watch.yml keeps it): alert once when a problem is new, remind while it lasts, say when all is over; without it, every failing run alerts',
+      ),
+      remind: value('with --state: remind staff of the same problems this often, e.g. "1 h" (default 2 h)'),
       'before-first-deploy': flag(
         'the page has never been deployed (watch.yml passes it while GitHub lists no Pages deployment): when no host serves it, say so and exit 0 instead of alerting',
       ),

@@ -20,6 +20,8 @@ export interface StaffAlert {
   /** The page the alert is about (the config's `url`). */
   url: string;
   at: number;
+  /** It says the problems alerted before are over: told as all clear, not as critical. */
+  over?: boolean;
 }
 
 /** The channels that hear staff alerts, made live from the environment. */
@@ -42,8 +44,8 @@ function toMessage(alert: StaffAlert): Message {
     markdown,
     html: renderMarkdown(markdown),
     url: alert.url,
-    severity: 'Watchdog',
-    level: 'critical',
+    severity: alert.over ? 'Watchdog: resolved' : 'Watchdog',
+    level: alert.over ? 'none' : 'critical',
     components: [],
     when: staffTime(alert.at),
     at: new Date(alert.at).toISOString(),
@@ -73,7 +75,10 @@ export function staffOutgoing(channel: LiveChannel<NotifyChannel>, alert: StaffA
       const body = JSON.stringify({
         meta: { generated_by: `${context.page.name} status watchdog` },
         page: { id: context.page.id, url: alert.url },
-        watchdog: { at: message.at, problems: alert.lines },
+        // A message that all is over lists no problem: receivers tell the two apart by `resolved`.
+        watchdog: alert.over
+          ? { at: message.at, resolved: true, problems: [], summary: alert.lines.join('\n') }
+          : { at: message.at, resolved: false, problems: alert.lines },
       });
       return { ...base, kind: 'http', request: webhookRequest(url, secret, base.deliveryId, body) };
     }

@@ -249,3 +249,75 @@ jobs:
     ]);
   });
 });
+
+describe('kept folders: watch --state and notify --ledger', () => {
+  const restore = (path: string) => `      - uses: actions/cache/restore@5a3ec84eff668545956fd18022155c47e93e2684
+        with:
+          path: ${path}
+          key: ${path}-\${{ github.run_id }}
+          restore-keys: ${path}-
+`;
+  const save = (
+    path: string,
+    when = 'always()',
+  ) => `      - uses: actions/cache/save@5a3ec84eff668545956fd18022155c47e93e2684
+        if: ${when}
+        with:
+          path: ${path}
+          key: ${path}-\${{ github.run_id }}
+`;
+  const watching = (before: string, after: string, run = 'npm run status -- watch --state watch-state') => `on:
+  schedule:
+    - cron: '*/15 * * * *'
+jobs:
+  watch:
+    steps:
+${before}      - name: Watch every host
+        run: ${run}
+${after}`;
+  const deployed = { 'deploy.yml': deploy() };
+
+  test('restored before the step and saved after it, even when it failed: nothing to say', () => {
+    expect(check('', { ...deployed, 'watch.yml': watching(restore('watch-state'), save('watch-state')) })).toEqual([]);
+    expect(
+      check('', {
+        ...deployed,
+        'watch.yml': watching(
+          restore('./watch-state/'),
+          save('watch-state'),
+          'npm run status -- watch --state=watch-state/',
+        ),
+      }),
+    ).toEqual([]);
+  });
+
+  test('a state folder nothing carries from run to run is named, with what staff would suffer and the fix', () => {
+    expect(check('', { ...deployed, 'watch.yml': watching('', '') })).toEqual([
+      `.github/workflows/watch.yml:8: jobs.watch.steps.0.run: step "Watch every host" (job watch) keeps what staff were told in watch-state (--state), but it is not carried from run to run: every failing run would alert staff again, and none would say when it is over; restore it before the step with actions/cache/restore (path: watch-state, restore-keys: watch-state-) and save it after with actions/cache/save (if: always()), as the site template's workflows do`,
+    ]);
+  });
+
+  test('saved only when the step passed (watch fails while staff are alerted), or another folder saved: named', () => {
+    for (const after of [save('watch-state', 'success()'), save('other-folder')])
+      expect(check('', { ...deployed, 'watch.yml': watching(restore('watch-state'), after) })).toEqual([
+        expect.stringContaining(
+          'keeps what staff were told in watch-state (--state), but it is not saved after every run: every failing run would alert staff again, and none would say when it is over; save it after the step with actions/cache/save (path: watch-state, if: always(): it must be saved when the step fails too)',
+        ),
+      ]);
+  });
+
+  test('notify --ledger is held to the same rule; without the flag there is nothing to keep', () => {
+    const ledger = `on: push
+jobs:
+  notify:
+    steps:
+      - run: npm run status -- notify --current dist --ledger notify-ledger
+`;
+    expect(check('', { ...deployed, 'notify.yml': ledger })).toEqual([
+      expect.stringContaining(
+        'keeps what each channel confirmed in notify-ledger (--ledger), but it is not carried from run to run: a rerun would send again what an earlier run delivered',
+      ),
+    ]);
+    expect(check('', { ...deployed, 'watch.yml': watch() })).toEqual([]);
+  });
+});

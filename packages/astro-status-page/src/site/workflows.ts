@@ -21,6 +21,10 @@ import type { Problem } from '../files/validate.ts';
  * - Schedules: a workflow that builds the page on a schedule runs exactly as
  *   often as freshness.interval promises; the watchdog runs at least once
  *   within freshness.grace, so a late build is caught before readers are warned.
+ * - Kept folders: a step that runs `status watch --state DIR` or `status
+ *   notify --ledger DIR` has DIR restored before it and saved after it, even
+ *   when it failed (watch fails exactly while staff are being alerted), so
+ *   the next run knows what this one told or sent.
  * - Subscriptions: a site that names a subscriptions service deploys it (a
  *   step that runs the engine's subscriptions/ Worker), so the form on
  *   /subscribe/ never posts to a service nobody deploys.
@@ -372,6 +376,72 @@ function scheduleProblems(config: SiteConfig, configText: string, workflows: rea
   return problems;
 }
 
+/** The folders `status` commands keep from run to run: the flag that names one, and what is lost without it. */
+const KEPT_FOLDERS = [
+  {
+    command: 'watch',
+    flag: 'state',
+    holds: 'what staff were told',
+    lost: 'every failing run would alert staff again, and none would say when it is over',
+  },
+  {
+    command: 'notify',
+    flag: 'ledger',
+    holds: 'what each channel confirmed',
+    lost: 'a rerun would send again what an earlier run delivered',
+  },
+] as const;
+
+/** The folders a cache step's `path:` names (one, or one a line). */
+const cachePaths = (step: Record<string, unknown>): string[] => {
+  const use = step['with'];
+  const path = isRecord(use) ? use['path'] : undefined;
+  return typeof path === 'string' ? path.split('\n').map(folderName).filter(Boolean) : [];
+};
+const folderName = (path: string) => path.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+
+/** Each kept folder is restored before its step and saved after it, even when the step failed. */
+function keptFolderProblems(workflows: readonly Workflow[]): Problem[] {
+  return workflows.flatMap((workflow) => {
+    const steps = stepsOf(workflow);
+    return steps.flatMap(({ job, index, step, run }) =>
+      KEPT_FOLDERS.flatMap(({ command, flag, holds, lost }) => {
+        const named = new RegExp(`${runs(command).source}[^\\n]*?\\s--${flag}[\\s=]+(\\S+)`).exec(run);
+        if (!named) return [];
+        const folder = folderName(named[1]!);
+        const jobSteps = steps.filter((other) => other.job === job);
+        const uses = (other: { step: Record<string, unknown> }, action: RegExp) =>
+          typeof other.step['uses'] === 'string' && action.test(other.step['uses']);
+        const restored = jobSteps.some(
+          (other) =>
+            other.index < index &&
+            uses(other, /^actions\/cache(?:\/restore)?@/) &&
+            cachePaths(other.step).includes(folder),
+        );
+        const saved = jobSteps.some(
+          (other) =>
+            other.index > index &&
+            uses(other, /^actions\/cache\/save@/) &&
+            cachePaths(other.step).includes(folder) &&
+            /\balways\(\)/.test(String(other.step['if'] ?? '')),
+        );
+        if (restored && saved) return [];
+        const label = stepLabel(step, job, index, command);
+        const fix = restored
+          ? `save it after the step with actions/cache/save (path: ${folder}, if: always(): it must be saved when the step fails too)`
+          : `restore it before the step with actions/cache/restore (path: ${folder}, restore-keys: ${folder}-)${saved ? '' : ` and save it after with actions/cache/save (if: always())`}`;
+        return [
+          problemAt(
+            workflow,
+            ['jobs', job, 'steps', index, 'run'],
+            `${label} keeps ${holds} in ${folder} (--${flag}), but it is not ${restored ? 'saved after every run' : 'carried from run to run'}: ${lost}; ${fix}, as the site template's workflows do`,
+          ),
+        ];
+      }),
+    );
+  });
+}
+
 /**
  * Every problem between a site's workflows and its config (`configText` is
  * status.config.yaml as written, `config` as read), each located in the file
@@ -384,5 +454,6 @@ export function checkWorkflows(config: SiteConfig, configText: string, files: re
     ...secretProblems(config, configText, workflows),
     ...scheduleProblems(config, configText, workflows),
     ...subscriptionsProblems(config, configText, workflows),
+    ...keptFolderProblems(workflows),
   ];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildAt } from '../../tests/helpers/api-at.ts';
 import { CHIRP } from '../../tests/helpers/build.ts';
-import { hostBuild, judgeHosts, repoUpdates, type HostReading } from './judge.ts';
+import { hostBuild, judgeHosts, overduePromises, problemKey, repoUpdates, type HostReading } from './judge.ts';
 
 /*
  * The example site's outage (28 Dec 2022) as hosts would serve it, each API
@@ -81,5 +81,59 @@ describe('the watchdog’s verdict on each host', () => {
       maxAgeMs: MAX_AGE,
     });
     expect(early[0]!.ok).toBe(true);
+  });
+});
+
+describe('each problem’s identity from run to run (problemKey)', () => {
+  const keysAt = (now: string, ...readings: HostReading[]) =>
+    judgeHosts(readings, repo, { now: Date.parse(now), maxAgeMs: MAX_AGE }).map((verdict) => verdict.problem?.key);
+
+  test('a stale host keeps its key as its build ages, while the line says the new age', () => {
+    const old = host('old', '2022-12-28T13:00:00Z');
+    const [early, late] = [
+      judge(old),
+      judgeHosts([old], repo, { now: Date.parse('2022-12-28T18:30:00Z'), maxAgeMs: MAX_AGE }),
+    ];
+    expect(early[0]!.problem!.line).not.toBe(late[0]!.problem!.line);
+    expect(early[0]!.problem!.key).toBe(late[0]!.problem!.key);
+  });
+
+  test('a host that is down keeps its key whatever its error says', () => {
+    const [a, b] = [
+      keysAt('2022-12-28T16:00:00Z', { url: 'https://down.example/', error: 'could not connect (ECONNREFUSED)' }),
+      keysAt('2022-12-28T16:15:00Z', { url: 'https://down.example/', error: 'timed out after 10 s' }),
+    ];
+    expect(a).toEqual(b);
+  });
+
+  test('the key changes with the host, the kind of problem and the build it serves', () => {
+    const [stale1] = keysAt('2022-12-28T16:00:00Z', host('old', '2022-12-28T13:00:00Z'));
+    const [stale2] = keysAt('2022-12-28T16:00:00Z', host('old', '2022-12-28T14:00:00Z'));
+    const [otherHost] = keysAt('2022-12-28T16:00:00Z', host('older', '2022-12-28T13:00:00Z'));
+    const [down] = keysAt('2022-12-28T16:00:00Z', { url: 'https://old.example/', error: 'refused' });
+    expect(new Set([stale1, stale2, otherHost, down]).size).toBe(4);
+    expect(problemKey('stale', 'https://a.example/', 'b1')).not.toBe(
+      problemKey('another build', 'https://a.example/', 'b1'),
+    );
+  });
+
+  test('hosts that are fine have no problem', () => {
+    expect(keysAt('2022-12-28T16:00:00Z', host('a', '2022-12-28T15:30:00Z'))).toEqual([undefined]);
+  });
+
+  test('a broken promise keeps its key as it grows overdue; the next promise broken is another problem', () => {
+    const reading = (promisedBy: string): HostReading => ({
+      url: 'https://a.example/',
+      build: {
+        ...hostBuild(main, repo),
+        promises: [{ id: 'outage', name: 'Outage', shortlink: 'https://s/x', promisedBy: Date.parse(promisedBy) }],
+      },
+    });
+    const [early] = overduePromises([reading('2022-12-28T15:00:00Z')], Date.parse('2022-12-28T15:10:00Z'));
+    const [late] = overduePromises([reading('2022-12-28T15:00:00Z')], Date.parse('2022-12-28T15:40:00Z'));
+    const [next] = overduePromises([reading('2022-12-28T15:30:00Z')], Date.parse('2022-12-28T15:40:00Z'));
+    expect(early!.line).not.toBe(late!.line);
+    expect(early!.key).toBe(late!.key);
+    expect(next!.key).not.toBe(late!.key);
   });
 });

@@ -59,6 +59,30 @@ export interface HostVerdict {
   ok: boolean;
   /** One line per problem, or one line saying it is fine. */
   lines: string[];
+  /** A failing host's problem as staff were told it: its identity (problemKey) and its line. */
+  problem?: WatchProblem;
+}
+
+/** What the watchdog finds wrong: a host failing, or a promise broken. */
+export type ProblemKind = 'unreachable' | 'stale' | 'behind main' | 'another build' | 'overdue promise';
+
+/** One problem: its identity from run to run (`key`), and the line that says it now. */
+export interface WatchProblem {
+  key: string;
+  line: string;
+}
+
+/**
+ * A problem's identity, the same on every run while the problem lasts: what
+ * it is about (a host's URL, an incident's id), its kind, and what makes it
+ * another problem when it changes (the build a host serves, the time a
+ * promise was due by). Never what grows with time (a build's age, how
+ * overdue a promise is) or what a host says in passing (an error's text):
+ * staff are alerted again only when the problem is another one.
+ */
+export function problemKey(kind: ProblemKind, about: string, detail = ''): string {
+  // A host's build id is its text: kept short, so a hostile one cannot swell the state file.
+  return JSON.stringify([about.slice(0, 300), kind, detail.slice(0, 200)]);
 }
 
 const iso = (millis: number) =>
@@ -82,15 +106,21 @@ export function judgeHosts(
   const due = repo.filter((update) => update.dueBy <= now);
   return readings.map((reading) => {
     const { url } = reading;
-    if ('error' in reading) return { url, ok: false, lines: [`${url}: unreachable: ${visible(reading.error, 300)}`] };
+    const failing = (kind: ProblemKind, line: string, detail?: string): HostVerdict => ({
+      url,
+      ok: false,
+      lines: [line],
+      problem: { key: problemKey(kind, url, detail), line },
+    });
+    if ('error' in reading) return failing('unreachable', `${url}: unreachable: ${visible(reading.error, 300)}`);
     const { build } = reading;
     const age = now - build.at;
     if (age > maxAgeMs)
-      return {
-        url,
-        ok: false,
-        lines: [`${url}: stale: ${buildOf(build)}, ${durationText(age)} old (at most ${durationText(maxAgeMs)})`],
-      };
+      return failing(
+        'stale',
+        `${url}: stale: ${buildOf(build)}, ${durationText(age)} old (at most ${durationText(maxAgeMs)})`,
+        build.buildId,
+      );
     const has = new Set(build.updates);
     const missing = due.filter((update) => !has.has(update.id));
     if (missing.length > 0) {
@@ -98,23 +128,19 @@ export function judgeHosts(
         .slice(0, 3)
         .map((update) => update.id)
         .join(', ');
-      return {
-        url,
-        ok: false,
-        lines: [
-          `${url}: behind main: ${buildOf(build)} lacks ${missing.length} update${missing.length === 1 ? '' : 's'} due by now (${names}${missing.length > 3 ? ', …' : ''})`,
-        ],
-      };
+      return failing(
+        'behind main',
+        `${url}: behind main: ${buildOf(build)} lacks ${missing.length} update${missing.length === 1 ? '' : 's'} due by now (${names}${missing.length > 3 ? ', …' : ''})`,
+        build.buildId,
+      );
     }
     if (reference && build.buildId !== reference.buildId) {
       const peers = fresh.filter((other) => other.build.buildId === reference.buildId).map((other) => other.url);
-      return {
-        url,
-        ok: false,
-        lines: [
-          `${url}: another build: serves ${buildOf(build)}, while ${peers.join(', ')} serve${peers.length === 1 ? 's' : ''} ${buildOf(reference)}`,
-        ],
-      };
+      return failing(
+        'another build',
+        `${url}: another build: serves ${buildOf(build)}, while ${peers.join(', ')} serve${peers.length === 1 ? 's' : ''} ${buildOf(reference)}`,
+        build.buildId,
+      );
     }
     return { url, ok: true, lines: [`${url}: OK, ${buildOf(build)}, ${durationText(age)} old`] };
   });
@@ -124,9 +150,10 @@ export function judgeHosts(
  * Promises the live page has broken at `now`: each open incident whose newest
  * update promised the next (`next_update_promised_by`) a minute or more ago,
  * as readers of the freshest build any host serves see it ("Update overdue by
- * 12 min"). One line each, with the page and the command that keeps the promise.
+ * 12 min"). One line each, with the page and the command that keeps the promise;
+ * a later promise of the same incident, broken in its turn, is another problem.
  */
-export function overduePromises(readings: readonly HostReading[], now: number): string[] {
+export function overduePromises(readings: readonly HostReading[], now: number): WatchProblem[] {
   const live = readings
     .flatMap((reading) => ('build' in reading ? [reading.build] : []))
     .reduce<HostBuild | undefined>((newest, build) => (newest && newest.at >= build.at ? newest : build), undefined);
@@ -134,7 +161,10 @@ export function overduePromises(readings: readonly HostReading[], now: number): 
   return live.promises.flatMap(({ id, name, shortlink, promisedBy }) =>
     now - promisedBy >= 60_000
       ? [
-          `update overdue by ${durationText(now - promisedBy)}: "${name}" promised its next update by ${iso(promisedBy)} (${shortlink}); post one: npm run status -- update ${id} --next 30m`,
+          {
+            key: problemKey('overdue promise', id, iso(promisedBy)),
+            line: `update overdue by ${durationText(now - promisedBy)}: "${name}" promised its next update by ${iso(promisedBy)} (${shortlink}); post one: npm run status -- update ${id} --next 30m`,
+          },
         ]
       : [],
   );

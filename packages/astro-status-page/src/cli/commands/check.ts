@@ -101,7 +101,7 @@ export function checkWorkflowFiles(ctx: Context): number {
     return 1;
   }
   ctx.out(
-    `OK: ${count(files!.length, 'workflow')} agree with status.config.yaml: each step gets the secrets the config names for it, and the schedules keep its freshness.`,
+    `OK: ${count(files!.length, 'workflow')} agree with status.config.yaml: each step gets the secrets the config names for it, the schedules keep its freshness, and what watch and notify keep is carried from run to run.`,
   );
   return 0;
 }

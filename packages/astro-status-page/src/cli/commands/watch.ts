@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { buildStatusModel } from '../../model/status-model.ts';
 import { maxAgeMs } from '../../model/freshness.ts';
 import { DEFAULT_POLICY } from '../../notify/delivery.ts';
@@ -11,6 +12,9 @@ import { loadSite, validEntries } from '../site.ts';
 
 /** The longest --max-age: a build older than a year is never current. */
 const MAX_AGE_MS = 366 * 86_400_000;
+
+/** With --state: the same problems are said again after this long. */
+const DEFAULT_REMIND_MS = 2 * 3_600_000;
 
 /** `watch`: is every host serving a current build of what the repository holds? Exit 1 (and staff alerted) when not. */
 export async function watch(ctx: Context, flags: Flags): Promise<number> {
@@ -29,6 +33,12 @@ export async function watch(ctx: Context, flags: Flags): Promise<number> {
     throw new Refusal(
       `--max-age: "${String(flags['max-age'])}" is too long; give at most ${MAX_AGE_MS / 86_400_000} days`,
     );
+  const remind = typeof flags['remind'] === 'string' ? parseDuration(flags['remind']) : DEFAULT_REMIND_MS;
+  if (remind === undefined || remind < 60_000)
+    throw new Refusal(
+      `--remind: "${String(flags['remind'])}" is not a duration of a minute or more; write ${DURATION_FORMS}`,
+    );
+  const stateDir = typeof flags['state'] === 'string' ? resolve(ctx.dir, flags['state']) : undefined;
   const timeout = typeof flags['timeout'] === 'string' ? Number(flags['timeout']) : DEFAULT_POLICY.timeoutMs / 1000;
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 300)
     throw new Refusal(
@@ -48,5 +58,7 @@ export async function watch(ctx: Context, flags: Flags): Promise<number> {
     policy: { ...DEFAULT_POLICY, timeoutMs: timeout * 1000 },
     out: ctx.out,
     beforeFirstDeploy,
+    stateDir,
+    remindMs: remind,
   });
 }
