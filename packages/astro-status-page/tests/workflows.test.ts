@@ -25,6 +25,26 @@ type Job = { needs?: string | string[]; if?: string; steps: Step[] };
 const jobs = (name: string): Record<string, Job> => parse(read(name)).jobs;
 const every = [...SITE_WORKFLOWS.map((name) => [name, SITE_TEMPLATE] as const), ['engine.yml', REPO] as const];
 
+/**
+ * The step running `command` keeps `folder` (its `flag`) from run to run: the Actions cache restores it
+ * before the step and saves it after, even when the step failed; each run saves under its own key, and
+ * the next restores the newest by the shared prefix.
+ */
+function expectKeptFolder(jobSteps: unknown, command: string, flag: string, folder: string) {
+  const steps = jobSteps as Array<Step & { if?: string; with?: Record<string, string> }>;
+  const at = (prefix: string) => steps.findIndex((step) => step.uses?.startsWith(prefix));
+  const commandAt = steps.findIndex((step) => step.run?.includes(command));
+  expect(steps[commandAt]!.run).toContain(`${flag} ${folder}`);
+  const [restore, save] = [steps[at('actions/cache/restore@')]!, steps[at('actions/cache/save@')]!];
+  expect(at('actions/cache/restore@')).toBeLessThan(commandAt);
+  expect(at('actions/cache/save@')).toBeGreaterThan(commandAt);
+  expect(save.if).toBe('always()');
+  expect([restore.with!.path, save.with!.path]).toEqual([folder, folder]);
+  expect(save.with!.key).toBe(restore.with!.key);
+  expect(save.with!.key).toContain('${{ github.run_id }}-${{ github.run_attempt }}');
+  expect(save.with!.key!.startsWith(restore.with!['restore-keys']!)).toBe(true);
+}
+
 describe('workflow files', () => {
   test.each(every)('%s is a valid GitHub Actions workflow', (name, from) => {
     expect(validateWorkflow(read(name, from)).errors).toEqual([]);
@@ -138,19 +158,7 @@ describe('the publish path', () => {
   });
 
   test('notify keeps its ledger from run to run: restored before it, saved after it even when it failed or was cancelled', () => {
-    const steps = deploy['notify']!.steps as Array<Step & { if?: string; with?: Record<string, string> }>;
-    const at = (prefix: string) => steps.findIndex((step) => step.uses?.startsWith(prefix));
-    const notifyAt = steps.findIndex((step) => step.run?.includes('npm run status -- notify'));
-    expect(steps[notifyAt]!.run).toContain('--ledger notify-ledger');
-    const [restore, save] = [steps[at('actions/cache/restore@')]!, steps[at('actions/cache/save@')]!];
-    expect(at('actions/cache/restore@')).toBeLessThan(notifyAt);
-    expect(at('actions/cache/save@')).toBeGreaterThan(notifyAt);
-    expect(save.if).toBe('always()');
-    expect([restore.with!.path, save.with!.path]).toEqual(['notify-ledger', 'notify-ledger']);
-    // Each run saves under its own key; the next restores the newest by the shared prefix.
-    expect(save.with!.key).toBe(restore.with!.key);
-    expect(save.with!.key).toContain('${{ github.run_id }}-${{ github.run_attempt }}');
-    expect(save.with!.key!.startsWith(restore.with!['restore-keys']!)).toBe(true);
+    expectKeptFolder(deploy['notify']!.steps, 'npm run status -- notify', '--ledger', 'notify-ledger');
   });
 
   test('fetches the live notify index (every event), and the Statuspage endpoints only when the live site has none', () => {
@@ -200,18 +208,7 @@ describe('the watchdog', () => {
   });
 
   test('keeps what staff were told from run to run: restored before watch, saved after it even when it failed (exit 1 while staff are alerted)', () => {
-    const cached = steps as Array<Step & { if?: string; with?: Record<string, string> }>;
-    const at = (prefix: string) => cached.findIndex((step) => step.uses?.startsWith(prefix));
-    const watchAt = cached.findIndex((step) => step.run?.includes('status -- watch'));
-    const [restore, save] = [cached[at('actions/cache/restore@')]!, cached[at('actions/cache/save@')]!];
-    expect(at('actions/cache/restore@')).toBeLessThan(watchAt);
-    expect(at('actions/cache/save@')).toBeGreaterThan(watchAt);
-    expect(save.if).toBe('always()');
-    expect([restore.with!.path, save.with!.path]).toEqual(['watch-state', 'watch-state']);
-    // Each run saves under its own key; the next restores the newest by the shared prefix.
-    expect(save.with!.key).toBe(restore.with!.key);
-    expect(save.with!.key).toContain('${{ github.run_id }}-${{ github.run_attempt }}');
-    expect(save.with!.key!.startsWith(restore.with!['restore-keys']!)).toBe(true);
+    expectKeptFolder(steps, 'status -- watch', '--state', 'watch-state');
   });
 });
 
