@@ -116,6 +116,20 @@ updates:
     },
   );
 
+  test('a file is dated by the day it started in the site’s zone, as its page shows it: 04:40 UTC on 31 Dec is 30 Dec in Los Angeles', async () => {
+    write(
+      'status.config.yaml',
+      read('status.config.yaml').replace('\ngroups:', '\ntimezone: America/Los_Angeles\ngroups:'),
+    );
+    const named = await status(...argv('new', { ...INCIDENT, started: '2022-12-31T04:40:00Z' }));
+    expect(named.out).toContain('Created: incidents/2022/2022-12-30-timelines-slow-to-load.md');
+    const unnamed = await status(
+      ...argv('new', { ...INCIDENT, title: 'ログインできません', started: '2022-12-31T04:40:00Z' }),
+    );
+    expect(unnamed.out).toContain('Created: incidents/2022/2022-12-30-incident-2040.md');
+    expect((await status('check')).code).toBe(0);
+  });
+
   test('a long message becomes a folded block, and --status and --at are honoured', async () => {
     const long = 'Timelines are loading slowly for some people on the web and on iOS; we are looking into why.';
     expect(

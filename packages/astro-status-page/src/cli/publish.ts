@@ -2,6 +2,7 @@ import { isSlug, SLUG_RULE } from '../rules/slug.ts';
 import { slugHolders } from '../files/validate.ts';
 import { Refusal } from '../files/refusal.ts';
 import { incidentSlug } from '../files/new-incident.ts';
+import { wallClock } from '../model/days.ts';
 import { writeIfUnchanged } from '../files/write-atomic.ts';
 import type { Context, Flags } from './context.ts';
 import { str } from './flags.ts';
@@ -80,13 +81,18 @@ export function assertNewSlug(site: Site, slug: string, path: string): void {
 /**
  * The slug of a new file: `--slug`, else the title's. Slugs are ASCII
  * (rules/slug.ts), so a title with no Latin letter or digit ("ログインできません",
- * "Не работает вход", "🔥🔥") names the file after its kind and its UTC time
- * of day instead: `2022-12-28-incident-0713`.
+ * "Не работает вход", "🔥🔥") names the file after its kind and its start's
+ * time of day in the site's zone instead: `2022-12-28-incident-0713`.
  */
-export function slugFor(flags: Flags, title: string, kind: 'incident' | 'maintenance', at: string): string {
-  const slug =
-    str(flags, 'slug') ??
-    (incidentSlug(title) || `${kind}-${new Date(at).toISOString().slice(11, 16).replace(':', '')}`);
+export function slugFor(
+  flags: Flags,
+  title: string,
+  kind: 'incident' | 'maintenance',
+  start: { millis: number; timeZone: string },
+): string {
+  const { hour, minute } = wallClock(start.millis, start.timeZone);
+  const clock = `${String(hour).padStart(2, '0')}${String(minute).padStart(2, '0')}`;
+  const slug = str(flags, 'slug') ?? (incidentSlug(title) || `${kind}-${clock}`);
   if (!isSlug(slug)) {
     throw new Refusal(`--slug "${slug}" must be ${SLUG_RULE}, e.g. --slug login-failing; it becomes the page URL`);
   }

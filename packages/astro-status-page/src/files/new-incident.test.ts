@@ -13,9 +13,9 @@ test('incidentSlug cuts a long title at a word, within 50 characters', () => {
   expect(slug.length).toBeLessThanOrEqual(50);
 });
 
-test('the file is dated by the UTC day it starts', () => {
-  expect(incidentFilePath('2022-12-31T23:30:00-05:00', 'late')).toEqual({
-    slug: '2023-01-01-late',
-    path: 'incidents/2023/2023-01-01-late.md',
+test('the file is dated by the day it is given (the site zone’s, which the CLI, probes and imports work out), in that year’s folder', () => {
+  expect(incidentFilePath('2022-12-31', 'late')).toEqual({
+    slug: '2022-12-31-late',
+    path: 'incidents/2022/2022-12-31-late.md',
   });
 });

@@ -29,9 +29,12 @@ export interface NewMaintenance {
 /** A slug for a new incident's file name and URL: at most 50 characters, cut at a word. */
 export const incidentSlug = (title: string): string => slugify(title, 50);
 
-/** `incidents/<yyyy>/<yyyy-mm-dd>-<slug>.md`, dated by the UTC day the event starts. */
-export function incidentFilePath(startsAt: string, slug: string): { slug: string; path: string } {
-  const day = new Date(startsAt).toISOString().slice(0, 10);
+/**
+ * `incidents/<yyyy>/<yyyy-mm-dd>-<slug>.md`, dated by `day`: the date the
+ * event starts on in the site's zone (model/days.ts `dayKey`), the date its
+ * page shows. (An incident at 08:00 in Tokyo on 8 December is `2026-12-08-…`.)
+ */
+export function incidentFilePath(day: string, slug: string): { slug: string; path: string } {
   const fullSlug = `${day}-${slug}`;
   return { slug: fullSlug, path: `incidents/${day.slice(0, 4)}/${fullSlug}.md` };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { keepForm, readIfThere, writeAtomic } from '../files/write-atomic.ts';
 import { incidentFilePath, incidentSlug } from '../files/new-incident.ts';
+import { dayKey } from '../model/days.ts';
 import { CONFIG_FILE } from '../files/site-files.ts';
 import { readSite } from '../files/open-site.ts';
 import { splitFrontmatter } from '../files/frontmatter.ts';
@@ -70,8 +71,9 @@ const isHandWritten = (existing: ExistingFiles, path: string) =>
  * `source` (a re-import updates it in place, keeping its id), else a new
  * dated slug from its title, with `-2`, `-3` … when another file holds that
  * slug (as its name or its id); a file's id is its slug when it has none.
+ * New files are dated by the day the event starts in the site's zone `timeZone`.
  */
-function placeEvents(events: readonly ImportedEvent[], existing: ExistingFiles) {
+function placeEvents(events: readonly ImportedEvent[], existing: ExistingFiles, timeZone: string) {
   const pathBySource = new Map(
     [...existing].flatMap(([path, { source }]) => (source ? [[source, path] as const] : [])),
   );
@@ -82,9 +84,10 @@ function placeEvents(events: readonly ImportedEvent[], existing: ExistingFiles) 
   for (const entry of placed) {
     if (entry.path) continue;
     const slug = incidentSlug(entry.event.title) || entry.event.kind;
-    let target = incidentFilePath(entry.event.startsAt, slug);
+    const day = dayKey(Date.parse(entry.event.startsAt), timeZone);
+    let target = incidentFilePath(day, slug);
     for (let n = 2; taken.has(target.slug) && !isHandWritten(existing, target.path); n++)
-      target = incidentFilePath(entry.event.startsAt, `${slug}-${n}`);
+      target = incidentFilePath(day, `${slug}-${n}`);
     taken.add(target.slug);
     entry.path = target.path;
   }
@@ -129,7 +132,7 @@ export function writeImport(dir: string, plan: ImportPlan, options: WriteOptions
   const files: ImportReport['files'] = [];
   const writes: Array<{ path: string; text: string }> = [];
   const starts: string[] = [];
-  for (const { event, path, id } of placeEvents(plan.events, existing)) {
+  for (const { event, path, id } of placeEvents(plan.events, existing, checked.data.timezone)) {
     const label = {
       source: Object.entries(event.source).map(([from, sourceId]) => `${from} ${sourceId}`)[0]!,
       title: event.title,

@@ -9,6 +9,7 @@ import { impliedImpact } from '../rules/levels.ts';
 import { cutText, foreignLine, literalMarkdown } from '../rules/text.ts';
 import { byteLength } from '../rules/limits.ts';
 import { zoneName } from '../model/dates.ts';
+import { dayKey } from '../model/days.ts';
 import { assertValid } from '../site/assert-valid.ts';
 import type { Action } from './follow.ts';
 
@@ -64,7 +65,7 @@ function freePath(ctx: WriteContext, started: string, title: string): { slug: st
   const taken = slugHolders(ctx.sources, ctx.entries);
   const base = incidentSlug(title);
   for (let n = 1; ; n++) {
-    const place = incidentFilePath(started, n === 1 ? base : `${base}-${n}`);
+    const place = incidentFilePath(dayKey(Date.parse(started), ctx.timezone), n === 1 ? base : `${base}-${n}`);
     if (!taken.has(place.slug)) return place;
   }
 }

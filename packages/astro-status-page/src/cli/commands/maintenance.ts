@@ -1,11 +1,12 @@
 import { describeUnknown } from '../../rules/nearest.ts';
 import { Refusal } from '../../files/refusal.ts';
 import { incidentFilePath, renderMaintenance } from '../../files/new-incident.ts';
+import { dayKey } from '../../model/days.ts';
 import { componentGroups } from '../choices.ts';
 import type { Context, Flags } from '../context.ts';
 import { list, need, requiredTime, time } from '../flags.ts';
 import { assertNewSlug, publish, slugFor } from '../publish.ts';
-import { assertValid, currentStatuses, loadSite } from '../site.ts';
+import { assertValid, currentStatuses, loadSite, siteTimeZone } from '../site.ts';
 
 /** `status maintenance`: schedule a maintenance window. */
 export async function newMaintenance(ctx: Context, flags: Flags): Promise<void> {
@@ -46,7 +47,11 @@ export async function newMaintenance(ctx: Context, flags: Flags): Promise<void> 
     'Messages may take a few minutes to arrive.',
   );
   const at = time(flags, 'at', ctx.now)!;
-  const { slug, path } = incidentFilePath(start, slugFor(flags, title, 'maintenance', start));
+  const startsAt = { millis: Date.parse(start), timeZone: siteTimeZone(site.config) };
+  const { slug, path } = incidentFilePath(
+    dayKey(startsAt.millis, startsAt.timeZone),
+    slugFor(flags, title, 'maintenance', startsAt),
+  );
   assertNewSlug(site, slug, path);
   const text = renderMaintenance({
     id: slug,

@@ -8,6 +8,7 @@ import {
 import { IMPACT_OF_STATUS, impliedImpact } from '../../rules/levels.ts';
 import { Refusal } from '../../files/refusal.ts';
 import { incidentFilePath, renderIncident } from '../../files/new-incident.ts';
+import { dayKey } from '../../model/days.ts';
 import { isoSeconds } from '../../files/incident-writer.ts';
 import { componentGroups, impactChoices, raisedImpactNote, statusWords } from '../choices.ts';
 import type { Context, Flags } from '../context.ts';
@@ -145,7 +146,11 @@ export async function newIncident(ctx: Context, flags: Flags): Promise<void> {
   const next = status === 'resolved' ? undefined : nextUpdateFlag(ctx, flags, at, template?.nextUpdate);
   if (status === 'resolved' && str(flags, 'next') !== undefined)
     throw new Refusal('--next: a resolved incident promises no next update; leave --next out');
-  const { slug, path } = incidentFilePath(started ?? at, slugFor(flags, title, 'incident', started ?? at));
+  const start = { millis: Date.parse(started ?? at), timeZone: siteTimeZone(site.config) };
+  const { slug, path } = incidentFilePath(
+    dayKey(start.millis, start.timeZone),
+    slugFor(flags, title, 'incident', start),
+  );
   assertNewSlug(site, slug, path);
   const text = renderIncident({
     id: slug,
