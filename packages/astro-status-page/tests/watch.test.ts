@@ -211,9 +211,9 @@ describe('--state: staff hear of a problem once, are reminded, and hear when it 
     expect(resolved.lines.at(-1)).toBe('resolved: staff told');
     expect(resolved.code).toBe(0);
     expect(resolved.sent).toHaveLength(1);
-    expect(resolved.sent[0].text).toBe('[Chirp status] Chirp status page: all hosts current again');
+    expect(resolved.sent[0].text).toBe('[Chirp status] Chirp status page: all clear');
     expect(resolved.sent[0].blocks[1].text.text).toBe(
-      '- All hosts current again; the problems alerted at 16:00 UTC are over',
+      '- All clear: every host is current and no promised update is overdue; the problems alerted at 16:00 UTC are over',
     );
     const after = await run('16:30', hosts['main']!.url, hosts['mirror']!.url);
     expect(after.lines).toHaveLength(2);

@@ -14,8 +14,10 @@ const alert: StaffAlert = {
 };
 const over: StaffAlert = {
   ...alert,
-  headline: 'Chirp status page: all hosts current again',
-  lines: ['All hosts current again; the problems alerted at 14:15 UTC are over'],
+  headline: 'Chirp status page: all clear',
+  lines: [
+    'All clear: every host is current and no promised update is overdue; the problems alerted at 14:15 UTC are over',
+  ],
   over: true,
 };
 const body = (channel: ReturnType<typeof liveChannel>, sent: StaffAlert) => {

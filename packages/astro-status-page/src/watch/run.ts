@@ -117,8 +117,9 @@ export async function runWatch(run: WatchRun): Promise<number> {
       run.out(quietLine(decision, run.now));
       break;
     case 'resolved': {
-      const over = `All hosts current again; the problems alerted at ${clockText(decision.since, run.now)} are over`;
-      delivered = await alertStaff(run, alert('all hosts current again', [over], true));
+      // Nothing is wrong any more: every host current, and no promised update overdue.
+      const over = `All clear: every host is current and no promised update is overdue; the problems alerted at ${clockText(decision.since, run.now)} are over`;
+      delivered = await alertStaff(run, alert('all clear', [over], true));
       run.out(delivered ? 'resolved: staff told' : `resolved, but ${NOT_KEPT}`);
       break;
     }
