@@ -230,6 +230,38 @@ const CASES: Case[] = [
     expected: ['status.config.yaml:1: name: contains a control character (U+0007)'],
   },
   {
+    name: 'an SVG in public/ with a script, an event handler or a javascript: link',
+    apply: (dir) => {
+      mkdirSync(join(dir, 'public', 'icons'), { recursive: true });
+      write(
+        dir,
+        'public/logo.svg',
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(document.cookie)</script>\n</svg>',
+      );
+      write(
+        dir,
+        'public/icons/down.svg',
+        '<svg xmlns="http://www.w3.org/2000/svg"\n  onload="fetch(\'//evil.example\')"></svg>',
+      );
+      write(
+        dir,
+        'public/icons/link.svg',
+        '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><text>x</text></a></svg>',
+      );
+      // Not a script: words in its text, a plain link, an ordinary attribute.
+      write(
+        dir,
+        'public/icons/plain.svg',
+        '<svg xmlns="http://www.w3.org/2000/svg"><title>Turn on = off</title><a href="https://example.com"><path d="M0 0"/></a></svg>',
+      );
+    },
+    expected: [
+      "public/logo.svg:2: file: is an SVG with a <script> element, which would run on the page's own address when the file is opened; remove it (a logo or an icon needs no script)",
+      'public/icons/down.svg:2: file: is an SVG with an event handler attribute (onload=, onclick= …)',
+      'public/icons/link.svg:1: file: is an SVG with a javascript: link',
+    ],
+  },
+  {
     name: 'a logo that is not in public/',
     apply: (dir) => replaceInConfig(dir, 'name: Fixture\n', 'name: Fixture\nlogo: /fixture-logo.svg\n'),
     expected: [

@@ -8,6 +8,7 @@ import { feedItems } from '../outputs/feed.ts';
 import { nearest } from '../rules/nearest.ts';
 import { buildStatusModel, type StatusModel } from '../model/status-model.ts';
 import { siteText } from '../model/site-text.ts';
+import { activeSvgProblems } from '../files/active-svg.ts';
 import { SiteConfigError } from '../files/site-files.ts';
 import { openSite, type OpenSite } from '../files/open-site.ts';
 import { linksLeavingSite } from '../files/site-links.ts';
@@ -63,6 +64,8 @@ export function checkSite(
   // A page that is a site of its own publishes the root's _headers; a host site embedding it keeps its own.
   if (options.ownsRoot !== false && existsSync(join(publicDir, HEADERS)))
     problems.push(headersProblem(relative(dir, join(publicDir, HEADERS))));
+  // Published on the page's own address: no SVG there may carry a script (a host site's public/ is its own).
+  if (options.ownsRoot !== false) problems.push(...activeSvgProblems(dir, publicDir));
   const files = site.sources.length;
   // STATUS_SITE_URL and STATUS_BASE stand in for the config's url: checked as it is, naming the variable.
   const envProblem = deploymentEnvProblem(options.env ?? process.env);
