@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { siteText } from './site-text.ts';
-import { isoMinutes, isoUtc, staffTime, zoneName } from './dates.ts';
+import { isoUtc, staffTime, zoneName } from './dates.ts';
+import { isoMinutes } from '../rules/timestamp.ts';
 
 const at = (iso: string) => Date.parse(iso);
 /** The example site mid-outage: New York, 13:30 UTC on 28 Dec 2022 (08:30 EST). */

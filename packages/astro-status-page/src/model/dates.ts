@@ -183,12 +183,5 @@ export function createReaderDates({
 /** Machine form for `<time datetime>`, feeds and JSON. */
 export const isoUtc = (millis: number): string => new Date(millis).toISOString();
 
-/**
- * `2022-12-28T12:13Z` (seconds only when there are some): the instant of a
- * time a person reads, in its `<time datetime>`, short because a page holds
- * a hundred, and readable as UTC where the page shows it on request.
- */
-export const isoMinutes = (millis: number): string => isoUtc(millis).replace(/(:00)?\.000Z$/, 'Z');
-
 /** `28 Dec 2022, 12:13 UTC`: how the staff CLI writes a time (UTC, like the files). */
 export const staffTime = (millis: number): string => format(new TZDate(millis, 'UTC'), "d MMM yyyy, HH:mm 'UTC'");

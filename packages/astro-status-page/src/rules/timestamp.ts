@@ -76,3 +76,10 @@ export function momentProblem(ms: number): string | undefined {
     return `falls outside the years ${LIMITS.firstYear} to ${LAST_YEAR}`;
   return undefined;
 }
+
+/**
+ * `2022-12-28T12:13Z` (seconds only when there are some): an instant, short
+ * and in UTC, where a person or a tool reads it: a time's `<time datetime>`
+ * (a page holds a hundred), the watchdog's lines.
+ */
+export const isoMinutes = (millis: number): string => new Date(millis).toISOString().replace(/(:00)?\.000Z$/, 'Z');

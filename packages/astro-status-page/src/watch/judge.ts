@@ -1,4 +1,5 @@
 import { durationText } from '../rules/duration.ts';
+import { isoMinutes } from '../rules/timestamp.ts';
 import { visible } from '../rules/text.ts';
 import type { LoadedBuild } from '../notify/snapshot.ts';
 
@@ -85,13 +86,8 @@ export function problemKey(kind: ProblemKind, about: string, detail = ''): strin
   return JSON.stringify([about.slice(0, 300), kind, detail.slice(0, 200)]);
 }
 
-const iso = (millis: number) =>
-  new Date(millis)
-    .toISOString()
-    .replace(/:00\.000Z$/, 'Z')
-    .replace(/\.000Z$/, 'Z');
 // A host's build id is its text, not ours: shown with its controls made visible, and cut short.
-const buildOf = (build: HostBuild) => `build ${visible(build.buildId, 80)} of ${iso(build.at)}`;
+const buildOf = (build: HostBuild) => `build ${visible(build.buildId, 80)} of ${isoMinutes(build.at)}`;
 
 /** Every host's verdict, in the order given. */
 export function judgeHosts(
@@ -162,8 +158,8 @@ export function overduePromises(readings: readonly HostReading[], now: number): 
     now - promisedBy >= 60_000
       ? [
           {
-            key: problemKey('overdue promise', id, iso(promisedBy)),
-            line: `update overdue by ${durationText(now - promisedBy)}: "${name}" promised its next update by ${iso(promisedBy)} (${shortlink}); post one: npm run status -- update ${id} --next 30m`,
+            key: problemKey('overdue promise', id, isoMinutes(promisedBy)),
+            line: `update overdue by ${durationText(now - promisedBy)}: "${name}" promised its next update by ${isoMinutes(promisedBy)} (${shortlink}); post one: npm run status -- update ${id} --next 30m`,
           },
         ]
       : [],
