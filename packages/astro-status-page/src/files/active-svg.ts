@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from './validate.ts';
 
@@ -18,25 +18,37 @@ const ACTIVE: ReadonlyArray<readonly [RegExp, string]> = [
   [/<foreignObject[\s>/]/i, 'a <foreignObject> (HTML inside the SVG)'],
 ];
 
-/** An SVG's first lines worth reading: a logo is kilobytes; past this it is not read further. */
+/** What of an SVG is read: a logo is kilobytes; past this it is not read further. */
 const SVG_MAX_BYTES = 5_000_000;
+
+/** The start of a file, at most SVG_MAX_BYTES of it: however large the file, no more is read. */
+function startOf(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(fstatSync(fd).size, SVG_MAX_BYTES));
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Every SVG under `publicDir` that carries a script, as a located problem (paths relative to the site `dir`). */
 export function activeSvgProblems(dir: string, publicDir: string): Problem[] {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(publicDir, { recursive: true, encoding: 'utf8' });
+    entries = readdirSync(publicDir, { recursive: true, withFileTypes: true });
   } catch {
     return []; // No public/: nothing is published from it.
   }
+  // Plain files only: a link is judged where it points (site-links.ts refuses one leaving the site), never read here.
+  const svgs = entries.filter((entry) => entry.isFile() && /\.svg$/i.test(entry.name));
   const problems: Problem[] = [];
-  for (const name of names.filter((path) => /\.svg$/i.test(path)).sort()) {
-    const path = join(publicDir, name);
+  for (const path of svgs.map((entry) => join(entry.parentPath, entry.name)).sort()) {
     let text: string;
     try {
-      text = readFileSync(path).subarray(0, SVG_MAX_BYTES).toString('utf8');
+      text = startOf(path);
     } catch {
-      continue; // A folder named .svg, or a link elsewhere (site-links.ts reports those).
+      continue; // Gone or unreadable since the listing: nothing to judge.
     }
     for (const [pattern, what] of ACTIVE) {
       const found = pattern.exec(text);
